@@ -1,0 +1,68 @@
+import { Collection, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { TimestampedEntity } from '../../db/base.entity';
+import { SearchIndexes } from '../../db/search-index';
+import { District } from '../reference/district.entity';
+import { Brand } from './brand.entity';
+import { EnterpriseAnnualFigure } from './enterprise-annual-figure.entity';
+import type { Certification, EnterpriseRole, SalesChannel } from './enterprise.enums';
+
+/**
+ * A CBEC market player (跨境电商经营主体), identified by its unified social credit code.
+ * Array columns carry GIN indexes because the read API filters on them with `&&` / `@>`.
+ */
+@Entity({ tableName: 'enterprise' })
+@SearchIndexes('enterprise')
+@Index({ name: 'enterprise_updated_at_idx', properties: ['updatedAt', 'id'] })
+@Index({ name: 'enterprise_district_idx', properties: ['district'] })
+@Index({ name: 'enterprise_roles_gin', expression: 'create index "enterprise_roles_gin" on "enterprise" using gin ("roles")' })
+@Index({ name: 'enterprise_certifications_gin', expression: 'create index "enterprise_certifications_gin" on "enterprise" using gin ("certifications")' })
+@Index({ name: 'enterprise_target_markets_gin', expression: 'create index "enterprise_target_markets_gin" on "enterprise" using gin ("target_markets")' })
+@Index({ name: 'enterprise_sales_channels_gin', expression: 'create index "enterprise_sales_channels_gin" on "enterprise" using gin ("sales_channels")' })
+export class Enterprise extends TimestampedEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  /** Unified social credit code (GB 32100-2015), check character validated on import. */
+  @Unique({ name: 'enterprise_credit_code_unique' })
+  @Property({ type: 'string', length: 18 })
+  creditCode!: string;
+
+  @Property({ type: 'string', length: 200 })
+  nameZh!: string;
+
+  @Property({ type: 'string', length: 300 })
+  nameEn!: string;
+
+  @ManyToOne(() => District)
+  district!: Rel<District>;
+
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  roles: EnterpriseRole[] = [];
+
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  certifications: Certification[] = [];
+
+  /** ISO 3166-1 alpha-2 codes. */
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  targetMarkets: string[] = [];
+
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  salesChannels: SalesChannel[] = [];
+
+  @Property({ type: 'smallint', nullable: true })
+  foundedYear?: number;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  website?: string;
+
+  /** True for fictitious sample data (seeds, scale generator); false for imported real records. */
+  @Property({ type: 'boolean', default: false })
+  isSample: boolean = false;
+
+  @OneToMany(() => EnterpriseAnnualFigure, (f) => f.enterprise)
+  annualFigures = new Collection<EnterpriseAnnualFigure>(this);
+
+  @OneToMany(() => Brand, (b) => b.enterprise)
+  brands = new Collection<Brand>(this);
+}

@@ -1,0 +1,78 @@
+import { Collection, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { TimestampedEntity } from '../../db/base.entity';
+import { SearchIndexes } from '../../db/search-index';
+import { District } from '../reference/district.entity';
+import { TalentBaseKind, type TalentSpecialty } from './talent.enums';
+
+/** A talent base of measure 14: incubation centre, practical training base or university programme. */
+@Entity({ tableName: 'talent_base' })
+@SearchIndexes('talent_base')
+@Index({ name: 'talent_base_updated_at_idx', properties: ['updatedAt', 'id'] })
+@Index({ name: 'talent_base_district_idx', properties: ['district'] })
+@Index({ name: 'talent_base_specialties_gin', expression: 'create index "talent_base_specialties_gin" on "talent_base" using gin ("specialties")' })
+export class TalentBase extends TimestampedEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Unique({ name: 'talent_base_slug_unique' })
+  @Property({ type: 'string', length: 80 })
+  slug!: string;
+
+  @Property({ type: 'string', length: 200 })
+  nameZh!: string;
+
+  @Property({ type: 'string', length: 300 })
+  nameEn!: string;
+
+  @Enum({ items: () => TalentBaseKind })
+  kind!: TalentBaseKind;
+
+  @Property({ type: 'string', length: 200 })
+  hostInstitutionZh!: string;
+
+  @Property({ type: 'string', length: 300 })
+  hostInstitutionEn!: string;
+
+  @ManyToOne(() => District)
+  district!: Rel<District>;
+
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  specialties: TalentSpecialty[] = [];
+
+  /** People trained per year. */
+  @Property({ type: 'integer' })
+  annualTrainingCapacity!: number;
+
+  @Property({ type: 'boolean', default: true })
+  isSample: boolean = true;
+
+  @OneToMany(() => TalentProgramme, (p) => p.base)
+  programmes = new Collection<TalentProgramme>(this);
+}
+
+/** A programme run by a talent base. */
+@Entity({ tableName: 'talent_programme' })
+@Index({ name: 'talent_programme_base_idx', properties: ['base'] })
+export class TalentProgramme extends TimestampedEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => TalentBase, { deleteRule: 'cascade' })
+  base!: Rel<TalentBase>;
+
+  @Property({ type: 'string', length: 200 })
+  nameZh!: string;
+
+  @Property({ type: 'string', length: 300 })
+  nameEn!: string;
+
+  @Property({ type: 'smallint' })
+  durationWeeks!: number;
+
+  @Property({ type: 'integer' })
+  seats!: number;
+
+  @Property({ type: 'date', nullable: true })
+  nextStartOn?: string;
+}
