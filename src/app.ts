@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { Config } from './config';
+import { ensureDatabase } from './db/database';
+import { ormConfig } from './db/mikro-orm.config';
+import { ReadDb, ReadPool } from './db/read-db';
+import type { Context } from './graphql/context';
+import { langFromAcceptLanguage } from './graphql/lang';
+import { formatErrorFor } from './graphql/plugins/errors';
+import { buildApiSchema } from './graphql/schema';
+import { mountHttp } from './http/routes';
+import { seedDatabase } from '../seeds';
+import type { Logger } from './logger';
+
+export interface App {
+  express: express.Express;
+  apollo: ApolloServer<Context>;
+  orm: MikroORM;
+  read: ReadPool;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  databaseUrl: string;
+  config: Pick<Config, 'dbPoolSize' | 'seedWhenEmpty'>;
+  logger: Logger;
+  /** Called with every request's context when it is done (tests count SQL statements with it). */
+  onContextDone?: (ctx: Context) => void;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Database (created if missing, migrated, seeded when empty) → schema → Apollo → express.
+ * `main.ts` adds the embedded database and the listening socket; tests use this directly.
+ */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const { logger } = opts;
+  const ensured = await ensureDatabase(opts.databaseUrl);
+  if (ensured.warning) logger.warn(ensured.warning);
+  const orm = await MikroORM.init(ormConfig(opts.databaseUrl, { poolMax: 4 }));
+  const applied = await orm.migrator.up();
+  if (applied.length) logger.info('migrations applied', { migrations: applied.map((m) => m.name) });
+  if (opts.config.seedWhenEmpty) {
+    const [{ n }] = await orm.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from district');
+    if (n === 0) {
+      const started = Date.now();
+      await seedDatabase(orm.em.fork());
+      logger.info('sample data seeded', { ms: Date.now() - started });
+    }
+  }
+  const read = new ReadPool(opts.databaseUrl, opts.config.dbPoolSize);
+  const schema = await buildApiSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    // No cookies or ambient credentials reach this API (keys travel in a header), so CSRF
+    // prevention would only block cacheable GET queries from plain clients.
+    csrfPrevention: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorFor(logger),
+    plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue }) {
+              opts.onContextDone?.(contextValue);
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    const given = req.header('x-request-id');
+    const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    next();
+  });
+  mountHttp(app, { read, logger });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        let em: Context['em'] | undefined;
+        const ctx: Context = {
+          // Forked lazily: read-only requests never need an identity map.
+          get em() {
+            em ??= orm.em.fork() as Context['em'];
+            return em;
+          },
+          db: new ReadDb(read.pool),
+          lang: langFromAcceptLanguage(req.header('accept-language')),
+          requestId: res.locals.requestId as string,
+          loaders: new Map(),
+        };
+        return ctx;
+      },
+    }),
+  );
+  // Malformed JSON bodies and other HTTP-level problems: a clear 400, never a stack.
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error('http error', { err: err.message, stack: err.stack, requestId: res.locals.requestId });
+    res.status(status).json({
+      errors: [{
+        message: status === 400 && err.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : status === 500 ? 'Internal server error' : err.message,
+        extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: res.locals.requestId },
+      }],
+    });
+  });
+
+  return {
+    express: app,
+    apollo,
+    orm,
+    read,
+    async close() {
+      await apollo.stop();
+      await read.end();
+      await orm.close(true);
+    },
+  };
+}

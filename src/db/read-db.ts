@@ -1,0 +1,30 @@
+import pg from 'pg';
+
+/**
+ * The read path: plain parameterised SQL on a pg pool, rows as plain objects. (MikroORM's
+ * `execute` interpolates parameters into the SQL text client-side; going to pg directly keeps the
+ * server-side parameters and skips that work.) Entities and the unit of work are for writes.
+ */
+export class ReadPool {
+  readonly pool: pg.Pool;
+  constructor(url: string, max: number) {
+    this.pool = new pg.Pool({ connectionString: url, max, application_name: 'cbec-api-read' });
+    // An idle client that errors (server restart) must not crash the process.
+    this.pool.on('error', () => undefined);
+  }
+  async end(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** One request's view of the read pool; counts statements so tests can assert there is no N+1. */
+export class ReadDb {
+  statements = 0;
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<T = Record<string, unknown>>(text: string, values: readonly unknown[] = []): Promise<T[]> {
+    this.statements += 1;
+    const res = await this.pool.query(text, values as unknown[]);
+    return res.rows as T[];
+  }
+}

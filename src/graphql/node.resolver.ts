@@ -1,0 +1,62 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import type { Context } from './context';
+import { badInput } from './errors';
+import { fromGlobalId } from './ids';
+import { sqlType } from './sql/compile';
+import { runByKeys } from './sql/connection';
+import { Node } from './types/relay';
+
+/** Types `node(id:)` can fetch: GraphQL type → key column and its SQL type. */
+const NODE_KEYS = new Map<string, { column: string; sqlType: 'int' | 'text' }>();
+
+/** Called by each module for its Node types. */
+export function registerNodeType(type: string, column = 'id', keyType: 'int' | 'text' = 'int'): void {
+  NODE_KEYS.set(type, { column, sqlType: keyType });
+}
+
+async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[], argument: string): Promise<(Record<string, unknown> | null)[]> {
+  const decoded = ids.map((id) => {
+    const g = fromGlobalId(id, argument);
+    const k = NODE_KEYS.get(g.type);
+    if (!k) throw badInput(`"${id}" is not the ID of an object this API serves`, argument);
+    if (k.sqlType === 'int' && !/^\d{1,15}$/.test(g.key)) throw badInput(`"${id}" is not a valid ID`, argument);
+    return { ...g, ...k };
+  });
+  const out: (Record<string, unknown> | null)[] = new Array(ids.length).fill(null);
+  // One statement per type asked for, whatever the number of IDs.
+  const byType = new Map<string, number[]>();
+  decoded.forEach((d, i) => byType.set(d.type, [...(byType.get(d.type) ?? []), i]));
+  for (const [type, idx] of byType) {
+    const k = NODE_KEYS.get(type)!;
+    const spec = sqlType(type);
+    const rows = await runByKeys(ctx, info, type, `${spec.table} t`, `t.${k.column}`, k.sqlType, idx.map((i) => decoded[i].key), info.fieldNodes);
+    idx.forEach((i, j) => {
+      const row = rows[j] as Record<string, unknown> | null;
+      out[i] = row ? { ...row, $t: type } : null;
+    });
+  }
+  return out;
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when it does not exist (按全局ID获取对象)' })
+  async node(
+    @Arg('id', () => ID, { description: 'A global ID returned by this API' }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return (await fetchNodes(ctx, info, [id], 'id'))[0];
+  }
+
+  @Query(() => [Node], { nullable: 'items', description: 'Objects by global ID, in the order asked; null where one does not exist (批量按ID获取)' })
+  async nodes(
+    @Arg('ids', () => [ID], { description: 'Up to 100 global IDs' }) ids: string[],
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    if (ids.length > 100) throw badInput(`Ask for at most 100 IDs at a time (got ${ids.length})`, 'ids');
+    return fetchNodes(ctx, info, ids, 'ids');
+  }
+}

@@ -1,0 +1,198 @@
+import {
+  GraphQLIncludeDirective, GraphQLSkipDirective, getDirectiveValues, getNamedType, isAbstractType, Kind,
+  type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode,
+} from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import type { Lang } from '../lang';
+import type { Params } from './params';
+
+/**
+ * A small GraphQL-to-SQL compiler in the spirit of PostGraphile: the selection set of a list or
+ * object is turned into one `json_build_object(...)` expression per row, with to-one and to-many
+ * relations as correlated sub-selects. A page of warehouses with their operators and corridors is
+ * one SQL statement, whatever the page size, and only the selected columns are read.
+ *
+ * Each GraphQL object type that PostgreSQL can produce is registered with a `SqlType` spec. Objects
+ * built this way are keyed by response key (alias), so the schema's field resolver reads
+ * `source[alias]` for these types (see `compiledTypes` and `fieldResolver` in schema.ts).
+ */
+
+export interface CompileCtx {
+  lang: Lang;
+  params: Params;
+  info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
+  /** Alias counter, so nested sub-selects never shadow each other. */
+  seq: { n: number };
+}
+
+export interface FieldArgs {
+  args: Record<string, unknown>;
+  c: CompileCtx;
+}
+
+export type FieldSpec =
+  /** A scalar (or list of scalars) computed from the row aliased `t`. */
+  | { kind: 'expr'; sql: (t: string, a: FieldArgs) => string }
+  /** Another compiled object: `source` is "table alias where …" (or with joins) for child alias `c`. */
+  | { kind: 'one'; type: string; source: (t: string, c: string, a: FieldArgs) => string }
+  /** A list of compiled objects, ordered. */
+  | { kind: 'many'; type: string; source: (t: string, c: string, a: FieldArgs) => string; orderBy: (c: string) => string }
+  /** A nested object computed from the same row (e.g. a price card or a point). */
+  | { kind: 'inline'; type: string }
+  /** Resolved by a field resolver from the row's hidden keys (`$id`, or `needs`). */
+  | { kind: 'resolver'; needs?: Record<string, (t: string) => string> };
+
+export interface SqlType {
+  name: string;
+  table: string;
+  /** Primary-key expression; exposed to field resolvers as `$id`. */
+  key: (t: string) => string;
+  fields: Record<string, FieldSpec>;
+}
+
+const registry = new Map<string, SqlType>();
+/** Names of GraphQL types whose objects come from the compiler (keyed by response key). */
+export const compiledTypes = new Set<string>();
+
+export function registerSqlType(spec: SqlType): SqlType {
+  registry.set(spec.name, spec);
+  compiledTypes.add(spec.name);
+  return spec;
+}
+
+export function sqlType(name: string): SqlType {
+  const t = registry.get(name);
+  if (!t) throw new Error(`No SQL mapping for GraphQL type ${name}`);
+  return t;
+}
+
+export function nextAlias(c: CompileCtx): string {
+  c.seq.n += 1;
+  return `t${c.seq.n}`;
+}
+
+function included(node: { directives?: readonly unknown[] } & Parameters<typeof getDirectiveValues>[1], c: CompileCtx): boolean {
+  if (!node.directives || node.directives.length === 0) return true;
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, c.info.variableValues);
+  if (skip?.if === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, c.info.variableValues);
+  return include?.if !== false;
+}
+
+function typeApplies(typeName: string, condition: string | undefined, c: CompileCtx): boolean {
+  if (!condition || condition === typeName) return true;
+  const cond = c.info.schema.getType(condition);
+  const obj = c.info.schema.getType(typeName);
+  if (!cond || !obj || !isAbstractType(cond)) return false;
+  return c.info.schema.isSubType(cond, obj as GraphQLObjectType);
+}
+
+/** Field nodes of `selections` that apply to `typeName`, grouped by response key, in order. */
+export function collectFields(typeName: string, sets: readonly (SelectionSetNode | undefined)[], c: CompileCtx): Map<string, FieldNode[]> {
+  const out = new Map<string, FieldNode[]>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    if (!set) return;
+    for (const sel of set.selections) {
+      if (!included(sel, c)) continue;
+      if (sel.kind === Kind.FIELD) {
+        const key = sel.alias?.value ?? sel.name.value;
+        const list = out.get(key);
+        if (list) list.push(sel);
+        else out.set(key, [sel]);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        if (typeApplies(typeName, sel.typeCondition?.name.value, c)) visit(sel.selectionSet);
+      } else {
+        const frag = c.info.fragments[sel.name.value];
+        if (frag && typeApplies(typeName, frag.typeCondition.name.value, c)) visit(frag.selectionSet);
+      }
+    }
+  };
+  sets.forEach(visit);
+  return out;
+}
+
+/** The field nodes reached by following `path` (e.g. ['edges', 'node']) from `nodes`. */
+export function subFieldNodes(typeName: string, nodes: readonly FieldNode[], path: string[], c: CompileCtx): FieldNode[] {
+  let current: readonly FieldNode[] = nodes;
+  let currentType = typeName;
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    const fields = collectFields(currentType, current.map((n) => n.selectionSet), c);
+    for (const list of fields.values()) for (const f of list) if (f.name.value === name) next.push(f);
+    if (next.length === 0) return [];
+    const parent = c.info.schema.getType(currentType) as GraphQLObjectType;
+    currentType = getNamedType(parent.getFields()[name].type).name;
+    current = next;
+  }
+  return [...current];
+}
+
+function lit(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** json_build_object takes at most 100 arguments; larger objects are joined as jsonb. */
+function buildObject(pairs: string[]): string {
+  if (pairs.length === 0) return `'{}'::json`;
+  if (pairs.length <= 50) return `json_build_object(${pairs.join(', ')})`;
+  const chunks: string[] = [];
+  for (let i = 0; i < pairs.length; i += 50) chunks.push(`jsonb_build_object(${pairs.slice(i, i + 50).join(', ')})`);
+  return `(${chunks.join(' || ')})::json`;
+}
+
+/**
+ * The JSON expression for one object of `typeName` read from alias `t`, for the fields selected by
+ * `nodes` (the field nodes whose selection sets describe the object).
+ */
+export function compileObject(typeName: string, nodes: readonly FieldNode[], t: string, c: CompileCtx): string {
+  const spec = sqlType(typeName);
+  const gqlType = c.info.schema.getType(typeName) as GraphQLObjectType;
+  const gqlFields = gqlType.getFields();
+  const fields = collectFields(typeName, nodes.map((n) => n.selectionSet), c);
+  const pairs: string[] = [];
+  let needsId = false;
+  const needs = new Map<string, string>();
+  for (const [key, fieldNodes] of fields) {
+    const name = fieldNodes[0].name.value;
+    if (name === '__typename') {
+      pairs.push(lit(key), lit(typeName));
+      continue;
+    }
+    const f = spec.fields[name];
+    const def = gqlFields[name] as GraphQLField<unknown, unknown> | undefined;
+    if (!f || !def) throw new Error(`No SQL mapping for ${typeName}.${name}`);
+    const a: FieldArgs = { args: def.args.length ? getArgumentValues(def, fieldNodes[0], c.info.variableValues) : {}, c };
+    switch (f.kind) {
+      case 'expr':
+        pairs.push(lit(key), f.sql(t, a));
+        break;
+      case 'one': {
+        const ca = nextAlias(c);
+        pairs.push(lit(key), `(select ${compileObject(f.type, fieldNodes, ca, c)} from ${f.source(t, ca, a)})`);
+        break;
+      }
+      case 'many': {
+        const ca = nextAlias(c);
+        pairs.push(
+          lit(key),
+          `(select coalesce(json_agg(${compileObject(f.type, fieldNodes, ca, c)} order by ${f.orderBy(ca)}), '[]'::json) from ${f.source(t, ca, a)})`,
+        );
+        break;
+      }
+      case 'inline':
+        pairs.push(lit(key), compileObject(f.type, fieldNodes, t, c));
+        break;
+      case 'resolver':
+        needsId = true;
+        for (const [k, expr] of Object.entries(f.needs ?? {})) needs.set(k, expr(t));
+        break;
+    }
+  }
+  if (needsId) pairs.push(`'$id'`, spec.key(t));
+  for (const [k, expr] of needs) pairs.push(lit(`$${k}`), expr);
+  return buildObject(pairs);
+}
+
+export function newCompileCtx(info: CompileCtx['info'], lang: Lang, params: Params): CompileCtx {
+  return { info, lang, params, seq: { n: 0 } };
+}

@@ -1,0 +1,200 @@
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context';
+import { badInput } from '../errors';
+import { collectFields, compileObject, newCompileCtx, subFieldNodes } from './compile';
+import { Params } from './params';
+
+/**
+ * Relay connections over keyset pagination. Ordering always ends in the primary key, cursors carry
+ * the sort values of their row (not offsets), so inserts while a client pages neither skip nor
+ * repeat rows. A page, its nested relations and (only when selected) totalCount are one statement.
+ */
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export type SortType = 'text' | 'int' | 'numeric' | 'float8' | 'timestamptz' | 'bool';
+
+export interface OrderTerm {
+  /** Stable name used in cursors (e.g. "NAME_ZH"). */
+  name: string;
+  /** A NOT NULL expression over the row alias `t`. */
+  expr: string;
+  type: SortType;
+  desc: boolean;
+}
+
+export interface ListSpec {
+  /** The node's GraphQL type, registered with registerSqlType. */
+  type: string;
+  /** FROM clause; the row alias must be `t`. */
+  from: string;
+  where: string[];
+  /** The client's order; the primary key is appended as the tie-breaker. */
+  order: OrderTerm[];
+  /** Parameters already used by `where` and `order`. */
+  params: Params;
+  /** Primary-key expression (tie-breaker), default `t.id`. */
+  key?: string;
+}
+
+export interface Edge {
+  cursor: string;
+  node: unknown;
+}
+export interface ConnectionResult {
+  edges: Edge[];
+  nodes: unknown[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount?: number;
+}
+
+function pageSize(args: PageArgs): { size: number; backward: boolean } {
+  if (args.first != null && args.last != null) throw badInput('Pass `first` or `last`, not both', 'first');
+  const n = args.last ?? args.first ?? DEFAULT_PAGE_SIZE;
+  const arg = args.last != null ? 'last' : 'first';
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
+    throw badInput(`\`${arg}\` must be between 1 and ${MAX_PAGE_SIZE} (got ${n}); page through larger lists with \`after\``, arg);
+  }
+  return { size: n, backward: args.last != null };
+}
+
+function signature(order: OrderTerm[]): string {
+  return order.map((o) => `${o.name}${o.desc ? '-' : '+'}`).join(',');
+}
+
+function encodeCursor(sig: string, values: unknown[]): string {
+  return Buffer.from(JSON.stringify([sig, ...values]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, sig: string, arg: string, n: number): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || parsed.length !== n + 1) {
+    throw badInput(`\`${arg}\` is not a cursor of this list: pass a \`cursor\` or \`pageInfo.endCursor\` from a previous page`, arg);
+  }
+  if (parsed[0] !== sig) {
+    throw badInput(`\`${arg}\` was made for a different \`orderBy\`; keep the same \`orderBy\` while paging`, arg);
+  }
+  return parsed.slice(1).map((v) => (v === null ? null : String(v))) as string[];
+}
+
+/** `(a, b) > (x, y)` when every term goes the same way; an OR chain otherwise. */
+function keysetCondition(order: OrderTerm[], values: string[], params: Params, reverse: boolean): string {
+  const ph = order.map((o, i) => `${params.add(values[i])}::${o.type}`);
+  const dirs = order.map((o) => o.desc !== reverse);
+  if (dirs.every((d) => d === dirs[0])) {
+    return `(${order.map((o) => o.expr).join(', ')}) ${dirs[0] ? '<' : '>'} (${ph.join(', ')})`;
+  }
+  const ors: string[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const eqs = order.slice(0, i).map((o, j) => `${o.expr} = ${ph[j]}`);
+    eqs.push(`${order[i].expr} ${dirs[i] ? '<' : '>'} ${ph[i]}`);
+    ors.push(`(${eqs.join(' and ')})`);
+  }
+  return `(${ors.join(' or ')})`;
+}
+
+/** True when the connection field selects `name` (directly or via fragments). */
+export function selects(typeName: string, nodes: readonly FieldNode[], name: string, info: GraphQLResolveInfo): boolean {
+  const c = newCompileCtx(info, 'zh', new Params());
+  const fields = collectFields(typeName, nodes.map((n) => n.selectionSet), c);
+  for (const list of fields.values()) if (list.some((f) => f.name.value === name)) return true;
+  return false;
+}
+
+/**
+ * Runs a connection query for the field being resolved (`info`). The returned object is keyed by
+ * field name (edges, nodes, pageInfo, totalCount); the nodes inside are compiled objects.
+ */
+export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec: ListSpec, args: PageArgs): Promise<ConnectionResult> {
+  const { size, backward } = pageSize(args);
+  const key = spec.key ?? 't.id';
+  const order: OrderTerm[] = [...spec.order];
+  if (!order.some((o) => o.expr === key)) order.push({ name: 'ID', expr: key, type: 'int', desc: false });
+  const sig = signature(order);
+  const params = spec.params;
+  const connType = info.returnType.toString().replace(/!$/, '');
+  const c = newCompileCtx(info, ctx.lang, params);
+
+  // The node selection is the union of `nodes { … }` and `edges { node { … } }`.
+  const nodeFields = [
+    ...subFieldNodes(connType, info.fieldNodes, ['nodes'], c),
+    ...subFieldNodes(connType, info.fieldNodes, ['edges', 'node'], c),
+  ];
+  const wantsNodes = nodeFields.length > 0;
+  const wantsTotal = selects(connType, info.fieldNodes, 'totalCount', info);
+  const wantsPage = wantsNodes || selects(connType, info.fieldNodes, 'pageInfo', info) || selects(connType, info.fieldNodes, 'edges', info);
+
+  const where = [...spec.where];
+  const cursorArg = backward ? 'before' : 'after';
+  const cursor = backward ? args.before : args.after;
+  const otherCursor = backward ? args.after : args.before;
+  if (wantsPage && cursor != null) where.push(keysetCondition(order, decodeCursor(cursor, sig, cursorArg, order.length), params, backward));
+  if (wantsPage && otherCursor != null) {
+    where.push(keysetCondition(order, decodeCursor(otherCursor, sig, backward ? 'after' : 'before', order.length), params, !backward));
+  }
+  const baseWhere = spec.where.length ? ` where ${spec.where.join(' and ')}` : '';
+  const pageWhere = where.length ? ` where ${where.join(' and ')}` : '';
+  const orderSql = order.map((o) => `${o.expr} ${o.desc !== backward ? 'desc' : 'asc'}`).join(', ');
+  const node = wantsNodes ? compileObject(spec.type, nodeFields, 't', c) : 'null';
+  const cursorSql = `json_build_array(${order.map((o) => `${o.expr}::text`).join(', ')})`;
+  const page = `select ${node} as n, ${cursorSql} as c from ${spec.from}${pageWhere} order by ${orderSql} limit ${size + 1}`;
+
+  let rows: { n: unknown; c: unknown[] | null; total?: number }[] = [];
+  let total: number | undefined;
+  if (wantsTotal && wantsPage) {
+    rows = await ctx.db.query(
+      `select tc.total, p.n, p.c from (select count(*)::int as total from ${spec.from}${baseWhere}) tc left join lateral (${page}) p on true`,
+      params.values,
+    );
+    total = rows[0]?.total ?? 0;
+    rows = rows.filter((r) => r.c !== null);
+  } else if (wantsTotal) {
+    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${spec.from}${baseWhere}`, params.values);
+    total = r[0].total;
+  } else if (wantsPage) {
+    rows = await ctx.db.query(page, params.values);
+  }
+
+  const hasMore = rows.length > size;
+  if (hasMore) rows = rows.slice(0, size);
+  if (backward) rows.reverse();
+  const edges = rows.map((r) => ({ cursor: encodeCursor(sig, r.c ?? []), node: r.n }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: backward ? otherCursor != null : hasMore,
+      hasPreviousPage: backward ? hasMore : cursor != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: total,
+  };
+}
+
+/** Fetches compiled objects of `type` by primary key, in the order of `keys` (null where missing). */
+export async function runByKeys(ctx: Context, info: GraphQLResolveInfo, type: string, from: string, keyExpr: string, keyType: string, keys: readonly (string | number)[], nodes: readonly FieldNode[]): Promise<unknown[]> {
+  if (keys.length === 0) return [];
+  const params = new Params();
+  const c = newCompileCtx(info, ctx.lang, params);
+  const obj = compileObject(type, nodes, 't', c);
+  const rows = await ctx.db.query<{ k: string; n: unknown }>(
+    `select ${keyExpr}::text as k, ${obj} as n from ${from} where ${keyExpr} = any(${params.add(keys.map(String))}::${keyType}[])`,
+    params.values,
+  );
+  const byKey = new Map(rows.map((r) => [r.k, r.n]));
+  return keys.map((k) => byKey.get(String(k)) ?? null);
+}

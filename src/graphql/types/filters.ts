@@ -1,0 +1,39 @@
+import { Field, InputType, type ClassType } from 'type-graphql';
+import { badInput } from '../errors';
+import type { Params } from '../sql/params';
+
+/**
+ * Shared filter operators (Vendure `StringOperators`, Saleor `where`). Each compiles to SQL that a
+ * GIN or B-tree index serves.
+ */
+
+/** `{ anyOf, allOf }` over an array column of enum values, served by the column's GIN index. */
+export function EnumSetFilter<E extends string>(enumType: Record<string, E>, name: string, zh: string) {
+  @InputType(`${name}SetFilter`, { description: `Match on a set of ${name} values (${zh}集合筛选)` })
+  class SetFilter {
+    @Field(() => [enumType], { nullable: true, description: 'At least one of these (包含任一)' })
+    anyOf?: E[];
+
+    @Field(() => [enumType], { nullable: true, description: 'Every one of these (全部包含)' })
+    allOf?: E[];
+  }
+  return SetFilter as ClassType<{ anyOf?: E[]; allOf?: E[] }>;
+}
+
+export function setFilterSql(column: string, f: { anyOf?: string[]; allOf?: string[] } | undefined, p: Params, where: string[]): void {
+  if (!f) return;
+  if (f.anyOf) where.push(`${column} && ${p.add(f.anyOf)}::text[]`);
+  if (f.allOf) where.push(`${column} @> ${p.add(f.allOf)}::text[]`);
+}
+
+const ISO_COUNTRY = /^[A-Z]{2}$/;
+
+/** Upper-cases and checks ISO 3166-1 alpha-2 codes against the countries the API knows. */
+export function countryCodes(codes: string[], known: ReadonlySet<string>, argument: string): string[] {
+  return codes.map((raw) => {
+    const code = raw.trim().toUpperCase();
+    if (!ISO_COUNTRY.test(code)) throw badInput(`"${raw}" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. DE)`, argument);
+    if (!known.has(code)) throw badInput(`Unknown country code "${raw}"; see \`countries\` for the codes in use`, argument);
+    return code;
+  });
+}

@@ -1,0 +1,69 @@
+import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+
+/** Anything with a global ID; `node(id:)` and `nodes(ids:)` fetch any of them. */
+@InterfaceType('Node', {
+  description: 'An object with a stable, opaque global ID (全局唯一标识的对象)',
+  resolveType: (value: { $t?: string }) => value.$t,
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Opaque global ID; stable across releases (不透明的全局ID)' })
+  id!: string;
+}
+
+@ObjectType({ description: 'Where a page sits in a list (分页信息)' })
+export class PageInfo {
+  @Field({ description: 'More rows follow this page (是否有下一页)' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Rows come before this page (是否有上一页)' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first row; pass as `before` for the previous page' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row; pass as `after` for the next page' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgsType {
+  @Field(() => Int, { nullable: true, description: 'Rows from the start (or after `after`): 1–100, default 20 (每页条数)' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return rows after this cursor (游标之后)' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rows from the end (or before `before`): 1–100' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return rows before this cursor (游标之前)' })
+  before?: string | null;
+}
+
+/** Builds `XEdge` and `XConnection` for a node type. */
+export function Connection<T extends object>(node: ClassType<T>, name: string, zh: string) {
+  @ObjectType(`${name}Edge`, { description: `A ${name} with its cursor (${zh}及其游标)` })
+  class EdgeType {
+    @Field({ description: 'Opaque cursor of this row (游标)' })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${name} (${zh})` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects (${zh}分页列表)` })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: 'Rows with their cursors (带游标的行)' })
+    edges!: EdgeType[];
+
+    @Field(() => [node], { description: `The ${name} objects of this page, without cursors (本页${zh})` })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Paging state (分页信息)' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Rows matching the filter, all pages together; computed only when asked for (符合条件的总数)' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}

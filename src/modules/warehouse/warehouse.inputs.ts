@@ -1,0 +1,77 @@
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { MoneyInput } from '../../graphql/types/common';
+import { OrderDirection } from '../../graphql/types/enums';
+import { EnumSetFilter } from '../../graphql/types/filters';
+import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
+import { StorageClass, WarehouseService } from './warehouse.enums';
+
+export const StorageClassSetFilter = EnumSetFilter(StorageClass, 'StorageClass', '存储类别');
+export const WarehouseServiceSetFilter = EnumSetFilter(WarehouseService, 'WarehouseService', '服务项目');
+
+@InputType({ description: 'Filter for overseas warehouses; every field given must match (海外仓筛选条件)' })
+export class WarehouseFilter {
+  @Field(() => [String], { nullable: true, description: 'In any of these countries, ISO 3166-1 alpha-2 (国家)' })
+  countries?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'In any of these cities, by Chinese or English name, exact (城市)' })
+  cities?: string[];
+
+  @Field({ nullable: true, description: 'Only municipal public overseas warehouses (true) or only others (false) (是否公共海外仓)' })
+  isPublic?: boolean;
+
+  @Field(() => StorageClassSetFilter, { nullable: true, description: 'Storage classes (存储类别)' })
+  storageClasses?: { anyOf?: StorageClass[]; allOf?: StorageClass[] };
+
+  @Field(() => WarehouseServiceSetFilter, { nullable: true, description: 'Services offered (服务项目)' })
+  services?: { anyOf?: WarehouseService[]; allOf?: WarehouseService[] };
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Capacity of at least this many cubic metres (容量不少于，立方米)' })
+  capacityCbmAtLeast?: string;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'Storage price per CBM per 30 days at most, in this currency; warehouses priced in other currencies do not match (月仓储单价上限)' })
+  storagePriceAtMost?: MoneyInput;
+
+  @Field(() => [String], { nullable: true, description: 'Reached by any of these corridors, by slug (可达物流通道)' })
+  corridors?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Reachable from Chongqing within this many transit days (over `corridors` when given) (运输天数上限)' })
+  maxTransitDays?: number;
+
+  @Field(() => ID, { nullable: true, description: 'Operated by this enterprise (运营企业ID)' })
+  operatorId?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, for delta sync (更新时间不早于)' })
+  updatedSince?: string;
+}
+
+export enum WarehouseOrderField {
+  NAME_ZH = 'NAME_ZH',
+  NAME_EN = 'NAME_EN',
+  CAPACITY = 'CAPACITY',
+  STORAGE_PRICE = 'STORAGE_PRICE',
+  OPENED_YEAR = 'OPENED_YEAR',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(WarehouseOrderField, {
+  name: 'WarehouseOrderField',
+  description: 'Fields overseas warehouses can be sorted by (海外仓排序字段)',
+  valuesConfig: {
+    NAME_ZH: { description: '中文名称 — Chinese name (code-point order)' },
+    NAME_EN: { description: '英文名称 — English name' },
+    CAPACITY: { description: '容量（折合立方米）— capacity in CBM' },
+    STORAGE_PRICE: { description: '月仓储单价（每立方米，按币种分组）— monthly storage price per CBM, grouped by currency' },
+    OPENED_YEAR: { description: '启用年份 — year opened (unknown sorts first)' },
+    CREATED_AT: { description: '创建时间 — creation time' },
+    UPDATED_AT: { description: '更新时间 — last change' },
+  },
+});
+
+@InputType({ description: 'One sort key for overseas warehouses (海外仓排序)' })
+export class WarehouseOrder {
+  @Field(() => WarehouseOrderField, { description: 'Field to sort by (排序字段)' })
+  field!: WarehouseOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Direction, ascending by default (方向)' })
+  direction!: OrderDirection;
+}

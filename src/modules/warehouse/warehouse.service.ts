@@ -1,0 +1,70 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { intIdOf } from '../../graphql/ids';
+import { countryCodes, setFilterSql } from '../../graphql/types/filters';
+import { runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
+import { orderTerms } from '../../graphql/sql/order';
+import { Params } from '../../graphql/sql/params';
+import { knownCountryCodes } from '../reference/reference.cache';
+import { type WarehouseFilter, WarehouseOrderField, type WarehouseOrder } from './warehouse.inputs';
+
+const ORDER_COLUMNS = {
+  [WarehouseOrderField.NAME_ZH]: { expr: 't.name_zh', type: 'text' },
+  [WarehouseOrderField.NAME_EN]: { expr: 't.name_en', type: 'text' },
+  [WarehouseOrderField.CAPACITY]: { expr: 't.capacity_cbm', type: 'numeric' },
+  // Prices only compare within a currency, so the currency leads (and the index starts with it).
+  [WarehouseOrderField.STORAGE_PRICE]: { expr: `t.currency || ':' || lpad(t.monthly_storage_price_per_cbm::text, 20, '0')`, type: 'text' },
+  [WarehouseOrderField.OPENED_YEAR]: { expr: 'coalesce(t.opened_year, 0)', type: 'int' },
+  [WarehouseOrderField.CREATED_AT]: { expr: 't.created_at', type: 'timestamptz' },
+  [WarehouseOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
+} as const;
+
+/**
+ * Builds the WHERE conditions for a warehouse filter (alias `t`). Every condition is served by an
+ * index on overseas_warehouse or warehouse_corridor.
+ */
+export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | undefined, p: Params): Promise<string[]> {
+  const where: string[] = [];
+  if (!filter) return where;
+  if (filter.countries) {
+    const codes = countryCodes(filter.countries, await knownCountryCodes(ctx.db), 'filter.countries');
+    where.push(`t.country_code = any(${p.add(codes)}::text[])`);
+  }
+  if (filter.cities) where.push(`(t.city_en = any(${p.add(filter.cities)}::text[]) or t.city_zh = any(${p.add(filter.cities)}::text[]))`);
+  if (filter.isPublic != null) where.push(`t.is_public = ${p.add(filter.isPublic)}`);
+  setFilterSql('t.storage_classes', filter.storageClasses, p, where);
+  setFilterSql('t.services', filter.services, p, where);
+  if (filter.capacityCbmAtLeast != null) {
+    if (Number(filter.capacityCbmAtLeast) < 0) throw badInput('`capacityCbmAtLeast` must be zero or more', 'filter.capacityCbmAtLeast');
+    where.push(`t.capacity_cbm >= ${p.add(filter.capacityCbmAtLeast)}::numeric`);
+  }
+  if (filter.storagePriceAtMost) {
+    const cur = filter.storagePriceAtMost.currency.toUpperCase();
+    if (!/^[A-Z]{3}$/.test(cur)) throw badInput(`"${filter.storagePriceAtMost.currency}" is not an ISO 4217 currency code (three letters, e.g. USD)`, 'filter.storagePriceAtMost.currency');
+    where.push(`t.currency = ${p.add(cur)} and t.monthly_storage_price_per_cbm <= ${p.add(filter.storagePriceAtMost.amount)}::numeric`);
+  }
+  if (filter.maxTransitDays != null && filter.maxTransitDays < 1) {
+    throw badInput('`maxTransitDays` must be at least 1', 'filter.maxTransitDays');
+  }
+  if (filter.corridors || filter.maxTransitDays != null) {
+    const conds = ['wc.warehouse_id = t.id'];
+    if (filter.corridors) conds.push(`wc.corridor_id in (select id from corridor where slug = any(${p.add(filter.corridors)}::text[]))`);
+    if (filter.maxTransitDays != null) conds.push(`wc.transit_days <= ${p.add(filter.maxTransitDays)}`);
+    where.push(`exists (select 1 from warehouse_corridor wc where ${conds.join(' and ')})`);
+  }
+  if (filter.operatorId) where.push(`t.operator_id = ${p.add(intIdOf('Enterprise', filter.operatorId, 'filter.operatorId'))}`);
+  if (filter.updatedSince) where.push(`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`);
+  return where;
+}
+
+/** A page of overseas warehouses for the `overseasWarehouses` query. */
+export async function listWarehouses(
+  ctx: Context, info: GraphQLResolveInfo,
+  args: PageArgs & { filter?: WarehouseFilter; orderBy?: WarehouseOrder[] },
+): Promise<ConnectionResult> {
+  const params = new Params();
+  const where = await warehouseWhere(ctx, args.filter, params);
+  const order = orderTerms(args.orderBy, ORDER_COLUMNS, [{ field: WarehouseOrderField.NAME_ZH, direction: 'ASC' }]);
+  return runConnection(ctx, info, { type: 'OverseasWarehouse', from: 'overseas_warehouse t', where, order, params }, args);
+}

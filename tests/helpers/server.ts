@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp, type App } from '../../src/app';
+import type { Context } from '../../src/graphql/context';
+import { createLogger } from '../../src/logger';
+import { testDatabase } from './db';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+  headers: Headers;
+}
+
+export interface TestServer {
+  url: string;
+  app: App;
+  databaseUrl: string;
+  /** SQL statements of the last finished GraphQL request. */
+  lastStatements(): number;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The app on a random port over a fresh copy of the seeded database. */
+export async function startTestServer(testFile: string): Promise<TestServer> {
+  const db = await testDatabase(testFile);
+  let statements = 0;
+  const app = await createApp({
+    databaseUrl: db.url,
+    config: { dbPoolSize: 5, seedWhenEmpty: false },
+    logger: createLogger('error', () => undefined),
+    onContextDone: (ctx: Context) => {
+      statements = ctx.db.statements;
+    },
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    app,
+    databaseUrl: db.url,
+    lastStatements: () => statements,
+    async gql(query, variables, headers) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: any; errors?: any };
+      return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
+    },
+    async close() {
+      await new Promise((r) => server.close(r));
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Hive's expectNoGraphQLErrors: fail with the errors themselves, then hand back the data. */
+export function expectData<T>(res: GraphQLResponse<T>): T {
+  if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+  expect(res.status).toBe(200);
+  return res.data as T;
+}
