@@ -17,4 +17,5 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
   testTimeout: 120000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
 };

@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { enterpriseResolvers } from '../modules/enterprise/enterprise.resolver';
-import { referenceResolvers } from '../modules/reference/reference.resolver';
-import { warehouseResolvers } from '../modules/warehouse/warehouse.resolver';
-import { NodeResolver } from './node.resolver';
+import { resolvers } from './resolvers';
 import { compiledTypes, sqlType } from './sql/compile';
 
 /** Reads a compiled object's value by response key (alias), the way the SQL compiler built it. */
@@ -20,7 +17,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 export function buildApiSchema(): Promise<GraphQLSchema> {
   cached ??= (async () => {
     const schema = await buildSchema({
-      resolvers: [NodeResolver, ...referenceResolvers, ...enterpriseResolvers, ...warehouseResolvers],
+      resolvers,
       validate: false,
     });
     for (const name of compiledTypes) {

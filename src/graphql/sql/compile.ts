@@ -5,6 +5,8 @@ import {
 import { getArgumentValues } from 'graphql/execution/values';
 import type { Lang } from '../lang';
 import type { Params } from './params';
+import { badInput as badInputError } from '../errors';
+import { decodeCursorValues, keysetSql } from './keyset';
 
 /**
  * A small GraphQL-to-SQL compiler in the spirit of PostGraphile: the selection set of a list or
@@ -37,6 +39,20 @@ export type FieldSpec =
   | { kind: 'one'; type: string; source: (t: string, c: string, a: FieldArgs) => string }
   /** A list of compiled objects, ordered. */
   | { kind: 'many'; type: string; source: (t: string, c: string, a: FieldArgs) => string; orderBy: (c: string) => string }
+  /**
+   * A nested Relay connection (forward paging: `first`, `after`), one sub-select per parent row.
+   * `source` must end in a WHERE clause (more conditions are appended with AND); `order` must end
+   * in a unique key. `edge` adds relationship fields to the edge (e.g. a tenant's move-in date).
+   */
+  | {
+      kind: 'connection';
+      type: string;
+      source: (t: string, c: string, a: FieldArgs) => string;
+      order: (c: string) => { name: string; expr: string; type: string; desc: boolean }[];
+      edge?: Record<string, (c: string) => string>;
+    }
+  /** Produced by the enclosing field's compilation (connection, edge and page-info shapes). */
+  | { kind: 'produced' }
   /** A nested object computed from the same row (e.g. a price card or a point). */
   | { kind: 'inline'; type: string }
   /** Resolved by a field resolver from the row's hidden keys (`$id`, or `needs`). */
@@ -179,6 +195,11 @@ export function compileObject(typeName: string, nodes: readonly FieldNode[], t: 
         );
         break;
       }
+      case 'connection':
+        pairs.push(lit(key), compileNestedConnection(gqlType, name, f, fieldNodes, t, a, c));
+        break;
+      case 'produced':
+        throw new Error(`${typeName}.${name} is produced by its parent and cannot be compiled alone`);
       case 'inline':
         pairs.push(lit(key), compileObject(f.type, fieldNodes, t, c));
         break;
@@ -195,4 +216,95 @@ export function compileObject(typeName: string, nodes: readonly FieldNode[], t: 
 
 export function newCompileCtx(info: CompileCtx['info'], lang: Lang, params: Params): CompileCtx {
   return { info, lang, params, seq: { n: 0 } };
+}
+
+/** Registers connection, edge and page-info types, whose objects the compiler shapes itself. */
+export function registerProducedType(name: string, fields: string[]): void {
+  registerSqlType({ name, table: '', key: () => 'null', fields: Object.fromEntries(fields.map((f) => [f, { kind: 'produced' } as FieldSpec])) });
+}
+
+const NESTED_DEFAULT = 20;
+const NESTED_MAX = 100;
+
+/** base64url of the cursor JSON, computed in SQL; decodes with the same decodeCursor as root lists. */
+function cursorSql(sig: string, exprs: string[]): string {
+  const json = `json_build_array(${lit(sig)}, ${exprs.map((e) => `${e}::text`).join(', ')})::text`;
+  return `rtrim(translate(encode(convert_to(${json}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
+}
+
+function compileNestedConnection(
+  parentType: GraphQLObjectType, fieldName: string,
+  f: Extract<FieldSpec, { kind: 'connection' }>, fieldNodes: FieldNode[], t: string, a: FieldArgs, c: CompileCtx,
+): string {
+  const connType = getNamedType(parentType.getFields()[fieldName].type) as GraphQLObjectType;
+  const edgeType = getNamedType(connType.getFields().edges.type) as GraphQLObjectType;
+  const first = (a.args.first as number | undefined) ?? NESTED_DEFAULT;
+  if (!Number.isInteger(first) || first < 1 || first > NESTED_MAX) {
+    throw badInputError(`\`first\` on ${parentType.name}.${fieldName} must be between 1 and ${NESTED_MAX} (got ${first})`, 'first');
+  }
+  const ca = nextAlias(c);
+  const order = f.order(ca);
+  const sig = order.map((o) => `${o.name}${o.desc ? '-' : '+'}`).join(',');
+  let source = f.source(t, ca, a);
+  const after = a.args.after as string | undefined;
+  if (after != null) {
+    const values = decodeCursorValues(after, sig, 'after', order.length);
+    source += ` and ${keysetSql(order, values, c.params, false)}`;
+  }
+  const nodeFields = [...subFieldNodes(connType.name, fieldNodes, ['nodes'], c), ...subFieldNodes(connType.name, fieldNodes, ['edges', 'node'], c)];
+  const node = nodeFields.length ? compileObject(f.type, nodeFields, ca, c) : 'null';
+  const orderSql = order.map((o) => `${o.expr} ${o.desc ? 'desc' : 'asc'}`).join(', ');
+  const extras = Object.entries(f.edge ?? {}).map(([k, e]) => `${e(ca)} as "e_${k}"`);
+  const inner = `select ${node} as n, ${cursorSql(sig, order.map((o) => o.expr))} as cur, row_number() over (order by ${orderSql}) as rn${extras.length ? ', ' + extras.join(', ') : ''} from ${source} order by ${orderSql} limit ${first + 1}`;
+  const x = nextAlias(c);
+  const within = `filter (where ${x}.rn <= ${first})`;
+  const pairs: string[] = [];
+  for (const [key, nodes] of collectFields(connType.name, fieldNodes.map((n) => n.selectionSet), c)) {
+    switch (nodes[0].name.value) {
+      case '__typename':
+        pairs.push(lit(key), lit(connType.name));
+        break;
+      case 'nodes':
+        pairs.push(lit(key), `coalesce(json_agg(${x}.n order by ${x}.rn) ${within}, '[]'::json)`);
+        break;
+      case 'edges': {
+        const edgePairs: string[] = [];
+        for (const [ek, en] of collectFields(edgeType.name, nodes.map((n) => n.selectionSet), c)) {
+          const name = en[0].name.value;
+          edgePairs.push(lit(ek), name === '__typename' ? lit(edgeType.name) : name === 'cursor' ? `${x}.cur` : name === 'node' ? `${x}.n` : `${x}."e_${name}"`);
+        }
+        pairs.push(lit(key), `coalesce(json_agg(${buildObject(edgePairs)} order by ${x}.rn) ${within}, '[]'::json)`);
+        break;
+      }
+      case 'pageInfo': {
+        const pi: string[] = [];
+        for (const [pk, pn] of collectFields('PageInfo', nodes.map((n) => n.selectionSet), c)) {
+          const name = pn[0].name.value;
+          const v = name === '__typename' ? lit('PageInfo')
+            : name === 'hasNextPage' ? `count(*) > ${first}`
+            : name === 'hasPreviousPage' ? (after != null ? 'true' : 'false')
+            : name === 'startCursor' ? `min(${x}.cur) filter (where ${x}.rn = 1)`
+            : `(array_agg(${x}.cur order by ${x}.rn) ${within})[least(count(*), ${first})]`;
+          pi.push(lit(pk), v);
+        }
+        pairs.push(lit(key), buildObject(pi));
+        break;
+      }
+      case 'totalCount': {
+        const cc = nextAlias(c);
+        pairs.push(lit(key), `(select count(*)::int from ${f.source(t, cc, a)})`);
+        break;
+      }
+    }
+  }
+  return `(select ${buildObject(pairs)} from (${inner}) ${x})`;
+}
+
+/**
+ * Adds a field to another module's type: relations are declared by the module that owns the
+ * related rows (e.g. Enterprise.warehouses by the warehouse module), so a domain change touches
+ * one folder and imports do not go in circles.
+ */
+export function addSqlField(typeName: string, fieldName: string, spec: FieldSpec): void {
+  sqlType(typeName).fields[fieldName] = spec;
 }

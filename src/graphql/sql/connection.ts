@@ -1,8 +1,9 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { badInput } from '../errors';
-import { collectFields, compileObject, newCompileCtx, subFieldNodes } from './compile';
+import { collectFields, compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from './compile';
 import { Params } from './params';
+import { decodeCursorValues, encodeCursor, keysetSql } from './keyset';
 
 /**
  * Relay connections over keyset pagination. Ordering always ends in the primary key, cursors carry
@@ -45,16 +46,8 @@ export interface ListSpec {
   key?: string;
 }
 
-export interface Edge {
-  cursor: string;
-  node: unknown;
-}
-export interface ConnectionResult {
-  edges: Edge[];
-  nodes: unknown[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount?: number;
-}
+/** A connection object keyed by the client's response keys (see shapeConnection). */
+export type ConnectionResult = Record<string, unknown>;
 
 function pageSize(args: PageArgs): { size: number; backward: boolean } {
   if (args.first != null && args.last != null) throw badInput('Pass `first` or `last`, not both', 'first');
@@ -68,42 +61,6 @@ function pageSize(args: PageArgs): { size: number; backward: boolean } {
 
 function signature(order: OrderTerm[]): string {
   return order.map((o) => `${o.name}${o.desc ? '-' : '+'}`).join(',');
-}
-
-function encodeCursor(sig: string, values: unknown[]): string {
-  return Buffer.from(JSON.stringify([sig, ...values]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string, sig: string, arg: string, n: number): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = undefined;
-  }
-  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || parsed.length !== n + 1) {
-    throw badInput(`\`${arg}\` is not a cursor of this list: pass a \`cursor\` or \`pageInfo.endCursor\` from a previous page`, arg);
-  }
-  if (parsed[0] !== sig) {
-    throw badInput(`\`${arg}\` was made for a different \`orderBy\`; keep the same \`orderBy\` while paging`, arg);
-  }
-  return parsed.slice(1).map((v) => (v === null ? null : String(v))) as string[];
-}
-
-/** `(a, b) > (x, y)` when every term goes the same way; an OR chain otherwise. */
-function keysetCondition(order: OrderTerm[], values: string[], params: Params, reverse: boolean): string {
-  const ph = order.map((o, i) => `${params.add(values[i])}::${o.type}`);
-  const dirs = order.map((o) => o.desc !== reverse);
-  if (dirs.every((d) => d === dirs[0])) {
-    return `(${order.map((o) => o.expr).join(', ')}) ${dirs[0] ? '<' : '>'} (${ph.join(', ')})`;
-  }
-  const ors: string[] = [];
-  for (let i = 0; i < order.length; i++) {
-    const eqs = order.slice(0, i).map((o, j) => `${o.expr} = ${ph[j]}`);
-    eqs.push(`${order[i].expr} ${dirs[i] ? '<' : '>'} ${ph[i]}`);
-    ors.push(`(${eqs.join(' and ')})`);
-  }
-  return `(${ors.join(' or ')})`;
 }
 
 /** True when the connection field selects `name` (directly or via fragments). */
@@ -141,9 +98,9 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const cursorArg = backward ? 'before' : 'after';
   const cursor = backward ? args.before : args.after;
   const otherCursor = backward ? args.after : args.before;
-  if (wantsPage && cursor != null) where.push(keysetCondition(order, decodeCursor(cursor, sig, cursorArg, order.length), params, backward));
+  if (wantsPage && cursor != null) where.push(keysetSql(order, decodeCursorValues(cursor, sig, cursorArg, order.length), params, backward));
   if (wantsPage && otherCursor != null) {
-    where.push(keysetCondition(order, decodeCursor(otherCursor, sig, backward ? 'after' : 'before', order.length), params, !backward));
+    where.push(keysetSql(order, decodeCursorValues(otherCursor, sig, backward ? 'after' : 'before', order.length), params, !backward));
   }
   const baseWhere = spec.where.length ? ` where ${spec.where.join(' and ')}` : '';
   const pageWhere = where.length ? ` where ${where.join(' and ')}` : '';
@@ -172,9 +129,8 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   if (hasMore) rows = rows.slice(0, size);
   if (backward) rows.reverse();
   const edges = rows.map((r) => ({ cursor: encodeCursor(sig, r.c ?? []), node: r.n }));
-  return {
+  return shapeConnection(connType, info.fieldNodes, c, {
     edges,
-    nodes: edges.map((e) => e.node),
     pageInfo: {
       hasNextPage: backward ? otherCursor != null : hasMore,
       hasPreviousPage: backward ? hasMore : cursor != null,
@@ -182,7 +138,51 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
     totalCount: total,
-  };
+  });
+}
+
+/**
+ * Connection, edge and page-info objects are keyed by response key, like everything the compiler
+ * produces, so aliases work at every level. The key mapping is worked out once per request; each
+ * row then costs one small object.
+ */
+function shapeConnection(
+  connType: string, fieldNodes: readonly FieldNode[], c: CompileCtx,
+  data: { edges: { cursor: string; node: unknown }[]; pageInfo: Record<string, unknown>; totalCount?: number },
+): ConnectionResult {
+  const out: Record<string, unknown> = {};
+  const edgeType = connType.replace(/Connection$/, 'Edge');
+  for (const [key, nodes] of collectFields(connType, fieldNodes.map((n) => n.selectionSet), c)) {
+    switch (nodes[0].name.value) {
+      case '__typename':
+        out[key] = connType;
+        break;
+      case 'nodes':
+        out[key] = data.edges.map((e) => e.node);
+        break;
+      case 'totalCount':
+        out[key] = data.totalCount;
+        break;
+      case 'pageInfo': {
+        const pi: Record<string, unknown> = {};
+        for (const [pk, pn] of collectFields('PageInfo', nodes.map((n) => n.selectionSet), c)) {
+          pi[pk] = pn[0].name.value === '__typename' ? 'PageInfo' : data.pageInfo[pn[0].name.value];
+        }
+        out[key] = pi;
+        break;
+      }
+      case 'edges': {
+        const keys = [...collectFields(edgeType, nodes.map((n) => n.selectionSet), c)].map(([k, n]) => [k, n[0].name.value] as const);
+        out[key] = data.edges.map((e) => {
+          const edge: Record<string, unknown> = {};
+          for (const [k, name] of keys) edge[k] = name === 'cursor' ? e.cursor : name === 'node' ? e.node : edgeType;
+          return edge;
+        });
+        break;
+      }
+    }
+  }
+  return out as ConnectionResult;
 }
 
 /** Fetches compiled objects of `type` by primary key, in the order of `keys` (null where missing). */

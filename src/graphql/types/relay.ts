@@ -1,4 +1,5 @@
-import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, getMetadataStorage, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { registerProducedType } from '../sql/compile';
 
 /** Anything with a global ID; `node(id:)` and `nodes(ids:)` fetch any of them. */
 @InterfaceType('Node', {
@@ -40,10 +41,17 @@ export class PageArgsType {
   before?: string | null;
 }
 
-/** Builds `XEdge` and `XConnection` for a node type. */
-export function Connection<T extends object>(node: ClassType<T>, name: string, zh: string) {
+registerProducedType('PageInfo', ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
+
+/**
+ * Builds `XEdge` and `XConnection` for a node type. `edgeBase` (an abstract @ObjectType) adds
+ * relationship fields to the edge, e.g. when a tenant moved into a park; give such connections
+ * their own `name`.
+ */
+export function Connection<T extends object>(node: ClassType<T>, name: string, zh: string, edgeBase?: ClassType) {
+  const Base = (edgeBase ?? class {}) as ClassType;
   @ObjectType(`${name}Edge`, { description: `A ${name} with its cursor (${zh}及其游标)` })
-  class EdgeType {
+  class EdgeType extends Base {
     @Field({ description: 'Opaque cursor of this row (游标)' })
     cursor!: string;
 
@@ -65,5 +73,15 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, z
     @Field(() => Int, { description: 'Rows matching the filter, all pages together; computed only when asked for (符合条件的总数)' })
     totalCount!: number;
   }
+  registerProducedType(`${name}Edge`, ['cursor', 'node', ...Object.keys(edgeFieldsOf(edgeBase))]);
+  registerProducedType(`${name}Connection`, ['edges', 'nodes', 'pageInfo', 'totalCount']);
   return ConnectionType;
+}
+
+/** Field names declared on an edge base class (read from type-graphql's metadata storage). */
+function edgeFieldsOf(base?: ClassType): Record<string, true> {
+  if (!base) return {};
+  const out: Record<string, true> = {};
+  for (const f of getMetadataStorage().fields) if (f.target === base) out[f.name] = true;
+  return out;
 }

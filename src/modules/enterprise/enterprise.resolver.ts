@@ -1,7 +1,47 @@
-import { NameResolver } from '../../graphql/types/name-resolver';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
 import { registerNodeType } from '../../graphql/node.resolver';
-import { Enterprise } from './enterprise.types';
+import { NameResolver } from '../../graphql/types/name-resolver';
+import { Connection, PageArgsType } from '../../graphql/types/relay';
+import { EnterpriseFilter, EnterpriseOrder } from './enterprise.inputs';
+import { enterpriseByCreditCode, listEnterprises } from './enterprise.service';
+import { Enterprise, EnterpriseAnnualFigure } from './enterprise.types';
 
 registerNodeType('Enterprise');
 
-export const enterpriseResolvers = [NameResolver(Enterprise)] as const;
+export const EnterpriseConnection = Connection(Enterprise, 'Enterprise', '经营主体');
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => EnterpriseConnection, { description: 'CBEC market players, filtered and sorted, as a Relay connection (经营主体列表)' })
+  enterprises(
+    @Args() page: PageArgsType,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: EnterpriseFilter | undefined,
+    @Arg('orderBy', () => [EnterpriseOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' }) orderBy: EnterpriseOrder[] | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listEnterprises(ctx, info, { ...page, filter, orderBy });
+  }
+
+  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by unified social credit code; null when none has it (按统一社会信用代码查询)' })
+  enterprise(
+    @Arg('creditCode', { description: '18-character unified social credit code; the check character is verified' }) creditCode: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return enterpriseByCreditCode(ctx, info, creditCode);
+  }
+
+  /** Declares the field and its argument; the SQL compiler produces the value. */
+  @FieldResolver(() => EnterpriseAnnualFigure, { nullable: true, description: 'Figures for one year, or the latest year when none is given (某年经营数据)' })
+  annualFigure(
+    @Root() row: Record<string, unknown>,
+    @Arg('year', () => Int, { nullable: true, description: 'Calendar year; default the latest with figures (年份)' }) _year?: number,
+  ) {
+    return row.annualFigure;
+  }
+}
+
+export const enterpriseResolvers = [EnterpriseResolver, NameResolver(Enterprise)] as const;

@@ -17,4 +17,15 @@ export async function knownCountryCodes(db: ReadDb): Promise<ReadonlySet<string>
 /** Forget cached sets (tests that change reference data call this). */
 export function clearReferenceCache(): void {
   countries = undefined;
+  latestYear = undefined;
+}
+
+let latestYear: { at: number; year: number | null } | undefined;
+
+/** The latest year that has enterprise annual figures (default year for GMV sorts). */
+export async function latestFigureYear(db: ReadDb): Promise<number | null> {
+  if (latestYear && Date.now() - latestYear.at < TTL_MS) return latestYear.year;
+  const rows = await db.query<{ y: number | null }>('select max(year)::int as y from enterprise_annual_figure');
+  latestYear = { at: Date.now(), year: rows[0].y };
+  return latestYear.year;
 }

@@ -1,0 +1,13 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { enterpriseResolvers } from '../modules/enterprise/enterprise.resolver';
+import { referenceResolvers } from '../modules/reference/reference.resolver';
+import { warehouseResolvers } from '../modules/warehouse/warehouse.resolver';
+import { NodeResolver } from './node.resolver';
+
+/** Every resolver class of the API; each module exports its list and adds one line here. */
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  ...referenceResolvers,
+  ...enterpriseResolvers,
+  ...warehouseResolvers,
+];

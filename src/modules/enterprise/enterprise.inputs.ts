@@ -1,0 +1,91 @@
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../../graphql/types/enums';
+import { EnumSetFilter } from '../../graphql/types/filters';
+import { IntRange } from '../../graphql/types/ranges';
+import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
+import { Certification, EnterpriseRole, GmvBand, SalesChannel } from './enterprise.enums';
+
+export const EnterpriseRoleSetFilter = EnumSetFilter(EnterpriseRole, 'EnterpriseRole', '经营主体类型');
+export const CertificationSetFilter = EnumSetFilter(Certification, 'Certification', '资质认定');
+export const SalesChannelSetFilter = EnumSetFilter(SalesChannel, 'SalesChannel', '销售渠道');
+
+@InputType({ description: 'Annual CBEC transactions in one year: by band and/or CNY bounds (年度交易额条件)' })
+export class GmvFilter {
+  @Field(() => Int, { description: 'The year the figures refer to (年份)' })
+  year!: number;
+
+  @Field(() => [GmvBand], { nullable: true, description: 'In any of these bands (交易额区间)' })
+  bands?: GmvBand[];
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'At least this many CNY (不少于，元)' })
+  atLeast?: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Less than this many CNY (少于，元)' })
+  below?: string;
+}
+
+@InputType({ description: 'Filter for enterprises; every field given must match (经营主体筛选条件)' })
+export class EnterpriseFilter {
+  @Field(() => [String], { nullable: true, description: 'Registered in any of these districts, GB/T 2260 codes (所在区县)' })
+  districts?: string[];
+
+  @Field(() => EnterpriseRoleSetFilter, { nullable: true, description: 'Market-player kinds (经营主体类型)' })
+  roles?: { anyOf?: EnterpriseRole[]; allOf?: EnterpriseRole[] };
+
+  @Field(() => CertificationSetFilter, { nullable: true, description: 'Recognitions held (资质认定)' })
+  certifications?: { anyOf?: Certification[]; allOf?: Certification[] };
+
+  @Field(() => [String], { nullable: true, description: 'Targets any of these markets, ISO 3166-1 alpha-2 (目标市场)' })
+  targetMarkets?: string[];
+
+  @Field(() => SalesChannelSetFilter, { nullable: true, description: 'Sales channels (销售渠道)' })
+  salesChannels?: { anyOf?: SalesChannel[]; allOf?: SalesChannel[] };
+
+  @Field(() => GmvFilter, { nullable: true, description: 'Annual CBEC transactions in a given year (年度交易额)' })
+  gmv?: GmvFilter;
+
+  @Field(() => [String], { nullable: true, description: 'Settled (now) in any of these parks, by slug (入驻园区)' })
+  parks?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Member of any of these industrial belts, by slug (所属产业带)' })
+  belts?: string[];
+
+  @Field(() => IntRange, { nullable: true, description: 'Year founded (成立年份)' })
+  foundedYear?: IntRange;
+
+  @Field({ nullable: true, description: 'Only sample data (true) or only real records (false) (是否示例数据)' })
+  isSample?: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, for delta sync (更新时间不早于)' })
+  updatedSince?: string;
+}
+
+export enum EnterpriseOrderField {
+  NAME_ZH = 'NAME_ZH',
+  NAME_EN = 'NAME_EN',
+  FOUNDED_YEAR = 'FOUNDED_YEAR',
+  CBEC_TRANSACTIONS = 'CBEC_TRANSACTIONS',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(EnterpriseOrderField, {
+  name: 'EnterpriseOrderField',
+  description: 'Fields enterprises can be sorted by (经营主体排序字段)',
+  valuesConfig: {
+    NAME_ZH: { description: '中文名称 — Chinese name (code-point order)' },
+    NAME_EN: { description: '英文名称 — English name' },
+    FOUNDED_YEAR: { description: '成立年份 — year founded (unknown sorts first)' },
+    CBEC_TRANSACTIONS: { description: '跨境电商交易额 — CBEC transactions in `filter.gmv.year`, else the latest year with data (none sorts first)' },
+    CREATED_AT: { description: '创建时间 — creation time' },
+    UPDATED_AT: { description: '更新时间 — last change' },
+  },
+});
+
+@InputType({ description: 'One sort key for enterprises (经营主体排序)' })
+export class EnterpriseOrder {
+  @Field(() => EnterpriseOrderField, { description: 'Field to sort by (排序字段)' })
+  field!: EnterpriseOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Direction, ascending by default (方向)' })
+  direction!: OrderDirection;
+}
