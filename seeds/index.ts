@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { importDataset } from '../src/modules/import/import.service';
+import type { Dataset, ImportResult } from '../src/modules/import/import.types';
+import { referenceDataset } from './data';
+
+/** Reference data plus the fictitious sample, as one Dataset. */
+export function seedDataset(): Dataset {
+  return referenceDataset();
+}
+
+/**
+ * Seeds a migrated database with the reference data and the sample data, through the same import
+ * path (and validation) as real open-data files. Idempotent: running it twice changes nothing.
+ */
+export async function seedDatabase(em: EntityManager): Promise<ImportResult> {
+  return importDataset(em, seedDataset(), { defaultIsSample: true });
+}
