@@ -1,5 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { beltResolvers } from '../modules/belt/belt.resolver';
 import { enterpriseResolvers } from '../modules/enterprise/enterprise.resolver';
+import { parkResolvers } from '../modules/park/park.resolver';
 import { referenceResolvers } from '../modules/reference/reference.resolver';
 import { warehouseResolvers } from '../modules/warehouse/warehouse.resolver';
 import { NodeResolver } from './node.resolver';
@@ -10,4 +12,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ...referenceResolvers,
   ...enterpriseResolvers,
   ...warehouseResolvers,
+  ...parkResolvers,
+  ...beltResolvers,
 ];

@@ -25,6 +25,8 @@ export interface CompileCtx {
   info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
   /** Alias counter, so nested sub-selects never shadow each other. */
   seq: { n: number };
+  /** Request-level values fields may use, e.g. the point of a `near` filter for `distanceKm`. */
+  vars: Record<string, unknown>;
 }
 
 export interface FieldArgs {
@@ -214,8 +216,8 @@ export function compileObject(typeName: string, nodes: readonly FieldNode[], t: 
   return buildObject(pairs);
 }
 
-export function newCompileCtx(info: CompileCtx['info'], lang: Lang, params: Params): CompileCtx {
-  return { info, lang, params, seq: { n: 0 } };
+export function newCompileCtx(info: CompileCtx['info'], lang: Lang, params: Params, vars: Record<string, unknown> = {}): CompileCtx {
+  return { info, lang, params, seq: { n: 0 }, vars };
 }
 
 /** Registers connection, edge and page-info types, whose objects the compiler shapes itself. */
@@ -297,7 +299,8 @@ function compileNestedConnection(
       }
     }
   }
-  return `(select ${buildObject(pairs)} from (${inner}) ${x})`;
+  // HAVING makes it one group: exactly one row even when the relation is empty.
+  return `(select ${buildObject(pairs)} from (${inner}) ${x} having true)`;
 }
 
 /**

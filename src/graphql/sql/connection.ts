@@ -44,6 +44,10 @@ export interface ListSpec {
   params: Params;
   /** Primary-key expression (tie-breaker), default `t.id`. */
   key?: string;
+  /** SQL type of `key`, default int. */
+  keyType?: SortType;
+  /** Request-level values for field specs (CompileCtx.vars). */
+  vars?: Record<string, unknown>;
 }
 
 /** A connection object keyed by the client's response keys (see shapeConnection). */
@@ -79,11 +83,11 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const { size, backward } = pageSize(args);
   const key = spec.key ?? 't.id';
   const order: OrderTerm[] = [...spec.order];
-  if (!order.some((o) => o.expr === key)) order.push({ name: 'ID', expr: key, type: 'int', desc: false });
+  if (!order.some((o) => o.expr === key)) order.push({ name: 'ID', expr: key, type: spec.keyType ?? 'int', desc: false });
   const sig = signature(order);
   const params = spec.params;
   const connType = info.returnType.toString().replace(/!$/, '');
-  const c = newCompileCtx(info, ctx.lang, params);
+  const c = newCompileCtx(info, ctx.lang, params, spec.vars);
 
   // The node selection is the union of `nodes { … }` and `edges { node { … } }`.
   const nodeFields = [

@@ -1,5 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { addSqlField } from '../../graphql/sql/compile';
+import { NestedPageArgs } from '../../graphql/types/nested-args';
+import { District } from '../reference/reference.types';
 import type { Context } from '../../graphql/context';
 import { registerNodeType } from '../../graphql/node.resolver';
 import { NameResolver } from '../../graphql/types/name-resolver';
@@ -44,4 +47,23 @@ export class EnterpriseResolver {
   }
 }
 
-export const enterpriseResolvers = [EnterpriseResolver, NameResolver(Enterprise)] as const;
+/** District.enterprises: market players registered in the district. */
+@Resolver(() => District)
+export class DistrictEnterprisesResolver {
+  @FieldResolver(() => EnterpriseConnection, { description: 'Enterprises registered in this district, by Chinese name (区内经营主体)' })
+  enterprises(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
+    return row.enterprises;
+  }
+}
+
+addSqlField('District', 'enterprises', {
+  kind: 'connection',
+  type: 'Enterprise',
+  source: (t, c) => `enterprise ${c} where ${c}.district_code = ${t}.code`,
+  order: (c) => [
+    { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+    { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+  ],
+});
+
+export const enterpriseResolvers = [EnterpriseResolver, DistrictEnterprisesResolver, NameResolver(Enterprise)] as const;

@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { Node } from '../../graphql/types/relay';
-import { DateScalar, DateTimeScalar } from '../../graphql/types/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { registerSqlType } from '../../graphql/sql/compile';
-import { col, nameFields, nodeFields } from '../../graphql/sql/fields';
+import { col, decimal, nameFields, nodeFields } from '../../graphql/sql/fields';
 import { CorridorMode, CorridorModeLabels, DistrictKind, DistrictKindLabels, ZoneKind, ZoneKindLabels } from './reference.enums';
 
 registerBilingualEnum(DistrictKind, 'DistrictKind', 'Kind of county-level division (区县类型)', DistrictKindLabels);
@@ -171,5 +171,95 @@ registerSqlType({
     originHubEn: col('origin_hub_en'),
     sinceYear: col('since_year'),
     lanes: { kind: 'many', type: 'CorridorLane', source: (t, c) => `corridor_lane ${c} where ${c}.corridor_id = ${t}.id`, orderBy: (c) => `${c}.transit_days_min, ${c}.id` },
+  },
+});
+
+@ObjectType({ implements: Node, description: 'A functional zone: bonded zone, B-type centre, new area, high-tech zone (功能区)' })
+export class Zone extends Node {
+  @Field({ description: 'URL-safe stable key (短标识)' })
+  slug!: string;
+
+  @Field({ description: 'Chinese name (中文名称)' })
+  nameZh!: string;
+
+  @Field({ description: 'English name (英文名称)' })
+  nameEn!: string;
+
+  @Field(() => ZoneKind, { description: 'Kind of zone (类型)' })
+  kind!: ZoneKind;
+
+  @Field(() => Int, { nullable: true, description: 'Year established (设立年份)' })
+  establishedYear?: number;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Area in km² (面积，平方公里)' })
+  areaKm2?: string;
+
+  @Field(() => String, { nullable: true, description: 'Note in Chinese, e.g. what is unverified (备注)' })
+  noteZh?: string;
+
+  @Field(() => [District], { description: 'Districts it spans (涉及区县)' })
+  districts!: District[];
+
+  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
+  createdAt!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the record last changed (更新时间)' })
+  updatedAt!: string;
+}
+
+registerSqlType({
+  name: 'Zone',
+  table: 'zone',
+  key: (t) => `${t}.id`,
+  fields: {
+    ...nodeFields('Zone'),
+    ...nameFields(),
+    slug: col('slug'),
+    kind: col('kind'),
+    establishedYear: col('established_year'),
+    areaKm2: decimal('area_km2'),
+    noteZh: col('note_zh'),
+    districts: {
+      kind: 'many', type: 'District',
+      source: (t, c) => `district ${c} join zone_district zd on zd.district_code = ${c}.code where zd.zone_id = ${t}.id`,
+      orderBy: (c) => `${c}.code`,
+    },
+  },
+});
+
+@ObjectType({ implements: Node, description: 'A product category, two levels (商品类目)' })
+export class ProductCategory extends Node {
+  @Field({ description: 'URL-safe stable key (短标识)' })
+  slug!: string;
+
+  @Field({ description: 'Chinese name (中文名称)' })
+  nameZh!: string;
+
+  @Field({ description: 'English name (英文名称)' })
+  nameEn!: string;
+
+  @Field(() => ProductCategory, { nullable: true, description: 'Parent category; null at the top level (上级类目)' })
+  parent?: ProductCategory;
+
+  @Field(() => [ProductCategory], { description: 'Child categories (下级类目)' })
+  children!: ProductCategory[];
+
+  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
+  createdAt!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the record last changed (更新时间)' })
+  updatedAt!: string;
+}
+
+registerSqlType({
+  name: 'ProductCategory',
+  table: 'product_category',
+  key: (t) => `${t}.id`,
+  fields: {
+    ...nodeFields('ProductCategory'),
+    ...nameFields(),
+    slug: col('slug'),
+    parent: { kind: 'one', type: 'ProductCategory', source: (t, c) => `product_category ${c} where ${c}.id = ${t}.parent_id` },
+    children: { kind: 'many', type: 'ProductCategory', source: (t, c) => `product_category ${c} where ${c}.parent_id = ${t}.id`, orderBy: (c) => `${c}.slug` },
   },
 });

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { MoneyInput } from '../../graphql/types/common';
+import { NearInput } from '../../graphql/types/geo';
 import { OrderDirection } from '../../graphql/types/enums';
 import { EnumSetFilter } from '../../graphql/types/filters';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
@@ -37,6 +38,9 @@ export class WarehouseFilter {
   @Field(() => Int, { nullable: true, description: 'Reachable from Chongqing within this many transit days (over `corridors` when given) (运输天数上限)' })
   maxTransitDays?: number;
 
+  @Field(() => NearInput, { nullable: true, description: 'Within a radius of a point or a city; enables `distanceKm` and DISTANCE ordering (距离范围)' })
+  near?: NearInput;
+
   @Field(() => ID, { nullable: true, description: 'Operated by this enterprise (运营企业ID)' })
   operatorId?: string;
 
@@ -50,6 +54,7 @@ export enum WarehouseOrderField {
   CAPACITY = 'CAPACITY',
   STORAGE_PRICE = 'STORAGE_PRICE',
   OPENED_YEAR = 'OPENED_YEAR',
+  DISTANCE = 'DISTANCE',
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
 }
@@ -62,6 +67,7 @@ registerEnumType(WarehouseOrderField, {
     CAPACITY: { description: '容量（折合立方米）— capacity in CBM' },
     STORAGE_PRICE: { description: '月仓储单价（每立方米，按币种分组）— monthly storage price per CBM, grouped by currency' },
     OPENED_YEAR: { description: '启用年份 — year opened (unknown sorts first)' },
+    DISTANCE: { description: '距离 — distance from `filter.near` (needs it)' },
     CREATED_AT: { description: '创建时间 — creation time' },
     UPDATED_AT: { description: '更新时间 — last change' },
   },

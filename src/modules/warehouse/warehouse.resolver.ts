@@ -5,6 +5,7 @@ import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { NameResolver } from '../../graphql/types/name-resolver';
 import { registerNodeType } from '../../graphql/node.resolver';
 import { addSqlField } from '../../graphql/sql/compile';
+import { runByKeys } from '../../graphql/sql/connection';
 import { NestedPageArgs } from '../../graphql/types/nested-args';
 import { Enterprise } from '../enterprise/enterprise.types';
 import { WarehouseFilter, WarehouseOrder } from './warehouse.inputs';
@@ -24,6 +25,12 @@ export class WarehouseResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return listWarehouses(ctx, info, { ...page, filter, orderBy });
+  }
+
+  @Query(() => OverseasWarehouse, { nullable: true, description: 'One overseas warehouse by slug; null when none has it (按短标识查询海外仓)' })
+  async overseasWarehouse(@Arg('slug', { description: 'The warehouse’s slug' }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const [row] = await runByKeys(ctx, info, 'OverseasWarehouse', 'overseas_warehouse t', 't.slug', 'text', [slug], info.fieldNodes);
+    return row;
   }
 }
 

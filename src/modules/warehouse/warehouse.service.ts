@@ -3,13 +3,14 @@ import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
 import { countryCodes, setFilterSql } from '../../graphql/types/filters';
+import { distanceSql, nearWhere, resolveNear, type ResolvedNear } from '../../graphql/types/geo';
 import { runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
 import { knownCountryCodes } from '../reference/reference.cache';
 import { type WarehouseFilter, WarehouseOrderField, type WarehouseOrder } from './warehouse.inputs';
 
-const ORDER_COLUMNS = {
+const ORDER_COLUMNS = (distance: string) => ({
   [WarehouseOrderField.NAME_ZH]: { expr: 't.name_zh', type: 'text' },
   [WarehouseOrderField.NAME_EN]: { expr: 't.name_en', type: 'text' },
   [WarehouseOrderField.CAPACITY]: { expr: 't.capacity_cbm', type: 'numeric' },
@@ -18,15 +19,21 @@ const ORDER_COLUMNS = {
   [WarehouseOrderField.OPENED_YEAR]: { expr: 'coalesce(t.opened_year, 0)', type: 'int' },
   [WarehouseOrderField.CREATED_AT]: { expr: 't.created_at', type: 'timestamptz' },
   [WarehouseOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
-} as const;
+  [WarehouseOrderField.DISTANCE]: { expr: distance, type: 'float8' },
+} as const);
 
 /**
  * Builds the WHERE conditions for a warehouse filter (alias `t`). Every condition is served by an
  * index on overseas_warehouse or warehouse_corridor.
  */
-export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | undefined, p: Params): Promise<string[]> {
+export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | undefined, p: Params, vars: Record<string, unknown> = {}): Promise<string[]> {
   const where: string[] = [];
   if (!filter) return where;
+  if (filter.near) {
+    const near = await resolveNear(ctx.db, filter.near, 'filter.near');
+    vars.near = near;
+    where.push(nearWhere('t', near, p));
+  }
   if (filter.countries) {
     const codes = countryCodes(filter.countries, await knownCountryCodes(ctx.db), 'filter.countries');
     where.push(`t.country_code = any(${p.add(codes)}::text[])`);
@@ -64,7 +71,15 @@ export async function listWarehouses(
   args: PageArgs & { filter?: WarehouseFilter; orderBy?: WarehouseOrder[] },
 ): Promise<ConnectionResult> {
   const params = new Params();
-  const where = await warehouseWhere(ctx, args.filter, params);
-  const order = orderTerms(args.orderBy, ORDER_COLUMNS, [{ field: WarehouseOrderField.NAME_ZH, direction: 'ASC' }]);
-  return runConnection(ctx, info, { type: 'OverseasWarehouse', from: 'overseas_warehouse t', where, order, params }, args);
+  const vars: Record<string, unknown> = {};
+  const where = await warehouseWhere(ctx, args.filter, params, vars);
+  const near = vars.near as ResolvedNear | undefined;
+  // With `near` and no explicit order, nearest first.
+  const byDistance = args.orderBy?.length ? args.orderBy.some((o) => o.field === WarehouseOrderField.DISTANCE) : !!near;
+  if (byDistance && !near) throw badInput('Ordering by DISTANCE needs `filter.near`', 'orderBy');
+  const distance = near && byDistance ? distanceSql('t', near, params) : '0::float8';
+  const order = orderTerms(args.orderBy, ORDER_COLUMNS(distance), [
+    { field: near ? WarehouseOrderField.DISTANCE : WarehouseOrderField.NAME_ZH, direction: 'ASC' },
+  ]);
+  return runConnection(ctx, info, { type: 'OverseasWarehouse', from: 'overseas_warehouse t', where, order, params, vars }, args);
 }

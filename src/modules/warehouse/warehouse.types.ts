@@ -4,6 +4,7 @@ import { Money } from '../../graphql/types/common';
 import { Node } from '../../graphql/types/relay';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { registerSqlType } from '../../graphql/sql/compile';
+import { distanceKmField } from '../../graphql/types/geo';
 import { col, decimal, expr, localized, nameFields, nodeFields } from '../../graphql/sql/fields';
 import { Enterprise } from '../enterprise/enterprise.types';
 import { Corridor, Country } from '../reference/reference.types';
@@ -175,6 +176,9 @@ export class OverseasWarehouse extends Node {
   @Field(() => Int, { nullable: true, description: 'Year it opened (启用年份)' })
   openedYear?: number;
 
+  @Field(() => Float, { nullable: true, description: 'Kilometres from the point of `filter.near`; null without it (距离，公里)' })
+  distanceKm?: number;
+
   @Field({ description: 'True for fictitious sample data (是否为示例数据)' })
   isSample!: boolean;
 
@@ -215,6 +219,7 @@ registerSqlType({
       orderBy: (c) => `${c}.transit_days, ${c}.corridor_id`,
     },
     openedYear: col('opened_year'),
+    distanceKm: distanceKmField,
     isSample: col('is_sample'),
   },
 });

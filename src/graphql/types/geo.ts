@@ -1,0 +1,89 @@
+import { Field, Float, InputType } from 'type-graphql';
+import type { ReadDb } from '../../db/read-db';
+import { badInput } from '../errors';
+import type { FieldSpec } from '../sql/compile';
+import type { Params } from '../sql/params';
+
+/**
+ * Distances with PostgreSQL's cube + earthdistance (available in the embedded server too, unlike
+ * PostGIS). `earth_box` lets the GiST index on ll_to_earth(latitude, longitude) find candidates;
+ * `earth_distance` then checks the exact great-circle distance.
+ */
+
+@InputType({ description: 'A point on the earth, WGS 84 degrees (地理坐标)' })
+export class GeoPointInput {
+  @Field(() => Float, { description: 'Latitude, −90 to 90 (纬度)' })
+  latitude!: number;
+
+  @Field(() => Float, { description: 'Longitude, −180 to 180 (经度)' })
+  longitude!: number;
+}
+
+@InputType({ description: 'A city by country and name (城市)' })
+export class CityInput {
+  @Field({ description: 'ISO 3166-1 alpha-2 country code (国家代码)' })
+  countryCode!: string;
+
+  @Field({ description: 'City name in Chinese or English, e.g. Duisburg or 杜伊斯堡 (城市名)' })
+  name!: string;
+}
+
+@InputType({ description: 'Within a radius of a point or of a city; give `point` or `city` (距离范围)' })
+export class NearInput {
+  @Field(() => GeoPointInput, { nullable: true, description: 'Centre point (中心点)' })
+  point?: GeoPointInput;
+
+  @Field(() => CityInput, { nullable: true, description: 'Centre city; its position is the centre of the places the API knows there (中心城市)' })
+  city?: CityInput;
+
+  @Field(() => Float, { description: 'Radius in kilometres, more than 0 and at most 20,000 (半径，公里)' })
+  radiusKm!: number;
+}
+
+export interface ResolvedNear {
+  latitude: number;
+  longitude: number;
+  radiusKm: number;
+}
+
+/** Checks the input and turns a city into a point (one small query over known places). */
+export async function resolveNear(db: ReadDb, near: NearInput, argument: string): Promise<ResolvedNear> {
+  if (!(near.radiusKm > 0) || near.radiusKm > 20_000) throw badInput(`\`radiusKm\` must be more than 0 and at most 20000 (got ${near.radiusKm})`, `${argument}.radiusKm`);
+  if (!!near.point === !!near.city) throw badInput('Give either `point` or `city`', argument);
+  if (near.point) {
+    const { latitude, longitude } = near.point;
+    if (!(latitude >= -90 && latitude <= 90)) throw badInput(`latitude must be between -90 and 90 (got ${latitude})`, `${argument}.point.latitude`);
+    if (!(longitude >= -180 && longitude <= 180)) throw badInput(`longitude must be between -180 and 180 (got ${longitude})`, `${argument}.point.longitude`);
+    return { latitude, longitude, radiusKm: near.radiusKm };
+  }
+  const city = near.city!;
+  const rows = await db.query<{ lat: number | null; lng: number | null }>(
+    `select avg(latitude) as lat, avg(longitude) as lng from overseas_warehouse
+      where country_code = $1 and (lower(city_en) = lower($2) or city_zh = $2)`,
+    [city.countryCode.toUpperCase(), city.name.trim()],
+  );
+  if (rows[0].lat == null) {
+    throw badInput(`No known place in "${city.name}" (${city.countryCode}); give a \`point\` instead`, `${argument}.city`);
+  }
+  return { latitude: Number(rows[0].lat), longitude: Number(rows[0].lng), radiusKm: near.radiusKm };
+}
+
+/** Distance in metres from the row's location to the near point (params added). */
+export function distanceSql(t: string, near: ResolvedNear, p: Params): string {
+  return `earth_distance(ll_to_earth(${t}.latitude, ${t}.longitude), ll_to_earth(${p.add(near.latitude)}::float8, ${p.add(near.longitude)}::float8))`;
+}
+
+export function nearWhere(t: string, near: ResolvedNear, p: Params): string {
+  const centre = `ll_to_earth(${p.add(near.latitude)}::float8, ${p.add(near.longitude)}::float8)`;
+  const radius = `${p.add(near.radiusKm * 1000)}::float8`;
+  return `earth_box(${centre}, ${radius}) @> ll_to_earth(${t}.latitude, ${t}.longitude) and earth_distance(${centre}, ll_to_earth(${t}.latitude, ${t}.longitude)) <= ${radius}`;
+}
+
+/** `distanceKm`: kilometres to the `near` point of the request's filter, null without one. */
+export const distanceKmField: FieldSpec = {
+  kind: 'expr',
+  sql: (t, a) => {
+    const near = a.c.vars.near as ResolvedNear | undefined;
+    return near ? `round((${distanceSql(t, near, a.c.params)} / 1000)::numeric, 3)::float8` : 'null::float8';
+  },
+};

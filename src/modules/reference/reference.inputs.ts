@@ -1,0 +1,87 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../../graphql/types/enums';
+import { DateTimeScalar } from '../../graphql/types/scalars';
+import { CorridorMode, DistrictKind, ZoneKind } from './reference.enums';
+
+export enum ReferenceOrderField {
+  KEY = 'KEY',
+  NAME_ZH = 'NAME_ZH',
+  NAME_EN = 'NAME_EN',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(ReferenceOrderField, {
+  name: 'ReferenceOrderField',
+  description: 'Fields reference data can be sorted by (参考数据排序字段)',
+  valuesConfig: {
+    KEY: { description: '代码或短标识 — the natural key: code or slug' },
+    NAME_ZH: { description: '中文名称 — Chinese name (code-point order)' },
+    NAME_EN: { description: '英文名称 — English name' },
+    UPDATED_AT: { description: '更新时间 — last change' },
+  },
+});
+
+@InputType({ description: 'One sort key for reference data (参考数据排序)' })
+export class ReferenceOrder {
+  @Field(() => ReferenceOrderField, { description: 'Field to sort by (排序字段)' })
+  field!: ReferenceOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Direction, ascending by default (方向)' })
+  direction!: OrderDirection;
+}
+
+@InputType({ description: 'Filter for districts (区县筛选条件)' })
+export class DistrictFilter {
+  @Field(() => [DistrictKind], { nullable: true, description: 'Any of these kinds (类型)' })
+  kinds?: DistrictKind[];
+
+  @Field({ nullable: true, description: 'Only codes in force today (true) or only retired ones (false) (是否现行)' })
+  isCurrent?: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  updatedSince?: string;
+}
+
+@InputType({ description: 'Filter for functional zones (功能区筛选条件)' })
+export class ZoneFilter {
+  @Field(() => [ZoneKind], { nullable: true, description: 'Any of these kinds (类型)' })
+  kinds?: ZoneKind[];
+
+  @Field(() => [String], { nullable: true, description: 'Spanning any of these districts, GB/T 2260 codes (涉及区县)' })
+  districts?: string[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  updatedSince?: string;
+}
+
+@InputType({ description: 'Filter for countries (国家筛选条件)' })
+export class CountryFilter {
+  @Field(() => [String], { nullable: true, description: 'In any of these regions, English names as in `region` (区域)' })
+  regions?: string[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  updatedSince?: string;
+}
+
+@InputType({ description: 'Filter for logistics corridors (物流通道筛选条件)' })
+export class CorridorFilter {
+  @Field(() => [CorridorMode], { nullable: true, description: 'Any of these modes (运输方式)' })
+  modes?: CorridorMode[];
+
+  @Field(() => [String], { nullable: true, description: 'Serving any of these destination countries, ISO 3166-1 alpha-2 (目的国)' })
+  destinationCountries?: string[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  updatedSince?: string;
+}
+
+@InputType({ description: 'Filter for product categories (商品类目筛选条件)' })
+export class ProductCategoryFilter {
+  @Field({ nullable: true, description: 'Only top-level categories (true) or only children (false) (是否一级类目)' })
+  isTopLevel?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Children of the category with this slug (上级类目短标识)' })
+  parentSlug?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  updatedSince?: string;
+}

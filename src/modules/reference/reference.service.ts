@@ -1,0 +1,114 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { countryCodes } from '../../graphql/types/filters';
+import { districtCodes } from '../../graphql/types/ranges';
+import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
+import { orderTerms } from '../../graphql/sql/order';
+import { Params } from '../../graphql/sql/params';
+import { knownCountryCodes } from './reference.cache';
+import type { CorridorFilter, CountryFilter, DistrictFilter, ProductCategoryFilter, ReferenceOrder, ZoneFilter } from './reference.inputs';
+import { ReferenceOrderField } from './reference.inputs';
+
+interface RefTable {
+  type: string;
+  table: string;
+  /** Natural key column: code or slug. */
+  key: string;
+  keyType: 'int' | 'text';
+}
+
+export const REF = {
+  district: { type: 'District', table: 'district', key: 'code', keyType: 'text' },
+  zone: { type: 'Zone', table: 'zone', key: 'slug', keyType: 'text' },
+  country: { type: 'Country', table: 'country', key: 'code', keyType: 'text' },
+  corridor: { type: 'Corridor', table: 'corridor', key: 'slug', keyType: 'text' },
+  productCategory: { type: 'ProductCategory', table: 'product_category', key: 'slug', keyType: 'text' },
+} satisfies Record<string, RefTable>;
+
+/** A page of reference rows: the natural key is the tie-breaker (unique). */
+async function listRef(ctx: Context, info: GraphQLResolveInfo, ref: RefTable, where: string[], params: Params, args: PageArgs & { orderBy?: ReferenceOrder[] }): Promise<ConnectionResult> {
+  const order = orderTerms(
+    args.orderBy,
+    {
+      [ReferenceOrderField.KEY]: { expr: `t.${ref.key}`, type: 'text' },
+      [ReferenceOrderField.NAME_ZH]: { expr: 't.name_zh', type: 'text' },
+      [ReferenceOrderField.NAME_EN]: { expr: 't.name_en', type: 'text' },
+      [ReferenceOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
+    },
+    [{ field: ReferenceOrderField.KEY, direction: 'ASC' }],
+  );
+  return runConnection(ctx, info, { type: ref.type, from: `${ref.table} t`, where, order, params, key: `t.${ref.key}`, keyType: 'text' }, args);
+}
+
+function updatedSince(v: string | undefined, p: Params, where: string[]): void {
+  if (v) where.push(`t.updated_at >= ${p.add(v)}::timestamptz`);
+}
+
+export function listDistricts(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: DistrictFilter; orderBy?: ReferenceOrder[] }) {
+  const p = new Params();
+  const where: string[] = [];
+  const f = args.filter;
+  if (f?.kinds) where.push(`t.kind = any(${p.add(f.kinds)}::text[])`);
+  if (f?.isCurrent != null) where.push(f.isCurrent ? '(t.valid_to is null or t.valid_to >= current_date)' : 't.valid_to < current_date');
+  updatedSince(f?.updatedSince, p, where);
+  return listRef(ctx, info, REF.district, where, p, args);
+}
+
+export function listZones(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ZoneFilter; orderBy?: ReferenceOrder[] }) {
+  const p = new Params();
+  const where: string[] = [];
+  const f = args.filter;
+  if (f?.kinds) where.push(`t.kind = any(${p.add(f.kinds)}::text[])`);
+  if (f?.districts) where.push(`exists (select 1 from zone_district zd where zd.zone_id = t.id and zd.district_code = any(${p.add(districtCodes(f.districts, 'filter.districts'))}::text[]))`);
+  updatedSince(f?.updatedSince, p, where);
+  return listRef(ctx, info, REF.zone, where, p, args);
+}
+
+export function listCountries(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: CountryFilter; orderBy?: ReferenceOrder[] }) {
+  const p = new Params();
+  const where: string[] = [];
+  const f = args.filter;
+  if (f?.regions) where.push(`t.region = any(${p.add(f.regions)}::text[])`);
+  updatedSince(f?.updatedSince, p, where);
+  return listRef(ctx, info, REF.country, where, p, args);
+}
+
+export async function listCorridors(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: CorridorFilter; orderBy?: ReferenceOrder[] }) {
+  const p = new Params();
+  const where: string[] = [];
+  const f = args.filter;
+  if (f?.modes) where.push(`t.mode = any(${p.add(f.modes)}::text[])`);
+  if (f?.destinationCountries) {
+    const codes = countryCodes(f.destinationCountries, await knownCountryCodes(ctx.db), 'filter.destinationCountries');
+    where.push(`exists (select 1 from corridor_lane l where l.corridor_id = t.id and l.country_code = any(${p.add(codes)}::text[]))`);
+  }
+  updatedSince(f?.updatedSince, p, where);
+  return listRef(ctx, info, REF.corridor, where, p, args);
+}
+
+export function listProductCategories(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ProductCategoryFilter; orderBy?: ReferenceOrder[] }) {
+  const p = new Params();
+  const where: string[] = [];
+  const f = args.filter;
+  if (f?.isTopLevel != null) where.push(f.isTopLevel ? 't.parent_id is null' : 't.parent_id is not null');
+  if (f?.parentSlug) where.push(`t.parent_id = (select id from product_category where slug = ${p.add(f.parentSlug)})`);
+  updatedSince(f?.updatedSince, p, where);
+  return listRef(ctx, info, REF.productCategory, where, p, args);
+}
+
+/** One reference row by natural key; null when there is none. */
+export async function refByKey(ctx: Context, info: GraphQLResolveInfo, ref: RefTable, key: string): Promise<unknown> {
+  const [row] = await runByKeys(ctx, info, ref.type, `${ref.table} t`, `t.${ref.key}`, ref.keyType, [key], info.fieldNodes);
+  return row;
+}
+
+export function normaliseDistrictCode(code: string): string {
+  return districtCodes([code.trim()], 'code')[0];
+}
+
+export function normaliseCountryCode(code: string): string {
+  const c = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(c)) throw badInput(`"${code}" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. DE)`, 'code');
+  return c;
+}
