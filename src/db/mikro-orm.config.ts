@@ -30,12 +30,17 @@ export function ormConfig(clientUrl: string, opts: { debug?: boolean; poolMax?: 
       allOrNothing: true,
       snapshot: true,
       snapshotName: '.snapshot-cbec',
+      // The app logs what it applied itself (one JSON line), not one console line per step.
+      silent: true,
     },
     seeder: {
       path: path.join(root, 'seeds'),
       pathTs: path.join(root, 'seeds'),
       defaultSeeder: 'DatabaseSeeder',
     },
+    // The search functions (cbec_search_text, cbec_bigrams) are created by the first migration;
+    // the schema diff must not try to drop them.
+    schemaGenerator: { ignoreRoutines: true },
     preferTs: true,
     ignoreUndefinedInQuery: true,
   });

@@ -20,6 +20,10 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       resolvers,
       validate: false,
     });
+    const query = schema.getQueryType();
+    if (query) {
+      query.description = 'Read the CBEC ecosystem of Chongqing: lists with filters and cursors, lookups by ID or natural key, search, geography, statistics and policy progress (查询入口)';
+    }
     for (const name of compiledTypes) {
       const type = schema.getType(name);
       if (!(type instanceof GraphQLObjectType)) continue;
