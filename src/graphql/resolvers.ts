@@ -3,7 +3,12 @@ import { beltResolvers } from '../modules/belt/belt.resolver';
 import { enterpriseResolvers } from '../modules/enterprise/enterprise.resolver';
 import { parkResolvers } from '../modules/park/park.resolver';
 import { referenceResolvers } from '../modules/reference/reference.resolver';
+import { searchResolvers } from '../modules/search/search.resolver';
 import { warehouseResolvers } from '../modules/warehouse/warehouse.resolver';
+import { policyResolvers } from '../modules/policy/policy.resolver';
+import { serviceProviderResolvers } from '../modules/service-provider/service-provider.resolver';
+import { statisticsResolvers } from '../modules/statistics/statistics.resolver';
+import { talentResolvers } from '../modules/talent/talent.resolver';
 import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API; each module exports its list and adds one line here. */
@@ -14,4 +19,9 @@ export const resolvers: NonEmptyArray<Function> = [
   ...warehouseResolvers,
   ...parkResolvers,
   ...beltResolvers,
+  ...serviceProviderResolvers,
+  ...talentResolvers,
+  ...policyResolvers,
+  ...statisticsResolvers,
+  ...searchResolvers,
 ];

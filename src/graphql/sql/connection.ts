@@ -150,7 +150,7 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
  * produces, so aliases work at every level. The key mapping is worked out once per request; each
  * row then costs one small object.
  */
-function shapeConnection(
+export function shapeConnection(
   connType: string, fieldNodes: readonly FieldNode[], c: CompileCtx,
   data: { edges: { cursor: string; node: unknown }[]; pageInfo: Record<string, unknown>; totalCount?: number },
 ): ConnectionResult {
