@@ -1,0 +1,55 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { countryCodes, setFilterSql } from '../../graphql/types/filters';
+import { runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
+import { orderTerms } from '../../graphql/sql/order';
+import { Params } from '../../graphql/sql/params';
+import { knownCountryCodes } from '../reference/reference.cache';
+import { type ServiceProviderFilter, type ServiceProviderOrder, ServiceProviderOrderField } from './service-provider.inputs';
+
+const ORDER_COLUMNS = {
+  [ServiceProviderOrderField.NAME_ZH]: { expr: 't.name_zh', type: 'text' },
+  [ServiceProviderOrderField.NAME_EN]: { expr: 't.name_en', type: 'text' },
+  [ServiceProviderOrderField.CREATED_AT]: { expr: 't.created_at', type: 'timestamptz' },
+  [ServiceProviderOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
+} as const;
+
+const ISO_639_1 = /^[a-z]{2}$/;
+
+/** Lower-cases ISO 639-1 codes and checks their form (two letters); which codes exist is not checked. */
+export function languageCodes(codes: string[], argument: string): string[] {
+  return codes.map((raw) => {
+    const code = raw.trim().toLowerCase();
+    if (!ISO_639_1.test(code)) throw badInput(`"${raw}" is not an ISO 639-1 language code (two letters, e.g. en, ru, vi)`, argument);
+    return code;
+  });
+}
+
+/**
+ * WHERE conditions for a service-provider filter (alias `t`). Categories, markets and languages
+ * are array columns with GIN indexes (`&&` / `@>`); updatedSince uses (updated_at, id).
+ */
+export async function serviceProviderWhere(ctx: Context, filter: ServiceProviderFilter | undefined, p: Params): Promise<string[]> {
+  const where: string[] = [];
+  if (!filter) return where;
+  setFilterSql('t.categories', filter.categories, p, where);
+  if (filter.markets) {
+    const codes = countryCodes(filter.markets, await knownCountryCodes(ctx.db), 'filter.markets');
+    where.push(`t.markets && ${p.add(codes)}::text[]`);
+  }
+  if (filter.languages) where.push(`t.languages && ${p.add(languageCodes(filter.languages, 'filter.languages'))}::text[]`);
+  if (filter.updatedSince) where.push(`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`);
+  return where;
+}
+
+/** A page of service providers for the `serviceProviders` query. */
+export async function listServiceProviders(
+  ctx: Context, info: GraphQLResolveInfo,
+  args: PageArgs & { filter?: ServiceProviderFilter; orderBy?: ServiceProviderOrder[] },
+): Promise<ConnectionResult> {
+  const params = new Params();
+  const where = await serviceProviderWhere(ctx, args.filter, params);
+  const order = orderTerms(args.orderBy, ORDER_COLUMNS, [{ field: ServiceProviderOrderField.NAME_ZH, direction: 'ASC' }]);
+  return runConnection(ctx, info, { type: 'ServiceProvider', from: 'service_provider t', where, order, params }, args);
+}

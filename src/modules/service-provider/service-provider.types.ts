@@ -1,0 +1,69 @@
+import { Field, ObjectType } from 'type-graphql';
+import { registerBilingualEnum } from '../../graphql/types/enums';
+import { Node } from '../../graphql/types/relay';
+import { DateTimeScalar } from '../../graphql/types/scalars';
+import { registerSqlType } from '../../graphql/sql/compile';
+import { col, localized, nameFields, nodeFields } from '../../graphql/sql/fields';
+import { Enterprise } from '../enterprise/enterprise.types';
+import { ServiceCategory, ServiceCategoryLabels } from './service-provider.enums';
+
+registerBilingualEnum(
+  ServiceCategory,
+  'ServiceCategory',
+  'A professional or one-stop comprehensive service, as named by measures 1, 9 and 13 (专业服务类别)',
+  ServiceCategoryLabels,
+);
+
+@ObjectType({ implements: Node, description: 'An enterprise’s professional-service offering for CBEC sellers (跨境电商专业服务商); one per enterprise' })
+export class ServiceProvider extends Node {
+  @Field({ description: 'Chinese name of the offering (中文名称)' })
+  nameZh!: string;
+
+  @Field({ description: 'English name of the offering (英文名称)' })
+  nameEn!: string;
+
+  @Field(() => Enterprise, { description: 'The enterprise that provides the service (服务企业)' })
+  enterprise!: Enterprise;
+
+  @Field(() => [ServiceCategory], { description: 'Services offered (服务类别)' })
+  categories!: ServiceCategory[];
+
+  @Field(() => [String], { description: 'Markets served, ISO 3166-1 alpha-2 codes (服务市场)' })
+  markets!: string[];
+
+  @Field(() => [String], { description: 'Working languages, ISO 639-1 codes such as zh, en, ru (工作语言)' })
+  languages!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Description in Chinese, when given (中文简介)' })
+  descriptionZh?: string;
+
+  @Field(() => String, { nullable: true, description: 'Description in English, when given (英文简介)' })
+  descriptionEn?: string;
+
+  @Field({ description: 'True for fictitious sample data, false for real records (是否为示例数据)' })
+  isSample!: boolean;
+
+  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
+  createdAt!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
+  updatedAt!: string;
+}
+
+registerSqlType({
+  name: 'ServiceProvider',
+  table: 'service_provider',
+  key: (t) => `${t}.id`,
+  fields: {
+    ...nodeFields('ServiceProvider'),
+    ...nameFields(),
+    enterprise: { kind: 'one', type: 'Enterprise', source: (t, c) => `enterprise ${c} where ${c}.id = ${t}.enterprise_id` },
+    categories: col('categories'),
+    markets: col('markets'),
+    languages: col('languages'),
+    descriptionZh: col('description_zh'),
+    descriptionEn: col('description_en'),
+    description: localized('description'),
+    isSample: col('is_sample'),
+  },
+});

@@ -1,0 +1,44 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { registerNodeType } from '../../graphql/node.resolver';
+import { NameResolver } from '../../graphql/types/name-resolver';
+import { Connection, PageArgsType } from '../../graphql/types/relay';
+import { TalentBaseFilter, TalentBaseOrder } from './talent.inputs';
+import { listTalentBases, talentBaseBySlug } from './talent.service';
+import { TalentBase, TalentProgramme } from './talent.types';
+
+export const TalentBaseConnection = Connection(TalentBase, 'TalentBase', '人才基地');
+
+@Resolver(() => TalentBase)
+export class TalentBaseResolver {
+  @Query(() => TalentBaseConnection, { description: 'CBEC talent bases of measure 14, filtered and sorted, as a Relay connection (跨境电商人才基地列表)' })
+  talentBases(
+    @Args() page: PageArgsType,
+    @Arg('filter', () => TalentBaseFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: TalentBaseFilter | undefined,
+    @Arg('orderBy', () => [TalentBaseOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' }) orderBy: TalentBaseOrder[] | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listTalentBases(ctx, info, { ...page, filter, orderBy });
+  }
+
+  @Query(() => TalentBase, { nullable: true, description: 'One talent base by its slug; null when there is none (按短标识获取人才基地)' })
+  talentBase(
+    @Arg('slug', { description: 'The base’s `slug`, e.g. as found in `talentBases` (短标识)' }) slug: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return talentBaseBySlug(ctx, info, slug);
+  }
+}
+
+export const talentResolvers = [
+  TalentBaseResolver,
+  NameResolver(TalentBase),
+  NameResolver(TalentBase, 'hostInstitution', 'Host institution'),
+  NameResolver(TalentProgramme),
+] as const;
+
+registerNodeType('TalentBase');
+registerNodeType('TalentProgramme');
