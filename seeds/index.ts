@@ -2,10 +2,11 @@ import type { EntityManager } from '@mikro-orm/core';
 import { importDataset } from '../src/modules/import/import.service';
 import type { Dataset, ImportResult } from '../src/modules/import/import.types';
 import { referenceDataset } from './data';
+import { sampleDataset } from './sample';
 
 /** Reference data plus the fictitious sample, as one Dataset. */
 export function seedDataset(): Dataset {
-  return referenceDataset();
+  return { ...referenceDataset(), ...sampleDataset() };
 }
 
 /**
