@@ -11,6 +11,7 @@ import type { Context } from './graphql/context';
 import { langFromAcceptLanguage } from './graphql/lang';
 import { formatErrorFor } from './graphql/plugins/errors';
 import { buildApiSchema } from './graphql/schema';
+import { mountExplorer } from './http/explorer';
 import { mountHttp } from './http/routes';
 import { seedDatabase } from '../seeds';
 import type { Logger } from './logger';
@@ -87,6 +88,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     next();
   });
   mountHttp(app, { read, logger });
+  mountExplorer(app);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type express from 'express';
+import { ruruHTML, type RuruClientConfig } from 'ruru/server';
+import { getStaticFile } from 'ruru/static';
+
+/**
+ * The GraphQL explorer: GraphiQL 5 as packaged by `ruru`, whose npm tarball carries a prebuilt,
+ * self-contained browser bundle (React, GraphiQL, Monaco and its workers). Nothing is fetched from
+ * a CDN and nothing is built at install or run time; the assets are served from the in-memory,
+ * brotli-compressed copy that `ruru/static` holds, so only the bundle's own files can be served and
+ * the file system is never touched per request.
+ */
+
+const RURU_VERSION: string = JSON.parse(
+  readFileSync(path.join(path.dirname(require.resolve('ruru/server')), '..', 'package.json'), 'utf8'),
+).version;
+
+/** Versioned, so a release of ruru changes every asset URL and the assets can be cached forever. */
+export const EXPLORER_ASSETS_PATH = `/explorer/assets/ruru-${RURU_VERSION}/`;
+
+/** Shown in a fresh browser (GraphiQL keeps the user's own tabs in localStorage after that). */
+export const EXPLORER_DEFAULT_QUERY = `# Chongqing cross-border e-commerce open data.
+# Ctrl-Enter runs it; the top icon on the left opens the docs.
+{
+  overseasWarehouses(first: 5) {
+    nodes {
+      nameZh
+      country { code }
+      operator { nameZh }
+    }
+  }
+}
+`;
+
+let page: string | undefined;
+
+function explorerPage(): string {
+  page ??= ruruHTML({
+    staticPath: EXPLORER_ASSETS_PATH,
+    endpoint: '/graphql',
+    // The cast: ruru's client props are typed from GraphiQL's React props, which lose their
+    // optionality without @types/react (not worth a dependency for one object literal).
+    clientConfig: { defaultQuery: EXPLORER_DEFAULT_QUERY } as RuruClientConfig,
+    htmlParts: {
+      titleTag: '<title>GraphQL explorer · Chongqing CBEC open data</title>',
+      // No icon: saves the browser a request for /favicon.ico that would only 404.
+      metaTags: (tags) => `${tags}\n<link rel="icon" href="data:," />`,
+    },
+  });
+  return page;
+}
+
+/** A browser asking for the page, not a GraphQL client: HTML is preferred over JSON. */
+function wantsPage(req: express.Request): boolean {
+  if (req.query.query !== undefined) return false;
+  return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+}
+
+/**
+ * GET /graphql from a browser → the explorer page; GET /explorer/assets/… → its files.
+ * Every other /graphql request falls through to Apollo. Mount before the GraphQL endpoint.
+ */
+export function mountExplorer(app: express.Express): void {
+  app.get('/graphql', (req, res, next) => {
+    if (!wantsPage(req)) {
+      next();
+      return;
+    }
+    res.setHeader('vary', 'Accept');
+    res.setHeader('cache-control', 'no-cache');
+    res.type('html').send(explorerPage());
+  });
+
+  app.get('/explorer/assets/*path', async (req, res, next) => {
+    if (!req.path.startsWith(EXPLORER_ASSETS_PATH)) {
+      res.status(404).type('text/plain').send('Not found');
+      return;
+    }
+    try {
+      const file = await getStaticFile({
+        staticPath: EXPLORER_ASSETS_PATH,
+        urlPath: req.path,
+        acceptEncoding: req.header('accept-encoding'),
+        // Source maps (10 MB in memory) are for debugging ruru itself, not for our users.
+        disallowDevAssets: true,
+      });
+      if (!file) {
+        res.status(404).type('text/plain').send('Not found');
+        return;
+      }
+      res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      res.setHeader('vary', 'Accept-Encoding');
+      res.setHeader('x-content-type-options', 'nosniff');
+      if (req.header('if-none-match') === file.headers.etag) {
+        res.setHeader('etag', file.headers.etag);
+        res.status(304).end();
+        return;
+      }
+      res.writeHead(200, file.headers);
+      res.end(file.content);
+    } catch (e) {
+      next(e);
+    }
+  });
+}
