@@ -1,0 +1,266 @@
+import pg from 'pg';
+import { expectData, startTestServer, type TestServer } from './helpers/server';
+
+const MEASURES = /* GraphQL */ `{
+  policyMeasures {
+    id number titleZh titleEn title(lang: EN) summaryZh summaryEn
+    responsibleUnitsZh responsibleUnitsEn responsibleUnits
+    targets { slug }
+  }
+}`;
+
+const MEASURE = /* GraphQL */ `
+  query($number: Int!) {
+    policyMeasure(number: $number) { id number titleZh targets { slug metric targetValue threshold { amount currency } measure { number } } }
+  }`;
+
+const PROGRESS = /* GraphQL */ `{
+  policyProgress {
+    asOf targetCount reachedCount
+    targets {
+      id slug metric targetValue strictlyAbove targetYear threshold { amount currency }
+      descriptionZh description(lang: EN)
+      measure { number titleZh }
+      progress { currentValue year percentReached reached remaining explanationZh explanationEn explanation }
+    }
+  }
+}`;
+
+type Progress = { currentValue: number; year: number | null; percentReached: number; reached: boolean; remaining: number; explanationZh: string; explanationEn: string; explanation: string };
+type Target = {
+  id: string; slug: string; metric: string; targetValue: number; strictlyAbove: boolean; targetYear: number;
+  threshold: { amount: string; currency: string } | null; progress: Progress;
+};
+
+describe('policy measures, targets and live progress', () => {
+  let s: TestServer;
+  let sql: pg.Client;
+
+  beforeAll(async () => {
+    s = await startTestServer(__filename);
+    sql = new pg.Client({ connectionString: s.databaseUrl });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await s.close();
+  });
+
+  /** What each metric counts, computed independently of the API's SQL. */
+  async function expectedProgress(t: { metric: string; threshold: { amount: string } | null; targetValue: number; strictlyAbove: boolean }) {
+    const one = async (q: string, params: unknown[] = []) => (await sql.query(q, params)).rows[0] as Record<string, number | null>;
+    const thisYear = new Date().getFullYear();
+    let year: number | null = thisYear;
+    let value: number;
+    switch (t.metric) {
+      case 'ENTERPRISES_WITH_CBEC_TRANSACTIONS_AT_LEAST': {
+        year = (await one('select max(year)::int as y from enterprise_annual_figure')).y;
+        value = Number((await one(
+          'select count(distinct e.id)::int as n from enterprise e join enterprise_annual_figure f on f.enterprise_id = e.id where f.year = $1 and f.cbec_transactions_cny >= $2::numeric',
+          [year, t.threshold!.amount],
+        )).n);
+        break;
+      }
+      case 'MARKET_PLAYERS':
+        value = Number((await one('select count(*)::int as n from enterprise')).n);
+        break;
+      case 'INDUSTRIAL_PARKS':
+        value = Number((await one('select count(*)::int as n from industrial_park')).n);
+        break;
+      case 'PARK_TENANTS':
+        value = Number((await one('select count(*)::int as n from enterprise e where exists (select 1 from park_tenancy pt where pt.enterprise_id = e.id and pt.moved_out_on is null)')).n);
+        break;
+      case 'BELTS_WITH_TRADE_ABOVE': {
+        year = (await one('select max(year)::int as y from belt_annual_figure')).y;
+        value = Number((await one(
+          'select count(distinct b.id)::int as n from industrial_belt b join belt_annual_figure f on f.belt_id = b.id where f.year = $1 and f.import_export_cny > $2::numeric',
+          [year, t.threshold!.amount],
+        )).n);
+        break;
+      }
+      default:
+        throw new Error(`unexpected metric ${t.metric}`);
+    }
+    const reached = t.strictlyAbove ? value > t.targetValue : value >= t.targetValue;
+    const needed = t.strictlyAbove ? t.targetValue + 1 : t.targetValue;
+    return {
+      currentValue: value,
+      year,
+      percentReached: Math.round((value * 1000) / t.targetValue) / 10,
+      reached,
+      remaining: Math.max(needed - value, 0),
+    };
+  }
+
+  async function progress(): Promise<Map<string, Target>> {
+    const data = expectData(await s.gql<any>(PROGRESS));
+    return new Map((data.policyProgress.targets as Target[]).map((t) => [t.slug, t]));
+  }
+
+  it('lists the 15 measures in order, each with its responsible units in both languages', async () => {
+    const data = expectData(await s.gql<any>(MEASURES));
+    const measures = data.policyMeasures;
+    expect(measures.map((m: any) => m.number)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    const rows = (await sql.query('select number, title_zh, responsible_units_zh, responsible_units_en from policy_measure order by number')).rows;
+    measures.forEach((m: any, i: number) => {
+      expect(m.titleZh).toBe(rows[i].title_zh);
+      expect(m.title).toBe(m.titleEn);
+      expect(m.responsibleUnitsZh).toEqual(rows[i].responsible_units_zh);
+      expect(m.responsibleUnitsEn).toEqual(rows[i].responsible_units_en);
+      expect(m.responsibleUnitsZh.length).toBeGreaterThan(0);
+      expect(m.responsibleUnitsEn).toHaveLength(m.responsibleUnitsZh.length);
+      expect(m.responsibleUnits).toEqual(m.responsibleUnitsZh); // no Accept-Language: Chinese
+    });
+    expect(measures[13].responsibleUnitsZh).toEqual(expect.arrayContaining(['市人力社保局', '市教委']));
+    // measures 1, 3 and 4 set the seven targets
+    expect(measures.flatMap((m: any) => m.targets).length).toBe(7);
+    expect(measures[0].targets.map((t: any) => t.slug)).toContain('enterprises-cbec-20m-2027');
+    expect(s.lastStatements()).toBe(1);
+  });
+
+  it('follows Accept-Language for title and responsible units', async () => {
+    const data = expectData(await s.gql<any>(`{ policyMeasures { title titleEn responsibleUnits responsibleUnitsEn } }`, {}, { 'accept-language': 'en' }));
+    for (const m of data.policyMeasures) {
+      expect(m.title).toBe(m.titleEn);
+      expect(m.responsibleUnits).toEqual(m.responsibleUnitsEn);
+    }
+  });
+
+  it('fetches a measure by number, and null for a number the policy does not have', async () => {
+    const m = expectData(await s.gql<any>(MEASURE, { number: 3 })).policyMeasure;
+    expect(m.number).toBe(3);
+    expect(m.targets.map((t: any) => t.metric).sort()).toEqual(['INDUSTRIAL_PARKS', 'PARK_TENANTS']);
+    expect(m.targets.every((t: any) => t.measure.number === 3 && t.threshold === null)).toBe(true);
+    const m4 = expectData(await s.gql<any>(MEASURE, { number: 4 })).policyMeasure;
+    expect(m4.targets[0].threshold).toEqual({ amount: '500000000.00', currency: 'CNY' });
+    expect(expectData(await s.gql<any>(MEASURE, { number: 16 })).policyMeasure).toBeNull();
+  });
+
+  it('computes every target’s progress as SQL counts it on the data', async () => {
+    const targets = await progress();
+    expect(targets.size).toBe(7);
+    for (const t of targets.values()) {
+      const expected = await expectedProgress(t);
+      expect({ slug: t.slug, ...t.progress, explanationZh: undefined, explanationEn: undefined, explanation: undefined })
+        .toEqual({ slug: t.slug, ...expected, explanationZh: undefined, explanationEn: undefined, explanation: undefined });
+      // the explanation says what was counted, and the number
+      expect(t.progress.explanationZh).toContain(String(t.progress.currentValue));
+      expect(t.progress.explanationEn).toContain(String(t.progress.currentValue));
+      expect(t.progress.explanation).toBe(t.progress.explanationZh);
+      if (t.progress.year != null && t.metric !== 'MARKET_PLAYERS') expect(t.progress.explanationEn).toMatch(/\d/);
+    }
+    const gmv = targets.get('enterprises-cbec-20m-2027')!;
+    expect(gmv.progress.explanationZh).toContain('2000万元');
+    expect(gmv.progress.explanationEn).toContain('20 million CNY');
+    if (gmv.progress.year != null) expect(gmv.progress.explanationEn).toContain(String(gmv.progress.year));
+    expect(targets.get('belts-trade-500m-2027')!.progress.explanationZh).toMatch(/5亿元|尚无/);
+    const tenants = targets.get('park-tenants-2027')!;
+    expect(tenants.strictlyAbove).toBe(true);
+    expect(tenants.progress.explanationEn).toMatch(/no move-out date/);
+    expect(tenants.progress.explanationEn).toMatch(/not a cumulative one/);
+  });
+
+  it('summarises the dashboard: target and reached counts agree with the targets', async () => {
+    const data = expectData(await s.gql<any>(PROGRESS));
+    const p = data.policyProgress;
+    expect(p.targetCount).toBe(7);
+    expect(p.reachedCount).toBe(p.targets.filter((t: Target) => t.progress.reached).length);
+    expect(Date.now() - Date.parse(p.asOf)).toBeLessThan(60_000);
+    expect(p.targets.map((t: any) => t.measure.number)).toEqual([...p.targets.map((t: any) => t.measure.number)].sort((a, b) => a - b));
+  });
+
+  it('computes all progress in one SQL statement, however many targets there are', async () => {
+    expectData(await s.gql(PROGRESS));
+    expect(s.lastStatements()).toBe(1);
+    // given two more targets
+    await sql.query(`insert into policy_target (slug, measure_number, description_zh, description_en, metric, threshold_cny, target_value, strictly_above, target_year)
+      values ('test-extra-1', 1, '测试', 'test', 'ENTERPRISES_WITH_CBEC_TRANSACTIONS_AT_LEAST', 50000000, 10, false, 2027),
+             ('test-extra-2', 4, '测试', 'test', 'BELTS_WITH_TRADE_ABOVE', 100000000, 1, true, 2027)`);
+    try {
+      const data = expectData(await s.gql<any>(PROGRESS));
+      expect(data.policyProgress.targets).toHaveLength(9);
+      expect(s.lastStatements()).toBe(1);
+      expectData(await s.gql(`{ policyTargets { slug progress { currentValue } } }`));
+      expect(s.lastStatements()).toBe(1);
+      expectData(await s.gql(`{ policyMeasures { targets { progress { currentValue reached } } } }`));
+      expect(s.lastStatements()).toBe(1);
+      const extra = (data.policyProgress.targets as Target[]).find((t) => t.slug === 'test-extra-1')!;
+      expect(extra.progress).toMatchObject(await expectedProgress(extra));
+    } finally {
+      await sql.query(`delete from policy_target where slug like 'test-extra-%'`);
+    }
+  });
+
+  it('moves when the data moves: one more enterprise over 20 million CNY, one more park', async () => {
+    // given the progress now
+    const before = await progress();
+    const year = before.get('enterprises-cbec-20m-2027')!.progress.year ?? new Date().getFullYear() - 1;
+    // and an enterprise below 20 million CNY (or without a figure) in that year
+    const { rows: [e] } = await sql.query(
+      `select e.id from enterprise e where not exists (select 1 from enterprise_annual_figure f where f.enterprise_id = e.id and f.year = $1 and f.cbec_transactions_cny >= 20000000) order by e.id limit 1`,
+      [year],
+    );
+    expect(e).toBeDefined();
+    const { rows: [old] } = await sql.query('select cbec_transactions_cny, imports_cny, exports_cny from enterprise_annual_figure where enterprise_id = $1 and year = $2', [e.id, year]);
+    // when its figures for that year put it at 25 million CNY
+    await sql.query(
+      `insert into enterprise_annual_figure (enterprise_id, year, cbec_transactions_cny, imports_cny, exports_cny) values ($1, $2, 25000000, 5000000, 20000000)
+       on conflict (enterprise_id, year) do update set cbec_transactions_cny = excluded.cbec_transactions_cny`,
+      [e.id, year],
+    );
+    // and a park opens
+    const { rows: [park] } = await sql.query(
+      `insert into industrial_park (slug, name_zh, name_en, kind, district_code, latitude, longitude)
+       select 'test-new-park', '测试园区', 'Test park', 'LIVE_STREAMING_BASE', code, 29.56, 106.55 from district order by code limit 1 returning id`,
+    );
+    try {
+      const after = await progress();
+      const b = before.get('enterprises-cbec-20m-2027')!;
+      const a = after.get('enterprises-cbec-20m-2027')!;
+      // then the 20-million count goes up by exactly one, and its percentage with it
+      expect(a.progress.currentValue).toBe(b.progress.currentValue + 1);
+      expect(a.progress.year).toBe(year);
+      expect(a.progress.percentReached).toBe(Math.round(((b.progress.currentValue + 1) * 1000) / b.targetValue) / 10);
+      expect(a.progress.remaining).toBe(Math.max(b.progress.remaining - 1, 0));
+      // the 100-million count does not move
+      expect(after.get('enterprises-cbec-100m-2027')!.progress.currentValue).toBe(before.get('enterprises-cbec-100m-2027')!.progress.currentValue);
+      // and the parks count goes up by one
+      expect(after.get('industrial-parks-2027')!.progress.currentValue).toBe(before.get('industrial-parks-2027')!.progress.currentValue + 1);
+      expect(after.get('industrial-parks-2027')!.progress.percentReached)
+        .toBe(Math.round(((before.get('industrial-parks-2027')!.progress.currentValue + 1) * 1000) / 12) / 10);
+    } finally {
+      await sql.query('delete from industrial_park where id = $1', [park.id]);
+      if (old) {
+        await sql.query('update enterprise_annual_figure set cbec_transactions_cny = $3 where enterprise_id = $1 and year = $2', [e.id, year, old.cbec_transactions_cny]);
+      } else {
+        await sql.query('delete from enterprise_annual_figure where enterprise_id = $1 and year = $2', [e.id, year]);
+      }
+    }
+  });
+
+  it('fetches measures and targets by global ID with node(id:)', async () => {
+    const data = expectData(await s.gql<any>(`{ policyMeasure(number: 1) { id targets { id slug } } }`));
+    const m = data.policyMeasure;
+    const t = m.targets[0];
+    const nodes = expectData(await s.gql<any>(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on PolicyMeasure { number } ... on PolicyTarget { slug progress { currentValue } } } }`,
+      { ids: [m.id, t.id] },
+    )).nodes;
+    expect(nodes[0]).toEqual({ __typename: 'PolicyMeasure', id: m.id, number: 1 });
+    expect(nodes[1]).toMatchObject({ __typename: 'PolicyTarget', id: t.id, slug: t.slug });
+    expect(typeof nodes[1].progress.currentValue).toBe('number');
+  });
+
+  describe('bad input gets a coded error that says what to fix', () => {
+    it.each([
+      ['measure number zero', MEASURE, { number: 0 }, /counted from 1/],
+      ['negative measure number', MEASURE, { number: -3 }, /counted from 1/],
+      ['not a number', MEASURE, { number: 'one' }, /Int/],
+    ])('%s', async (_name, query, variables, message) => {
+      const res = await s.gql(query, variables);
+      expect(res.status).toBeLessThan(500);
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toMatch(message);
+    });
+  });
+});
