@@ -796,7 +796,26 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
   });
 
   await resolveReferences(c, defined, existing);
-  return c.issues;
+  // In file order: by kind, then record index, then nested index (stable, so field order stays).
+  return c.issues
+    .map((issue, i) => ({ issue, i, key: issueSortKey(issue.path) }))
+    .sort((a, b) => compareKeys(a.key, b.key) || a.i - b.i)
+    .map((x) => x.issue);
+}
+
+function issueSortKey(path: string): (string | number)[] {
+  const kind = path.split(/[.[]/)[0];
+  const k = (DATASET_KINDS as readonly string[]).indexOf(kind);
+  return [k === -1 ? -1 : k, ...[...path.matchAll(/\[(\d+)\]|\.([a-zA-Z]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[2]))];
+}
+
+function compareKeys(a: (string | number)[], b: (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    if (typeof a[i] === 'number' && typeof b[i] === 'number') return (a[i] as number) - (b[i] as number);
+    return String(a[i]) < String(b[i]) ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 /** Checks every collected reference against the dataset, then asks `existing` about the rest. */
