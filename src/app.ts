@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -64,6 +65,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(logger),
     plugins: [
+      // The explorer is ours (src/http/explorer.ts, no CDN); Apollo's landing page loads from one.
+      ApolloServerPluginLandingPageDisabled(),
       {
         async requestDidStart() {
           return {
