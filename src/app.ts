@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -67,6 +68,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     plugins: [
       // The explorer is ours (src/http/explorer.ts, no CDN); Apollo's landing page loads from one.
       ApolloServerPluginLandingPageDisabled(),
+      // Open data: GET queries may be cached by browsers and proxies for 30 s (Cache-Control:
+      // max-age=30, public). Anything viewer-specific must lower this with a PRIVATE/0 hint.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 30, calculateHttpHeaders: true }),
       {
         async requestDidStart() {
           return {

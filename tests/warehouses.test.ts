@@ -192,3 +192,25 @@ describe('overseasWarehouses over HTTP', () => {
     });
   });
 });
+
+describe('GET /graphql', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(__filename);
+  });
+  afterAll(() => s.close());
+
+  it('answers a query in the URL with a cacheable response', async () => {
+    const res = await fetch(`${s.url}/graphql?query=${encodeURIComponent(FIRST_QUERY)}`, { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('max-age=30, public');
+    const body = (await res.json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.overseasWarehouses.nodes).toHaveLength(5);
+  });
+
+  it('refuses a mutation over GET', async () => {
+    const res = await fetch(`${s.url}/graphql?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(405);
+  });
+});
