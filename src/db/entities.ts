@@ -16,6 +16,11 @@ import { ServiceProvider } from '../modules/service-provider/service-provider.en
 import { TalentBase, TalentProgramme } from '../modules/talent/talent-base.entity';
 import { OverseasWarehouse } from '../modules/warehouse/overseas-warehouse.entity';
 import { WarehouseCorridor } from '../modules/warehouse/warehouse-corridor.entity';
+import { ApiKey } from '../modules/auth/api-key.entity';
+import { CapacityDemand } from '../modules/matchmaking/capacity-demand.entity';
+import { CapacityHold } from '../modules/matchmaking/capacity-hold.entity';
+import { CapacityOffer } from '../modules/matchmaking/capacity-offer.entity';
+import { IdempotencyRecord } from '../modules/matchmaking/idempotency-record.entity';
 
 /** Every entity, listed explicitly: discovery by folder glob costs start-up time and hides mistakes. */
 export const entities = [
@@ -27,4 +32,5 @@ export const entities = [
   OverseasWarehouse, WarehouseCorridor,
   ServiceProvider,
   TalentBase, TalentProgramme,
+  ApiKey, CapacityOffer, CapacityDemand, CapacityHold, IdempotencyRecord,
 ];

@@ -10,6 +10,7 @@ import { TalentBaseKind, type TalentSpecialty } from './talent.enums';
 @SearchIndexes('talent_base')
 @Index({ name: 'talent_base_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'talent_base_district_idx', properties: ['district'] })
+@Index({ name: 'talent_base_kind_idx', properties: ['kind'] })
 @Index({ name: 'talent_base_specialties_gin', expression: 'create index "talent_base_specialties_gin" on "talent_base" using gin ("specialties")' })
 export class TalentBase extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })

@@ -1,0 +1,105 @@
+import type { Rel } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { TimestampedEntity } from '../../db/base.entity';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { Corridor } from '../reference/corridor.entity';
+import { CapacityUnit, StorageClass } from '../warehouse/warehouse.enums';
+import { DemandStatus } from './matchmaking.enums';
+
+/** A seller's request for overseas-warehouse capacity. Contact details are seen by the seller only. */
+@Entity({ tableName: 'capacity_demand' })
+@Check({ name: 'capacity_demand_quantity_positive', expression: 'quantity > 0' })
+@Check({ name: 'capacity_demand_duration_positive', expression: 'duration_days > 0' })
+@Index({ name: 'capacity_demand_open_idx', properties: ['status', 'storageClass', 'startDate'] })
+@Index({ name: 'capacity_demand_seller_idx', properties: ['seller'] })
+@Index({ name: 'capacity_demand_updated_at_idx', properties: ['updatedAt', 'id'] })
+export class CapacityDemand extends TimestampedEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Enterprise)
+  seller!: Rel<Enterprise>;
+
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  /** Wanted countries (ISO 3166-1 alpha-2); empty = anywhere the other location terms allow. */
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  countries: string[] = [];
+
+  @Property({ type: 'double', nullable: true })
+  nearLatitude?: number;
+
+  @Property({ type: 'double', nullable: true })
+  nearLongitude?: number;
+
+  @Property({ type: 'double', nullable: true })
+  radiusKm?: number;
+
+  /** Reachable from Chongqing by this corridor … */
+  @ManyToOne(() => Corridor, { nullable: true })
+  corridor?: Rel<Corridor>;
+
+  /** … within this many transit days (over any corridor when `corridor` is null). */
+  @Property({ type: 'smallint', nullable: true })
+  maxTransitDays?: number;
+
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  quantity!: string;
+
+  @Enum({ items: () => CapacityUnit })
+  unit!: CapacityUnit;
+
+  /** The quantity in CBM (standard factors: pallet 1.38 CBM, floor m² × 2 m). */
+  @Property({ type: 'decimal', precision: 16, scale: 2 })
+  quantityCbm!: string;
+
+  @Property({ type: 'date' })
+  startDate!: string;
+
+  @Property({ type: 'smallint' })
+  durationDays!: number;
+
+  @Enum({ items: () => StorageClass })
+  storageClass!: StorageClass;
+
+  /** Product category slugs. */
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  productCategories: string[] = [];
+
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  requiredServices: string[] = [];
+
+  /** ISO 4217 currency of the budget. */
+  @Property({ type: 'string', length: 3, nullable: true })
+  budgetCurrency?: string;
+
+  /** Most the seller pays per CBM per 30 days. */
+  @Property({ type: 'decimal', precision: 12, scale: 4, nullable: true })
+  maxMonthlyPricePerCbm?: string;
+
+  /** Most the seller pays for the whole stay (storage and inbound). */
+  @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
+  maxTotal?: string;
+
+  @Property({ type: 'boolean', default: false })
+  hasBatteries: boolean = false;
+
+  @Property({ type: 'boolean', default: false })
+  isOversize: boolean = false;
+
+  @Property({ type: 'string', length: 120, nullable: true })
+  contactName?: string;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  contactEmail?: string;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  contactPhone?: string;
+
+  @Enum({ items: () => DemandStatus, default: DemandStatus.OPEN })
+  status: DemandStatus = DemandStatus.OPEN;
+
+  @Property({ type: 'boolean', default: false })
+  isSample: boolean = false;
+}
