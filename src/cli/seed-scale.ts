@@ -33,6 +33,9 @@ import { TalentBaseKind, TalentSpecialty } from '../modules/talent/talent.enums'
  * several times faster in one go than row by row); unique constraints stay, so keys are checked.
  * Ids are assigned here (so child rows can point at parents without a read-back) and the
  * sequences moved past them at the end. Deterministic: same flags, same rows.
+ *
+ * An existing database with enterprises is refused unless --truncate is given, which empties the
+ * sample/bulk tables and, by cascade, every table that points at them (matchmaking rows too).
  */
 
 interface Options {
@@ -502,6 +505,8 @@ async function fill(client: pg.Client, o: Options): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`\n${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  // The message is enough for a usage error; the stack helps with anything else.
+  const usage = e instanceof Error && /^(unknown option|--|the database already has|no logistics operators)/.test(e.message);
+  process.stderr.write(`\n${e instanceof Error ? (usage ? e.message : e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });
