@@ -15,6 +15,7 @@ import { formatErrorFor } from './graphql/plugins/errors';
 import { buildApiSchema } from './graphql/schema';
 import { mountExplorer } from './http/explorer';
 import { mountHttp } from './http/routes';
+import { authenticate, keyFromHeaders } from './modules/auth/api-key.service';
 import { seedDatabase } from '../seeds';
 import type { Logger } from './logger';
 
@@ -101,6 +102,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        const key = keyFromHeaders(req.header('authorization'), req.header('x-api-key'));
+        const viewer = key ? await authenticate(read.pool, key) : undefined;
         let em: Context['em'] | undefined;
         const ctx: Context = {
           // Forked lazily: read-only requests never need an identity map.
@@ -112,6 +115,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           lang: langFromAcceptLanguage(req.header('accept-language')),
           requestId: res.locals.requestId as string,
           loaders: new Map(),
+          viewer,
         };
         return ctx;
       },

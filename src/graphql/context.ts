@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReadDb } from '../db/read-db';
+import type { Viewer } from '../modules/auth/api-key.service';
 import type { Lang } from './lang';
 
 /**
@@ -11,6 +12,8 @@ export interface Context {
   db: ReadDb;
   lang: Lang;
   requestId: string;
-  /** Per-request DataLoaders, created lazily by name (see loaders.ts). */
+  /** Per-request DataLoaders, created lazily by name. */
   loaders: Map<string, unknown>;
+  /** The enterprise an API key acts for; undefined for anonymous callers. */
+  viewer?: Viewer;
 }

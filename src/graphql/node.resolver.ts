@@ -6,13 +6,20 @@ import { fromGlobalId } from './ids';
 import { sqlType } from './sql/compile';
 import { runByKeys } from './sql/connection';
 import { Node } from './types/relay';
+import type { Params } from './sql/params';
 
-/** Types `node(id:)` can fetch: GraphQL type → key column and its SQL type. */
-const NODE_KEYS = new Map<string, { column: string; sqlType: 'int' | 'text' }>();
+/**
+ * Row-level access for types not everyone may read: a condition over alias `t` (params via `p`);
+ * `viewerId` is the caller's enterprise, undefined when anonymous.
+ */
+export type NodeAccess = (t: string, viewerId: number | undefined, p: Params) => string;
+
+/** Types `node(id:)` can fetch: GraphQL type → key column, its SQL type and access rule. */
+const NODE_KEYS = new Map<string, { column: string; sqlType: 'int' | 'text'; access?: NodeAccess }>();
 
 /** Called by each module for its Node types. */
-export function registerNodeType(type: string, column = 'id', keyType: 'int' | 'text' = 'int'): void {
-  NODE_KEYS.set(type, { column, sqlType: keyType });
+export function registerNodeType(type: string, column = 'id', keyType: 'int' | 'text' = 'int', access?: NodeAccess): void {
+  NODE_KEYS.set(type, { column, sqlType: keyType, access });
 }
 
 async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[], argument: string): Promise<(Record<string, unknown> | null)[]> {
@@ -30,7 +37,7 @@ async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly 
   for (const [type, idx] of byType) {
     const k = NODE_KEYS.get(type)!;
     const spec = sqlType(type);
-    const rows = await runByKeys(ctx, info, type, `${spec.table} t`, `t.${k.column}`, k.sqlType, idx.map((i) => decoded[i].key), info.fieldNodes);
+    const rows = await runByKeys(ctx, info, type, `${spec.table} t`, `t.${k.column}`, k.sqlType, idx.map((i) => decoded[i].key), info.fieldNodes, k.access);
     idx.forEach((i, j) => {
       const row = rows[j] as Record<string, unknown> | null;
       out[i] = row ? { ...row, $t: type } : null;

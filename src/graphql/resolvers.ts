@@ -3,6 +3,7 @@ import { beltResolvers } from '../modules/belt/belt.resolver';
 import { enterpriseResolvers } from '../modules/enterprise/enterprise.resolver';
 import { parkResolvers } from '../modules/park/park.resolver';
 import { referenceResolvers } from '../modules/reference/reference.resolver';
+import { matchmakingResolvers } from '../modules/matchmaking/matchmaking.resolver';
 import { searchResolvers } from '../modules/search/search.resolver';
 import { warehouseResolvers } from '../modules/warehouse/warehouse.resolver';
 import { policyResolvers } from '../modules/policy/policy.resolver';
@@ -24,4 +25,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...policyResolvers,
   ...statisticsResolvers,
   ...searchResolvers,
+  ...matchmakingResolvers,
 ];

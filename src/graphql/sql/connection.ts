@@ -87,7 +87,7 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const sig = signature(order);
   const params = spec.params;
   const connType = info.returnType.toString().replace(/!$/, '');
-  const c = newCompileCtx(info, ctx.lang, params, spec.vars);
+  const c = newCompileCtx(info, ctx.lang, params, { viewerId: ctx.viewer?.enterpriseId, ...spec.vars });
 
   // The node selection is the union of `nodes { … }` and `edges { node { … } }`.
   const nodeFields = [
@@ -189,16 +189,22 @@ export function shapeConnection(
   return out as ConnectionResult;
 }
 
-/** Fetches compiled objects of `type` by primary key, in the order of `keys` (null where missing). */
-export async function runByKeys(ctx: Context, info: GraphQLResolveInfo, type: string, from: string, keyExpr: string, keyType: string, keys: readonly (string | number)[], nodes: readonly FieldNode[]): Promise<unknown[]> {
+/**
+ * Fetches compiled objects of `type` by key, in the order of `keys` (null where missing or where
+ * `access` refuses the caller).
+ */
+export async function runByKeys(
+  ctx: Context, info: GraphQLResolveInfo, type: string, from: string, keyExpr: string, keyType: string,
+  keys: readonly (string | number)[], nodes: readonly FieldNode[],
+  access?: (t: string, viewerId: number | undefined, p: Params) => string,
+): Promise<unknown[]> {
   if (keys.length === 0) return [];
   const params = new Params();
-  const c = newCompileCtx(info, ctx.lang, params);
+  const c = newCompileCtx(info, ctx.lang, params, { viewerId: ctx.viewer?.enterpriseId });
   const obj = compileObject(type, nodes, 't', c);
-  const rows = await ctx.db.query<{ k: string; n: unknown }>(
-    `select ${keyExpr}::text as k, ${obj} as n from ${from} where ${keyExpr} = any(${params.add(keys.map(String))}::${keyType}[])`,
-    params.values,
-  );
+  const where = [`${keyExpr} = any(${params.add(keys.map(String))}::${keyType}[])`];
+  if (access) where.push(access('t', ctx.viewer?.enterpriseId, params));
+  const rows = await ctx.db.query<{ k: string; n: unknown }>(`select ${keyExpr}::text as k, ${obj} as n from ${from} where ${where.join(' and ')}`, params.values);
   const byKey = new Map(rows.map((r) => [r.k, r.n]));
   return keys.map((k) => byKey.get(String(k)) ?? null);
 }

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import { creditCodeError } from '../modules/enterprise/credit-code';
+import { generateApiKey } from '../modules/auth/api-key.service';
+
+/**
+ * npm run apikey:create -- --enterprise <credit code> [--label "frontend"]
+ * npm run apikey:revoke -- --prefix <prefix>
+ * Uses DATABASE_URL (default: the local cbec database). The key is printed once; only its hash is kept.
+ */
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const command = process.argv[2];
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec' });
+  await client.connect();
+  try {
+    if (command === 'create') {
+      const code = (arg('enterprise') ?? '').toUpperCase();
+      const problem = creditCodeError(code);
+      if (problem) throw new Error(`--enterprise must be a unified social credit code: ${problem}`);
+      const { rows } = await client.query<{ id: number; name_zh: string }>('select id, name_zh from enterprise where credit_code = $1', [code]);
+      if (!rows[0]) throw new Error(`No enterprise with credit code ${code}`);
+      const { key, prefix, secretHash } = generateApiKey();
+      await client.query('insert into api_key (enterprise_id, prefix, secret_hash, label) values ($1, $2, $3, $4)', [rows[0].id, prefix, secretHash, arg('label') ?? 'cli']);
+      process.stdout.write(`API key for ${rows[0].name_zh} (${code}), prefix ${prefix}. Store it now; it is not shown again:\n${key}\n`);
+    } else if (command === 'revoke') {
+      const prefix = arg('prefix');
+      const res = await client.query('update api_key set revoked_at = now() where prefix = $1 and revoked_at is null', [prefix]);
+      process.stdout.write(res.rowCount ? `revoked ${prefix}\n` : `no active key with prefix ${prefix}\n`);
+    } else {
+      throw new Error('usage: api-key create --enterprise <credit code> [--label text] | revoke --prefix <prefix>');
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput } from '../../graphql/errors';
+import { MatchmakingErrorCode, type MatchmakingError } from './matchmaking.types';
+
+/** What a mutation stores for replay: the ID it produced and its errors. */
+export interface MutationResult {
+  id?: number;
+  errors: MatchmakingError[];
+}
+
+const KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * Runs a mutation in one transaction, at most once per (caller, idempotency key). The key's row is
+ * inserted first in that transaction: a concurrent retry blocks on the unique index until the first
+ * commits, then replays its stored result; if the first rolls back, the retry runs. The same key
+ * with a different input is IDEMPOTENCY_KEY_REUSED. Deadlocks and serialization failures retry.
+ */
+export async function runMutation(
+  em: EntityManager, scope: string, operation: string, key: string | undefined, input: unknown,
+  run: (tem: EntityManager) => Promise<MutationResult>,
+): Promise<MutationResult & { replayed: boolean }> {
+  if (key !== undefined && key !== null && !KEY.test(key)) {
+    throw badInput('`idempotencyKey` must be 1–100 letters, digits or _ . : - (a UUID works)', 'idempotencyKey');
+  }
+  const hash = createHash('sha256').update(operation + '\n' + canonical(input)).digest('hex');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await em.fork().transactional(async (tem) => {
+        if (key) {
+          const inserted = await tem.execute<{ id: string }[]>(
+            'insert into idempotency_record (scope, key, operation, request_hash) values (?, ?, ?, ?) on conflict (scope, key) do nothing returning id',
+            [scope, key, operation, hash],
+          );
+          if (inserted.length === 0) {
+            const [prior] = await tem.execute<{ operation: string; request_hash: string; result: MutationResult | null }[]>(
+              'select operation, request_hash, result from idempotency_record where scope = ? and key = ?',
+              [scope, key],
+            );
+            if (prior.request_hash !== hash) {
+              return {
+                errors: [{
+                  code: MatchmakingErrorCode.IDEMPOTENCY_KEY_REUSED,
+                  field: ['idempotencyKey'],
+                  message: `This idempotency key was used for a different ${prior.operation === operation ? 'input' : `operation (${prior.operation})`}; use a new key for a new request`,
+                }],
+                replayed: false,
+              };
+            }
+            return { ...(prior.result ?? { errors: [] }), replayed: true };
+          }
+        }
+        const result = await run(tem);
+        if (key) {
+          await tem.execute('update idempotency_record set result = ?::jsonb where scope = ? and key = ?', [JSON.stringify(result), scope, key]);
+        }
+        return { ...result, replayed: false };
+      });
+    } catch (e) {
+      const err = e as { code?: string; sqlState?: string; cause?: { code?: string } };
+      const code = err.sqlState ?? err.code ?? err.cause?.code;
+      if (attempt < 4 && code && RETRYABLE.has(code)) continue;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,340 @@
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { compileObject, newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
+import { Params } from '../../graphql/sql/params';
+import type { MatchWeightsInput } from './matchmaking.inputs';
+import { MONTH_FACTOR, MatchConstraint, ScoreFactor } from './matchmaking.types';
+import type { Criteria } from './matchmaking.validation';
+
+/**
+ * Supply–demand matching, both ways, as one SQL statement per request. Every candidate row has
+ * the offer `o`, its warehouse `w` and the demand `d` in scope; one side is a table, the other a
+ * one-row sub-select (an ad-hoc input, or a saved row). Hard constraints become booleans, the
+ * score's parts become numbers, PostgreSQL ranks, and only the top rows travel back.
+ */
+
+export const DEFAULT_WEIGHTS = { cost: 0.35, transit: 0.2, services: 0.1, distance: 0.1, publicWarehouse: 0.1, fulfilment: 0.15 };
+export type Weights = typeof DEFAULT_WEIGHTS;
+export const MATCH_MAX = 50;
+const PERIOD_DAYS = (period: string) => `(case ${period} when 'DAY' then 1 when 'WEEK' then 7 else 30 end)`;
+
+/** Bounds (0–1 each) and normalisation (sum 1; distance only counts when a point is given). */
+export function normaliseWeights(input: MatchWeightsInput | undefined, hasArea: boolean): Weights {
+  const w = { ...DEFAULT_WEIGHTS };
+  for (const [k, v] of Object.entries(input ?? {})) {
+    if (v === undefined || v === null) continue;
+    if (!(v >= 0 && v <= 1)) throw badInput(`weights.${k} must be between 0 and 1 (got ${v})`, `weights.${k}`);
+    w[k as keyof Weights] = v;
+  }
+  if (!hasArea) w.distance = 0;
+  const sum = Object.values(w).reduce((a, b) => a + b, 0);
+  if (sum <= 0) throw badInput('At least one weight must be more than 0', 'weights');
+  for (const k of Object.keys(w) as (keyof Weights)[]) w[k] = Math.round((w[k] / sum) * 10_000) / 10_000;
+  return w;
+}
+
+/** Demand criteria as a one-row sub-select aliased `d` (same columns as capacity_demand). */
+export function demandRowSql(c: Criteria, p: Params, corridorId: number | null): string {
+  return `(select ${p.add(c.storageClass)}::text as storage_class, ${p.add(c.startDate)}::date as start_date,
+    ${p.add(c.durationDays)}::int as duration_days, ${p.add(c.quantityCbm)}::numeric as quantity_cbm,
+    ${p.add(c.requiredServices)}::text[] as required_services, ${p.add(c.countries)}::text[] as countries,
+    ${p.add(c.area?.latitude ?? null)}::float8 as near_latitude, ${p.add(c.area?.longitude ?? null)}::float8 as near_longitude,
+    ${p.add(c.area?.radiusKm ?? null)}::float8 as radius_km, ${p.add(corridorId)}::int as corridor_id,
+    ${p.add(c.maxTransitDays ?? null)}::int as max_transit_days, ${p.add(c.budget?.currency ?? null)}::text as budget_currency,
+    ${p.add(c.budget?.maxMonthlyPricePerCbm ?? null)}::numeric as max_monthly_price_per_cbm,
+    ${p.add(c.budget?.maxTotal ?? null)}::numeric as max_total, null::int as id, null::int as seller_id) d`;
+}
+
+/** Columns computed per candidate: constraint flags, the numbers behind them, score parts. */
+function candidateColumns(): string {
+  const qUnits = `(d.quantity_cbm / o.cbm_per_unit)`;
+  const end = `(d.start_date + d.duration_days - 1)`;
+  const totalCost = `round((o.storage_price / ${PERIOD_DAYS('o.price_period')} * greatest(d.duration_days - o.free_days, 0) + o.inbound_fee + o.outbound_fee) * ${qUnits}, 2)`;
+  const monthly = `round(o.storage_price * ${MONTH_FACTOR('o.price_period')} / o.cbm_per_unit, 4)`;
+  const transit = `(select min(wc.transit_days) from warehouse_corridor wc where wc.warehouse_id = w.id and (d.corridor_id is null or wc.corridor_id = d.corridor_id))`;
+  const distance = `case when d.near_latitude is null then null else round((earth_distance(ll_to_earth(w.latitude, w.longitude), ll_to_earth(d.near_latitude, d.near_longitude)) / 1000)::numeric, 1) end`;
+  return `${end} as end_date, ${qUnits} as q_units, (o.quantity - o.held_quantity) * o.cbm_per_unit as remaining_cbm,
+    ${totalCost} as total_cost, ${monthly} as monthly_per_cbm, ${transit} as transit_days, ${distance} as distance_km,
+    (o.available_from <= d.start_date and o.available_to >= ${end}) as ok_period,
+    ((o.quantity - o.held_quantity) * o.cbm_per_unit >= d.quantity_cbm) as ok_capacity,
+    (${qUnits} >= o.min_quantity and d.duration_days >= o.min_term_days) as ok_min,
+    (o.services @> d.required_services) as ok_services,
+    (d.budget_currency is null or (o.currency = d.budget_currency
+      and (d.max_total is null or ${totalCost} <= d.max_total)
+      and (d.max_monthly_price_per_cbm is null or ${monthly} <= d.max_monthly_price_per_cbm))) as ok_budget,
+    (case when d.max_transit_days is null and d.corridor_id is null then true
+      else coalesce(${transit} <= coalesce(d.max_transit_days, 32767), false) end) as ok_transit,
+    cardinality(array(select unnest(o.services) except select unnest(d.required_services))) as extra_services`;
+}
+
+interface MatchRow {
+  id: number;
+  node: unknown;
+  start_date: string;
+  end_date: string;
+  available_from: string;
+  available_to: string;
+  unit: string;
+  remaining_cbm: string;
+  quantity_cbm: string;
+  q_units: string;
+  min_quantity: string;
+  min_term_days: number;
+  duration_days: number;
+  missing_services: string[];
+  currency: string;
+  budget_currency: string | null;
+  max_total: string | null;
+  max_monthly_price_per_cbm: string | null;
+  total_cost: string;
+  monthly_per_cbm: string;
+  transit_days: number | null;
+  max_transit_days: number | null;
+  corridor_slug: string | null;
+  distance_km: string | null;
+  radius_km: number | null;
+  is_public: boolean;
+  fulfilment: number | null;
+  fulfilment_n: number;
+  extra_services: number;
+  ok_period: boolean;
+  ok_capacity: boolean;
+  ok_min: boolean;
+  ok_services: boolean;
+  ok_budget: boolean;
+  ok_transit: boolean;
+  s_cost: number;
+  s_transit: number;
+  s_services: number;
+  s_distance: number | null;
+  score: number;
+  misses: number;
+  full_count: number;
+}
+
+export interface MatchSpec {
+  /** FROM clause binding o, w and d. */
+  from: string;
+  /** Hard prefilters (index-served), beyond the constraint flags. */
+  where: string[];
+  /** The compiled node expression for the returned side (offer or demand). */
+  node: string;
+  weights: Weights;
+  first: number;
+  nearMisses: boolean;
+  params: Params;
+  /** Which side's ID identifies a row: the offer's (warehouseMatches) or the demand's. */
+  key: 'offer_id' | 'demand_id';
+}
+
+/** Builds and runs the ranking statement; returns rows best first (full matches before near misses). */
+async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
+  const p = spec.params;
+  const w = spec.weights;
+  const costScore = `(case when c.budget_currency is not null and c.currency <> c.budget_currency then 0
+      when c.max_total is not null then greatest(0, 1 - c.total_cost / nullif(c.max_total, 0))
+      when c.max_monthly_price_per_cbm is not null then greatest(0, 1 - c.monthly_per_cbm / nullif(c.max_monthly_price_per_cbm, 0))
+      else coalesce(min(c.total_cost) over (partition by c.currency) / nullif(c.total_cost, 0), 1) end)::float8`;
+  const sql = `
+    with ops as (
+      select w2.operator_id, (count(*) filter (where h.status = 'CONFIRMED'))::float8 / count(*) as rate, count(*)::int as n
+      from capacity_hold h join capacity_offer o2 on o2.id = h.offer_id join overseas_warehouse w2 on w2.id = o2.warehouse_id
+      where h.status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by w2.operator_id
+    ),
+    cand as (
+      select o.id as offer_id, d.id as demand_id, ${spec.node} as node, o.unit, o.available_from, o.available_to, o.min_quantity, o.min_term_days,
+        o.currency, w.is_public, w.operator_id, d.start_date, d.duration_days, d.quantity_cbm, d.budget_currency, d.max_total,
+        d.max_monthly_price_per_cbm, d.max_transit_days, d.radius_km,
+        (select slug from corridor where id = d.corridor_id) as corridor_slug,
+        array(select unnest(d.required_services) except select unnest(o.services)) as missing_services,
+        ${candidateColumns()}
+      from ${spec.from}
+      where ${spec.where.join(' and ')}
+    ),
+    scored as (
+      select c.*, ops.rate as fulfilment, coalesce(ops.n, 0) as fulfilment_n,
+        ${costScore} as s_cost,
+        (case when c.transit_days is null then 0 else greatest(0, 1 - c.transit_days / 60.0) end)::float8 as s_transit,
+        least(1, c.extra_services / 8.0)::float8 as s_services,
+        (case when c.distance_km is null then null else greatest(0, 1 - c.distance_km / nullif(c.radius_km, 0)) end)::float8 as s_distance,
+        (6 - (c.ok_period::int + c.ok_capacity::int + c.ok_min::int + c.ok_services::int + c.ok_budget::int + c.ok_transit::int)) as misses
+      from cand c left join ops on ops.operator_id = c.operator_id and ops.n >= 3
+    ),
+    ranked as (
+      select s.*, round((${p.add(w.cost)}::float8 * s.s_cost + ${p.add(w.transit)}::float8 * s.s_transit
+        + ${p.add(w.services)}::float8 * s.s_services + ${p.add(w.distance)}::float8 * coalesce(s.s_distance, 0)
+        + ${p.add(w.publicWarehouse)}::float8 * s.is_public::int + ${p.add(w.fulfilment)}::float8 * coalesce(s.fulfilment, 0.5))::numeric, 4)::float8 as score,
+        (count(*) filter (where s.misses = 0) over ())::int as full_count
+      from scored s
+      where s.misses <= ${spec.nearMisses ? 1 : 0}
+    )
+    select ${spec.key} as id, * from ranked order by misses, score desc, ${spec.key} limit ${spec.first}`;
+  return ctx.db.query<MatchRow>(sql, p.values);
+}
+
+const fmt = (n: string | number, digits = 2) => Number(n).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Turns a ranked row into the explanation clients see: parts, misses and sentences. */
+function explain(r: MatchRow, rank: number, w: Weights) {
+  const parts = [
+    {
+      factor: ScoreFactor.COST, weight: w.cost, value: r.s_cost,
+      detail: r.budget_currency && r.currency !== r.budget_currency
+        ? `priced in ${r.currency}, budget in ${r.budget_currency}`
+        : r.max_total ? `${fmt(r.total_cost)} ${r.currency} for the stay against a budget of ${fmt(r.max_total)}`
+          : r.max_monthly_price_per_cbm ? `${fmt(r.monthly_per_cbm, 2)} ${r.currency} per CBM per month against ${fmt(r.max_monthly_price_per_cbm)}`
+            : `${fmt(r.total_cost)} ${r.currency} for the stay; the cheapest match in ${r.currency} scores 1`,
+    },
+    { factor: ScoreFactor.TRANSIT, weight: w.transit, value: r.s_transit, detail: r.transit_days == null ? 'no corridor from Chongqing reaches it' : `${r.transit_days} days from Chongqing` },
+    { factor: ScoreFactor.SERVICES, weight: w.services, value: r.s_services, detail: `${r.extra_services} services beyond those required` },
+    ...(w.distance > 0
+      ? [{ factor: ScoreFactor.DISTANCE, weight: w.distance, value: r.s_distance ?? 0, detail: r.distance_km == null ? 'no point given' : `${r.distance_km} km from the wanted point (radius ${r.radius_km} km)` }]
+      : []),
+    { factor: ScoreFactor.PUBLIC_WAREHOUSE, weight: w.publicWarehouse, value: r.is_public ? 1 : 0, detail: r.is_public ? 'a municipal public overseas warehouse' : 'not a public overseas warehouse' },
+    {
+      factor: ScoreFactor.FULFILMENT, weight: w.fulfilment, value: r.fulfilment ?? 0.5,
+      detail: r.fulfilment == null ? 'fewer than 3 ended holds: neutral 0.5' : `${Math.round(r.fulfilment * 100)}% of ${r.fulfilment_n} ended holds were confirmed`,
+    },
+  ].map((x) => ({ ...x, value: Math.round(x.value * 1000) / 1000, contribution: Math.round(x.weight * x.value * 1000) / 1000 }));
+
+  const misses: { constraint: MatchConstraint; detail: string; detailZh: string }[] = [];
+  if (!r.ok_period) {
+    if (r.available_from > r.start_date) {
+      misses.push({ constraint: MatchConstraint.PERIOD, detail: `available from ${r.available_from}, not ${r.start_date}`, detailZh: `${r.available_from}起可用，而非${r.start_date}` });
+    } else {
+      misses.push({ constraint: MatchConstraint.PERIOD, detail: `available until ${r.available_to}, not ${r.end_date}`, detailZh: `可用至${r.available_to}，需要至${r.end_date}` });
+    }
+  }
+  if (!r.ok_capacity) {
+    misses.push({ constraint: MatchConstraint.CAPACITY, detail: `${fmt(r.remaining_cbm)} CBM remain, ${fmt(r.quantity_cbm)} CBM needed`, detailZh: `剩余${fmt(r.remaining_cbm)}立方米，需要${fmt(r.quantity_cbm)}立方米` });
+  }
+  if (!r.ok_min) {
+    misses.push({
+      constraint: MatchConstraint.MINIMUM_COMMITMENT,
+      detail: `the offer takes at least ${fmt(r.min_quantity)} ${r.unit} for ${r.min_term_days} days; asked ${fmt(r.q_units)} ${r.unit} for ${r.duration_days} days`,
+      detailZh: `起订${fmt(r.min_quantity)} ${r.unit}、至少${r.min_term_days}天；需求为${fmt(r.q_units)} ${r.unit}、${r.duration_days}天`,
+    });
+  }
+  if (!r.ok_services) {
+    misses.push({ constraint: MatchConstraint.SERVICES, detail: `missing ${r.missing_services.join(', ')}`, detailZh: `缺少服务：${r.missing_services.join('、')}` });
+  }
+  if (!r.ok_budget) {
+    const detail = r.budget_currency && r.currency !== r.budget_currency
+      ? `priced in ${r.currency}, the budget is in ${r.budget_currency}`
+      : `costs ${fmt(r.total_cost)} ${r.currency} for the stay (${fmt(r.monthly_per_cbm)} per CBM per month), over the budget`;
+    misses.push({ constraint: MatchConstraint.BUDGET, detail, detailZh: r.budget_currency && r.currency !== r.budget_currency ? `以${r.currency}计价，预算为${r.budget_currency}` : `费用${fmt(r.total_cost)} ${r.currency}，超出预算` });
+  }
+  if (!r.ok_transit) {
+    const via = r.corridor_slug ? ` over ${r.corridor_slug}` : '';
+    misses.push({
+      constraint: MatchConstraint.TRANSIT,
+      detail: r.transit_days == null ? `not reached from Chongqing${via}` : `${r.transit_days} transit days from Chongqing${via}, limit ${r.max_transit_days}`,
+      detailZh: r.transit_days == null ? `无可达通道` : `运输${r.transit_days}天，上限${r.max_transit_days}天`,
+    });
+  }
+  const top = [...parts].sort((a, b) => b.contribution - a.contribution).slice(0, 2);
+  const summary = misses.length
+    ? `Near miss: ${misses.map((m) => m.detail).join('; ')}.`
+    : `Rank ${rank}, score ${r.score.toFixed(3)}: ${top.map((t) => t.detail).join('; ')}.`;
+  const summaryZh = misses.length
+    ? `近似匹配：${misses.map((m) => m.detailZh).join('；')}。`
+    : `排名第${rank}，得分${r.score.toFixed(3)}；预估费用${fmt(r.total_cost)} ${r.currency}${r.transit_days != null ? `，距重庆${r.transit_days}天` : ''}${r.is_public ? '，市级公共海外仓' : ''}。`;
+  return {
+    score: r.score,
+    rank,
+    isNearMiss: misses.length > 0,
+    failedConstraints: misses,
+    scoreParts: parts,
+    estimatedTotalCost: { amount: Number(r.total_cost).toFixed(2), currency: r.currency },
+    transitDays: r.transit_days,
+    distanceKm: r.distance_km == null ? null : Number(r.distance_km),
+    summary,
+    summaryZh,
+  };
+}
+
+export interface MatchArgs {
+  weights?: MatchWeightsInput;
+  first?: number;
+  includeNearMisses?: boolean;
+}
+
+function checkFirst(first: number | undefined): number {
+  const n = first ?? 20;
+  if (!Number.isInteger(n) || n < 1 || n > MATCH_MAX) throw badInput(`\`first\` must be between 1 and ${MATCH_MAX} (got ${n})`, 'first');
+  return n;
+}
+
+function nodeFields(info: GraphQLResolveInfo, result: string, field: string, c: ReturnType<typeof newCompileCtx>): FieldNode[] {
+  return subFieldNodes(result, info.fieldNodes, ['matches', field], c);
+}
+
+/** Offers for a demand (`d` bound by `demandFrom`), best first. */
+export async function matchOffers(
+  ctx: Context, info: GraphQLResolveInfo, demandFrom: (p: Params) => string, hasArea: boolean, args: MatchArgs,
+  extraWhere: (p: Params) => string[] = () => [],
+) {
+  const first = checkFirst(args.first);
+  const weights = normaliseWeights(args.weights, hasArea);
+  const p = new Params();
+  const c = newCompileCtx(info, ctx.lang, p, { viewerId: ctx.viewer?.enterpriseId });
+  const fields = nodeFields(info, 'WarehouseMatchResult', 'offer', c);
+  const node = fields.length ? compileObject('CapacityOffer', fields, 'o', c) : 'null';
+  const d = demandFrom(p);
+  const rows = await runMatch(ctx, {
+    from: `${d} cross join capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id`,
+    where: [
+      `o.status = 'PUBLISHED'`, 'o.storage_class = d.storage_class',
+      // Overlapping periods only: a near miss on the period still covers part of the stay.
+      'o.available_from <= d.start_date + d.duration_days - 1', 'o.available_to >= d.start_date',
+      '(cardinality(d.countries) = 0 or w.country_code = any(d.countries))',
+      `(d.near_latitude is null or (earth_box(ll_to_earth(d.near_latitude, d.near_longitude), d.radius_km * 1000) @> ll_to_earth(w.latitude, w.longitude)
+        and earth_distance(ll_to_earth(d.near_latitude, d.near_longitude), ll_to_earth(w.latitude, w.longitude)) <= d.radius_km * 1000))`,
+      ...extraWhere(p),
+    ],
+    node,
+    weights,
+    first,
+    nearMisses: !!args.includeNearMisses,
+    params: p,
+    key: 'offer_id',
+  });
+  return {
+    matches: rows.map((r, i) => ({ ...explain(r, i + 1, weights), offer: r.node })),
+    fullMatchCount: rows[0]?.full_count ?? 0,
+    weights,
+  };
+}
+
+/** Open demands an offer (`o` bound by `offerFrom`, joined to its warehouse `w`) could serve. */
+export async function matchDemands(
+  ctx: Context, info: GraphQLResolveInfo, offerFrom: (p: Params) => string, args: MatchArgs,
+) {
+  const first = checkFirst(args.first);
+  const weights = normaliseWeights(args.weights, true);
+  const p = new Params();
+  const c = newCompileCtx(info, ctx.lang, p, { viewerId: ctx.viewer?.enterpriseId });
+  const fields = nodeFields(info, 'DemandMatchResult', 'demand', c);
+  const node = fields.length ? compileObject('CapacityDemand', fields, 'd', c) : 'null';
+  const rows = await runMatch(ctx, {
+    from: `${offerFrom(p)} join overseas_warehouse w on w.id = o.warehouse_id cross join capacity_demand d`,
+    where: [
+      `d.status = 'OPEN'`, 'd.storage_class = o.storage_class',
+      'd.start_date <= o.available_to', 'd.start_date + d.duration_days - 1 >= o.available_from',
+      '(cardinality(d.countries) = 0 or w.country_code = any(d.countries))',
+      `(d.near_latitude is null or earth_distance(ll_to_earth(d.near_latitude, d.near_longitude), ll_to_earth(w.latitude, w.longitude)) <= d.radius_km * 1000)`,
+    ],
+    node,
+    weights,
+    first,
+    nearMisses: !!args.includeNearMisses,
+    params: p,
+    key: 'demand_id',
+  });
+  return {
+    matches: rows.map((r, i) => ({ ...explain(r, i + 1, weights), demand: r.node })),
+    fullMatchCount: rows[0]?.full_count ?? 0,
+    weights,
+  };
+}
