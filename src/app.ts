@@ -16,6 +16,7 @@ import { buildApiSchema } from './graphql/schema';
 import { mountExplorer } from './http/explorer';
 import { mountHttp } from './http/routes';
 import { authenticate, keyFromHeaders } from './modules/auth/api-key.service';
+import { startHoldSweeper } from './modules/matchmaking/matchmaking.sweeper';
 import { seedDatabase } from '../seeds';
 import type { Logger } from './logger';
 
@@ -133,12 +134,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     });
   });
 
+  // Expired holds return their quantity within seconds even when nobody touches the offer.
+  const sweeper = startHoldSweeper(orm, logger);
+
   return {
     express: app,
     apollo,
     orm,
     read,
     async close() {
+      sweeper.stop();
       await apollo.stop();
       await read.end();
       await orm.close(true);

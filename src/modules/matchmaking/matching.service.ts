@@ -54,7 +54,7 @@ function candidateColumns(): string {
   const monthly = `round(o.storage_price * ${MONTH_FACTOR('o.price_period')} / o.cbm_per_unit, 4)`;
   const transit = `(select min(wc.transit_days) from warehouse_corridor wc where wc.warehouse_id = w.id and (d.corridor_id is null or wc.corridor_id = d.corridor_id))`;
   const distance = `case when d.near_latitude is null then null else round((earth_distance(ll_to_earth(w.latitude, w.longitude), ll_to_earth(d.near_latitude, d.near_longitude)) / 1000)::numeric, 1) end`;
-  return `${end} as end_date, ${qUnits} as q_units, (o.quantity - o.held_quantity) * o.cbm_per_unit as remaining_cbm,
+  return `${end}::text as end_date, ${qUnits} as q_units, (o.quantity - o.held_quantity) * o.cbm_per_unit as remaining_cbm,
     ${totalCost} as total_cost, ${monthly} as monthly_per_cbm, ${transit} as transit_days, ${distance} as distance_km,
     (o.available_from <= d.start_date and o.available_to >= ${end}) as ok_period,
     ((o.quantity - o.held_quantity) * o.cbm_per_unit >= d.quantity_cbm) as ok_capacity,
@@ -143,8 +143,8 @@ async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
       where h.status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by w2.operator_id
     ),
     cand as (
-      select o.id as offer_id, d.id as demand_id, ${spec.node} as node, o.unit, o.available_from, o.available_to, o.min_quantity, o.min_term_days,
-        o.currency, w.is_public, w.operator_id, d.start_date, d.duration_days, d.quantity_cbm, d.budget_currency, d.max_total,
+      select o.id as offer_id, d.id as demand_id, ${spec.node} as node, o.unit, o.available_from::text as available_from, o.available_to::text as available_to, o.min_quantity, o.min_term_days,
+        o.currency, w.is_public, w.operator_id, d.start_date::text as start_date, d.duration_days, d.quantity_cbm, d.budget_currency, d.max_total,
         d.max_monthly_price_per_cbm, d.max_transit_days, d.radius_km,
         (select slug from corridor where id = d.corridor_id) as corridor_slug,
         array(select unnest(d.required_services) except select unnest(o.services)) as missing_services,

@@ -1,0 +1,30 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { getPubSub, Topics } from '../../graphql/pubsub';
+import type { Logger } from '../../logger';
+import { sweepHolds } from './matchmaking.service';
+
+/**
+ * Every few seconds: expired holds give their quantity back (one statement), and holds about to
+ * expire are announced once to their holder (HOLD_EXPIRING). Several API processes may sweep at
+ * once; the conditional updates make that harmless.
+ */
+export function startHoldSweeper(orm: MikroORM, logger: Logger, everyMs = Number(process.env.HOLD_SWEEP_MS ?? 5000)): { stop(): void } {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const { expired, expiring } = await sweepHolds(orm.em.fork());
+      if (expired) logger.info('expired holds returned', { holds: expired });
+      for (const h of expiring) {
+        getPubSub().publish(Topics.HOLD_EXPIRING, { holdId: h.id, holderId: h.holder_id, expiresAt: new Date(h.expires_at).toISOString() });
+      }
+    } catch (e) {
+      logger.warn('hold sweep failed', { err: (e as Error).message });
+    } finally {
+      running = false;
+    }
+  }, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
