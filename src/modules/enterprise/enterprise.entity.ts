@@ -15,6 +15,8 @@ import type { Certification, EnterpriseRole, SalesChannel } from './enterprise.e
 @SearchIndexes('enterprise')
 @Index({ name: 'enterprise_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'enterprise_district_idx', properties: ['district'] })
+@Index({ name: 'enterprise_name_zh_idx', properties: ['nameZh', 'id'] })
+@Index({ name: 'enterprise_name_en_idx', properties: ['nameEn', 'id'] })
 @Index({ name: 'enterprise_roles_gin', expression: 'create index "enterprise_roles_gin" on "enterprise" using gin ("roles")' })
 @Index({ name: 'enterprise_certifications_gin', expression: 'create index "enterprise_certifications_gin" on "enterprise" using gin ("certifications")' })
 @Index({ name: 'enterprise_target_markets_gin', expression: 'create index "enterprise_target_markets_gin" on "enterprise" using gin ("target_markets")' })

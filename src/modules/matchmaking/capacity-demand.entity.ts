@@ -12,6 +12,7 @@ import { DemandStatus } from './matchmaking.enums';
 @Check({ name: 'capacity_demand_duration_positive', expression: 'duration_days > 0' })
 @Index({ name: 'capacity_demand_open_idx', properties: ['status', 'storageClass', 'startDate'] })
 @Index({ name: 'capacity_demand_seller_idx', properties: ['seller'] })
+@Index({ name: 'capacity_demand_start_idx', properties: ['startDate', 'id'] })
 @Index({ name: 'capacity_demand_updated_at_idx', properties: ['updatedAt', 'id'] })
 export class CapacityDemand extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })

@@ -9,6 +9,8 @@ import type { ServiceCategory } from './service-provider.enums';
 @Entity({ tableName: 'service_provider' })
 @SearchIndexes('service_provider')
 @Index({ name: 'service_provider_updated_at_idx', properties: ['updatedAt', 'id'] })
+@Index({ name: 'service_provider_name_zh_idx', properties: ['nameZh', 'id'] })
+@Index({ name: 'service_provider_name_en_idx', properties: ['nameEn', 'id'] })
 @Index({ name: 'service_provider_categories_gin', expression: 'create index "service_provider_categories_gin" on "service_provider" using gin ("categories")' })
 @Index({ name: 'service_provider_markets_gin', expression: 'create index "service_provider_markets_gin" on "service_provider" using gin ("markets")' })
 @Index({ name: 'service_provider_languages_gin', expression: 'create index "service_provider_languages_gin" on "service_provider" using gin ("languages")' })

@@ -15,6 +15,8 @@ import { WarehouseCorridor } from './warehouse-corridor.entity';
 @SearchIndexes('overseas_warehouse')
 @Index({ name: 'overseas_warehouse_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'overseas_warehouse_operator_idx', properties: ['operator'] })
+@Index({ name: 'overseas_warehouse_name_zh_idx', properties: ['nameZh', 'id'] })
+@Index({ name: 'overseas_warehouse_name_en_idx', properties: ['nameEn', 'id'] })
 @Index({ name: 'overseas_warehouse_country_city_idx', properties: ['country', 'cityEn'] })
 @Index({ name: 'overseas_warehouse_capacity_cbm_idx', properties: ['capacityCbm', 'id'] })
 @Index({ name: 'overseas_warehouse_price_idx', properties: ['currency', 'monthlyStoragePricePerCbm', 'id'] })
