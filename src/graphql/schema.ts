@@ -24,6 +24,10 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     if (query) {
       query.description = 'Read the CBEC ecosystem of Chongqing: lists with filters and cursors, lookups by ID or natural key, search, geography, statistics and policy progress (查询入口)';
     }
+    const mutation = schema.getMutationType();
+    if (mutation) {
+      mutation.description = 'Change matchmaking data with an API key: capacity offers, demands and holds; expected problems come back in each payload’s `errors` (变更入口)';
+    }
     for (const name of compiledTypes) {
       const type = schema.getType(name);
       if (!(type instanceof GraphQLObjectType)) continue;

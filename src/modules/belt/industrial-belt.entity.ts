@@ -1,7 +1,6 @@
 import { Collection } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToMany, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { District } from '../reference/district.entity';
 import { BeltIndustry } from './belt.enums';
 import { BeltAnnualFigure, BeltMembership } from './belt-membership.entity';
@@ -11,7 +10,7 @@ import { BeltAnnualFigure, BeltMembership } from './belt-membership.entity';
 @SearchIndexes('industrial_belt')
 @Index({ name: 'industrial_belt_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'industrial_belt_industry_idx', properties: ['industry'] })
-export class IndustrialBelt extends TimestampedEntity {
+export class IndustrialBelt extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,7 +1,6 @@
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { District } from '../reference/district.entity';
 import { Brand } from './brand.entity';
 import { EnterpriseAnnualFigure } from './enterprise-annual-figure.entity';
@@ -21,7 +20,7 @@ import type { Certification, EnterpriseRole, SalesChannel } from './enterprise.e
 @Index({ name: 'enterprise_certifications_gin', expression: 'create index "enterprise_certifications_gin" on "enterprise" using gin ("certifications")' })
 @Index({ name: 'enterprise_target_markets_gin', expression: 'create index "enterprise_target_markets_gin" on "enterprise" using gin ("target_markets")' })
 @Index({ name: 'enterprise_sales_channels_gin', expression: 'create index "enterprise_sales_channels_gin" on "enterprise" using gin ("sales_channels")' })
-export class Enterprise extends TimestampedEntity {
+export class Enterprise extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

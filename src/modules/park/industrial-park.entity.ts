@@ -1,7 +1,6 @@
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { District } from '../reference/district.entity';
 import { Zone } from '../reference/zone.entity';
 import { ParkDesignation, ParkKind, type ParkPublicService } from './park.enums';
@@ -14,7 +13,7 @@ import { ParkTenancy } from './park-tenancy.entity';
 @Index({ name: 'industrial_park_district_idx', properties: ['district'] })
 @Index({ name: 'industrial_park_public_services_gin', expression: 'create index "industrial_park_public_services_gin" on "industrial_park" using gin ("public_services")' })
 @Index({ name: 'industrial_park_earth_idx', expression: 'create index "industrial_park_earth_idx" on "industrial_park" using gist (ll_to_earth("latitude", "longitude"))' })
-export class IndustrialPark extends TimestampedEntity {
+export class IndustrialPark extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

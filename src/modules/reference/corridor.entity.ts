@@ -1,7 +1,7 @@
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { Country } from './country.entity';
 import { CorridorMode } from './reference.enums';
 
@@ -9,7 +9,7 @@ import { CorridorMode } from './reference.enums';
 @Entity({ tableName: 'corridor' })
 @SearchIndexes('corridor')
 @Index({ name: 'corridor_updated_at_idx', properties: ['updatedAt'] })
-export class Corridor extends TimestampedEntity {
+export class Corridor extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,12 +1,11 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 
 /** A country by ISO 3166-1 alpha-2 code. */
 @Entity({ tableName: 'country' })
 @SearchIndexes('country')
 @Index({ name: 'country_updated_at_idx', properties: ['updatedAt'] })
-export class Country extends TimestampedEntity {
+export class Country extends SearchableEntity {
   @PrimaryKey({ type: 'string', length: 2 })
   code!: string;
 

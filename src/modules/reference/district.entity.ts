@@ -1,6 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { DistrictKind } from './reference.enums';
 
 /**
@@ -11,7 +10,7 @@ import { DistrictKind } from './reference.enums';
 @Entity({ tableName: 'district' })
 @SearchIndexes('district')
 @Index({ name: 'district_updated_at_idx', properties: ['updatedAt'] })
-export class District extends TimestampedEntity {
+export class District extends SearchableEntity {
   @PrimaryKey({ type: 'string', length: 6 })
   code!: string;
 

@@ -1,7 +1,6 @@
 import { Collection } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { District } from './district.entity';
 import { ZoneKind } from './reference.enums';
 
@@ -9,7 +8,7 @@ import { ZoneKind } from './reference.enums';
 @Entity({ tableName: 'zone' })
 @SearchIndexes('zone')
 @Index({ name: 'zone_updated_at_idx', properties: ['updatedAt'] })
-export class Zone extends TimestampedEntity {
+export class Zone extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

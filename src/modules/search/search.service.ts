@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { compileObject, newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
-import { shapeConnection, type ConnectionResult } from '../../graphql/sql/connection';
+import { selects, shapeConnection, type ConnectionResult } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { SearchKind } from './search.types';
 
@@ -29,6 +29,12 @@ const KINDS: Record<SearchKind, { type: string; table: string; key: string }> = 
 };
 
 export const SEARCH_MAX = 50;
+/**
+ * Relevance is ranked among the first CANDIDATES matches of each kind. A term as common as 重庆
+ * matches most names; scoring all of them would cost a full scan per request for no better top
+ * page (they tie on the substring score). totalCount still counts every match.
+ */
+export const CANDIDATES = 1000;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
@@ -70,24 +76,50 @@ export async function search(
   const offset = decodeOffset(args.after);
   const kinds = args.kinds?.length ? [...new Set(args.kinds)] : (Object.keys(KINDS) as SearchKind[]);
 
+  // Words of two characters or more; a name must match every word (in any order).
+  const words = [...new Set(q.split(' ').filter((w) => [...w].length >= 2))].slice(0, 5);
+  if (words.length === 0) throw badInput('Each word of `query` needs at least 2 characters', 'query');
+
   const p = new Params();
   const c = newCompileCtx(info, ctx.lang, p);
-  const qp = p.add(q);
-  const pattern = p.add(`%${escapeLike(q)}%`);
-  const prefix = p.add(`${escapeLike(q)}%`);
   const st = (t: string) => `cbec_search_text(${t}.name_zh, ${t}.name_en)`;
-  const short = [...q].length === 2;
-  const cond = (t: string) => (short
-    ? `cbec_bigrams(${st(t)}) @> cbec_bigrams(${qp}) and ${st(t)} like ${pattern}`
-    : `(${st(t)} like ${pattern} or ${qp} <% ${st(t)})`);
-  // Substring matches outrank fuzzy ones; a prefix of either name ranks highest.
-  const score = (t: string) => `(case when lower(${t}.name_zh) like ${prefix} or lower(${t}.name_en) like ${prefix} then 1.0
-      when ${st(t)} like ${pattern} then 0.9 else 0.8 * word_similarity(${qp}, ${st(t)}) end)::float8`;
+  /** Conditions (and, with `scored`, the score) for the words, with their parameters in `params`. */
+  const matcher = (params: Params, scored: boolean) => {
+    const ws = words.map((w) => ({
+      short: [...w].length === 2,
+      q: params.add(w),
+      pattern: params.add(`%${escapeLike(w)}%`),
+      prefix: scored ? params.add(`${escapeLike(w)}%`) : '',
+    }));
+    const cond = (t: string) => ws.map((x) => (x.short
+      ? `(${t}.search_bigrams @> cbec_bigrams(${x.q}) and ${st(t)} like ${x.pattern})`
+      : `(${st(t)} like ${x.pattern} or ${x.q} <% ${st(t)})`)).join(' and ');
+    // Per word: a prefix of either name 1, a substring 0.9, a fuzzy match 0.8 × word similarity;
+    // the whole phrase as a substring scores 1.
+    const phrase = words.length > 1 && scored ? params.add(`%${escapeLike(q)}%`) : '';
+    const score = (t: string) => {
+      const perWord = ws.map((x) => `(case when lower(${t}.name_zh) like ${x.prefix} or lower(${t}.name_en) like ${x.prefix} then 1.0
+        when ${st(t)} like ${x.pattern} then 0.9 else 0.8 * word_similarity(${x.q}, ${st(t)}) end)`).join(' + ');
+      const avg = `(${perWord}) / ${ws.length}`;
+      return `(${phrase ? `case when ${st(t)} like ${phrase} then 1.0 else 0.95 * ${avg} end` : avg})::float8`;
+    };
+    return { cond, score };
+  };
+  const { cond, score } = matcher(p, true);
+  const countSql = (match: (t: string) => string) => `(select ${kinds.map((k) => `(select count(*) from ${KINDS[k].table} t where ${match('t')})`).join(' + ')})::int`;
 
   const branches = kinds.map((k) => {
     const { table, key } = KINDS[k];
-    return `select '${k}' as k, ${key}::text as key, ${score('t')} as s, t.name_zh as zh, t.name_en as en from ${table} t where ${cond('t')}`;
+    return `(select '${k}' as k, ${key}::text as key, ${score('t')} as s, t.name_zh as zh, t.name_en as en from ${table} t where ${cond('t')} limit ${CANDIDATES})`;
   });
+  const wantsTotal = selects('SearchConnection', info.fieldNodes, 'totalCount', info);
+  const total = wantsTotal ? countSql(cond) : 'null::int';
+  /** A page past the end has no row to carry the total: count alone. */
+  const countOnly = async () => {
+    const cp = new Params();
+    const m = matcher(cp, false);
+    return (await ctx.db.query<{ total: number }>(`select ${countSql(m.cond)} as total`, cp.values))[0].total;
+  };
 
   // The hit's node: each kind compiled with the fields its fragments select.
   const hitNodes = subFieldNodes('SearchConnection', info.fieldNodes, ['nodes', 'node'], c)
@@ -102,22 +134,35 @@ export async function search(
 
   const rows = await ctx.db.query<HitRow>(
     `with h as (${branches.join(' union all ')})
-     select h.k, h.s, h.zh, h.en, count(*) over ()::int as total, ${nodeCases} as n
+     select h.k, h.s, h.zh, h.en, ${total} as total, ${nodeCases} as n
      from h order by h.s desc, length(h.zh), h.k, h.key limit ${first + 1} offset ${offset}`,
     p.values,
   );
   const hasMore = rows.length > first;
   const page = rows.slice(0, first);
   const edges = page.map((r, i) => {
-    const inZh = r.zh.toLowerCase().indexOf(q);
-    const inEn = r.en.toLowerCase().indexOf(q);
-    const field = inZh >= 0 || (inEn < 0 && /\p{Script=Han}/u.test(q)) ? 'nameZh' : 'nameEn';
+    // Highlight every word found in the name that matched most of them (exact spans only).
+    const spansIn = (name: string) => {
+      const lower = name.toLowerCase();
+      const spans: { start: number; end: number }[] = [];
+      for (const w of [q, ...words]) {
+        const at = lower.indexOf(w);
+        if (at >= 0 && !spans.some((x) => at < x.end && at + w.length > x.start)) spans.push({ start: at, end: at + w.length });
+      }
+      return spans.sort((a, b) => a.start - b.start);
+    };
+    const zhSpans = spansIn(r.zh);
+    const enSpans = spansIn(r.en);
+    const field = zhSpans.length > enSpans.length || (zhSpans.length === enSpans.length && /\p{Script=Han}/u.test(q)) ? 'nameZh' : 'nameEn';
     const snippet = field === 'nameZh' ? r.zh : r.en;
-    const at = field === 'nameZh' ? inZh : inEn;
-    const highlights = at >= 0 ? [{ start: at, end: at + q.length }] : [];
-    const snippetHtml = at >= 0
-      ? escapeHtml(snippet.slice(0, at)) + '<mark>' + escapeHtml(snippet.slice(at, at + q.length)) + '</mark>' + escapeHtml(snippet.slice(at + q.length))
-      : escapeHtml(snippet);
+    const highlights = field === 'nameZh' ? zhSpans : enSpans;
+    let snippetHtml = '';
+    let from = 0;
+    for (const h of highlights) {
+      snippetHtml += escapeHtml(snippet.slice(from, h.start)) + '<mark>' + escapeHtml(snippet.slice(h.start, h.end)) + '</mark>';
+      from = h.end;
+    }
+    snippetHtml += escapeHtml(snippet.slice(from));
     const node = r.n ? { ...(r.n as object), $t: KINDS[r.k as SearchKind].type } : null;
     return {
       cursor: Buffer.from(JSON.stringify(['search', offset + i + 1])).toString('base64url'),
@@ -132,6 +177,6 @@ export async function search(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: rows[0]?.total ?? 0,
+    totalCount: wantsTotal ? (rows[0]?.total ?? (offset > 0 ? await countOnly() : 0)) : undefined,
   });
 }

@@ -1,7 +1,6 @@
 import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import type { ServiceCategory } from './service-provider.enums';
 
@@ -14,7 +13,7 @@ import type { ServiceCategory } from './service-provider.enums';
 @Index({ name: 'service_provider_categories_gin', expression: 'create index "service_provider_categories_gin" on "service_provider" using gin ("categories")' })
 @Index({ name: 'service_provider_markets_gin', expression: 'create index "service_provider_markets_gin" on "service_provider" using gin ("markets")' })
 @Index({ name: 'service_provider_languages_gin', expression: 'create index "service_provider_languages_gin" on "service_provider" using gin ("languages")' })
-export class ServiceProvider extends TimestampedEntity {
+export class ServiceProvider extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,7 +1,7 @@
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { District } from '../reference/district.entity';
 import { TalentBaseKind, type TalentSpecialty } from './talent.enums';
 
@@ -12,7 +12,7 @@ import { TalentBaseKind, type TalentSpecialty } from './talent.enums';
 @Index({ name: 'talent_base_district_idx', properties: ['district'] })
 @Index({ name: 'talent_base_kind_idx', properties: ['kind'] })
 @Index({ name: 'talent_base_specialties_gin', expression: 'create index "talent_base_specialties_gin" on "talent_base" using gin ("specialties")' })
-export class TalentBase extends TimestampedEntity {
+export class TalentBase extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,7 +1,6 @@
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TimestampedEntity } from '../../db/base.entity';
-import { SearchIndexes } from '../../db/search-index';
+import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Country } from '../reference/country.entity';
 import { CapacityUnit, PricePeriod, type StorageClass, type WarehouseService } from './warehouse.enums';
@@ -23,7 +22,7 @@ import { WarehouseCorridor } from './warehouse-corridor.entity';
 @Index({ name: 'overseas_warehouse_storage_classes_gin', expression: 'create index "overseas_warehouse_storage_classes_gin" on "overseas_warehouse" using gin ("storage_classes")' })
 @Index({ name: 'overseas_warehouse_services_gin', expression: 'create index "overseas_warehouse_services_gin" on "overseas_warehouse" using gin ("services")' })
 @Index({ name: 'overseas_warehouse_earth_idx', expression: 'create index "overseas_warehouse_earth_idx" on "overseas_warehouse" using gist (ll_to_earth("latitude", "longitude"))' })
-export class OverseasWarehouse extends TimestampedEntity {
+export class OverseasWarehouse extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
