@@ -31,17 +31,45 @@ const OPERATIONS: Record<string, { query: string; variables?: Record<string, unk
   nearby: {
     query: `{ overseasWarehouses(first: 20, filter: { near: { point: { latitude: 51.43, longitude: 6.76 }, radiusKm: 800 } }) { nodes { nameZh distanceKm } } }`,
   },
-  search: {
-    query: `{ search(query: "重庆", first: 10) { totalCount nodes { kind score snippetHtml node { ... on Node { id } } } } }`,
+  searchRare2: {
+    query: `{ search(query: "丰合", first: 10) { totalCount nodes { kind score snippetHtml node { ... on Node { id } } } } }`,
+  },
+  searchCommon: {
+    query: `{ search(query: "重庆", first: 10) { nodes { kind score snippetHtml node { ... on Node { id } } } } }`,
   },
   searchFuzzy: {
     query: `{ search(query: "chongqng logistcs", first: 10) { nodes { kind score snippet } } }`,
   },
   statistics: {
-    query: `{ policyProgress { slug progress { currentValue percentReached } } }`,
+    query: `{ statistics { enterprises(groupBy: [DISTRICT, GMV_BAND]) { district { code } gmvBand enterpriseCount cbecTransactions { amount } } } }`,
+  },
+  policy: {
+    query: `{ policyProgress { targets { slug progress { currentValue percentReached } } } }`,
   },
   typename: { query: '{ __typename }' },
 };
+
+/**
+ * Shows that a two-character Chinese term is served by an index (the character-bigram GIN index)
+ * on the whole table, against the sequential scan a plain LIKE needs.
+ */
+async function explainTwoCharacterSearch(pool: import('pg').Pool, enterprises: number): Promise<void> {
+  const term = '丰合';
+  const plan = async (sql: string) => {
+    const { rows } = await pool.query(`explain (analyze, format json) ${sql}`, [term]);
+    const top = rows[0]['QUERY PLAN'][0];
+    const nodes: string[] = [];
+    const walk = (n: any) => {
+      nodes.push(n['Index Name'] ? `${n['Node Type']} on ${n['Index Name']}` : n['Node Type']);
+      (n.Plans ?? []).forEach(walk);
+    };
+    walk(top.Plan);
+    return { ms: top['Execution Time'] as number, nodes };
+  };
+  const indexed = await plan(`select id from enterprise t where t.search_bigrams @> cbec_bigrams($1) and cbec_search_text(t.name_zh, t.name_en) like '%' || $1 || '%'`);
+  const scan = await plan(`select id from enterprise t where t.name_zh like '%' || $1 || '%'`);
+  console.log(`two-character search "${term}" over ${enterprises} enterprises: ${indexed.ms.toFixed(2)} ms via ${indexed.nodes.filter((n) => / on /.test(n)).join(', ') || indexed.nodes.join(' > ')}; a plain LIKE: ${scan.ms.toFixed(2)} ms (${scan.nodes.join(' > ')})`);
+}
 
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec_bench';
@@ -65,6 +93,7 @@ async function main(): Promise<void> {
   const [{ n: enterprises }] = (await app.read.pool.query('select count(*)::int as n from enterprise')).rows;
   const [{ n: warehouses }] = (await app.read.pool.query('select count(*)::int as n from overseas_warehouse')).rows;
   console.log(`database: ${enterprises} enterprises, ${warehouses} warehouses; ${seconds} s per operation, ${connections} connections, Node ${process.version}`);
+  await explainTwoCharacterSearch(app.read.pool, enterprises);
   console.log('operation      req/s    p50 ms  p99 ms  SQL/request  errors');
   for (const [name, op] of Object.entries(OPERATIONS)) {
     if (only.length && !only.includes(name)) continue;

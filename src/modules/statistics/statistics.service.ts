@@ -123,9 +123,11 @@ export async function enterpriseStatistics(
     },
     types: { [D.DISTRICT]: 'text', [D.ROLE]: 'text', [D.GMV_BAND]: 'text', [D.YEAR]: 'int' },
     ungrouped: { [D.YEAR]: scope.ungrouped },
+    // Each enterprise is one row per group (one year's figure, or one per year when grouped by
+    // year; one per role when unnested), so plain counts are exact and skip a sort per group.
     measures: [
-      'count(distinct t.id)::int as enterprise_count',
-      'count(distinct af.enterprise_id)::int as reporting_count',
+      'count(*)::int as enterprise_count',
+      'count(af.enterprise_id)::int as reporting_count',
       CNY_SUM('af.cbec_transactions_cny', 'cbec_transactions'),
       CNY_SUM('af.imports_cny', 'imports'),
       CNY_SUM('af.exports_cny', 'exports'),
@@ -156,9 +158,10 @@ export async function warehouseStatistics(
       },
     },
     types: { [D.COUNTRY]: 'text', [D.STORAGE_CLASS]: 'text' },
+    // One row per warehouse per group (one per class when unnested): plain counts are exact.
     measures: [
-      'count(distinct t.id)::int as warehouse_count',
-      'count(distinct t.id) filter (where t.is_public)::int as public_count',
+      'count(*)::int as warehouse_count',
+      'count(*) filter (where t.is_public)::int as public_count',
       'round(coalesce(sum(t.capacity_cbm), 0), 2)::text as capacity_cbm',
     ],
     where,
