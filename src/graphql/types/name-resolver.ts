@@ -6,12 +6,13 @@ import { Language } from './enums';
  * value (see sql/fields.ts `localized`); this resolver only exists to put the field and its
  * argument in the schema, and schema.ts replaces its resolve function with the compiled one.
  */
-export function NameResolver(type: ClassType, field = 'name', what = 'Name') {
+export function NameResolver(type: ClassType, field = 'name', what = 'Name', opts: { nullable?: boolean } = {}) {
   @Resolver(() => type)
   class LocalizedNameResolver {
     @FieldResolver(() => String, {
       name: field,
-      description: `${what} in the language asked for: \`lang\`, else Accept-Language, else Chinese (按语言返回的名称)`,
+      nullable: opts.nullable ?? false,
+      description: `${what} in the language asked for: \`lang\`, else Accept-Language, else Chinese (按语言返回)`,
     })
     localized(
       @Root() row: Record<string, string>,

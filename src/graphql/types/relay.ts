@@ -50,21 +50,21 @@ registerProducedType('PageInfo', ['hasNextPage', 'hasPreviousPage', 'startCursor
  */
 export function Connection<T extends object>(node: ClassType<T>, name: string, zh: string, edgeBase?: ClassType) {
   const Base = (edgeBase ?? class {}) as ClassType;
-  @ObjectType(`${name}Edge`, { description: `A ${name} with its cursor (${zh}及其游标)` })
+  @ObjectType(`${name}Edge`, { description: `One ${node.name} in a ${name} list, with its cursor (${zh}及其游标)` })
   class EdgeType extends Base {
     @Field({ description: 'Opaque cursor of this row (游标)' })
     cursor!: string;
 
-    @Field(() => node, { description: `The ${name} (${zh})` })
+    @Field(() => node, { description: `The ${node.name} (${zh})` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects (${zh}分页列表)` })
+  @ObjectType(`${name}Connection`, { description: `A page of a ${name} list of ${node.name} objects (${zh}分页列表)` })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'Rows with their cursors (带游标的行)' })
     edges!: EdgeType[];
 
-    @Field(() => [node], { description: `The ${name} objects of this page, without cursors (本页${zh})` })
+    @Field(() => [node], { description: `The ${node.name} objects of this page, without cursors (本页${zh})` })
     nodes!: T[];
 
     @Field(() => PageInfo, { description: 'Paging state (分页信息)' })

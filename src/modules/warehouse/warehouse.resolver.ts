@@ -20,7 +20,7 @@ export class WarehouseResolver {
   overseasWarehouses(
     @Args() page: PageArgsType,
     @Arg('filter', () => WarehouseFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: WarehouseFilter | undefined,
-    @Arg('orderBy', () => [WarehouseOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' }) orderBy: WarehouseOrder[] | undefined,
+    @Arg('orderBy', () => [WarehouseOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name, or distance with `filter.near` (排序)' }) orderBy: WarehouseOrder[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
