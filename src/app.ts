@@ -66,6 +66,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // prevention would only block cacheable GET queries from plain clients.
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: it closes the HTTP server, then the app, then the embedded
+    // database. Apollo's own handlers would stop it concurrently and re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: formatErrorFor(logger),
     plugins: [
       // The explorer is ours (src/http/explorer.ts, no CDN); Apollo's landing page loads from one.

@@ -54,6 +54,9 @@ describe('npm start without DATABASE_URL', () => {
     delete env.DATABASE_URL;
     delete env.TEST_DATABASE_URL;
     delete env.NODE_OPTIONS;
+    // As a user runs it: not under jest's NODE_ENV=test, which changes Apollo's signal handling.
+    delete env.NODE_ENV;
+    delete env.JEST_WORKER_ID;
 
     // when the start command runs
     const root = path.join(__dirname, '..');
