@@ -1,5 +1,6 @@
 import { ArgsType, Field, getMetadataStorage, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { registerProducedType } from '../sql/compile';
+import { DateTimeScalar } from './scalars';
 
 /** Anything with a global ID; `node(id:)` and `nodes(ids:)` fetch any of them. */
 @InterfaceType('Node', {
@@ -84,4 +85,23 @@ function edgeFieldsOf(base?: ClassType): Record<string, true> {
   const out: Record<string, true> = {};
   for (const f of getMetadataStorage().fields) if (f.target === base) out[f.name] = true;
   return out;
+}
+
+/**
+ * The fields every named record shares: bilingual names and timestamps. Types extend it instead of
+ * repeating them (the localized `name(lang)` comes from NameResolver).
+ */
+@ObjectType('NamedNodeFields', { description: 'Bilingual names and timestamps (名称与时间戳)' })
+export abstract class NamedNode extends Node {
+  @Field({ description: 'Chinese name (中文名称)' })
+  nameZh!: string;
+
+  @Field({ description: 'English name (英文名称)' })
+  nameEn!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
+  createdAt!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
+  updatedAt!: string;
 }

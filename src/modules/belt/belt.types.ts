@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../graphql/types/common';
 import { registerBilingualEnum } from '../../graphql/types/enums';
-import { Node } from '../../graphql/types/relay';
+import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import { registerSqlType } from '../../graphql/sql/compile';
 import { col, expr, nameFields, nodeFields } from '../../graphql/sql/fields';
@@ -30,15 +30,9 @@ registerSqlType({
 });
 
 @ObjectType({ implements: Node, description: 'A "CBEC + industrial belt" (跨境电商+产业带): an export cluster of one industry across districts' })
-export class IndustrialBelt extends Node {
+export class IndustrialBelt extends NamedNode {
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;
-
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field(() => BeltIndustry, { description: 'Industry (行业)' })
   industry!: BeltIndustry;
@@ -60,12 +54,6 @@ export class IndustrialBelt extends Node {
 
   @Field({ description: 'True for fictitious sample data (是否为示例数据)' })
   isSample!: boolean;
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
-import { Node } from '../../graphql/types/relay';
+import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import { registerSqlType } from '../../graphql/sql/compile';
 import { col, expr, nameFields, nodeFields } from '../../graphql/sql/fields';
@@ -97,15 +97,9 @@ registerSqlType({
 });
 
 @ObjectType({ implements: Node, description: 'A CBEC market player (跨境电商经营主体), identified by its unified social credit code' })
-export class Enterprise extends Node {
+export class Enterprise extends NamedNode {
   @Field({ description: 'Unified social credit code, GB 32100-2015, 18 characters (统一社会信用代码)' })
   creditCode!: string;
-
-  @Field({ description: 'Registered Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field(() => District, { description: 'District of registration (所在区县)' })
   district!: District;
@@ -136,12 +130,6 @@ export class Enterprise extends Node {
 
   @Field(() => [Brand], { description: 'Brands it owns (自有品牌)' })
   brands!: Brand[];
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
-import { Node } from '../../graphql/types/relay';
+import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar } from '../../graphql/types/scalars';
 import { registerSqlType } from '../../graphql/sql/compile';
 import { col, nameFields, nodeFields } from '../../graphql/sql/fields';
@@ -14,15 +14,9 @@ registerBilingualEnum(ParkDesignation, 'ParkDesignation', 'Official designation 
 registerBilingualEnum(ParkPublicService, 'ParkPublicService', 'A public service a park offers its tenants (园区公共服务)', ParkPublicServiceLabels);
 
 @ObjectType({ implements: Node, description: 'A CBEC industrial park (跨境电商产业园区) of one of the four kinds of measure 3' })
-export class IndustrialPark extends Node {
+export class IndustrialPark extends NamedNode {
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;
-
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field(() => ParkKind, { description: 'Kind of park (园区类型)' })
   kind!: ParkKind;
@@ -59,12 +53,6 @@ export class IndustrialPark extends Node {
 
   @Field({ description: 'True for fictitious sample data (是否为示例数据)' })
   isSample!: boolean;
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({

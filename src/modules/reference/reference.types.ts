@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
-import { Node } from '../../graphql/types/relay';
+import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { registerSqlType } from '../../graphql/sql/compile';
 import { col, decimal, nameFields, nodeFields } from '../../graphql/sql/fields';
@@ -11,15 +11,9 @@ registerBilingualEnum(ZoneKind, 'ZoneKind', 'Kind of functional zone (功能区�
 registerBilingualEnum(CorridorMode, 'CorridorMode', 'Transport mode of a logistics corridor (通道运输方式)', CorridorModeLabels);
 
 @ObjectType({ implements: Node, description: 'A county-level division of Chongqing by GB/T 2260 code, current or retired (区县)' })
-export class District extends Node {
+export class District extends NamedNode {
   @Field({ description: 'GB/T 2260 six-digit code, e.g. 500103 (行政区划代码)' })
   code!: string;
-
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field(() => DistrictKind, { description: 'District, county or autonomous county (类型)' })
   kind!: DistrictKind;
@@ -38,12 +32,6 @@ export class District extends Node {
 
   @Field(() => String, { nullable: true, description: 'What changed, in Chinese (变更说明)' })
   changeNote?: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({
@@ -64,27 +52,15 @@ registerSqlType({
 });
 
 @ObjectType({ implements: Node, description: 'A country by ISO 3166-1 alpha-2 code (国家/地区)' })
-export class Country extends Node {
+export class Country extends NamedNode {
   @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. DE (国家代码)' })
   code!: string;
-
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field({ description: 'World region in English, e.g. Southeast Asia (区域)' })
   region!: string;
 
   @Field({ description: 'ISO 4217 code of the main currency (主要货币)' })
   currency!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({
@@ -126,15 +102,9 @@ registerSqlType({
 });
 
 @ObjectType({ implements: Node, description: 'A logistics corridor from a Chongqing hub, e.g. 中欧班列（渝新欧）(物流通道)' })
-export class Corridor extends Node {
+export class Corridor extends NamedNode {
   @Field({ description: 'URL-safe stable key, e.g. china-europe-railway-express (短标识)' })
   slug!: string;
-
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field(() => CorridorMode, { description: 'Transport mode (运输方式)' })
   mode!: CorridorMode;
@@ -150,12 +120,6 @@ export class Corridor extends Node {
 
   @Field(() => [CorridorLane], { description: 'Destinations with transit days (线路)' })
   lanes!: CorridorLane[];
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({
@@ -175,15 +139,9 @@ registerSqlType({
 });
 
 @ObjectType({ implements: Node, description: 'A functional zone: bonded zone, B-type centre, new area, high-tech zone (功能区)' })
-export class Zone extends Node {
+export class Zone extends NamedNode {
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;
-
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field(() => ZoneKind, { description: 'Kind of zone (类型)' })
   kind!: ZoneKind;
@@ -199,12 +157,6 @@ export class Zone extends Node {
 
   @Field(() => [District], { description: 'Districts it spans (涉及区县)' })
   districts!: District[];
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({
@@ -228,27 +180,15 @@ registerSqlType({
 });
 
 @ObjectType({ implements: Node, description: 'A product category, two levels (商品类目)' })
-export class ProductCategory extends Node {
+export class ProductCategory extends NamedNode {
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;
-
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field(() => ProductCategory, { nullable: true, description: 'Parent category; null at the top level (上级类目)' })
   parent?: ProductCategory;
 
   @Field(() => [ProductCategory], { description: 'Child categories (下级类目)' })
   children!: ProductCategory[];
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
-import { Node } from '../../graphql/types/relay';
+import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import { registerSqlType } from '../../graphql/sql/compile';
 import { col, localized, nameFields, nodeFields } from '../../graphql/sql/fields';
@@ -15,12 +15,7 @@ registerBilingualEnum(
 );
 
 @ObjectType({ implements: Node, description: 'An enterprise’s professional-service offering for CBEC sellers (跨境电商专业服务商); one per enterprise' })
-export class ServiceProvider extends Node {
-  @Field({ description: 'Chinese name of the offering (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name of the offering (英文名称)' })
-  nameEn!: string;
+export class ServiceProvider extends NamedNode {
 
   @Field(() => Enterprise, { description: 'The enterprise that provides the service (服务企业)' })
   enterprise!: Enterprise;
@@ -42,12 +37,6 @@ export class ServiceProvider extends Node {
 
   @Field({ description: 'True for fictitious sample data, false for real records (是否为示例数据)' })
   isSample!: boolean;
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({

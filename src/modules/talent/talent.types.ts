@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
-import { Node } from '../../graphql/types/relay';
+import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar } from '../../graphql/types/scalars';
 import { registerSqlType } from '../../graphql/sql/compile';
 import { col, localized, nameFields, nodeFields } from '../../graphql/sql/fields';
@@ -11,12 +11,7 @@ registerBilingualEnum(TalentBaseKind, 'TalentBaseKind', 'Kind of talent base, as
 registerBilingualEnum(TalentSpecialty, 'TalentSpecialty', 'A CBEC skill a talent base trains, as named by measure 14 (培养方向)', TalentSpecialtyLabels);
 
 @ObjectType({ implements: Node, description: 'A programme a talent base runs, with its length, seats and next start (培训项目)' })
-export class TalentProgramme extends Node {
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
+export class TalentProgramme extends NamedNode {
 
   @Field(() => Int, { description: 'Length in weeks (周期，周)' })
   durationWeeks!: number;
@@ -26,12 +21,6 @@ export class TalentProgramme extends Node {
 
   @Field(() => DateScalar, { nullable: true, description: 'Day the next intake starts; null when none is scheduled (下期开班日期)' })
   nextStartOn?: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({
@@ -48,15 +37,9 @@ registerSqlType({
 });
 
 @ObjectType({ implements: Node, description: 'A CBEC talent base of measure 14: talent incubation centre, practical training base or university programme (跨境电商人才基地)' })
-export class TalentBase extends Node {
+export class TalentBase extends NamedNode {
   @Field({ description: 'URL-safe stable key; fetch one with `talentBase(slug:)` (短标识)' })
   slug!: string;
-
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field(() => TalentBaseKind, { description: 'Kind of base (基地类型)' })
   kind!: TalentBaseKind;
@@ -81,12 +64,6 @@ export class TalentBase extends Node {
 
   @Field({ description: 'True for fictitious sample data, false for real records (是否为示例数据)' })
   isSample!: boolean;
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({

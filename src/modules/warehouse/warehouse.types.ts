@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { Money } from '../../graphql/types/common';
-import { Node } from '../../graphql/types/relay';
+import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { registerSqlType } from '../../graphql/sql/compile';
 import { distanceKmField } from '../../graphql/types/geo';
@@ -115,15 +115,9 @@ registerSqlType({
 });
 
 @ObjectType({ implements: Node, description: 'An overseas warehouse (海外仓) with its capacity, prices, services and corridors' })
-export class OverseasWarehouse extends Node {
+export class OverseasWarehouse extends NamedNode {
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;
-
-  @Field({ description: 'Chinese name (中文名称)' })
-  nameZh!: string;
-
-  @Field({ description: 'English name (英文名称)' })
-  nameEn!: string;
 
   @Field(() => Enterprise, { description: 'The enterprise that operates it (运营企业)' })
   operator!: Enterprise;
@@ -181,12 +175,6 @@ export class OverseasWarehouse extends Node {
 
   @Field({ description: 'True for fictitious sample data (是否为示例数据)' })
   isSample!: boolean;
-
-  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
-  createdAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
-  updatedAt!: string;
 }
 
 registerSqlType({
