@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -15,6 +16,7 @@ import { formatErrorFor } from './graphql/plugins/errors';
 import { buildApiSchema } from './graphql/schema';
 import { mountExplorer } from './http/explorer';
 import { mountHttp } from './http/routes';
+import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
 import { authenticate, keyFromHeaders } from './modules/auth/api-key.service';
 import { startHoldSweeper } from './modules/matchmaking/matchmaking.sweeper';
 import { seedDatabase } from '../seeds';
@@ -25,6 +27,10 @@ export interface App {
   apollo: ApolloServer<Context>;
   orm: MikroORM;
   read: ReadPool;
+  /** Serves GraphQL subscriptions (graphql-ws) on the server's /graphql, next to HTTP. */
+  attach(server: Server): void;
+  /** Ends the subscriptions (clients get 1001 Going Away); open WebSockets would keep `server.close()` waiting. */
+  detach(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -139,13 +145,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   // Expired holds return their quantity within seconds even when nobody touches the offer.
   const sweeper = startHoldSweeper(orm, logger);
+  let live: SubscriptionServer | undefined;
+  const detach = async () => {
+    const l = live;
+    live = undefined;
+    await l?.close();
+  };
 
   return {
     express: app,
     apollo,
     orm,
     read,
+    attach(server) {
+      if (live) throw new Error('createApp: attach() was already called');
+      live = serveSubscriptions(server, { schema, orm, read, logger });
+    },
+    detach,
     async close() {
+      await detach();
       sweeper.stop();
       await apollo.stop();
       await read.end();

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
+    // Open WebSockets (subscriptions) would keep server.close() waiting: end them first.
+    await app?.detach().catch((e) => logger.error('closing subscriptions failed', { err: (e as Error).message }));
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await app?.close().catch((e) => logger.error('close failed', { err: (e as Error).message }));
     await embedded?.stop().catch((e) => logger.error('embedded database stop failed', { err: (e as Error).message }));
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   }
   app = await createApp({ databaseUrl, config, logger });
   server = app.express.listen(config.port, config.host);
+  app.attach(server);
   await new Promise<void>((resolve, reject) => {
     server!.once('listening', resolve);
     server!.once('error', reject);

@@ -4,6 +4,7 @@ import { enterpriseResolvers } from '../modules/enterprise/enterprise.resolver';
 import { parkResolvers } from '../modules/park/park.resolver';
 import { referenceResolvers } from '../modules/reference/reference.resolver';
 import { matchmakingResolvers } from '../modules/matchmaking/matchmaking.resolver';
+import { matchmakingSubscriptions } from '../modules/matchmaking/matchmaking.subscriptions';
 import { searchResolvers } from '../modules/search/search.resolver';
 import { warehouseResolvers } from '../modules/warehouse/warehouse.resolver';
 import { policyResolvers } from '../modules/policy/policy.resolver';
@@ -26,4 +27,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...statisticsResolvers,
   ...searchResolvers,
   ...matchmakingResolvers,
+  ...matchmakingSubscriptions,
 ];

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { getPubSub } from './pubsub';
 import { resolvers } from './resolvers';
 import { compiledTypes, sqlType } from './sql/compile';
 
@@ -19,6 +20,11 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     const schema = await buildSchema({
       resolvers,
       validate: false,
+      // The schema is cached, the bus can be swapped for Redis later (setPubSub): always ask for the current one.
+      pubSub: {
+        publish: (topic, ...args) => (getPubSub() as unknown as PubSub).publish(topic, ...args),
+        subscribe: (topic, id) => (getPubSub() as unknown as PubSub).subscribe(topic, id),
+      },
     });
     const query = schema.getQueryType();
     if (query) {
@@ -27,6 +33,10 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     const mutation = schema.getMutationType();
     if (mutation) {
       mutation.description = 'Change matchmaking data with an API key: capacity offers, demands and holds; expected problems come back in each payload’s `errors` (变更入口)';
+    }
+    const subscription = schema.getSubscriptionType();
+    if (subscription) {
+      subscription.description = 'Live updates over WebSocket (graphql-ws protocol, same /graphql URL) with an API key in the connection_init payload: new matches for your demands, holds about to expire (订阅入口)';
     }
     for (const name of compiledTypes) {
       const type = schema.getType(name);

@@ -37,6 +37,7 @@ export async function startTestServer(testFile: string): Promise<TestServer> {
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
   });
+  app.attach(server);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,

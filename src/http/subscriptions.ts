@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import {
+  getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema,
+} from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { ReadDb, type ReadPool } from '../db/read-db';
+import type { Context } from '../graphql/context';
+import { PUBLIC_CODES } from '../graphql/errors';
+import { langFromAcceptLanguage } from '../graphql/lang';
+import { formatErrorFor } from '../graphql/plugins/errors';
+import type { Logger } from '../logger';
+import { authenticate, keyFromHeaders, type Viewer } from '../modules/auth/api-key.service';
+
+/**
+ * GraphQL subscriptions over WebSocket (graphql-ws protocol) on the HTTP server's /graphql path.
+ * The API key travels in the connection_init payload (`{ "authorization": "Bearer <key>" }` or
+ * `{ "apiKey": "<key>" }`), since browsers cannot set headers on a WebSocket; an unknown key closes
+ * the socket with 4403. Each operation gets a Context like an HTTP request's. Queries and mutations
+ * stay on HTTP, where caching, logging and the request id live.
+ */
+
+export interface SubscriptionServer {
+  /** Tells every client the server is going away (1001), then stops; stragglers are cut after a second. */
+  close(): Promise<void>;
+}
+
+interface Deps {
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  read: ReadPool;
+  logger: Logger;
+}
+
+interface Extra extends Record<PropertyKey, unknown> {
+  viewer?: Viewer;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code } });
+
+export function serveSubscriptions(server: Server, { schema, orm, read, logger }: Deps): SubscriptionServer {
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
+  const formatError = formatErrorFor(logger);
+
+  const live = useServer<Record<string, unknown> | undefined, Extra>({
+    schema,
+    async onConnect(ctx) {
+      const params = ctx.connectionParams ?? {};
+      try {
+        const key = keyFromHeaders(str(params.authorization) ?? str(params.Authorization), str(params.apiKey) ?? str(params['x-api-key']));
+        ctx.extra.viewer = key ? await authenticate(read.pool, key) : undefined;
+        return true;
+      } catch (e) {
+        if (e instanceof GraphQLError) {
+          ctx.extra.socket.close(CloseCode.Forbidden, e.message.slice(0, 120));
+        } else {
+          logger.error('websocket authentication failed', { err: (e as Error).message, stack: (e as Error).stack });
+          ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
+        }
+        return false;
+      }
+    },
+    onSubscribe(_ctx, _id, payload) {
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query);
+      } catch (e) {
+        return [coded(e as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+      }
+      const invalid = validate(schema, document);
+      if (invalid.length) return invalid.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
+      const op = getOperationAST(document, payload.operationName);
+      if (op && op.operation !== 'subscription') {
+        return [new GraphQLError('The WebSocket carries subscriptions only; send queries and mutations over HTTP to /graphql', { extensions: { code: 'BAD_REQUEST' } })];
+      }
+      return { schema, document, operationName: payload.operationName, variableValues: payload.variables } satisfies ExecutionArgs;
+    },
+    context(ctx): Context {
+      let em: Context['em'] | undefined;
+      const acceptLanguage = str(ctx.connectionParams?.['accept-language']) ?? ctx.extra.request.headers['accept-language'];
+      return {
+        // Forked lazily, as for HTTP: subscriptions only read.
+        get em() {
+          em ??= orm.em.fork() as Context['em'];
+          return em;
+        },
+        db: new ReadDb(read.pool),
+        lang: langFromAcceptLanguage(acceptLanguage),
+        requestId: randomUUID(),
+        loaders: new Map(),
+        viewer: ctx.extra.viewer,
+      };
+    },
+    // The same masking as HTTP: coded errors as they are, anything else logged and hidden behind the request id.
+    onNext(_ctx, _id, _payload, args, result) {
+      if (!result.errors?.length) return;
+      const requestId = (args.contextValue as Context | undefined)?.requestId;
+      const errors: GraphQLFormattedError[] = result.errors.map((e) => {
+        const json = e.toJSON();
+        const masked = !PUBLIC_CODES.has(json.extensions?.code as string);
+        return formatError(masked && requestId ? { ...json, extensions: { ...json.extensions, requestId } } : json, e);
+      });
+      return { ...result, errors };
+    },
+  }, wss);
+
+  return {
+    async close() {
+      const cut = setTimeout(() => {
+        for (const c of wss.clients) c.terminate();
+      }, 1000);
+      cut.unref();
+      try {
+        await live.dispose();
+      } finally {
+        clearTimeout(cut);
+      }
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { filter, pipe } from '@graphql-yoga/subscription';
+import { GraphQLError, parse, type FieldNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { Arg, Ctx, Field, ID, Info, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { ErrorCode } from '../../graphql/errors';
+import { intIdOf, toGlobalId } from '../../graphql/ids';
+import { getPubSub, Topics, type HoldExpiringEvent, type OfferMatchEvent } from '../../graphql/pubsub';
+import { newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
+import { runByKeys, selects } from '../../graphql/sql/connection';
+import { Params } from '../../graphql/sql/params';
+import { DateTimeScalar } from '../../graphql/types/scalars';
+import type { Viewer } from '../auth/api-key.service';
+import { MATCH_MAX, matchOffers } from './matching.service';
+import { CapacityHold, CapacityOffer, MatchExplanation } from './matchmaking.types';
+
+/**
+ * Live updates over graphql-ws (the same /graphql path, see src/http/subscriptions.ts). Events
+ * carry IDs only (they may cross processes through Redis); each delivery reads the objects with
+ * the subscriber's own selection, compiled to SQL like every other read, and under the
+ * subscriber's access rules.
+ */
+
+@ObjectType({ description: 'A newly published or changed offer that fully matches one of your saved demands (新供给匹配您的需求)' })
+export class OfferMatchedDemandPayload {
+  @Field(() => ID, { description: 'The demand it matches (需求ID)' })
+  demandId!: string;
+
+  @Field(() => CapacityOffer, { nullable: true, description: 'The offer, as it is now; null when it was withdrawn before the event reached you (供给)' })
+  offer?: unknown;
+
+  @Field(() => MatchExplanation, {
+    nullable: true,
+    description: 'How the offer ranks among the demand’s full matches right now, with its score and summary, like `warehouseMatches(demandId:)`; null when it no longer matches fully or ranks below the first 50. Costs one ranking query per event: select it only when you show it (匹配说明)',
+  })
+  match?: unknown;
+}
+
+@ObjectType({ description: 'One of your holds expires within five minutes; confirm or release it before then (预留即将过期)' })
+export class HoldExpiringPayload {
+  @Field(() => CapacityHold, { nullable: true, description: 'The hold, as it is now (预留)' })
+  hold?: unknown;
+
+  @Field(() => DateTimeScalar, { description: 'When it lapses unless confirmed (过期时间)' })
+  expiresAt!: string;
+}
+
+function requireViewer(ctx: Context): Viewer {
+  if (!ctx.viewer) {
+    throw new GraphQLError('This subscription needs an API key: send `{ "authorization": "Bearer <key>" }` as the connection_init payload', {
+      extensions: { code: ErrorCode.UNAUTHENTICATED },
+    });
+  }
+  return ctx.viewer;
+}
+
+/** The nodes selected under `path` of the subscription field, for runByKeys. */
+function selected(ctx: Context, info: GraphQLResolveInfo, payloadType: string, field: string): FieldNode[] {
+  return subFieldNodes(payloadType, info.fieldNodes, [field], newCompileCtx(info, ctx.lang, new Params()));
+}
+
+/**
+ * `matchOffers` returns matches with the offer compiled from the caller's selection under
+ * `matches.offer`; the ranking below only needs to find the event's offer, so it asks for its ID.
+ */
+const OFFER_ID_ONLY = (parse('{ m { matches { offer { id } } } }').definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+
+async function matchOf(ctx: Context, info: GraphQLResolveInfo, demandId: number, offerId: number): Promise<unknown> {
+  const [demand] = await ctx.db.query<{ near_latitude: number | null }>('select near_latitude from capacity_demand where id = $1', [demandId]);
+  if (!demand) return null;
+  const r = await matchOffers(
+    ctx, { ...info, fieldNodes: [OFFER_ID_ONLY] },
+    (p) => `(select * from capacity_demand where id = ${p.add(demandId)}::int) d`, demand.near_latitude != null, { first: MATCH_MAX },
+  );
+  const id = toGlobalId('CapacityOffer', offerId);
+  const m = r.matches.find((x) => (x.offer as { id?: string } | null)?.id === id);
+  if (!m) return null;
+  const { offer: _offer, ...explanation } = m;
+  return explanation;
+}
+
+@Resolver()
+export class MatchmakingSubscriptions {
+  @Subscription(() => OfferMatchedDemandPayload, {
+    description: 'Offers that fully match a saved demand of yours, as operators publish or change them; needs the API key of the demand’s seller (新供给匹配提醒)',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as Context;
+      const viewer = requireViewer(ctx);
+      const demandId = intIdOf('CapacityDemand', args.demandId as string, 'demandId');
+      const [row] = await ctx.db.query<{ seller_id: number; status: string }>('select seller_id, status from capacity_demand where id = $1', [demandId]);
+      // Someone else's closed demand is as invisible here as in queries; an open one is public, but its matches are its seller's.
+      if (!row || (row.seller_id !== viewer.enterpriseId && row.status !== 'OPEN')) {
+        throw new GraphQLError(`No capacity demand with ID "${args.demandId}"`, { extensions: { code: ErrorCode.NOT_FOUND } });
+      }
+      if (row.seller_id !== viewer.enterpriseId) {
+        throw new GraphQLError('Only the seller who posted a demand can follow its matches', { extensions: { code: ErrorCode.FORBIDDEN } });
+      }
+      return pipe(
+        getPubSub().subscribe(Topics.OFFER_MATCH),
+        filter((e: OfferMatchEvent) => e.demandId === demandId && e.sellerId === viewer.enterpriseId),
+      );
+    },
+  })
+  async offerMatchedDemand(
+    @Root() event: OfferMatchEvent,
+    @Arg('demandId', () => ID, { description: 'One of your saved demands (您的需求ID)' }) _demandId: string,
+    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ): Promise<OfferMatchedDemandPayload> {
+    // The context lives as long as the subscription; per-request caches must not outlive one event.
+    ctx.loaders.clear();
+    const nodes = selected(ctx, info, 'OfferMatchedDemandPayload', 'offer');
+    const [[offer], match] = await Promise.all([
+      nodes.length
+        ? runByKeys(ctx, info, 'CapacityOffer', 'capacity_offer t', 't.id', 'int', [event.offerId], nodes, (t) => `${t}.status = 'PUBLISHED'`)
+        : Promise.resolve([null]),
+      selects('OfferMatchedDemandPayload', info.fieldNodes, 'match', info) ? matchOf(ctx, info, event.demandId, event.offerId) : null,
+    ]);
+    return { demandId: toGlobalId('CapacityDemand', event.demandId), offer, match };
+  }
+
+  @Subscription(() => HoldExpiringPayload, {
+    description: 'Your holds (as the seller holding them) about to expire: each once, about five minutes before it lapses (预留过期提醒)',
+    subscribe: ({ context }) => {
+      const viewer = requireViewer(context as Context);
+      return pipe(
+        getPubSub().subscribe(Topics.HOLD_EXPIRING),
+        filter((e: HoldExpiringEvent) => e.holderId === viewer.enterpriseId),
+      );
+    },
+  })
+  async holdExpiring(@Root() event: HoldExpiringEvent, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HoldExpiringPayload> {
+    ctx.loaders.clear();
+    const nodes = selected(ctx, info, 'HoldExpiringPayload', 'hold');
+    const [hold] = nodes.length
+      ? await runByKeys(ctx, info, 'CapacityHold', 'capacity_hold t', 't.id', 'int', [event.holdId], nodes, (t, viewer, p) => `${t}.holder_id = ${p.add(viewer)}::int`)
+      : [null];
+    return { hold, expiresAt: event.expiresAt };
+  }
+}
+
+export const matchmakingSubscriptions = [MatchmakingSubscriptions] as const;

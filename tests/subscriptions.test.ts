@@ -1,0 +1,275 @@
+import 'reflect-metadata';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { toGlobalId } from '../src/graphql/ids';
+import { getPubSub, setPubSub, Topics } from '../src/graphql/pubsub';
+import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
+import { bearer, issueKey } from './helpers/keys';
+import { expectData, startTestServer, type TestServer } from './helpers/server';
+
+// The sweeper announces holds about to expire; tests should not wait its default 5 s.
+process.env.HOLD_SWEEP_MS = '200';
+
+const PUBLISH = /* GraphQL */ `
+  mutation Publish($input: CapacityOfferInput!) {
+    publishCapacityOffer(input: $input) { errors { code field message } offer { id } }
+  }`;
+const POST_DEMAND = /* GraphQL */ `
+  mutation Post($input: CapacityDemandInput!) {
+    postCapacityDemand(input: $input) { errors { code field message } demand { id } }
+  }`;
+const HOLD = /* GraphQL */ `
+  mutation Hold($input: HoldCapacityInput!) {
+    holdCapacity(input: $input) { errors { code field message } hold { id expiresAt } }
+  }`;
+const OFFER_MATCHED = /* GraphQL */ `
+  subscription Matched($demandId: ID!) {
+    offerMatchedDemand(demandId: $demandId) {
+      demandId
+      offer { id quantity status warehouse { slug } }
+      match { rank isNearMiss summary }
+    }
+  }`;
+const HOLD_EXPIRING = /* GraphQL */ `
+  subscription { holdExpiring { expiresAt hold { id status quantity offer { id } } } }`;
+
+/** A subscription's messages as they arrive, so a test can wait for the next one or assert there is none. */
+interface Feed {
+  messages: { data?: any; errors?: any[] }[];
+  /** The socket or protocol error, e.g. a CloseEvent for a refused key. */
+  error?: any;
+  completed: boolean;
+  next(ms?: number): Promise<{ data?: any; errors?: any[] }>;
+  dispose(): void;
+}
+
+function follow(client: Client, query: string, variables?: Record<string, unknown>): Feed {
+  let wake: (() => void) | undefined;
+  let read = 0;
+  const feed: Feed = {
+    messages: [],
+    completed: false,
+    async next(ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (read >= feed.messages.length) {
+        if (feed.error) throw new Error(`subscription failed: ${feed.error.code ?? ''} ${feed.error.reason ?? feed.error.message ?? JSON.stringify(feed.error)}`);
+        if (feed.completed) throw new Error('subscription completed without another message');
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no message within ${ms} ms`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      return feed.messages[read++];
+    },
+    dispose: () => undefined,
+  };
+  feed.dispose = client.subscribe({ query, variables }, {
+    next: (m) => {
+      feed.messages.push(m as Feed['messages'][number]);
+      wake?.();
+    },
+    error: (e) => {
+      feed.error = e;
+      wake?.();
+    },
+    complete: () => {
+      feed.completed = true;
+      wake?.();
+    },
+  });
+  return feed;
+}
+
+function wsClient(httpUrl: string, connectionParams?: Record<string, unknown>): Client {
+  return createClient({
+    url: httpUrl.replace(/^http/, 'ws').replace(/\/graphql$/, '') + '/graphql',
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+  });
+}
+
+async function waitFor(what: string, cond: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+interface Fixture {
+  warehouse: { id: number; slug: string; country_code: string; operator_id: number };
+  operatorKey: string;
+  sellerKey: string;
+  otherSellerKey: string;
+}
+
+async function fixture(databaseUrl: string): Promise<Fixture> {
+  const sql = new pg.Client({ connectionString: databaseUrl });
+  await sql.connect();
+  try {
+    const { rows: [warehouse] } = await sql.query(`select id, slug, country_code, operator_id from overseas_warehouse where 'AMBIENT' = any(storage_classes) order by id limit 1`);
+    const { rows: sellers } = await sql.query(`select id from enterprise where id <> $1 and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 2`, [warehouse.operator_id]);
+    return {
+      warehouse,
+      operatorKey: await issueKey(databaseUrl, warehouse.operator_id),
+      sellerKey: await issueKey(databaseUrl, sellers[0].id),
+      otherSellerKey: await issueKey(databaseUrl, sellers[1].id),
+    };
+  } finally {
+    await sql.end();
+  }
+}
+
+// Far enough ahead that no sample offer covers the stay: the test's offers are the only matches.
+const today = todayInChina();
+const start = addDays(today, 400);
+const offerInput = (f: Fixture, over: Record<string, unknown> = {}) => ({
+  warehouseId: toGlobalId('OverseasWarehouse', f.warehouse.id),
+  quantity: '500', unit: 'CBM', availableFrom: addDays(start, -10), availableTo: addDays(start, 100),
+  storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', inboundFee: '2', outboundFee: '1', freeDays: 7, services: [],
+  ...over,
+});
+const demandInput = (f: Fixture, quantity = '40') => ({
+  title: '订阅测试需求',
+  criteria: { countries: [f.warehouse.country_code], quantity, unit: 'CBM', startDate: start, durationDays: 60, storageClass: 'AMBIENT' },
+});
+
+type Gql = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => Promise<any>;
+
+async function publishOffer(gql: Gql, f: Fixture, over: Record<string, unknown> = {}): Promise<string> {
+  const d = await gql(PUBLISH, { input: offerInput(f, over) }, bearer(f.operatorKey));
+  expect(d.publishCapacityOffer.errors).toEqual([]);
+  return d.publishCapacityOffer.offer.id;
+}
+
+async function postDemand(gql: Gql, f: Fixture, quantity?: string, key = f.sellerKey): Promise<string> {
+  const d = await gql(POST_DEMAND, { input: demandInput(f, quantity) }, bearer(key));
+  expect(d.postCapacityDemand.errors).toEqual([]);
+  return d.postCapacityDemand.demand.id;
+}
+
+describe('subscriptions in one process (in-memory events)', () => {
+  let s: TestServer;
+  let f: Fixture;
+  let gql: Gql;
+  let demandId: string;
+  const clients: Client[] = [];
+  /** Listeners per topic on the in-memory bus: a subscription is live once its listener is there. */
+  const listeners = new Map<string, number>();
+
+  const client = (params?: Record<string, unknown>) => {
+    const c = wsClient(s.url, params);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    const target = new EventTarget();
+    setPubSub(createPubSub({
+      eventTarget: {
+        addEventListener(type: string, cb: (e: Event) => void) {
+          listeners.set(type, (listeners.get(type) ?? 0) + 1);
+          target.addEventListener(type, cb);
+        },
+        removeEventListener(type: string, cb: (e: Event) => void) {
+          listeners.set(type, (listeners.get(type) ?? 0) - 1);
+          target.removeEventListener(type, cb);
+        },
+        dispatchEvent: (e: Event) => target.dispatchEvent(e),
+      },
+    }) as ReturnType<typeof getPubSub>);
+    s = await startTestServer(__filename);
+    f = await fixture(s.databaseUrl);
+    gql = async (query, variables, headers) => expectData(await s.gql<any>(query, variables, headers));
+    demandId = await postDemand(gql, f);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await s?.close();
+  });
+
+  it('tells a seller about a new offer that matches a saved demand, with the fields asked for; a non-matching offer says nothing', async () => {
+    // given the seller follows its demand (40 CBM), and another seller has a smaller one (5 CBM) that every offer below matches
+    await postDemand(gql, f, '5', f.otherSellerKey);
+    const feed = follow(client(bearer(f.sellerKey)), OFFER_MATCHED, { demandId });
+    await waitFor('the subscription', () => (listeners.get(Topics.OFFER_MATCH) ?? 0) >= 1);
+
+    // when an operator publishes an offer too small for it, then one that fits
+    await publishOffer(gql, f, { quantity: '10' });
+    const matchingOfferId = await publishOffer(gql, f);
+
+    // then the first (and only) event is the matching offer, read with the subscriber's selection;
+    // the other seller's matches (both offers) are not the subscriber's
+    const m = await feed.next();
+    expect(m.errors).toBeUndefined();
+    const e = m.data!.offerMatchedDemand;
+    expect(e.demandId).toBe(demandId);
+    expect(e.offer).toEqual({ id: matchingOfferId, quantity: '500.00', status: 'PUBLISHED', warehouse: { slug: f.warehouse.slug } });
+    expect(e.match).toEqual({ rank: 1, isNearMiss: false, summary: expect.stringMatching(/^Rank 1, score /) });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(feed.messages).toHaveLength(1);
+    feed.dispose();
+  });
+
+  it('refuses another seller (FORBIDDEN) and a caller without a key (UNAUTHENTICATED) when subscribing', async () => {
+    const other = follow(client(bearer(f.otherSellerKey)), OFFER_MATCHED, { demandId });
+    const forbidden = await other.next();
+    expect(forbidden.data ?? null).toBeNull();
+    expect(forbidden.errors).toEqual([expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })]);
+    await waitFor('completion', () => other.completed);
+
+    const anonymous = follow(client(), OFFER_MATCHED, { demandId });
+    expect((await anonymous.next()).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    const unknown = follow(client(bearer(f.sellerKey)), OFFER_MATCHED, { demandId: toGlobalId('CapacityDemand', 999999) });
+    expect((await unknown.next()).errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('closes the connection (4403) for an unknown API key', async () => {
+    const feed = follow(client(bearer('cbec_aaaaaaaaaaaa_' + 'x'.repeat(43))), HOLD_EXPIRING);
+    await waitFor('the socket to close', () => feed.error !== undefined);
+    expect(feed.error.code).toBe(4403);
+    expect(feed.error.reason).toBe('Unknown or revoked API key');
+  });
+
+  it('carries subscriptions only: a query over the WebSocket is refused', async () => {
+    const feed = follow(client(), '{ districts(first: 1) { nodes { code } } }');
+    await waitFor('the error', () => feed.error !== undefined);
+    expect(feed.error).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
+  });
+
+  it('tells the holder, and nobody else, that a hold is about to expire', async () => {
+    // given the seller and another seller follow expiring holds
+    const before = listeners.get(Topics.HOLD_EXPIRING) ?? 0;
+    const mine = follow(client(bearer(f.sellerKey)), HOLD_EXPIRING);
+    const theirs = follow(client(bearer(f.otherSellerKey)), HOLD_EXPIRING);
+    await waitFor('both subscriptions', () => (listeners.get(Topics.HOLD_EXPIRING) ?? 0) >= before + 2);
+
+    // when the seller holds capacity for one minute (inside the five-minute notice)
+    const offerId = await publishOffer(gql, f);
+    const d = await gql(HOLD, { input: { offerId, demandId, quantity: '5', holdMinutes: 1 } }, bearer(f.sellerKey));
+    expect(d.holdCapacity.errors).toEqual([]);
+    const hold = d.holdCapacity.hold;
+
+    // then the sweeper announces it to the holder, with the hold as selected
+    const m = await mine.next();
+    expect(m.errors).toBeUndefined();
+    expect(m.data!.holdExpiring).toEqual({
+      expiresAt: new Date(hold.expiresAt).toISOString(),
+      hold: { id: hold.id, status: 'HELD', quantity: '5.00', offer: { id: offerId } },
+    });
+    // and, a few sweeps later, once only and to nobody else
+    await new Promise((r) => setTimeout(r, 600));
+    expect(mine.messages).toHaveLength(1);
+    expect(theirs.messages).toEqual([]);
+    expect(theirs.error).toBeUndefined();
+  });
+});
