@@ -13,6 +13,7 @@ import { ReadDb, ReadPool } from './db/read-db';
 import type { Context } from './graphql/context';
 import { langFromAcceptLanguage } from './graphql/lang';
 import { formatErrorFor } from './graphql/plugins/errors';
+import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema } from './graphql/schema';
 import { mountExplorer } from './http/explorer';
 import { mountHttp } from './http/routes';
@@ -38,6 +39,8 @@ export interface AppOptions {
   databaseUrl: string;
   config: Pick<Config, 'dbPoolSize' | 'seedWhenEmpty'>;
   logger: Logger;
+  /** Subscription events through Redis pub/sub, so they reach subscribers on every API process; in memory without it. */
+  redisUrl?: string;
   /** Called with every request's context when it is done (tests count SQL statements with it). */
   onContextDone?: (ctx: Context) => void;
 }
@@ -50,6 +53,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export async function createApp(opts: AppOptions): Promise<App> {
   const { logger } = opts;
+  // First, so a wrong REDIS_URL fails the start before anything else is opened.
+  const redis = opts.redisUrl ? await connectRedisPubSub(opts.redisUrl, channelPrefix(opts.databaseUrl), logger) : undefined;
   const ensured = await ensureDatabase(opts.databaseUrl);
   if (ensured.warning) logger.warn(ensured.warning);
   const orm = await MikroORM.init(ormConfig(opts.databaseUrl, { poolMax: 4 }));
@@ -168,6 +173,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await apollo.stop();
       await read.end();
       await orm.close(true);
+      await redis?.close();
     },
   };
 }

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
     logger.info('embedded PostgreSQL started', { dataDir: embedded.dataDir, port: config.embeddedPort, ms: Date.now() - started });
   }
-  app = await createApp({ databaseUrl, config, logger });
+  app = await createApp({ databaseUrl, config, logger, redisUrl: config.redisUrl });
   server = app.express.listen(config.port, config.host);
   app.attach(server);
   await new Promise<void>((resolve, reject) => {

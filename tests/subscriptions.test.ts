@@ -1,16 +1,23 @@
 import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createClient, type Client } from 'graphql-ws';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { toGlobalId } from '../src/graphql/ids';
 import { getPubSub, setPubSub, Topics } from '../src/graphql/pubsub';
+import { channelPrefix } from '../src/graphql/pubsub-redis';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
+import { testDatabase } from './helpers/db';
 import { bearer, issueKey } from './helpers/keys';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 // The sweeper announces holds about to expire; tests should not wait its default 5 s.
 process.env.HOLD_SWEEP_MS = '200';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
 
 const PUBLISH = /* GraphQL */ `
   mutation Publish($input: CapacityOfferInput!) {
@@ -144,6 +151,15 @@ const demandInput = (f: Fixture, quantity = '40') => ({
 
 type Gql = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => Promise<any>;
 
+function gqlAt(url: string): Gql {
+  return async (query, variables, headers) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: any; errors?: any[] };
+    if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+}
+
 async function publishOffer(gql: Gql, f: Fixture, over: Record<string, unknown> = {}): Promise<string> {
   const d = await gql(PUBLISH, { input: offerInput(f, over) }, bearer(f.operatorKey));
   expect(d.publishCapacityOffer.errors).toEqual([]);
@@ -271,5 +287,102 @@ describe('subscriptions in one process (in-memory events)', () => {
     expect(mine.messages).toHaveLength(1);
     expect(theirs.messages).toEqual([]);
     expect(theirs.error).toBeUndefined();
+  });
+});
+
+describe('subscriptions across two API processes (REDIS_URL)', () => {
+  const children: ChildProcess[] = [];
+  let drop: (() => Promise<void>) | undefined;
+  let redis: Redis | undefined;
+
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    redis?.disconnect();
+    await drop?.();
+  });
+
+  async function redisReachable(): Promise<boolean> {
+    const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    r.on('error', () => undefined);
+    try {
+      await r.connect();
+      await r.ping();
+      redis = r;
+      return true;
+    } catch {
+      r.disconnect();
+      return false;
+    }
+  }
+
+  /** `npm start` against the given database and Redis; resolves with its GraphQL URL. */
+  function start(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED: 'false' };
+    delete env.NODE_OPTIONS;
+    delete env.NODE_ENV;
+    delete env.JEST_WORKER_ID;
+    const child = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '-r', '@swc-node/register', 'src/main.ts'], {
+      cwd: path.join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    return new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`not ready within 60 s:\n${out}`)), 60_000);
+      const onData = (b: Buffer) => {
+        out += b.toString();
+        const m = /ready: (http:\/\/localhost:\d+\/graphql)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve({ child, url: m[1].replace('localhost', '127.0.0.1') });
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`exited with ${code} before it was ready:\n${out}`));
+      });
+    });
+  }
+
+  it('delivers an offer published on instance B to a subscriber on instance A; both stop cleanly on SIGTERM', async () => {
+    if (!(await redisReachable())) {
+      if (process.env.CI) throw new Error(`Redis is not reachable at ${REDIS_URL}; CI must provide it`);
+      console.warn(`skipped: no Redis at ${REDIS_URL} (set CI=1 to make this a failure)`);
+      return;
+    }
+    // given two API processes on one database (its name prefixes the channels: this run's own)
+    const db = await testDatabase(__filename);
+    drop = db.drop;
+    const f = await fixture(db.url);
+    const [a, b] = await Promise.all([start(db.url), start(db.url)]);
+    const demandId = await postDemand(gqlAt(a.url), f);
+
+    // and a seller following its demand on A
+    const clientA = wsClient(a.url, bearer(f.sellerKey));
+    const feed = follow(clientA, OFFER_MATCHED, { demandId });
+    const channel = `${channelPrefix(db.url)}${Topics.OFFER_MATCH}`;
+    await waitFor('A to subscribe in Redis', async () => {
+      const [, n] = (await redis!.pubsub('NUMSUB', channel)) as [string, number];
+      return Number(n) >= 1;
+    });
+
+    // when an operator publishes a matching offer on B
+    const offerId = await publishOffer(gqlAt(b.url), f);
+
+    // then the subscriber on A receives it
+    const m = await feed.next();
+    expect(m.errors).toBeUndefined();
+    expect(m.data!.offerMatchedDemand).toMatchObject({ demandId, offer: { id: offerId, status: 'PUBLISHED' } });
+
+    // and SIGTERM stops A with the subscription still open (its client is told: 1001), then B; both exit 0
+    for (const p of [a, b]) {
+      const exited = new Promise<number | null>((resolve) => p.child.once('exit', resolve));
+      p.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    await waitFor('the client to see the close', () => feed.error !== undefined || feed.completed);
+    expect(feed.error?.code).toBe(1001);
+    await clientA.dispose();
   });
 });
