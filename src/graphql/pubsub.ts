@@ -2,7 +2,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 
 /**
  * Events for GraphQL subscriptions. One process: in memory. Several API processes: set REDIS_URL
- * and `initPubSub` connects them through Redis pub/sub.
+ * and `connectRedisPubSub` (pubsub-redis.ts) connects them through Redis pub/sub.
  */
 export interface OfferMatchEvent {
   demandId: number;
