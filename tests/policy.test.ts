@@ -3,9 +3,12 @@ import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 const MEASURES = /* GraphQL */ `{
   policyMeasures {
-    id number titleZh titleEn title(lang: EN) summaryZh summaryEn
-    responsibleUnitsZh responsibleUnitsEn responsibleUnits
-    targets { slug }
+    totalCount
+    nodes {
+      id number titleZh titleEn title(lang: EN) summaryZh summaryEn
+      responsibleUnitsZh responsibleUnitsEn responsibleUnits
+      targets { slug }
+    }
   }
 }`;
 
@@ -99,7 +102,8 @@ describe('policy measures, targets and live progress', () => {
 
   it('lists the 15 measures in order, each with its responsible units in both languages', async () => {
     const data = expectData(await s.gql<any>(MEASURES));
-    const measures = data.policyMeasures;
+    const measures = data.policyMeasures.nodes;
+    expect(data.policyMeasures.totalCount).toBe(15);
     expect(measures.map((m: any) => m.number)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     const rows = (await sql.query('select number, title_zh, responsible_units_zh, responsible_units_en from policy_measure order by number')).rows;
     measures.forEach((m: any, i: number) => {
@@ -119,8 +123,8 @@ describe('policy measures, targets and live progress', () => {
   });
 
   it('follows Accept-Language for title and responsible units', async () => {
-    const data = expectData(await s.gql<any>(`{ policyMeasures { title titleEn responsibleUnits responsibleUnitsEn } }`, {}, { 'accept-language': 'en' }));
-    for (const m of data.policyMeasures) {
+    const data = expectData(await s.gql<any>(`{ policyMeasures { nodes { title titleEn responsibleUnits responsibleUnitsEn } } }`, {}, { 'accept-language': 'en' }));
+    for (const m of data.policyMeasures.nodes) {
       expect(m.title).toBe(m.titleEn);
       expect(m.responsibleUnits).toEqual(m.responsibleUnitsEn);
     }
@@ -180,9 +184,9 @@ describe('policy measures, targets and live progress', () => {
       const data = expectData(await s.gql<any>(PROGRESS));
       expect(data.policyProgress.targets).toHaveLength(9);
       expect(s.lastStatements()).toBe(1);
-      expectData(await s.gql(`{ policyTargets { slug progress { currentValue } } }`));
+      expectData(await s.gql(`{ policyTargets { nodes { slug progress { currentValue } } } }`));
       expect(s.lastStatements()).toBe(1);
-      expectData(await s.gql(`{ policyMeasures { targets { progress { currentValue reached } } } }`));
+      expectData(await s.gql(`{ policyMeasures { nodes { targets { progress { currentValue reached } } } } }`));
       expect(s.lastStatements()).toBe(1);
       const extra = (data.policyProgress.targets as Target[]).find((t) => t.slug === 'test-extra-1')!;
       expect(extra.progress).toMatchObject(await expectedProgress(extra));

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Info, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Connection, PageArgsType } from '../../graphql/types/relay';
+import { DateTimeScalar } from '../../graphql/types/scalars';
 import type { Context } from '../../graphql/context';
 import { registerNodeType } from '../../graphql/node.resolver';
 import { Language } from '../../graphql/types/enums';
@@ -7,15 +9,25 @@ import { NameResolver } from '../../graphql/types/name-resolver';
 import { computePolicyProgress, listPolicyMeasures, listPolicyTargets, policyMeasureByNumber } from './policy.service';
 import { PolicyMeasure, PolicyProgress, PolicyTarget, TargetProgress } from './policy.types';
 
-/*
- * Measures and targets are plain lists, not connections: the policy fixes them (15 measures, 7
- * targets), a client always wants all of them, and a page of 15 would only add cursors to manage.
- */
+export const PolicyMeasureConnection = Connection(PolicyMeasure, 'PolicyMeasure', '政策措施');
+export const PolicyTargetConnection = Connection(PolicyTarget, 'PolicyTarget', '2027年目标');
+
+@InputType({ description: 'Filter for policy measures and targets (政策筛选条件)' })
+export class PolicyFilter {
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, for delta sync (更新时间不早于)' })
+  updatedSince?: string;
+}
+
+/* Measures and targets are Relay connections like every list; the default page holds all 15. */
 @Resolver(() => PolicyMeasure)
 export class PolicyMeasureResolver {
-  @Query(() => [PolicyMeasure], { description: 'The 15 measures of 渝府办发〔2023〕92号 in the policy’s order, with responsible units and targets (政策措施)' })
-  policyMeasures(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return listPolicyMeasures(ctx, info);
+  @Query(() => PolicyMeasureConnection, { description: 'The 15 measures of 渝府办发〔2023〕92号 in the policy’s order, with responsible units and targets (政策措施)' })
+  policyMeasures(
+    @Args() page: PageArgsType,
+    @Arg('filter', () => PolicyFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: PolicyFilter | undefined,
+    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return listPolicyMeasures(ctx, info, { ...page, filter });
   }
 
   @Query(() => PolicyMeasure, { nullable: true, description: 'One measure by its number in the policy; null when there is none (按序号获取措施)' })
@@ -42,9 +54,13 @@ export class PolicyMeasureResolver {
 
 @Resolver(() => PolicyTarget)
 export class PolicyTargetResolver {
-  @Query(() => [PolicyTarget], { description: 'Every quantitative 2027 target, by measure number; add `progress` for live figures (2027年量化目标)' })
-  policyTargets(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return listPolicyTargets(ctx, info);
+  @Query(() => PolicyTargetConnection, { description: 'Every quantitative 2027 target, by measure number; add `progress` for live figures (2027年量化目标)' })
+  policyTargets(
+    @Args() page: PageArgsType,
+    @Arg('filter', () => PolicyFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: PolicyFilter | undefined,
+    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return listPolicyTargets(ctx, info, { ...page, filter });
   }
 
   @Query(() => PolicyProgress, { description: 'Live progress on every 2027 target, computed from the data in one SQL statement: the dashboard call (政策目标进展)' })

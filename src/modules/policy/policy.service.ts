@@ -2,25 +2,26 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { compileObject, newCompileCtx } from '../../graphql/sql/compile';
-import { runByKeys } from '../../graphql/sql/connection';
+import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 
 /**
- * Reads for the policy module. Measures and targets are small fixed sets (15 and a handful), so
- * they are plain lists; each read, progress included, is one SQL statement (see policy.progress.ts).
+ * Reads for the policy module. Measures and targets are Relay connections like every list (the
+ * default page of 20 holds all 15 measures); each read, progress included, is one SQL statement
+ * (see policy.progress.ts).
  */
 
-/** Compiled objects of `type` for the field being resolved, one SQL statement. */
-async function runList(ctx: Context, info: GraphQLResolveInfo, type: string, from: string, orderBy: string): Promise<unknown[]> {
-  const params = new Params();
-  const c = newCompileCtx(info, ctx.lang, params);
-  const rows = await ctx.db.query<{ n: unknown }>(`select ${compileObject(type, info.fieldNodes, 't', c)} as n from ${from} order by ${orderBy}`, params.values);
-  return rows.map((r) => r.n);
+function updatedSince(filter: { updatedSince?: string } | undefined, p: Params): string[] {
+  return filter?.updatedSince ? [`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`] : [];
 }
 
 /** The 15 measures in the policy's order. */
-export function listPolicyMeasures(ctx: Context, info: GraphQLResolveInfo): Promise<unknown[]> {
-  return runList(ctx, info, 'PolicyMeasure', 'policy_measure t', 't.number');
+export function listPolicyMeasures(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: { updatedSince?: string } }): Promise<ConnectionResult> {
+  const params = new Params();
+  return runConnection(ctx, info, {
+    type: 'PolicyMeasure', from: 'policy_measure t', where: updatedSince(args.filter, params), params,
+    order: [], key: 't.number',
+  }, args);
 }
 
 /** One measure by its number, or null. */
@@ -33,8 +34,12 @@ export async function policyMeasureByNumber(ctx: Context, info: GraphQLResolveIn
 }
 
 /** Every 2027 target, by measure number. */
-export function listPolicyTargets(ctx: Context, info: GraphQLResolveInfo): Promise<unknown[]> {
-  return runList(ctx, info, 'PolicyTarget', 'policy_target t', 't.measure_number, t.id');
+export function listPolicyTargets(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: { updatedSince?: string } }): Promise<ConnectionResult> {
+  const params = new Params();
+  return runConnection(ctx, info, {
+    type: 'PolicyTarget', from: 'policy_target t', where: updatedSince(args.filter, params), params,
+    order: [{ name: 'MEASURE', expr: 't.measure_number', type: 'int', desc: false }],
+  }, args);
 }
 
 /** The dashboard object: counts and every target with its progress, one statement. */
