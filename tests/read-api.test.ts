@@ -16,6 +16,7 @@ const ENTERPRISES_DEEP = /* GraphQL */ `
         parks { movedInOn park { slug nameZh district { code } } }
         belts { isAnchor belt { slug industry } }
         warehouses(first: 2) { totalCount nodes { slug country { code } } }
+        serviceProvider { nameZh categories }
       }
     }
   }`;
@@ -50,6 +51,8 @@ const DISTRICTS_DEEP = /* GraphQL */ `
         industrialParks(first: 2) { totalCount nodes { slug } }
         industrialBelts { slug }
         zones { slug }
+        talentBases(first: 2) { totalCount nodes { slug } }
+        serviceProviders(first: 2) { totalCount nodes { nameZh enterprise { creditCode } } }
       }
     }
   }`;
@@ -101,6 +104,18 @@ describe('read API', () => {
       expect((Object.values(large)[0] as any).nodes.length).toBeGreaterThan(5);
       expect(smallStatements).toBe(1);
       expect(largeStatements).toBe(smallStatements);
+    });
+
+    it('follows enterprise → service provider and district → talent bases and providers', async () => {
+      const data = expectData(await s.gql<any>(DISTRICTS_DEEP, { first: 100 }));
+      for (const d of data.districts.nodes) {
+        expect(d.talentBases.totalCount).toBe(await count(`select count(*)::int as n from talent_base where district_code = $1`, [d.code]));
+        expect(d.serviceProviders.totalCount).toBe(await count(`select count(*)::int as n from service_provider p join enterprise e on e.id = p.enterprise_id where e.district_code = $1`, [d.code]));
+      }
+      const e = expectData(await s.gql<any>(ENTERPRISES_DEEP, { first: 100 })).enterprises.nodes;
+      const providers = e.filter((x: any) => x.serviceProvider);
+      const expected = await count(`select count(*)::int as n from (select id from enterprise order by name_zh, id limit 100) e join service_provider p on p.enterprise_id = e.id`);
+      expect(providers).toHaveLength(expected);
     });
 
     it('returns nested data that matches the database', async () => {

@@ -2,7 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { registerNodeType } from '../../graphql/node.resolver';
-import { Language } from '../../graphql/types/enums';
+import { addSqlField } from '../../graphql/sql/compile';
+import { NestedPageArgs } from '../../graphql/types/nested-args';
+import { Enterprise } from '../enterprise/enterprise.types';
+import { District } from '../reference/reference.types';
 import { NameResolver } from '../../graphql/types/name-resolver';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { ServiceProviderFilter, ServiceProviderOrder } from './service-provider.inputs';
@@ -23,24 +26,45 @@ export class ServiceProviderResolver {
   ) {
     return listServiceProviders(ctx, info, { ...page, filter, orderBy });
   }
+}
 
-  /**
-   * Declares `description(lang)`; the SQL compiler produces the value (NameResolver declares a
-   * non-null String, and a provider's description may be missing).
-   */
-  @FieldResolver(() => String, {
-    name: 'description',
-    nullable: true,
-    description: 'Description in the language asked for: `lang`, else Accept-Language, else Chinese; null when not given (按语言返回的简介)',
-  })
-  localizedDescription(
-    @Root() row: Record<string, string | null>,
-    @Arg('lang', () => Language, { nullable: true, description: 'Language; overrides Accept-Language (语言)' }) _lang?: Language,
-  ): string | null {
-    return row.description ?? null;
+/** Enterprise.serviceProvider: the professional services an enterprise provides, if any. */
+@Resolver(() => Enterprise)
+export class EnterpriseServiceProviderResolver {
+  @FieldResolver(() => ServiceProvider, { nullable: true, description: 'The services it provides, when it is a service provider (提供的专业服务)' })
+  serviceProvider(@Root() row: Record<string, unknown>) {
+    return row.serviceProvider;
   }
 }
 
-export const serviceProviderResolvers = [ServiceProviderResolver, NameResolver(ServiceProvider)] as const;
+addSqlField('Enterprise', 'serviceProvider', {
+  kind: 'one',
+  type: 'ServiceProvider',
+  source: (t, c) => `service_provider ${c} where ${c}.enterprise_id = ${t}.id`,
+});
+
+/** District.serviceProviders: providers whose enterprise is registered in the district. */
+@Resolver(() => District)
+export class DistrictServiceProvidersResolver {
+  @FieldResolver(() => ServiceProviderConnection, { description: 'Service providers registered in this district, by Chinese name (区内专业服务商)' })
+  serviceProviders(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
+    return row.serviceProviders;
+  }
+}
+
+addSqlField('District', 'serviceProviders', {
+  kind: 'connection',
+  type: 'ServiceProvider',
+  source: (t, c) => `service_provider ${c} join enterprise e_${c} on e_${c}.id = ${c}.enterprise_id where e_${c}.district_code = ${t}.code`,
+  order: (c) => [
+    { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+    { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+  ],
+});
+
+export const serviceProviderResolvers = [
+  ServiceProviderResolver, EnterpriseServiceProviderResolver, DistrictServiceProvidersResolver,
+  NameResolver(ServiceProvider), NameResolver(ServiceProvider, 'description', 'Description', { nullable: true }),
+] as const;
 
 registerNodeType('ServiceProvider');

@@ -1,5 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { addSqlField } from '../../graphql/sql/compile';
+import { NestedPageArgs } from '../../graphql/types/nested-args';
+import { District } from '../reference/reference.types';
 import type { Context } from '../../graphql/context';
 import { registerNodeType } from '../../graphql/node.resolver';
 import { NameResolver } from '../../graphql/types/name-resolver';
@@ -33,8 +36,28 @@ export class TalentBaseResolver {
   }
 }
 
+/** District.talentBases: talent bases in the district. */
+@Resolver(() => District)
+export class DistrictTalentBasesResolver {
+  @FieldResolver(() => TalentBaseConnection, { description: 'Talent bases in this district, by Chinese name (区内人才基地)' })
+  talentBases(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
+    return row.talentBases;
+  }
+}
+
+addSqlField('District', 'talentBases', {
+  kind: 'connection',
+  type: 'TalentBase',
+  source: (t, c) => `talent_base ${c} where ${c}.district_code = ${t}.code`,
+  order: (c) => [
+    { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+    { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+  ],
+});
+
 export const talentResolvers = [
   TalentBaseResolver,
+  DistrictTalentBasesResolver,
   NameResolver(TalentBase),
   NameResolver(TalentBase, 'hostInstitution', 'Host institution'),
   NameResolver(TalentProgramme),
