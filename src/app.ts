@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -37,7 +38,7 @@ export interface App {
 
 export interface AppOptions {
   databaseUrl: string;
-  config: Pick<Config, 'dbPoolSize' | 'seedWhenEmpty'>;
+  config: Pick<Config, 'dbPoolSize' | 'seedWhenEmpty'> & Partial<Pick<Config, 'responseCache'>>;
   logger: Logger;
   /** Subscription events through Redis pub/sub, so they reach subscribers on every API process; in memory without it. */
   redisUrl?: string;
@@ -87,6 +88,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // Open data: GET queries may be cached by browsers and proxies for 30 s (Cache-Control:
       // max-age=30, public). Anything viewer-specific must lower this with a PRIVATE/0 hint.
       ApolloServerPluginCacheControl({ defaultMaxAge: 30, calculateHttpHeaders: true }),
+      // Dashboards ask the same aggregate questions over and over (policy progress, statistics):
+      // public answers are served from memory for their 30 s, per language. Anything marked
+      // PRIVATE or maxAge 0 (matchmaking) is never stored.
+      ...(opts.config.responseCache === false ? [] : [responseCachePlugin<Context>({
+        sessionId: async ({ contextValue }) => (contextValue.viewer ? `enterprise:${contextValue.viewer.enterpriseId}` : null),
+        extraCacheKeyData: async ({ contextValue }) => contextValue.lang,
+      })]),
       {
         async requestDidStart() {
           return {

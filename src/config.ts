@@ -16,6 +16,11 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Size of the read pool. */
   dbPoolSize: number;
+  /**
+   * Keep whole responses of public queries in memory for their cache lifetime (30 s), keyed by
+   * query, variables and language; viewer-specific answers are never shared.
+   */
+  responseCache: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -65,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedWhenEmpty: bool('SEED', env.SEED, true),
     logLevel,
     dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 200),
+    responseCache: bool('RESPONSE_CACHE', env.RESPONSE_CACHE, true),
   };
 }

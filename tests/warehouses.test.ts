@@ -214,3 +214,37 @@ describe('GET /graphql', () => {
     expect(res.status).toBe(405);
   });
 });
+
+describe('response cache', () => {
+  let s: TestServer;
+  let sql: pg.Client;
+  beforeAll(async () => {
+    s = await startTestServer(__filename, { responseCache: true });
+    sql = new pg.Client({ connectionString: s.databaseUrl });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await s.close();
+  });
+
+  it('answers a repeated public query from memory, per language, without SQL', async () => {
+    const q = `{ policyProgress { targets { slug description progress { currentValue } } } }`;
+    const first = expectData(await s.gql<any>(q));
+    expect(s.lastStatements()).toBe(1);
+    await sql.query(`insert into industrial_park (slug, name_zh, name_en, kind, district_code, latitude, longitude)
+      values ('cache-probe', '缓存探针园', 'Cache probe park', 'PROFESSIONAL_SERVICES', '500103', 29.55, 106.57)`);
+    const again = await s.gql<any>(q);
+    expect(again.headers.get('age')).not.toBeNull();
+    expect(expectData(again)).toEqual(first);
+    const english = expectData(await s.gql<any>(q, {}, { 'accept-language': 'en' }));
+    expect(english.policyProgress.targets[0].description).not.toBe(first.policyProgress.targets[0].description);
+  });
+
+  it('never stores viewer-specific or private answers', async () => {
+    const q = `{ capacityOffers(first: 1) { totalCount } }`;
+    const a = await s.gql<any>(q);
+    expect(a.headers.get('cache-control')).toBe('no-store');
+    expect((await s.gql<any>(q)).headers.get('age')).toBeNull();
+  });
+});

@@ -1,3 +1,4 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from './context';
@@ -30,6 +31,8 @@ async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly 
     if (k.sqlType === 'int' && !/^\d{1,15}$/.test(g.key)) throw badInput(`"${id}" is not a valid ID`, argument);
     return { ...g, ...k };
   });
+  // Rows behind an access rule change with every hold and differ per caller: never cache them.
+  if (decoded.some((d) => d.access)) maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
   const out: (Record<string, unknown> | null)[] = new Array(ids.length).fill(null);
   // One statement per type asked for, whatever the number of IDs.
   const byType = new Map<string, number[]>();

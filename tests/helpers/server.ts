@@ -23,12 +23,12 @@ export interface TestServer {
 }
 
 /** The app on a random port over a fresh copy of the seeded database. */
-export async function startTestServer(testFile: string): Promise<TestServer> {
+export async function startTestServer(testFile: string, opts: { responseCache?: boolean } = {}): Promise<TestServer> {
   const db = await testDatabase(testFile);
   let statements = 0;
   const app = await createApp({
     databaseUrl: db.url,
-    config: { dbPoolSize: 5, seedWhenEmpty: false },
+    config: { dbPoolSize: 5, seedWhenEmpty: false, responseCache: opts.responseCache ?? false },
     logger: createLogger('error', () => undefined),
     onContextDone: (ctx: Context) => {
       statements = ctx.db.statements;
