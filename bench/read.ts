@@ -10,7 +10,8 @@ import { createLogger } from '../src/logger';
  * `npm run seed:scale`, or it is seeded with the sample data when empty).
  *
  *   npm run bench:read                      # every operation, 10 s each, 32 connections
- *   BENCH_SECONDS=5 BENCH_CONNECTIONS=16 npm run bench:read -- search
+ *   BENCH_SECONDS=5 BENCH_CONNECTIONS=16 npm run bench:read -- searchCommon
+ *   RESPONSE_CACHE=false npm run bench:read   # every request computed (the cold path)
  *
  * Prints p50/p99 latency, requests per second and SQL statements per request. Timings live
  * here, never in tests.
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
   let requests = 0;
   const app = await createApp({
     databaseUrl: url,
-    config: { dbPoolSize: 16, seedWhenEmpty: true },
+    config: { dbPoolSize: 16, seedWhenEmpty: true, responseCache: process.env.RESPONSE_CACHE !== 'false' },
     logger: createLogger('warn'),
     onContextDone: (ctx) => {
       statements += ctx.db.statements;
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const [{ n: enterprises }] = (await app.read.pool.query('select count(*)::int as n from enterprise')).rows;
   const [{ n: warehouses }] = (await app.read.pool.query('select count(*)::int as n from overseas_warehouse')).rows;
-  console.log(`database: ${enterprises} enterprises, ${warehouses} warehouses; ${seconds} s per operation, ${connections} connections, Node ${process.version}`);
+  console.log(`database: ${enterprises} enterprises, ${warehouses} warehouses; ${seconds} s per operation, ${connections} connections, Node ${process.version}, response cache ${process.env.RESPONSE_CACHE === 'false' ? 'off' : 'on'}`);
   await explainTwoCharacterSearch(app.read.pool, enterprises);
   console.log('operation      req/s    p50 ms  p99 ms  SQL/request  errors');
   for (const [name, op] of Object.entries(OPERATIONS)) {
