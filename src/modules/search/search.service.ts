@@ -128,7 +128,8 @@ export async function search(
     ? `case h.k ${kinds.map((k) => {
       const { type, table, key } = KINDS[k];
       const a = `n_${k.toLowerCase()}`;
-      return `when '${k}' then (select ${compileObject(type, hitNodes, a, c)} from ${table} ${a} where ${a}.${key}::text = h.key)`;
+      // Compare in the key's own type, so the primary-key index finds the row.
+      return `when '${k}' then (select ${compileObject(type, hitNodes, a, c)} from ${table} ${a} where ${a}.${key} = h.key::${key === 'id' ? 'int' : 'text'})`;
     }).join(' ')} end`
     : 'null';
 
