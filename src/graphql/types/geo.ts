@@ -87,3 +87,26 @@ export const distanceKmField: FieldSpec = {
     return near ? `round((${distanceSql(t, near, a.c.params)} / 1000)::numeric, 3)::float8` : 'null::float8';
   },
 };
+
+/**
+ * Filters rows (alias `t`) to within `near` and records the point for `distanceKm`
+ * (CompileCtx.vars.near). Shared by every list with a `near` filter.
+ */
+export async function applyNear(db: ReadDb, near: NearInput | undefined, p: Params, where: string[], vars: Record<string, unknown>): Promise<void> {
+  if (!near) return;
+  const resolved = await resolveNear(db, near, 'filter.near');
+  vars.near = resolved;
+  where.push(nearWhere('t', resolved, p));
+}
+
+/**
+ * The DISTANCE sort expression: distance to the `near` point when ordering by it (explicitly, or by
+ * default when `near` is given and no order is), else a constant. Ordering by DISTANCE without
+ * `near` is BAD_USER_INPUT.
+ */
+export function distanceOrder(orderBy: { field: string }[] | undefined, vars: Record<string, unknown>, p: Params): { byDefault: boolean; expr: string } {
+  const near = vars.near as ResolvedNear | undefined;
+  const byDistance = orderBy?.length ? orderBy.some((o) => o.field === 'DISTANCE') : !!near;
+  if (byDistance && !near) throw badInput('Ordering by DISTANCE needs `filter.near`', 'orderBy');
+  return { byDefault: !!near && !orderBy?.length, expr: near && byDistance ? distanceSql('t', near, p) : '0::float8' };
+}

@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
 import { setFilterSql } from '../../graphql/types/filters';
-import { distanceSql, nearWhere, resolveNear, type ResolvedNear } from '../../graphql/types/geo';
+import { applyNear, distanceOrder } from '../../graphql/types/geo';
 import { districtCodes } from '../../graphql/types/ranges';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
@@ -17,11 +16,7 @@ async function parkWhere(ctx: Context, filter: ParkFilter | undefined, p: Params
   if (filter.districts) where.push(`t.district_code = any(${p.add(districtCodes(filter.districts, 'filter.districts'))}::text[])`);
   if (filter.zones) where.push(`t.zone_id in (select id from zone where slug = any(${p.add(filter.zones)}::text[]))`);
   setFilterSql('t.public_services', filter.publicServices, p, where);
-  if (filter.near) {
-    const near = await resolveNear(ctx.db, filter.near, 'filter.near');
-    vars.near = near;
-    where.push(nearWhere('t', near, p));
-  }
+  await applyNear(ctx.db, filter.near, p, where, vars);
   if (filter.updatedSince) where.push(`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`);
   return where;
 }
@@ -31,9 +26,7 @@ export async function listParks(ctx: Context, info: GraphQLResolveInfo, args: Pa
   const params = new Params();
   const vars: Record<string, unknown> = {};
   const where = await parkWhere(ctx, args.filter, params, vars);
-  const near = vars.near as ResolvedNear | undefined;
-  const byDistance = args.orderBy?.length ? args.orderBy.some((o) => o.field === ParkOrderField.DISTANCE) : !!near;
-  if (byDistance && !near) throw badInput('Ordering by DISTANCE needs `filter.near`', 'orderBy');
+  const distance = distanceOrder(args.orderBy, vars, params);
   const order = orderTerms(
     args.orderBy,
     {
@@ -41,11 +34,11 @@ export async function listParks(ctx: Context, info: GraphQLResolveInfo, args: Pa
       [ParkOrderField.NAME_EN]: { expr: 't.name_en', type: 'text' },
       [ParkOrderField.OPENED_YEAR]: { expr: 'coalesce(t.opened_year, 0)', type: 'int' },
       [ParkOrderField.AREA]: { expr: 'coalesce(t.area_m2, 0)', type: 'int' },
-      [ParkOrderField.DISTANCE]: { expr: near && byDistance ? distanceSql('t', near, params) : '0::float8', type: 'float8' },
+      [ParkOrderField.DISTANCE]: { expr: distance.expr, type: 'float8' },
       [ParkOrderField.CREATED_AT]: { expr: 't.created_at', type: 'timestamptz' },
       [ParkOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
     },
-    [{ field: near ? ParkOrderField.DISTANCE : ParkOrderField.NAME_ZH, direction: 'ASC' }],
+    [{ field: distance.byDefault ? ParkOrderField.DISTANCE : ParkOrderField.NAME_ZH, direction: 'ASC' }],
   );
   return runConnection(ctx, info, { type: 'IndustrialPark', from: 'industrial_park t', where, order, params, vars }, args);
 }

@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
 import { countryCodes, setFilterSql } from '../../graphql/types/filters';
-import { distanceSql, nearWhere, resolveNear, type ResolvedNear } from '../../graphql/types/geo';
+import { applyNear, distanceOrder } from '../../graphql/types/geo';
 import { runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
@@ -29,11 +29,7 @@ const ORDER_COLUMNS = (distance: string) => ({
 export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | undefined, p: Params, vars: Record<string, unknown> = {}): Promise<string[]> {
   const where: string[] = [];
   if (!filter) return where;
-  if (filter.near) {
-    const near = await resolveNear(ctx.db, filter.near, 'filter.near');
-    vars.near = near;
-    where.push(nearWhere('t', near, p));
-  }
+  await applyNear(ctx.db, filter.near, p, where, vars);
   if (filter.countries) {
     const codes = countryCodes(filter.countries, await knownCountryCodes(ctx.db), 'filter.countries');
     where.push(`t.country_code = any(${p.add(codes)}::text[])`);
@@ -73,13 +69,9 @@ export async function listWarehouses(
   const params = new Params();
   const vars: Record<string, unknown> = {};
   const where = await warehouseWhere(ctx, args.filter, params, vars);
-  const near = vars.near as ResolvedNear | undefined;
-  // With `near` and no explicit order, nearest first.
-  const byDistance = args.orderBy?.length ? args.orderBy.some((o) => o.field === WarehouseOrderField.DISTANCE) : !!near;
-  if (byDistance && !near) throw badInput('Ordering by DISTANCE needs `filter.near`', 'orderBy');
-  const distance = near && byDistance ? distanceSql('t', near, params) : '0::float8';
-  const order = orderTerms(args.orderBy, ORDER_COLUMNS(distance), [
-    { field: near ? WarehouseOrderField.DISTANCE : WarehouseOrderField.NAME_ZH, direction: 'ASC' },
+  const distance = distanceOrder(args.orderBy, vars, params);
+  const order = orderTerms(args.orderBy, ORDER_COLUMNS(distance.expr), [
+    { field: distance.byDefault ? WarehouseOrderField.DISTANCE : WarehouseOrderField.NAME_ZH, direction: 'ASC' },
   ]);
   return runConnection(ctx, info, { type: 'OverseasWarehouse', from: 'overseas_warehouse t', where, order, params, vars }, args);
 }
