@@ -2,29 +2,43 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { referenceDataset } from '../../seeds/data';
+import { productCategories, referenceDataset } from '../../seeds/data';
 import { districts as DISTRICTS } from '../../seeds/data/districts';
 import {
   ARCHETYPES, BELT_SPECS, DISTRICT_WEIGHTS, FIGURE_YEARS, INDUSTRY_DISTRICTS, MARKET_WEIGHTS, PARK_SITES, channelsFor, creditRegionFor,
   lanesTo, pickMarkets, warehouseFeatures, warehouseTerms,
 } from '../../seeds/sample';
 import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from '../../seeds/sample/names';
-import { WAREHOUSE_CITIES } from '../../seeds/sample/places';
+import { USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from '../../seeds/sample/places';
 import { Rng } from '../../seeds/sample/prng';
 import { ormConfig } from '../db/mikro-orm.config';
 import { BeltIndustry } from '../modules/belt/belt.enums';
 import { creditCodeFor } from '../modules/enterprise/credit-code';
 import { BrandKind, Certification, EnterpriseRole } from '../modules/enterprise/enterprise.enums';
 import { importDataset } from '../modules/import/import.service';
+import { addDays, DEMAND_CBM_PER_UNIT, todayInChina } from '../modules/matchmaking/matchmaking.validation';
 import { ParkDesignation, ParkKind, ParkPublicService } from '../modules/park/park.enums';
 import { ServiceCategory } from '../modules/service-provider/service-provider.enums';
 import { TalentBaseKind, TalentSpecialty } from '../modules/talent/talent.enums';
+import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../modules/warehouse/warehouse.enums';
 
 /*
  * Fills DATABASE_URL with data of the seed's shape at any size, for benchmarks:
  *
  *   npm run seed:scale -- --enterprises 1000000 --warehouses 100000 [--parks N] [--providers N]
  *                         [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]
+ *                         [--offers N] [--demands N] [--holds N] [--more-countries]
+ *
+ * Matchmaking (off by default): --offers published capacity offers over the warehouses (a storage
+ * class and services each warehouse has, its own CBM factors, priced from its city in its
+ * currency, available from today for 30–365 days); --demands open demands of export sellers
+ * (country sets, areas around warehouse cities, corridors with transit limits, budgets, required
+ * services, starts in the future); --holds ended holds (confirmed, released, expired: the
+ * operators' fulfilment record), default one per offer when there are demands. Confirmed holds
+ * are in the offers' held quantity. Dates are relative to the day of the run (availability cannot
+ * start in the past); everything else is the same for the same flags.
+ * --more-countries also puts warehouses in 29 cities of reference-list countries without a sample
+ * city (no corridor lane reaches them), so the warehouses span 62 countries instead of 33.
  *
  * Reference data goes through the import path (validated, idempotent); the bulk rows go in as
  * columnar `insert … select from unnest($1::int[], $2::text[], …)` statements of 10,000 rows: one
@@ -48,6 +62,10 @@ interface Options {
   truncate: boolean;
   keepIndexes: boolean;
   batch: number;
+  offers: number;
+  demands: number;
+  holds: number;
+  moreCountries: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -62,13 +80,19 @@ function parseArgs(argv: string[]): Options {
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} takes an integer ≥ ${min}, got "${v}"`);
     return n;
   };
-  const known = new Set(['enterprises', 'warehouses', 'parks', 'providers', 'talent-bases', 'seed', 'batch', 'truncate', 'keep-indexes', 'help']);
+  const known = new Set([
+    'enterprises', 'warehouses', 'parks', 'providers', 'talent-bases', 'seed', 'batch', 'truncate', 'keep-indexes', 'help',
+    'offers', 'demands', 'holds', 'more-countries',
+  ]);
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new Error(`unknown option ${a}`);
   if (argv.includes('--help')) {
-    console.log('usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--providers N] [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]');
+    console.log('usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--providers N] [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]\n'
+      + '                    [--offers N] [--demands N] [--holds N] [--more-countries]');
     process.exit(0);
   }
   const enterprises = num('enterprises', 10_000, 100);
+  const offers = num('offers', 0);
+  const demands = num('demands', 0);
   // Default ratios follow the sample: ~1 warehouse per 10 firms, a park per 1,000, …
   return {
     enterprises,
@@ -80,6 +104,10 @@ function parseArgs(argv: string[]): Options {
     truncate: argv.includes('--truncate'),
     keepIndexes: argv.includes('--keep-indexes'),
     batch: num('batch', 10_000, 100),
+    offers,
+    demands,
+    holds: num('holds', offers > 0 && demands > 0 ? offers : 0),
+    moreCountries: argv.includes('--more-countries'),
   };
 }
 
@@ -115,7 +143,7 @@ class Progress {
 // ---------------------------------------------------------------------------------------------
 // Columnar bulk insert
 
-type ColType = 'int4' | 'int2' | 'text' | 'text[]' | 'numeric' | 'bool' | 'float8' | 'date';
+type ColType = 'int4' | 'int2' | 'text' | 'text[]' | 'numeric' | 'bool' | 'float8' | 'date' | 'timestamptz';
 
 /** Rows for one table, column by column, flushed every `batch` rows. */
 class Bulk {
@@ -167,6 +195,7 @@ function arrayLiteral(values: readonly string[]): string {
 const BULK_TABLES = [
   'enterprise', 'enterprise_annual_figure', 'brand', 'industrial_park', 'park_tenancy', 'industrial_belt', 'industrial_belt_district',
   'belt_membership', 'belt_annual_figure', 'overseas_warehouse', 'warehouse_corridor', 'service_provider', 'talent_base', 'talent_programme',
+  'capacity_offer', 'capacity_demand', 'capacity_hold',
 ];
 
 const cny = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
@@ -177,6 +206,47 @@ const ARCHETYPE_WEIGHTS = ARCHETYPES.map((a) => [a, a.count] as const);
 const SERVICE_MAIN = Object.keys(SERVICE_PHRASES) as ServiceCategory[];
 const INDUSTRIES = Object.values(BeltIndustry);
 const CURRENT_DISTRICTS = DISTRICTS.filter((d) => !d.validTo && !(d.successorCodes ?? []).length);
+
+/**
+ * With --more-countries: warehouse cities in reference-list countries that have no sample city, so
+ * a scale dataset's warehouses (and offers) span 62 countries. No corridor lane reaches them, so
+ * they have no transit days from Chongqing. Coordinates are the cities' logistics areas; streets
+ * are real industrial or port streets; price cards in currencies the sample has rates for.
+ */
+const cityAt = (
+  countryCode: string, cityZh: string, cityEn: string, lat: number, lng: number, streets: string[], currencies: string[], priceLevel: number,
+): WarehouseCity => ({ countryCode, cityZh, cityEn, lat, lng, streets, currencies, priceLevel, address: (n, s) => `${n} ${s}, ${cityEn}` });
+const MORE_CITIES: WarehouseCity[] = [
+  cityAt('AT', '维也纳', 'Vienna', 48.2082, 16.3738, ['Freudenauer Hafenstraße', 'Seitenhafenstraße'], ['EUR'], 0.85),
+  cityAt('CH', '巴塞尔', 'Basel', 47.5596, 7.5886, ['Hafenstrasse', 'Westquaistrasse'], ['EUR'], 1.15),
+  cityAt('IE', '都柏林', 'Dublin', 53.3498, -6.2603, ['Alexandra Road', 'Bond Drive'], ['EUR'], 0.95),
+  cityAt('PT', '里斯本', 'Lisbon', 38.7223, -9.1393, ['Avenida Infante Dom Henrique', 'Rua do Açúcar'], ['EUR'], 0.7),
+  cityAt('GR', '比雷埃夫斯', 'Piraeus', 37.942, 23.6465, ['Akti Miaouli', 'Leoforos Gr. Lampraki'], ['EUR'], 0.65),
+  cityAt('SK', '布拉迪斯拉发', 'Bratislava', 48.1486, 17.1077, ['Prístavná', 'Bratská'], ['EUR'], 0.6),
+  cityAt('RO', '布加勒斯特', 'Bucharest', 44.4268, 26.1025, ['Șoseaua Berceni', 'Bulevardul Theodor Pallady'], ['EUR'], 0.5),
+  cityAt('SE', '哥德堡', 'Gothenburg', 57.7089, 11.9746, ['Skandiahamnen', 'Ringögatan'], ['EUR'], 0.95),
+  cityAt('DK', '哥本哈根', 'Copenhagen', 55.6761, 12.5683, ['Kraftværksvej', 'Containervej'], ['EUR'], 1.0),
+  cityAt('NO', '奥斯陆', 'Oslo', 59.9139, 10.7522, ['Sjursøya', 'Kongshavnveien'], ['EUR'], 1.05),
+  cityAt('FI', '赫尔辛基', 'Helsinki', 60.1699, 24.9384, ['Vuosaaren satama', 'Satamakaari'], ['EUR'], 0.9),
+  cityAt('TR', '伊斯坦布尔', 'Istanbul', 41.0082, 28.9784, ['Ambarlı Liman Yolu', 'Haramidere Caddesi'], ['USD', 'EUR'], 0.5),
+  cityAt('QA', '多哈', 'Doha', 25.2854, 51.531, ['Salwa Road', 'Street 52, Industrial Area'], ['USD'], 0.7),
+  cityAt('IL', '特拉维夫', 'Tel Aviv', 32.0853, 34.7818, ['HaMasger Street', 'Derech HaShalom'], ['USD'], 0.9),
+  cityAt('EG', '开罗', 'Cairo', 30.0444, 31.2357, ['Salah Salem Street', 'Cairo-Suez Road'], ['USD'], 0.35),
+  cityAt('NG', '拉各斯', 'Lagos', 6.5244, 3.3792, ['Apapa-Oshodi Expressway', 'Creek Road'], ['USD'], 0.5),
+  cityAt('KE', '内罗毕', 'Nairobi', -1.2921, 36.8219, ['Mombasa Road', 'Enterprise Road'], ['USD'], 0.45),
+  cityAt('ZA', '约翰内斯堡', 'Johannesburg', -26.2041, 28.0473, ['Main Reef Road', 'Electron Avenue'], ['USD'], 0.5),
+  cityAt('AR', '布宜诺斯艾利斯', 'Buenos Aires', -34.6037, -58.3816, ['Avenida Ramón S. Castillo', 'Avenida Antártida Argentina'], ['USD'], 0.55),
+  cityAt('CO', '波哥大', 'Bogotá', 4.711, -74.0721, ['Avenida El Dorado', 'Calle 13'], ['USD'], 0.45),
+  cityAt('PE', '利马', 'Lima', -12.0464, -77.0428, ['Avenida Néstor Gambetta', 'Avenida Argentina'], ['USD'], 0.45),
+  cityAt('NZ', '奥克兰', 'Auckland', -36.8485, 174.7633, ['Favona Road', 'Kiln Street'], ['AUD', 'USD'], 0.95),
+  cityAt('IN', '孟买', 'Mumbai', 19.076, 72.8777, ['JNPT Road', 'Sion Trombay Road'], ['USD'], 0.35),
+  cityAt('PK', '卡拉奇', 'Karachi', 24.8607, 67.0011, ['Mai Kolachi Road', 'National Highway'], ['USD'], 0.3),
+  cityAt('BD', '吉大港', 'Chittagong', 22.3569, 91.7832, ['Port Connecting Road', 'Dhaka Trunk Road'], ['USD'], 0.3),
+  cityAt('LK', '科伦坡', 'Colombo', 6.9271, 79.8612, ['Baseline Road', 'Sirimavo Bandaranaike Mawatha'], ['USD'], 0.35),
+  cityAt('HK', '香港', 'Hong Kong', 22.3193, 114.1694, ['Container Port Road', 'Tsing Yi Road'], ['USD'], 0.9),
+  cityAt('MN', '乌兰巴托', 'Ulaanbaatar', 47.8864, 106.9057, ['Peace Avenue', 'Chinggis Avenue'], ['CNY', 'USD'], 0.35),
+  cityAt('KG', '比什凯克', 'Bishkek', 42.8746, 74.5698, ['Ibraimov Street', 'Jibek Jolu Avenue'], ['USD', 'CNY'], 0.3),
+];
 
 /** Beyond ~1.2 million trade names, a round of names carries a district in its prefix ("重庆万州嘉通…"). */
 function roundName(t: TradeName, p: Phrase, round: number, style: 'plain' | 'city' | 'subsidiary') {
@@ -237,7 +307,8 @@ async function main(): Promise<void> {
       }
       p.done();
     }
-    await client.query('analyze');
+    // vacuum too: it sets the visibility map, so index-only scans (matching's) skip the heap from the start.
+    await client.query('vacuum analyze');
     await client.end();
   }
   process.stderr.write(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -274,6 +345,7 @@ async function fill(client: pg.Client, o: Options): Promise<void> {
 
   // What later phases need about each enterprise, kept compact.
   const operators: number[] = [];
+  const sellers: number[] = [];
   const serviceFirms: { id: number; main: ServiceCategory; trade: TradeName; markets: string[] }[] = [];
   const byIndustry = new Map<BeltIndustry, number[]>();
   const founded = new Int16Array(o.enterprises + 1);
@@ -309,6 +381,7 @@ async function fill(client: pg.Client, o: Options): Promise<void> {
     archetypeOf[id] = ARCHETYPES.indexOf(a);
     districtOf[id] = district;
     if (roles.includes(EnterpriseRole.LOGISTICS_WAREHOUSE_OPERATOR)) operators.push(id);
+    if (roles.includes(EnterpriseRole.EXPORT_SELLER)) sellers.push(id);
     if (a.key === 'service' || a.key === 'payment' || (a.key === 'logistics' && rng.chance(0.25))) {
       serviceFirms.push({ id, main: main ?? (a.key === 'payment' ? ServiceCategory.PAYMENT : ServiceCategory.LOGISTICS), trade, markets });
     }
@@ -429,8 +502,14 @@ async function fill(client: pg.Client, o: Options): Promise<void> {
     ['cutoff_time', 'text'], ['dock_to_stock_hours', 'int2'], ['opened_year', 'int2'], ['is_sample', 'bool'],
   ], B, whProgress);
   const wc = new Bulk(client, 'warehouse_corridor', [['warehouse_id', 'int4'], ['corridor_id', 'int4'], ['transit_days', 'int2']], B, undefined, [wh]);
-  const cityWeights = WAREHOUSE_CITIES.map((c) => [c, c.priceLevel >= 0.9 ? 3 : 2] as const);
+  const cityWeights = [
+    ...WAREHOUSE_CITIES.map((c) => [c, c.priceLevel >= 0.9 ? 3 : 2] as const),
+    ...(o.moreCountries ? MORE_CITIES.map((c) => [c, 1] as const) : []),
+  ];
   const whNames = new TradeNamePool(100_000);
+  // What matchmaking rows need about each warehouse, kept only when they are asked for.
+  const keep = o.offers > 0 || o.demands > 0;
+  const whs: Warehouses = { city: [], operator: new Int32Array(keep ? o.warehouses + 1 : 0), classes: [], services: [], currency: [], capacityCbm: new Float64Array(keep ? o.warehouses + 1 : 0), stack: new Float64Array(keep ? o.warehouses + 1 : 0) };
   for (let id = 1; id <= o.warehouses; id++) {
     const city = wrng.weighted(cityWeights);
     const op = operators[Math.floor(operators.length * wrng.next() ** 1.8)];
@@ -448,6 +527,16 @@ async function fill(client: pg.Client, o: Options): Promise<void> {
       terms.dockToStockHours, wrng.int(Math.max(2015, founded[op]), 2025), true,
     );
     for (const l of lanesTo(city)) await wc.push(id, corridorIds.get(l.corridorSlug)!, wrng.int(l.min, l.max));
+    if (keep) {
+      whs.city[id] = city;
+      whs.operator[id] = op;
+      whs.classes[id] = f.storageClasses;
+      whs.services[id] = f.services;
+      whs.currency[id] = terms.currency;
+      const stack = Number(terms.stackHeightM);
+      whs.stack[id] = stack;
+      whs.capacityCbm[id] = Number(terms.capacity) * (terms.capacityUnit === CapacityUnit.CBM ? 1 : terms.capacityUnit === CapacityUnit.PALLET ? Number(terms.palletCbm) : stack);
+    }
   }
   await wh.flush();
   await wc.flush();
@@ -498,15 +587,189 @@ async function fill(client: pg.Client, o: Options): Promise<void> {
   await tp.flush();
   process.stderr.write(`talent bases               ${tb.written} bases, ${tp.written} programmes\n`);
 
+  if (o.offers > 0 || o.demands > 0) await fillMatchmaking(client, o, whs, sellers);
+
   // Move the sequences past the ids given here, so later inserts do not collide.
   for (const t of BULK_TABLES) {
     await client.query(`select setval(pg_get_serial_sequence('"${t}"', 'id'), greatest((select coalesce(max(id), 0) from "${t}"), 1))`).catch(() => undefined);
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Matchmaking: open demands of export sellers, published offers over the warehouses, past holds
+
+interface Warehouses {
+  city: WarehouseCity[];
+  operator: Int32Array;
+  classes: StorageClass[][];
+  services: WarehouseService[][];
+  currency: string[];
+  capacityCbm: Float64Array;
+  stack: Float64Array;
+}
+
+const DEMAND_CLASSES = [
+  [StorageClass.AMBIENT, 70], [StorageClass.DANGEROUS_GOODS, 10], [StorageClass.OVERSIZE, 8], [StorageClass.TEMPERATURE_CONTROLLED, 5],
+  [StorageClass.BONDED, 4], [StorageClass.HIGH_VALUE, 3],
+] as const;
+/** What sellers ask a warehouse for most. */
+const DEMAND_SERVICES = [
+  WarehouseService.ONE_PIECE_FULFILMENT, WarehouseService.FBA_TRANSFER, WarehouseService.RETURNS, WarehouseService.LAST_MILE,
+  WarehouseService.RELABELLING, WarehouseService.CUSTOMS_CLEARANCE,
+];
+const UNITS = [[CapacityUnit.CBM, 5], [CapacityUnit.PALLET, 4], [CapacityUnit.SQUARE_METRE, 1]] as const;
+const PERIOD_FACTOR: Record<PricePeriod, number> = { DAY: 1 / 30, WEEK: 7 / 30, MONTH: 1 };
+/** Money in a currency: yen, won, roubles and the like in whole units. */
+const money = (v: number, currency: string) => ((USD_RATE[currency] ?? 1) >= 50 ? Math.round(v).toFixed(2) : (Math.round(v * 100) / 100).toFixed(2));
+
+async function fillMatchmaking(client: pg.Client, o: Options, whs: Warehouses, sellers: number[]): Promise<void> {
+  const B = o.batch;
+  const W = o.warehouses;
+  if (o.offers > 0 && W === 0) throw new Error('--offers needs warehouses; raise --warehouses');
+  if (o.demands > 0 && sellers.length === 0) throw new Error('no export sellers among the enterprises; raise --enterprises');
+  if (o.holds > 0 && (o.offers === 0 || o.demands === 0)) throw new Error('--holds needs --offers and --demands');
+  const today = todayInChina();
+  const corridors = (await client.query<{ id: number; slug: string }>('select id, slug from corridor order by id')).rows;
+  const categories = productCategories.filter((c) => c.parentSlug).map((c) => c.slug);
+
+  // ---- demands: where a seller wants to be follows where the warehouses are (a random warehouse stands for it)
+  const drng = Rng.for(o.seed, 'scale-demands');
+  const dProgress = new Progress('capacity demands', o.demands);
+  const demand = new Bulk(client, 'capacity_demand', [
+    ['id', 'int4'], ['seller_id', 'int4'], ['title', 'text'], ['countries', 'text[]'], ['near_latitude', 'float8'], ['near_longitude', 'float8'],
+    ['radius_km', 'float8'], ['corridor_id', 'int4'], ['max_transit_days', 'int2'], ['quantity', 'numeric'], ['unit', 'text'], ['quantity_cbm', 'numeric'],
+    ['start_date', 'date'], ['duration_days', 'int2'], ['storage_class', 'text'], ['product_categories', 'text[]'], ['required_services', 'text[]'],
+    ['budget_currency', 'text'], ['max_monthly_price_per_cbm', 'numeric'], ['max_total', 'numeric'], ['has_batteries', 'bool'], ['is_oversize', 'bool'],
+    ['contact_name', 'text'], ['contact_email', 'text'], ['status', 'text'], ['is_sample', 'bool'],
+  ], B, dProgress);
+  const demandSeller = new Int32Array(o.demands + 1);
+  for (let id = 1; id <= o.demands; id++) {
+    const seller = sellers[Math.floor(sellers.length * drng.next())];
+    demandSeller[id] = seller;
+    const unit = drng.weighted(UNITS);
+    const quantity = (unit === CapacityUnit.PALLET ? drng.int(4, 60) : drng.int(10, 200)) * (drng.chance(0.08) ? 10 : 1);
+    const quantityCbm = Math.round(quantity * DEMAND_CBM_PER_UNIT[unit] * 100) / 100;
+    const where = drng.weighted([['countries', 60], ['area', 25], ['corridor', 15]] as const);
+    const home = W > 0 ? whs.city[drng.int(1, W)] : drng.pick(WAREHOUSE_CITIES);
+    let countries: string[] = [];
+    let area: { lat: number; lng: number; radius: number } | undefined;
+    let corridor: { id: number; slug: string } | undefined;
+    let maxTransit: number | null = null;
+    if (where === 'countries') {
+      const set = new Set([home.countryCode]);
+      for (let k = drng.int(1, 3) - 1; k > 0; k--) set.add((W > 0 ? whs.city[drng.int(1, W)] : drng.pick(WAREHOUSE_CITIES)).countryCode);
+      countries = [...set].sort();
+      if (drng.chance(0.2)) maxTransit = drng.int(7, 35);
+    } else if (where === 'area') {
+      area = { lat: Math.round((home.lat + drng.real(-0.1, 0.1)) * 1e4) / 1e4, lng: Math.round((home.lng + drng.real(-0.1, 0.1)) * 1e4) / 1e4, radius: drng.pick([50, 100, 300, 800]) };
+    } else {
+      corridor = drng.pick(corridors);
+      maxTransit = drng.int(5, 30);
+    }
+    const storageClass = drng.weighted(DEMAND_CLASSES);
+    const durationDays = drng.pick([30, 60, 90, 90, 180, 365]);
+    const services = drng.chance(0.55) ? drng.sample(DEMAND_SERVICES, drng.int(1, 2)).sort() : [];
+    let budget: { currency: string; monthly: string | null; total: string | null } | undefined;
+    if (drng.chance(0.6)) {
+      const currency = where !== 'corridor' && drng.chance(0.5) ? home.currencies[0] : 'USD';
+      const fx = USD_RATE[currency] ?? 1;
+      const monthly = drng.real(10, 32) * fx;
+      const kind = drng.weighted([['monthly', 6], ['total', 2], ['both', 2]] as const);
+      budget = {
+        currency,
+        monthly: kind === 'total' ? null : money(monthly, currency),
+        total: kind === 'monthly' ? null : money(quantityCbm * monthly * (durationDays / 30) * drng.real(0.9, 1.5), currency),
+      };
+    }
+    const label = area ? home.cityEn : countries.length ? countries.join('/') : `${corridor!.slug} ≤${maxTransit}d`;
+    await demand.push(
+      id, seller, `${label} ${quantity} ${unit} 仓容需求`, countries, area?.lat ?? null, area?.lng ?? null, area?.radius ?? null, corridor?.id ?? null, maxTransit,
+      quantity.toFixed(2), unit, quantityCbm.toFixed(2), addDays(today, drng.int(3, 90)), durationDays, storageClass, drng.sample(categories, drng.int(0, 3)).sort(),
+      services, budget?.currency ?? null, budget?.monthly ?? null, budget?.total ?? null,
+      storageClass === StorageClass.DANGEROUS_GOODS && drng.chance(0.8), storageClass === StorageClass.OVERSIZE, '示例联系人', `contact-${seller}@example.com`, 'OPEN', true,
+    );
+  }
+  await demand.flush();
+  dProgress.done();
+
+  // ---- offers, each with its past holds (confirmed ones are in held_quantity)
+  const orng = Rng.for(o.seed, 'scale-offers');
+  const hrng = Rng.for(o.seed, 'scale-holds');
+  // Which offers the holds went to, drawn first so that --holds is exact.
+  const holdsOf = new Uint16Array(o.offers + 1);
+  for (let k = 0; k < o.holds; k++) holdsOf[hrng.int(1, o.offers)]++;
+  const fulfilment = new Map<number, number>();
+  const rateOf = (op: number) => {
+    let r = fulfilment.get(op);
+    if (r === undefined) fulfilment.set(op, (r = Rng.for(o.seed, `scale-fulfilment-${op}`).real(0.35, 0.95)));
+    return r;
+  };
+  const now = Date.now();
+  const ts = (ms: number) => new Date(ms).toISOString();
+  const oProgress = new Progress('capacity offers (+ holds)', o.offers);
+  const offer = new Bulk(client, 'capacity_offer', [
+    ['id', 'int4'], ['warehouse_id', 'int4'], ['quantity', 'numeric'], ['unit', 'text'], ['cbm_per_unit', 'numeric'], ['held_quantity', 'numeric'],
+    ['available_from', 'date'], ['available_to', 'date'], ['storage_class', 'text'], ['currency', 'text'], ['storage_price', 'numeric'], ['price_period', 'text'],
+    ['inbound_fee', 'numeric'], ['outbound_fee', 'numeric'], ['free_days', 'int2'], ['min_quantity', 'numeric'], ['min_term_days', 'int2'],
+    ['services', 'text[]'], ['status', 'text'], ['is_sample', 'bool'],
+  ], B, oProgress);
+  const hold = new Bulk(client, 'capacity_hold', [
+    ['id', 'int4'], ['offer_id', 'int4'], ['demand_id', 'int4'], ['holder_id', 'int4'], ['quantity', 'numeric'], ['status', 'text'], ['expires_at', 'timestamptz'],
+    ['confirmed_at', 'timestamptz'], ['ended_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ], B, undefined, [offer]);
+  let holdId = 0;
+  for (let id = 1; id <= o.offers; id++) {
+    const w = 1 + Math.floor(W * orng.next());
+    const city = whs.city[w];
+    const unit = orng.weighted(UNITS);
+    const cbmPerUnit = unit === CapacityUnit.CBM ? 1 : unit === CapacityUnit.PALLET ? 1.38 : whs.stack[w];
+    const quantity = Math.max(10, Math.round((whs.capacityCbm[w] * orng.real(0.02, 0.12)) / cbmPerUnit / 10) * 10);
+    const from = addDays(today, orng.int(0, 60));
+    const to = addDays(from, orng.int(30, 365));
+    const currency = whs.currency[w];
+    const fx = USD_RATE[currency] ?? 1;
+    // Around the warehouse's own price card: 14 USD per CBM per month in Los Angeles, scaled by city.
+    const perCbmMonth = 14 * city.priceLevel * orng.real(0.75, 1.35) * fx;
+    const period = orng.weighted([[PricePeriod.DAY, 5], [PricePeriod.WEEK, 2], [PricePeriod.MONTH, 3]] as const);
+    const services = orng.sample(whs.services[w], orng.int(1, whs.services[w].length)).sort();
+    const minQuantity = orng.chance(0.4) ? Math.round(quantity * orng.real(0.05, 0.2)) : 0;
+    const row = [
+      id, w, quantity.toFixed(2), unit, cbmPerUnit.toFixed(4), '0', from, to, orng.pick(whs.classes[w]), currency,
+      money(perCbmMonth * cbmPerUnit * PERIOD_FACTOR[period], currency), period,
+      money(perCbmMonth * cbmPerUnit * orng.real(0.1, 0.3), currency), money(perCbmMonth * cbmPerUnit * orng.real(0.03, 0.08), currency),
+      orng.pick([0, 0, 7, 14, 30]), minQuantity.toFixed(2), orng.pick([1, 7, 30, 30, 90]), services, 'PUBLISHED', true,
+    ];
+    // Past holds: the operator's record decides how many were confirmed; never more than the quantity.
+    let held = 0;
+    const holds: unknown[][] = [];
+    for (let k = 0; k < holdsOf[id]; k++) {
+      const d = hrng.int(1, o.demands);
+      const q = hrng.int(1, Math.max(1, Math.round(quantity * 0.15)));
+      const created = now - hrng.int(1, 60 * 24 * 60) * 60_000;
+      const expires = created + 60 * 60_000;
+      let status = hrng.chance(rateOf(whs.operator[w])) ? 'CONFIRMED' : hrng.chance(0.65) ? 'RELEASED' : 'EXPIRED';
+      if (status === 'CONFIRMED' && held + q > quantity) status = 'RELEASED';
+      if (status === 'CONFIRMED') held += q;
+      const acted = created + hrng.int(5, 55) * 60_000;
+      const ended = status === 'RELEASED' ? acted : status === 'EXPIRED' ? expires + hrng.int(0, 10) * 60_000 : null;
+      holds.push([++holdId, id, d, demandSeller[d], q.toFixed(2), status, ts(expires), status === 'CONFIRMED' ? ts(acted) : null, ended && ts(ended), ts(created), ts(ended ?? acted)]);
+    }
+    row[5] = held.toFixed(2);
+    await offer.push(...row);
+    for (const h of holds) await hold.push(...h);
+  }
+  await offer.flush();
+  await hold.flush();
+  oProgress.done();
+  const { rows: [c] } = await client.query<{ offers: number; countries: number }>(
+    `select count(*)::int as offers, count(distinct w.country_code)::int as countries from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.status = 'PUBLISHED'`,
+  );
+  process.stderr.write(`  holds ${hold.written.toLocaleString('en')}; published offers in ${c.countries} countries\n`);
+}
+
 main().catch((e) => {
   // The message is enough for a usage error; the stack helps with anything else.
-  const usage = e instanceof Error && /^(unknown option|--|the database already has|no logistics operators)/.test(e.message);
+  const usage = e instanceof Error && /^(unknown option|--|the database already has|no logistics operators|no export sellers)/.test(e.message);
   process.stderr.write(`\n${e instanceof Error ? (usage ? e.message : e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });
