@@ -1,5 +1,5 @@
 import type { Rel } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { OverseasWarehouse } from '../warehouse/overseas-warehouse.entity';
 import { CapacityUnit, PricePeriod, StorageClass } from '../warehouse/warehouse.enums';
@@ -18,12 +18,41 @@ import { OfferStatus } from './matchmaking.enums';
 @Index({ name: 'capacity_offer_warehouse_idx', properties: ['warehouse'] })
 @Index({ name: 'capacity_offer_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'capacity_offer_services_gin', expression: 'create index "capacity_offer_services_gin" on "capacity_offer" using gin ("services")' })
+/**
+ * Matching's candidate scans: published offers of a storage class in the wanted countries whose
+ * period overlaps the stay, carrying every column the constraints and the score read, so the
+ * scans are index-only: no random heap reads for thousands of candidates.
+ */
+@Index({
+  name: 'capacity_offer_match_cover_idx',
+  expression: `create index "capacity_offer_match_cover_idx" on "capacity_offer" ("storage_class", "country_code", "available_from", "available_to")
+    include ("id", "warehouse_id", "currency", "storage_price", "price_period", "free_days", "inbound_fee", "outbound_fee", "cbm_per_unit",
+      "quantity", "held_quantity", "min_quantity", "min_term_days", "services") where "status" = 'PUBLISHED'`,
+})
+@Trigger({
+  name: 'copy_country',
+  timing: 'before',
+  events: ['insert', 'update'],
+  // Raw DDL for the column list: holds update offers often, and need not pay for this.
+  expression: `create or replace function "capacity_offer_copy_country_fn"() returns trigger as $$ begin
+      select w.country_code into new.country_code from overseas_warehouse w where w.id = new.warehouse_id; return new; end; $$ language plpgsql;
+    create trigger "copy_country" before insert or update of "warehouse_id" on "capacity_offer" for each row execute function "capacity_offer_copy_country_fn"()`,
+})
 export class CapacityOffer extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
   @ManyToOne(() => OverseasWarehouse)
   warehouse!: Rel<OverseasWarehouse>;
+
+  /**
+   * The warehouse's country, copied so that matching finds offers by country with one index. The
+   * database keeps it: set when an offer is written with its warehouse (trigger copy_country), and
+   * changed with the warehouse's (OverseasWarehouse trigger copy_to_matchmaking); what a write gives
+   * is replaced.
+   */
+  @Property({ type: 'string', length: 2 })
+  countryCode!: string;
 
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   quantity!: string;

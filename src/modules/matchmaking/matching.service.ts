@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { compileObject, newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { Params } from '../../graphql/sql/params';
+import { WarehouseService } from '../warehouse/warehouse.enums';
 import type { MatchWeightsInput } from './matchmaking.inputs';
 import { MONTH_FACTOR, MatchConstraint, ScoreFactor } from './matchmaking.types';
 import type { Criteria } from './matchmaking.validation';
@@ -46,26 +47,52 @@ export function demandRowSql(c: Criteria, p: Params, corridorId: number | null):
     ${p.add(c.budget?.maxTotal ?? null)}::numeric as max_total, null::int as id, null::int as seller_id) d`;
 }
 
-/** Columns computed per candidate: constraint flags, the numbers behind them, score parts. */
-function candidateColumns(): string {
-  const qUnits = `(d.quantity_cbm / o.cbm_per_unit)`;
-  const end = `(d.start_date + d.duration_days - 1)`;
-  const totalCost = `round((o.storage_price / ${PERIOD_DAYS('o.price_period')} * greatest(d.duration_days - o.free_days, 0) + o.inbound_fee + o.outbound_fee) * ${qUnits}, 2)`;
-  const monthly = `round(o.storage_price * ${MONTH_FACTOR('o.price_period')} / o.cbm_per_unit, 4)`;
-  const transit = `(select min(wc.transit_days) from warehouse_corridor wc where wc.warehouse_id = w.id and (d.corridor_id is null or wc.corridor_id = d.corridor_id))`;
-  const distance = `case when d.near_latitude is null then null else round((earth_distance(ll_to_earth(w.latitude, w.longitude), ll_to_earth(d.near_latitude, d.near_longitude)) / 1000)::numeric, 1) end`;
-  return `${end}::text as end_date, ${qUnits} as q_units, (o.quantity - o.held_quantity) * o.cbm_per_unit as remaining_cbm,
-    ${totalCost} as total_cost, ${monthly} as monthly_per_cbm, ${transit} as transit_days, ${distance} as distance_km,
-    (o.available_from <= d.start_date and o.available_to >= ${end}) as ok_period,
-    ((o.quantity - o.held_quantity) * o.cbm_per_unit >= d.quantity_cbm) as ok_capacity,
-    (${qUnits} >= o.min_quantity and d.duration_days >= o.min_term_days) as ok_min,
-    (o.services @> d.required_services) as ok_services,
-    (d.budget_currency is null or (o.currency = d.budget_currency
+const qUnits = `(d.quantity_cbm / o.cbm_per_unit)`;
+const endDate = `(d.start_date + d.duration_days - 1)`;
+const totalCost = `round((o.storage_price / ${PERIOD_DAYS('o.price_period')} * greatest(d.duration_days - o.free_days, 0) + o.inbound_fee + o.outbound_fee) * ${qUnits}, 2)`;
+const monthly = `round(o.storage_price * ${MONTH_FACTOR('o.price_period')} / o.cbm_per_unit, 4)`;
+/** The fewest transit days from Chongqing to the offer's warehouse (over the demand's corridor, if any). */
+const TRANSIT_LATERAL = `left join lateral (select min(wc.transit_days) as transit_days from warehouse_corridor wc
+      where wc.warehouse_id = o.warehouse_id and (d.corridor_id is null or wc.corridor_id = d.corridor_id)) tr on true`;
+
+/** TRANSIT over a transit-days expression: met without a corridor or limit; else within the limit. */
+function okTransit(transitDays: string): string {
+  return `(case when d.max_transit_days is null and d.corridor_id is null then true
+      else coalesce(${transitDays} <= coalesce(d.max_transit_days, 32767), false) end)`;
+}
+/** The hard constraints, each a boolean over `o`, `d` and `tr` (MatchConstraint). */
+const OK = {
+  period: `(o.available_from <= d.start_date and o.available_to >= ${endDate})`,
+  capacity: `((o.quantity - o.held_quantity) * o.cbm_per_unit >= d.quantity_cbm)`,
+  min: `(${qUnits} >= o.min_quantity and d.duration_days >= o.min_term_days)`,
+  services: `(o.services @> d.required_services)`,
+  budget: `(d.budget_currency is null or (o.currency = d.budget_currency
       and (d.max_total is null or ${totalCost} <= d.max_total)
-      and (d.max_monthly_price_per_cbm is null or ${monthly} <= d.max_monthly_price_per_cbm))) as ok_budget,
-    (case when d.max_transit_days is null and d.corridor_id is null then true
-      else coalesce(${transit} <= coalesce(d.max_transit_days, 32767), false) end) as ok_transit,
-    cardinality(array(select unnest(o.services) except select unnest(d.required_services))) as extra_services`;
+      and (d.max_monthly_price_per_cbm is null or ${monthly} <= d.max_monthly_price_per_cbm)))`,
+  transit: okTransit('tr.transit_days'),
+};
+/** TRANSIT as a filter without `tr`: the fewest days are within the limit when some lane's are. */
+const OK_TRANSIT_EXISTS = `(d.max_transit_days is null and d.corridor_id is null or exists (select 1 from warehouse_corridor wc
+      where wc.warehouse_id = o.warehouse_id and (d.corridor_id is null or wc.corridor_id = d.corridor_id)
+        and wc.transit_days <= coalesce(d.max_transit_days, 32767)))`;
+const MISSES = `(6 - (${Object.values(OK).map((x) => `${x}::int`).join(' + ')}))`;
+
+/**
+ * Services the offer has beyond the required ones: one term per WarehouseService, so no set
+ * operation runs per candidate (offers' services are WarehouseService values: the API and the
+ * seeds write nothing else).
+ */
+const EXTRA_SERVICES = `(${Object.values(WarehouseService).map((v) => `('${v}' = any(o.services) and not '${v}' = any(d.required_services))::int`).join(' + ')})`;
+
+/** Columns only the returned rows `t` need, for their explanations. */
+function explanationColumns(): string {
+  return `o.unit, o.available_from::text as available_from, o.available_to::text as available_to, o.min_quantity, o.min_term_days,
+    d.start_date::text as start_date, d.duration_days, d.quantity_cbm, d.max_transit_days,
+    (select slug from corridor where id = d.corridor_id) as corridor_slug,
+    array(select unnest(d.required_services) except select unnest(o.services)) as missing_services,
+    ${endDate}::text as end_date, ${qUnits} as q_units, (o.quantity - o.held_quantity) * o.cbm_per_unit as remaining_cbm,
+    ${OK.period} as ok_period, ${OK.capacity} as ok_capacity, ${OK.min} as ok_min, ${OK.services} as ok_services,
+    ${OK.budget} as ok_budget, ${okTransit('t.transit_days')} as ok_transit`;
 }
 
 interface MatchRow {
@@ -114,10 +141,16 @@ interface MatchRow {
 }
 
 export interface MatchSpec {
-  /** FROM clause binding o, w and d. */
+  /** Common table expressions the filters use. */
+  with: string[];
+  /** FROM clause binding `o`, `w` and `d` for every candidate. */
   from: string;
-  /** Hard prefilters (index-served), beyond the constraint flags. */
+  /** The same without `w` where `where` does not need it (for a pass over every candidate). */
+  lean: string;
+  /** Filters every candidate passes (index-served): storage class, location, an overlapping period. */
   where: string[];
+  /** FROM clause binding `o`, `w` and `d` for the rows of a CTE `alias` (by its offer_id, demand_id). */
+  rejoin: (alias: string) => string;
   /** The compiled node expression for the returned side (offer or demand). */
   node: string;
   weights: Weights;
@@ -128,48 +161,78 @@ export interface MatchSpec {
   key: 'offer_id' | 'demand_id';
 }
 
-/** Builds and runs the ranking statement; returns rows best first (full matches before near misses). */
+/**
+ * Builds and runs the ranking statement; returns rows best first (full matches before near misses).
+ *
+ * Shaped so that the work follows what the answer needs, not the number of candidates:
+ * - full matches are found with every hard constraint as a filter (cheapest checks first, the
+ *   transit check as an index probe), and counted;
+ * - near misses (exactly one constraint failed) are looked for only when asked for and when there
+ *   are fewer full matches than rows wanted, since full matches rank first;
+ * - the cheapest total per currency, which scores cost without a budget, is found only when a
+ *   ranked row has no budget, over every candidate as before;
+ * - score inputs are computed for the ranked rows only, fulfilment only for their operators
+ *   (capacity_hold.operator_id), and only the top rows get their node and explanation columns.
+ */
 async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
   const p = spec.params;
   const w = spec.weights;
+  const where = spec.where.join(' and ');
   const costScore = `(case when c.budget_currency is not null and c.currency <> c.budget_currency then 0
       when c.max_total is not null then greatest(0, 1 - c.total_cost / nullif(c.max_total, 0))
       when c.max_monthly_price_per_cbm is not null then greatest(0, 1 - c.monthly_per_cbm / nullif(c.max_monthly_price_per_cbm, 0))
-      else coalesce(min(c.total_cost) over (partition by c.currency) / nullif(c.total_cost, 0), 1) end)::float8`;
+      else coalesce(cheapest.total_cost / nullif(c.total_cost, 0), 1) end)::float8`;
+  const distance = `case when d.near_latitude is null then null else round((earth_distance(ll_to_earth(w.latitude, w.longitude), ll_to_earth(d.near_latitude, d.near_longitude)) / 1000)::numeric, 1) end`;
+  // What scoring needs of a ranked row, computed in the scan that finds it.
+  const scoreInputs = `o.id as offer_id, d.id as demand_id, o.currency, w.is_public, w.operator_id, d.budget_currency, d.max_total,
+        d.max_monthly_price_per_cbm, d.radius_km, ${totalCost} as total_cost, ${monthly} as monthly_per_cbm, tr.transit_days,
+        ${distance} as distance_km, ${EXTRA_SERVICES} as extra_services`;
   const sql = `
-    with ops as (
-      select w2.operator_id, (count(*) filter (where h.status = 'CONFIRMED'))::float8 / count(*) as rate, count(*)::int as n
-      from capacity_hold h join capacity_offer o2 on o2.id = h.offer_id join overseas_warehouse w2 on w2.id = o2.warehouse_id
-      where h.status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by w2.operator_id
+    with ${spec.with.map((c) => `${c},`).join('\n')}
+    full_match as (
+      select ${scoreInputs}, 0 as misses
+      from ${spec.from} ${TRANSIT_LATERAL}
+      where ${where} and ${OK.period} and ${OK.services} and ${OK.min} and ${OK.capacity} and ${OK.budget} and ${OK_TRANSIT_EXISTS}
     ),
-    cand as (
-      select o.id as offer_id, d.id as demand_id, ${spec.node} as node, o.unit, o.available_from::text as available_from, o.available_to::text as available_to, o.min_quantity, o.min_term_days,
-        o.currency, w.is_public, w.operator_id, d.start_date::text as start_date, d.duration_days, d.quantity_cbm, d.budget_currency, d.max_total,
-        d.max_monthly_price_per_cbm, d.max_transit_days, d.radius_km,
-        (select slug from corridor where id = d.corridor_id) as corridor_slug,
-        array(select unnest(d.required_services) except select unnest(o.services)) as missing_services,
-        ${candidateColumns()}
-      from ${spec.from}
-      where ${spec.where.join(' and ')}
+    ranked as (
+      select * from full_match
+      ${spec.nearMisses ? `union all
+      select ${scoreInputs}, 1
+      from ${spec.from} ${TRANSIT_LATERAL}
+      where (select count(*) from full_match) < ${spec.first} and ${where} and ${MISSES} = 1` : ''}
+    ),
+    cheapest as (
+      select o.currency, min(${totalCost}) as total_cost
+      from ${spec.lean}
+      where exists (select 1 from ranked where max_total is null and max_monthly_price_per_cbm is null) and ${where}
+      group by o.currency
+    ),
+    ops as (
+      select h.operator_id, (count(*) filter (where h.status = 'CONFIRMED'))::float8 / count(*) as rate, count(*)::int as n
+      from capacity_hold h
+      where h.operator_id in (select operator_id from ranked) and h.status in ('CONFIRMED', 'RELEASED', 'EXPIRED')
+      group by h.operator_id
     ),
     scored as (
       select c.*, ops.rate as fulfilment, coalesce(ops.n, 0) as fulfilment_n,
         ${costScore} as s_cost,
         (case when c.transit_days is null then 0 else greatest(0, 1 - c.transit_days / 60.0) end)::float8 as s_transit,
         least(1, c.extra_services / 8.0)::float8 as s_services,
-        (case when c.distance_km is null then null else greatest(0, 1 - c.distance_km / nullif(c.radius_km, 0)) end)::float8 as s_distance,
-        (6 - (c.ok_period::int + c.ok_capacity::int + c.ok_min::int + c.ok_services::int + c.ok_budget::int + c.ok_transit::int)) as misses
-      from cand c left join ops on ops.operator_id = c.operator_id and ops.n >= 3
+        (case when c.distance_km is null then null else greatest(0, 1 - c.distance_km / nullif(c.radius_km, 0)) end)::float8 as s_distance
+      from ranked c left join ops on ops.operator_id = c.operator_id and ops.n >= 3
+        left join cheapest on cheapest.currency = c.currency
     ),
-    ranked as (
+    top as (
       select s.*, round((${p.add(w.cost)}::float8 * s.s_cost + ${p.add(w.transit)}::float8 * s.s_transit
         + ${p.add(w.services)}::float8 * s.s_services + ${p.add(w.distance)}::float8 * coalesce(s.s_distance, 0)
-        + ${p.add(w.publicWarehouse)}::float8 * s.is_public::int + ${p.add(w.fulfilment)}::float8 * coalesce(s.fulfilment, 0.5))::numeric, 4)::float8 as score,
-        (count(*) filter (where s.misses = 0) over ())::int as full_count
+        + ${p.add(w.publicWarehouse)}::float8 * s.is_public::int + ${p.add(w.fulfilment)}::float8 * coalesce(s.fulfilment, 0.5))::numeric, 4)::float8 as score
       from scored s
-      where s.misses <= ${spec.nearMisses ? 1 : 0}
+      order by misses, score desc, ${spec.key} limit ${spec.first}
     )
-    select ${spec.key} as id, * from ranked order by misses, score desc, ${spec.key} limit ${spec.first}`;
+    select t.${spec.key} as id, t.*, (select count(*) from full_match)::int as full_count,
+      ${spec.node} as node, ${explanationColumns()}
+    from ${spec.rejoin('top')}
+    order by t.misses, t.score desc, t.${spec.key}`;
   return ctx.db.query<MatchRow>(sql, p.values);
 }
 
@@ -282,17 +345,25 @@ export async function matchOffers(
   const fields = nodeFields(info, 'WarehouseMatchResult', 'offer', c);
   const node = fields.length ? compileObject('CapacityOffer', fields, 'o', c) : 'null';
   const d = demandFrom(p);
+  const extra = extraWhere(p);
   const rows = await runMatch(ctx, {
+    with: hasArea ? [`area_warehouse as materialized (select w.id from ${d} cross join overseas_warehouse w
+      where earth_box(ll_to_earth(d.near_latitude, d.near_longitude), d.radius_km * 1000) @> ll_to_earth(w.latitude, w.longitude)
+        and earth_distance(ll_to_earth(d.near_latitude, d.near_longitude), ll_to_earth(w.latitude, w.longitude)) <= d.radius_km * 1000)`] : [],
     from: `${d} cross join capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id`,
+    // The country is on the offer and an area is a set of warehouses: the pass over every candidate needs no join.
+    lean: extra.length ? `${d} cross join capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id` : `${d} cross join capacity_offer o`,
     where: [
       `o.status = 'PUBLISHED'`, 'o.storage_class = d.storage_class',
       // Overlapping periods only: a near miss on the period still covers part of the stay.
       'o.available_from <= d.start_date + d.duration_days - 1', 'o.available_to >= d.start_date',
-      '(cardinality(d.countries) = 0 or w.country_code = any(d.countries))',
-      `(d.near_latitude is null or (earth_box(ll_to_earth(d.near_latitude, d.near_longitude), d.radius_km * 1000) @> ll_to_earth(w.latitude, w.longitude)
-        and earth_distance(ll_to_earth(d.near_latitude, d.near_longitude), ll_to_earth(w.latitude, w.longitude)) <= d.radius_km * 1000))`,
-      ...extraWhere(p),
+      // No countries is every country: one condition the covering index serves either way.
+      `o.country_code = any(coalesce(nullif(d.countries, '{}'), (select array_agg(code) from country)))`,
+      // An area: the warehouses within it (found once, by their earth index), then their offers.
+      hasArea ? 'o.warehouse_id in (select id from area_warehouse)' : 'd.near_latitude is null',
+      ...extra,
     ],
+    rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id join overseas_warehouse w on w.id = o.warehouse_id cross join ${d}`,
     node,
     weights,
     first,
@@ -317,14 +388,18 @@ export async function matchDemands(
   const c = newCompileCtx(info, ctx.lang, p, { viewerId: ctx.viewer?.enterpriseId });
   const fields = nodeFields(info, 'DemandMatchResult', 'demand', c);
   const node = fields.length ? compileObject('CapacityDemand', fields, 'd', c) : 'null';
+  const o = offerFrom(p);
   const rows = await runMatch(ctx, {
-    from: `${offerFrom(p)} join overseas_warehouse w on w.id = o.warehouse_id cross join capacity_demand d`,
+    with: [],
+    from: `${o} join overseas_warehouse w on w.id = o.warehouse_id cross join capacity_demand d`,
+    lean: `${o} join overseas_warehouse w on w.id = o.warehouse_id cross join capacity_demand d`,
     where: [
       `d.status = 'OPEN'`, 'd.storage_class = o.storage_class',
       'd.start_date <= o.available_to', 'd.start_date + d.duration_days - 1 >= o.available_from',
       '(cardinality(d.countries) = 0 or w.country_code = any(d.countries))',
       `(d.near_latitude is null or earth_distance(ll_to_earth(d.near_latitude, d.near_longitude), ll_to_earth(w.latitude, w.longitude)) <= d.radius_km * 1000)`,
     ],
+    rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o} join overseas_warehouse w on w.id = o.warehouse_id`,
     node,
     weights,
     first,
