@@ -13,7 +13,10 @@ export class ReadPool {
       max,
       application_name: 'cbec-api-read',
       // Name search's typo tolerance (`<%`): 0.5 finds "chongqng" for "chongqing"; the default 0.6 does not.
-      options: '-c pg_trgm.word_similarity_threshold=0.5',
+      // No JIT: our statements are short, and PostgreSQL's cost estimate for a ranking or a nested
+      // page often passes jit_above_cost, after which compiling the plan (70–430 ms, measured with
+      // auto_explain on the matchmaking bench) costs more than running it.
+      options: '-c pg_trgm.word_similarity_threshold=0.5 -c jit=off',
     });
     // An idle client that errors (server restart) must not crash the process.
     this.pool.on('error', () => undefined);
