@@ -68,7 +68,8 @@ export async function adhocDemands(pool: pg.Pool, n: number): Promise<Record<str
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
     const home = rng.weighted(weighted);
-    const where = rng.weighted([['countries', 55], ['area', 25], ['corridor', 10], ['anywhere', 10]] as const);
+    // Every demand says where (the API refuses one that does not): a country list, an area or a corridor.
+    const where = rng.weighted([['countries', 55], ['area', 25], ['corridor', 10]] as const);
     const unit = rng.weighted([['CBM', 5], ['PALLET', 4], ['SQUARE_METRE', 1]] as const);
     const storageClass = rng.weighted([['AMBIENT', 70], ['DANGEROUS_GOODS', 10], ['OVERSIZE', 8], ['TEMPERATURE_CONTROLLED', 5], ['BONDED', 4], ['HIGH_VALUE', 3]] as const);
     const d: Record<string, unknown> = {
@@ -87,7 +88,7 @@ export async function adhocDemands(pool: pg.Pool, n: number): Promise<Record<str
     }
     if (rng.chance(0.55)) d.requiredServices = rng.sample(['ONE_PIECE_FULFILMENT', 'FBA_TRANSFER', 'RETURNS', 'LAST_MILE', 'RELABELLING'], rng.int(1, 2));
     if (rng.chance(0.6)) {
-      const local = where !== 'corridor' && where !== 'anywhere' && rng.chance(0.5);
+      const local = where !== 'corridor' && rng.chance(0.5);
       const currency = local ? home.currency : 'USD';
       const perCbm = { USD: 20, EUR: 18, GBP: 16, JPY: 3000, KRW: 27000, CNY: 140, RUB: 1800 }[currency] ?? 20;
       d.budget = rng.chance(0.7)
@@ -265,7 +266,7 @@ async function main(): Promise<void> {
 
   const ops: [string, Body[]][] = [];
   // Per kind of location (at one connection): a country list or an area is where sellers usually
-  // start; a corridor alone or nothing at all ranks every offer of the storage class.
+  // start; a corridor alone ranks every offer its warehouses have of the storage class.
   const kindOf = (d: { countries?: unknown[]; area?: unknown; corridor?: unknown }) =>
     d.area ? 'area' : d.countries?.length ? 'countries' : d.corridor ? 'corridor only' : 'anywhere';
   if (want('adhoc')) ops.push(['adhoc', (await adhocDemands(pool, 400)).map((demand) => ({ query: ADHOC, variables: { demand }, kind: kindOf(demand) }))]);

@@ -21,6 +21,7 @@ import { CapacityDemand } from '../modules/matchmaking/capacity-demand.entity';
 import { CapacityHold } from '../modules/matchmaking/capacity-hold.entity';
 import { CapacityOffer } from '../modules/matchmaking/capacity-offer.entity';
 import { IdempotencyRecord } from '../modules/matchmaking/idempotency-record.entity';
+import { CapacityOperatorRecord } from '../modules/matchmaking/operator-record.entity';
 
 /** Every entity, listed explicitly: discovery by folder glob costs start-up time and hides mistakes. */
 export const entities = [
@@ -32,5 +33,5 @@ export const entities = [
   OverseasWarehouse, WarehouseCorridor,
   ServiceProvider,
   TalentBase, TalentProgramme,
-  ApiKey, CapacityOffer, CapacityDemand, CapacityHold, IdempotencyRecord,
+  ApiKey, CapacityOffer, CapacityDemand, CapacityHold, CapacityOperatorRecord, IdempotencyRecord,
 ];

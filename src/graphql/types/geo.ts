@@ -110,3 +110,46 @@ export function distanceOrder(orderBy: { field: string }[] | undefined, vars: Re
   if (byDistance && !near) throw badInput('Ordering by DISTANCE needs `filter.near`', 'orderBy');
   return { byDefault: !!near && !orderBy?.length, expr: near && byDistance ? distanceSql('t', near, p) : '0::float8' };
 }
+
+/** The radius, in km, of the sphere earthdistance measures on (its `earth()`, 6,378,168 m). */
+const EARTH_KM = 6378.168;
+
+/**
+ * Great-circle kilometres from the point (`lat`, `lng`: SQL expressions in degrees) to the point
+ * (`pLat`, `pLng`), by the haversine formula on earthdistance's sphere: the same distance as
+ * `earth_distance(ll_to_earth(…), ll_to_earth(…)) / 1000`, in a few float operations instead of
+ * two cube constructions, so it can run for every candidate of a scan.
+ */
+export function greatCircleKmSql(lat: string, lng: string, pLat: string, pLng: string): string {
+  return `(2 * ${EARTH_KM} * asin(least(1, sqrt(sin(radians(${lat} - ${pLat}) / 2) ^ 2
+    + cos(radians(${pLat})) * cos(radians(${lat})) * sin(radians(${lng} - ${pLng}) / 2) ^ 2))))`;
+}
+
+/**
+ * A latitude/longitude box holding every point within `radiusKm` of the point, for index ranges
+ * before the exact distance; with no longitude bounds when the circle reaches a pole or crosses
+ * the antimeridian (the box is then a latitude band).
+ */
+export function boundingBox(latitude: number, longitude: number, radiusKm: number): { minLat: number; maxLat: number; minLng: number | null; maxLng: number | null } {
+  const angle = radiusKm / EARTH_KM;
+  const dLat = (angle * 180) / Math.PI * 1.0001 + 1e-6;
+  const minLat = latitude - dLat;
+  const maxLat = latitude + dLat;
+  const cosLat = Math.cos((latitude * Math.PI) / 180);
+  if (minLat <= -90 || maxLat >= 90 || angle >= Math.PI / 2 || Math.sin(angle) >= cosLat) return { minLat, maxLat, minLng: null, maxLng: null };
+  const dLng = (Math.asin(Math.sin(angle) / cosLat) * 180) / Math.PI * 1.0001 + 1e-6;
+  if (longitude - dLng < -180 || longitude + dLng > 180) return { minLat, maxLat, minLng: null, maxLng: null };
+  return { minLat, maxLat, minLng: longitude - dLng, maxLng: longitude + dLng };
+}
+
+/**
+ * Rows whose (`lat`, `lng`) lie within `radiusKm` of a point: the bounding box (which a latitude
+ * index serves), then the exact great-circle distance.
+ */
+export function withinSql(lat: string, lng: string, near: ResolvedNear, p: Params): string {
+  const b = boundingBox(near.latitude, near.longitude, near.radiusKm);
+  const box = [`${lat} between ${p.add(b.minLat)}::float8 and ${p.add(b.maxLat)}::float8`];
+  if (b.minLng !== null) box.push(`${lng} between ${p.add(b.minLng)}::float8 and ${p.add(b.maxLng)}::float8`);
+  const km = greatCircleKmSql(lat, lng, `${p.add(near.latitude)}::float8`, `${p.add(near.longitude)}::float8`);
+  return `(${box.join(' and ')} and ${km} <= ${p.add(near.radiusKm)}::float8)`;
+}

@@ -20,6 +20,56 @@ import { HoldStatus } from './matchmaking.enums';
   events: ['insert'],
   body: 'select w.operator_id into new.operator_id from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.id = new.offer_id; return new;',
 })
+/*
+ * The operators' fulfilment records (capacity_operator_record) follow every insert, update and
+ * delete of holds: one statement-level trigger per event, with its transition table, adds up the
+ * change per operator (a hold that ends, is undone, or moves to another operator) and applies it
+ * in operator order, so concurrent statements lock records in one order and cannot deadlock.
+ */
+@Trigger({
+  name: 'record_insert',
+  timing: 'after',
+  events: ['insert'],
+  expression: `create or replace function "capacity_hold_record_fn"() returns trigger as $$ begin
+      if tg_op = 'INSERT' then
+        insert into capacity_operator_record as r (operator_id, ended_holds, confirmed_holds)
+        select operator_id, count(*), count(*) filter (where status = 'CONFIRMED') from new_holds
+        where status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by operator_id order by operator_id
+        on conflict (operator_id) do update set ended_holds = r.ended_holds + excluded.ended_holds,
+          confirmed_holds = r.confirmed_holds + excluded.confirmed_holds;
+      elsif tg_op = 'UPDATE' then
+        insert into capacity_operator_record as r (operator_id, ended_holds, confirmed_holds)
+        select operator_id, sum(e), sum(c) from (
+          select operator_id, 1 as e, (status = 'CONFIRMED')::int as c from new_holds where status in ('CONFIRMED', 'RELEASED', 'EXPIRED')
+          union all
+          select operator_id, -1, -(status = 'CONFIRMED')::int from old_holds where status in ('CONFIRMED', 'RELEASED', 'EXPIRED')
+        ) x group by operator_id having sum(e) <> 0 or sum(c) <> 0 order by operator_id
+        on conflict (operator_id) do update set ended_holds = r.ended_holds + excluded.ended_holds,
+          confirmed_holds = r.confirmed_holds + excluded.confirmed_holds;
+      else
+        update capacity_operator_record r set ended_holds = r.ended_holds - x.e, confirmed_holds = r.confirmed_holds - x.c
+        from (select operator_id, count(*) as e, count(*) filter (where status = 'CONFIRMED') as c from old_holds
+          where status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by operator_id order by operator_id) x
+        where r.operator_id = x.operator_id;
+      end if;
+      return null; end; $$ language plpgsql;
+    create trigger "record_insert" after insert on "capacity_hold" referencing new table as new_holds
+      for each statement execute function "capacity_hold_record_fn"()`,
+})
+@Trigger({
+  name: 'record_update',
+  timing: 'after',
+  events: ['update'],
+  expression: `create trigger "record_update" after update on "capacity_hold" referencing old table as old_holds new table as new_holds
+      for each statement execute function "capacity_hold_record_fn"()`,
+})
+@Trigger({
+  name: 'record_delete',
+  timing: 'after',
+  events: ['delete'],
+  expression: `create trigger "record_delete" after delete on "capacity_hold" referencing old table as old_holds
+      for each statement execute function "capacity_hold_record_fn"()`,
+})
 export class CapacityHold extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -1,9 +1,10 @@
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { OverseasWarehouse } from '../warehouse/overseas-warehouse.entity';
 import { CapacityUnit, PricePeriod, StorageClass } from '../warehouse/warehouse.enums';
 import { OfferStatus } from './matchmaking.enums';
+import { OFFER_DERIVED } from './offer-derived';
 
 /**
  * Capacity a warehouse operator offers for a period. `heldQuantity` is what holds and confirmed
@@ -26,17 +27,23 @@ import { OfferStatus } from './matchmaking.enums';
 @Index({
   name: 'capacity_offer_match_cover_idx',
   expression: `create index "capacity_offer_match_cover_idx" on "capacity_offer" ("storage_class", "country_code", "available_from", "available_to")
-    include ("id", "warehouse_id", "currency", "storage_price", "price_period", "free_days", "inbound_fee", "outbound_fee", "cbm_per_unit",
-      "quantity", "held_quantity", "min_quantity", "min_term_days", "services") where "status" = 'PUBLISHED'`,
+    include ("id", "warehouse_id", "currency", "free_days", "min_term_days", "services", "is_public", "operator_id", "latitude", "longitude",
+      "min_transit_days", "transit_days", "remaining_cbm", "min_cbm", "day_price_per_cbm", "month_price_per_cbm", "fees_per_cbm")
+    where "status" = 'PUBLISHED'`,
 })
 @Trigger({
-  name: 'copy_country',
+  name: 'copy_from_warehouse',
   timing: 'before',
   events: ['insert', 'update'],
   // Raw DDL for the column list: holds update offers often, and need not pay for this.
-  expression: `create or replace function "capacity_offer_copy_country_fn"() returns trigger as $$ begin
-      select w.country_code into new.country_code from overseas_warehouse w where w.id = new.warehouse_id; return new; end; $$ language plpgsql;
-    create trigger "copy_country" before insert or update of "warehouse_id" on "capacity_offer" for each row execute function "capacity_offer_copy_country_fn"()`,
+  expression: `create or replace function "capacity_offer_copy_from_warehouse_fn"() returns trigger as $$ begin
+      select w.country_code, w.operator_id, w.is_public, w.latitude, w.longitude
+      into new.country_code, new.operator_id, new.is_public, new.latitude, new.longitude
+      from overseas_warehouse w where w.id = new.warehouse_id;
+      select t.by_corridor, t.fewest into new.transit_days, new.min_transit_days from warehouse_transit(new.warehouse_id) t;
+      return new; end; $$ language plpgsql;
+    create trigger "copy_from_warehouse" before insert or update of "warehouse_id" on "capacity_offer"
+      for each row execute function "capacity_offer_copy_from_warehouse_fn"()`,
 })
 export class CapacityOffer extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -45,14 +52,40 @@ export class CapacityOffer extends TimestampedEntity {
   @ManyToOne(() => OverseasWarehouse)
   warehouse!: Rel<OverseasWarehouse>;
 
-  /**
-   * The warehouse's country, copied so that matching finds offers by country with one index. The
-   * database keeps it: set when an offer is written with its warehouse (trigger copy_country), and
-   * changed with the warehouse's (OverseasWarehouse trigger copy_to_matchmaking); what a write gives
-   * is replaced.
+  /*
+   * Copies of the warehouse's country, operator, public flag, location and transit days, so that matching
+   * reads every candidate from one index with no join. The database keeps them: set when an offer
+   * is written with its warehouse (trigger copy_from_warehouse), and changed with the warehouse
+   * (OverseasWarehouse trigger copy_to_matchmaking) and its corridors (WarehouseCorridor trigger
+   * copy_transit); what a write gives is replaced.
    */
+
+  /** The warehouse's country. */
   @Property({ type: 'string', length: 2 })
   countryCode!: string;
+
+  /** The warehouse's operator (enterprise ID). */
+  @Property({ type: 'integer' })
+  operatorId!: number;
+
+  /** Whether the warehouse is a municipal public overseas warehouse. */
+  @Property({ type: 'boolean', default: false })
+  isPublic: boolean = false;
+
+  /** The warehouse's location. */
+  @Property({ type: 'double' })
+  latitude!: number;
+
+  @Property({ type: 'double' })
+  longitude!: number;
+
+  /** Fewest transit days from Chongqing to the warehouse over any corridor; null when none reaches it. */
+  @Property({ type: 'smallint', nullable: true })
+  minTransitDays?: number | null;
+
+  /** Transit days from Chongqing by corridor: element i (1-based) is over corridor i, null where it does not reach. */
+  @Property({ type: 'json', columnType: 'smallint[]', defaultRaw: "'{}'" })
+  transitDays: (number | null)[] = [];
 
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   quantity!: string;
@@ -107,6 +140,32 @@ export class CapacityOffer extends TimestampedEntity {
 
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
   services: string[] = [];
+
+  /*
+   * Matching's inputs per CBM, in float8 and kept by PostgreSQL (generated columns), so ranking
+   * thousands of candidates costs a few float operations each, read from the covering index.
+   * Amounts shown to clients are computed from the exact decimals above.
+   */
+
+  /** Remaining capacity in CBM: (quantity − held) × CBM per unit. */
+  @Property({ type: 'double', generated: `(${OFFER_DERIVED.remaining_cbm}) stored` })
+  remainingCbm!: number & Opt;
+
+  /** The minimum quantity in CBM. */
+  @Property({ type: 'double', generated: `(${OFFER_DERIVED.min_cbm}) stored` })
+  minCbm!: number & Opt;
+
+  /** Storage price per CBM per day. */
+  @Property({ type: 'double', generated: `(${OFFER_DERIVED.day_price_per_cbm}) stored` })
+  dayPricePerCbm!: number & Opt;
+
+  /** Storage price per CBM per month (30 days; a week is 30/7 of a month). */
+  @Property({ type: 'double', generated: `(${OFFER_DERIVED.month_price_per_cbm}) stored` })
+  monthPricePerCbm!: number & Opt;
+
+  /** Inbound and outbound fees per CBM. */
+  @Property({ type: 'double', generated: `(${OFFER_DERIVED.fees_per_cbm}) stored` })
+  feesPerCbm!: number & Opt;
 
   @Enum({ items: () => OfferStatus, default: OfferStatus.PUBLISHED })
   status: OfferStatus = OfferStatus.PUBLISHED;

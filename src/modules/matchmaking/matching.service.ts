@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { compileObject, newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { Params } from '../../graphql/sql/params';
+import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/types/geo';
 import { WarehouseService } from '../warehouse/warehouse.enums';
 import type { MatchWeightsInput } from './matchmaking.inputs';
 import { MONTH_FACTOR, MatchConstraint, ScoreFactor } from './matchmaking.types';
@@ -49,40 +50,46 @@ export function demandRowSql(c: Criteria, p: Params, corridorId: number | null):
 
 const qUnits = `(d.quantity_cbm / o.cbm_per_unit)`;
 const endDate = `(d.start_date + d.duration_days - 1)`;
+/** The estimated total for the stay and the monthly price per CBM, exact, as shown to clients. */
 const totalCost = `round((o.storage_price / ${PERIOD_DAYS('o.price_period')} * greatest(d.duration_days - o.free_days, 0) + o.inbound_fee + o.outbound_fee) * ${qUnits}, 2)`;
 const monthly = `round(o.storage_price * ${MONTH_FACTOR('o.price_period')} / o.cbm_per_unit, 4)`;
-/** The fewest transit days from Chongqing to the offer's warehouse (over the demand's corridor, if any). */
-const TRANSIT_LATERAL = `left join lateral (select min(wc.transit_days) as transit_days from warehouse_corridor wc
-      where wc.warehouse_id = o.warehouse_id and (d.corridor_id is null or wc.corridor_id = d.corridor_id)) tr on true`;
+/**
+ * The same total in float8 from the offer's per-CBM columns (capacity_offer's generated columns),
+ * for filtering and ranking thousands of candidates: (price per CBM-day × billable days + fees per
+ * CBM) × CBM, which is the exact formula rearranged.
+ */
+const COST_F = `(d.quantity_cbm::float8 * (o.day_price_per_cbm * greatest(d.duration_days - o.free_days, 0) + o.fees_per_cbm))`;
+/**
+ * The fewest transit days from Chongqing to the offer's warehouse (over the demand's corridor, if
+ * any), from the offer's copies of its warehouse's corridors (capacity_offer.transit_days).
+ */
+const TRANSIT = `(case when d.corridor_id is null then o.min_transit_days else o.transit_days[d.corridor_id] end)`;
 
 /** TRANSIT over a transit-days expression: met without a corridor or limit; else within the limit. */
 function okTransit(transitDays: string): string {
   return `(case when d.max_transit_days is null and d.corridor_id is null then true
       else coalesce(${transitDays} <= coalesce(d.max_transit_days, 32767), false) end)`;
 }
-/** The hard constraints, each a boolean over `o`, `d` and `tr` (MatchConstraint). */
+/** The hard constraints, each a boolean over `o` and `d` (MatchConstraint). */
 const OK = {
   period: `(o.available_from <= d.start_date and o.available_to >= ${endDate})`,
-  capacity: `((o.quantity - o.held_quantity) * o.cbm_per_unit >= d.quantity_cbm)`,
-  min: `(${qUnits} >= o.min_quantity and d.duration_days >= o.min_term_days)`,
+  capacity: `(o.remaining_cbm >= d.quantity_cbm::float8)`,
+  min: `(d.quantity_cbm::float8 >= o.min_cbm and d.duration_days >= o.min_term_days)`,
   services: `(o.services @> d.required_services)`,
+  // Within budget as shown: the total rounded to cents, the monthly price to 4 places.
   budget: `(d.budget_currency is null or (o.currency = d.budget_currency
-      and (d.max_total is null or ${totalCost} <= d.max_total)
-      and (d.max_monthly_price_per_cbm is null or ${monthly} <= d.max_monthly_price_per_cbm)))`,
-  transit: okTransit('tr.transit_days'),
+      and (d.max_total is null or ${COST_F} < d.max_total::float8 + 0.005)
+      and (d.max_monthly_price_per_cbm is null or o.month_price_per_cbm < d.max_monthly_price_per_cbm::float8 + 0.00005)))`,
+  transit: okTransit(TRANSIT),
 };
-/** TRANSIT as a filter without `tr`: the fewest days are within the limit when some lane's are. */
-const OK_TRANSIT_EXISTS = `(d.max_transit_days is null and d.corridor_id is null or exists (select 1 from warehouse_corridor wc
-      where wc.warehouse_id = o.warehouse_id and (d.corridor_id is null or wc.corridor_id = d.corridor_id)
-        and wc.transit_days <= coalesce(d.max_transit_days, 32767)))`;
 const MISSES = `(6 - (${Object.values(OK).map((x) => `${x}::int`).join(' + ')}))`;
-
 /**
- * Services the offer has beyond the required ones: one term per WarehouseService, so no set
- * operation runs per candidate (offers' services are WarehouseService values: the API and the
- * seeds write nothing else).
+ * Services the offer has beyond the required ones. When it has them all (every full match), that is
+ * a difference of lengths (services are WarehouseService values, and the API and the seeds write
+ * each once); otherwise one term per WarehouseService, so no set operation runs per candidate.
  */
-const EXTRA_SERVICES = `(${Object.values(WarehouseService).map((v) => `('${v}' = any(o.services) and not '${v}' = any(d.required_services))::int`).join(' + ')})`;
+const EXTRA_SERVICES = `(case when o.services @> d.required_services then cardinality(o.services) - cardinality(d.required_services)
+      else ${Object.values(WarehouseService).map((v) => `('${v}' = any(o.services) and not '${v}' = any(d.required_services))::int`).join(' + ')} end)`;
 
 /** Columns only the returned rows `t` need, for their explanations. */
 function explanationColumns(): string {
@@ -91,6 +98,7 @@ function explanationColumns(): string {
     (select slug from corridor where id = d.corridor_id) as corridor_slug,
     array(select unnest(d.required_services) except select unnest(o.services)) as missing_services,
     ${endDate}::text as end_date, ${qUnits} as q_units, (o.quantity - o.held_quantity) * o.cbm_per_unit as remaining_cbm,
+    ${totalCost} as total_cost, ${monthly} as monthly_per_cbm,
     ${OK.period} as ok_period, ${OK.capacity} as ok_capacity, ${OK.min} as ok_min, ${OK.services} as ok_services,
     ${OK.budget} as ok_budget, ${okTransit('t.transit_days')} as ok_transit`;
 }
@@ -143,12 +151,12 @@ interface MatchRow {
 export interface MatchSpec {
   /** Common table expressions the filters use. */
   with: string[];
-  /** FROM clause binding `o`, `w` and `d` for every candidate. */
+  /** FROM clause binding `o` (with the copies of its warehouse's columns) and `d` for every candidate. */
   from: string;
-  /** The same without `w` where `where` does not need it (for a pass over every candidate). */
-  lean: string;
   /** Filters every candidate passes (index-served): storage class, location, an overlapping period. */
   where: string[];
+  /** Kilometres from the demand's point to the offer's warehouse, or null (an expression over the `from`). */
+  distanceKm: string;
   /** FROM clause binding `o`, `w` and `d` for the rows of a CTE `alias` (by its offer_id, demand_id). */
   rejoin: (alias: string) => string;
   /** The compiled node expression for the returned side (offer or demand). */
@@ -164,74 +172,56 @@ export interface MatchSpec {
 /**
  * Builds and runs the ranking statement; returns rows best first (full matches before near misses).
  *
- * Shaped so that the work follows what the answer needs, not the number of candidates:
- * - full matches are found with every hard constraint as a filter (cheapest checks first, the
- *   transit check as an index probe), and counted;
- * - near misses (exactly one constraint failed) are looked for only when asked for and when there
- *   are fewer full matches than rows wanted, since full matches rank first;
- * - the cheapest total per currency, which scores cost without a budget, is found only when a
- *   ranked row has no budget, over every candidate as before;
- * - score inputs are computed for the ranked rows only, fulfilment only for their operators
- *   (capacity_hold.operator_id), and only the top rows get their node and explanation columns.
+ * One pass over the candidates, each read from the offers' covering index with no join: the
+ * offer carries copies of its warehouse's country, operator, public flag and transit days. With
+ * near misses asked for, the pass keeps candidates failing at most one hard constraint (and says
+ * how many); without, every constraint is a filter. The cheapest total per currency (the cost
+ * score without a budget) comes from the kept rows, and the operator's fulfilment record from
+ * capacity_operator_record, one look-up per row. Only the top rows get their node and
+ * explanation columns.
  */
 async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
   const p = spec.params;
   const w = spec.weights;
   const where = spec.where.join(' and ');
   const costScore = `(case when c.budget_currency is not null and c.currency <> c.budget_currency then 0
-      when c.max_total is not null then greatest(0, 1 - c.total_cost / nullif(c.max_total, 0))
-      when c.max_monthly_price_per_cbm is not null then greatest(0, 1 - c.monthly_per_cbm / nullif(c.max_monthly_price_per_cbm, 0))
-      else coalesce(cheapest.total_cost / nullif(c.total_cost, 0), 1) end)::float8`;
-  const distance = `case when d.near_latitude is null then null else round((earth_distance(ll_to_earth(w.latitude, w.longitude), ll_to_earth(d.near_latitude, d.near_longitude)) / 1000)::numeric, 1) end`;
-  // What scoring needs of a ranked row, computed in the scan that finds it.
-  const scoreInputs = `o.id as offer_id, d.id as demand_id, o.currency, w.is_public, w.operator_id, d.budget_currency, d.max_total,
-        d.max_monthly_price_per_cbm, d.radius_km, ${totalCost} as total_cost, ${monthly} as monthly_per_cbm, tr.transit_days,
-        ${distance} as distance_km, ${EXTRA_SERVICES} as extra_services`;
+      when c.max_total is not null then greatest(0, 1 - c.cost_f / nullif(c.max_total::float8, 0))
+      when c.max_monthly_price_per_cbm is not null then greatest(0, 1 - c.monthly_f / nullif(c.max_monthly_price_per_cbm::float8, 0))
+      else coalesce(cheapest.cost_f / nullif(c.cost_f, 0), 1) end)::float8`;
+  const filter = spec.nearMisses
+    ? `${MISSES} <= 1`
+    : `${OK.period} and ${OK.services} and ${OK.min} and ${OK.capacity} and ${OK.budget} and ${OK.transit}`;
   const sql = `
     with ${spec.with.map((c) => `${c},`).join('\n')}
-    full_match as (
-      select ${scoreInputs}, 0 as misses
-      from ${spec.from} ${TRANSIT_LATERAL}
-      where ${where} and ${OK.period} and ${OK.services} and ${OK.min} and ${OK.capacity} and ${OK.budget} and ${OK_TRANSIT_EXISTS}
-    ),
-    ranked as (
-      select * from full_match
-      ${spec.nearMisses ? `union all
-      select ${scoreInputs}, 1
-      from ${spec.from} ${TRANSIT_LATERAL}
-      where (select count(*) from full_match) < ${spec.first} and ${where} and ${MISSES} = 1` : ''}
+    ranked as materialized (
+      select o.id as offer_id, d.id as demand_id, o.currency, o.is_public, o.operator_id, d.budget_currency, d.max_total,
+        d.max_monthly_price_per_cbm, d.radius_km, ${COST_F} as cost_f, o.month_price_per_cbm as monthly_f, ${TRANSIT} as transit_days,
+        ${spec.distanceKm} as distance_km, ${EXTRA_SERVICES} as extra_services, ${spec.nearMisses ? MISSES : '0'} as misses
+      from ${spec.from}
+      where ${where} and ${filter}
     ),
     cheapest as (
-      select o.currency, min(${totalCost}) as total_cost
-      from ${spec.lean}
-      where exists (select 1 from ranked where max_total is null and max_monthly_price_per_cbm is null) and ${where}
-      group by o.currency
+      select misses, currency, min(cost_f) as cost_f from ranked group by misses, currency
     ),
-    ops as (
-      select h.operator_id, (count(*) filter (where h.status = 'CONFIRMED'))::float8 / count(*) as rate, count(*)::int as n
-      from capacity_hold h
-      where h.operator_id in (select operator_id from ranked) and h.status in ('CONFIRMED', 'RELEASED', 'EXPIRED')
-      group by h.operator_id
-    ),
-    scored as (
-      select c.*, ops.rate as fulfilment, coalesce(ops.n, 0) as fulfilment_n,
+    top as (
+      select c.*, r.confirmed_holds::float8 / r.ended_holds as fulfilment, coalesce(r.ended_holds, 0) as fulfilment_n,
         ${costScore} as s_cost,
         (case when c.transit_days is null then 0 else greatest(0, 1 - c.transit_days / 60.0) end)::float8 as s_transit,
         least(1, c.extra_services / 8.0)::float8 as s_services,
         (case when c.distance_km is null then null else greatest(0, 1 - c.distance_km / nullif(c.radius_km, 0)) end)::float8 as s_distance
-      from ranked c left join ops on ops.operator_id = c.operator_id and ops.n >= 3
-        left join cheapest on cheapest.currency = c.currency
+      from ranked c left join capacity_operator_record r on r.operator_id = c.operator_id and r.ended_holds >= 3
+        left join cheapest on cheapest.misses = c.misses and cheapest.currency = c.currency
     ),
-    top as (
-      select s.*, round((${p.add(w.cost)}::float8 * s.s_cost + ${p.add(w.transit)}::float8 * s.s_transit
-        + ${p.add(w.services)}::float8 * s.s_services + ${p.add(w.distance)}::float8 * coalesce(s.s_distance, 0)
-        + ${p.add(w.publicWarehouse)}::float8 * s.is_public::int + ${p.add(w.fulfilment)}::float8 * coalesce(s.fulfilment, 0.5))::numeric, 4)::float8 as score
-      from scored s
+    best as (
+      select t.*, round((${p.add(w.cost)}::float8 * t.s_cost + ${p.add(w.transit)}::float8 * t.s_transit
+        + ${p.add(w.services)}::float8 * t.s_services + ${p.add(w.distance)}::float8 * coalesce(t.s_distance, 0)
+        + ${p.add(w.publicWarehouse)}::float8 * t.is_public::int + ${p.add(w.fulfilment)}::float8 * coalesce(t.fulfilment, 0.5))::numeric, 4)::float8 as score
+      from top t
       order by misses, score desc, ${spec.key} limit ${spec.first}
     )
-    select t.${spec.key} as id, t.*, (select count(*) from full_match)::int as full_count,
+    select t.${spec.key} as id, t.*, (select count(*) from ranked where misses = 0)::int as full_count,
       ${spec.node} as node, ${explanationColumns()}
-    from ${spec.rejoin('top')}
+    from ${spec.rejoin('best')}
     order by t.misses, t.score desc, t.${spec.key}`;
   return ctx.db.query<MatchRow>(sql, p.values);
 }
@@ -333,13 +323,19 @@ function nodeFields(info: GraphQLResolveInfo, result: string, field: string, c: 
   return subFieldNodes(result, info.fieldNodes, ['matches', field], c);
 }
 
-/** Offers for a demand (`d` bound by `demandFrom`), best first. */
+/** A saved demand's area, read with DEMAND_AREA over `t` and turned into a ResolvedNear by areaOf. */
+export const DEMAND_AREA = 't.near_latitude, t.near_longitude, t.radius_km';
+export interface DemandArea { near_latitude: number | null; near_longitude: number | null; radius_km: number | null }
+export const areaOf = (r: DemandArea): ResolvedNear | null => (r.near_latitude == null
+  ? null : { latitude: Number(r.near_latitude), longitude: Number(r.near_longitude), radiusKm: Number(r.radius_km) });
+
+/** Offers for a demand (`d` bound by `demandFrom`, with its `area` if it has one), best first. */
 export async function matchOffers(
-  ctx: Context, info: GraphQLResolveInfo, demandFrom: (p: Params) => string, hasArea: boolean, args: MatchArgs,
+  ctx: Context, info: GraphQLResolveInfo, demandFrom: (p: Params) => string, area: ResolvedNear | null, args: MatchArgs,
   extraWhere: (p: Params) => string[] = () => [],
 ) {
   const first = checkFirst(args.first);
-  const weights = normaliseWeights(args.weights, hasArea);
+  const weights = normaliseWeights(args.weights, !!area);
   const p = new Params();
   const c = newCompileCtx(info, ctx.lang, p, { viewerId: ctx.viewer?.enterpriseId });
   const fields = nodeFields(info, 'WarehouseMatchResult', 'offer', c);
@@ -347,20 +343,23 @@ export async function matchOffers(
   const d = demandFrom(p);
   const extra = extraWhere(p);
   const rows = await runMatch(ctx, {
-    with: hasArea ? [`area_warehouse as materialized (select w.id from ${d} cross join overseas_warehouse w
-      where earth_box(ll_to_earth(d.near_latitude, d.near_longitude), d.radius_km * 1000) @> ll_to_earth(w.latitude, w.longitude)
-        and earth_distance(ll_to_earth(d.near_latitude, d.near_longitude), ll_to_earth(w.latitude, w.longitude)) <= d.radius_km * 1000)`] : [],
-    from: `${d} cross join capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id`,
-    // The country is on the offer and an area is a set of warehouses: the pass over every candidate needs no join.
-    lean: extra.length ? `${d} cross join capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id` : `${d} cross join capacity_offer o`,
+    with: [],
+    from: `${d} cross join capacity_offer o`,
+    distanceKm: area
+      ? `round(${greatCircleKmSql('o.latitude', 'o.longitude', `${p.add(area.latitude)}::float8`, `${p.add(area.longitude)}::float8`)}::numeric, 1)`
+      : 'null::numeric',
     where: [
       `o.status = 'PUBLISHED'`, 'o.storage_class = d.storage_class',
       // Overlapping periods only: a near miss on the period still covers part of the stay.
       'o.available_from <= d.start_date + d.duration_days - 1', 'o.available_to >= d.start_date',
       // No countries is every country: one condition the covering index serves either way.
       `o.country_code = any(coalesce(nullif(d.countries, '{}'), (select array_agg(code) from country)))`,
-      // An area: the warehouses within it (found once, by their earth index), then their offers.
-      hasArea ? 'o.warehouse_id in (select id from area_warehouse)' : 'd.near_latitude is null',
+      // An area: the countries it reaches (from the warehouses' latitude index), then the offers'
+      // own copies of their warehouse's location, so the scan stays on the covering index.
+      ...(area ? [
+        `o.country_code = any(array(select distinct w.country_code from overseas_warehouse w where ${withinSql('w.latitude', 'w.longitude', area, p)})::text[])`,
+        withinSql('o.latitude', 'o.longitude', area, p),
+      ] : []),
       ...extra,
     ],
     rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id join overseas_warehouse w on w.id = o.warehouse_id cross join ${d}`,
@@ -392,12 +391,13 @@ export async function matchDemands(
   const rows = await runMatch(ctx, {
     with: [],
     from: `${o} join overseas_warehouse w on w.id = o.warehouse_id cross join capacity_demand d`,
-    lean: `${o} join overseas_warehouse w on w.id = o.warehouse_id cross join capacity_demand d`,
+    distanceKm: `case when d.near_latitude is null then null
+      else round(${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')}::numeric, 1) end`,
     where: [
       `d.status = 'OPEN'`, 'd.storage_class = o.storage_class',
       'd.start_date <= o.available_to', 'd.start_date + d.duration_days - 1 >= o.available_from',
       '(cardinality(d.countries) = 0 or w.country_code = any(d.countries))',
-      `(d.near_latitude is null or earth_distance(ll_to_earth(d.near_latitude, d.near_longitude), ll_to_earth(w.latitude, w.longitude)) <= d.radius_km * 1000)`,
+      `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,
     ],
     rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o} join overseas_warehouse w on w.id = o.warehouse_id`,
     node,

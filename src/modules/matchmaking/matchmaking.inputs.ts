@@ -109,7 +109,7 @@ export class BudgetInput {
 }
 
 /** What a demand asks for; used for matching (ad hoc) and inside a posted demand. */
-@InputType({ description: 'What a seller needs; match it directly or post it as a demand (需求条件)' })
+@InputType({ description: 'What a seller needs; match it directly or post it as a demand. Say where with at least one of `countries`, `area` and `corridor` (需求条件)' })
 export class DemandCriteriaInput {
   @Field(() => [String], { nullable: true, description: 'Wanted countries, ISO 3166-1 alpha-2 (目标国家)' })
   countries?: string[];

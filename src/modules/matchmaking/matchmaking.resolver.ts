@@ -17,13 +17,14 @@ import {
   CapacityDemandInput, CapacityOfferInput, CapacityOfferUpdateInput, DemandCriteriaInput, HoldCapacityInput, MatchWeightsInput,
 } from './matchmaking.inputs';
 import * as svc from './matchmaking.service';
-import { matchDemands, matchOffers, demandRowSql } from './matching.service';
+import { areaOf, DEMAND_AREA, type DemandArea, matchDemands, matchOffers, demandRowSql } from './matching.service';
 import type { MutationResult } from './idempotency';
 import {
   CapacityDemand, CapacityDemandPayload, CapacityHold, CapacityHoldPayload, CapacityOffer, CapacityOfferPayload,
   DemandMatchResult, WarehouseMatchResult,
 } from './matchmaking.types';
 import { checkCriteria, Problems } from './matchmaking.validation';
+import { offerDerivedSelect } from './offer-derived';
 
 /** Offers: published ones for everyone, any state for their operator. */
 const offerAccess = (t: string, viewer: number | undefined, p: Params) => viewer === undefined
@@ -171,16 +172,16 @@ export class MatchmakingResolver {
         corridor = row?.id ?? null;
       }
       if (!p.ok) throw badInput(p.list.map((e) => `${e.field?.join('.')}: ${e.message}`).join('; '), p.list[0].field);
-      return matchOffers(ctx, info, (pp) => demandRowSql(c, pp, corridor), !!c.area, { first, includeNearMisses, weights });
+      return matchOffers(ctx, info, (pp) => demandRowSql(c, pp, corridor), c.area ?? null, { first, includeNearMisses, weights });
     }
     const id = intIdOf('CapacityDemand', demandId!, 'demandId');
     const p = new Params();
-    const [row] = await ctx.db.query<{ near_latitude: number | null }>(
-      `select near_latitude from capacity_demand t where t.id = ${p.add(id)}::int and ${demandAccess('t', ctx.viewer?.enterpriseId, p)}`,
+    const [row] = await ctx.db.query<DemandArea>(
+      `select ${DEMAND_AREA} from capacity_demand t where t.id = ${p.add(id)}::int and ${demandAccess('t', ctx.viewer?.enterpriseId, p)}`,
       p.values,
     );
     if (!row) throw new GraphQLError(`No capacity demand with ID "${demandId}"`, { extensions: { code: ErrorCode.NOT_FOUND } });
-    return matchOffers(ctx, info, (pp) => `(select * from capacity_demand where id = ${pp.add(id)}::int) d`, row.near_latitude != null, { first, includeNearMisses, weights });
+    return matchOffers(ctx, info, (pp) => `(select * from capacity_demand where id = ${pp.add(id)}::int) d`, areaOf(row), { first, includeNearMisses, weights });
   }
 
   @Query(() => DemandMatchResult, {
@@ -208,13 +209,15 @@ export class MatchmakingResolver {
     if (!(o.availableTo > o.availableFrom)) throw badInput('offer.availableTo must be after offer.availableFrom', 'offer.availableTo');
     return matchDemands(ctx, info, (pp) => {
       const w = pp.add(warehouseId);
-      return `(select ${w}::int as warehouse_id, ${pp.add(o.quantity)}::numeric as quantity, 0::numeric as held_quantity,
+      return `(select x.*, ${offerDerivedSelect()} from (select ${w}::int as warehouse_id, ${pp.add(o.quantity)}::numeric as quantity, 0::numeric as held_quantity,
         (select case ${pp.add(o.unit)}::text when 'CBM' then 1 when 'PALLET' then pallet_cbm else stack_height_m end from overseas_warehouse where id = ${w}::int) as cbm_per_unit,
         ${pp.add(o.unit)}::text as unit, ${pp.add(o.availableFrom)}::date as available_from, ${pp.add(o.availableTo)}::date as available_to,
         ${pp.add(o.storageClass)}::text as storage_class, upper(${pp.add(o.currency)}::text) as currency, ${pp.add(o.storagePrice)}::numeric as storage_price,
         ${pp.add(o.pricePeriod)}::text as price_period, ${pp.add(o.inboundFee ?? '0')}::numeric as inbound_fee, ${pp.add(o.outboundFee ?? '0')}::numeric as outbound_fee,
         ${pp.add(o.freeDays ?? 0)}::int as free_days, ${pp.add(o.minQuantity ?? '0')}::numeric as min_quantity, ${pp.add(o.minTermDays ?? 1)}::int as min_term_days,
-        ${pp.add(o.services ?? [])}::text[] as services, 'PUBLISHED'::text as status, null::int as id) o`;
+        ${pp.add(o.services ?? [])}::text[] as services, 'PUBLISHED'::text as status, null::int as id,
+        (select operator_id from overseas_warehouse where id = ${w}::int) as operator_id, (select is_public from overseas_warehouse where id = ${w}::int) as is_public,
+        t.by_corridor as transit_days, t.fewest as min_transit_days from warehouse_transit(${w}::int) t) x) o`;
     }, { first, includeNearMisses, weights });
   }
 

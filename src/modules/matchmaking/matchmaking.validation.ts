@@ -91,6 +91,11 @@ export function checkCriteria(p: Problems, base: Path, c: DemandCriteriaInput, k
     if (!(point.longitude >= -180 && point.longitude <= 180)) p.add([...base, 'area', 'point', 'longitude'], `longitude must be between -180 and 180 (got ${point.longitude})`);
     area = { latitude: point.latitude, longitude: point.longitude, radiusKm };
   }
+  // Where the stock should go is part of every demand (the policy's three ways to say it); a demand
+  // anywhere at all would rank every offer of its storage class in the world.
+  if (!countries.length && !c.area && !c.corridor) {
+    p.add([...base, 'countries'], 'Say where: give `countries`, an `area` (a point and radiusKm), or a `corridor` from Chongqing (with `maxTransitDays`)');
+  }
   intBetween(p, [...base, 'maxTransitDays'], c.maxTransitDays, 1, 365, 'maxTransitDays');
   positiveDecimal(p, [...base, 'quantity'], c.quantity, 'quantity');
   intBetween(p, [...base, 'durationDays'], c.durationDays, 1, 3650, 'durationDays');

@@ -21,22 +21,30 @@ import { WarehouseCorridor } from './warehouse-corridor.entity';
 @Index({ name: 'overseas_warehouse_price_idx', properties: ['currency', 'monthlyStoragePricePerCbm', 'id'] })
 @Index({ name: 'overseas_warehouse_storage_classes_gin', expression: 'create index "overseas_warehouse_storage_classes_gin" on "overseas_warehouse" using gin ("storage_classes")' })
 @Index({ name: 'overseas_warehouse_services_gin', expression: 'create index "overseas_warehouse_services_gin" on "overseas_warehouse" using gin ("services")' })
+/** Matching's areas: the warehouses in a latitude band (then longitude and distance), index-only. */
+@Index({ name: 'overseas_warehouse_latitude_idx', expression: 'create index "overseas_warehouse_latitude_idx" on "overseas_warehouse" ("latitude") include ("longitude", "country_code")' })
 @Index({ name: 'overseas_warehouse_earth_idx', expression: 'create index "overseas_warehouse_earth_idx" on "overseas_warehouse" using gist (ll_to_earth("latitude", "longitude"))' })
-/** Matching keeps copies of the country (capacity_offer) and the operator (capacity_hold): they follow a change here. */
+/**
+ * Matching keeps copies of the country, the operator, the public flag and the location (capacity_offer) and of the
+ * operator (capacity_hold): they follow a change here.
+ */
 @Trigger({
   name: 'copy_to_matchmaking',
   timing: 'after',
   events: ['update'],
-  // Raw DDL for the column list: only a change of country or operator concerns the copies.
+  // Raw DDL for the column list: only a change of country, operator or public flag concerns the copies.
   expression: `create or replace function "overseas_warehouse_copy_to_matchmaking_fn"() returns trigger as $$ begin
-      if new.country_code is distinct from old.country_code then
-        update capacity_offer set country_code = new.country_code where warehouse_id = new.id;
+      if new.country_code is distinct from old.country_code or new.operator_id is distinct from old.operator_id
+        or new.is_public is distinct from old.is_public or new.latitude is distinct from old.latitude or new.longitude is distinct from old.longitude then
+        update capacity_offer set country_code = new.country_code, operator_id = new.operator_id, is_public = new.is_public,
+          latitude = new.latitude, longitude = new.longitude
+        where warehouse_id = new.id;
       end if;
       if new.operator_id is distinct from old.operator_id then
         update capacity_hold h set operator_id = new.operator_id from capacity_offer o where o.id = h.offer_id and o.warehouse_id = new.id;
       end if;
       return null; end; $$ language plpgsql;
-    create trigger "copy_to_matchmaking" after update of "country_code", "operator_id" on "overseas_warehouse"
+    create trigger "copy_to_matchmaking" after update of "country_code", "operator_id", "is_public", "latitude", "longitude" on "overseas_warehouse"
       for each row execute function "overseas_warehouse_copy_to_matchmaking_fn"()`,
 })
 export class OverseasWarehouse extends SearchableEntity {

@@ -1,5 +1,5 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { Corridor } from '../reference/corridor.entity';
 import { OverseasWarehouse } from './overseas-warehouse.entity';
@@ -8,6 +8,21 @@ import { OverseasWarehouse } from './overseas-warehouse.entity';
 @Entity({ tableName: 'warehouse_corridor' })
 @Unique({ name: 'warehouse_corridor_unique', properties: ['warehouse', 'corridor'] })
 @Index({ name: 'warehouse_corridor_corridor_idx', properties: ['corridor', 'transitDays'] })
+/** Offers carry their warehouse's transit days (capacity_offer.transit_days): they follow a change here. */
+@Trigger({
+  name: 'copy_transit',
+  timing: 'after',
+  events: ['insert', 'update', 'delete'],
+  expression: `create or replace function "warehouse_corridor_copy_transit_fn"() returns trigger as $$
+    declare ids int[] := case tg_op when 'INSERT' then array[new.warehouse_id] when 'DELETE' then array[old.warehouse_id]
+      else array[old.warehouse_id, new.warehouse_id] end;
+    begin
+      update capacity_offer o set (transit_days, min_transit_days) = (select t.by_corridor, t.fewest from warehouse_transit(o.warehouse_id) t)
+      where o.warehouse_id = any(ids);
+      return null; end; $$ language plpgsql;
+    create trigger "copy_transit" after insert or update or delete on "warehouse_corridor"
+      for each row execute function "warehouse_corridor_copy_transit_fn"()`,
+})
 export class WarehouseCorridor extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../src/app';
+import { ReadDb } from '../src/db/read-db';
+import { createLogger } from '../src/logger';
+import { ADHOC, adhocDemands } from './matchmaking';
+
+/**
+ * Which ad-hoc demands of the matchmaking bench are slow, and why: runs each of the bench's ad-hoc
+ * demands once (timed), then prints the EXPLAIN ANALYZE of the ranking statement of the slowest N.
+ *
+ *   npm run bench:explain -- [N=3] [kind: countries|area|corridor]
+ */
+async function main(): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec_bench_match';
+  const n = Number(process.argv[2] ?? 3);
+  const kind = process.argv[3];
+  const app = await createApp({ databaseUrl: url, config: { dbPoolSize: 4, seedWhenEmpty: false }, logger: createLogger('warn') });
+  const server = app.express.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  let last: { text: string; values: readonly unknown[] } | undefined;
+  const orig = ReadDb.prototype.query;
+  ReadDb.prototype.query = function (this: ReadDb, text: string, values: readonly unknown[] = []) {
+    if (text.includes('ranked as materialized')) last = { text, values };
+    return orig.call(this, text, values) as never;
+  } as typeof orig;
+  const demands = (await adhocDemands(app.read.pool, 400)).filter((d) => !kind
+    || (kind === 'area' ? d.area : kind === 'corridor' ? !d.area && !(d.countries as unknown[] | undefined)?.length : (d.countries as unknown[] | undefined)?.length && !d.area));
+  const runs: { ms: number; demand: unknown; sql: typeof last }[] = [];
+  for (const demand of demands) {
+    const t = performance.now();
+    const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ADHOC, variables: { demand } }) });
+    await res.json();
+    runs.push({ ms: performance.now() - t, demand, sql: last });
+  }
+  runs.sort((a, b) => b.ms - a.ms);
+  const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
+  console.log(`${runs.length} demands: p50 ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms, p95 ${ms[Math.floor(ms.length * 0.95)].toFixed(1)} ms`);
+  for (const r of runs.slice(0, n)) {
+    console.log(`\n=== ${r.ms.toFixed(1)} ms: ${JSON.stringify(r.demand)}`);
+    const { rows } = await app.read.pool.query(`explain (analyze, buffers) ${r.sql!.text}`, r.sql!.values as unknown[]);
+    console.log(rows.map((x) => x['QUERY PLAN']).join('\n'));
+  }
+  server.close();
+  await app.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

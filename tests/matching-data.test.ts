@@ -1,0 +1,240 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import { boundingBox } from '../src/graphql/types/geo';
+import { toGlobalId } from '../src/graphql/ids';
+import { sweepHolds } from '../src/modules/matchmaking/matchmaking.service';
+import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
+import { bearer, issueKey } from './helpers/keys';
+import { expectData, startTestServer, type TestServer } from './helpers/server';
+
+/**
+ * What matching reads without a join: the offers' copies of their warehouse (country, operator,
+ * public flag, location, transit days by corridor), the per-CBM float columns and the operators'
+ * fulfilment records are kept by the database, and answers follow a change at the source. Also:
+ * a demand must say where, areas by great-circle distance, budgets at the cent.
+ */
+
+const PUBLISH = /* GraphQL */ `
+  mutation Publish($input: CapacityOfferInput!) {
+    publishCapacityOffer(input: $input) { errors { code field message } offer { id } }
+  }`;
+const POST_DEMAND = /* GraphQL */ `
+  mutation Post($input: CapacityDemandInput!) {
+    postCapacityDemand(input: $input) { errors { code field message } demand { id } }
+  }`;
+const HOLD = /* GraphQL */ `
+  mutation Hold($input: HoldCapacityInput!) { holdCapacity(input: $input) { errors { code message } hold { id } } }`;
+const MATCHES = /* GraphQL */ `
+  query Matches($demand: DemandCriteriaInput!, $near: Boolean) {
+    warehouseMatches(demand: $demand, includeNearMisses: $near, first: 50) {
+      fullMatchCount
+      matches {
+        isNearMiss transitDays distanceKm estimatedTotalCost { amount currency }
+        failedConstraints { constraint detail }
+        scoreParts { factor value detail }
+        offer { id }
+      }
+    }
+  }`;
+
+const idOf = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
+
+describe('matching reads what the database keeps', () => {
+  let s: TestServer;
+  let sql: pg.Client;
+  let operatorKey: string;
+  let sellerKey: string;
+  let w: { id: number; country_code: string; operator_id: number; latitude: number; longitude: number };
+  const today = todayInChina();
+  const start = addDays(today, 10);
+
+  const offerInput = (over: Record<string, unknown> = {}) => ({
+    warehouseId: toGlobalId('OverseasWarehouse', w.id),
+    quantity: '100', unit: 'CBM', availableFrom: addDays(today, 1), availableTo: addDays(today, 200),
+    storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', inboundFee: '2', outboundFee: '1',
+    freeDays: 7, services: [], ...over,
+  });
+  const criteria = (over: Record<string, unknown> = {}) => ({
+    countries: [w.country_code], quantity: '40', unit: 'CBM', startDate: start, durationDays: 60, storageClass: 'AMBIENT', ...over,
+  });
+  async function publish(over: Record<string, unknown> = {}): Promise<string> {
+    const d = expectData(await s.gql<any>(PUBLISH, { input: offerInput(over) }, bearer(operatorKey)));
+    expect(d.publishCapacityOffer.errors).toEqual([]);
+    return d.publishCapacityOffer.offer.id;
+  }
+  async function matchOf(offerId: string, demand: Record<string, unknown>, near = false) {
+    const d = expectData(await s.gql<any>(MATCHES, { demand, near }));
+    return d.warehouseMatches.matches.find((m: any) => m.offer.id === offerId);
+  }
+  /** Offers whose copies differ from what their warehouse and its corridors say now. */
+  async function staleCopies(): Promise<number> {
+    const { rows: [r] } = await sql.query(`select count(*)::int as n from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id
+      cross join lateral warehouse_transit(o.warehouse_id) t
+      where (o.country_code, o.operator_id, o.is_public, o.latitude, o.longitude, o.min_transit_days, o.transit_days)
+        is distinct from (w.country_code, w.operator_id, w.is_public, w.latitude, w.longitude, t.fewest, t.by_corridor)`);
+    return r.n;
+  }
+  /** Operators whose record differs from their holds counted now. */
+  async function staleRecords(): Promise<number> {
+    const { rows: [r] } = await sql.query(`select count(*)::int as n from capacity_operator_record r
+      full join (select operator_id, count(*)::int as ended, (count(*) filter (where status = 'CONFIRMED'))::int as confirmed
+        from capacity_hold where status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by operator_id) h on h.operator_id = r.operator_id
+      where coalesce(r.ended_holds, 0) <> coalesce(h.ended, 0) or coalesce(r.confirmed_holds, 0) <> coalesce(h.confirmed, 0)`);
+    return r.n;
+  }
+
+  beforeAll(async () => {
+    s = await startTestServer(__filename);
+    sql = new pg.Client({ connectionString: s.databaseUrl });
+    await sql.connect();
+    ({ rows: [w] } = await sql.query(`select w.id, w.country_code, w.operator_id, w.latitude, w.longitude from overseas_warehouse w
+      where 'AMBIENT' = any(w.storage_classes) and exists (select 1 from warehouse_corridor wc where wc.warehouse_id = w.id)
+      order by w.id limit 1`));
+    const { rows: [seller] } = await sql.query(`select id from enterprise where id <> $1 and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 1`, [w.operator_id]);
+    operatorKey = await issueKey(s.databaseUrl, w.operator_id);
+    sellerKey = await issueKey(s.databaseUrl, seller.id);
+  });
+  afterAll(async () => {
+    await sql.end();
+    await s.close();
+  });
+
+  it('refuses a demand that does not say where, naming the field', async () => {
+    const where = { countries: undefined, area: undefined, corridor: undefined };
+    const adhoc = await s.gql(MATCHES, { demand: criteria(where) });
+    expect(adhoc.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(adhoc.errors?.[0].message).toMatch(/countries.*area.*corridor/);
+    const posted = expectData(await s.gql<any>(POST_DEMAND, { input: { title: 'anywhere', criteria: criteria({ ...where, countries: [] }), contact: { name: 'x' } } }, bearer(sellerKey)));
+    expect(posted.postCapacityDemand.errors).toEqual([expect.objectContaining({ code: 'INVALID', field: ['input', 'criteria', 'countries'] })]);
+    const { rows: [n] } = await sql.query(`select count(*)::int as n from capacity_demand where title = 'anywhere'`);
+    expect(n.n).toBe(0);
+  });
+
+  it('offers carry their warehouse’s country, operator, public flag, location and transit days, kept by the database', async () => {
+    const offerId = await publish();
+    expect(await staleCopies()).toBe(0);
+    const { rows: [row] } = await sql.query('select is_public, min_transit_days, transit_days from capacity_offer where id = $1', [idOf(offerId)]);
+    const { rows: lanes } = await sql.query('select corridor_id, transit_days from warehouse_corridor where warehouse_id = $1 order by corridor_id', [w.id]);
+    expect(row.min_transit_days).toBe(Math.min(...lanes.map((l) => l.transit_days)));
+    for (const l of lanes) expect(row.transit_days[l.corridor_id - 1]).toBe(l.transit_days);
+
+    // The warehouse changes: public flag and location.
+    await sql.query('update overseas_warehouse set is_public = not is_public, latitude = latitude + 0.01 where id = $1', [w.id]);
+    expect(await staleCopies()).toBe(0);
+    const pub = (await matchOf(offerId, criteria())).scoreParts.find((p: any) => p.factor === 'PUBLIC_WAREHOUSE');
+    expect(pub.value).toBe(row.is_public ? 0 : 1);
+
+    // Its corridors change: a lane gets slower, one is dropped, one is added.
+    const [first] = lanes;
+    await sql.query('update warehouse_corridor set transit_days = 59 where warehouse_id = $1 and corridor_id = $2', [w.id, first.corridor_id]);
+    expect(await staleCopies()).toBe(0);
+    const { rows: [corridor] } = await sql.query('select slug from corridor where id = $1', [first.corridor_id]);
+    const viaFirst = criteria({ countries: undefined, corridor: corridor.slug });
+    expect((await matchOf(offerId, viaFirst)).transitDays).toBe(59);
+    expect((await matchOf(offerId, { ...viaFirst, maxTransitDays: 58 }, true)).failedConstraints).toEqual([
+      { constraint: 'TRANSIT', detail: `59 transit days from Chongqing over ${corridor.slug}, limit 58` },
+    ]);
+    await sql.query('delete from warehouse_corridor where warehouse_id = $1 and corridor_id = $2', [w.id, first.corridor_id]);
+    expect(await staleCopies()).toBe(0);
+    expect(await matchOf(offerId, viaFirst)).toBeUndefined();
+    await sql.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 3)', [w.id, first.corridor_id]);
+    expect(await staleCopies()).toBe(0);
+    expect((await matchOf(offerId, viaFirst)).transitDays).toBe(3);
+
+    // The warehouse changes hands: offers and holds follow.
+    const { rows: [other] } = await sql.query('select id from enterprise where id <> $1 order by id limit 1', [w.operator_id]);
+    await sql.query('update overseas_warehouse set operator_id = $2 where id = $1', [w.id, other.id]);
+    expect(await staleCopies()).toBe(0);
+    expect(await staleRecords()).toBe(0);
+    await sql.query('update overseas_warehouse set operator_id = $2 where id = $1', [w.id, w.operator_id]);
+    expect(await staleCopies()).toBe(0);
+    expect(await staleRecords()).toBe(0);
+  });
+
+  it('an area holds the offers within its radius by great-circle distance, as earthdistance measures it', async () => {
+    const offerId = await publish();
+    const { rows: [wh] } = await sql.query('select latitude, longitude from overseas_warehouse where id = $1', [w.id]);
+    // A point 1.3° of latitude away, and its distance as PostgreSQL's earthdistance gives it.
+    const point = { latitude: wh.latitude > 0 ? wh.latitude - 1.3 : wh.latitude + 1.3, longitude: wh.longitude + 0.4 };
+    const { rows: [{ km }] } = await sql.query('select earth_distance(ll_to_earth($1, $2), ll_to_earth($3, $4)) / 1000 as km', [point.latitude, point.longitude, wh.latitude, wh.longitude]);
+    const inside = await matchOf(offerId, criteria({ countries: undefined, area: { point, radiusKm: Math.ceil(km * 10) / 10 + 0.1 } }));
+    expect(inside).toBeDefined();
+    expect(inside.distanceKm).toBeCloseTo(km, 1);
+    expect(inside.scoreParts.map((p: any) => p.factor)).toContain('DISTANCE');
+    expect(await matchOf(offerId, criteria({ countries: undefined, area: { point, radiusKm: Math.floor(km * 10) / 10 - 0.1 } }))).toBeUndefined();
+    // With countries as well, both must hold.
+    expect(await matchOf(offerId, criteria({ countries: ['JP', 'DE', 'US'].filter((c) => c !== w.country_code), area: { point, radiusKm: km + 1 } }))).toBeUndefined();
+  });
+
+  it('a bounding box always holds the circle, across the antimeridian and near the poles', () => {
+    const R = 6378.168;
+    const rad = (x: number) => (x * Math.PI) / 180;
+    const km = (a: [number, number], b: [number, number]) => 2 * R * Math.asin(Math.min(1, Math.sqrt(Math.sin(rad(b[0] - a[0]) / 2) ** 2
+      + Math.cos(rad(a[0])) * Math.cos(rad(b[0])) * Math.sin(rad(b[1] - a[1]) / 2) ** 2)));
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 400; i++) {
+      const c: [number, number] = [rnd() * 170 - 85, rnd() * 360 - 180];
+      const r = [5, 50, 300, 800, 3000][i % 5];
+      const box = boundingBox(c[0], c[1], r);
+      // Points on and just inside the circle, in every direction.
+      for (let k = 0; k < 16; k++) {
+        const bearing = (k / 16) * 2 * Math.PI;
+        const d = (r * 0.999) / R;
+        const lat = Math.asin(Math.sin(rad(c[0])) * Math.cos(d) + Math.cos(rad(c[0])) * Math.sin(d) * Math.cos(bearing));
+        const lng = rad(c[1]) + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(rad(c[0])), Math.cos(d) - Math.sin(rad(c[0])) * Math.sin(lat));
+        const p: [number, number] = [(lat * 180) / Math.PI, ((((lng * 180) / Math.PI) + 540) % 360) - 180];
+        expect(km(c, p)).toBeLessThanOrEqual(r);
+        expect(p[0] >= box.minLat && p[0] <= box.maxLat).toBe(true);
+        if (box.minLng !== null) expect(p[1] >= box.minLng && p[1] <= box.maxLng!).toBe(true);
+      }
+    }
+    expect(boundingBox(0, 179.9, 100).minLng).toBeNull();
+    expect(boundingBox(89.5, 10, 100).minLng).toBeNull();
+  });
+
+  it('a budget is met to the cent, as the estimate is shown', async () => {
+    const offerId = await publish({ quantity: '500' });
+    // 40 CBM × 0.50 USD/day × (60 − 7 free) days + (2 + 1) USD × 40 = 1,180.00; 15.0000 USD per CBM per month.
+    const at = await matchOf(offerId, criteria({ budget: { currency: 'USD', maxTotal: '1180.00' } }), true);
+    expect(at.isNearMiss).toBe(false);
+    expect(at.estimatedTotalCost).toEqual({ amount: '1180.00', currency: 'USD' });
+    const under = await matchOf(offerId, criteria({ budget: { currency: 'USD', maxTotal: '1179.99' } }), true);
+    expect(under.failedConstraints.map((f: any) => f.constraint)).toEqual(['BUDGET']);
+    expect((await matchOf(offerId, criteria({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '15' } }), true)).isNearMiss).toBe(false);
+    expect((await matchOf(offerId, criteria({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '14.9999' } }), true)).isNearMiss).toBe(true);
+    // Capacity and the minimum to the unit: exactly what remains is enough.
+    const tight = await publish({ quantity: '40', minQuantity: '40' });
+    expect((await matchOf(tight, criteria(), true)).isNearMiss).toBe(false);
+    expect((await matchOf(tight, criteria({ quantity: '40.01' }), true)).failedConstraints.map((f: any) => f.constraint)).toEqual(['CAPACITY']);
+    expect((await matchOf(tight, criteria({ quantity: '39.99' }), true)).failedConstraints.map((f: any) => f.constraint)).toEqual(['MINIMUM_COMMITMENT']);
+  });
+
+  it('an operator’s fulfilment record follows its holds, whatever ends them', async () => {
+    const offerId = await publish({ quantity: '100' });
+    const { rows: [before] } = await sql.query('select coalesce((select ended_holds from capacity_operator_record where operator_id = $1), 0) as n', [w.operator_id]);
+    const d = expectData(await s.gql<any>(POST_DEMAND, { input: { title: 'record', criteria: criteria({ quantity: '1' }), contact: { name: 'x' } } }, bearer(sellerKey)));
+    const demandId = d.postCapacityDemand.demand.id;
+    const holds: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const h = expectData(await s.gql<any>(HOLD, { input: { offerId, demandId, quantity: '1' } }, bearer(sellerKey)));
+      expect(h.holdCapacity.errors).toEqual([]);
+      holds.push(h.holdCapacity.hold.id);
+    }
+    expect(await staleRecords()).toBe(0);
+    await s.gql(`mutation($id: ID!) { confirmHold(id: $id) { errors { code } } }`, { id: holds[0] }, bearer(sellerKey));
+    await s.gql(`mutation($id: ID!) { confirmHold(id: $id) { errors { code } } }`, { id: holds[1] }, bearer(sellerKey));
+    await s.gql(`mutation($id: ID!) { releaseHold(id: $id) { errors { code } } }`, { id: holds[2] }, bearer(sellerKey));
+    await sql.query(`update capacity_hold set expires_at = now() - interval '1 second' where id = $1`, [idOf(holds[3])]);
+    await sweepHolds(s.app.orm.em.fork());
+    expect(await staleRecords()).toBe(0);
+    const { rows: [after] } = await sql.query('select ended_holds, confirmed_holds from capacity_operator_record where operator_id = $1', [w.operator_id]);
+    expect(after.ended_holds - before.n).toBe(4);
+    const part = (await matchOf(offerId, criteria())).scoreParts.find((p: any) => p.factor === 'FULFILMENT');
+    expect(part.detail).toMatch(new RegExp(`of ${after.ended_holds} ended holds were confirmed`));
+    expect(part.value).toBeCloseTo(after.confirmed_holds / after.ended_holds, 3);
+    // Rows removed (an operator's data withdrawn by hand) come off the record too.
+    await sql.query('delete from capacity_hold where id = any($1)', [holds.map(idOf)]);
+    expect(await staleRecords()).toBe(0);
+  });
+});
