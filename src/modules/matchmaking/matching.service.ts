@@ -36,16 +36,30 @@ export function normaliseWeights(input: MatchWeightsInput | undefined, hasArea: 
   return w;
 }
 
-/** Demand criteria as a one-row sub-select aliased `d` (same columns as capacity_demand). */
-export function demandRowSql(c: Criteria, p: Params, corridorId: number | null): string {
-  return `(select ${p.add(c.storageClass)}::text as storage_class, ${p.add(c.startDate)}::date as start_date,
-    ${p.add(c.durationDays)}::int as duration_days, ${p.add(c.quantityCbm)}::numeric as quantity_cbm,
-    ${p.add(c.requiredServices)}::text[] as required_services, ${p.add(c.countries)}::text[] as countries,
-    ${p.add(c.area?.latitude ?? null)}::float8 as near_latitude, ${p.add(c.area?.longitude ?? null)}::float8 as near_longitude,
-    ${p.add(c.area?.radiusKm ?? null)}::float8 as radius_km, ${p.add(corridorId)}::int as corridor_id,
-    ${p.add(c.maxTransitDays ?? null)}::int as max_transit_days, ${p.add(c.budget?.currency ?? null)}::text as budget_currency,
-    ${p.add(c.budget?.maxMonthlyPricePerCbm ?? null)}::numeric as max_monthly_price_per_cbm,
-    ${p.add(c.budget?.maxTotal ?? null)}::numeric as max_total, null::int as id, null::int as seller_id) d`;
+/** A demand's columns (as in capacity_demand) that matching reads, with their SQL types. */
+const DEMAND_COLUMNS = {
+  storage_class: 'text', start_date: 'date', duration_days: 'int', quantity_cbm: 'numeric', required_services: 'text[]',
+  countries: 'text[]', near_latitude: 'float8', near_longitude: 'float8', radius_km: 'float8', corridor_id: 'int',
+  max_transit_days: 'int', budget_currency: 'text', max_monthly_price_per_cbm: 'numeric', max_total: 'numeric', id: 'int', seller_id: 'int',
+} as const;
+export type DemandValues = { [k in keyof typeof DEMAND_COLUMNS]: unknown };
+
+/**
+ * A demand as a one-row sub-select aliased `d` of parameters: ad hoc or saved, PostgreSQL plans the
+ * candidate scan knowing what is asked (its storage class, countries, dates, corridor).
+ */
+export function demandValuesSql(v: DemandValues, p: Params): string {
+  return `(select ${Object.entries(DEMAND_COLUMNS).map(([c, t]) => `${p.add(v[c as keyof DemandValues] ?? null)}::${t} as ${c}`).join(', ')}) d`;
+}
+
+/** Ad-hoc criteria as demand values. */
+export function criteriaValues(c: Criteria, corridorId: number | null): DemandValues {
+  return {
+    storage_class: c.storageClass, start_date: c.startDate, duration_days: c.durationDays, quantity_cbm: c.quantityCbm,
+    required_services: c.requiredServices, countries: c.countries, near_latitude: c.area?.latitude, near_longitude: c.area?.longitude,
+    radius_km: c.area?.radiusKm, corridor_id: corridorId, max_transit_days: c.maxTransitDays, budget_currency: c.budget?.currency,
+    max_monthly_price_per_cbm: c.budget?.maxMonthlyPricePerCbm, max_total: c.budget?.maxTotal, id: null, seller_id: null,
+  };
 }
 
 const qUnits = `(d.quantity_cbm / o.cbm_per_unit)`;
@@ -64,6 +78,15 @@ const COST_F = `(d.quantity_cbm::float8 * (o.day_price_per_cbm * greatest(d.dura
  * any), from the offer's copies of its warehouse's corridors (capacity_offer.transit_days).
  */
 const TRANSIT = `(case when d.corridor_id is null then o.min_transit_days else o.transit_days[d.corridor_id] end)`;
+
+/**
+ * A demand located by a corridor alone (no countries, no area) wants warehouses the corridor
+ * reaches: that is its location, a filter like countries; reached but slower than its limit is a
+ * TRANSIT near miss. (With countries or an area, a warehouse the corridor does not reach is a
+ * TRANSIT near miss too.)
+ */
+const CORRIDOR_AS_LOCATION = `(cardinality(d.countries) > 0 or d.near_latitude is not null or d.corridor_id is null
+      or o.transit_days[d.corridor_id] is not null)`;
 
 /** TRANSIT over a transit-days expression: met without a corridor or limit; else within the limit. */
 function okTransit(transitDays: string): string {
@@ -200,8 +223,11 @@ async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
       from ${spec.from}
       where ${where} and ${filter}
     ),
+    counted as (select count(*) filter (where misses = 0) as full_count from ranked),
+    -- Near misses rank after every full match: they are scored only when full matches are too few.
+    kept as (select * from ranked where misses = 0 or (select full_count from counted) < ${spec.first}),
     cheapest as (
-      select misses, currency, min(cost_f) as cost_f from ranked group by misses, currency
+      select misses, currency, min(cost_f) as cost_f from kept group by misses, currency
     ),
     top as (
       select c.*, r.confirmed_holds::float8 / r.ended_holds as fulfilment, coalesce(r.ended_holds, 0) as fulfilment_n,
@@ -209,7 +235,7 @@ async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
         (case when c.transit_days is null then 0 else greatest(0, 1 - c.transit_days / 60.0) end)::float8 as s_transit,
         least(1, c.extra_services / 8.0)::float8 as s_services,
         (case when c.distance_km is null then null else greatest(0, 1 - c.distance_km / nullif(c.radius_km, 0)) end)::float8 as s_distance
-      from ranked c left join capacity_operator_record r on r.operator_id = c.operator_id and r.ended_holds >= 3
+      from kept c left join capacity_operator_record r on r.operator_id = c.operator_id and r.ended_holds >= 3
         left join cheapest on cheapest.misses = c.misses and cheapest.currency = c.currency
     ),
     best as (
@@ -219,7 +245,7 @@ async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
       from top t
       order by misses, score desc, ${spec.key} limit ${spec.first}
     )
-    select t.${spec.key} as id, t.*, (select count(*) from ranked where misses = 0)::int as full_count,
+    select t.${spec.key} as id, t.*, (select full_count from counted)::int as full_count,
       ${spec.node} as node, ${explanationColumns()}
     from ${spec.rejoin('best')}
     order by t.misses, t.score desc, t.${spec.key}`;
@@ -323,18 +349,40 @@ function nodeFields(info: GraphQLResolveInfo, result: string, field: string, c: 
   return subFieldNodes(result, info.fieldNodes, ['matches', field], c);
 }
 
-/** A saved demand's area, read with DEMAND_AREA over `t` and turned into a ResolvedNear by areaOf. */
-export const DEMAND_AREA = 't.near_latitude, t.near_longitude, t.radius_km';
-export interface DemandArea { near_latitude: number | null; near_longitude: number | null; radius_km: number | null }
-export const areaOf = (r: DemandArea): ResolvedNear | null => (r.near_latitude == null
-  ? null : { latitude: Number(r.near_latitude), longitude: Number(r.near_longitude), radiusKm: Number(r.radius_km) });
+/**
+ * Where a demand's candidates are, known before the ranking statement is planned (so PostgreSQL
+ * plans the candidate scan for these values): its area, and for a demand located by a corridor
+ * alone, the countries the corridor reaches.
+ */
+export interface MatchScope { area: ResolvedNear | null; corridorCountries: string[] | null }
 
-/** Offers for a demand (`d` bound by `demandFrom`, with its `area` if it has one), best first. */
+/** The countries a corridor reaches (warehouse_corridor's copies of its warehouses' countries), as SQL over a corridor ID. */
+const corridorCountriesSql = (corridorId: string) =>
+  `array(select distinct wc.country_code from warehouse_corridor wc where wc.corridor_id = ${corridorId})::text[]`;
+
+/** A saved demand's values and scope, read with SAVED_DEMAND over `t` and turned into a MatchScope by scopeOf. */
+export const SAVED_DEMAND = `${Object.keys(DEMAND_COLUMNS).map((c) => (c === 'start_date' ? 't.start_date::text as start_date' : `t.${c}`)).join(', ')},
+  case when cardinality(t.countries) = 0 and t.near_latitude is null and t.corridor_id is not null then ${corridorCountriesSql('t.corridor_id')} end as corridor_countries`;
+export type SavedDemand = DemandValues & { near_latitude: number | null; near_longitude: number | null; radius_km: number | null; corridor_countries: string[] | null };
+export const scopeOf = (r: SavedDemand): MatchScope => ({
+  area: r.near_latitude == null ? null : { latitude: Number(r.near_latitude), longitude: Number(r.near_longitude), radiusKm: Number(r.radius_km) },
+  corridorCountries: r.corridor_countries,
+});
+
+/** A corridor by slug, with the countries it reaches: for an ad-hoc demand's scope. */
+export async function corridorBySlug(ctx: Context, slug: string): Promise<{ id: number; countries: string[] } | undefined> {
+  const [row] = await ctx.db.query<{ id: number; countries: string[] }>(
+    `select c.id, ${corridorCountriesSql('c.id')} as countries from corridor c where c.slug = $1`, [slug]);
+  return row;
+}
+
+/** Offers for a demand (`d` bound by `demandFrom`, where its `scope` says), best first. */
 export async function matchOffers(
-  ctx: Context, info: GraphQLResolveInfo, demandFrom: (p: Params) => string, area: ResolvedNear | null, args: MatchArgs,
+  ctx: Context, info: GraphQLResolveInfo, demandFrom: (p: Params) => string, scope: MatchScope, args: MatchArgs,
   extraWhere: (p: Params) => string[] = () => [],
 ) {
   const first = checkFirst(args.first);
+  const { area, corridorCountries } = scope;
   const weights = normaliseWeights(args.weights, !!area);
   const p = new Params();
   const c = newCompileCtx(info, ctx.lang, p, { viewerId: ctx.viewer?.enterpriseId });
@@ -352,8 +400,10 @@ export async function matchOffers(
       `o.status = 'PUBLISHED'`, 'o.storage_class = d.storage_class',
       // Overlapping periods only: a near miss on the period still covers part of the stay.
       'o.available_from <= d.start_date + d.duration_days - 1', 'o.available_to >= d.start_date',
-      // No countries is every country: one condition the covering index serves either way.
-      `o.country_code = any(coalesce(nullif(d.countries, '{}'), (select array_agg(code) from country)))`,
+      // Countries given, else those a corridor alone reaches, else every country: one condition
+      // the covering index serves either way.
+      `o.country_code = any(coalesce(nullif(d.countries, '{}'), ${p.add(corridorCountries)}::text[], (select array_agg(code) from country)::text[]))`,
+      CORRIDOR_AS_LOCATION,
       // An area: the countries it reaches (from the warehouses' latitude index), then the offers'
       // own copies of their warehouse's location, so the scan stays on the covering index.
       ...(area ? [
@@ -397,6 +447,7 @@ export async function matchDemands(
       `d.status = 'OPEN'`, 'd.storage_class = o.storage_class',
       'd.start_date <= o.available_to', 'd.start_date + d.duration_days - 1 >= o.available_from',
       '(cardinality(d.countries) = 0 or w.country_code = any(d.countries))',
+      CORRIDOR_AS_LOCATION,
       `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,
     ],
     rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o} join overseas_warehouse w on w.id = o.warehouse_id`,

@@ -17,7 +17,7 @@ import {
   CapacityDemandInput, CapacityOfferInput, CapacityOfferUpdateInput, DemandCriteriaInput, HoldCapacityInput, MatchWeightsInput,
 } from './matchmaking.inputs';
 import * as svc from './matchmaking.service';
-import { areaOf, DEMAND_AREA, type DemandArea, matchDemands, matchOffers, demandRowSql } from './matching.service';
+import { corridorBySlug, criteriaValues, demandValuesSql, matchDemands, matchOffers, SAVED_DEMAND, type SavedDemand, scopeOf } from './matching.service';
 import type { MutationResult } from './idempotency';
 import {
   CapacityDemand, CapacityDemandPayload, CapacityHold, CapacityHoldPayload, CapacityOffer, CapacityOfferPayload,
@@ -165,23 +165,20 @@ export class MatchmakingResolver {
     if (demand) {
       const p = new Problems();
       const c = checkCriteria(p, ['demand'], demand, await knownCountryCodes(ctx.db));
-      let corridor: number | null = null;
-      if (c.corridorSlug) {
-        const [row] = await ctx.db.query<{ id: number }>('select id from corridor where slug = $1', [c.corridorSlug]);
-        if (!row) p.add(['demand', 'corridor'], `Unknown corridor "${c.corridorSlug}"; see \`corridors\` for the slugs`);
-        corridor = row?.id ?? null;
-      }
+      const corridor = c.corridorSlug ? await corridorBySlug(ctx, c.corridorSlug) : undefined;
+      if (c.corridorSlug && !corridor) p.add(['demand', 'corridor'], `Unknown corridor "${c.corridorSlug}"; see \`corridors\` for the slugs`);
       if (!p.ok) throw badInput(p.list.map((e) => `${e.field?.join('.')}: ${e.message}`).join('; '), p.list[0].field);
-      return matchOffers(ctx, info, (pp) => demandRowSql(c, pp, corridor), c.area ?? null, { first, includeNearMisses, weights });
+      const corridorCountries = corridor && !c.countries.length && !c.area ? corridor.countries : null;
+      return matchOffers(ctx, info, (pp) => demandValuesSql(criteriaValues(c, corridor?.id ?? null), pp), { area: c.area ?? null, corridorCountries }, { first, includeNearMisses, weights });
     }
     const id = intIdOf('CapacityDemand', demandId!, 'demandId');
     const p = new Params();
-    const [row] = await ctx.db.query<DemandArea>(
-      `select ${DEMAND_AREA} from capacity_demand t where t.id = ${p.add(id)}::int and ${demandAccess('t', ctx.viewer?.enterpriseId, p)}`,
+    const [row] = await ctx.db.query<SavedDemand>(
+      `select ${SAVED_DEMAND} from capacity_demand t where t.id = ${p.add(id)}::int and ${demandAccess('t', ctx.viewer?.enterpriseId, p)}`,
       p.values,
     );
     if (!row) throw new GraphQLError(`No capacity demand with ID "${demandId}"`, { extensions: { code: ErrorCode.NOT_FOUND } });
-    return matchOffers(ctx, info, (pp) => `(select * from capacity_demand where id = ${pp.add(id)}::int) d`, areaOf(row), { first, includeNearMisses, weights });
+    return matchOffers(ctx, info, (pp) => demandValuesSql(row, pp), scopeOf(row), { first, includeNearMisses, weights });
   }
 
   @Query(() => DemandMatchResult, {

@@ -10,7 +10,7 @@ import { runByKeys, selects } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import type { Viewer } from '../auth/api-key.service';
-import { areaOf, DEMAND_AREA, type DemandArea, MATCH_MAX, matchOffers } from './matching.service';
+import { demandValuesSql, MATCH_MAX, matchOffers, SAVED_DEMAND, type SavedDemand, scopeOf } from './matching.service';
 import { CapacityHold, CapacityOffer, MatchExplanation } from './matchmaking.types';
 
 /**
@@ -65,11 +65,11 @@ function selected(ctx: Context, info: GraphQLResolveInfo, payloadType: string, f
 const OFFER_ID_ONLY = (parse('{ m { matches { offer { id } } } }').definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
 
 async function matchOf(ctx: Context, info: GraphQLResolveInfo, demandId: number, offerId: number): Promise<unknown> {
-  const [demand] = await ctx.db.query<DemandArea>(`select ${DEMAND_AREA} from capacity_demand t where t.id = $1`, [demandId]);
+  const [demand] = await ctx.db.query<SavedDemand>(`select ${SAVED_DEMAND} from capacity_demand t where t.id = $1`, [demandId]);
   if (!demand) return null;
   const r = await matchOffers(
     ctx, { ...info, fieldNodes: [OFFER_ID_ONLY] },
-    (p) => `(select * from capacity_demand where id = ${p.add(demandId)}::int) d`, areaOf(demand), { first: MATCH_MAX },
+    (p) => demandValuesSql(demand, p), scopeOf(demand), { first: MATCH_MAX },
   );
   const id = toGlobalId('CapacityOffer', offerId);
   const m = r.matches.find((x) => (x.offer as { id?: string } | null)?.id === id);

@@ -25,8 +25,8 @@ import { WarehouseCorridor } from './warehouse-corridor.entity';
 @Index({ name: 'overseas_warehouse_latitude_idx', expression: 'create index "overseas_warehouse_latitude_idx" on "overseas_warehouse" ("latitude") include ("longitude", "country_code")' })
 @Index({ name: 'overseas_warehouse_earth_idx', expression: 'create index "overseas_warehouse_earth_idx" on "overseas_warehouse" using gist (ll_to_earth("latitude", "longitude"))' })
 /**
- * Matching keeps copies of the country, the operator, the public flag and the location (capacity_offer) and of the
- * operator (capacity_hold): they follow a change here.
+ * Matching keeps copies of the country, the operator, the public flag and the location (capacity_offer), of the
+ * operator (capacity_hold) and of the country (warehouse_corridor): they follow a change here.
  */
 @Trigger({
   name: 'copy_to_matchmaking',
@@ -42,6 +42,9 @@ import { WarehouseCorridor } from './warehouse-corridor.entity';
       end if;
       if new.operator_id is distinct from old.operator_id then
         update capacity_hold h set operator_id = new.operator_id from capacity_offer o where o.id = h.offer_id and o.warehouse_id = new.id;
+      end if;
+      if new.country_code is distinct from old.country_code then
+        update warehouse_corridor set country_code = new.country_code where warehouse_id = new.id;
       end if;
       return null; end; $$ language plpgsql;
     create trigger "copy_to_matchmaking" after update of "country_code", "operator_id", "is_public", "latitude", "longitude" on "overseas_warehouse"

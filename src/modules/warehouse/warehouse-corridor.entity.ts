@@ -1,4 +1,4 @@
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { Corridor } from '../reference/corridor.entity';
@@ -8,6 +8,17 @@ import { OverseasWarehouse } from './overseas-warehouse.entity';
 @Entity({ tableName: 'warehouse_corridor' })
 @Unique({ name: 'warehouse_corridor_unique', properties: ['warehouse', 'corridor'] })
 @Index({ name: 'warehouse_corridor_corridor_idx', properties: ['corridor', 'transitDays'] })
+/** A corridor's countries, for matching a demand located by a corridor alone: an index-only scan. */
+@Index({ name: 'warehouse_corridor_country_idx', properties: ['corridor', 'countryCode'] })
+@Trigger({
+  name: 'copy_country',
+  timing: 'before',
+  events: ['insert', 'update'],
+  expression: `create or replace function "warehouse_corridor_copy_country_fn"() returns trigger as $$ begin
+      select w.country_code into new.country_code from overseas_warehouse w where w.id = new.warehouse_id; return new; end; $$ language plpgsql;
+    create trigger "copy_country" before insert or update of "warehouse_id" on "warehouse_corridor"
+      for each row execute function "warehouse_corridor_copy_country_fn"()`,
+})
 /** Offers carry their warehouse's transit days (capacity_offer.transit_days): they follow a change here. */
 @Trigger({
   name: 'copy_transit',
@@ -20,7 +31,7 @@ import { OverseasWarehouse } from './overseas-warehouse.entity';
       update capacity_offer o set (transit_days, min_transit_days) = (select t.by_corridor, t.fewest from warehouse_transit(o.warehouse_id) t)
       where o.warehouse_id = any(ids);
       return null; end; $$ language plpgsql;
-    create trigger "copy_transit" after insert or update or delete on "warehouse_corridor"
+    create trigger "copy_transit" after insert or update of "warehouse_id", "corridor_id", "transit_days" or delete on "warehouse_corridor"
       for each row execute function "warehouse_corridor_copy_transit_fn"()`,
 })
 export class WarehouseCorridor extends TimestampedEntity {
@@ -35,4 +46,11 @@ export class WarehouseCorridor extends TimestampedEntity {
 
   @Property({ type: 'smallint' })
   transitDays!: number;
+
+  /**
+   * The warehouse's country, kept by the database (trigger copy_country here, and the warehouse's
+   * copy_to_matchmaking); what a write gives is replaced.
+   */
+  @Property({ type: 'string', length: 2 })
+  countryCode!: string & Opt;
 }
