@@ -225,6 +225,11 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
   console.log(`  granted ${granted.length} + INSUFFICIENT_CAPACITY ${refused.length} = ${granted.length + refused.length} (other outcomes: ${other}); deadlocks reported by PostgreSQL: ${Number(deadlocksAfter) - Number(deadlocksBefore)}`);
   for (const p of per) console.log(`  offer ${p.id}: asked ${ask.get(p.id)} each, ${p.n} granted (expected ${expected.get(p.id)}), held ${p.held_quantity} of ${p.quantity}, ${p.remaining} remain`);
   console.log(`  every offer (${inv.offers}): held_quantity = sum of its HELD and CONFIRMED holds, within 0..quantity — violations: ${inv.bad}`);
+  const { rows: [rec] } = await pool.query<{ bad: number }>(`select count(*)::int as bad from capacity_operator_record r
+      full join (select operator_id, count(*) as ended, count(*) filter (where status = 'CONFIRMED') as confirmed
+        from capacity_hold where status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by operator_id) h on h.operator_id = r.operator_id
+      where coalesce(r.ended_holds, 0) <> coalesce(h.ended, 0) or coalesce(r.confirmed_holds, 0) <> coalesce(h.confirmed, 0)`);
+  console.log(`  every operator's fulfilment record = its ended and confirmed holds counted — violations: ${rec.bad}`);
   if (other) console.log('  first other outcome:', JSON.stringify(results.find((x) => !granted.includes(x) && !refused.includes(x))?.res));
   // Undo: the bench's holds and keys go, the offers get their quantity back.
   await pool.query(`with gone as (delete from capacity_hold where id = any($1) returning offer_id, quantity),
@@ -232,7 +237,7 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
     update capacity_offer o set held_quantity = o.held_quantity - per.q from per where o.id = per.offer_id`,
   [granted.map((x) => Number(Buffer.from(x.res.data.holdCapacity.hold.id, 'base64').toString().split(':')[1]))]);
   await pool.query('delete from api_key where id = any($1)', [keyIds]);
-  return other === 0 && granted.length + refused.length === 500 && Number(deadlocksAfter) === Number(deadlocksBefore) && inv.bad === 0 && perOfferOk;
+  return other === 0 && granted.length + refused.length === 500 && Number(deadlocksAfter) === Number(deadlocksBefore) && inv.bad === 0 && rec.bad === 0 && perOfferOk;
 }
 
 async function main(): Promise<void> {
@@ -305,7 +310,9 @@ async function main(): Promise<void> {
     console.log(`${' '.repeat(20)} (${bodies.length} different requests; full matches per request: median ${pct(full, 50)}, p95 ${pct(full, 95)}, max ${full[full.length - 1]})`);
   }
   if (want('holds')) ok = (await holds(app, target, ormCount, counter)) && ok;
-  server.close();
+  // Requests autocannon gave up on may still be running: let them finish before the pools close.
+  server.closeIdleConnections();
+  await new Promise((r) => server.close(r));
   await app.close();
   if (!ok) {
     console.error('\nFAILED: errors or a broken invariant above');

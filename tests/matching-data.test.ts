@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { boundingBox } from '../src/graphql/types/geo';
 import { toGlobalId } from '../src/graphql/ids';
+import { ReadDb } from '../src/db/read-db';
+import type { Context } from '../src/graphql/context';
 import { sweepHolds } from '../src/modules/matchmaking/matchmaking.service';
+import { demandsFullyMatchedBy } from '../src/modules/matchmaking/matching.service';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { bearer, issueKey } from './helpers/keys';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
@@ -236,5 +239,34 @@ describe('matching reads what the database keeps', () => {
     // Rows removed (an operator's data withdrawn by hand) come off the record too.
     await sql.query('delete from capacity_hold where id = any($1)', [holds.map(idOf)]);
     expect(await staleRecords()).toBe(0);
+  });
+
+  it('an offer announces itself to exactly the saved demands it fully matches, as ranking sees them', async () => {
+    const post = async (over: Record<string, unknown>) => {
+      const d = expectData(await s.gql<any>(POST_DEMAND, { input: { title: 'announce', criteria: criteria(over), contact: { name: 'x' } } }, bearer(sellerKey)));
+      expect(d.postCapacityDemand.errors).toEqual([]);
+      return d.postCapacityDemand.demand.id as string;
+    };
+    const fits = await post({ quantity: '10' });
+    const tooPoor = await post({ quantity: '10', budget: { currency: 'USD', maxTotal: '1' } });
+    const tooShort = await post({ quantity: '10', durationDays: 3 });
+    const offerId = await publish({ quantity: '50', minTermDays: 30 });
+    const ctx = { db: new ReadDb(s.app.read.pool) } as unknown as Context;
+    const told = (await demandsFullyMatchedBy(ctx, idOf(offerId))).map((r) => toGlobalId('CapacityDemand', r.id));
+    expect(told).toContain(fits);
+    expect(told).not.toContain(tooPoor);
+    expect(told).not.toContain(tooShort);
+    // The same answer as ranking gives for each saved demand.
+    for (const demandId of [fits, tooPoor, tooShort]) {
+      const q = `query($id: ID!) { warehouseMatches(demandId: $id, first: 50) { matches { offer { id } } } }`;
+      const d = expectData(await s.gql<any>(q, { id: demandId }));
+      expect(d.warehouseMatches.matches.some((m: any) => m.offer.id === offerId)).toBe(told.includes(demandId));
+    }
+    // An offer not yet published finds the same demands, with distances to their points.
+    const q = `query($offer: CapacityOfferInput!) { demandMatches(offer: $offer, first: 50) { matches { isNearMiss distanceKm demand { id } } } }`;
+    const adhoc = expectData(await s.gql<any>(q, { offer: offerInput({ quantity: '50', minTermDays: 30 }) }, bearer(operatorKey)));
+    const ids = adhoc.demandMatches.matches.filter((m: any) => !m.isNearMiss).map((m: any) => m.demand.id);
+    expect(ids).toContain(fits);
+    expect(ids).not.toContain(tooPoor);
   });
 });

@@ -106,6 +106,8 @@ const OK = {
   transit: okTransit(TRANSIT),
 };
 const MISSES = `(6 - (${Object.values(OK).map((x) => `${x}::int`).join(' + ')}))`;
+/** Every hard constraint met, cheapest checks first. */
+const FULL_MATCH = [OK.period, OK.services, OK.min, OK.capacity, OK.budget, OK.transit].join(' and ');
 /**
  * Services the offer has beyond the required ones. When it has them all (every full match), that is
  * a difference of lengths (services are WarehouseService values, and the API and the seeds write
@@ -211,9 +213,7 @@ async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
       when c.max_total is not null then greatest(0, 1 - c.cost_f / nullif(c.max_total::float8, 0))
       when c.max_monthly_price_per_cbm is not null then greatest(0, 1 - c.monthly_f / nullif(c.max_monthly_price_per_cbm::float8, 0))
       else coalesce(cheapest.cost_f / nullif(c.cost_f, 0), 1) end)::float8`;
-  const filter = spec.nearMisses
-    ? `${MISSES} <= 1`
-    : `${OK.period} and ${OK.services} and ${OK.min} and ${OK.capacity} and ${OK.budget} and ${OK.transit}`;
+  const filter = spec.nearMisses ? `${MISSES} <= 1` : FULL_MATCH;
   const sql = `
     with ${spec.with.map((c) => `${c},`).join('\n')}
     ranked as materialized (
@@ -427,6 +427,27 @@ export async function matchOffers(
   };
 }
 
+/** Open demands an offer `o` is a candidate for: storage class, overlapping period, location. */
+const DEMAND_CANDIDATES = [
+  `d.status = 'OPEN'`, 'd.storage_class = o.storage_class',
+  'd.start_date <= o.available_to', 'd.start_date + d.duration_days - 1 >= o.available_from',
+  '(cardinality(d.countries) = 0 or o.country_code = any(d.countries))',
+  CORRIDOR_AS_LOCATION,
+  `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,
+];
+
+/**
+ * The saved, open demands a published offer fully matches (every hard constraint, as
+ * warehouseMatches ranks them): whom to tell when an offer is published or changed.
+ */
+export async function demandsFullyMatchedBy(ctx: Context, offerId: number): Promise<{ id: number; seller_id: number }[]> {
+  return ctx.db.query<{ id: number; seller_id: number }>(
+    `select d.id, d.seller_id from capacity_offer o cross join capacity_demand d
+     where o.id = $1 and o.status = 'PUBLISHED' and ${DEMAND_CANDIDATES.join(' and ')} and ${FULL_MATCH}`,
+    [offerId],
+  );
+}
+
 /** Open demands an offer (`o` bound by `offerFrom`, joined to its warehouse `w`) could serve. */
 export async function matchDemands(
   ctx: Context, info: GraphQLResolveInfo, offerFrom: (p: Params) => string, args: MatchArgs,
@@ -443,13 +464,7 @@ export async function matchDemands(
     from: `${o} join overseas_warehouse w on w.id = o.warehouse_id cross join capacity_demand d`,
     distanceKm: `case when d.near_latitude is null then null
       else round(${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')}::numeric, 1) end`,
-    where: [
-      `d.status = 'OPEN'`, 'd.storage_class = o.storage_class',
-      'd.start_date <= o.available_to', 'd.start_date + d.duration_days - 1 >= o.available_from',
-      '(cardinality(d.countries) = 0 or w.country_code = any(d.countries))',
-      CORRIDOR_AS_LOCATION,
-      `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,
-    ],
+    where: DEMAND_CANDIDATES,
     rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o} join overseas_warehouse w on w.id = o.warehouse_id`,
     node,
     weights,

@@ -213,8 +213,8 @@ export class MatchmakingResolver {
         ${pp.add(o.pricePeriod)}::text as price_period, ${pp.add(o.inboundFee ?? '0')}::numeric as inbound_fee, ${pp.add(o.outboundFee ?? '0')}::numeric as outbound_fee,
         ${pp.add(o.freeDays ?? 0)}::int as free_days, ${pp.add(o.minQuantity ?? '0')}::numeric as min_quantity, ${pp.add(o.minTermDays ?? 1)}::int as min_term_days,
         ${pp.add(o.services ?? [])}::text[] as services, 'PUBLISHED'::text as status, null::int as id,
-        (select operator_id from overseas_warehouse where id = ${w}::int) as operator_id, (select is_public from overseas_warehouse where id = ${w}::int) as is_public,
-        t.by_corridor as transit_days, t.fewest as min_transit_days from warehouse_transit(${w}::int) t) x) o`;
+        ow.operator_id, ow.is_public, ow.country_code, ow.latitude, ow.longitude, t.by_corridor as transit_days, t.fewest as min_transit_days
+        from overseas_warehouse ow cross join warehouse_transit(ow.id) t where ow.id = ${w}::int) x) o`;
     }, { first, includeNearMisses, weights });
   }
 

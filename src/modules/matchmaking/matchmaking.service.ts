@@ -7,6 +7,7 @@ import { CapacityUnit } from '../warehouse/warehouse.enums';
 import { runMutation, type MutationResult } from './idempotency';
 import type { CapacityDemandInput, CapacityOfferInput, CapacityOfferUpdateInput, HoldCapacityInput } from './matchmaking.inputs';
 import { MatchmakingErrorCode } from './matchmaking.types';
+import { demandsFullyMatchedBy } from './matching.service';
 import {
   checkCriteria, currency, intBetween, nonNegativeDecimal, positiveDecimal, Problems, todayInChina, type Path,
 } from './matchmaking.validation';
@@ -350,14 +351,6 @@ export async function sweepHolds(em: EntityManager, noticeMinutes = 5): Promise<
 
 /** After an offer is published or changed: tell the sellers whose saved, open demands it fully matches. */
 export async function announceOffer(ctx: Context, offerId: number): Promise<void> {
-  const rows = await ctx.db.query<{ id: number; seller_id: number }>(
-    `select d.id, d.seller_id from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id
-     join capacity_demand d on d.status = 'OPEN' and d.storage_class = o.storage_class
-       and o.available_from <= d.start_date and o.available_to >= d.start_date + d.duration_days - 1
-       and (o.quantity - o.held_quantity) * o.cbm_per_unit >= d.quantity_cbm and o.services @> d.required_services
-       and (cardinality(d.countries) = 0 or w.country_code = any(d.countries))
-     where o.id = $1 and o.status = 'PUBLISHED'`,
-    [offerId],
-  );
+  const rows = await demandsFullyMatchedBy(ctx, offerId);
   for (const r of rows) getPubSub().publish(Topics.OFFER_MATCH, { demandId: r.id, sellerId: r.seller_id, offerId });
 }
