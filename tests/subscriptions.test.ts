@@ -14,8 +14,10 @@ import { testDatabase } from './helpers/db';
 import { bearer, issueKey } from './helpers/keys';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
-// The sweeper announces holds about to expire; tests should not wait its default 5 s.
+// The sweeper announces holds about to expire, and open sockets' keys are checked again; tests
+// should not wait their defaults (5 s, 30 s).
 process.env.HOLD_SWEEP_MS = '200';
+process.env.WS_KEY_RECHECK_MS = '200';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -254,6 +256,22 @@ describe('subscriptions in one process (in-memory events)', () => {
     await waitFor('the socket to close', () => feed.error !== undefined);
     expect(feed.error.code).toBe(4403);
     expect(feed.error.reason).toBe('Unknown or revoked API key');
+  });
+
+  it('closes an open socket (4403) when its API key is revoked', async () => {
+    const key = await issueKey(s.databaseUrl, f.warehouse.operator_id);
+    const feed = follow(client(bearer(key)), HOLD_EXPIRING);
+    const before = listeners.get(Topics.HOLD_EXPIRING) ?? 0;
+    await waitFor('the subscription', () => (listeners.get(Topics.HOLD_EXPIRING) ?? 0) > before);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(feed.error).toBeUndefined();
+    const sql = new pg.Client({ connectionString: s.databaseUrl });
+    await sql.connect();
+    await sql.query('update api_key set revoked_at = now() where prefix = $1', [key.split('_')[1]]);
+    await sql.end();
+    await waitFor('the socket to close', () => feed.error !== undefined, 5_000);
+    expect(feed.error.code).toBe(4403);
+    expect(feed.error.reason).toBe('API key revoked');
   });
 
   it('carries subscriptions only: a query over the WebSocket is refused', async () => {

@@ -6,7 +6,7 @@ import {
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { ReadDb, type ReadPool } from '../db/read-db';
 import type { Context } from '../graphql/context';
 import { PUBLIC_CODES } from '../graphql/errors';
@@ -33,6 +33,8 @@ interface Deps {
   orm: MikroORM;
   read: ReadPool;
   logger: Logger;
+  /** How often the API keys of open sockets are checked again (WS_KEY_RECHECK_MS, default 30 s, as long as HTTP caches a key). */
+  keyRecheckMs?: number;
 }
 
 interface Extra extends Record<PropertyKey, unknown> {
@@ -42,9 +44,28 @@ interface Extra extends Record<PropertyKey, unknown> {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code } });
 
-export function serveSubscriptions(server: Server, { schema, orm, read, logger }: Deps): SubscriptionServer {
+export function serveSubscriptions(server: Server, { schema, orm, read, logger, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
   const formatError = formatErrorFor(logger);
+
+  // A key is checked when its socket connects; a socket outlives that. Every keyRecheckMs the keys
+  // of open sockets are looked up again, and a socket whose key was revoked (or deleted) is
+  // closed with 4403, as a new connection with that key would be.
+  const keyed = new Map<WebSocket, number>();
+  const recheck = setInterval(() => {
+    if (!keyed.size) return;
+    read.pool.query<{ id: number }>('select id from api_key where id = any($1) and revoked_at is null', [[...new Set(keyed.values())]])
+      .then(({ rows }) => {
+        const valid = new Set(rows.map((r) => r.id));
+        for (const [socket, keyId] of keyed) {
+          if (valid.has(keyId)) continue;
+          keyed.delete(socket);
+          socket.close(CloseCode.Forbidden, 'API key revoked');
+        }
+      })
+      .catch((e: Error) => logger.warn('websocket key recheck failed', { err: e.message }));
+  }, keyRecheckMs);
+  recheck.unref();
 
   const live = useServer<Record<string, unknown> | undefined, Extra>({
     schema,
@@ -53,6 +74,7 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger }
       try {
         const key = keyFromHeaders(str(params.authorization) ?? str(params.Authorization), str(params.apiKey) ?? str(params['x-api-key']));
         ctx.extra.viewer = key ? await authenticate(read.pool, key) : undefined;
+        if (ctx.extra.viewer) keyed.set(ctx.extra.socket, ctx.extra.viewer.apiKeyId);
         return true;
       } catch (e) {
         if (e instanceof GraphQLError) {
@@ -63,6 +85,9 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger }
         }
         return false;
       }
+    },
+    onClose(ctx) {
+      keyed.delete(ctx.extra.socket);
     },
     onSubscribe(_ctx, _id, payload) {
       let document: DocumentNode;
@@ -110,6 +135,7 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger }
 
   return {
     async close() {
+      clearInterval(recheck);
       const cut = setTimeout(() => {
         for (const c of wss.clients) c.terminate();
       }, 1000);
