@@ -8,6 +8,7 @@ import { sweepHolds } from '../src/modules/matchmaking/matchmaking.service';
 import { demandsFullyMatchedBy } from '../src/modules/matchmaking/matching.service';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { bearer, issueKey } from './helpers/keys';
+import { criteriaFor, offerInputFor, POST_DEMAND_ID, PUBLISH_OFFER } from './helpers/matchmaking';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 /**
@@ -17,14 +18,6 @@ import { expectData, startTestServer, type TestServer } from './helpers/server';
  * a demand must say where, areas by great-circle distance, budgets at the cent.
  */
 
-const PUBLISH = /* GraphQL */ `
-  mutation Publish($input: CapacityOfferInput!) {
-    publishCapacityOffer(input: $input) { errors { code field message } offer { id } }
-  }`;
-const POST_DEMAND = /* GraphQL */ `
-  mutation Post($input: CapacityDemandInput!) {
-    postCapacityDemand(input: $input) { errors { code field message } demand { id } }
-  }`;
 const HOLD = /* GraphQL */ `
   mutation Hold($input: HoldCapacityInput!) { holdCapacity(input: $input) { errors { code message } hold { id } } }`;
 const MATCHES = /* GraphQL */ `
@@ -51,17 +44,10 @@ describe('matching reads what the database keeps', () => {
   const today = todayInChina();
   const start = addDays(today, 10);
 
-  const offerInput = (over: Record<string, unknown> = {}) => ({
-    warehouseId: toGlobalId('OverseasWarehouse', w.id),
-    quantity: '100', unit: 'CBM', availableFrom: addDays(today, 1), availableTo: addDays(today, 200),
-    storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', inboundFee: '2', outboundFee: '1',
-    freeDays: 7, services: [], ...over,
-  });
-  const criteria = (over: Record<string, unknown> = {}) => ({
-    countries: [w.country_code], quantity: '40', unit: 'CBM', startDate: start, durationDays: 60, storageClass: 'AMBIENT', ...over,
-  });
+  const offerInput = (over: Record<string, unknown> = {}) => offerInputFor(w.id, addDays(today, 1), addDays(today, 200), over);
+  const criteria = (over: Record<string, unknown> = {}) => criteriaFor(w.country_code, start, over);
   async function publish(over: Record<string, unknown> = {}): Promise<string> {
-    const d = expectData(await s.gql<any>(PUBLISH, { input: offerInput(over) }, bearer(operatorKey)));
+    const d = expectData(await s.gql<any>(PUBLISH_OFFER, { input: offerInput(over) }, bearer(operatorKey)));
     expect(d.publishCapacityOffer.errors).toEqual([]);
     return d.publishCapacityOffer.offer.id;
   }
@@ -107,7 +93,7 @@ describe('matching reads what the database keeps', () => {
     const adhoc = await s.gql(MATCHES, { demand: criteria(where) });
     expect(adhoc.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(adhoc.errors?.[0].message).toMatch(/countries.*area.*corridor/);
-    const posted = expectData(await s.gql<any>(POST_DEMAND, { input: { title: 'anywhere', criteria: criteria({ ...where, countries: [] }), contact: { name: 'x' } } }, bearer(sellerKey)));
+    const posted = expectData(await s.gql<any>(POST_DEMAND_ID, { input: { title: 'anywhere', criteria: criteria({ ...where, countries: [] }), contact: { name: 'x' } } }, bearer(sellerKey)));
     expect(posted.postCapacityDemand.errors).toEqual([expect.objectContaining({ code: 'INVALID', field: ['input', 'criteria', 'countries'] })]);
     const { rows: [n] } = await sql.query(`select count(*)::int as n from capacity_demand where title = 'anywhere'`);
     expect(n.n).toBe(0);
@@ -216,7 +202,7 @@ describe('matching reads what the database keeps', () => {
   it('an operator’s fulfilment record follows its holds, whatever ends them', async () => {
     const offerId = await publish({ quantity: '100' });
     const { rows: [before] } = await sql.query('select coalesce((select ended_holds from capacity_operator_record where operator_id = $1), 0) as n', [w.operator_id]);
-    const d = expectData(await s.gql<any>(POST_DEMAND, { input: { title: 'record', criteria: criteria({ quantity: '1' }), contact: { name: 'x' } } }, bearer(sellerKey)));
+    const d = expectData(await s.gql<any>(POST_DEMAND_ID, { input: { title: 'record', criteria: criteria({ quantity: '1' }), contact: { name: 'x' } } }, bearer(sellerKey)));
     const demandId = d.postCapacityDemand.demand.id;
     const holds: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -243,7 +229,7 @@ describe('matching reads what the database keeps', () => {
 
   it('an offer announces itself to exactly the saved demands it fully matches, as ranking sees them', async () => {
     const post = async (over: Record<string, unknown>) => {
-      const d = expectData(await s.gql<any>(POST_DEMAND, { input: { title: 'announce', criteria: criteria(over), contact: { name: 'x' } } }, bearer(sellerKey)));
+      const d = expectData(await s.gql<any>(POST_DEMAND_ID, { input: { title: 'announce', criteria: criteria(over), contact: { name: 'x' } } }, bearer(sellerKey)));
       expect(d.postCapacityDemand.errors).toEqual([]);
       return d.postCapacityDemand.demand.id as string;
     };

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { toGlobalId } from '../src/graphql/ids';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { bearer, issueKey } from './helpers/keys';
+import { criteriaFor, offerInputFor } from './helpers/matchmaking';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 const PUBLISH = /* GraphQL */ `
@@ -55,15 +56,8 @@ describe('overseas-warehouse capacity matchmaking', () => {
   let lackingClass: string;
   const start = addDays(today, 10);
 
-  const offerInput = (over: Record<string, unknown> = {}) => ({
-    warehouseId: toGlobalId('OverseasWarehouse', warehouse.id),
-    quantity: '100', unit: 'CBM', availableFrom: addDays(today, 1), availableTo: addDays(today, 200),
-    storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', inboundFee: '2', outboundFee: '1',
-    freeDays: 7, services: [], ...over,
-  });
-  const criteria = (over: Record<string, unknown> = {}) => ({
-    countries: [warehouse.country_code], quantity: '40', unit: 'CBM', startDate: start, durationDays: 60, storageClass: 'AMBIENT', ...over,
-  });
+  const offerInput = (over: Record<string, unknown> = {}) => offerInputFor(warehouse.id, addDays(today, 1), addDays(today, 200), over);
+  const criteria = (over: Record<string, unknown> = {}) => criteriaFor(warehouse.country_code, start, over);
 
   beforeAll(async () => {
     s = await startTestServer(__filename);

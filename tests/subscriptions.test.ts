@@ -12,6 +12,7 @@ import { channelPrefix } from '../src/graphql/pubsub-redis';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { testDatabase } from './helpers/db';
 import { bearer, issueKey } from './helpers/keys';
+import { criteriaFor, offerInputFor, POST_DEMAND_ID, PUBLISH_OFFER } from './helpers/matchmaking';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 // The sweeper announces holds about to expire, and open sockets' keys are checked again; tests
@@ -21,14 +22,6 @@ process.env.WS_KEY_RECHECK_MS = '200';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
-const PUBLISH = /* GraphQL */ `
-  mutation Publish($input: CapacityOfferInput!) {
-    publishCapacityOffer(input: $input) { errors { code field message } offer { id } }
-  }`;
-const POST_DEMAND = /* GraphQL */ `
-  mutation Post($input: CapacityDemandInput!) {
-    postCapacityDemand(input: $input) { errors { code field message } demand { id } }
-  }`;
 const HOLD = /* GraphQL */ `
   mutation Hold($input: HoldCapacityInput!) {
     holdCapacity(input: $input) { errors { code field message } hold { id expiresAt } }
@@ -140,16 +133,9 @@ async function fixture(databaseUrl: string): Promise<Fixture> {
 // Far enough ahead that no sample offer covers the stay: the test's offers are the only matches.
 const today = todayInChina();
 const start = addDays(today, 400);
-const offerInput = (f: Fixture, over: Record<string, unknown> = {}) => ({
-  warehouseId: toGlobalId('OverseasWarehouse', f.warehouse.id),
-  quantity: '500', unit: 'CBM', availableFrom: addDays(start, -10), availableTo: addDays(start, 100),
-  storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', inboundFee: '2', outboundFee: '1', freeDays: 7, services: [],
-  ...over,
-});
-const demandInput = (f: Fixture, quantity = '40') => ({
-  title: '订阅测试需求',
-  criteria: { countries: [f.warehouse.country_code], quantity, unit: 'CBM', startDate: start, durationDays: 60, storageClass: 'AMBIENT' },
-});
+const offerInput = (f: Fixture, over: Record<string, unknown> = {}) =>
+  offerInputFor(f.warehouse.id, addDays(start, -10), addDays(start, 100), { quantity: '500', ...over });
+const demandInput = (f: Fixture, quantity = '40') => ({ title: '订阅测试需求', criteria: criteriaFor(f.warehouse.country_code, start, { quantity }) });
 
 type Gql = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => Promise<any>;
 
@@ -163,13 +149,13 @@ function gqlAt(url: string): Gql {
 }
 
 async function publishOffer(gql: Gql, f: Fixture, over: Record<string, unknown> = {}): Promise<string> {
-  const d = await gql(PUBLISH, { input: offerInput(f, over) }, bearer(f.operatorKey));
+  const d = await gql(PUBLISH_OFFER, { input: offerInput(f, over) }, bearer(f.operatorKey));
   expect(d.publishCapacityOffer.errors).toEqual([]);
   return d.publishCapacityOffer.offer.id;
 }
 
 async function postDemand(gql: Gql, f: Fixture, quantity?: string, key = f.sellerKey): Promise<string> {
-  const d = await gql(POST_DEMAND, { input: demandInput(f, quantity) }, bearer(key));
+  const d = await gql(POST_DEMAND_ID, { input: demandInput(f, quantity) }, bearer(key));
   expect(d.postCapacityDemand.errors).toEqual([]);
   return d.postCapacityDemand.demand.id;
 }
