@@ -68,15 +68,17 @@ export async function resolveNear(db: ReadDb, near: NearInput, argument: string)
   return { latitude: Number(rows[0].lat), longitude: Number(rows[0].lng), radiusKm: near.radiusKm };
 }
 
-/** Distance in metres from the row's location to the near point (params added). */
+/**
+ * Distance in metres from the row's location to the near point (params added): great-circle on
+ * earthdistance's sphere, computed with the haversine formula (greatCircleKmSql).
+ */
 export function distanceSql(t: string, near: ResolvedNear, p: Params): string {
-  return `earth_distance(ll_to_earth(${t}.latitude, ${t}.longitude), ll_to_earth(${p.add(near.latitude)}::float8, ${p.add(near.longitude)}::float8))`;
+  return `(${greatCircleKmSql(`${t}.latitude`, `${t}.longitude`, `${p.add(near.latitude)}::float8`, `${p.add(near.longitude)}::float8`)} * 1000)`;
 }
 
+/** Rows within `near`: the bounding box on latitude and longitude, then the exact distance (withinSql). */
 export function nearWhere(t: string, near: ResolvedNear, p: Params): string {
-  const centre = `ll_to_earth(${p.add(near.latitude)}::float8, ${p.add(near.longitude)}::float8)`;
-  const radius = `${p.add(near.radiusKm * 1000)}::float8`;
-  return `earth_box(${centre}, ${radius}) @> ll_to_earth(${t}.latitude, ${t}.longitude) and earth_distance(${centre}, ll_to_earth(${t}.latitude, ${t}.longitude)) <= ${radius}`;
+  return withinSql(`${t}.latitude`, `${t}.longitude`, near, p);
 }
 
 /** `distanceKm`: kilometres to the `near` point of the request's filter, null without one. */

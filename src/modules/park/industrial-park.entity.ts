@@ -12,7 +12,8 @@ import { ParkTenancy } from './park-tenancy.entity';
 @Index({ name: 'industrial_park_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'industrial_park_district_idx', properties: ['district'] })
 @Index({ name: 'industrial_park_public_services_gin', expression: 'create index "industrial_park_public_services_gin" on "industrial_park" using gin ("public_services")' })
-@Index({ name: 'industrial_park_earth_idx', expression: 'create index "industrial_park_earth_idx" on "industrial_park" using gist (ll_to_earth("latitude", "longitude"))' })
+/** `near` filters: the parks in a latitude band, then longitude and distance (geo.ts withinSql). */
+@Index({ name: 'industrial_park_latitude_idx', properties: ['latitude'] })
 export class IndustrialPark extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

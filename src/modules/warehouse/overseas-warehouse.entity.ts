@@ -21,9 +21,8 @@ import { WarehouseCorridor } from './warehouse-corridor.entity';
 @Index({ name: 'overseas_warehouse_price_idx', properties: ['currency', 'monthlyStoragePricePerCbm', 'id'] })
 @Index({ name: 'overseas_warehouse_storage_classes_gin', expression: 'create index "overseas_warehouse_storage_classes_gin" on "overseas_warehouse" using gin ("storage_classes")' })
 @Index({ name: 'overseas_warehouse_services_gin', expression: 'create index "overseas_warehouse_services_gin" on "overseas_warehouse" using gin ("services")' })
-/** Matching's areas: the warehouses in a latitude band (then longitude and distance), index-only. */
+/** `near` filters and matching's areas: the warehouses in a latitude band (then longitude and distance, geo.ts withinSql). */
 @Index({ name: 'overseas_warehouse_latitude_idx', expression: 'create index "overseas_warehouse_latitude_idx" on "overseas_warehouse" ("latitude") include ("longitude", "country_code")' })
-@Index({ name: 'overseas_warehouse_earth_idx', expression: 'create index "overseas_warehouse_earth_idx" on "overseas_warehouse" using gist (ll_to_earth("latitude", "longitude"))' })
 /**
  * Matching keeps copies of the country, the operator, the public flag and the location (capacity_offer), of the
  * operator (capacity_hold) and of the country (warehouse_corridor): they follow a change here.
