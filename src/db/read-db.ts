@@ -16,10 +16,11 @@ export class ReadPool {
       // No JIT: our statements are short, and PostgreSQL's cost estimate for a ranking or a nested
       // page often passes jit_above_cost, after which compiling the plan (70–430 ms, measured with
       // auto_explain on the matchmaking bench) costs more than running it.
-      // 16 MB to sort and hash in: ranking thousands of match candidates spilled to disk at 4 MB.
+      // 32 MB to sort and hash in: ranking thousands of match candidates spilled to disk at 4 MB,
+      // and statistics over 200,000 enterprises sorted to group until hashing fitted.
       // No parallel workers: many short requests share the cores, and a parallel (bitmap or
       // sequential) heap scan was picked over matching's index-only scan, three times slower.
-      options: '-c pg_trgm.word_similarity_threshold=0.5 -c jit=off -c work_mem=16MB -c max_parallel_workers_per_gather=0',
+      options: '-c pg_trgm.word_similarity_threshold=0.5 -c jit=off -c work_mem=32MB -c max_parallel_workers_per_gather=0',
     });
     // An idle client that errors (server restart) must not crash the process.
     this.pool.on('error', () => undefined);

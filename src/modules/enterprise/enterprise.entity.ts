@@ -13,7 +13,8 @@ import type { Certification, EnterpriseRole, SalesChannel } from './enterprise.e
 @Entity({ tableName: 'enterprise' })
 @SearchIndexes('enterprise')
 @Index({ name: 'enterprise_updated_at_idx', properties: ['updatedAt', 'id'] })
-@Index({ name: 'enterprise_district_idx', properties: ['district'] })
+/** By district, carrying what statistics group by, so grouping every enterprise is an index-only scan. */
+@Index({ name: 'enterprise_district_cover_idx', expression: 'create index "enterprise_district_cover_idx" on "enterprise" ("district_code", "id") include ("roles")' })
 @Index({ name: 'enterprise_name_zh_idx', properties: ['nameZh', 'id'] })
 @Index({ name: 'enterprise_name_en_idx', properties: ['nameEn', 'id'] })
 @Index({ name: 'enterprise_roles_gin', expression: 'create index "enterprise_roles_gin" on "enterprise" using gin ("roles")' })
