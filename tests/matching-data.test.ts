@@ -140,6 +140,40 @@ describe('matching reads what the database keeps', () => {
     expect(await staleRecords()).toBe(0);
   });
 
+  it('copies stay right when the warehouse and its lanes change concurrently with offers', async () => {
+    const offerId = await publish();
+    const { rows: corridors } = await sql.query('select id from corridor order by id limit 2');
+    await sql.query('delete from warehouse_corridor where warehouse_id = $1 and corridor_id = any($2)', [w.id, corridors.map((c) => c.id)]);
+    const t1 = new pg.Client({ connectionString: s.databaseUrl });
+    const t2 = new pg.Client({ connectionString: s.databaseUrl });
+    await t1.connect();
+    await t2.connect();
+    try {
+      // Two lanes added at once, each in its own transaction.
+      await t1.query('begin');
+      await t1.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 11)', [w.id, corridors[0].id]);
+      const second = t2.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 33)', [w.id, corridors[1].id]);
+      await new Promise((r) => setTimeout(r, 200));
+      await t1.query('commit');
+      await second;
+      expect(await staleCopies()).toBe(0);
+      const { rows: [o] } = await sql.query('select transit_days from capacity_offer where id = $1', [idOf(offerId)]);
+      expect([o.transit_days[corridors[0].id - 1], o.transit_days[corridors[1].id - 1]]).toEqual([11, 33]);
+
+      // An offer published while a change to its warehouse is not yet committed.
+      await t1.query('begin');
+      await t1.query('update overseas_warehouse set latitude = latitude + 0.5, is_public = not is_public where id = $1', [w.id]);
+      const published = publish();
+      await new Promise((r) => setTimeout(r, 200));
+      await t1.query('commit');
+      await published;
+      expect(await staleCopies()).toBe(0);
+    } finally {
+      await t1.end();
+      await t2.end();
+    }
+  });
+
   it('an area holds the offers within its radius by great-circle distance, as earthdistance measures it', async () => {
     const offerId = await publish();
     const { rows: [wh] } = await sql.query('select latitude, longitude from overseas_warehouse where id = $1', [w.id]);
@@ -192,6 +226,14 @@ describe('matching reads what the database keeps', () => {
     expect(under.failedConstraints.map((f: any) => f.constraint)).toEqual(['BUDGET']);
     expect((await matchOf(offerId, criteria({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '15' } }), true)).isNearMiss).toBe(false);
     expect((await matchOf(offerId, criteria({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '14.9999' } }), true)).isNearMiss).toBe(true);
+    // A total that rounds up to a cent over the limit at a half cent: (6.77 × 302 + 5.96) × 193.67
+    // = 397,120.335, shown as 397,120.34. Floats alone could put it either side.
+    const tie = await publish({ quantity: '500', storagePrice: '6.7700', inboundFee: '3.00', outboundFee: '2.96', freeDays: 30, availableTo: addDays(today, 400) });
+    const stay = { quantity: '193.67', durationDays: 332 };
+    const over = await matchOf(tie, criteria({ ...stay, budget: { currency: 'USD', maxTotal: '397120.33' } }), true);
+    expect(over.estimatedTotalCost).toEqual({ amount: '397120.34', currency: 'USD' });
+    expect(over.failedConstraints.map((f: any) => f.constraint)).toEqual(['BUDGET']);
+    expect((await matchOf(tie, criteria({ ...stay, budget: { currency: 'USD', maxTotal: '397120.34' } }), true)).isNearMiss).toBe(false);
     // Capacity and the minimum to the unit: exactly what remains is enough.
     const tight = await publish({ quantity: '40', minQuantity: '40' });
     expect((await matchOf(tight, criteria(), true)).isNearMiss).toBe(false);

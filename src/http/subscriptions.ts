@@ -54,11 +54,13 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
   const keyed = new Map<WebSocket, number>();
   const recheck = setInterval(() => {
     if (!keyed.size) return;
-    read.pool.query<{ id: number }>('select id from api_key where id = any($1) and revoked_at is null', [[...new Set(keyed.values())]])
+    const asked = new Set(keyed.values());
+    read.pool.query<{ id: number }>('select id from api_key where id = any($1) and revoked_at is null', [[...asked]])
       .then(({ rows }) => {
         const valid = new Set(rows.map((r) => r.id));
         for (const [socket, keyId] of keyed) {
-          if (valid.has(keyId)) continue;
+          // A socket that connected with another key while the query ran is checked next time.
+          if (valid.has(keyId) || !asked.has(keyId)) continue;
           keyed.delete(socket);
           socket.close(CloseCode.Forbidden, 'API key revoked');
         }
@@ -74,7 +76,8 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
       try {
         const key = keyFromHeaders(str(params.authorization) ?? str(params.Authorization), str(params.apiKey) ?? str(params['x-api-key']));
         ctx.extra.viewer = key ? await authenticate(read.pool, key) : undefined;
-        if (ctx.extra.viewer) keyed.set(ctx.extra.socket, ctx.extra.viewer.apiKeyId);
+        // The socket may have closed while the key was looked up (onClose has run then).
+        if (ctx.extra.viewer && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) keyed.set(ctx.extra.socket, ctx.extra.viewer.apiKeyId);
         return true;
       } catch (e) {
         if (e instanceof GraphQLError) {

@@ -5,9 +5,10 @@ import type { FieldSpec } from '../sql/compile';
 import type { Params } from '../sql/params';
 
 /**
- * Distances with PostgreSQL's cube + earthdistance (available in the embedded server too, unlike
- * PostGIS). `earth_box` lets the GiST index on ll_to_earth(latitude, longitude) find candidates;
- * `earth_distance` then checks the exact great-circle distance.
+ * Distances: great-circle kilometres on the sphere PostgreSQL's earthdistance uses, computed with
+ * the haversine formula in plain float operations (no extension needed at query time, and about
+ * twenty times cheaper per row than building earth cubes). A latitude/longitude bounding box,
+ * served by a latitude index, finds the candidates; the exact distance then decides.
  */
 
 @InputType({ description: 'A point on the earth, WGS 84 degrees (地理坐标)' })

@@ -47,10 +47,11 @@ import { HoldStatus } from './matchmaking.enums';
         on conflict (operator_id) do update set ended_holds = r.ended_holds + excluded.ended_holds,
           confirmed_holds = r.confirmed_holds + excluded.confirmed_holds;
       else
-        update capacity_operator_record r set ended_holds = r.ended_holds - x.e, confirmed_holds = r.confirmed_holds - x.c
-        from (select operator_id, count(*) as e, count(*) filter (where status = 'CONFIRMED') as c from old_holds
-          where status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by operator_id order by operator_id) x
-        where r.operator_id = x.operator_id;
+        insert into capacity_operator_record as r (operator_id, ended_holds, confirmed_holds)
+        select operator_id, -count(*), -count(*) filter (where status = 'CONFIRMED') from old_holds
+        where status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by operator_id order by operator_id
+        on conflict (operator_id) do update set ended_holds = r.ended_holds + excluded.ended_holds,
+          confirmed_holds = r.confirmed_holds + excluded.confirmed_holds;
       end if;
       return null; end; $$ language plpgsql;
     create trigger "record_insert" after insert on "capacity_hold" referencing new table as new_holds

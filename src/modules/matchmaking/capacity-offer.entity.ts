@@ -1,4 +1,4 @@
-import type { Opt, Rel } from '@mikro-orm/core';
+import { ArrayType, type Opt, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { OverseasWarehouse } from '../warehouse/overseas-warehouse.entity';
@@ -21,14 +21,16 @@ import { OFFER_DERIVED } from './offer-derived';
 @Index({ name: 'capacity_offer_services_gin', expression: 'create index "capacity_offer_services_gin" on "capacity_offer" using gin ("services")' })
 /**
  * Matching's candidate scans: published offers of a storage class in the wanted countries whose
- * period overlaps the stay, carrying every column the constraints and the score read, so the
- * scans are index-only: no random heap reads for thousands of candidates.
+ * period overlaps the stay, carrying every column the constraints and the score read (the
+ * decimals too, for budgets within a cent of their limit), so the scans are index-only: no random
+ * heap reads for thousands of candidates.
  */
 @Index({
   name: 'capacity_offer_match_cover_idx',
   expression: `create index "capacity_offer_match_cover_idx" on "capacity_offer" ("storage_class", "country_code", "available_from", "available_to")
     include ("id", "warehouse_id", "currency", "free_days", "min_term_days", "services", "is_public", "operator_id", "latitude", "longitude",
-      "min_transit_days", "transit_days", "remaining_cbm", "min_cbm", "day_price_per_cbm", "month_price_per_cbm", "fees_per_cbm")
+      "min_transit_days", "transit_days", "remaining_cbm", "min_cbm", "day_price_per_cbm", "month_price_per_cbm", "fees_per_cbm",
+      "storage_price", "price_period", "inbound_fee", "outbound_fee", "cbm_per_unit")
     where "status" = 'PUBLISHED'`,
 })
 @Trigger({
@@ -36,10 +38,12 @@ import { OFFER_DERIVED } from './offer-derived';
   timing: 'before',
   events: ['insert', 'update'],
   // Raw DDL for the column list: holds update offers often, and need not pay for this.
+  // The warehouse is read with a share lock: a change to it or its lanes in flight finishes first
+  // (and this reads what it committed); one that comes later waits for this offer, then updates it.
   expression: `create or replace function "capacity_offer_copy_from_warehouse_fn"() returns trigger as $$ begin
       select w.country_code, w.operator_id, w.is_public, w.latitude, w.longitude
       into new.country_code, new.operator_id, new.is_public, new.latitude, new.longitude
-      from overseas_warehouse w where w.id = new.warehouse_id;
+      from overseas_warehouse w where w.id = new.warehouse_id for share;
       select t.by_corridor, t.fewest into new.transit_days, new.min_transit_days from warehouse_transit(new.warehouse_id) t;
       return new; end; $$ language plpgsql;
     create trigger "copy_from_warehouse" before insert or update of "warehouse_id" on "capacity_offer"
@@ -84,7 +88,7 @@ export class CapacityOffer extends TimestampedEntity {
   minTransitDays?: number | null;
 
   /** Transit days from Chongqing by corridor: element i (1-based) is over corridor i, null where it does not reach. */
-  @Property({ type: 'json', columnType: 'smallint[]', defaultRaw: "'{}'" })
+  @Property({ type: ArrayType, columnType: 'smallint[]', defaultRaw: "'{}'" })
   transitDays: (number | null)[] = [];
 
   @Property({ type: 'decimal', precision: 14, scale: 2 })

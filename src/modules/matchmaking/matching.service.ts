@@ -99,10 +99,13 @@ const OK = {
   capacity: `(o.remaining_cbm >= d.quantity_cbm::float8)`,
   min: `(d.quantity_cbm::float8 >= o.min_cbm and d.duration_days >= o.min_term_days)`,
   services: `(o.services @> d.required_services)`,
-  // Within budget as shown: the total rounded to cents, the monthly price to 4 places.
+  // Within budget as shown: the total rounded to cents, the monthly price to 4 places. The floats
+  // decide when a cent (0.0001) or more from the limit; nearer, the exact decimals do.
   budget: `(d.budget_currency is null or (o.currency = d.budget_currency
-      and (d.max_total is null or ${COST_F} < d.max_total::float8 + 0.005)
-      and (d.max_monthly_price_per_cbm is null or o.month_price_per_cbm < d.max_monthly_price_per_cbm::float8 + 0.00005)))`,
+      and (d.max_total is null or ${COST_F} <= d.max_total::float8 - 0.01
+        or (${COST_F} < d.max_total::float8 + 0.01 and ${totalCost} <= d.max_total))
+      and (d.max_monthly_price_per_cbm is null or o.month_price_per_cbm <= d.max_monthly_price_per_cbm::float8 - 0.0001
+        or (o.month_price_per_cbm < d.max_monthly_price_per_cbm::float8 + 0.0001 and ${monthly} <= d.max_monthly_price_per_cbm))))`,
   transit: okTransit(TRANSIT),
 };
 const MISSES = `(6 - (${Object.values(OK).map((x) => `${x}::int`).join(' + ')}))`;

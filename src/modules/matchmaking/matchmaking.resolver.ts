@@ -212,7 +212,7 @@ export class MatchmakingResolver {
         ${pp.add(o.storageClass)}::text as storage_class, upper(${pp.add(o.currency)}::text) as currency, ${pp.add(o.storagePrice)}::numeric as storage_price,
         ${pp.add(o.pricePeriod)}::text as price_period, ${pp.add(o.inboundFee ?? '0')}::numeric as inbound_fee, ${pp.add(o.outboundFee ?? '0')}::numeric as outbound_fee,
         ${pp.add(o.freeDays ?? 0)}::int as free_days, ${pp.add(o.minQuantity ?? '0')}::numeric as min_quantity, ${pp.add(o.minTermDays ?? 1)}::int as min_term_days,
-        ${pp.add(o.services ?? [])}::text[] as services, 'PUBLISHED'::text as status, null::int as id,
+        ${pp.add([...new Set(o.services ?? [])])}::text[] as services, 'PUBLISHED'::text as status, null::int as id,
         ow.operator_id, ow.is_public, ow.country_code, ow.latitude, ow.longitude, t.by_corridor as transit_days, t.fewest as min_transit_days
         from overseas_warehouse ow cross join warehouse_transit(ow.id) t where ow.id = ${w}::int) x) o`;
     }, { first, includeNearMisses, weights });

@@ -28,6 +28,9 @@ import { OverseasWarehouse } from './overseas-warehouse.entity';
     declare ids int[] := case tg_op when 'INSERT' then array[new.warehouse_id] when 'DELETE' then array[old.warehouse_id]
       else array[old.warehouse_id, new.warehouse_id] end;
     begin
+      -- One change to a warehouse's lanes at a time: a concurrent one waits here, then recomputes
+      -- from what this one committed (each statement of a function sees the latest commits).
+      perform 1 from overseas_warehouse where id = any(ids) order by id for no key update;
       update capacity_offer o set (transit_days, min_transit_days) = (select t.by_corridor, t.fewest from warehouse_transit(o.warehouse_id) t)
       where o.warehouse_id = any(ids);
       return null; end; $$ language plpgsql;
