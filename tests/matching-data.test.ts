@@ -296,5 +296,8 @@ describe('matching reads what the database keeps', () => {
     const ids = adhoc.demandMatches.matches.filter((m: any) => !m.isNearMiss).map((m: any) => m.demand.id);
     expect(ids).toContain(fits);
     expect(ids).not.toContain(tooPoor);
+    // An unknown warehouse is NOT_FOUND, not an empty answer.
+    const unknown = await s.gql(q, { offer: offerInput({ warehouseId: toGlobalId('OverseasWarehouse', 9_999_999) }) });
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

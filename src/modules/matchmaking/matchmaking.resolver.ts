@@ -204,6 +204,8 @@ export class MatchmakingResolver {
     const warehouseId = intIdOf('OverseasWarehouse', o.warehouseId, 'offer.warehouseId');
     if (!(Number(o.quantity) > 0)) throw badInput('offer.quantity must be more than 0', 'offer.quantity');
     if (!(o.availableTo > o.availableFrom)) throw badInput('offer.availableTo must be after offer.availableFrom', 'offer.availableTo');
+    const [known] = await ctx.db.query('select 1 from overseas_warehouse where id = $1', [warehouseId]);
+    if (!known) throw new GraphQLError(`No overseas warehouse with ID "${o.warehouseId}"`, { extensions: { code: ErrorCode.NOT_FOUND, field: 'offer.warehouseId' } });
     return matchDemands(ctx, info, (pp) => {
       const w = pp.add(warehouseId);
       return `(select x.*, ${offerDerivedSelect()} from (select ${w}::int as warehouse_id, ${pp.add(o.quantity)}::numeric as quantity, 0::numeric as held_quantity,
