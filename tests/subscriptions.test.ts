@@ -220,6 +220,29 @@ describe('subscriptions in one process (in-memory events)', () => {
     expect(e.match).toEqual({ rank: 1, isNearMiss: false, summary: expect.stringMatching(/^Rank 1, score /) });
     await new Promise((r) => setTimeout(r, 200));
     expect(feed.messages).toHaveLength(1);
+
+    // and a dearer offer that also fits arrives with its rank among all the demand's matches
+    const dearerId = await publishOffer(gql, f, { storagePrice: '5.00' });
+    const second = (await feed.next()).data!.offerMatchedDemand;
+    expect(second.offer.id).toBe(dearerId);
+    const ranked = await gql(`query($id: ID!) { warehouseMatches(demandId: $id, first: 50) { matches { rank offer { id } } } }`, { id: demandId }, bearer(f.sellerKey));
+    const listed = ranked.warehouseMatches.matches.find((x: any) => x.offer.id === dearerId);
+    expect(second.match.rank).toBe(listed.rank);
+    expect(second.match.rank).toBe(2);
+
+    // and one that ranks below fifty cheaper offers still has its rank (53: 50 + the two above)
+    const sql = new pg.Client({ connectionString: s.databaseUrl });
+    await sql.connect();
+    await sql.query(`insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class,
+        currency, storage_price, price_period, inbound_fee, outbound_fee, free_days, services)
+      select warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class, currency, 0.40, price_period,
+        inbound_fee, outbound_fee, free_days, services
+      from capacity_offer, generate_series(1, 50) where id = $1`, [Number(Buffer.from(matchingOfferId, 'base64').toString().split(':')[1])]);
+    await sql.end();
+    const dearestId = await publishOffer(gql, f, { storagePrice: '6.00' });
+    const third = (await feed.next()).data!.offerMatchedDemand;
+    expect(third.offer.id).toBe(dearestId);
+    expect(third.match.rank).toBe(53);
     feed.dispose();
   });
 

@@ -174,6 +174,8 @@ interface MatchRow {
   score: number;
   misses: number;
   full_count: number;
+  /** Set when the statement ranked one focused row among all. */
+  rank: number | null;
 }
 
 export interface MatchSpec {
@@ -195,6 +197,8 @@ export interface MatchSpec {
   params: Params;
   /** Which side's ID identifies a row: the offer's (warehouseMatches) or the demand's. */
   key: 'offer_id' | 'demand_id';
+  /** Only this row (by `key`), with its rank among all: what a subscription event needs. */
+  focus?: number;
 }
 
 /**
@@ -241,12 +245,16 @@ async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
       from kept c left join capacity_operator_record r on r.operator_id = c.operator_id and r.ended_holds >= 3
         left join cheapest on cheapest.misses = c.misses and cheapest.currency = c.currency
     ),
-    best as (
+    scored as (
       select t.*, round((${p.add(w.cost)}::float8 * t.s_cost + ${p.add(w.transit)}::float8 * t.s_transit
         + ${p.add(w.services)}::float8 * t.s_services + ${p.add(w.distance)}::float8 * coalesce(t.s_distance, 0)
         + ${p.add(w.publicWarehouse)}::float8 * t.is_public::int + ${p.add(w.fulfilment)}::float8 * coalesce(t.fulfilment, 0.5))::numeric, 4)::float8 as score
       from top t
-      order by misses, score desc, ${spec.key} limit ${spec.first}
+    ),
+    best as (${spec.focus === undefined
+      ? `select s.*, null::int as rank from scored s order by misses, score desc, ${spec.key} limit ${spec.first}`
+      : `select * from (select s.*, (row_number() over (order by misses, score desc, ${spec.key}))::int as rank from scored s) r
+        where r.${spec.key} = ${p.add(spec.focus)}::int`}
     )
     select t.${spec.key} as id, t.*, (select full_count from counted)::int as full_count,
       ${spec.node} as node, ${explanationColumns()}
@@ -340,6 +348,8 @@ export interface MatchArgs {
   weights?: MatchWeightsInput;
   first?: number;
   includeNearMisses?: boolean;
+  /** Only this offer (warehouseMatches) or demand, ranked among all the matches. */
+  focus?: number;
 }
 
 function checkFirst(first: number | undefined): number {
@@ -422,9 +432,10 @@ export async function matchOffers(
     nearMisses: !!args.includeNearMisses,
     params: p,
     key: 'offer_id',
+    focus: args.focus,
   });
   return {
-    matches: rows.map((r, i) => ({ ...explain(r, i + 1, weights), offer: r.node })),
+    matches: rows.map((r, i) => ({ ...explain(r, r.rank ?? i + 1, weights), offer: r.node })),
     fullMatchCount: rows[0]?.full_count ?? 0,
     weights,
   };
@@ -475,9 +486,10 @@ export async function matchDemands(
     nearMisses: !!args.includeNearMisses,
     params: p,
     key: 'demand_id',
+    focus: args.focus,
   });
   return {
-    matches: rows.map((r, i) => ({ ...explain(r, i + 1, weights), demand: r.node })),
+    matches: rows.map((r, i) => ({ ...explain(r, r.rank ?? i + 1, weights), demand: r.node })),
     fullMatchCount: rows[0]?.full_count ?? 0,
     weights,
   };

@@ -10,7 +10,7 @@ import { runByKeys, selects } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import type { Viewer } from '../auth/api-key.service';
-import { demandValuesSql, MATCH_MAX, matchOffers, SAVED_DEMAND, type SavedDemand, scopeOf } from './matching.service';
+import { demandValuesSql, matchOffers, SAVED_DEMAND, type SavedDemand, scopeOf } from './matching.service';
 import { CapacityHold, CapacityOffer, MatchExplanation } from './matchmaking.types';
 
 /**
@@ -30,7 +30,7 @@ export class OfferMatchedDemandPayload {
 
   @Field(() => MatchExplanation, {
     nullable: true,
-    description: 'How the offer ranks among the demand’s full matches right now, with its score and summary, like `warehouseMatches(demandId:)`; null when it no longer matches fully or ranks below the first 50. Costs one ranking query per event: select it only when you show it (匹配说明)',
+    description: 'How the offer ranks among the demand’s full matches right now, with its score and summary, like `warehouseMatches(demandId:)`; null when it no longer matches fully. Costs one ranking query per event: select it only when you show it (匹配说明)',
   })
   match?: unknown;
 }
@@ -67,12 +67,12 @@ const OFFER_ID_ONLY = (parse('{ m { matches { offer { id } } } }').definitions[0
 async function matchOf(ctx: Context, info: GraphQLResolveInfo, demandId: number, offerId: number): Promise<unknown> {
   const [demand] = await ctx.db.query<SavedDemand>(`select ${SAVED_DEMAND} from capacity_demand t where t.id = $1`, [demandId]);
   if (!demand) return null;
+  // The event's offer alone, ranked among all the demand's full matches.
   const r = await matchOffers(
     ctx, { ...info, fieldNodes: [OFFER_ID_ONLY] },
-    (p) => demandValuesSql(demand, p), scopeOf(demand), { first: MATCH_MAX },
+    (p) => demandValuesSql(demand, p), scopeOf(demand), { first: 1, focus: offerId },
   );
-  const id = toGlobalId('CapacityOffer', offerId);
-  const m = r.matches.find((x) => (x.offer as { id?: string } | null)?.id === id);
+  const [m] = r.matches;
   if (!m) return null;
   const { offer: _offer, ...explanation } = m;
   return explanation;
