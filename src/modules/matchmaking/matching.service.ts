@@ -179,15 +179,13 @@ interface MatchRow {
 }
 
 export interface MatchSpec {
-  /** Common table expressions the filters use. */
-  with: string[];
   /** FROM clause binding `o` (with the copies of its warehouse's columns) and `d` for every candidate. */
   from: string;
   /** Filters every candidate passes (index-served): storage class, location, an overlapping period. */
   where: string[];
   /** Kilometres from the demand's point to the offer's warehouse, or null (an expression over the `from`). */
   distanceKm: string;
-  /** FROM clause binding `o`, `w` and `d` for the rows of a CTE `alias` (by its offer_id, demand_id). */
+  /** FROM clause binding `o` and `d` for the rows of a CTE `alias` (by its offer_id, demand_id). */
   rejoin: (alias: string) => string;
   /** The compiled node expression for the returned side (offer or demand). */
   node: string;
@@ -222,8 +220,7 @@ async function runMatch(ctx: Context, spec: MatchSpec): Promise<MatchRow[]> {
       else coalesce(cheapest.cost_f / nullif(c.cost_f, 0), 1) end)::float8`;
   const filter = spec.nearMisses ? `${MISSES} <= 1` : FULL_MATCH;
   const sql = `
-    with ${spec.with.map((c) => `${c},`).join('\n')}
-    ranked as materialized (
+    with ranked as materialized (
       select o.id as offer_id, d.id as demand_id, o.currency, o.is_public, o.operator_id, d.budget_currency, d.max_total,
         d.max_monthly_price_per_cbm, d.radius_km, ${COST_F} as cost_f, o.month_price_per_cbm as monthly_f, ${TRANSIT} as transit_days,
         ${spec.distanceKm} as distance_km, ${EXTRA_SERVICES} as extra_services, ${spec.nearMisses ? MISSES : '0'} as misses
@@ -392,7 +389,6 @@ export async function corridorBySlug(ctx: Context, slug: string): Promise<{ id: 
 /** Offers for a demand (`d` bound by `demandFrom`, where its `scope` says), best first. */
 export async function matchOffers(
   ctx: Context, info: GraphQLResolveInfo, demandFrom: (p: Params) => string, scope: MatchScope, args: MatchArgs,
-  extraWhere: (p: Params) => string[] = () => [],
 ) {
   const first = checkFirst(args.first);
   const { area, corridorCountries } = scope;
@@ -402,9 +398,7 @@ export async function matchOffers(
   const fields = nodeFields(info, 'WarehouseMatchResult', 'offer', c);
   const node = fields.length ? compileObject('CapacityOffer', fields, 'o', c) : 'null';
   const d = demandFrom(p);
-  const extra = extraWhere(p);
   const rows = await runMatch(ctx, {
-    with: [],
     from: `${d} cross join capacity_offer o`,
     distanceKm: area
       ? `round(${greatCircleKmSql('o.latitude', 'o.longitude', `${p.add(area.latitude)}::float8`, `${p.add(area.longitude)}::float8`)}::numeric, 1)`
@@ -423,9 +417,8 @@ export async function matchOffers(
         `o.country_code = any(array(select distinct w.country_code from overseas_warehouse w where ${withinSql('w.latitude', 'w.longitude', area, p)})::text[])`,
         withinSql('o.latitude', 'o.longitude', area, p),
       ] : []),
-      ...extra,
     ],
-    rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id join overseas_warehouse w on w.id = o.warehouse_id cross join ${d}`,
+    rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id cross join ${d}`,
     node,
     weights,
     first,
@@ -462,7 +455,7 @@ export async function demandsFullyMatchedBy(ctx: Context, offerId: number): Prom
   );
 }
 
-/** Open demands an offer (`o` bound by `offerFrom`, joined to its warehouse `w`) could serve. */
+/** Open demands an offer (`o` bound by `offerFrom`, with the copies of its warehouse's columns) could serve. */
 export async function matchDemands(
   ctx: Context, info: GraphQLResolveInfo, offerFrom: (p: Params) => string, args: MatchArgs,
 ) {
@@ -474,12 +467,11 @@ export async function matchDemands(
   const node = fields.length ? compileObject('CapacityDemand', fields, 'd', c) : 'null';
   const o = offerFrom(p);
   const rows = await runMatch(ctx, {
-    with: [],
-    from: `${o} join overseas_warehouse w on w.id = o.warehouse_id cross join capacity_demand d`,
+    from: `${o} cross join capacity_demand d`,
     distanceKm: `case when d.near_latitude is null then null
       else round(${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')}::numeric, 1) end`,
     where: DEMAND_CANDIDATES,
-    rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o} join overseas_warehouse w on w.id = o.warehouse_id`,
+    rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o}`,
     node,
     weights,
     first,

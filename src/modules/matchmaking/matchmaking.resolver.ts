@@ -209,7 +209,7 @@ export class MatchmakingResolver {
     return matchDemands(ctx, info, (pp) => {
       const w = pp.add(warehouseId);
       return `(select x.*, ${offerDerivedSelect()} from (select ${w}::int as warehouse_id, ${pp.add(o.quantity)}::numeric as quantity, 0::numeric as held_quantity,
-        (select case ${pp.add(o.unit)}::text when 'CBM' then 1 when 'PALLET' then pallet_cbm else stack_height_m end from overseas_warehouse where id = ${w}::int) as cbm_per_unit,
+        case ${pp.add(o.unit)}::text when 'CBM' then 1 when 'PALLET' then ow.pallet_cbm else ow.stack_height_m end as cbm_per_unit,
         ${pp.add(o.unit)}::text as unit, ${pp.add(o.availableFrom)}::date as available_from, ${pp.add(o.availableTo)}::date as available_to,
         ${pp.add(o.storageClass)}::text as storage_class, upper(${pp.add(o.currency)}::text) as currency, ${pp.add(o.storagePrice)}::numeric as storage_price,
         ${pp.add(o.pricePeriod)}::text as price_period, ${pp.add(o.inboundFee ?? '0')}::numeric as inbound_fee, ${pp.add(o.outboundFee ?? '0')}::numeric as outbound_fee,

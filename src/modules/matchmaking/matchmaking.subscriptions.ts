@@ -59,17 +59,17 @@ function selected(ctx: Context, info: GraphQLResolveInfo, payloadType: string, f
 }
 
 /**
- * `matchOffers` returns matches with the offer compiled from the caller's selection under
- * `matches.offer`; the ranking below only needs to find the event's offer, so it asks for its ID.
+ * `matchOffers` compiles the offer from the caller's selection under `matches.offer`; the event
+ * already carries its offer, so the ranking below selects none (the statement builds no node).
  */
-const OFFER_ID_ONLY = (parse('{ m { matches { offer { id } } } }').definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+const NO_OFFER = (parse('{ m { matches { rank } } }').definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
 
 async function matchOf(ctx: Context, info: GraphQLResolveInfo, demandId: number, offerId: number): Promise<unknown> {
   const [demand] = await ctx.db.query<SavedDemand>(`select ${SAVED_DEMAND} from capacity_demand t where t.id = $1`, [demandId]);
   if (!demand) return null;
   // The event's offer alone, ranked among all the demand's full matches.
   const r = await matchOffers(
-    ctx, { ...info, fieldNodes: [OFFER_ID_ONLY] },
+    ctx, { ...info, fieldNodes: [NO_OFFER] },
     (p) => demandValuesSql(demand, p), scopeOf(demand), { first: 1, focus: offerId },
   );
   const [m] = r.matches;
