@@ -49,3 +49,32 @@ export function firstControlChar(value: unknown, path: string[] = [], singleLine
   }
   return undefined;
 }
+
+/** Length as PostgreSQL's varchar(n) counts it: in characters (code points), not UTF-16 units. */
+export function textLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+const SINGLE_LINE_HINT = 'use one line of text without control characters, tabs or line breaks';
+const FREE_TEXT_HINT = 'text may hold tabs and line breaks but no other control characters';
+
+/**
+ * What is wrong with one text value for a column of `max` characters, or undefined when it fits:
+ * a control character (tab and line breaks too unless `freeText`), or too many characters. The
+ * message has no subject ("contains …", "must be at most …"): callers put the field's name first.
+ */
+export function textProblem(s: string, o: { max: number; freeText?: boolean }): string | undefined {
+  const cp = controlCharIn(s, !o.freeText);
+  if (cp !== undefined) return `contains the control character ${codePointName(cp)}; ${o.freeText ? FREE_TEXT_HINT : SINGLE_LINE_HINT}`;
+  const n = textLength(s);
+  if (n > o.max) return `must be at most ${o.max} characters (got ${n})`;
+  return undefined;
+}
+
+/** The message for a control character found by `firstControlChar`, naming where it is. */
+export function controlCharMessage(hit: ControlCharHit, singleLine = true): string {
+  const where = hit.path.length ? hit.path.join('.') : 'The text';
+  return `${where} contains the control character ${codePointName(hit.codePoint)}; ${singleLine ? SINGLE_LINE_HINT : FREE_TEXT_HINT}`;
+}
