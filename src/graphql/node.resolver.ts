@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from './context';
 import { badInput } from './errors';
-import { fromGlobalId } from './ids';
+import { fromGlobalId, intKey } from './ids';
 import { sqlType } from './sql/compile';
 import { runByKeys } from './sql/connection';
 import { Node } from './types/relay';
@@ -29,14 +29,18 @@ async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly 
     const k = NODE_KEYS.get(g.type);
     if (!k) throw badInput(`"${id}" is not the ID of an object this API serves`, argument);
     if (k.sqlType === 'int' && !/^\d{1,15}$/.test(g.key)) throw badInput(`"${id}" is not a valid ID`, argument);
-    return { ...g, ...k };
+    // A key beyond the key column's range (int4) names no row: null, without asking PostgreSQL.
+    const absent = k.sqlType === 'int' && intKey(g.key) === undefined;
+    return { ...g, ...k, absent };
   });
   // Rows behind an access rule change with every hold and differ per caller: never cache them.
   if (decoded.some((d) => d.access)) maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
   const out: (Record<string, unknown> | null)[] = new Array(ids.length).fill(null);
   // One statement per type asked for, whatever the number of IDs.
   const byType = new Map<string, number[]>();
-  decoded.forEach((d, i) => byType.set(d.type, [...(byType.get(d.type) ?? []), i]));
+  decoded.forEach((d, i) => {
+    if (!d.absent) byType.set(d.type, [...(byType.get(d.type) ?? []), i]);
+  });
   for (const [type, idx] of byType) {
     const k = NODE_KEYS.get(type)!;
     const spec = sqlType(type);
