@@ -250,7 +250,7 @@ function compileNestedConnection(
   let source = f.source(t, ca, a);
   const after = a.args.after as string | undefined;
   if (after != null) {
-    const values = decodeCursorValues(after, sig, 'after', order.length);
+    const values = decodeCursorValues(after, sig, 'after', order.map((o) => o.type));
     source += ` and ${keysetSql(order, values, c.params, false)}`;
   }
   const nodeFields = [...subFieldNodes(connType.name, fieldNodes, ['nodes'], c), ...subFieldNodes(connType.name, fieldNodes, ['edges', 'node'], c)];

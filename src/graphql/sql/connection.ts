@@ -102,9 +102,9 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const cursorArg = backward ? 'before' : 'after';
   const cursor = backward ? args.before : args.after;
   const otherCursor = backward ? args.after : args.before;
-  if (wantsPage && cursor != null) where.push(keysetSql(order, decodeCursorValues(cursor, sig, cursorArg, order.length), params, backward));
+  if (wantsPage && cursor != null) where.push(keysetSql(order, decodeCursorValues(cursor, sig, cursorArg, order.map((o) => o.type)), params, backward));
   if (wantsPage && otherCursor != null) {
-    where.push(keysetSql(order, decodeCursorValues(otherCursor, sig, backward ? 'after' : 'before', order.length), params, !backward));
+    where.push(keysetSql(order, decodeCursorValues(otherCursor, sig, backward ? 'after' : 'before', order.map((o) => o.type)), params, !backward));
   }
   const baseWhere = spec.where.length ? ` where ${spec.where.join(' and ')}` : '';
   const pageWhere = where.length ? ` where ${where.join(' and ')}` : '';

@@ -1,8 +1,23 @@
-/** Positional parameters for one SQL statement: `p.add(v)` returns its placeholder ($1, $2 …). */
+import { badInput } from '../errors';
+
+/**
+ * Positional parameters for one SQL statement: `p.add(v)` returns its placeholder ($1, $2 …).
+ *
+ * A string holding NUL is refused here, as BAD_USER_INPUT: PostgreSQL cannot take U+0000 in text
+ * and would fail the statement with a driver error. Arguments are checked where they are read (with
+ * the argument's name); this is the net under every read statement for the ones that are not.
+ */
 export class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
+    if (hasNul(value)) throw badInput('Text may not contain the NUL character (U+0000) or other control characters');
     this.values.push(value);
     return `$${this.values.length}`;
   }
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  return false;
 }
