@@ -11,7 +11,7 @@ import { Params } from '../../graphql/sql/params';
 import { countryCodes } from '../../graphql/types/filters';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import type { Viewer } from '../auth/api-key.service';
-import { knownCountryCodes } from '../reference/reference.cache';
+import { knownCountryCodes, knownProductCategorySlugs } from '../reference/reference.cache';
 import { CapacityDemandFilter, CapacityHoldFilter, CapacityOfferFilter } from './matchmaking.filters';
 import {
   CapacityDemandInput, CapacityOfferInput, CapacityOfferUpdateInput, DemandCriteriaInput, HoldCapacityInput, MatchWeightsInput,
@@ -23,7 +23,7 @@ import {
   CapacityDemand, CapacityDemandPayload, CapacityHold, CapacityHoldPayload, CapacityOffer, CapacityOfferPayload,
   DemandMatchResult, WarehouseMatchResult,
 } from './matchmaking.types';
-import { checkCriteria, Problems } from './matchmaking.validation';
+import { checkCriteria, checkOfferFields, currency, noControlChars, Problems, todayInChina } from './matchmaking.validation';
 import { offerDerivedSelect } from './offer-derived';
 
 /** Offers: published ones for everyone, any state for their operator. */
@@ -164,7 +164,9 @@ export class MatchmakingResolver {
     if (!!demand === !!demandId) throw badInput('Give either `demand` or `demandId`', 'demand');
     if (demand) {
       const p = new Problems();
-      const c = checkCriteria(p, ['demand'], demand, await knownCountryCodes(ctx.db));
+      noControlChars(p, ['demand'], demand);
+      const refs = { countries: await knownCountryCodes(ctx.db), productCategories: await knownProductCategorySlugs(ctx.db) };
+      const c = checkCriteria(p, ['demand'], demand, refs);
       const corridor = c.corridorSlug ? await corridorBySlug(ctx, c.corridorSlug) : undefined;
       if (c.corridorSlug && !corridor) p.add(['demand', 'corridor'], `Unknown corridor "${c.corridorSlug}"; see \`corridors\` for the slugs`);
       if (!p.ok) throw badInput(p.list.map((e) => `${e.field?.join('.')}: ${e.message}`).join('; '), p.list[0].field);
@@ -201,9 +203,13 @@ export class MatchmakingResolver {
       return matchDemands(ctx, info, (pp) => `(select * from capacity_offer where id = ${pp.add(id)}::int) o`, { first, includeNearMisses, weights });
     }
     const o = offer!;
+    // The same checks as publishing it, as BAD_USER_INPUT: the offer's values go into the statement.
+    const p = new Problems();
+    noControlChars(p, ['offer'], o);
+    checkOfferFields(p, ['offer'], o, todayInChina());
+    currency(p, ['offer', 'currency'], o.currency);
+    if (!p.ok) throw badInput(p.list.map((e) => `${e.field?.join('.')}: ${e.message}`).join('; '), p.list[0].field);
     const warehouseId = intIdOf('OverseasWarehouse', o.warehouseId, 'offer.warehouseId');
-    if (!(Number(o.quantity) > 0)) throw badInput('offer.quantity must be more than 0', 'offer.quantity');
-    if (!(o.availableTo > o.availableFrom)) throw badInput('offer.availableTo must be after offer.availableFrom', 'offer.availableTo');
     const [known] = await ctx.db.query('select 1 from overseas_warehouse where id = $1', [warehouseId]);
     if (!known) throw new GraphQLError(`No overseas warehouse with ID "${o.warehouseId}"`, { extensions: { code: ErrorCode.NOT_FOUND, field: 'offer.warehouseId' } });
     return matchDemands(ctx, info, (pp) => {

@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
-import { fromGlobalId } from '../../graphql/ids';
+import { fromGlobalId, intKey } from '../../graphql/ids';
 import type { Viewer } from '../auth/api-key.service';
-import { knownCountryCodes } from '../reference/reference.cache';
+import { knownCountryCodes, knownProductCategorySlugs } from '../reference/reference.cache';
 import { CapacityUnit } from '../warehouse/warehouse.enums';
 import { runMutation, type MutationResult } from './idempotency';
 import type { CapacityDemandInput, CapacityOfferInput, CapacityOfferUpdateInput, HoldCapacityInput } from './matchmaking.inputs';
 import { MatchmakingErrorCode } from './matchmaking.types';
 import { demandsFullyMatchedBy } from './matching.service';
 import {
-  checkCriteria, currency, intBetween, nonNegativeDecimal, positiveDecimal, Problems, todayInChina, type Path,
+  checkCriteria, checkOfferFields, CONTACT_EMAIL_MAX, CONTACT_NAME_MAX, CONTACT_PHONE_MAX, currency, intBetween, noControlChars,
+  positiveDecimal, Problems, QUANTITY, text, TITLE_MAX, todayInChina, type CriteriaRefs, type Path,
 } from './matchmaking.validation';
 import { getPubSub, Topics } from '../../graphql/pubsub';
 
@@ -24,38 +25,34 @@ import { getPubSub, Topics } from '../../graphql/pubsub';
 const scopeOf = (v: Viewer) => `enterprise:${v.enterpriseId}`;
 const fail = (code: MatchmakingErrorCode, field: Path, message: string): MutationResult => ({ errors: [{ code, field, message }] });
 
-/** A global ID of `type` → its integer key, or an error naming the field. */
+/**
+ * A global ID of `type` → its integer key, or an error naming the field: INVALID when it is not an
+ * ID of ours, NOT_FOUND when it is one whose key no row can have (intKey: beyond int4 …).
+ */
 function idOf(type: string, id: string, field: Path, p: Problems): number | undefined {
+  let g: { type: string; key: string };
   try {
-    const g = fromGlobalId(id, field.join('.'));
-    if (g.type !== type) {
-      p.add(field, `ID "${id}" is a ${g.type}, expected a ${type}`);
-      return undefined;
-    }
-    const n = Number(g.key);
-    if (Number.isSafeInteger(n) && n > 0) return n;
+    g = fromGlobalId(id, field.join('.'));
   } catch {
-    /* reported below */
+    p.add(field, `"${id.slice(0, 60)}" is not a valid ${type} ID`);
+    return undefined;
   }
-  p.add(field, `"${id}" is not a valid ${type} ID`);
-  return undefined;
+  if (g.type !== type) {
+    p.add(field, `ID "${id}" is a ${g.type}, expected a ${type}`);
+    return undefined;
+  }
+  const n = intKey(g.key);
+  if (n === undefined) p.add(field, `No ${type} with ID "${id}"`, MatchmakingErrorCode.NOT_FOUND);
+  return n;
+}
+
+/** The reference sets a demand's codes are checked against. */
+async function criteriaRefs(ctx: Context): Promise<CriteriaRefs> {
+  const [countries, productCategories] = await Promise.all([knownCountryCodes(ctx.db), knownProductCategorySlugs(ctx.db)]);
+  return { countries, productCategories };
 }
 
 // ---- offers ----
-
-function checkOfferFields(p: Problems, base: Path, i: Partial<CapacityOfferInput>, today: string): void {
-  positiveDecimal(p, [...base, 'quantity'], i.quantity, 'quantity');
-  nonNegativeDecimal(p, [...base, 'storagePrice'], i.storagePrice, 'storagePrice');
-  nonNegativeDecimal(p, [...base, 'inboundFee'], i.inboundFee, 'inboundFee');
-  nonNegativeDecimal(p, [...base, 'outboundFee'], i.outboundFee, 'outboundFee');
-  nonNegativeDecimal(p, [...base, 'minQuantity'], i.minQuantity, 'minQuantity');
-  intBetween(p, [...base, 'freeDays'], i.freeDays, 0, 365, 'freeDays');
-  intBetween(p, [...base, 'minTermDays'], i.minTermDays, 1, 3650, 'minTermDays');
-  if (i.availableTo !== undefined && i.availableTo < today) p.add([...base, 'availableTo'], `availableTo ${i.availableTo} is in the past; use ${today} or later`);
-  if (i.availableFrom !== undefined && i.availableTo !== undefined && i.availableTo <= i.availableFrom) {
-    p.add([...base, 'availableTo'], `availableTo (${i.availableTo}) must be after availableFrom (${i.availableFrom})`);
-  }
-}
 
 interface WarehouseRow {
   id: number;
@@ -69,6 +66,7 @@ interface WarehouseRow {
 export async function publishOffer(ctx: Context, viewer: Viewer, input: CapacityOfferInput, key?: string) {
   return runMutation(ctx.em, scopeOf(viewer), 'publishCapacityOffer', key, input, async (em) => {
     const p = new Problems();
+    noControlChars(p, ['input'], input);
     const today = todayInChina();
     const warehouseId = idOf('OverseasWarehouse', input.warehouseId, ['input', 'warehouseId'], p);
     checkOfferFields(p, ['input'], input, today);
@@ -114,6 +112,7 @@ async function ownOffer(em: EntityManager, viewer: Viewer, offerId: number, fiel
 export async function updateOffer(ctx: Context, viewer: Viewer, id: string, input: CapacityOfferUpdateInput, key?: string) {
   return runMutation(ctx.em, scopeOf(viewer), 'updateCapacityOffer', key, { id, input }, async (em) => {
     const p = new Problems();
+    noControlChars(p, ['input'], input);
     const offerId = idOf('CapacityOffer', id, ['id'], p);
     checkOfferFields(p, ['input'], input, todayInChina());
     if (!p.ok || offerId === undefined) return { errors: p.list };
@@ -122,7 +121,7 @@ export async function updateOffer(ctx: Context, viewer: Viewer, id: string, inpu
     const from = input.availableFrom ?? offer!.available_from;
     const to = input.availableTo ?? offer!.available_to;
     if (to <= from) p.add(['input', 'availableTo'], `availableTo (${to}) must be after availableFrom (${from})`);
-    if (input.quantity !== undefined && Number(input.quantity) < Number(offer!.held_quantity)) {
+    if (input.quantity != null && Number(input.quantity) < Number(offer!.held_quantity)) {
       p.add(['input', 'quantity'], `quantity cannot go below the ${offer!.held_quantity} already held or confirmed`);
     }
     if (!p.ok) return { errors: p.list };
@@ -131,7 +130,8 @@ export async function updateOffer(ctx: Context, viewer: Viewer, id: string, inpu
       ['storage_price', input.storagePrice], ['price_period', input.pricePeriod], ['inbound_fee', input.inboundFee],
       ['outbound_fee', input.outboundFee], ['free_days', input.freeDays], ['min_quantity', input.minQuantity], ['min_term_days', input.minTermDays],
     ];
-    const set = columns.filter(([, v]) => v !== undefined);
+    // null, like an omitted field, leaves the column as it is (every one of them is NOT NULL).
+    const set = columns.filter(([, v]) => v !== undefined && v !== null);
     const values = set.map(([, v]) => v);
     let sql = set.map(([c]) => `${c} = ?`).join(', ');
     if (input.services) {
@@ -168,20 +168,26 @@ async function corridorId(em: EntityManager, slug: string | undefined, p: Proble
   return c?.id ?? null;
 }
 
-function checkContact(p: Problems, c: CapacityDemandInput['contact']): void {
-  if (c?.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email)) p.add(['input', 'contact', 'email'], `"${c.email}" is not an e-mail address`);
-  if (c?.phone && !/^\+?[0-9 ()-]{5,40}$/.test(c.phone)) p.add(['input', 'contact', 'phone'], `"${c.phone}" is not a telephone number`);
+/** Contact details, trimmed, each fitting its column; empty ones are stored as null. */
+function checkContact(p: Problems, c: CapacityDemandInput['contact']): { name: string | null; email: string | null; phone: string | null } {
+  const base = ['input', 'contact'];
+  const name = text(p, [...base, 'name'], c?.name, 'name', { max: CONTACT_NAME_MAX });
+  const email = text(p, [...base, 'email'], c?.email, 'email', { max: CONTACT_EMAIL_MAX });
+  const phone = text(p, [...base, 'phone'], c?.phone, 'phone', { max: CONTACT_PHONE_MAX });
+  if (email && !/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email)) p.add([...base, 'email'], `"${email.slice(0, 60)}" is not an e-mail address`);
+  if (phone && !/^\+?[0-9 ()-]{5,40}$/.test(phone)) p.add([...base, 'phone'], `"${phone.slice(0, 60)}" is not a telephone number`);
+  return { name: name || null, email: email || null, phone: phone || null };
 }
 
 export async function postDemand(ctx: Context, viewer: Viewer, input: CapacityDemandInput, key?: string) {
-  const known = await knownCountryCodes(ctx.db);
+  const refs = await criteriaRefs(ctx);
   return runMutation(ctx.em, scopeOf(viewer), 'postCapacityDemand', key, input, async (em) => {
     const p = new Problems();
-    const title = input.title.trim();
-    if (title.length < 1 || title.length > 200) p.add(['input', 'title'], 'title must be 1–200 characters');
-    const c = checkCriteria(p, ['input', 'criteria'], input.criteria, known);
+    noControlChars(p, ['input'], input);
+    const title = text(p, ['input', 'title'], input.title, 'title', { min: 1, max: TITLE_MAX })!;
+    const c = checkCriteria(p, ['input', 'criteria'], input.criteria, refs);
     const corridor = await corridorId(em, c.corridorSlug, p, ['input', 'criteria', 'corridor']);
-    checkContact(p, input.contact);
+    const contact = checkContact(p, input.contact);
     if (!p.ok) return { errors: p.list };
     const [row] = await em.execute<{ id: number }[]>(
       `insert into capacity_demand (seller_id, title, countries, near_latitude, near_longitude, radius_km, corridor_id, max_transit_days,
@@ -192,7 +198,7 @@ export async function postDemand(ctx: Context, viewer: Viewer, input: CapacityDe
         corridor, c.maxTransitDays ?? null, c.quantity, c.unit, c.quantityCbm, c.startDate, c.durationDays, c.storageClass,
         `{${c.productCategories.map((s) => JSON.stringify(s)).join(',')}}`, `{${c.requiredServices.join(',')}}`,
         c.budget?.currency ?? null, c.budget?.maxMonthlyPricePerCbm ?? null, c.budget?.maxTotal ?? null, c.hasBatteries, c.isOversize,
-        input.contact?.name ?? null, input.contact?.email ?? null, input.contact?.phone ?? null],
+        contact.name, contact.email, contact.phone],
     );
     return { id: row.id, errors: [] };
   });
@@ -208,15 +214,15 @@ async function ownDemand(em: EntityManager, viewer: Viewer, demandId: number, fi
 }
 
 export async function updateDemand(ctx: Context, viewer: Viewer, id: string, input: CapacityDemandInput, key?: string) {
-  const known = await knownCountryCodes(ctx.db);
+  const refs = await criteriaRefs(ctx);
   return runMutation(ctx.em, scopeOf(viewer), 'updateCapacityDemand', key, { id, input }, async (em) => {
     const p = new Problems();
+    noControlChars(p, ['input'], input);
     const demandId = idOf('CapacityDemand', id, ['id'], p);
-    const title = input.title.trim();
-    if (title.length < 1 || title.length > 200) p.add(['input', 'title'], 'title must be 1–200 characters');
-    const c = checkCriteria(p, ['input', 'criteria'], input.criteria, known);
+    const title = text(p, ['input', 'title'], input.title, 'title', { min: 1, max: TITLE_MAX })!;
+    const c = checkCriteria(p, ['input', 'criteria'], input.criteria, refs);
     const corridor = await corridorId(em, c.corridorSlug, p, ['input', 'criteria', 'corridor']);
-    checkContact(p, input.contact);
+    const contact = checkContact(p, input.contact);
     if (!p.ok || demandId === undefined) return { errors: p.list };
     const { demand, error } = await ownDemand(em, viewer, demandId, ['id']);
     if (error) return error;
@@ -230,7 +236,7 @@ export async function updateDemand(ctx: Context, viewer: Viewer, id: string, inp
         c.maxTransitDays ?? null, c.quantity, c.unit, c.quantityCbm, c.startDate, c.durationDays, c.storageClass,
         `{${c.productCategories.map((s) => JSON.stringify(s)).join(',')}}`, `{${c.requiredServices.join(',')}}`,
         c.budget?.currency ?? null, c.budget?.maxMonthlyPricePerCbm ?? null, c.budget?.maxTotal ?? null, c.hasBatteries, c.isOversize,
-        input.contact?.name ?? null, input.contact?.email ?? null, input.contact?.phone ?? null, demandId],
+        contact.name, contact.email, contact.phone, demandId],
     );
     return { id: demandId, errors: [] };
   });
@@ -261,9 +267,10 @@ async function sweepOffer(em: EntityManager, offerId: number): Promise<void> {
 export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapacityInput, key?: string) {
   return runMutation(ctx.em, scopeOf(viewer), 'holdCapacity', key, input, async (em) => {
     const p = new Problems();
+    noControlChars(p, ['input'], input);
     const offerId = idOf('CapacityOffer', input.offerId, ['input', 'offerId'], p);
     const demandId = idOf('CapacityDemand', input.demandId, ['input', 'demandId'], p);
-    positiveDecimal(p, ['input', 'quantity'], input.quantity, 'quantity');
+    positiveDecimal(p, ['input', 'quantity'], input.quantity, 'quantity', QUANTITY);
     intBetween(p, ['input', 'holdMinutes'], input.holdMinutes, 1, 10_080, 'holdMinutes');
     if (!p.ok || offerId === undefined || demandId === undefined) return { errors: p.list };
     const [d] = await em.execute<{ seller_id: number; status: string }[]>('select seller_id, status from capacity_demand where id = ?', [demandId]);

@@ -14,9 +14,20 @@ export async function knownCountryCodes(db: ReadDb): Promise<ReadonlySet<string>
   return countries.codes;
 }
 
+let categories: { at: number; slugs: Set<string> } | undefined;
+
+/** Slugs of the product categories: what a demand's `productCategories` may name. */
+export async function knownProductCategorySlugs(db: ReadDb): Promise<ReadonlySet<string>> {
+  if (categories && Date.now() - categories.at < TTL_MS) return categories.slugs;
+  const rows = await db.query<{ slug: string }>('select slug from product_category');
+  categories = { at: Date.now(), slugs: new Set(rows.map((r) => r.slug)) };
+  return categories.slugs;
+}
+
 /** Forget cached sets (tests that change reference data call this). */
 export function clearReferenceCache(): void {
   countries = undefined;
+  categories = undefined;
   latestYear = undefined;
 }
 
