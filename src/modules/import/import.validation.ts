@@ -1,4 +1,7 @@
 import { BeltIndustry } from '../belt/belt.enums';
+import { decimalForm, fitDecimal } from '../../graphql/decimal';
+import { textProblem } from '../../graphql/text';
+import { YEAR_MAX, YEAR_MIN } from '../../graphql/types/scalars';
 import { creditCodeError } from '../enterprise/credit-code';
 import { BrandKind, Certification, EnterpriseRole, SalesChannel } from '../enterprise/enterprise.enums';
 import { ParkDesignation, ParkKind, ParkPublicService } from '../park/park.enums';
@@ -54,8 +57,6 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DISTRICT_CODE = /^\d{6}$/;
 const LANGUAGE = /^[a-z]{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const YEAR_MIN = 1900;
-const YEAR_MAX = 2100;
 const SMALLINT_MAX = 32767;
 const INT_MAX = 2147483647;
 
@@ -142,26 +143,25 @@ export function parseIsoDate(s: unknown): number | null {
 
 /**
  * Normalises a decimal for a numeric(precision, scale) column: a non-negative number or decimal
- * string → canonical string, or an error message.
+ * string → canonical string, or an error message. The column check is the API's own (fitDecimal).
  */
 export function normaliseDecimal(v: unknown, precision: number, scale: number): { value?: string; error?: string } {
   let s: string;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { error: 'must be a finite number' };
     if (v < 0) return { error: `must be ≥ 0, got ${v}` };
-    s = v.toFixed(scale);
+    // The shortest decimal that reads back as this number; an exponent form (below 1e-6 or from
+    // 1e21) fits none of the columns, and rounding it to the scale would change the value silently.
+    s = String(v);
+    if (/e/i.test(s)) return { error: `must have ${decimalForm({ precision, scale })} (got ${s})` };
   } else if (typeof v === 'string') {
     s = v.trim();
   } else {
     return { error: 'must be a decimal string or a number' };
   }
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-  if (!m) return { error: s.startsWith('-') ? `must be ≥ 0, got ${s}` : `"${s}" is not a decimal number` };
-  const int = m[1].replace(/^0+(?=\d)/, '');
-  const frac = m[2] ?? '';
-  if (frac.length > scale && /[1-9]/.test(frac.slice(scale))) return { error: `has more than ${scale} decimal places` };
-  if (int.length > precision - scale) return { error: `is too large (at most ${precision - scale} digits before the point)` };
-  return { value: scale > 0 ? `${int}.${frac.slice(0, scale).padEnd(scale, '0')}` : int };
+  if (s.startsWith('-')) return { error: `must be ≥ 0, got ${s}` };
+  const fit = fitDecimal(s, { precision, scale });
+  return fit.error !== undefined ? { error: fit.error } : { value: fit.value };
 }
 
 class Checker {
@@ -189,7 +189,12 @@ class Checker {
     return r[f] !== undefined && r[f] !== null;
   }
 
-  str(r: Rec, f: string, at: Where, o: { max: number; optional?: boolean; pattern?: RegExp; what?: string }): string | undefined {
+  /**
+   * A text field for a column of `max` characters: no control characters (the API's rule, see
+   * graphql/text.ts); names, codes and other single-line fields no tabs or line breaks either,
+   * `freeText` (notes, summaries, descriptions) may have them.
+   */
+  str(r: Rec, f: string, at: Where, o: { max: number; optional?: boolean; pattern?: RegExp; what?: string; freeText?: boolean }): string | undefined {
     const v = r[f];
     if (!this.present(r, f)) {
       if (!o.optional) this.add(at, f, 'is required');
@@ -198,7 +203,8 @@ class Checker {
     if (typeof v !== 'string') return void this.add(at, f, 'must be a string');
     if (v.trim() === '') return void this.add(at, f, 'must not be empty');
     if (v !== v.trim()) this.add(at, f, 'has leading or trailing spaces');
-    if ([...v].length > o.max) this.add(at, f, `is longer than ${o.max} characters`);
+    const problem = textProblem(v, { max: o.max, freeText: o.freeText });
+    if (problem) this.add(at, f, problem);
     if (o.pattern && !o.pattern.test(v)) this.add(at, f, `"${v}" is not ${o.what ?? `in the form ${o.pattern}`}`);
     return v;
   }
@@ -428,7 +434,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     if (from !== undefined && to !== undefined && from > to) c.add(at, 'validTo', 'is before validFrom');
     c.districtList(r, 'successorCodes', at);
     if (code && Array.isArray(r.successorCodes) && r.successorCodes.includes(code)) c.add(at, 'successorCodes', 'a division cannot succeed itself');
-    c.str(r, 'changeNote', at, { max: 2000, optional: true });
+    c.str(r, 'changeNote', at, { max: 2000, optional: true, freeText: true });
   });
 
   // --- countries
@@ -461,7 +467,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     c.enumOne(r, 'kind', at, 'ZoneKind');
     c.int(r, 'establishedYear', at, { min: YEAR_MIN, max: YEAR_MAX, optional: true });
     c.decimal(r, 'areaKm2', at, 10, 2, { optional: true });
-    c.str(r, 'noteZh', at, { max: 2000, optional: true });
+    c.str(r, 'noteZh', at, { max: 2000, optional: true, freeText: true });
     c.districtList(r, 'districtCodes', at, { nonEmpty: true });
   });
 
@@ -537,12 +543,16 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     if (n !== undefined) defined.policyMeasure.add(String(n));
     c.str(r, 'titleZh', at, { max: 128 });
     c.str(r, 'titleEn', at, { max: 200 });
-    c.str(r, 'summaryZh', at, { max: 5000 });
-    c.str(r, 'summaryEn', at, { max: 5000 });
+    c.str(r, 'summaryZh', at, { max: 5000, freeText: true });
+    c.str(r, 'summaryEn', at, { max: 5000, freeText: true });
     const zh = c.list(r, 'responsibleUnitsZh', at, { nonEmpty: true }) ?? [];
     const en = c.list(r, 'responsibleUnitsEn', at, { nonEmpty: true }) ?? [];
     [...zh, ...en].forEach((u) => {
       if (typeof u !== 'string' || u.trim() === '') c.add(at, 'responsibleUnits', 'every unit must be a non-empty string');
+      else {
+        const problem = textProblem(u, { max: 1000 });
+        if (problem) c.add(at, 'responsibleUnits', `"${u.slice(0, 40)}" ${problem}`);
+      }
     });
     if (zh.length !== en.length) c.add(at, 'responsibleUnitsEn', `has ${en.length} units but responsibleUnitsZh has ${zh.length}`);
   });
@@ -555,8 +565,8 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     c.unique(targetSeen, slug, at, 'slug', 'target slug');
     const n = c.int(r, 'measureNumber', at, { min: 1, max: 999 });
     if (n !== undefined) c.refs.push({ kind: 'policyMeasure', value: String(n), at, field: 'measureNumber' });
-    c.str(r, 'descriptionZh', at, { max: 5000 });
-    c.str(r, 'descriptionEn', at, { max: 5000 });
+    c.str(r, 'descriptionZh', at, { max: 5000, freeText: true });
+    c.str(r, 'descriptionEn', at, { max: 5000, freeText: true });
     const metric = c.enumOne(r, 'metric', at, 'TargetMetric');
     const threshold = c.decimal(r, 'thresholdCny', at, 18, 2, { optional: true });
     const needsThreshold = metric === TargetMetric.ENTERPRISES_WITH_CBEC_TRANSACTIONS_AT_LEAST || metric === TargetMetric.BELTS_WITH_TRADE_ABOVE;
@@ -759,8 +769,8 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     (c.list(r, 'languages', at, { optional: true }) ?? []).forEach((l, j) => {
       if (typeof l !== 'string' || !LANGUAGE.test(l)) c.add(at, `languages[${j}]`, `"${String(l)}" is not an ISO 639-1 language code (two small letters)`);
     });
-    c.str(r, 'descriptionZh', at, { max: 5000, optional: true });
-    c.str(r, 'descriptionEn', at, { max: 5000, optional: true });
+    c.str(r, 'descriptionZh', at, { max: 5000, optional: true, freeText: true });
+    c.str(r, 'descriptionEn', at, { max: 5000, optional: true, freeText: true });
     c.bool(r, 'isSample', at);
   });
 
