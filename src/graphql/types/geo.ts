@@ -1,6 +1,7 @@
 import { Field, Float, InputType } from 'type-graphql';
 import type { ReadDb } from '../../db/read-db';
 import { badInput } from '../errors';
+import { textProblem } from '../text';
 import type { FieldSpec } from '../sql/compile';
 import type { Params } from '../sql/params';
 
@@ -58,6 +59,11 @@ export async function resolveNear(db: ReadDb, near: NearInput, argument: string)
     return { latitude, longitude, radiusKm: near.radiusKm };
   }
   const city = near.city!;
+  // Both go into the statement as they are: no control character, nothing longer than a city name column.
+  const countryProblem = textProblem(city.countryCode, { max: 2 });
+  if (countryProblem) throw badInput(`countryCode ${countryProblem}`, `${argument}.city.countryCode`);
+  const nameProblem = textProblem(city.name, { max: 128 });
+  if (nameProblem) throw badInput(`name ${nameProblem}`, `${argument}.city.name`);
   const rows = await db.query<{ lat: number | null; lng: number | null }>(
     `select avg(latitude) as lat, avg(longitude) as lng from overseas_warehouse
       where country_code = $1 and (lower(city_en) = lower($2) or city_zh = $2)`,

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Connection } from '../../graphql/types/relay';
-import { search, SEARCH_MAX } from './search.service';
+import { QUERY_MAX, search, SEARCH_MAX } from './search.service';
 import { SearchHit, SearchKind } from './search.types';
 
 export const SearchConnection = Connection(SearchHit, 'Search', '搜索结果');
@@ -13,7 +13,7 @@ export class SearchResolver {
     description: 'Search names in Chinese or English across kinds, typo-tolerant, best match first, with the matched span highlighted (名称搜索)',
   })
   search(
-    @Arg('query', { description: 'Two characters or more, e.g. 重庆, chongqing, 渝新欧 (搜索词)' }) query: string,
+    @Arg('query', { description: `2–${QUERY_MAX} characters on one line, e.g. 重庆, chongqing, 渝新欧 (搜索词，2–${QUERY_MAX}个字符)` }) query: string,
     @Arg('kinds', () => [SearchKind], { nullable: true, description: 'Only these kinds; all when omitted (对象类型)' }) kinds: SearchKind[] | undefined,
     @Arg('first', () => Int, { nullable: true, description: `Results to return: 1–${SEARCH_MAX}, default 20 (条数)` }) first: number | undefined,
     @Arg('after', () => String, { nullable: true, description: 'Return results after this cursor (游标之后)' }) after: string | undefined,

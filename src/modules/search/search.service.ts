@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
+import { codePointName, controlCharIn } from '../../graphql/text';
 import { compileObject, newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { selects, shapeConnection, type ConnectionResult } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
@@ -29,6 +30,9 @@ const KINDS: Record<SearchKind, { type: string; table: string; key: string }> = 
 };
 
 export const SEARCH_MAX = 50;
+/** Characters of a search term, after spaces are collapsed; and of the raw argument, spaces and all. */
+export const QUERY_MAX = 100;
+const QUERY_MAX_RAW = 200;
 /**
  * Relevance is ranked among the first CANDIDATES matches of each kind. A term as common as 重庆
  * matches most names; scoring all of them would cost a full scan per request for no better top
@@ -68,9 +72,13 @@ export async function search(
   ctx: Context, info: GraphQLResolveInfo,
   args: { query: string; kinds?: SearchKind[]; first?: number; after?: string | null },
 ): Promise<ConnectionResult> {
+  // Bounded before any work on it; no control character reaches the statement (NUL cannot).
+  if (args.query.length > QUERY_MAX_RAW) throw badInput(`\`query\` is limited to ${QUERY_MAX} characters (搜索词最多${QUERY_MAX}个字符)`, 'query');
+  const cp = controlCharIn(args.query, true);
+  if (cp !== undefined) throw badInput(`\`query\` contains the control character ${codePointName(cp)}; search for printable text (搜索词不能含控制字符)`, 'query');
   const q = args.query.trim().toLowerCase().replace(/\s+/g, ' ');
   if ([...q].length < 2) throw badInput('`query` needs at least 2 characters (搜索词至少2个字符)', 'query');
-  if (q.length > 100) throw badInput('`query` is limited to 100 characters', 'query');
+  if ([...q].length > QUERY_MAX) throw badInput(`\`query\` is limited to ${QUERY_MAX} characters (搜索词最多${QUERY_MAX}个字符)`, 'query');
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > SEARCH_MAX) throw badInput(`\`first\` must be between 1 and ${SEARCH_MAX} (got ${first})`, 'first');
   const offset = decodeOffset(args.after);
