@@ -28,7 +28,7 @@ async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly 
     const g = fromGlobalId(id, argument);
     const k = NODE_KEYS.get(g.type);
     if (!k) throw badInput(`"${id}" is not the ID of an object this API serves`, argument);
-    if (k.sqlType === 'int' && !/^\d{1,15}$/.test(g.key)) throw badInput(`"${id}" is not a valid ID`, argument);
+    if (k.sqlType === 'int' && !/^\d+$/.test(g.key)) throw badInput(`"${id}" is not a valid ID`, argument);
     // A key beyond the key column's range (int4) names no row: null, without asking PostgreSQL.
     const absent = k.sqlType === 'int' && intKey(g.key) === undefined;
     return { ...g, ...k, absent };
