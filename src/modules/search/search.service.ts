@@ -73,7 +73,7 @@ export async function search(
   args: { query: string; kinds?: SearchKind[]; first?: number; after?: string | null },
 ): Promise<ConnectionResult> {
   // Bounded before any work on it; no control character reaches the statement (NUL cannot).
-  if (args.query.length > QUERY_MAX_RAW) throw badInput(`\`query\` is limited to ${QUERY_MAX} characters (搜索词最多${QUERY_MAX}个字符)`, 'query');
+  if (args.query.length > QUERY_MAX_RAW) throw badInput(`\`query\` is limited to ${QUERY_MAX} characters, ${QUERY_MAX_RAW} with spaces (搜索词最多${QUERY_MAX}个字符)`, 'query');
   const cp = controlCharIn(args.query, true);
   if (cp !== undefined) throw badInput(`\`query\` contains the control character ${codePointName(cp)}; search for printable text (搜索词不能含控制字符)`, 'query');
   const q = args.query.trim().toLowerCase().replace(/\s+/g, ' ');
