@@ -101,7 +101,7 @@ describe('service providers and talent bases over HTTP', () => {
         [{ languages: [sample.languages[0].toUpperCase()] }, 'languages && $1::text[]', [[sample.languages[0]]]],
         [{ languages: ['ru', 'vi'], categories: { anyOf: ['LOGISTICS'] } }, `languages && '{ru,vi}' and categories && '{LOGISTICS}'`, []],
         [{ updatedSince: '2000-01-01T00:00:00Z' }, 'true', []],
-        [{ updatedSince: '2999-01-01T00:00:00Z' }, 'false', []],
+        [{ updatedSince: '2099-01-01T00:00:00Z' }, 'false', []],
       ];
       for (const [filter, where, params] of cases) {
         const n = await count(where, params, 'service_provider');
@@ -166,7 +166,7 @@ describe('service providers and talent bases over HTTP', () => {
         [{ specialties: { allOf: sample.specialties.slice(0, 2) } }, 'specialties @> $1::text[]', [sample.specialties.slice(0, 2)]],
         [{ districts: [sample.district_code, '500000'] }, 'district_code = any($1)', [[sample.district_code, '500000']]],
         [{ districts: [sample.district_code], kinds: [sample.kind] }, 'district_code = $1 and kind = $2', [sample.district_code, sample.kind]],
-        [{ updatedSince: '2999-01-01T00:00:00Z' }, 'false', []],
+        [{ updatedSince: '2099-01-01T00:00:00Z' }, 'false', []],
       ];
       for (const [filter, where, params] of cases) {
         const n = await count(where, params, 'talent_base');
