@@ -6,16 +6,24 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
+import compression from 'compression';
+import cors from 'cors';
 import express from 'express';
-import type { Config } from './config';
+import { loadConfig, type Config } from './config';
+import { DbHealth, isUnavailableError } from './db/health';
 import { ensureDatabase } from './db/database';
 import { ormConfig } from './db/mikro-orm.config';
 import { ReadDb, ReadPool } from './db/read-db';
 import type { Context } from './graphql/context';
 import { langFromAcceptLanguage } from './graphql/lang';
-import { formatErrorFor } from './graphql/plugins/errors';
+import { serviceUnavailable } from './graphql/errors';
+import { limitsPlugin } from './graphql/limits/plugin';
+import { RateBudgets } from './graphql/limits/rate-limit';
+import { shapeRules } from './graphql/limits/shape';
+import { formatErrorFor, outageStatusPlugin, requestScope } from './graphql/plugins/errors';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema } from './graphql/schema';
+import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
 import { mountHttp } from './http/routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
@@ -38,7 +46,13 @@ export interface App {
 
 export interface AppOptions {
   databaseUrl: string;
-  config: Pick<Config, 'dbPoolSize' | 'seedWhenEmpty'> & Partial<Pick<Config, 'responseCache'>>;
+  /** Settings; whatever is left out takes its default (as with an empty environment). */
+  config: Partial<Config>;
+  /**
+   * The public-service gate (cost limit, rate limits, text guard); on by default. Off only for
+   * benchmarks that measure what it costs.
+   */
+  limits?: boolean;
   logger: Logger;
   /** Subscription events through Redis pub/sub, so they reach subscribers on every API process; in memory without it. */
   redisUrl?: string;
@@ -48,12 +62,18 @@ export interface AppOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+function withRequestId<E extends { extensions: Record<string, unknown> }>(e: E, requestId: string): E {
+  (e.extensions as Record<string, unknown>).requestId = requestId;
+  return e;
+}
+
 /**
  * Database (created if missing, migrated, seeded when empty) → schema → Apollo → express.
  * `main.ts` adds the embedded database and the listening socket; tests use this directly.
  */
 export async function createApp(opts: AppOptions): Promise<App> {
   const { logger } = opts;
+  const config: Config = { ...loadConfig({}), ...opts.config };
   // First, so a wrong REDIS_URL fails the start before anything else is opened.
   const redis = opts.redisUrl ? await connectRedisPubSub(opts.redisUrl, channelPrefix(opts.databaseUrl), logger) : undefined;
   const ensured = await ensureDatabase(opts.databaseUrl);
@@ -61,7 +81,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const orm = await MikroORM.init(ormConfig(opts.databaseUrl, { poolMax: 4 }));
   const applied = await orm.migrator.up();
   if (applied.length) logger.info('migrations applied', { migrations: applied.map((m) => m.name) });
-  if (opts.config.seedWhenEmpty) {
+  if (config.seedWhenEmpty) {
     const [{ n }] = await orm.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from district');
     if (n === 0) {
       const started = Date.now();
@@ -69,7 +89,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
       logger.info('sample data seeded', { ms: Date.now() - started });
     }
   }
-  const read = new ReadPool(opts.databaseUrl, opts.config.dbPoolSize);
+  // From here on the write path runs under its own statement timeout (migrations and seeding,
+  // above, may take longer) and gives up on a connection after 3 s.
+  await orm.reconnect({
+    driverOptions: { options: `-c statement_timeout=${config.writeStatementTimeoutMs}`, connectionTimeoutMillis: 3000 },
+  });
+  const read = new ReadPool(opts.databaseUrl, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs });
+  const health = new DbHealth(() => read.pool.query('select 1'), logger);
+  read.health = health;
+  const budgets = new RateBudgets(config.rateLimits, { redisUrl: opts.redisUrl, prefix: channelPrefix(opts.databaseUrl), logger });
+  const limitsOn = opts.limits !== false;
   const schema = await buildApiSchema();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -81,8 +110,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // main.ts owns SIGTERM/SIGINT: it closes the HTTP server, then the app, then the embedded
     // database. Apollo's own handlers would stop it concurrently and re-raise the signal.
     stopOnTerminationSignals: false,
-    formatError: formatErrorFor(logger),
+    formatError: formatErrorFor(logger, { health, writeTimeoutMs: config.writeStatementTimeoutMs }),
+    // Shape limits (docs/limits.md): the parser stops at maxTokens; depth, aliases and directives
+    // are validation rules, so a document is measured once and then kept by Apollo.
+    parseOptions: { maxTokens: config.shape.maxTokens },
+    validationRules: shapeRules(config.shape),
     plugins: [
+      outageStatusPlugin,
+      // Before the response cache: a cached answer is still paid for from the budget.
+      ...(limitsOn ? [limitsPlugin({ maxCost: config.maxQueryCost, budgets })] : []),
       // The explorer is ours (src/http/explorer.ts, no CDN); Apollo's landing page loads from one.
       ApolloServerPluginLandingPageDisabled(),
       // Open data: GET queries may be cached by browsers and proxies for 30 s (Cache-Control:
@@ -91,7 +127,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // Dashboards ask the same aggregate questions over and over (policy progress, statistics):
       // public answers are served from memory for their 30 s, per language. Anything marked
       // PRIVATE or maxAge 0 (matchmaking) is never stored.
-      ...(opts.config.responseCache === false ? [] : [responseCachePlugin<Context>({
+      ...(config.responseCache === false ? [] : [responseCachePlugin<Context>({
         sessionId: async ({ contextValue }) => (contextValue.viewer ? `enterprise:${contextValue.viewer.enterpriseId}` : null),
         extraCacheKeyData: async ({ contextValue }) => contextValue.lang,
       })]),
@@ -116,17 +152,49 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const id = given && REQUEST_ID.test(given) ? given : randomUUID();
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
-    next();
+    requestScope.run({ requestId: id }, next);
   });
+  if (config.accessLog) app.use(accessLog(logger));
+  // Open data for browser apps on any origin (or the configured ones). Keys travel in a header,
+  // never in cookies, so no credentials mode is needed; preflights are cached for a day.
+  app.use(cors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'X-Request-Id', 'Accept-Language', 'Apollo-Require-Preflight'],
+    exposedHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used', 'X-RateLimit-Reset', 'Retry-After'],
+    maxAge: 86_400,
+    optionsSuccessStatus: 204,
+  }));
+  // gzip or brotli, as the client accepts, for bodies over 1 KB.
+  app.use(compression({ threshold: 1024 }));
   mountHttp(app, { read, logger });
   mountExplorer(app);
   app.use(
     '/graphql',
+    (_req, res, next) => {
+      // Answers differ by language and, for some fields, by API key: caches must keep them apart.
+      res.setHeader('vary', 'Accept-Language, Authorization, X-API-Key');
+      next();
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        // While the database is away, say so at once (the probe in DbHealth brings us back).
+        if (health.down) throw withRequestId(serviceUnavailable(), res.locals.requestId as string);
         const key = keyFromHeaders(req.header('authorization'), req.header('x-api-key'));
-        const viewer = key ? await authenticate(read.pool, key) : undefined;
+        let viewer: Context['viewer'];
+        try {
+          viewer = key ? await authenticate(read.pool, key) : undefined;
+        } catch (e) {
+          if (!isUnavailableError(e)) throw e;
+          health.failed(e);
+          throw withRequestId(serviceUnavailable(), res.locals.requestId as string);
+        }
+        // A client that goes away before its answer cancels the SQL still running for it.
+        const gone = new AbortController();
+        res.once('close', () => {
+          if (!res.writableFinished) gone.abort();
+        });
         let em: Context['em'] | undefined;
         const ctx: Context = {
           // Forked lazily: read-only requests never need an identity map.
@@ -134,16 +202,27 @@ export async function createApp(opts: AppOptions): Promise<App> {
             em ??= orm.em.fork() as Context['em'];
             return em;
           },
-          db: new ReadDb(read.pool),
+          db: new ReadDb(read, gone.signal),
           lang: langFromAcceptLanguage(req.header('accept-language')),
           requestId: res.locals.requestId as string,
           loaders: new Map(),
           viewer,
+          clientAddress: req.ip,
         };
+        res.locals.ctx = ctx;
         return ctx;
       },
     }),
   );
+  // Unknown paths: JSON, like every other answer of this API.
+  app.use((req, res) => {
+    res.status(404).json({
+      errors: [{
+        message: `Nothing at ${req.method} ${req.path}: the API is at /graphql (GET or POST); see also /healthz, /readyz`,
+        extensions: { code: 'NOT_FOUND', requestId: res.locals.requestId },
+      }],
+    });
+  });
   // Malformed JSON bodies and other HTTP-level problems: a clear 400, never a stack.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
@@ -178,6 +257,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async close() {
       await detach();
       sweeper.stop();
+      health.stop();
+      await budgets.close();
       await apollo.stop();
       await read.end();
       await orm.close(true);

@@ -1,3 +1,6 @@
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './graphql/limits/rate-limit';
+import { DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './graphql/limits/shape';
+
 /**
  * Environment → one typed, validated config object. Read once at start; nothing else reads
  * process.env for settings.
@@ -21,6 +24,20 @@ export interface Config {
    * query, variables and language; viewer-specific answers are never shared.
    */
   responseCache: boolean;
+  /** Every read statement stops after this many milliseconds (QUERY_TIMEOUT). */
+  readStatementTimeoutMs: number;
+  /** The same for the write path (mutations, matchmaking holds, the hold sweeper). */
+  writeStatementTimeoutMs: number;
+  /** The most one request may cost under the cost model (docs/limits.md). */
+  maxQueryCost: number;
+  /** Shape limits checked when a document is validated. */
+  shape: ShapeLimits;
+  /** Budgets of cost points per window: per client address without a key, per key by tier. */
+  rateLimits: RateLimitConfig;
+  /** Origins browsers may call the API from: `*` (any, the default for open data) or a list. */
+  corsOrigins: '*' | string[];
+  /** One log line per HTTP request (method, operation, status, duration, cost, request id, key id). */
+  accessLog: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +72,23 @@ function url(name: string, value: string | undefined, protocols: string[]): stri
   return value;
 }
 
+function origins(value: string | undefined): '*' | string[] {
+  if (!value || value.trim() === '*') return '*';
+  const list = value.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of list) {
+    let u: URL | undefined;
+    try {
+      u = new URL(o);
+    } catch {
+      u = undefined;
+    }
+    if (!u || !/^https?:$/.test(u.protocol) || u.origin !== o) {
+      throw new ConfigError(`CORS_ORIGINS must be * or a comma-separated list of origins like https://fair.example.cn (no path), got "${o}"`);
+    }
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
@@ -71,5 +105,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 200),
     responseCache: bool('RESPONSE_CACHE', env.RESPONSE_CACHE, true),
+    readStatementTimeoutMs: int('READ_STATEMENT_TIMEOUT_MS', env.READ_STATEMENT_TIMEOUT_MS, 5000, 100, 600_000),
+    writeStatementTimeoutMs: int('WRITE_STATEMENT_TIMEOUT_MS', env.WRITE_STATEMENT_TIMEOUT_MS, 10_000, 100, 600_000),
+    maxQueryCost: int('MAX_QUERY_COST', env.MAX_QUERY_COST, 1000, 10, 1_000_000),
+    shape: {
+      maxDepth: int('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, DEFAULT_SHAPE_LIMITS.maxDepth, 3, 100),
+      maxAliases: int('MAX_QUERY_ALIASES', env.MAX_QUERY_ALIASES, DEFAULT_SHAPE_LIMITS.maxAliases, 0, 1000),
+      maxDirectives: int('MAX_QUERY_DIRECTIVES', env.MAX_QUERY_DIRECTIVES, DEFAULT_SHAPE_LIMITS.maxDirectives, 0, 1000),
+      maxTokens: int('MAX_QUERY_TOKENS', env.MAX_QUERY_TOKENS, DEFAULT_SHAPE_LIMITS.maxTokens, 100, 100_000),
+    },
+    rateLimits: {
+      windowSeconds: int('RATE_LIMIT_WINDOW_S', env.RATE_LIMIT_WINDOW_S, DEFAULT_RATE_LIMITS.windowSeconds, 1, 86_400),
+      anonymous: int('RATE_LIMIT_ANONYMOUS', env.RATE_LIMIT_ANONYMOUS, DEFAULT_RATE_LIMITS.anonymous, 1, 1e9),
+      tiers: {
+        STANDARD: int('RATE_LIMIT_STANDARD', env.RATE_LIMIT_STANDARD, DEFAULT_RATE_LIMITS.tiers.STANDARD, 1, 1e9),
+        PARTNER: int('RATE_LIMIT_PARTNER', env.RATE_LIMIT_PARTNER, DEFAULT_RATE_LIMITS.tiers.PARTNER, 1, 1e9),
+        INTERNAL: int('RATE_LIMIT_INTERNAL', env.RATE_LIMIT_INTERNAL, DEFAULT_RATE_LIMITS.tiers.INTERNAL, 1, 1e9),
+      },
+    },
+    corsOrigins: origins(env.CORS_ORIGINS),
+    accessLog: bool('ACCESS_LOG', env.ACCESS_LOG, true),
   };
 }

@@ -222,6 +222,8 @@ describe('the query cookbook (docs/*.md)', () => {
   let s: TestServer;
 
   beforeAll(async () => {
+    // Every example must fit the per-request limits (cost, depth, aliases, tokens) as they ship
+    // (startTestServer raises only the budgets per window: one client runs them all in seconds).
     s = await startTestServer(__filename);
   });
   afterAll(async () => {

@@ -62,7 +62,10 @@ describe('GraphQL explorer', () => {
       headers: { accept: 'application/json' },
     });
     expect(query.status).toBe(200);
-    expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
+    const answer = await query.json();
+    expect(answer.data).toEqual({ __typename: 'Query' });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.extensions.cost.requestedQueryCost).toBe(1);
 
     // given a GraphQL client without a preference (Accept: */*), then no HTML
     const plain = await fetch(`${s.url}/graphql`, { headers: { accept: '*/*' } });

@@ -1,4 +1,13 @@
 import pg from 'pg';
+import { queryTimeout, serviceUnavailable } from '../graphql/errors';
+import { isCancelled, isStatementTimeout, isUnavailableError, type DbHealth } from './health';
+
+export interface ReadPoolOptions {
+  /** Every statement on this pool stops after this long (PostgreSQL `statement_timeout`). */
+  statementTimeoutMs: number;
+  /** How long to wait for a new connection before the database counts as unreachable. */
+  connectTimeoutMs?: number;
+}
 
 /**
  * The read path: plain parameterised SQL on a pg pool, rows as plain objects. (MikroORM's
@@ -7,11 +16,17 @@ import pg from 'pg';
  */
 export class ReadPool {
   readonly pool: pg.Pool;
-  constructor(url: string, max: number) {
+  readonly statementTimeoutMs: number;
+  /** Set by the app: failures that mean "no database" are reported to it. */
+  health?: DbHealth;
+  constructor(readonly url: string, max: number, opts: ReadPoolOptions = { statementTimeoutMs: 5000 }) {
+    this.statementTimeoutMs = opts.statementTimeoutMs;
     this.pool = new pg.Pool({
       connectionString: url,
       max,
       application_name: 'cbec-api-read',
+      // An unreachable host must fail a request in seconds, not hang it (pg waits forever by default).
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 3000,
       // Name search's typo tolerance (`<%`): 0.5 finds "chongqng" for "chongqing"; the default 0.6 does not.
       // No JIT: our statements are short, and PostgreSQL's cost estimate for a ranking or a nested
       // page often passes jit_above_cost, after which compiling the plan (70–430 ms, measured with
@@ -20,7 +35,9 @@ export class ReadPool {
       // and statistics over 200,000 enterprises sorted to group until hashing fitted.
       // No parallel workers: many short requests share the cores, and a parallel (bitmap or
       // sequential) heap scan was picked over matching's index-only scan, three times slower.
-      options: '-c pg_trgm.word_similarity_threshold=0.5 -c jit=off -c work_mem=32MB -c max_parallel_workers_per_gather=0',
+      // statement_timeout: no read may hold a backend longer than this (issue: a nested bomb kept
+      // one busy for 90 s after its client had gone).
+      options: `-c pg_trgm.word_similarity_threshold=0.5 -c jit=off -c work_mem=32MB -c max_parallel_workers_per_gather=0 -c statement_timeout=${opts.statementTimeoutMs}`,
     });
     // An idle client that errors (server restart) must not crash the process.
     this.pool.on('error', () => undefined);
@@ -30,14 +47,63 @@ export class ReadPool {
   }
 }
 
-/** One request's view of the read pool; counts statements so tests can assert there is no N+1. */
+/**
+ * One request's view of the read pool; counts statements so tests can assert there is no N+1.
+ * With a `signal` (aborted when the HTTP client goes away), a statement still running is cancelled
+ * in PostgreSQL. Errors come out typed: QUERY_TIMEOUT past the statement timeout,
+ * SERVICE_UNAVAILABLE when the database cannot be reached; anything else as it was.
+ */
 export class ReadDb {
   statements = 0;
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly pool: pg.Pool;
+  constructor(private readonly read: ReadPool | pg.Pool, private readonly signal?: AbortSignal) {
+    this.pool = read instanceof ReadPool ? read.pool : read;
+  }
 
   async query<T = Record<string, unknown>>(text: string, values: readonly unknown[] = []): Promise<T[]> {
     this.statements += 1;
-    const res = await this.pool.query(text, values as unknown[]);
-    return res.rows as T[];
+    try {
+      if (!this.signal) return (await this.pool.query(text, values as unknown[])).rows as T[];
+      return await this.cancellable<T>(text, values);
+    } catch (e) {
+      throw this.translate(e);
+    }
+  }
+
+  private async cancellable<T>(text: string, values: readonly unknown[]): Promise<T[]> {
+    const signal = this.signal!;
+    if (signal.aborted) throw new Error('client disconnected; statement not sent');
+    const client = await this.pool.connect();
+    const cancel = () => {
+      const active = (client as unknown as { activeQuery?: unknown }).activeQuery;
+      // A CancelRequest goes over a connection of its own (no pool slot, no authentication).
+      if (!active) return;
+      // pg's Client#cancel is not in its type definitions.
+      const canceller = new pg.Client(this.pool.options) as unknown as {
+        connection: { on(e: string, f: () => void): void };
+        cancel(client: pg.PoolClient, query: unknown): void;
+      };
+      canceller.connection.on('error', () => undefined);
+      canceller.cancel(client, active);
+    };
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      return (await client.query(text, values as unknown[])).rows as T[];
+    } finally {
+      signal.removeEventListener('abort', cancel);
+      client.release();
+    }
+  }
+
+  private translate(e: unknown): unknown {
+    if (isStatementTimeout(e)) {
+      return queryTimeout(this.read instanceof ReadPool ? this.read.statementTimeoutMs : 0);
+    }
+    if (isCancelled(e)) return e;
+    if (isUnavailableError(e)) {
+      if (this.read instanceof ReadPool) this.read.health?.failed(e);
+      return serviceUnavailable();
+    }
+    return e;
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReadDb } from '../db/read-db';
 import type { Viewer } from '../modules/auth/api-key.service';
+import type { RequestCost } from './limits/plugin';
 import type { Lang } from './lang';
 
 /**
@@ -16,4 +17,8 @@ export interface Context {
   loaders: Map<string, unknown>;
   /** The enterprise an API key acts for; undefined for anonymous callers. */
   viewer?: Viewer;
+  /** The client's address (behind a trusted proxy, the forwarded one): anonymous budgets are per address. */
+  clientAddress?: string;
+  /** What the request costs and the caller's budget, set by the limits plugin before execution. */
+  cost?: RequestCost;
 }

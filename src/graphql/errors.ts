@@ -12,6 +12,10 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A statement ran past its time limit; narrow the query. */
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** A dependency (the database) is down; retry after `Retry-After` seconds. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -29,7 +33,29 @@ export function notFound(message: string): GraphQLError {
 /** Codes whose messages are safe to show as they are. */
 export const PUBLIC_CODES = new Set<string>([
   ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN,
-  ErrorCode.QUERY_TOO_COMPLEX, ErrorCode.RATE_LIMITED,
+  ErrorCode.QUERY_TOO_COMPLEX, ErrorCode.RATE_LIMITED, ErrorCode.QUERY_TIMEOUT, ErrorCode.SERVICE_UNAVAILABLE,
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/** Seconds a client should wait before retrying while the database is down. */
+export const RETRY_AFTER_UNAVAILABLE_S = 5;
+
+/** The database (or another dependency) is down: HTTP 503 with Retry-After. */
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError(`The service is temporarily unavailable (its database cannot be reached); retry in ${RETRY_AFTER_UNAVAILABLE_S} seconds`, {
+    extensions: {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_S,
+      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_UNAVAILABLE_S)]]) },
+    },
+  });
+}
+
+/** A statement ran past the time limit; the message says what to narrow. */
+export function queryTimeout(timeoutMs: number): GraphQLError {
+  return new GraphQLError(
+    `The query ran longer than ${timeoutMs / 1000} s and was stopped: ask for fewer rows (a smaller \`first\`), fewer nested lists or no \`totalCount\`, or narrow the filter`,
+    { extensions: { code: ErrorCode.QUERY_TIMEOUT, timeoutMs } },
+  );
+}

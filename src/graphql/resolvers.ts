@@ -11,11 +11,13 @@ import { policyResolvers } from '../modules/policy/policy.resolver';
 import { serviceProviderResolvers } from '../modules/service-provider/service-provider.resolver';
 import { statisticsResolvers } from '../modules/statistics/statistics.resolver';
 import { talentResolvers } from '../modules/talent/talent.resolver';
+import { RateLimitResolver } from './limits/rate-limit.resolver';
 import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API; each module exports its list and adds one line here. */
 export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
+  RateLimitResolver,
   ...referenceResolvers,
   ...enterpriseResolvers,
   ...warehouseResolvers,

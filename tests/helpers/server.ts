@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type App } from '../../src/app';
+import type { Config } from '../../src/config';
 import type { Context } from '../../src/graphql/context';
 import { createLogger } from '../../src/logger';
 import { testDatabase } from './db';
@@ -9,6 +10,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+  /** The response's extensions (cost and budget: docs/limits.md). */
+  extensions?: Record<string, any>;
   headers: Headers;
 }
 
@@ -22,13 +25,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Budgets per window big enough for a test file that sends hundreds of requests in seconds; the
+ * per-request limits (cost, depth, aliases, tokens) stay as they ship. tests/limits.test.ts passes
+ * the shipped budgets to test them.
+ */
+const ROOMY = { windowSeconds: 60, anonymous: 10_000_000, tiers: { STANDARD: 10_000_000, PARTNER: 10_000_000, INTERNAL: 10_000_000 } };
+
 /** The app on a random port over a fresh copy of the seeded database. */
-export async function startTestServer(testFile: string, opts: { responseCache?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(testFile: string, opts: { responseCache?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const db = await testDatabase(testFile);
   let statements = 0;
   const app = await createApp({
     databaseUrl: db.url,
-    config: { dbPoolSize: 5, seedWhenEmpty: false, responseCache: opts.responseCache ?? false },
+    config: { dbPoolSize: 5, seedWhenEmpty: false, responseCache: opts.responseCache ?? false, accessLog: false, rateLimits: ROOMY, ...opts.config },
     logger: createLogger('error', () => undefined),
     onContextDone: (ctx: Context) => {
       statements = ctx.db.statements;
@@ -50,8 +60,8 @@ export async function startTestServer(testFile: string, opts: { responseCache?: 
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as { data?: any; errors?: any };
-      return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
+      const body = (await res.json()) as { data?: any; errors?: any; extensions?: any };
+      return { status: res.status, data: body.data, errors: body.errors, extensions: body.extensions, headers: res.headers };
     },
     async close() {
       await new Promise((r) => server.close(r));

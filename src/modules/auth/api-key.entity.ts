@@ -1,7 +1,8 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { Enterprise } from '../enterprise/enterprise.entity';
+import { TIERS, type Tier } from '../../graphql/limits/tiers';
 
 /**
  * An API key acting for an enterprise. Only a SHA-256 of the secret is stored: keys are 32 random
@@ -27,6 +28,10 @@ export class ApiKey extends TimestampedEntity {
 
   @Property({ type: 'string', length: 120 })
   label!: string;
+
+  /** Budget tier for rate limits (points per window, see docs/limits.md). */
+  @Enum({ items: () => [...TIERS], default: 'STANDARD' })
+  tier: Tier = 'STANDARD';
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastUsedAt?: Date;

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type pg from 'pg';
 import { ErrorCode } from '../../graphql/errors';
+import type { Tier } from '../../graphql/limits/tiers';
 
 /**
  * API keys: `cbec_<prefix>_<secret>`. The prefix finds the row, the SHA-256 of the whole key is
@@ -12,6 +13,8 @@ import { ErrorCode } from '../../graphql/errors';
 export interface Viewer {
   enterpriseId: number;
   apiKeyId: number;
+  /** The key's rate-limit tier. */
+  tier: Tier;
 }
 
 const KEY_FORMAT = /^cbec_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
@@ -47,14 +50,14 @@ export async function authenticate(pool: pg.Pool, key: string): Promise<Viewer> 
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.viewer;
   const m = KEY_FORMAT.exec(key);
   if (!m) throw unauthenticated('Malformed API key: keys look like cbec_<12 characters>_<43 characters>');
-  const { rows } = await pool.query<{ id: number; enterprise_id: number; secret_hash: string }>(
-    `update api_key set last_used_at = now() where prefix = $1 and revoked_at is null returning id, enterprise_id, secret_hash`,
+  const { rows } = await pool.query<{ id: number; enterprise_id: number; secret_hash: string; tier: Tier }>(
+    `update api_key set last_used_at = now() where prefix = $1 and revoked_at is null returning id, enterprise_id, secret_hash, tier`,
     [m[1]],
   );
   const row = rows[0];
   const given = Buffer.from(sha256(key), 'hex');
   if (!row || !timingSafeEqual(given, Buffer.from(row.secret_hash, 'hex'))) throw unauthenticated('Unknown or revoked API key');
-  const viewer = { enterpriseId: row.enterprise_id, apiKeyId: row.id };
+  const viewer: Viewer = { enterpriseId: row.enterprise_id, apiKeyId: row.id, tier: row.tier };
   cache.set(key, { viewer, at: Date.now() });
   if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
   return viewer;

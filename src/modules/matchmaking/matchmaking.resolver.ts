@@ -1,9 +1,10 @@
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { badInput, ErrorCode } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
+import type { FieldCost } from '../../graphql/limits/cost';
 import { registerNodeType } from '../../graphql/node.resolver';
 import { subFieldNodes, newCompileCtx } from '../../graphql/sql/compile';
 import { runByKeys, runConnection, type PageArgs } from '../../graphql/sql/connection';
@@ -72,6 +73,12 @@ async function payload(ctx: Context, info: GraphQLResolveInfo, payloadType: stri
   }
   return { [field]: node, errors: r.errors, replayed: r.replayed };
 }
+
+/** Ranking with reasons (near misses double the rows): the dearest read of the API (docs/limits.md). */
+const MATCH_COST: FieldCost = {
+  weight: 25, sizedField: 'matches', maxSize: 100,
+  size: (a) => ((a.first as number | undefined) ?? 20) * (a.includeNearMisses ? 2 : 1),
+};
 
 const KEY_DOC = 'Makes retries safe: the same key returns the first result and does nothing twice; a different input with it is an error (幂等键)';
 
@@ -149,6 +156,7 @@ export class MatchmakingResolver {
     }, page as PageArgs);
   }
 
+  @Extensions({ cost: MATCH_COST })
   @Query(() => WarehouseMatchResult, {
     description: 'Offers for a demand — an ad-hoc `demand` or a saved `demandId` — that meet every hard constraint, ranked by a weighted score whose parts come with it; `includeNearMisses` adds offers failing exactly one constraint, saying which (海外仓仓容匹配)',
   })
@@ -183,6 +191,7 @@ export class MatchmakingResolver {
     return matchOffers(ctx, info, (pp) => demandValuesSql(row, pp), scopeOf(row), { first, includeNearMisses, weights });
   }
 
+  @Extensions({ cost: MATCH_COST })
   @Query(() => DemandMatchResult, {
     description: 'Open demands an offer could serve — an ad-hoc `offer` or a saved `offerId` — ranked the same way (需求匹配)',
   })

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Field, FieldResolver, Info, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, Field, FieldResolver, Info, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import type { Context } from '../../graphql/context';
@@ -63,6 +63,8 @@ export class PolicyTargetResolver {
     return listPolicyTargets(ctx, info, { ...page, filter });
   }
 
+  // Every target's live figure from the data in one statement (counts over several tables).
+  @Extensions({ cost: { weight: 20 } })
   @Query(() => PolicyProgress, { description: 'Live progress on every 2027 target, computed from the data in one SQL statement: the dashboard call (政策目标进展)' })
   policyProgress(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return computePolicyProgress(ctx, info);

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../graphql/types/common';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { Node } from '../../graphql/types/relay';
@@ -139,6 +139,8 @@ export class PolicyProgress {
   @Field(() => Int, { description: 'Targets reached so far (已达成目标数)' })
   reachedCount!: number;
 
+  // Every quantitative target of the policy (a few dozen).
+  @Extensions({ cost: { listSize: 30 } })
   @Field(() => [PolicyTarget], { description: 'Every target with its measure and progress, by measure number (全部目标)' })
   targets!: PolicyTarget[];
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Connection } from '../../graphql/types/relay';
 import { QUERY_MAX, search, SEARCH_MAX } from './search.service';
@@ -12,6 +12,8 @@ export class SearchResolver {
   @Query(() => SearchConnection, {
     description: 'Search names in Chinese or English across kinds, typo-tolerant, best match first, with the matched span highlighted (名称搜索)',
   })
+  // Trigram and bigram matching over every kind: dearer than a page of one table.
+  @Extensions({ cost: { weight: 10 } })
   search(
     @Arg('query', { description: `2–${QUERY_MAX} characters on one line, e.g. 重庆, chongqing, 渝新欧 (搜索词，2–${QUERY_MAX}个字符)` }) query: string,
     @Arg('kinds', () => [SearchKind], { nullable: true, description: 'Only these kinds; all when omitted (对象类型)' }) kinds: SearchKind[] | undefined,

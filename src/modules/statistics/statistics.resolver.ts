@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { WarehouseFilter } from '../warehouse/warehouse.inputs';
@@ -16,6 +16,8 @@ export class StatisticsResolver {
     return {};
   }
 
+  // A grouped aggregate over a whole table; up to a few hundred groups.
+  @Extensions({ cost: { weight: 20, listSize: 50 } })
   @FieldResolver(() => [EnterpriseGroup], {
     description: 'CBEC market players grouped by the keys in `groupBy`: enterprise counts and sums of annual CBEC transactions, imports and exports in CNY. '
       + 'Every enterprise that matches `filter` counts, with or without a figure for the year; grouping by ROLE counts an enterprise with two roles in both groups, '
@@ -31,6 +33,8 @@ export class StatisticsResolver {
     return enterpriseStatistics(ctx, info, { groupBy, year, filter });
   }
 
+  // A grouped aggregate over a whole table; up to a few hundred groups.
+  @Extensions({ cost: { weight: 20, listSize: 50 } })
   @FieldResolver(() => [WarehouseGroup], {
     description: 'Overseas warehouses grouped by the keys in `groupBy`: counts and total capacity in cubic metres. Grouping by STORAGE_CLASS counts a warehouse '
       + '(and its capacity) in each of its classes. Groups come sorted by their keys, in `groupBy` order (海外仓分组统计)',
@@ -44,6 +48,8 @@ export class StatisticsResolver {
     return warehouseStatistics(ctx, info, { groupBy, filter });
   }
 
+  // A grouped aggregate over a whole table; up to a few hundred groups.
+  @Extensions({ cost: { weight: 20, listSize: 50 } })
   @FieldResolver(() => [BeltGroup], {
     description: '“CBEC + industrial belts” grouped by the keys in `groupBy`: belt counts and summed import+export in CNY. Group by YEAR for a time series. '
       + 'Groups come sorted by their keys, in `groupBy` order (产业带分组统计)',
@@ -57,6 +63,8 @@ export class StatisticsResolver {
     return beltStatistics(ctx, info, { groupBy, year });
   }
 
+  // A grouped aggregate over a whole table; up to a few hundred groups.
+  @Extensions({ cost: { weight: 20, listSize: 50 } })
   @FieldResolver(() => [ParkGroup], {
     description: 'CBEC industrial parks grouped by the keys in `groupBy`: park counts and the enterprises settled in them, now and ever. '
       + 'Groups come sorted by their keys, in `groupBy` order (产业园区分组统计)',

@@ -1,0 +1,91 @@
+import type { Logger } from '../logger';
+
+/**
+ * Is the database there? Requests that fail because it is not are answered 503 (not logged one by
+ * one): the outage is logged once when it starts and once when it ends. While it is down, a probe
+ * (`select 1`) runs every second, requests are refused at once instead of each waiting for a
+ * connection, and the first successful probe puts the service back by itself.
+ */
+
+/** SQLSTATEs and socket errors that mean "no database", not "bad statement". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down)
+  '53300', // too_many_connections
+]);
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|server closed the connection unexpectedly|the database system is (starting up|shutting down)/i;
+
+/** The error and the errors it wraps (MikroORM keeps the driver's as `cause` or `previous`). */
+function* chain(e: unknown): Generator<{ code?: string; message?: string }> {
+  const seen = new Set<unknown>();
+  let cur = e as { code?: string; message?: string; cause?: unknown; previous?: unknown } | undefined;
+  while (cur && typeof cur === 'object' && !seen.has(cur)) {
+    seen.add(cur);
+    yield cur;
+    cur = (cur.cause ?? cur.previous) as typeof cur;
+  }
+}
+
+/** True when `e` says the database cannot be reached (refused, dropped, shutting down, full). */
+export function isUnavailableError(e: unknown): boolean {
+  for (const x of chain(e)) {
+    if (x.code && (UNAVAILABLE_CODES.has(x.code) || x.code.startsWith('08'))) return true;
+    if (x.message && UNAVAILABLE_MESSAGE.test(x.message)) return true;
+  }
+  return false;
+}
+
+/** True when a statement was stopped by `statement_timeout`. */
+export function isStatementTimeout(e: unknown): boolean {
+  for (const x of chain(e)) if (x.code === '57014' && /statement timeout/i.test(x.message ?? '')) return true;
+  return false;
+}
+
+/** True when a statement was cancelled on request (we do that when the client has gone). */
+export function isCancelled(e: unknown): boolean {
+  for (const x of chain(e)) if (x.code === '57014' && /user request/i.test(x.message ?? '')) return true;
+  return false;
+}
+
+export class DbHealth {
+  private downSince?: number;
+  private timer?: NodeJS.Timeout;
+  private probing = false;
+
+  constructor(private readonly probe: () => Promise<unknown>, private readonly logger: Logger, private readonly everyMs = 1000) {}
+
+  get down(): boolean {
+    return this.downSince !== undefined;
+  }
+
+  /** Reports a failure; starts the outage (and its probe) if this is the first. */
+  failed(e: unknown): void {
+    if (this.downSince !== undefined) return;
+    this.downSince = Date.now();
+    this.logger.error('database unavailable; answering 503 until it is back', { err: (e as Error)?.message });
+    this.timer = setInterval(() => void this.check(), this.everyMs);
+    this.timer.unref();
+  }
+
+  private async check(): Promise<void> {
+    if (this.probing || this.downSince === undefined) return;
+    this.probing = true;
+    try {
+      await this.probe();
+      const downMs = Date.now() - this.downSince;
+      this.downSince = undefined;
+      clearInterval(this.timer);
+      this.logger.info('database available again', { downMs });
+    } catch {
+      // Still down: said once already.
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}

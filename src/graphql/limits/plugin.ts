@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
+import type { Context } from '../context';
+import { badInput, ErrorCode } from '../errors';
+import { codePointName, controlCharIn, firstControlChar } from '../text';
+import { actualCost, fragmentsOf, requestedCost } from './cost';
+import { addressKey, type BudgetState, type Payer, type RateBudgets } from './rate-limit';
+
+/**
+ * The public-service gate, between validation and execution (DESIGN.md "Public service"):
+ * text without control characters → cost under the per-request maximum → the caller's budget →
+ * run. Nothing in it touches the database, so a refused request costs no SQL. After execution the
+ * actual cost is worked out from the data, the difference is given back to the budget, and every
+ * response says what it cost and what is left (`extensions.cost`, X-RateLimit-* headers).
+ */
+
+export interface LimitsOptions {
+  /** The most one request may cost (points of the cost model). */
+  maxCost: number;
+  budgets: RateBudgets;
+}
+
+/** What the gate decided for a request, kept on the context for the response and the access log. */
+export interface RequestCost {
+  payer: Payer;
+  requested: number;
+  actual?: number;
+  /** The per-request maximum in force. */
+  maxCost: number;
+  state: BudgetState;
+}
+
+/** The first string literal in a document holding a control character, with the argument it is in. */
+const literalHits = new WeakMap<DocumentNode, { argument: string; codePoint: number } | null>();
+function controlCharInLiterals(doc: DocumentNode): { argument: string; codePoint: number } | null {
+  const known = literalHits.get(doc);
+  if (known !== undefined) return known;
+  let hit: { argument: string; codePoint: number } | null = null;
+  let argument = '';
+  visit(doc, {
+    Argument: { enter: (node) => { argument = node.name.value; } },
+    StringValue: {
+      enter(node) {
+        const cp = controlCharIn(node.value);
+        if (cp === undefined) return undefined;
+        hit = { argument, codePoint: cp };
+        return BREAK;
+      },
+    },
+  });
+  literalHits.set(doc, hit);
+  return hit;
+}
+
+export function payerOf(ctx: Context): Payer {
+  return ctx.viewer
+    ? { kind: 'key', id: String(ctx.viewer.apiKeyId), tier: ctx.viewer.tier }
+    : { kind: 'address', id: addressKey(ctx.clientAddress), tier: 'ANONYMOUS' };
+}
+
+function throttleStatus(state: BudgetState) {
+  return {
+    maximumAvailable: state.limit,
+    currentlyAvailable: state.remaining,
+    restoreRate: state.restoreRate,
+    resetAt: state.resetAt.toISOString(),
+  };
+}
+
+function rateHeaders(state: BudgetState): [string, string][] {
+  return [
+    ['x-ratelimit-limit', String(state.limit)],
+    ['x-ratelimit-remaining', String(state.remaining)],
+    ['x-ratelimit-used', String(state.used)],
+    // GitHub's form: the UTC epoch second at which the window ends.
+    ['x-ratelimit-reset', String(Math.ceil(state.resetAt.getTime() / 1000))],
+  ];
+}
+
+/** A refusal before execution: Apollo answers those with the status in `extensions.http` (else 500). */
+function refused(e: GraphQLError, status: number): GraphQLError {
+  return new GraphQLError(e.message, { extensions: { ...e.extensions, http: { status } } });
+}
+
+/** Text arguments of queries: no NUL or control characters (mutations report them per field). */
+function checkText(rc: GraphQLRequestContext<Context>): void {
+  if (rc.operation?.operation !== 'query') return;
+  const v = firstControlChar(rc.request.variables ?? {});
+  if (v) throw refused(badInput(`Text may not contain control characters: found ${codePointName(v.codePoint)} in variable \`$${v.path.join('.')}\``, v.path), 400);
+  const l = rc.document ? controlCharInLiterals(rc.document) : null;
+  if (l) throw refused(badInput(`Text may not contain control characters: found ${codePointName(l.codePoint)} in argument \`${l.argument}\``, l.argument), 400);
+}
+
+export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc) {
+          checkText(rc);
+          const ctx = rc.contextValue;
+          const input = { schema: rc.schema, operation: rc.operation!, fragments: fragmentsOf(rc.document!), variables: rc.request.variables };
+          const requested = requestedCost(input);
+          if (requested > opts.maxCost) {
+            throw new GraphQLError(
+              `This query could cost up to ${requested} points; the maximum for one request is ${opts.maxCost}. `
+              + 'Ask for smaller pages (`first`), fewer nested lists, or split it into several requests (see the cost model in docs/limits.md)',
+              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: { requestedQueryCost: requested, maximumQueryCost: opts.maxCost }, http: { status: 400 } } },
+            );
+          }
+          const payer = payerOf(ctx);
+          const spent = await opts.budgets.spend(payer, requested);
+          if (!spent.allowed) {
+            const retry = spent.retryAfterSeconds ?? 1;
+            throw new GraphQLError(
+              `Rate limit reached: this query costs ${requested} points and ${spent.state.remaining} of your ${spent.state.limit} points per ${spent.state.windowSeconds} s are left; `
+              + `retry after ${retry} s${payer.kind === 'address' ? ', or use an API key for a larger budget' : ''}`,
+              {
+                extensions: {
+                  code: ErrorCode.RATE_LIMITED,
+                  retryAfterSeconds: retry,
+                  cost: { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: throttleStatus(spent.state) },
+                  http: { status: 429, headers: new Map([['retry-after', String(retry)], ...rateHeaders(spent.state)]) },
+                },
+              },
+            );
+          }
+          ctx.cost = { payer, requested, state: spent.state, maxCost: opts.maxCost };
+        },
+
+        async willSendResponse(rc) {
+          const { response, contextValue: ctx } = rc;
+          const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+          const cost = ctx.cost;
+          if (cost && rc.operation) {
+            const input = { schema: rc.schema, operation: rc.operation, fragments: fragmentsOf(rc.document!), variables: rc.request.variables };
+            cost.actual = Math.min(cost.requested, actualCost(input, body.data as Record<string, unknown> | null | undefined));
+            cost.state = await opts.budgets.refund(cost.payer, cost.requested - cost.actual, cost.state).catch(() => cost.state);
+            body.extensions = {
+              ...body.extensions,
+              cost: { requestedQueryCost: cost.requested, actualQueryCost: cost.actual, throttleStatus: throttleStatus(cost.state) },
+            };
+            for (const [k, v] of rateHeaders(cost.state)) response.http.headers.set(k, v);
+            // The budget in the body changes with every request; a cacheable GET keeps a weak ETag
+            // of what it answered (data and errors), so revalidation still ends in 304.
+            if (rc.request.http?.method === 'GET') {
+              const tag = createHash('sha1').update(JSON.stringify([body.data, body.errors])).digest('base64url');
+              response.http.headers.set('etag', `W/"${tag}"`);
+            }
+          }
+        },
+      };
+    },
+  };
+}

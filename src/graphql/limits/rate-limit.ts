@@ -1,0 +1,164 @@
+import { isIPv6 } from 'node:net';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Logger } from '../../logger';
+
+/**
+ * Rate limits as a budget of cost points per window (GitHub's model: a budget per hour, here per
+ * minute by default, and every request spends its cost). Anonymous callers share a budget per
+ * client address; an API key has its own, sized by its tier. rate-limiter-flexible keeps the
+ * counters: in Redis when REDIS_URL is set (shared by every API process; if Redis stops answering,
+ * each process falls back to its own memory counters until it is back), in memory otherwise.
+ */
+
+import { TIERS, type Tier } from './tiers';
+
+export { TIERS, type Tier };
+
+export interface RateLimitConfig {
+  /** Length of a budget window in seconds; the whole budget is back at the end of each window. */
+  windowSeconds: number;
+  /** Points per window for each client address without an API key. */
+  anonymous: number;
+  /** Points per window for one API key, by tier. */
+  tiers: Record<Tier, number>;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
+  windowSeconds: 60,
+  anonymous: 2_000,
+  tiers: { STANDARD: 10_000, PARTNER: 50_000, INTERNAL: 1_000_000 },
+};
+
+/** Who pays for a request: an API key (by its id) or an anonymous client address. */
+export interface Payer {
+  kind: 'key' | 'address';
+  id: string;
+  tier: Tier | 'ANONYMOUS';
+}
+
+/** The budget after a request (Shopify's throttle status, with GitHub's reset time). */
+export interface BudgetState {
+  tier: Payer['tier'];
+  /** Points in a full window. */
+  limit: number;
+  /** Points left in this window (0 when over). */
+  remaining: number;
+  /** Points spent in this window. */
+  used: number;
+  /** When the window ends and the full budget is back. */
+  resetAt: Date;
+  windowSeconds: number;
+  /** limit / windowSeconds: the average rate at which points come back, per second. */
+  restoreRate: number;
+}
+
+export interface SpendResult {
+  allowed: boolean;
+  state: BudgetState;
+  /** Seconds until enough points are back (only when refused). */
+  retryAfterSeconds?: number;
+}
+
+/**
+ * The key of an anonymous caller: the address, with IPv6 grouped by /64 (one host usually has a
+ * whole /64, so per-address counting would let it rotate through 2^64 budgets).
+ */
+export function addressKey(address: string | undefined): string {
+  const a = (address ?? 'unknown').replace(/^::ffff:/, '');
+  if (!isIPv6(a)) return a;
+  const [head] = a.split('%');
+  const groups = expandIPv6(head);
+  return `${groups.slice(0, 4).join(':')}::/64`;
+}
+
+function expandIPv6(a: string): string[] {
+  const [left, right] = a.split('::');
+  const l = left ? left.split(':') : [];
+  const r = right !== undefined && right ? right.split(':') : [];
+  const fill = right !== undefined ? new Array(8 - l.length - r.length).fill('0') : [];
+  return [...l, ...fill, ...r].map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
+}
+
+export class RateBudgets {
+  private readonly limiters = new Map<Payer['tier'], RateLimiterAbstract>();
+  private redis?: Redis;
+
+  constructor(readonly config: RateLimitConfig, opts: { redisUrl?: string; prefix?: string; logger?: Logger } = {}) {
+    if (opts.redisUrl) {
+      // No offline queue: while Redis is away a command fails at once and the memory fallback
+      // answers, instead of every request waiting for the reconnection.
+      this.redis = new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'cbec-api-ratelimit' });
+      let lastError = '';
+      this.redis.on('error', (e: Error) => {
+        if (e.message === lastError) return;
+        lastError = e.message;
+        opts.logger?.warn('redis unavailable for rate limits; counting in this process until it is back', { err: e.message });
+      });
+      this.redis.on('ready', () => {
+        if (lastError) opts.logger?.info('rate limits shared through redis again');
+        lastError = '';
+      });
+    }
+    const tiers: [Payer['tier'], number][] = [['ANONYMOUS', config.anonymous], ...TIERS.map((t) => [t, config.tiers[t]] as [Tier, number])];
+    for (const [tier, points] of tiers) {
+      const memory = new RateLimiterMemory({ points, duration: config.windowSeconds, keyPrefix: `rl:${tier}` });
+      this.limiters.set(tier, this.redis
+        ? new RateLimiterRedis({
+          storeClient: this.redis, points, duration: config.windowSeconds, keyPrefix: `${opts.prefix ?? 'cbec:'}rl:${tier}`,
+          insuranceLimiter: memory, rejectIfRedisNotReady: true,
+        })
+        : memory);
+    }
+  }
+
+  limitOf(tier: Payer['tier']): number {
+    return tier === 'ANONYMOUS' ? this.config.anonymous : this.config.tiers[tier];
+  }
+
+  private state(payer: Payer, res: RateLimiterRes): BudgetState {
+    const limit = this.limitOf(payer.tier);
+    const used = Math.min(res.consumedPoints, limit);
+    return {
+      tier: payer.tier,
+      limit,
+      remaining: Math.max(0, res.remainingPoints),
+      used,
+      resetAt: new Date(Date.now() + Math.max(0, res.msBeforeNext)),
+      windowSeconds: this.config.windowSeconds,
+      restoreRate: Math.round((limit / this.config.windowSeconds) * 100) / 100,
+    };
+  }
+
+  /** Spends `points` from the payer's budget; refused (and nothing spent) when fewer are left. */
+  async spend(payer: Payer, points: number): Promise<SpendResult> {
+    const limiter = this.limiters.get(payer.tier)!;
+    try {
+      const res = await limiter.consume(`${payer.kind}:${payer.id}`, points);
+      return { allowed: true, state: this.state(payer, res) };
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      // A refused request must not eat the budget it was refused for.
+      const back = await limiter.reward(`${payer.kind}:${payer.id}`, points).catch(() => e);
+      const res = back instanceof RateLimiterRes ? back : e;
+      return { allowed: false, state: this.state(payer, res), retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
+    }
+  }
+
+  /** Gives back points spent in advance that the request did not use (requested − actual cost). */
+  async refund(payer: Payer, points: number, state: BudgetState): Promise<BudgetState> {
+    if (points <= 0) return state;
+    const res = await this.limiters.get(payer.tier)!.reward(`${payer.kind}:${payer.id}`, points);
+    return this.state(payer, res);
+  }
+
+  /** The payer's budget without spending anything. */
+  async peek(payer: Payer): Promise<BudgetState> {
+    const res = await this.limiters.get(payer.tier)!.get(`${payer.kind}:${payer.id}`);
+    return res ? this.state(payer, res) : { ...this.state(payer, new RateLimiterRes(this.limitOf(payer.tier), this.config.windowSeconds * 1000, 0)) };
+  }
+
+  async close(): Promise<void> {
+    await this.redis?.quit().catch(() => this.redis?.disconnect());
+  }
+}
