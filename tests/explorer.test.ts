@@ -62,7 +62,7 @@ describe('GraphQL explorer', () => {
       headers: { accept: 'application/json' },
     });
     expect(query.status).toBe(200);
-    const answer = await query.json();
+    const answer = (await query.json()) as { data: unknown; errors?: unknown; extensions: { cost: { requestedQueryCost: number } } };
     expect(answer.data).toEqual({ __typename: 'Query' });
     expect(answer.errors).toBeUndefined();
     expect(answer.extensions.cost.requestedQueryCost).toBe(1);
