@@ -251,7 +251,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     read,
     attach(server) {
       if (live) throw new Error('createApp: attach() was already called');
-      live = serveSubscriptions(server, { schema, orm, read, logger });
+      live = serveSubscriptions(server, { schema, orm, read, logger, shape: config.shape });
     },
     detach,
     async close() {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
-  getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema,
+  getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema,
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -11,6 +11,7 @@ import { ReadDb, type ReadPool } from '../db/read-db';
 import type { Context } from '../graphql/context';
 import { PUBLIC_CODES } from '../graphql/errors';
 import { langFromAcceptLanguage } from '../graphql/lang';
+import { asShapeRefusal, DEFAULT_SHAPE_LIMITS, shapeRules, type ShapeLimits } from '../graphql/limits/shape';
 import { formatErrorFor } from '../graphql/plugins/errors';
 import type { Logger } from '../logger';
 import { authenticate, keyFromHeaders, type Viewer } from '../modules/auth/api-key.service';
@@ -33,6 +34,8 @@ interface Deps {
   orm: MikroORM;
   read: ReadPool;
   logger: Logger;
+  /** The same shape limits as HTTP (depth, aliases, directives, tokens). */
+  shape?: ShapeLimits;
   /** How often the API keys of open sockets are checked again (WS_KEY_RECHECK_MS, default 30 s, as long as HTTP caches a key). */
   keyRecheckMs?: number;
 }
@@ -42,11 +45,17 @@ interface Extra extends Record<PropertyKey, unknown> {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code } });
+const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } });
 
-export function serveSubscriptions(server: Server, { schema, orm, read, logger, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
+export function serveSubscriptions(server: Server, { schema, orm, read, logger, shape = DEFAULT_SHAPE_LIMITS, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
   const formatError = formatErrorFor(logger);
+  const rules = shapeRules(shape);
+  // A refusal for size carries QUERY_TOO_COMPLEX, as over HTTP.
+  const refusal = (e: GraphQLError): GraphQLError => {
+    const shaped = asShapeRefusal(e.toJSON());
+    return shaped ? new GraphQLError(shaped.message, { nodes: e.nodes, extensions: shaped.extensions }) : e;
+  };
 
   // A key is checked when its socket connects; a socket outlives that. Every keyRecheckMs the keys
   // of open sockets are looked up again, and a socket whose key was revoked (or deleted) is
@@ -95,12 +104,12 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
     onSubscribe(_ctx, _id, payload) {
       let document: DocumentNode;
       try {
-        document = parse(payload.query);
+        document = parse(payload.query, { maxTokens: shape.maxTokens });
       } catch (e) {
-        return [coded(e as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        return [refusal(coded(e as GraphQLError, 'GRAPHQL_PARSE_FAILED'))];
       }
-      const invalid = validate(schema, document);
-      if (invalid.length) return invalid.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
+      const invalid = validate(schema, document, [...specifiedRules, ...rules]);
+      if (invalid.length) return invalid.map((e) => refusal(coded(e, 'GRAPHQL_VALIDATION_FAILED')));
       const op = getOperationAST(document, payload.operationName);
       if (op && op.operation !== 'subscription') {
         return [new GraphQLError('The WebSocket carries subscriptions only; send queries and mutations over HTTP to /graphql', { extensions: { code: 'BAD_REQUEST' } })];
@@ -116,7 +125,7 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
           em ??= orm.em.fork() as Context['em'];
           return em;
         },
-        db: new ReadDb(read.pool),
+        db: new ReadDb(read),
         lang: langFromAcceptLanguage(acceptLanguage),
         requestId: randomUUID(),
         loaders: new Map(),
