@@ -10,7 +10,7 @@ import { badInput } from '../errors';
 export class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
-    if (hasNul(value)) throw badInput('Text may not contain the NUL character (U+0000) or other control characters');
+    if (hasNul(value)) throw badInput('Text may not contain the NUL character (U+0000); send printable text');
     this.values.push(value);
     return `$${this.values.length}`;
   }
