@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { creditCodeError } from '../modules/enterprise/credit-code';
 import { generateApiKey } from '../modules/auth/api-key.service';
+import { TIERS, type Tier } from '../graphql/limits/tiers';
 
 /**
- * npm run apikey:create -- --enterprise <credit code> [--label "frontend"]
+ * npm run apikey:create -- --enterprise <credit code> [--label "frontend"] [--tier STANDARD|PARTNER|INTERNAL]
  * npm run apikey:revoke -- --prefix <prefix>
  * Uses DATABASE_URL (default: the local cbec database). The key is printed once; only its hash is kept.
  */
@@ -24,15 +25,17 @@ async function main(): Promise<void> {
       if (problem) throw new Error(`--enterprise must be a unified social credit code: ${problem}`);
       const { rows } = await client.query<{ id: number; name_zh: string }>('select id, name_zh from enterprise where credit_code = $1', [code]);
       if (!rows[0]) throw new Error(`No enterprise with credit code ${code}`);
+      const tier = (arg('tier') ?? 'STANDARD').toUpperCase() as Tier;
+      if (!TIERS.includes(tier)) throw new Error(`--tier must be one of ${TIERS.join(', ')} (rate-limit budgets: docs/limits.md)`);
       const { key, prefix, secretHash } = generateApiKey();
-      await client.query('insert into api_key (enterprise_id, prefix, secret_hash, label) values ($1, $2, $3, $4)', [rows[0].id, prefix, secretHash, arg('label') ?? 'cli']);
-      process.stdout.write(`API key for ${rows[0].name_zh} (${code}), prefix ${prefix}. Store it now; it is not shown again:\n${key}\n`);
+      await client.query('insert into api_key (enterprise_id, prefix, secret_hash, label, tier) values ($1, $2, $3, $4, $5)', [rows[0].id, prefix, secretHash, arg('label') ?? 'cli', tier]);
+      process.stdout.write(`API key (${tier}) for ${rows[0].name_zh} (${code}), prefix ${prefix}. Store it now; it is not shown again:\n${key}\n`);
     } else if (command === 'revoke') {
       const prefix = arg('prefix');
       const res = await client.query('update api_key set revoked_at = now() where prefix = $1 and revoked_at is null', [prefix]);
       process.stdout.write(res.rowCount ? `revoked ${prefix}\n` : `no active key with prefix ${prefix}\n`);
     } else {
-      throw new Error('usage: api-key create --enterprise <credit code> [--label text] | revoke --prefix <prefix>');
+      throw new Error(`usage: api-key create --enterprise <credit code> [--label text] [--tier ${TIERS.join('|')}] | revoke --prefix <prefix>`);
     }
   } finally {
     await client.end();
