@@ -1,0 +1,143 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { createApp, type App } from '../src/app';
+import { requestedCost } from '../src/graphql/limits/cost';
+import { buildApiSchema } from '../src/graphql/schema';
+import type { Context } from '../src/graphql/context';
+import { createLogger } from '../src/logger';
+
+/**
+ * What the public-service gate costs and what it protects (issue 8). Against the database in
+ * BENCH_DATABASE_URL (default the local `cbec_bench`, seeded with the sample data when empty):
+ *
+ *   npm run bench:limits                  # all three parts
+ *   BENCH_SECONDS=5 npm run bench:limits -- refusal
+ *
+ * 1. refusal — a cycle bomb refused before any SQL: the cost computation alone (in process) and
+ *    the whole HTTP round trip, with the SQL statements it caused (must be 0).
+ * 2. hostile — p50/p99 of a cheap query idle, then while four clients keep sending bombs, then while
+ *    four clients keep sending the dearest query the limits allow.
+ * 3. overhead — read throughput with the gate (cost, budgets, text guard, access log off as in the
+ *    other benches) and without it, two servers interleaved A, B, A, B in one run.
+ *
+ * Budgets are raised for the run (one address sends everything): the machinery runs, it never refuses.
+ */
+
+const BOMB = `{ districts(first: 100) { nodes { enterprises(first: 100) { nodes { district { enterprises(first: 100) { nodes { nameZh } } } } } } } }`;
+const CHEAP = `{ overseasWarehouses(first: 5) { nodes { nameZh country { code } } } }`;
+// ~900 points: a page of 100 enterprises with district, brands and a nested page of warehouses.
+const DEAR = `{ enterprises(first: 100) { totalCount nodes { nameZh district { nameZh } brands { nameZh } warehouses(first: 2) { nodes { nameZh } } } } }`;
+
+const READS: Record<string, string> = {
+  listing: `{ enterprises(first: 20) { totalCount nodes { id creditCode nameZh district { code nameZh } warehouses(first: 3) { nodes { nameZh country { code } } } } } }`,
+  warehouses: `{ overseasWarehouses(first: 20) { nodes { id nameZh country { code nameZh } operator { nameZh } capacity { cbm } } } }`,
+  node: `{ enterprises(first: 1) { nodes { id nameZh annualFigure { year gmvBand } brands { nameZh } } } }`,
+  typename: '{ __typename }',
+};
+
+const ROOMY = { windowSeconds: 60, anonymous: 1e9, tiers: { STANDARD: 1e9, PARTNER: 1e9, INTERNAL: 1e9 } };
+
+async function serve(url: string, limits: boolean, onDone?: (ctx: Context) => void): Promise<{ app: App; target: string; close(): Promise<void> }> {
+  const app = await createApp({
+    databaseUrl: url,
+    config: { dbPoolSize: 16, seedWhenEmpty: true, responseCache: false, accessLog: false, rateLimits: ROOMY },
+    logger: createLogger('error'),
+    limits,
+    onContextDone: onDone,
+  });
+  const server = app.express.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return { app, target, close: async () => { server.close(); await app.close(); } };
+}
+
+function body(query: string): string {
+  return JSON.stringify({ query });
+}
+
+async function load(target: string, query: string, connections: number, seconds: number) {
+  return autocannon({ url: target, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(query), connections, duration: seconds });
+}
+
+async function refusal(url: string, seconds: number): Promise<void> {
+  const schema = await buildApiSchema();
+  const document = parse(BOMB);
+  const operation = document.definitions[0] as OperationDefinitionNode;
+  const n = 20_000;
+  const t0 = process.hrtime.bigint();
+  let cost = 0;
+  for (let i = 0; i < n; i++) cost = requestedCost({ schema, operation, fragments: {}, variables: {} });
+  const us = Number(process.hrtime.bigint() - t0) / 1e3 / n;
+  console.log(`cycle bomb: cost ${cost} computed in ${us.toFixed(1)} µs (in process, mean of ${n})`);
+
+  let statements = 0;
+  let requests = 0;
+  const s = await serve(url, true, (ctx) => { statements += ctx.db.statements; requests += 1; });
+  try {
+    const res = await fetch(s.target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(BOMB) });
+    const answer = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    statements = 0;
+    requests = 0;
+    const r = await load(s.target, BOMB, 1, seconds);
+    console.log(`cycle bomb over HTTP, 1 connection: HTTP ${res.status} ${answer.errors?.[0]?.extensions?.code}; p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s; ${statements} SQL statements for ${requests} refusals`);
+  } finally {
+    await s.close();
+  }
+}
+
+async function hostile(url: string, seconds: number): Promise<void> {
+  const s = await serve(url, true);
+  try {
+    const idle = await load(s.target, CHEAP, 4, seconds);
+    console.log(`cheap query idle (4 connections):              p50 ${idle.latency.p50} ms  p99 ${idle.latency.p99} ms  ${idle.requests.average.toFixed(0)} req/s`);
+    for (const [label, hostileQuery] of [['four clients sending cycle bombs', BOMB], ['four clients sending the dearest allowed query', DEAR]] as const) {
+      const attack = load(s.target, hostileQuery, 4, seconds + 2);
+      await new Promise((r) => setTimeout(r, 1000));
+      const under = await load(s.target, CHEAP, 4, seconds);
+      const a = await attack;
+      console.log(`cheap query, ${label.padEnd(46)} p50 ${under.latency.p50} ms  p99 ${under.latency.p99} ms  ${under.requests.average.toFixed(0)} req/s  (p99 ${(under.latency.p99 / Math.max(idle.latency.p99, 1)).toFixed(2)}× idle; hostile: ${a.requests.average.toFixed(0)} req/s, ${a.non2xx} non-2xx)`);
+    }
+  } finally {
+    await s.close();
+  }
+}
+
+async function overhead(url: string, seconds: number): Promise<void> {
+  const on = await serve(url, true);
+  const off = await serve(url, false);
+  try {
+    console.log('operation     with gate req/s   without req/s   overhead   (medians of interleaved rounds)');
+    for (const [name, query] of Object.entries(READS)) {
+      const withGate: number[] = [];
+      const without: number[] = [];
+      for (let round = 0; round < 4; round++) {
+        withGate.push((await load(on.target, query, 16, seconds)).requests.average);
+        without.push((await load(off.target, query, 16, seconds)).requests.average);
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const a = median(withGate);
+      const b = median(without);
+      console.log(`${name.padEnd(13)} ${a.toFixed(0).padStart(15)} ${b.toFixed(0).padStart(15)} ${(((b - a) / b) * 100).toFixed(1).padStart(9)} %`);
+    }
+  } finally {
+    await on.close();
+    await off.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec_bench';
+  const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+  const only = process.argv.slice(2);
+  console.log(`bench:limits on ${url.replace(/\/\/[^@/]*@/, '//***@')}, ${seconds} s per run, Node ${process.version}`);
+  if (!only.length || only.includes('refusal')) await refusal(url, seconds);
+  if (!only.length || only.includes('hostile')) await hostile(url, seconds);
+  if (!only.length || only.includes('overhead')) await overhead(url, seconds);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
