@@ -236,7 +236,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   // Expired holds return their quantity within seconds even when nobody touches the offer.
-  const sweeper = startHoldSweeper(orm, logger);
+  const sweeper = startHoldSweeper(orm, logger, undefined, health);
   let live: SubscriptionServer | undefined;
   const detach = async () => {
     const l = live;

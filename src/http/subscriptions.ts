@@ -7,6 +7,7 @@ import {
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { isUnavailableError } from '../db/health';
 import { ReadDb, type ReadPool } from '../db/read-db';
 import type { Context } from '../graphql/context';
 import { PUBLIC_CODES } from '../graphql/errors';
@@ -62,7 +63,7 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
   // closed with 4403, as a new connection with that key would be.
   const keyed = new Map<WebSocket, number>();
   const recheck = setInterval(() => {
-    if (!keyed.size) return;
+    if (!keyed.size || read.health?.down) return;
     const asked = new Set(keyed.values());
     read.pool.query<{ id: number }>('select id from api_key where id = any($1) and revoked_at is null', [[...asked]])
       .then(({ rows }) => {
@@ -74,7 +75,10 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
           socket.close(CloseCode.Forbidden, 'API key revoked');
         }
       })
-      .catch((e: Error) => logger.warn('websocket key recheck failed', { err: e.message }));
+      .catch((e: Error) => {
+        if (isUnavailableError(e)) read.health?.failed(e);
+        else logger.warn('websocket key recheck failed', { err: e.message });
+      });
   }, keyRecheckMs);
   recheck.unref();
 
@@ -91,6 +95,10 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
       } catch (e) {
         if (e instanceof GraphQLError) {
           ctx.extra.socket.close(CloseCode.Forbidden, e.message.slice(0, 120));
+        } else if (isUnavailableError(e)) {
+          // The database is away (logged once by DbHealth): 1013 Try Again Later, no stack.
+          read.health?.failed(e);
+          ctx.extra.socket.close(1013, 'Service unavailable: the database cannot be reached; retry later');
         } else {
           logger.error('websocket authentication failed', { err: (e as Error).message, stack: (e as Error).stack });
           ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { getPubSub, Topics } from '../../graphql/pubsub';
+import { isUnavailableError, type DbHealth } from '../../db/health';
 import type { Logger } from '../../logger';
 import { sweepHolds } from './matchmaking.service';
 
@@ -8,10 +9,11 @@ import { sweepHolds } from './matchmaking.service';
  * expire are announced once to their holder (HOLD_EXPIRING). Several API processes may sweep at
  * once; the conditional updates make that harmless.
  */
-export function startHoldSweeper(orm: MikroORM, logger: Logger, everyMs = Number(process.env.HOLD_SWEEP_MS ?? 5000)): { stop(): void } {
+export function startHoldSweeper(orm: MikroORM, logger: Logger, everyMs = Number(process.env.HOLD_SWEEP_MS ?? 5000), health?: DbHealth): { stop(): void } {
   let running = false;
   const timer = setInterval(async () => {
-    if (running) return;
+    // While the database is away, DbHealth has said so once; sweeping resumes when it is back.
+    if (running || health?.down) return;
     running = true;
     try {
       const { expired, expiring } = await sweepHolds(orm.em.fork());
@@ -20,7 +22,8 @@ export function startHoldSweeper(orm: MikroORM, logger: Logger, everyMs = Number
         getPubSub().publish(Topics.HOLD_EXPIRING, { holdId: h.id, holderId: h.holder_id, expiresAt: new Date(h.expires_at).toISOString() });
       }
     } catch (e) {
-      logger.warn('hold sweep failed', { err: (e as Error).message });
+      if (health && isUnavailableError(e)) health.failed(e);
+      else logger.warn('hold sweep failed', { err: (e as Error).message });
     } finally {
       running = false;
     }
