@@ -14,7 +14,7 @@ import { DbHealth, isUnavailableError } from './db/health';
 import { ensureDatabase } from './db/database';
 import { ormConfig } from './db/mikro-orm.config';
 import { ReadDb, ReadPool } from './db/read-db';
-import type { Context } from './graphql/context';
+import { RequestContext, type Context } from './graphql/context';
 import { langFromAcceptLanguage } from './graphql/lang';
 import { serviceUnavailable } from './graphql/errors';
 import { limitsPlugin } from './graphql/limits/plugin';
@@ -195,20 +195,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
         res.once('close', () => {
           if (!res.writableFinished) gone.abort();
         });
-        let em: Context['em'] | undefined;
-        const ctx: Context = {
-          // Forked lazily: read-only requests never need an identity map.
-          get em() {
-            em ??= orm.em.fork() as Context['em'];
-            return em;
-          },
-          db: new ReadDb(read, gone.signal),
-          lang: langFromAcceptLanguage(req.header('accept-language')),
-          requestId: res.locals.requestId as string,
-          loaders: new Map(),
+        const ctx = new RequestContext(
+          () => orm.em.fork() as Context['em'],
+          new ReadDb(read, gone.signal),
+          langFromAcceptLanguage(req.header('accept-language')),
+          res.locals.requestId as string,
           viewer,
-          clientAddress: req.ip,
-        };
+          req.ip,
+        );
         res.locals.ctx = ctx;
         return ctx;
       },

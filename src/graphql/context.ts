@@ -19,6 +19,37 @@ export interface Context {
   viewer?: Viewer;
   /** The client's address (behind a trusted proxy, the forwarded one): anonymous budgets are per address. */
   clientAddress?: string;
-  /** What the request costs and the caller's budget, set by the limits plugin before execution. */
-  cost?: RequestCost;
+  /**
+   * What the request costs and the caller's budget, set by the limits plugin before execution.
+   * An object shared by reference: Apollo runs each operation on a shallow clone of the context,
+   * and the access log reads the original.
+   */
+  usage: { cost?: RequestCost };
+}
+
+/**
+ * The context of one request. A class, not an object literal, because Apollo shallow-clones the
+ * context for each operation (`Object.assign(Object.create(prototype), ctx)`): a getter on the
+ * prototype survives that and stays lazy, whereas an own getter would be called by the copy and
+ * fork an EntityManager for every request, read-only ones included.
+ */
+export class RequestContext implements Context {
+  /** Forked on first use (plain property, not #private: the clone must be able to set it). */
+  private forked?: EntityManager;
+  loaders = new Map<string, unknown>();
+  usage: { cost?: RequestCost } = {};
+
+  constructor(
+    private readonly fork: () => EntityManager,
+    readonly db: ReadDb,
+    readonly lang: Lang,
+    readonly requestId: string,
+    readonly viewer?: Viewer,
+    readonly clientAddress?: string,
+  ) {}
+
+  get em(): EntityManager {
+    this.forked ??= this.fork();
+    return this.forked;
+  }
 }

@@ -16,11 +16,11 @@ export function accessLog(logger: Logger): express.RequestHandler {
         ?? (typeof req.query?.operationName === 'string' ? req.query.operationName : undefined);
       logger.info('request', {
         method: req.method,
-        path: req.path,
+        path: req.originalUrl.split('?')[0],
         ...(op ? { operation: op.slice(0, 100) } : {}),
         status: res.statusCode,
         ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-        ...(ctx?.cost ? { cost: ctx.cost.actual ?? ctx.cost.requested } : {}),
+        ...(ctx?.usage.cost ? { cost: ctx.usage.cost.actual ?? ctx.usage.cost.requested } : {}),
         requestId: res.locals.requestId,
         ...(ctx?.viewer ? { keyId: ctx.viewer.apiKeyId } : {}),
         ...(res.writableFinished ? {} : { aborted: true }),

@@ -9,7 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isUnavailableError } from '../db/health';
 import { ReadDb, type ReadPool } from '../db/read-db';
-import type { Context } from '../graphql/context';
+import { RequestContext, type Context } from '../graphql/context';
 import { PUBLIC_CODES } from '../graphql/errors';
 import { langFromAcceptLanguage } from '../graphql/lang';
 import { asShapeRefusal, DEFAULT_SHAPE_LIMITS, shapeRules, type ShapeLimits } from '../graphql/limits/shape';
@@ -125,20 +125,9 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
       return { schema, document, operationName: payload.operationName, variableValues: payload.variables } satisfies ExecutionArgs;
     },
     context(ctx): Context {
-      let em: Context['em'] | undefined;
       const acceptLanguage = str(ctx.connectionParams?.['accept-language']) ?? ctx.extra.request.headers['accept-language'];
-      return {
-        // Forked lazily, as for HTTP: subscriptions only read.
-        get em() {
-          em ??= orm.em.fork() as Context['em'];
-          return em;
-        },
-        db: new ReadDb(read),
-        lang: langFromAcceptLanguage(acceptLanguage),
-        requestId: randomUUID(),
-        loaders: new Map(),
-        viewer: ctx.extra.viewer,
-      };
+      // The EntityManager is forked lazily, as for HTTP: subscriptions only read.
+      return new RequestContext(() => orm.em.fork() as Context['em'], new ReadDb(read), langFromAcceptLanguage(acceptLanguage), randomUUID(), ctx.extra.viewer);
     },
     // The same masking as HTTP: coded errors as they are, anything else logged and hidden behind the request id.
     onNext(_ctx, _id, _payload, args, result) {

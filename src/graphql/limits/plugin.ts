@@ -125,13 +125,13 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
               },
             );
           }
-          ctx.cost = { payer, requested, state: spent.state, maxCost: opts.maxCost };
+          ctx.usage.cost = { payer, requested, state: spent.state, maxCost: opts.maxCost };
         },
 
         async willSendResponse(rc) {
           const { response, contextValue: ctx } = rc;
           const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
-          const cost = ctx.cost;
+          const cost = ctx.usage.cost;
           if (cost && rc.operation) {
             const input = { schema: rc.schema, operation: rc.operation, fragments: fragmentsOf(rc.document!), variables: rc.request.variables };
             cost.actual = Math.min(cost.requested, actualCost(input, body.data as Record<string, unknown> | null | undefined));

@@ -44,7 +44,7 @@ export class RateLimitResolver {
   rateLimit(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): RateLimit | null {
     // Different for every caller and every request: never cached.
     maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
-    const c = ctx.cost;
+    const c = ctx.usage.cost;
     if (!c) return null;
     return {
       tier: c.state.tier,
