@@ -10,7 +10,7 @@ import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import { loadConfig, type Config } from './config';
-import { DbHealth, isUnavailableError } from './db/health';
+import { DbHealth, isUnavailableError, probeDatabase } from './db/health';
 import { ensureDatabase } from './db/database';
 import { ormConfig } from './db/mikro-orm.config';
 import { ReadDb, ReadPool } from './db/read-db';
@@ -95,7 +95,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     driverOptions: { options: `-c statement_timeout=${config.writeStatementTimeoutMs}`, connectionTimeoutMillis: 3000 },
   });
   const read = new ReadPool(opts.databaseUrl, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs });
-  const health = new DbHealth(() => read.pool.query('select 1'), logger);
+  const health = new DbHealth(() => probeDatabase(opts.databaseUrl), logger);
   read.health = health;
   const budgets = new RateBudgets(config.rateLimits, { redisUrl: opts.redisUrl, prefix: channelPrefix(opts.databaseUrl), logger });
   const limitsOn = opts.limits !== false;

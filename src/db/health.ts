@@ -3,8 +3,8 @@ import type { Logger } from '../logger';
 /**
  * Is the database there? Requests that fail because it is not are answered 503 (not logged one by
  * one): the outage is logged once when it starts and once when it ends. While it is down, a probe
- * (`select 1`) runs every second, requests are refused at once instead of each waiting for a
- * connection, and the first successful probe puts the service back by itself.
+ * (`select 1` on a fresh connection) runs every second, requests are refused at once instead of
+ * each waiting for a connection, and the first successful probe puts the service back by itself.
  */
 
 /** SQLSTATEs and socket errors that mean "no database", not "bad statement". */
@@ -54,19 +54,32 @@ export class DbHealth {
   private timer?: NodeJS.Timeout;
   private probing = false;
 
+  /** `probe` must open a connection of its own (a saturated pool is not an outage). */
   constructor(private readonly probe: () => Promise<unknown>, private readonly logger: Logger, private readonly everyMs = 1000) {}
 
   get down(): boolean {
     return this.downSince !== undefined;
   }
 
-  /** Reports a failure; starts the outage (and its probe) if this is the first. */
+  /**
+   * Reports a failure that looked like "no database". It is confirmed with a probe on a fresh
+   * connection before the outage starts: a request that waited too long for a busy pool, or a
+   * connection the server dropped once, is not an outage.
+   */
   failed(e: unknown): void {
-    if (this.downSince !== undefined) return;
-    this.downSince = Date.now();
-    this.logger.error('database unavailable; answering 503 until it is back', { err: (e as Error)?.message });
-    this.timer = setInterval(() => void this.check(), this.everyMs);
-    this.timer.unref();
+    if (this.downSince !== undefined || this.probing) return;
+    this.probing = true;
+    this.probe()
+      .catch(() => {
+        if (this.downSince !== undefined) return;
+        this.downSince = Date.now();
+        this.logger.error('database unavailable; answering 503 until it is back', { err: (e as Error)?.message });
+        this.timer = setInterval(() => void this.check(), this.everyMs);
+        this.timer.unref();
+      })
+      .finally(() => {
+        this.probing = false;
+      });
   }
 
   private async check(): Promise<void> {
@@ -87,5 +100,18 @@ export class DbHealth {
 
   stop(): void {
     clearInterval(this.timer);
+  }
+}
+
+/** One `select 1` on a connection of its own, given up after `timeoutMs`. */
+export async function probeDatabase(url: string, timeoutMs = 2000): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, application_name: 'cbec-api-probe' });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
