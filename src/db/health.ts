@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Logger } from '../logger';
 
 /**
@@ -105,7 +106,6 @@ export class DbHealth {
 
 /** One `select 1` on a connection of its own, given up after `timeoutMs`. */
 export async function probeDatabase(url: string, timeoutMs = 2000): Promise<void> {
-  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, application_name: 'cbec-api-probe' });
   client.on('error', () => undefined);
   try {
