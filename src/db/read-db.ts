@@ -48,6 +48,22 @@ export class ReadPool {
 }
 
 /**
+ * Asks PostgreSQL to cancel what `client`'s backend is running: a CancelRequest over a connection
+ * of its own (no pool slot, no authentication), as pg's Client#cancel does.
+ */
+function cancelBackend(options: pg.PoolConfig, client: pg.PoolClient): void {
+  const target = client as unknown as { processID: number; secretKey: number };
+  const c = new pg.Client(options) as unknown as {
+    host: string; port: number;
+    connection: { on(e: string, f: () => void): void; connect(port: number | string, host?: string): void; cancel(pid: number, key: number): void };
+  };
+  c.connection.on('error', () => undefined);
+  c.connection.on('connect', () => c.connection.cancel(target.processID, target.secretKey));
+  if (c.host?.startsWith('/')) c.connection.connect(`${c.host}/.s.PGSQL.${c.port}`);
+  else c.connection.connect(c.port, c.host);
+}
+
+/**
  * One request's view of the read pool; counts statements so tests can assert there is no N+1.
  * With a `signal` (aborted when the HTTP client goes away), a statement still running is cancelled
  * in PostgreSQL. Errors come out typed: QUERY_TIMEOUT past the statement timeout,
@@ -74,22 +90,15 @@ export class ReadDb {
     const signal = this.signal!;
     if (signal.aborted) throw new Error('client disconnected; statement not sent');
     const client = await this.pool.connect();
+    let running = true;
     const cancel = () => {
-      const active = (client as unknown as { activeQuery?: unknown }).activeQuery;
-      // A CancelRequest goes over a connection of its own (no pool slot, no authentication).
-      if (!active) return;
-      // pg's Client#cancel is not in its type definitions.
-      const canceller = new pg.Client(this.pool.options) as unknown as {
-        connection: { on(e: string, f: () => void): void };
-        cancel(client: pg.PoolClient, query: unknown): void;
-      };
-      canceller.connection.on('error', () => undefined);
-      canceller.cancel(client, active);
+      if (running) cancelBackend(this.pool.options, client);
     };
     signal.addEventListener('abort', cancel, { once: true });
     try {
       return (await client.query(text, values as unknown[])).rows as T[];
     } finally {
+      running = false;
       signal.removeEventListener('abort', cancel);
       client.release();
     }
