@@ -167,7 +167,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }));
   // gzip or brotli, as the client accepts, for bodies over 1 KB.
   app.use(compression({ threshold: 1024 }));
-  mountHttp(app, { read, logger });
+  mountHttp(app, { read, health });
   mountExplorer(app);
   app.use(
     '/graphql',
