@@ -7,6 +7,7 @@ import { requestedCost } from '../src/graphql/limits/cost';
 import { buildApiSchema } from '../src/graphql/schema';
 import type { Context } from '../src/graphql/context';
 import { createLogger } from '../src/logger';
+import { OPERATIONS } from './operations';
 
 /**
  * What the public-service gate costs and what it protects (issue 8). Against the database in
@@ -19,8 +20,9 @@ import { createLogger } from '../src/logger';
  *    the whole HTTP round trip, with the SQL statements it caused (must be 0).
  * 2. hostile — p50/p99 of a cheap query idle, then while four clients keep sending bombs, then while
  *    four clients keep sending the dearest query the limits allow.
- * 3. overhead — read throughput with the gate (cost, budgets, text guard, access log off as in the
- *    other benches) and without it, two servers interleaved A, B, A, B in one run.
+ * 3. overhead — bench:read's operations with the gate (cost, budgets, text guard; access log off as
+ *    in the other benches) and without it, two servers interleaved A, B, A, B in one run
+ *    (`npm run bench:limits -- overhead listing` for some of them).
  *
  * Budgets are raised for the run (one address sends everything): the machinery runs, it never refuses.
  */
@@ -29,13 +31,6 @@ const BOMB = `{ districts(first: 100) { nodes { enterprises(first: 100) { nodes 
 const CHEAP = `{ overseasWarehouses(first: 5) { nodes { nameZh country { code } } } }`;
 // ~900 points: a page of 100 enterprises with district, brands and a nested page of warehouses.
 const DEAR = `{ enterprises(first: 100) { totalCount nodes { nameZh district { nameZh } brands { nameZh } warehouses(first: 2) { nodes { nameZh } } } } }`;
-
-const READS: Record<string, string> = {
-  listing: `{ enterprises(first: 20) { totalCount nodes { id creditCode nameZh district { code nameZh } warehouses(first: 3) { nodes { nameZh country { code } } } } } }`,
-  warehouses: `{ overseasWarehouses(first: 20) { nodes { id nameZh country { code nameZh } operator { nameZh } capacity { cbm } } } }`,
-  node: `{ enterprises(first: 1) { nodes { id nameZh annualFigure { year gmvBand } brands { nameZh } } } }`,
-  typename: '{ __typename }',
-};
 
 const ROOMY = { windowSeconds: 60, anonymous: 1e9, tiers: { STANDARD: 1e9, PARTNER: 1e9, INTERNAL: 1e9 } };
 
@@ -53,12 +48,12 @@ async function serve(url: string, limits: boolean, onDone?: (ctx: Context) => vo
   return { app, target, close: async () => { server.close(); await app.close(); } };
 }
 
-function body(query: string): string {
-  return JSON.stringify({ query });
+function body(query: string, variables?: Record<string, unknown>): string {
+  return JSON.stringify({ query, variables });
 }
 
-async function load(target: string, query: string, connections: number, seconds: number) {
-  return autocannon({ url: target, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(query), connections, duration: seconds });
+async function load(target: string, query: string, connections: number, seconds: number, variables?: Record<string, unknown>) {
+  return autocannon({ url: target, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(query, variables), connections, duration: seconds });
 }
 
 async function refusal(url: string, seconds: number): Promise<void> {
@@ -104,17 +99,18 @@ async function hostile(url: string, seconds: number): Promise<void> {
   }
 }
 
-async function overhead(url: string, seconds: number): Promise<void> {
+async function overhead(url: string, seconds: number, only: string[]): Promise<void> {
   const on = await serve(url, true);
   const off = await serve(url, false);
   try {
     console.log('operation     with gate req/s   without req/s   overhead   (medians of interleaved rounds)');
-    for (const [name, query] of Object.entries(READS)) {
+    for (const [name, { query, variables }] of Object.entries(OPERATIONS)) {
+      if (only.length && !only.includes(name)) continue;
       const withGate: number[] = [];
       const without: number[] = [];
       for (let round = 0; round < 4; round++) {
-        withGate.push((await load(on.target, query, 16, seconds)).requests.average);
-        without.push((await load(off.target, query, 16, seconds)).requests.average);
+        withGate.push((await load(on.target, query, 16, seconds, variables)).requests.average);
+        without.push((await load(off.target, query, 16, seconds, variables)).requests.average);
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       const a = median(withGate);
@@ -132,9 +128,10 @@ async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 8);
   const only = process.argv.slice(2);
   console.log(`bench:limits on ${url.replace(/\/\/[^@/]*@/, '//***@')}, ${seconds} s per run, Node ${process.version}`);
-  if (!only.length || only.includes('refusal')) await refusal(url, seconds);
-  if (!only.length || only.includes('hostile')) await hostile(url, seconds);
-  if (!only.length || only.includes('overhead')) await overhead(url, seconds);
+  if (!only.length || only[0] === 'refusal') await refusal(url, seconds);
+  if (!only.length || only[0] === 'hostile') await hostile(url, seconds);
+  // `overhead listing warehouses` limits the overhead part to those bench:read operations.
+  if (!only.length || only[0] === 'overhead') await overhead(url, seconds, only.slice(1));
 }
 
 main().catch((e) => {
