@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app';
 import { ReadDb } from '../src/db/read-db';
 import { createLogger } from '../src/logger';
+import { BENCH_CONFIG } from './operations';
 import { ADHOC, adhocDemands } from './matchmaking';
 
 /**
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec_bench_match';
   const n = Number(process.argv[2] ?? 3);
   const kind = process.argv[3];
-  const app = await createApp({ databaseUrl: url, config: { dbPoolSize: 4, seedWhenEmpty: false }, logger: createLogger('warn') });
+  const app = await createApp({ databaseUrl: url, config: { ...BENCH_CONFIG, dbPoolSize: 4, seedWhenEmpty: false }, logger: createLogger('warn') });
   const server = app.express.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

@@ -7,7 +7,7 @@ import { requestedCost } from '../src/graphql/limits/cost';
 import { buildApiSchema } from '../src/graphql/schema';
 import type { Context } from '../src/graphql/context';
 import { createLogger } from '../src/logger';
-import { OPERATIONS } from './operations';
+import { BENCH_CONFIG, OPERATIONS } from './operations';
 
 /**
  * What the public-service gate costs and what it protects (issue 8). Against the database in
@@ -32,12 +32,10 @@ const CHEAP = `{ overseasWarehouses(first: 5) { nodes { nameZh country { code } 
 // ~900 points: a page of 100 enterprises with district, brands and a nested page of warehouses.
 const DEAR = `{ enterprises(first: 100) { totalCount nodes { nameZh district { nameZh } brands { nameZh } warehouses(first: 2) { nodes { nameZh } } } } }`;
 
-const ROOMY = { windowSeconds: 60, anonymous: 1e9, tiers: { STANDARD: 1e9, PARTNER: 1e9, INTERNAL: 1e9 } };
-
 async function serve(url: string, limits: boolean, onDone?: (ctx: Context) => void): Promise<{ app: App; target: string; close(): Promise<void> }> {
   const app = await createApp({
     databaseUrl: url,
-    config: { dbPoolSize: 16, seedWhenEmpty: true, responseCache: false, accessLog: false, rateLimits: ROOMY },
+    config: { ...BENCH_CONFIG, dbPoolSize: 16, seedWhenEmpty: true, responseCache: false },
     logger: createLogger('error'),
     limits,
     onContextDone: onDone,

@@ -7,6 +7,7 @@ import { Rng } from '../seeds/sample/prng';
 import { createApp, type App } from '../src/app';
 import { toGlobalId } from '../src/graphql/ids';
 import { createLogger } from '../src/logger';
+import { BENCH_CONFIG } from './operations';
 import { generateApiKey } from '../src/modules/auth/api-key.service';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 
@@ -249,7 +250,7 @@ async function main(): Promise<void> {
   const counter = { statements: 0, requests: 0 };
   const app = await createApp({
     databaseUrl: url,
-    config: { dbPoolSize: 16, seedWhenEmpty: true },
+    config: { ...BENCH_CONFIG, dbPoolSize: 16, seedWhenEmpty: true },
     logger: createLogger('warn'),
     onContextDone: (ctx) => {
       counter.statements += ctx.db.statements;

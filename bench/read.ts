@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { createApp } from '../src/app';
 import { createLogger } from '../src/logger';
-import { OPERATIONS } from './operations';
+import { BENCH_CONFIG, OPERATIONS } from './operations';
 
 /**
  * Read-path benchmark: representative operations against a running copy of the app on the
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   let requests = 0;
   const app = await createApp({
     databaseUrl: url,
-    config: { dbPoolSize: 16, seedWhenEmpty: true, responseCache: process.env.RESPONSE_CACHE !== 'false' },
+    config: { ...BENCH_CONFIG, dbPoolSize: 16, seedWhenEmpty: true, responseCache: process.env.RESPONSE_CACHE !== 'false' },
     logger: createLogger('warn'),
     onContextDone: (ctx) => {
       statements += ctx.db.statements;
