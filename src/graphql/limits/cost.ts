@@ -1,10 +1,10 @@
 import {
-  getNamedType, getNullableType, GraphQLIncludeDirective, GraphQLSkipDirective, getDirectiveValues, isAbstractType,
-  isCompositeType, isListType, isObjectType, Kind,
+  getNamedType, getNullableType, isAbstractType, isCompositeType, isListType, isObjectType, Kind,
   type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLObjectType,
   type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
+import { collectFields } from '../sql/compile';
 
 /**
  * The published cost model (docs/limits.md), computed from the document and its variables before
@@ -63,42 +63,9 @@ interface Walk {
   variables: Record<string, unknown>;
 }
 
-function included(node: FieldNode | { directives?: FieldNode['directives'] }, w: Walk): boolean {
-  if (!node.directives?.length) return true;
-  const skip = getDirectiveValues(GraphQLSkipDirective, node as FieldNode, w.variables);
-  if (skip?.if === true) return false;
-  const include = getDirectiveValues(GraphQLIncludeDirective, node as FieldNode, w.variables);
-  return include?.if !== false;
-}
-
-function applies(w: Walk, type: GraphQLObjectType, condition: string | undefined): boolean {
-  if (!condition || condition === type.name) return true;
-  const cond = w.schema.getType(condition);
-  return !!cond && isAbstractType(cond) && w.schema.isSubType(cond, type);
-}
-
-/** Field nodes of `sets` that apply to the object type, by response key (as execution merges them). */
+/** Field nodes of `sets` that apply to the object type, by response key (the compiler's own collection). */
 function collect(w: Walk, type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[]): Map<string, FieldNode[]> {
-  const out = new Map<string, FieldNode[]>();
-  const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
-    if (!set) return;
-    for (const sel of set.selections) {
-      if (!included(sel, w)) continue;
-      if (sel.kind === Kind.FIELD) {
-        const key = sel.alias?.value ?? sel.name.value;
-        const list = out.get(key);
-        if (list) list.push(sel);
-        else out.set(key, [sel]);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(w, type, sel.typeCondition?.name.value)) visit(sel.selectionSet, seen);
-      } else if (!seen.has(sel.name.value)) {
-        const frag = w.fragments[sel.name.value];
-        if (frag && applies(w, type, frag.typeCondition.name.value)) visit(frag.selectionSet, new Set([...seen, sel.name.value]));
-      }
-    }
-  };
-  for (const s of sets) visit(s, new Set());
-  return out;
+  return collectFields(type.name, sets, { info: { schema: w.schema, fragments: w.fragments, variableValues: w.variables } });
 }
 
 function isRecord(type: GraphQLCompositeType): boolean {

@@ -89,7 +89,7 @@ export function nextAlias(c: CompileCtx): string {
   return `t${c.seq.n}`;
 }
 
-function included(node: { directives?: readonly unknown[] } & Parameters<typeof getDirectiveValues>[1], c: CompileCtx): boolean {
+function included(node: { directives?: readonly unknown[] } & Parameters<typeof getDirectiveValues>[1], c: Pick<CompileCtx, 'info'>): boolean {
   if (!node.directives || node.directives.length === 0) return true;
   const skip = getDirectiveValues(GraphQLSkipDirective, node, c.info.variableValues);
   if (skip?.if === true) return false;
@@ -97,7 +97,7 @@ function included(node: { directives?: readonly unknown[] } & Parameters<typeof 
   return include?.if !== false;
 }
 
-function typeApplies(typeName: string, condition: string | undefined, c: CompileCtx): boolean {
+function typeApplies(typeName: string, condition: string | undefined, c: Pick<CompileCtx, 'info'>): boolean {
   if (!condition || condition === typeName) return true;
   const cond = c.info.schema.getType(condition);
   const obj = c.info.schema.getType(typeName);
@@ -105,8 +105,11 @@ function typeApplies(typeName: string, condition: string | undefined, c: Compile
   return c.info.schema.isSubType(cond, obj as GraphQLObjectType);
 }
 
-/** Field nodes of `selections` that apply to `typeName`, grouped by response key, in order. */
-export function collectFields(typeName: string, sets: readonly (SelectionSetNode | undefined)[], c: CompileCtx): Map<string, FieldNode[]> {
+/**
+ * Field nodes of `selections` that apply to `typeName`, grouped by response key, in order (as
+ * execution merges them; @skip/@include honoured). The cost model walks documents with it too.
+ */
+export function collectFields(typeName: string, sets: readonly (SelectionSetNode | undefined)[], c: Pick<CompileCtx, 'info'>): Map<string, FieldNode[]> {
   const out = new Map<string, FieldNode[]>();
   const visit = (set: SelectionSetNode | undefined) => {
     if (!set) return;
