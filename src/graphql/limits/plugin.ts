@@ -105,7 +105,7 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
             throw new GraphQLError(
               `This query could cost up to ${requested} points; the maximum for one request is ${opts.maxCost}. `
               + 'Ask for smaller pages (`first`), fewer nested lists, or split it into several requests (see the cost model in docs/limits.md)',
-              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: { requestedQueryCost: requested, maximumQueryCost: opts.maxCost }, http: { status: 400 } } },
+              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: requested, maximum: opts.maxCost, http: { status: 400 } } },
             );
           }
           const payer = payerOf(ctx);
