@@ -24,7 +24,14 @@ export interface Context {
    * An object shared by reference: Apollo runs each operation on a shallow clone of the context,
    * and the access log reads the original.
    */
-  usage: { cost?: RequestCost };
+  usage: Usage;
+}
+
+/** What a request did, for its response and the access log. */
+export interface Usage {
+  /** The operation's name, from the document (or `operationName`). */
+  operation?: string;
+  cost?: RequestCost;
 }
 
 /**
@@ -37,7 +44,7 @@ export class RequestContext implements Context {
   /** Forked on first use (plain property, not #private: the clone must be able to set it). */
   private forked?: EntityManager;
   loaders = new Map<string, unknown>();
-  usage: { cost?: RequestCost } = {};
+  usage: Usage = {};
 
   constructor(
     private readonly fork: () => EntityManager,

@@ -12,7 +12,7 @@ export function accessLog(logger: Logger): express.RequestHandler {
     res.once('close', () => {
       const ctx = res.locals.ctx as Context | undefined;
       const body = req.body as { operationName?: unknown } | undefined;
-      const op = (typeof body?.operationName === 'string' ? body.operationName : undefined)
+      const op = ctx?.usage.operation ?? (typeof body?.operationName === 'string' ? body.operationName : undefined)
         ?? (typeof req.query?.operationName === 'string' ? req.query.operationName : undefined);
       logger.info('request', {
         method: req.method,

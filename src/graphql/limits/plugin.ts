@@ -97,8 +97,9 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          checkText(rc);
           const ctx = rc.contextValue;
+          if (rc.operationName) ctx.usage.operation = rc.operationName;
+          checkText(rc);
           const input = { schema: rc.schema, operation: rc.operation!, fragments: fragmentsOf(rc.document!), variables: rc.request.variables };
           const requested = requestedCost(input);
           if (requested > opts.maxCost) {
