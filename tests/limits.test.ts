@@ -166,6 +166,15 @@ describe('the public-service gate, tried by a hostile client', () => {
     await s?.close();
   });
 
+  it('a document with two operations and no operationName is a clear 400, not a crash', async () => {
+    // given a document with two operations, when it is sent without saying which to run
+    const a = await post(s.url, `query A { __typename } query B { countries(first: 1) { nodes { code } } }`);
+    // then the client is told to name one (Apollo's own refusal), never an internal error
+    expect(a.status).toBe(400);
+    expect(a.body.errors?.[0].message).toMatch(/operation name/i);
+    expect(a.body.errors?.[0].extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+  });
+
   /** Sends `bombs` without awaiting them, then a cheap query: it is answered, correctly, meanwhile. */
   async function cheapQueryWhileInFlight(bombs: (() => Promise<Answer>)[]): Promise<Answer[]> {
     const inFlight = bombs.map((b) => b());
@@ -198,9 +207,9 @@ describe('the public-service gate, tried by a hostile client', () => {
     expect(a.body.data).toBeUndefined();
     // … no SQL ran for it …
     expect(s.lastStatements()).toBe(0);
-    // … and the budget was not charged: the next rateLimit call is only the second point spent.
+    // … and the budget was charged 1 point for the refusal, not its cost: rateLimit 1 + refusal 1 + rateLimit 1.
     const after = expectData(await s.gql<any>(RATE_LIMIT, undefined, me)).rateLimit;
-    expect(after.used).toBe(2);
+    expect(after.used).toBe(3);
 
     // And: four bombs in flight do not keep a cheap query from its answer; each bomb is refused.
     const bombs = await cheapQueryWhileInFlight(Array.from({ length: 4 }, () => () => post(s.url, CYCLE_BOMB)));
@@ -252,12 +261,12 @@ describe('the public-service gate, tried by a hostile client', () => {
     expect(typeof e.nameZh).toBe('string');
 
     // And: introspection (graphql's own getIntrospectionQuery, deeper than 12 through ofType) runs,
-    // for a flat 10 points.
+    // for a flat 200 points (the whole schema).
     const intro = await s.gql<any>(getIntrospectionQuery());
     expect(intro.status).toBe(200);
     expect(intro.errors).toBeUndefined();
     expect(intro.data.__schema.queryType.name).toBe('Query');
-    expect(intro.extensions!.cost.requestedQueryCost).toBe(10);
+    expect(intro.extensions!.cost.requestedQueryCost).toBe(200);
 
     // And: cheap queries are answered while deep bombs are in flight.
     for (const b of await cheapQueryWhileInFlight(Array.from({ length: 4 }, () => () => post(s.url, thirteen, { code })))) {
@@ -623,11 +632,13 @@ describe('the public-service gate, tried by a hostile client', () => {
       expect(over.body.data).toBeUndefined();
       expect(shipped.lastStatements()).toBe(0);
 
-      // And: the refused request was not charged: exactly the 200 points left can still be spent …
-      const rest = await post(shipped.url, introspectionPoints(20), undefined, me);
+      // And: the refused request was charged 1 point, not its 201: 199 are left, so 190 can be spent …
+      const rest = await post(shipped.url, introspectionPoints(19), undefined, me);
       expect(rest.status).toBe(200);
-      expect(rest.headers.get('x-ratelimit-remaining')).toBe('0');
-      expect(rest.headers.get('x-ratelimit-used')).toBe('2000');
+      expect(rest.headers.get('x-ratelimit-remaining')).toBe('9');
+      // … a 10-point request is then refused (and charged 1), the 8 left go one point at a time …
+      refusal(await post(shipped.url, introspectionPoints(1), undefined, me), 'RATE_LIMITED', 429);
+      for (let i = 0; i < 8; i++) expect((await post(shipped.url, '{ __typename }', undefined, me)).status).toBe(200);
       // … and then even the cheapest request (1 point) is refused.
       refusal(await post(shipped.url, '{ __typename }', undefined, me), 'RATE_LIMITED', 429);
 
@@ -707,12 +718,12 @@ describe('the public-service gate, tried by a hostile client', () => {
       const over = await post(tight.url, introspectionPoints(2), undefined, me);
       const fits = await post(tight.url, CHEAP, undefined, me);
 
-      // Then: the first is refused (429, nothing charged), the second runs (4 points) and leaves 6.
+      // Then: the first is refused (429, charged 1 point, not 20), the second runs (4 points) and leaves 5.
       refusal(over, 'RATE_LIMITED', 429);
       expect(over.headers.get('x-ratelimit-remaining')).toBe('10');
       expect(fits.status).toBe(200);
       expect(fits.body.data.countries.nodes).toHaveLength(3);
-      expect(fits.headers.get('x-ratelimit-remaining')).toBe('6');
+      expect(fits.headers.get('x-ratelimit-remaining')).toBe('5');
     } finally {
       await tight.close();
     }
@@ -734,13 +745,15 @@ describe('the public-service gate, tried by a hostile client', () => {
       expect(a.status).toBe(200);
       expect(a.headers.get('x-ratelimit-remaining')).toBe('40');
 
-      // Then: the second instance sees them spent, refuses 50 more and accepts 40.
+      // Then: the second instance sees them spent, refuses 50 more (charging 1) and accepts 30 …
       const b = await post(two.url, introspectionPoints(5), undefined, me);
       refusal(b, 'RATE_LIMITED', 429);
       expect(b.headers.get('x-ratelimit-remaining')).toBe('40');
-      const c = await post(two.url, introspectionPoints(4), undefined, me);
+      const c = await post(two.url, introspectionPoints(3), undefined, me);
       expect(c.status).toBe(200);
-      expect(c.headers.get('x-ratelimit-remaining')).toBe('0');
+      expect(c.headers.get('x-ratelimit-remaining')).toBe('9');
+      // … and the last 9, one point at a time, on either instance.
+      for (let i = 0; i < 9; i++) expect((await post(i % 2 ? one.url : two.url, '{ __typename }', undefined, me)).status).toBe(200);
       // … and the first instance now refuses even a 1-point request from that address.
       refusal(await post(one.url, '{ __typename }', undefined, me), 'RATE_LIMITED', 429);
       // … while another address is served by either.

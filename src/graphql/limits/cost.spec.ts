@@ -109,8 +109,10 @@ describe('requested cost', () => {
     expect(cost('mutation { rename(id: "1", name: "n") { district { name } } }')).toBe(10 + 1 + 1);
   });
 
-  it('introspection costs 10 whatever it selects', () => {
-    expect(cost('{ __schema { types { name fields { name type { name ofType { name } } } } } }')).toBe(10);
+  it('introspection: the whole schema costs 200, one type 10, whatever they select', () => {
+    expect(cost('{ __schema { types { name fields { name type { name ofType { name } } } } } }')).toBe(200);
+    expect(cost('{ a: __schema { queryType { name } } b: __schema { types { name } } }')).toBe(400);
+    expect(cost('{ __type(name: "Query") { name fields { name } } }')).toBe(10);
   });
 });
 

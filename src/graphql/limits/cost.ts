@@ -19,7 +19,8 @@ import { collectFields } from '../sql/compile';
  *   none is declared: brands, tenancies, corridors and the like are short), or by an argument (`nodes(ids:)` by the number of IDs);
  * - expensive fields declare a `weight` (search, statistics, policy progress, matching …) in the
  *   field's `cost` extension, next to the field in its module;
- * - a mutation field costs 10; introspection (`__schema`, `__type`) costs 10, whatever it selects;
+ * - a mutation field costs 10; introspection costs 200 for `__schema` (the whole schema, whatever
+ *   it selects) and 10 for `__type`;
  * - on an interface or union, the costliest possible type counts;
  * - every request costs at least 1.
  *
@@ -53,6 +54,9 @@ export const COST = {
   maxPageSize: 100,
   defaultListSize: 5,
   mutation: 10,
+  /** `__schema`: the whole schema, a few MB with descriptions; a page load of the explorer asks once. */
+  schema: 200,
+  /** `__type`: one type. */
   introspection: 10,
   count: 1,
 } as const;
@@ -104,7 +108,8 @@ function selectionCost(w: Walk, type: GraphQLCompositeType, sets: readonly (Sele
 function fieldCost(w: Walk, parent: GraphQLObjectType, key: string, nodes: FieldNode[], data: unknown | 'estimate', sized?: { field: string; size: number }): number {
   const name = nodes[0].name.value;
   if (name === '__typename') return 0;
-  if (name === '__schema' || name === '__type') return COST.introspection;
+  if (name === '__schema') return COST.schema;
+  if (name === '__type') return COST.introspection;
   const def = parent.getFields()[name];
   if (!def) return 0;
   const named = getNamedType(def.type);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import type { Context } from '../context';
 import { badInput, ErrorCode } from '../errors';
 import { codePointName, controlCharIn, firstControlChar } from '../text';
-import { actualCost, fragmentsOf, requestedCost } from './cost';
+import { actualCost, fragmentsOf, requestedCost, type CostInput } from './cost';
 import { addressKey, type BudgetState, type Payer, type RateBudgets } from './rate-limit';
 
 /**
@@ -28,6 +29,8 @@ export interface RequestCost {
   actual?: number;
   /** The per-request maximum in force. */
   maxCost: number;
+  /** What the cost was computed from (the operation and its coerced variables), for the actual cost. */
+  input: CostInput;
   state: BudgetState;
 }
 
@@ -98,9 +101,15 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
       return {
         async didResolveOperation(rc) {
           const ctx = rc.contextValue;
+          // No operation to run (several in the document and no operationName): execution reports it.
+          if (!rc.operation || !rc.document) return;
           if (rc.operationName) ctx.usage.operation = rc.operationName;
           checkText(rc);
-          const input = { schema: rc.schema, operation: rc.operation!, fragments: fragmentsOf(rc.document!), variables: rc.request.variables };
+          // The variables as execution will see them: defaults applied, values coerced. When they do
+          // not coerce, execution refuses the request and says why, before any resolver runs.
+          const coerced = getVariableValues(rc.schema, rc.operation.variableDefinitions ?? [], rc.request.variables ?? {}, { maxErrors: 1 });
+          if (coerced.errors) return;
+          const input: CostInput = { schema: rc.schema, operation: rc.operation, fragments: fragmentsOf(rc.document), variables: coerced.coerced };
           const requested = requestedCost(input);
           if (requested > opts.maxCost) {
             throw new GraphQLError(
@@ -126,28 +135,39 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
               },
             );
           }
-          ctx.usage.cost = { payer, requested, state: spent.state, maxCost: opts.maxCost };
+          ctx.usage.cost = { payer, requested, state: spent.state, maxCost: opts.maxCost, input };
         },
 
         async willSendResponse(rc) {
           const { response, contextValue: ctx } = rc;
           const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
           const cost = ctx.usage.cost;
-          if (cost && rc.operation) {
-            const input = { schema: rc.schema, operation: rc.operation, fragments: fragmentsOf(rc.document!), variables: rc.request.variables };
-            cost.actual = Math.min(cost.requested, actualCost(input, body.data as Record<string, unknown> | null | undefined));
-            cost.state = await opts.budgets.refund(cost.payer, cost.requested - cost.actual, cost.state).catch(() => cost.state);
-            body.extensions = {
-              ...body.extensions,
-              cost: { requestedQueryCost: cost.requested, actualQueryCost: cost.actual, throttleStatus: throttleStatus(cost.state) },
-            };
-            for (const [k, v] of rateHeaders(cost.state)) response.http.headers.set(k, v);
-            // The budget in the body changes with every request; a cacheable GET keeps a weak ETag
-            // of what it answered (data and errors), so revalidation still ends in 304.
-            if (rc.request.http?.method === 'GET') {
-              const tag = createHash('sha1').update(JSON.stringify([body.data, body.errors])).digest('base64url');
-              response.http.headers.set('etag', `W/"${tag}"`);
-            }
+          if (!cost) {
+            // Refused before the gate charged anything (parse, validation, size, text, budget): one
+            // point each, so a flood of refusals still runs into the budget.
+            if (body.errors?.length) await opts.budgets.spend(payerOf(ctx), 1).catch(() => undefined);
+            return;
+          }
+          const actual = actualCost(cost.input, body.data as Record<string, unknown> | null | undefined);
+          cost.actual = actual;
+          // A clean answer that came back shorter than asked gets the difference back; an answer
+          // with errors (a timeout, say) does not, or a client could hold a backend for free. More
+          // than the model assumed (a list longer than its declared size) is charged.
+          if (actual < cost.requested && !body.errors?.length) {
+            cost.state = await opts.budgets.refund(cost.payer, cost.requested - actual, cost.state).catch(() => cost.state);
+          } else if (actual > cost.requested) {
+            cost.state = await opts.budgets.charge(cost.payer, actual - cost.requested, cost.state).catch(() => cost.state);
+          }
+          body.extensions = {
+            ...body.extensions,
+            cost: { requestedQueryCost: cost.requested, actualQueryCost: actual, throttleStatus: throttleStatus(cost.state) },
+          };
+          for (const [k, v] of rateHeaders(cost.state)) response.http.headers.set(k, v);
+          // The budget in the body changes with every request; a cacheable GET keeps a weak ETag
+          // of what it answered (data and errors), so revalidation still ends in 304.
+          if (rc.request.http?.method === 'GET') {
+            const tag = createHash('sha1').update(JSON.stringify([body.data, body.errors])).digest('base64url');
+            response.http.headers.set('etag', `W/"${tag}"`);
           }
         },
       };

@@ -118,11 +118,11 @@ export class RateBudgets {
 
   private state(payer: Payer, res: RateLimiterRes): BudgetState {
     const limit = this.limitOf(payer.tier);
-    const used = Math.min(res.consumedPoints, limit);
+    const used = Math.max(0, Math.min(res.consumedPoints, limit));
     return {
       tier: payer.tier,
       limit,
-      remaining: Math.max(0, res.remainingPoints),
+      remaining: Math.min(limit, Math.max(0, res.remainingPoints)),
       used,
       resetAt: new Date(Date.now() + Math.max(0, res.msBeforeNext)),
       windowSeconds: this.config.windowSeconds,
@@ -145,17 +145,21 @@ export class RateBudgets {
     }
   }
 
-  /** Gives back points spent in advance that the request did not use (requested − actual cost). */
+  /**
+   * Gives back points spent in advance that the request did not use (requested − actual cost),
+   * within the window they were spent in: after it has ended they would inflate the next one.
+   */
   async refund(payer: Payer, points: number, state: BudgetState): Promise<BudgetState> {
-    if (points <= 0) return state;
+    if (points <= 0 || Date.now() >= state.resetAt.getTime()) return state;
     const res = await this.limiters.get(payer.tier)!.reward(`${payer.kind}:${payer.id}`, points);
     return this.state(payer, res);
   }
 
-  /** The payer's budget without spending anything. */
-  async peek(payer: Payer): Promise<BudgetState> {
-    const res = await this.limiters.get(payer.tier)!.get(`${payer.kind}:${payer.id}`);
-    return res ? this.state(payer, res) : { ...this.state(payer, new RateLimiterRes(this.limitOf(payer.tier), this.config.windowSeconds * 1000, 0)) };
+  /** Charges what a request cost beyond its estimate (never refused: the work is done). */
+  async charge(payer: Payer, points: number, state: BudgetState): Promise<BudgetState> {
+    if (points <= 0) return state;
+    const res = await this.limiters.get(payer.tier)!.penalty(`${payer.kind}:${payer.id}`, points);
+    return this.state(payer, res);
   }
 
   async close(): Promise<void> {
