@@ -166,6 +166,21 @@ describe('the public-service gate, tried by a hostile client', () => {
     await s?.close();
   });
 
+  it('variables are costed as execution sees them: a default page size counts, a defaulted @include is no crash', async () => {
+    // given a bomb whose page sizes come from a variable's default, not from the request
+    const viaDefault = `query($n: Int = 100) { enterprises(first: $n) { nodes { warehouses(first: $n) { nodes { id } } } } }`;
+    // when it is sent without variables, then it costs what the literal 100s cost: 1 + 100 × (1 + 1 + 100) = 10,201
+    expect(refusal(await post(s.url, viaDefault), 'QUERY_TOO_COMPLEX', 400)).toMatchObject({ cost: 10_201, maximum: 1000 });
+    // and a valid query whose directive takes a defaulted variable is answered, not a masked 500
+    const a = await post(s.url, `query($v: Boolean = true) { __typename @include(if: $v) }`);
+    expect(a.status).toBe(200);
+    expect(a.body.data).toEqual({ __typename: 'Query' });
+    // and variables that do not coerce are the client's error (400), costing the refusal's 1 point
+    const bad = await post(s.url, `query($n: Int!) { countries(first: $n) { nodes { code } } }`, { n: 'many' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('a document with two operations and no operationName is a clear 400, not a crash', async () => {
     // given a document with two operations, when it is sent without saying which to run
     const a = await post(s.url, `query A { __typename } query B { countries(first: 1) { nodes { code } } }`);
@@ -520,6 +535,11 @@ describe('the public-service gate, tried by a hostile client', () => {
       expect(err.extensions!.requestId).toBe(a.headers.get('x-request-id'));
       expect(err.message).toMatch(/first/);
       expect(err.message).toMatch(/totalCount|filter/);
+      // … and its cost is not given back (an error is no short page): 1 + totalCount 1 + 5 rows = 7,
+      // on top of the cheap query's 4 from the same address, and 1 for asking.
+      expect(a.body.extensions!.cost.requestedQueryCost).toBe(7);
+      const budget = (await post(strict.url, RATE_LIMIT)).body.data.rateLimit;
+      expect(budget.used).toBe(4 + 7 + 1);
       // … and PostgreSQL is no longer running it (only the lock holder's session touches district).
       expect(await count(`select count(*) as n from pg_stat_activity where datname = current_database() and application_name = 'cbec-api-read' and state = 'active' and wait_event_type = 'Lock'`)).toBe(0);
     } finally {
