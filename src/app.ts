@@ -10,13 +10,13 @@ import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import { loadConfig, type Config } from './config';
-import { DbHealth, isUnavailableError, probeDatabase } from './db/health';
+import { DbHealth, isPoolBusy, isUnavailableError, probeDatabase } from './db/health';
 import { ensureDatabase } from './db/database';
 import { ormConfig } from './db/mikro-orm.config';
 import { ReadDb, ReadPool } from './db/read-db';
 import { RequestContext, type Context } from './graphql/context';
 import { langFromAcceptLanguage } from './graphql/lang';
-import { serviceUnavailable } from './graphql/errors';
+import { serviceBusy, serviceUnavailable } from './graphql/errors';
 import { limitsPlugin } from './graphql/limits/plugin';
 import { RateBudgets } from './graphql/limits/rate-limit';
 import { shapeRules } from './graphql/limits/shape';
@@ -62,10 +62,6 @@ export interface AppOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-function withRequestId<E extends { extensions: Record<string, unknown> }>(e: E, requestId: string): E {
-  (e.extensions as Record<string, unknown>).requestId = requestId;
-  return e;
-}
 
 /**
  * Database (created if missing, migrated, seeded when empty) → schema → Apollo → express.
@@ -180,15 +176,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // While the database is away, say so at once (the probe in DbHealth brings us back).
-        if (health.down) throw withRequestId(serviceUnavailable(), res.locals.requestId as string);
+        if (health.down) throw serviceUnavailable();
         const key = keyFromHeaders(req.header('authorization'), req.header('x-api-key'));
         let viewer: Context['viewer'];
         try {
           viewer = key ? await authenticate(read.pool, key) : undefined;
         } catch (e) {
+          if (isPoolBusy(e)) throw serviceBusy();
           if (!isUnavailableError(e)) throw e;
           health.failed(e);
-          throw withRequestId(serviceUnavailable(), res.locals.requestId as string);
+          throw serviceUnavailable();
         }
         // A client that goes away before its answer cancels the SQL still running for it.
         const gone = new AbortController();

@@ -16,7 +16,9 @@ const UNAVAILABLE_CODES = new Set([
   '57P03', // cannot_connect_now (starting up, shutting down)
   '53300', // too_many_connections
 ]);
-const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|server closed the connection unexpectedly|the database system is (starting up|shutting down)/i;
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|Query read timeout|Client has encountered a connection error|Connection ended unexpectedly|server closed the connection unexpectedly|the database system is (starting up|shutting down)/i;
+/** pg-pool's words when no pooled connection came free in time: the database is there, and busy. */
+const POOL_BUSY_MESSAGE = /timeout exceeded when trying to connect/i;
 
 /** The error and the errors it wraps (MikroORM keeps the driver's as `cause` or `previous`). */
 function* chain(e: unknown): Generator<{ code?: string; message?: string }> {
@@ -35,6 +37,12 @@ export function isUnavailableError(e: unknown): boolean {
     if (x.code && (UNAVAILABLE_CODES.has(x.code) || x.code.startsWith('08'))) return true;
     if (x.message && UNAVAILABLE_MESSAGE.test(x.message)) return true;
   }
+  return false;
+}
+
+/** True when a request waited longer than the connect timeout for a pooled connection. */
+export function isPoolBusy(e: unknown): boolean {
+  for (const x of chain(e)) if (x.message && POOL_BUSY_MESSAGE.test(x.message)) return true;
   return false;
 }
 
@@ -111,6 +119,10 @@ export async function probeDatabase(url: string, timeoutMs = 2000): Promise<void
   try {
     await client.connect();
     await client.query('select 1');
+  } catch (e) {
+    // Full, not down: the pool's own connections still work.
+    if ((e as { code?: string }).code === '53300') return;
+    throw e;
   } finally {
     await client.end().catch(() => undefined);
   }

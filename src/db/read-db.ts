@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { queryTimeout, serviceUnavailable } from '../graphql/errors';
-import { isCancelled, isStatementTimeout, isUnavailableError, type DbHealth } from './health';
+import { queryTimeout, serviceBusy, serviceUnavailable } from '../graphql/errors';
+import { isCancelled, isPoolBusy, isStatementTimeout, isUnavailableError, type DbHealth } from './health';
 
 export interface ReadPoolOptions {
   /** Every statement on this pool stops after this long (PostgreSQL `statement_timeout`). */
@@ -27,6 +27,10 @@ export class ReadPool {
       application_name: 'cbec-api-read',
       // An unreachable host must fail a request in seconds, not hang it (pg waits forever by default).
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 3000,
+      // A host that stops answering without closing the connection: the server's statement_timeout
+      // cannot fire, so the client gives up a little after it, and TCP keepalive notices the loss.
+      query_timeout: opts.statementTimeoutMs + 2000,
+      keepAlive: true,
       // Name search's typo tolerance (`<%`): 0.5 finds "chongqng" for "chongqing"; the default 0.6 does not.
       // No JIT: our statements are short, and PostgreSQL's cost estimate for a ranking or a nested
       // page often passes jit_above_cost, after which compiling the plan (70–430 ms, measured with
@@ -47,9 +51,15 @@ export class ReadPool {
   }
 }
 
+/** The error for a statement not run (or stopped) because its client went away: 57014, as a cancel. */
+function clientGone(): Error {
+  return Object.assign(new Error('canceling statement due to user request: the client disconnected'), { code: '57014' });
+}
+
 /**
  * Asks PostgreSQL to cancel what `client`'s backend is running: a CancelRequest over a connection
- * of its own (no pool slot, no authentication), as pg's Client#cancel does.
+ * of its own (no pool slot, no authentication). pg's Client#cancel does the same but only through
+ * the deprecated `activeQuery`, which pg 9 removes.
  */
 function cancelBackend(options: pg.PoolConfig, client: pg.PoolClient): void {
   const target = client as unknown as { processID: number; secretKey: number };
@@ -88,19 +98,34 @@ export class ReadDb {
 
   private async cancellable<T>(text: string, values: readonly unknown[]): Promise<T[]> {
     const signal = this.signal!;
-    if (signal.aborted) throw new Error('client disconnected; statement not sent');
+    if (signal.aborted) throw clientGone();
     const client = await this.pool.connect();
+    // The client may have gone while this request waited for a connection.
+    if (signal.aborted) {
+      client.release();
+      throw clientGone();
+    }
     let running = true;
+    let cancelled = false;
+    let broken = false;
     const cancel = () => {
-      if (running) cancelBackend(this.pool.options, client);
+      if (!running) return;
+      cancelled = true;
+      cancelBackend(this.pool.options, client);
     };
     signal.addEventListener('abort', cancel, { once: true });
     try {
       return (await client.query(text, values as unknown[])).rows as T[];
+    } catch (e) {
+      broken = isUnavailableError(e);
+      throw e;
     } finally {
       running = false;
       signal.removeEventListener('abort', cancel);
-      client.release();
+      // A cancel request travels on its own connection and may land after the statement ended; a
+      // backend that could still receive it is closed, never handed to the next request (nor is a
+      // connection that broke).
+      client.release(cancelled || broken);
     }
   }
 
@@ -109,6 +134,8 @@ export class ReadDb {
       return queryTimeout(this.read instanceof ReadPool ? this.read.statementTimeoutMs : 0);
     }
     if (isCancelled(e)) return e;
+    // Every connection busy for longer than the connect timeout: overloaded, not down.
+    if (isPoolBusy(e)) return serviceBusy();
     if (isUnavailableError(e)) {
       if (this.read instanceof ReadPool) this.read.health?.failed(e);
       return serviceUnavailable();

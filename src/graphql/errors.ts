@@ -59,3 +59,14 @@ export function queryTimeout(timeoutMs: number): GraphQLError {
     { extensions: { code: ErrorCode.QUERY_TIMEOUT, timeoutMs } },
   );
 }
+
+/** Every connection to the database is busy: HTTP 503 with Retry-After, the service is not down. */
+export function serviceBusy(): GraphQLError {
+  return new GraphQLError(`The service is busy (every database connection is in use); retry in ${RETRY_AFTER_UNAVAILABLE_S} seconds`, {
+    extensions: {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_S,
+      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_UNAVAILABLE_S)]]) },
+    },
+  });
+}
