@@ -142,7 +142,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The client address (anonymous budgets are per address) from X-Forwarded-For only via trusted proxies.
+  app.set('trust proxy', config.trustProxy);
   app.use((req, res, next) => {
     const given = req.header('x-request-id');
     const id = given && REQUEST_ID.test(given) ? given : randomUUID();

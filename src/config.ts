@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './graphql/limits/rate-limit';
 import { DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './graphql/limits/shape';
 
@@ -38,6 +39,11 @@ export interface Config {
   corsOrigins: '*' | string[];
   /** One log line per HTTP request (method, operation, status, duration, cost, request id, key id). */
   accessLog: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (express `trust proxy`):
+   * `loopback` (default: a proxy on this machine), a list of addresses or CIDRs, or a hop count.
+   */
+  trustProxy: string | number | false;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +95,19 @@ function origins(value: string | undefined): '*' | string[] {
   return list;
 }
 
+function trustProxy(value: string | undefined): string | number | false {
+  if (!value || value === 'loopback') return 'loopback';
+  if (/^(false|no|0)$/i.test(value)) return false;
+  if (/^[1-9]\d?$/.test(value)) return Number(value);
+  const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const [addr, bits] = part.split('/');
+    if (named.has(part) || (isIP(addr) && (bits === undefined || /^\d{1,3}$/.test(bits)))) continue;
+    throw new ConfigError(`TRUST_PROXY must be loopback, false, a hop count (1–99) or addresses/CIDRs separated by commas, got "${part}"`);
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
@@ -125,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     corsOrigins: origins(env.CORS_ORIGINS),
     accessLog: bool('ACCESS_LOG', env.ACCESS_LOG, true),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -7,7 +7,8 @@ import type { Tier } from '../../graphql/limits/tiers';
 /**
  * API keys: `cbec_<prefix>_<secret>`. The prefix finds the row, the SHA-256 of the whole key is
  * compared in constant time. Verified keys are remembered for 30 s per process, so a key costs no
- * query on most requests; a revocation takes effect within that time.
+ * query on most requests; a revocation takes effect within that time. Keys found wrong are
+ * remembered as long, so guessing costs no query either.
  */
 
 export interface Viewer {
@@ -20,6 +21,8 @@ export interface Viewer {
 const KEY_FORMAT = /^cbec_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 const CACHE_MS = 30_000;
 const cache = new Map<string, { viewer: Viewer; at: number }>();
+/** Keys found unknown or revoked, and when. */
+const misses = new Map<string, number>();
 
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
@@ -50,13 +53,20 @@ export async function authenticate(pool: pg.Pool, key: string): Promise<Viewer> 
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.viewer;
   const m = KEY_FORMAT.exec(key);
   if (!m) throw unauthenticated('Malformed API key: keys look like cbec_<12 characters>_<43 characters>');
+  // A key found wrong is remembered too, so a flood of made-up keys costs no query each.
+  const miss = misses.get(key);
+  if (miss && Date.now() - miss < CACHE_MS) throw unauthenticated('Unknown or revoked API key');
   const { rows } = await pool.query<{ id: number; enterprise_id: number; secret_hash: string; tier: Tier }>(
     `update api_key set last_used_at = now() where prefix = $1 and revoked_at is null returning id, enterprise_id, secret_hash, tier`,
     [m[1]],
   );
   const row = rows[0];
   const given = Buffer.from(sha256(key), 'hex');
-  if (!row || !timingSafeEqual(given, Buffer.from(row.secret_hash, 'hex'))) throw unauthenticated('Unknown or revoked API key');
+  if (!row || !timingSafeEqual(given, Buffer.from(row.secret_hash, 'hex'))) {
+    misses.set(key, Date.now());
+    if (misses.size > 10_000) misses.delete(misses.keys().next().value!);
+    throw unauthenticated('Unknown or revoked API key');
+  }
   const viewer: Viewer = { enterpriseId: row.enterprise_id, apiKeyId: row.id, tier: row.tier };
   cache.set(key, { viewer, at: Date.now() });
   if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
@@ -66,4 +76,5 @@ export async function authenticate(pool: pg.Pool, key: string): Promise<Viewer> 
 /** Tests revoke keys and must not wait for the cache. */
 export function clearApiKeyCache(): void {
   cache.clear();
+  misses.clear();
 }

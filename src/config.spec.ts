@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig: the public-service settings', () => {
+  it('ships the documented defaults (docs/limits.md)', () => {
+    const c = loadConfig({});
+    expect(c.maxQueryCost).toBe(1000);
+    expect(c.shape).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 3000 });
+    expect(c.rateLimits).toEqual({ windowSeconds: 60, anonymous: 2000, tiers: { STANDARD: 10_000, PARTNER: 50_000, INTERNAL: 1_000_000 } });
+    expect([c.readStatementTimeoutMs, c.writeStatementTimeoutMs]).toEqual([5000, 10_000]);
+    expect(c.corsOrigins).toBe('*');
+    expect(c.trustProxy).toBe('loopback');
+    expect(c.accessLog).toBe(true);
+  });
+
+  it('reads each setting, and refuses values that make no sense with the variable named', () => {
+    expect(loadConfig({ MAX_QUERY_COST: '5000', RATE_LIMIT_ANONYMOUS: '100', READ_STATEMENT_TIMEOUT_MS: '250' })).toMatchObject({
+      maxQueryCost: 5000, rateLimits: { anonymous: 100 }, readStatementTimeoutMs: 250,
+    });
+    expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow(/MAX_QUERY_COST must be an integer/);
+    expect(() => loadConfig({ READ_STATEMENT_TIMEOUT_MS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MAX_QUERY_DEPTH: '1' })).toThrow(/MAX_QUERY_DEPTH/);
+  });
+
+  it('CORS_ORIGINS: * or a list of bare origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://fair.example.cn, http://localhost:5173' }).corsOrigins).toEqual(['https://fair.example.cn', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://fair.example.cn/app' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'fair.example.cn' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  it('TRUST_PROXY: loopback, false, a hop count, or addresses and CIDRs', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7, uniquelocal' }).trustProxy).toBe('10.0.0.0/8, 192.0.2.7, uniquelocal');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/abc' })).toThrow(/TRUST_PROXY/);
+  });
+});
