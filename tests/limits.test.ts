@@ -181,6 +181,21 @@ describe('the public-service gate, tried by a hostile client', () => {
     expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('an answer longer than the model assumed is charged for what it returned', async () => {
+    // given a zone spanning 8 districts, where the model assumes 5 for a plain list
+    const [{ id, slug }] = (await sql.query(`select id, slug from zone order by id limit 1`)).rows;
+    await sql.query(`delete from zone_district where zone_id = $1`, [id]);
+    await sql.query(`insert into zone_district (zone_id, district_code) select $1, code from district order by code limit 8`, [id]);
+    const me = from('203.0.113.77');
+    // when its districts are read: requested 1 (the zone) + 5 × 1 = 6; returned 1 + 8 = 9
+    const a = await post(s.url, `query ZoneDistricts($slug: String!) { zone(slug: $slug) { districts { code } } }`, { slug }, me);
+    // then the answer says both, and the budget paid 9
+    expect(a.body.errors).toBeUndefined();
+    expect(a.body.data.zone.districts).toHaveLength(8);
+    expect(a.body.extensions!.cost).toMatchObject({ requestedQueryCost: 6, actualQueryCost: 9 });
+    expect(a.headers.get('x-ratelimit-used')).toBe('9');
+  });
+
   it('a document with two operations and no operationName is a clear 400, not a crash', async () => {
     // given a document with two operations, when it is sent without saying which to run
     const a = await post(s.url, `query A { __typename } query B { countries(first: 1) { nodes { code } } }`);
@@ -411,12 +426,12 @@ describe('the public-service gate, tried by a hostile client', () => {
     const demand = criteriaFor(country, addDays(todayInChina(), 10));
 
     // Given: one of each expensive field. By hand, from the weights table:
-    //   statistics.enterprises: 20 + 50 groups × 0 (value objects with scalars)            =  20
-    //   statistics.warehouses:  20 + 50 groups × (country 1)                               =  70
+    //   statistics.enterprises(groupBy: [ROLE]): 20 + groups × 0 (value objects, scalars) =  20
+    //   statistics.warehouses(groupBy: [COUNTRY]): 20 + 60 countries × (country 1)       =  80
     //   policyProgress:         20 + 30 targets × (target 1 + measure 1 + progress 0)      =  80
     //   search(first: 10):      10 + 1 + 10 rows × (hit 1 + node 1)                        =  31
     //   warehouseMatches(first: 5): 25 + 5 matches × (match 0 + offer 1)                   =  30
-    //                                                                              total   = 231
+    //                                                                              total   = 241
     const ONE_OF_EACH = /* GraphQL */ `
       query OneOfEach($demand: DemandCriteriaInput!) {
         statistics {
@@ -430,12 +445,12 @@ describe('the public-service gate, tried by a hostile client', () => {
     const one = await s.gql<any>(ONE_OF_EACH, { demand });
     expect(one.status).toBe(200);
     expect(one.errors).toBeUndefined();
-    expect(one.extensions!.cost.requestedQueryCost).toBe(231);
-    expect(one.extensions!.cost.actualQueryCost).toBeLessThanOrEqual(231);
+    expect(one.extensions!.cost.requestedQueryCost).toBe(241);
+    expect(one.extensions!.cost.actualQueryCost).toBeLessThanOrEqual(241);
     expect(one.data!.policyProgress.targets.length).toBeGreaterThan(0);
 
     // When: ten district groupings, a big search and matches with near misses in one request:
-    //   10 × statistics.enterprises(groupBy: [DISTRICT]) { district { code } … } = 10 × (20 + 50 × 1) = 700
+    //   10 × statistics.enterprises(groupBy: [DISTRICT]) { district { code } … } = 10 × (20 + 50 districts × 1) = 700
     //   policyProgress as above                                                  =  80
     //   search(first: 50) { nodes { node { __typename } } } = 10 + 1 + 50 × 2     = 111
     //   warehouseMatches(first: 50, includeNearMisses: true) { matches { offer { warehouse { slug } } } }

@@ -1,6 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Extensions, FieldResolver, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import type { FieldCost } from '../../graphql/limits/cost';
+import { BeltIndustry } from '../belt/belt.enums';
+import { EnterpriseRole, GmvBand } from '../enterprise/enterprise.enums';
+import { ParkDesignation, ParkKind } from '../park/park.enums';
+import { StorageClass } from '../warehouse/warehouse.enums';
 import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { WarehouseFilter } from '../warehouse/warehouse.inputs';
 import { BeltDimension, EnterpriseDimension, ParkDimension, WarehouseDimension } from './statistics.enums';
@@ -9,6 +14,34 @@ import { BeltGroup, EnterpriseGroup, ParkGroup, Statistics, WarehouseGroup } fro
 
 const YEAR_RULE = 'The year the annual figures are for, 2000–2100. Without it: every year when grouped by YEAR, else the latest year that has figures (年份)';
 
+/**
+ * The most groups one key can make: the values of its enum, or what the data allows with room to
+ * grow (48 district codes with the retired ones, 3 years of figures today, 33 countries with
+ * warehouses). `null` groups (no band, no role) add one. An answer with more groups than this is
+ * charged for what it returned (see the limits plugin).
+ */
+const KEY_GROUPS: Record<string, number> = {
+  DISTRICT: 50,
+  YEAR: 10,
+  COUNTRY: 60,
+  ROLE: Object.keys(EnterpriseRole).length + 1,
+  GMV_BAND: Object.keys(GmvBand).length + 1,
+  STORAGE_CLASS: Object.keys(StorageClass).length,
+  INDUSTRY: Object.keys(BeltIndustry).length,
+  KIND: Object.keys(ParkKind).length,
+  DESIGNATION: Object.keys(ParkDesignation).length + 1,
+};
+
+/**
+ * A grouped aggregate over a whole table (weight 20), and as many groups as its keys can make
+ * together (the product of KEY_GROUPS; one grand-total row without keys), for what each selects.
+ */
+const GROUPED_COST: FieldCost = {
+  weight: 20,
+  maxSize: 5000,
+  size: (a) => ((a.groupBy as string[] | undefined) ?? []).reduce((n, key) => n * (KEY_GROUPS[key] ?? 50), 1),
+};
+
 @Resolver(() => Statistics)
 export class StatisticsResolver {
   @Query(() => Statistics, { description: 'Grouped counts and sums over the open data, for dashboards and journalists (统计数据)' })
@@ -16,8 +49,7 @@ export class StatisticsResolver {
     return {};
   }
 
-  // A grouped aggregate over a whole table; up to a few hundred groups.
-  @Extensions({ cost: { weight: 20, listSize: 50 } })
+  @Extensions({ cost: GROUPED_COST })
   @FieldResolver(() => [EnterpriseGroup], {
     description: 'CBEC market players grouped by the keys in `groupBy`: enterprise counts and sums of annual CBEC transactions, imports and exports in CNY. '
       + 'Every enterprise that matches `filter` counts, with or without a figure for the year; grouping by ROLE counts an enterprise with two roles in both groups, '
@@ -33,8 +65,7 @@ export class StatisticsResolver {
     return enterpriseStatistics(ctx, info, { groupBy, year, filter });
   }
 
-  // A grouped aggregate over a whole table; up to a few hundred groups.
-  @Extensions({ cost: { weight: 20, listSize: 50 } })
+  @Extensions({ cost: GROUPED_COST })
   @FieldResolver(() => [WarehouseGroup], {
     description: 'Overseas warehouses grouped by the keys in `groupBy`: counts and total capacity in cubic metres. Grouping by STORAGE_CLASS counts a warehouse '
       + '(and its capacity) in each of its classes. Groups come sorted by their keys, in `groupBy` order (海外仓分组统计)',
@@ -48,8 +79,7 @@ export class StatisticsResolver {
     return warehouseStatistics(ctx, info, { groupBy, filter });
   }
 
-  // A grouped aggregate over a whole table; up to a few hundred groups.
-  @Extensions({ cost: { weight: 20, listSize: 50 } })
+  @Extensions({ cost: GROUPED_COST })
   @FieldResolver(() => [BeltGroup], {
     description: '“CBEC + industrial belts” grouped by the keys in `groupBy`: belt counts and summed import+export in CNY. Group by YEAR for a time series. '
       + 'Groups come sorted by their keys, in `groupBy` order (产业带分组统计)',
@@ -63,8 +93,7 @@ export class StatisticsResolver {
     return beltStatistics(ctx, info, { groupBy, year });
   }
 
-  // A grouped aggregate over a whole table; up to a few hundred groups.
-  @Extensions({ cost: { weight: 20, listSize: 50 } })
+  @Extensions({ cost: GROUPED_COST })
   @FieldResolver(() => [ParkGroup], {
     description: 'CBEC industrial parks grouped by the keys in `groupBy`: park counts and the enterprises settled in them, now and ever. '
       + 'Groups come sorted by their keys, in `groupBy` order (产业园区分组统计)',
