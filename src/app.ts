@@ -243,7 +243,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     read,
     attach(server) {
       if (live) throw new Error('createApp: attach() was already called');
-      live = serveSubscriptions(server, { schema, orm, read, logger, shape: config.shape });
+      live = serveSubscriptions(server, { schema, orm, read, logger, shape: config.shape, limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined });
     },
     detach,
     async close() {

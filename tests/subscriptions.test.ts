@@ -289,6 +289,34 @@ describe('subscriptions in one process (in-memory events)', () => {
     expect(feed.error).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
   });
 
+  it('costs a subscription like a query: each event over the maximum is refused; at most 20 run on one socket', async () => {
+    // given a subscription whose every event could return 100 × 100 warehouses (within the depth limit)
+    const bomb = `subscription Bomb($demandId: ID!) { offerMatchedDemand(demandId: $demandId) { offer { warehouse { operator {
+      warehouses(first: 100) { nodes { operator { warehouses(first: 100) { nodes { id } } } } } } } } } }`;
+    const c = client(bearer(f.sellerKey));
+    // when it is subscribed, then it is refused as over HTTP
+    const refused = follow(c, bomb, { demandId });
+    await waitFor('the refusal', () => refused.error !== undefined);
+    expect(refused.error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', maximum: 1000 }) })]);
+    // offer 1 + warehouse 1 + operator 1 + 1 + 100 × (1 + operator 1 + 1 + 100) = 10,304
+    expect(refused.error[0].extensions.cost).toBe(10_304);
+
+    // and on one socket, 20 subscriptions run and the 21st is refused
+    const feeds = Array.from({ length: 20 }, () => follow(c, HOLD_EXPIRING));
+    await waitFor('20 listeners', () => (listeners.get(Topics.HOLD_EXPIRING) ?? 0) >= 20);
+    const extra = follow(c, HOLD_EXPIRING);
+    await waitFor('the refusal', () => extra.error !== undefined);
+    expect(extra.error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'subscriptions', maximum: 20 }) })]);
+    feeds.forEach((feed) => feed.dispose());
+    // once one has completed, another may start
+    await waitFor('listeners gone', () => (listeners.get(Topics.HOLD_EXPIRING) ?? 0) === 0);
+    const again = follow(c, HOLD_EXPIRING);
+    await waitFor('a listener', () => (listeners.get(Topics.HOLD_EXPIRING) ?? 0) === 1);
+    expect(again.error).toBeUndefined();
+    again.dispose();
+    await waitFor('its listener gone', () => (listeners.get(Topics.HOLD_EXPIRING) ?? 0) === 0);
+  });
+
   it('tells the holder, and nobody else, that a hold is about to expire', async () => {
     // given the seller and another seller follow expiring holds
     const before = listeners.get(Topics.HOLD_EXPIRING) ?? 0;

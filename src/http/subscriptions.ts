@@ -4,14 +4,17 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema,
 } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isUnavailableError } from '../db/health';
 import { ReadDb, type ReadPool } from '../db/read-db';
 import { RequestContext, type Context } from '../graphql/context';
-import { PUBLIC_CODES } from '../graphql/errors';
+import { ErrorCode, PUBLIC_CODES } from '../graphql/errors';
 import { langFromAcceptLanguage } from '../graphql/lang';
+import { fragmentsOf, requestedCost } from '../graphql/limits/cost';
+import type { RateBudgets } from '../graphql/limits/rate-limit';
 import { asShapeRefusal, DEFAULT_SHAPE_LIMITS, shapeRules, type ShapeLimits } from '../graphql/limits/shape';
 import { formatErrorFor } from '../graphql/plugins/errors';
 import type { Logger } from '../logger';
@@ -37,6 +40,8 @@ interface Deps {
   logger: Logger;
   /** The same shape limits as HTTP (depth, aliases, directives, tokens). */
   shape?: ShapeLimits;
+  /** The cost limit and budgets of HTTP: a subscription is costed and paid for when it starts. */
+  limits?: { maxCost: number; budgets: RateBudgets };
   /** How often the API keys of open sockets are checked again (WS_KEY_RECHECK_MS, default 30 s, as long as HTTP caches a key). */
   keyRecheckMs?: number;
 }
@@ -45,12 +50,15 @@ interface Extra extends Record<PropertyKey, unknown> {
   viewer?: Viewer;
 }
 
+/** Subscriptions one socket may run at once (each is a listener on the event bus). */
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } });
 
-export function serveSubscriptions(server: Server, { schema, orm, read, logger, shape = DEFAULT_SHAPE_LIMITS, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
+export function serveSubscriptions(server: Server, { schema, orm, read, logger, shape = DEFAULT_SHAPE_LIMITS, limits, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
-  const formatError = formatErrorFor(logger);
+  const formatError = formatErrorFor(logger, { health: read.health });
   const rules = shapeRules(shape);
   // A refusal for size carries QUERY_TOO_COMPLEX, as over HTTP.
   const refusal = (e: GraphQLError): GraphQLError => {
@@ -109,7 +117,11 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
     onClose(ctx) {
       keyed.delete(ctx.extra.socket);
     },
-    onSubscribe(_ctx, _id, payload) {
+    async onSubscribe(ctx, _id, payload) {
+      // graphql-ws has registered this one already: more than the maximum means one too many.
+      if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
+        return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions run on one connection; complete one first`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'subscriptions', maximum: MAX_SUBSCRIPTIONS_PER_SOCKET } })];
+      }
       let document: DocumentNode;
       try {
         document = parse(payload.query, { maxTokens: shape.maxTokens });
@@ -121,6 +133,23 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
       const op = getOperationAST(document, payload.operationName);
       if (op && op.operation !== 'subscription') {
         return [new GraphQLError('The WebSocket carries subscriptions only; send queries and mutations over HTTP to /graphql', { extensions: { code: 'BAD_REQUEST' } })];
+      }
+      if (op && limits) {
+        // What each event may cost, under the HTTP cost model and maximum; the key pays it once, now.
+        const coerced = getVariableValues(schema, op.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 1 });
+        if (!('errors' in coerced) || !coerced.errors) {
+          const cost = requestedCost({ schema, operation: op, fragments: fragmentsOf(document), variables: coerced.coerced });
+          if (cost > limits.maxCost) {
+            return [new GraphQLError(`Each event of this subscription could cost up to ${cost} points; the maximum is ${limits.maxCost}. Select less`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maximum: limits.maxCost } })];
+          }
+          const viewer = ctx.extra.viewer;
+          if (viewer) {
+            const spent = await limits.budgets.spend({ kind: 'key', id: String(viewer.apiKeyId), tier: viewer.tier }, cost);
+            if (!spent.allowed) {
+              return [new GraphQLError(`Rate limit reached: this subscription costs ${cost} points and ${spent.state.remaining} are left; retry after ${spent.retryAfterSeconds ?? 1} s`, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: spent.retryAfterSeconds ?? 1 } })];
+            }
+          }
+        }
       }
       return { schema, document, operationName: payload.operationName, variableValues: payload.variables } satisfies ExecutionArgs;
     },
