@@ -27,7 +27,9 @@ export function fromGlobalId(id: string, argument = 'id'): { type: string; key: 
 }
 
 /** The largest key of an integer (int4, serial) primary key. */
-export const INT_KEY_MAX = 2_147_483_647;
+/** The largest PostgreSQL `integer` (int4). */
+export const INT4_MAX = 2_147_483_647;
+export const INT_KEY_MAX = INT4_MAX;
 
 /**
  * The integer key of a decoded global ID, or undefined when no row can have it: not a whole number

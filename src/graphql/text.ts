@@ -78,3 +78,6 @@ export function controlCharMessage(hit: ControlCharHit, singleLine = true): stri
   const where = hit.path.length ? hit.path.join('.') : 'The text';
   return `${where} contains the control character ${codePointName(hit.codePoint)}; ${singleLine ? SINGLE_LINE_HINT : FREE_TEXT_HINT}`;
 }
+
+/** A URL-safe slug: lower-case letters and digits in hyphen-separated words (the keys of slugged tables). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

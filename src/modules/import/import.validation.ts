@@ -1,6 +1,7 @@
 import { BeltIndustry } from '../belt/belt.enums';
 import { decimalForm, fitDecimal } from '../../graphql/decimal';
-import { textProblem } from '../../graphql/text';
+import { INT4_MAX } from '../../graphql/ids';
+import { SLUG_PATTERN, textProblem } from '../../graphql/text';
 import { YEAR_MAX, YEAR_MIN } from '../../graphql/types/scalars';
 import { creditCodeError } from '../enterprise/credit-code';
 import { BrandKind, Certification, EnterpriseRole, SalesChannel } from '../enterprise/enterprise.enums';
@@ -53,12 +54,10 @@ export const NO_EXISTING_KEYS: ExistingKeys = {
 /** Chongqing's extent (105°11′–110°11′ E, 28°10′–32°13′ N), with a little margin. */
 export const CHONGQING_BOUNDS = { latMin: 28.1, latMax: 32.3, lngMin: 105.1, lngMax: 110.3 };
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DISTRICT_CODE = /^\d{6}$/;
 const LANGUAGE = /^[a-z]{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const SMALLINT_MAX = 32767;
-const INT_MAX = 2147483647;
 
 type Rec = Record<string, unknown>;
 
@@ -459,7 +458,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     const at = { path: `zones[${i}]`, key: keyOf(raw, 'slug') };
     const r = c.record(raw, at, 'zones');
     if (!r) return;
-    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
+    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG_PATTERN, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
     c.unique(zoneSeen, slug, at, 'slug', 'zone slug');
     if (slug) defined.zone.add(slug);
     c.str(r, 'nameZh', at, { max: 128 });
@@ -477,7 +476,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     const at = { path: `corridors[${i}]`, key: keyOf(raw, 'slug') };
     const r = c.record(raw, at, 'corridors');
     if (!r) return;
-    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
+    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG_PATTERN, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
     c.unique(corridorSeen, slug, at, 'slug', 'corridor slug');
     if (slug) defined.corridor.add(slug);
     c.str(r, 'nameZh', at, { max: 128 });
@@ -508,7 +507,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     const at = { path: `productCategories[${i}]`, key: keyOf(raw, 'slug') };
     const r = c.record(raw, at, 'productCategories');
     if (!r) return;
-    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
+    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG_PATTERN, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
     c.unique(catSeen, slug, at, 'slug', 'category slug');
     if (slug) defined.productCategory.add(slug);
     c.str(r, 'nameZh', at, { max: 64 });
@@ -561,7 +560,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     const at = { path: `policyTargets[${i}]`, key: keyOf(raw, 'slug') };
     const r = c.record(raw, at, 'policyTargets');
     if (!r) return;
-    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
+    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG_PATTERN, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
     c.unique(targetSeen, slug, at, 'slug', 'target slug');
     const n = c.int(r, 'measureNumber', at, { min: 1, max: 999 });
     if (n !== undefined) c.refs.push({ kind: 'policyMeasure', value: String(n), at, field: 'measureNumber' });
@@ -572,7 +571,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     const needsThreshold = metric === TargetMetric.ENTERPRISES_WITH_CBEC_TRANSACTIONS_AT_LEAST || metric === TargetMetric.BELTS_WITH_TRADE_ABOVE;
     if (metric && needsThreshold && threshold === undefined && r.thresholdCny == null) c.add(at, 'thresholdCny', `is required for ${metric}`);
     if (metric && !needsThreshold && r.thresholdCny != null) c.add(at, 'thresholdCny', `does not apply to ${metric}`);
-    c.int(r, 'targetValue', at, { min: 0, max: INT_MAX });
+    c.int(r, 'targetValue', at, { min: 0, max: INT4_MAX });
     c.bool(r, 'strictlyAbove', at);
     c.int(r, 'targetYear', at, { min: 2000, max: YEAR_MAX });
   });
@@ -633,7 +632,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
       c.enumOne(b, 'kind', bat, 'BrandKind');
       c.countryList(b, 'overseasTrademarkCountries', bat);
       c.bool(b, 'hasInternationalCertification', bat);
-      c.int(b, 'patentCount', bat, { min: 0, max: INT_MAX, optional: true });
+      c.int(b, 'patentCount', bat, { min: 0, max: INT4_MAX, optional: true });
     });
   });
 
@@ -643,7 +642,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     const at = { path: `parks[${i}]`, key: keyOf(raw, 'slug') };
     const r = c.record(raw, at, 'parks');
     if (!r) return;
-    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
+    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG_PATTERN, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
     c.unique(parkSeen, slug, at, 'slug', 'park slug');
     c.str(r, 'nameZh', at, { max: 200 });
     c.str(r, 'nameEn', at, { max: 300 });
@@ -654,7 +653,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     c.str(r, 'addressZh', at, { max: 300, optional: true });
     // A Chongqing park lies in Chongqing: catches swapped latitude/longitude and sign slips.
     c.latLng(r, at, CHONGQING_BOUNDS, 'Chongqing');
-    c.int(r, 'areaM2', at, { min: 0, max: INT_MAX, optional: true });
+    c.int(r, 'areaM2', at, { min: 0, max: INT4_MAX, optional: true });
     c.enumList(r, 'publicServices', at, 'ParkPublicService');
     c.int(r, 'openedYear', at, { min: YEAR_MIN, max: YEAR_MAX, optional: true });
     c.bool(r, 'isSample', at);
@@ -677,7 +676,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     const at = { path: `belts[${i}]`, key: keyOf(raw, 'slug') };
     const r = c.record(raw, at, 'belts');
     if (!r) return;
-    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
+    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG_PATTERN, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
     c.unique(beltSeen, slug, at, 'slug', 'belt slug');
     c.str(r, 'nameZh', at, { max: 200 });
     c.str(r, 'nameEn', at, { max: 300 });
@@ -712,7 +711,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     const at = { path: `warehouses[${i}]`, key: keyOf(raw, 'slug') };
     const r = c.record(raw, at, 'warehouses');
     if (!r) return;
-    const slug = c.str(r, 'slug', at, { max: 100, pattern: SLUG, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
+    const slug = c.str(r, 'slug', at, { max: 100, pattern: SLUG_PATTERN, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
     c.unique(whSeen, slug, at, 'slug', 'warehouse slug');
     c.str(r, 'nameZh', at, { max: 200 });
     c.str(r, 'nameEn', at, { max: 300 });
@@ -724,7 +723,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     c.str(r, 'address', at, { max: 300 });
     c.latLng(r, at);
     c.bool(r, 'isPublic', at);
-    c.int(r, 'areaM2', at, { min: 1, max: INT_MAX });
+    c.int(r, 'areaM2', at, { min: 1, max: INT4_MAX });
     c.decimal(r, 'capacity', at, 14, 2, { positive: true });
     c.enumOne(r, 'capacityUnit', at, 'CapacityUnit');
     c.decimal(r, 'palletCbm', at, 6, 3, { optional: true, positive: true });
@@ -780,7 +779,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     const at = { path: `talentBases[${i}]`, key: keyOf(raw, 'slug') };
     const r = c.record(raw, at, 'talentBases');
     if (!r) return;
-    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
+    const slug = c.str(r, 'slug', at, { max: 80, pattern: SLUG_PATTERN, what: 'a URL-safe slug (a-z, 0-9, hyphens)' });
     c.unique(tbSeen, slug, at, 'slug', 'talent base slug');
     c.str(r, 'nameZh', at, { max: 200 });
     c.str(r, 'nameEn', at, { max: 300 });
@@ -789,7 +788,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
     c.str(r, 'hostInstitutionEn', at, { max: 300 });
     c.district(r, 'districtCode', at);
     c.enumList(r, 'specialties', at, 'TalentSpecialty');
-    c.int(r, 'annualTrainingCapacity', at, { min: 0, max: INT_MAX });
+    c.int(r, 'annualTrainingCapacity', at, { min: 0, max: INT4_MAX });
     c.bool(r, 'isSample', at);
     const progSeen = new Map<string, string>();
     (c.list(r, 'programmes', at, { optional: true }) ?? []).forEach((rawP, j) => {
@@ -800,7 +799,7 @@ export async function validateDataset(dataset: unknown, existing: ExistingKeys =
       const name = c.str(p, 'nameEn', pat, { max: 300 });
       c.unique(progSeen, name, pat, 'nameEn', 'programme');
       c.int(p, 'durationWeeks', pat, { min: 1, max: SMALLINT_MAX });
-      c.int(p, 'seats', pat, { min: 1, max: INT_MAX });
+      c.int(p, 'seats', pat, { min: 1, max: INT4_MAX });
       c.date(p, 'nextStartOn', pat, { optional: true });
     });
   });

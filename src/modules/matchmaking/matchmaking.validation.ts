@@ -1,5 +1,5 @@
 import { decimalForm, fitDecimal, type DecimalFit } from '../../graphql/decimal';
-import { controlCharMessage, firstControlChar, textProblem } from '../../graphql/text';
+import { controlCharMessage, firstControlChar, SLUG_PATTERN, textLength, textProblem } from '../../graphql/text';
 import { StorageClass } from '../warehouse/warehouse.enums';
 import type { MatchmakingError } from './matchmaking.types';
 import { MatchmakingErrorCode } from './matchmaking.types';
@@ -42,7 +42,6 @@ export const CONTACT_EMAIL_MAX = 200;
 export const CONTACT_PHONE_MAX = 40;
 /** Slugs are at most 80 characters in every reference table. */
 export const SLUG_MAX = 80;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** How many entries a list of a demand or an offer may have. */
 export const COUNTRIES_MAX = 50;
@@ -115,7 +114,7 @@ export function text(p: Problems, field: Path, value: string | undefined | null,
   const t = value.trim();
   const problem = textProblem(t, o);
   if (problem) p.add(field, `${what} ${problem}`);
-  else if (o.min !== undefined && t.length < o.min) p.add(field, `${what} must be ${o.min}–${o.max} characters`);
+  else if (o.min !== undefined && textLength(t) < o.min) p.add(field, `${what} must be ${o.min}–${o.max} characters`);
   return t;
 }
 
@@ -208,7 +207,7 @@ export function checkCriteria(p: Problems, base: Path, c: DemandCriteriaInput, r
   let corridorSlug: string | undefined;
   if (c.corridor !== undefined && c.corridor !== null) {
     const slug = c.corridor.trim();
-    if (!SLUG.test(slug) || slug.length > SLUG_MAX) p.add([...base, 'corridor'], `"${c.corridor.slice(0, SLUG_MAX)}" is not a corridor slug (a–z, 0–9 and hyphens, at most ${SLUG_MAX} characters); see \`corridors\``);
+    if (!SLUG_PATTERN.test(slug) || slug.length > SLUG_MAX) p.add([...base, 'corridor'], `"${c.corridor.slice(0, SLUG_MAX)}" is not a corridor slug (a–z, 0–9 and hyphens, at most ${SLUG_MAX} characters); see \`corridors\``);
     else corridorSlug = slug;
   }
   // Where the stock should go is part of every demand (the policy's three ways to say it); a demand
