@@ -61,15 +61,52 @@ export const COST = {
   count: 1,
 } as const;
 
+/** Where a selection comes from: the operation (the root), or the merged nodes of a field. */
+type Source = OperationDefinitionNode | readonly FieldNode[];
+
+/** What a field costs that does not depend on the data, worked out once per walk. */
+interface FieldInfo {
+  /** The field's own weight: declared on expensive fields, 10 for a mutation. */
+  weight: number;
+  kind: 'leaf' | 'connection' | 'list' | 'object';
+  named?: GraphQLCompositeType;
+  /** 1 for a record (a type with an `id`, or any Node: a row looked up), 0 for a value object. */
+  each: number;
+  /** A connection's page, or a list's assumed length. */
+  n: number;
+  /** For an object whose list field is sized by this field's arguments (matches by `first`). */
+  inner?: { field: string; size: number };
+}
+
 interface Walk {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
+  /** Collections by source and type: a response's rows share the selection they answer. */
+  collected: Map<Source, Map<string, Map<string, FieldNode[]>>>;
+  infos: Map<readonly FieldNode[], FieldInfo>;
+  /** Requested costs by source and type (they do not depend on data). */
+  estimates: Map<Source, Map<string, number>>;
 }
 
-/** Field nodes of `sets` that apply to the object type, by response key (the compiler's own collection). */
-function collect(w: Walk, type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[]): Map<string, FieldNode[]> {
-  return collectFields(type.name, sets, { info: { schema: w.schema, fragments: w.fragments, variableValues: w.variables } });
+function newWalk(input: CostInput): Walk {
+  return { schema: input.schema, fragments: input.fragments, variables: input.variables ?? {}, collected: new Map(), infos: new Map(), estimates: new Map() };
+}
+
+function setsOf(from: Source): readonly (SelectionSetNode | undefined)[] {
+  return 'kind' in from ? [from.selectionSet] : from.map((n) => n.selectionSet);
+}
+
+/** Field nodes of a selection that apply to the object type, by response key (the compiler's own collection). */
+function collect(w: Walk, type: GraphQLObjectType, from: Source): Map<string, FieldNode[]> {
+  let byType = w.collected.get(from);
+  if (!byType) w.collected.set(from, (byType = new Map()));
+  let fields = byType.get(type.name);
+  if (!fields) {
+    fields = collectFields(type.name, setsOf(from), { info: { schema: w.schema, fragments: w.fragments, variableValues: w.variables } });
+    byType.set(type.name, fields);
+  }
+  return fields;
 }
 
 function isRecord(type: GraphQLCompositeType): boolean {
@@ -87,89 +124,107 @@ function clamp(n: unknown, fallback: number, max: number): number {
 
 type Data = Record<string, unknown> | null | undefined;
 
-/** Items of a response list, or undefined when there is no data to count (requested cost). */
-function itemsOf(value: unknown): unknown[] | undefined {
-  return Array.isArray(value) ? value : undefined;
+/** Cost of a selection on `type`: for `data`'s object when given (actual), else its estimate (requested). */
+function selectionCost(w: Walk, type: GraphQLCompositeType, from: Source, data: Data | 'estimate', sized?: { field: string; size: number }): number {
+  if (data === null || data === undefined) return 0;
+  if (data === 'estimate') {
+    let byType = w.estimates.get(from);
+    if (!byType) w.estimates.set(from, (byType = new Map()));
+    const known = byType.get(type.name);
+    if (known !== undefined) return known;
+    const cost = worstOver(w, type, from, 'estimate', sized);
+    byType.set(type.name, cost);
+    return cost;
+  }
+  return worstOver(w, type, from, data, sized);
 }
 
-/** Cost of a selection on `type`, for each of `data`'s objects when given (actual), else once (requested). */
-function selectionCost(w: Walk, type: GraphQLCompositeType, sets: readonly (SelectionSetNode | undefined)[], data: Data | 'estimate', sized?: { field: string; size: number }): number {
-  if (data === null) return 0;
+/** On an interface or union the costliest possible type counts. */
+function worstOver(w: Walk, type: GraphQLCompositeType, from: Source, data: Data | 'estimate', sized?: { field: string; size: number }): number {
   const types = isAbstractType(type) ? w.schema.getPossibleTypes(type) : [type as GraphQLObjectType];
   let worst = 0;
   for (const t of types) {
     let sum = 0;
-    for (const [key, nodes] of collect(w, t, sets)) sum += fieldCost(w, t, key, nodes, data === 'estimate' ? 'estimate' : (data?.[key] as Data | undefined), sized);
-    worst = Math.max(worst, sum);
+    for (const [key, nodes] of collect(w, t, from)) sum += fieldCost(w, t, key, nodes, data === 'estimate' ? 'estimate' : (data as Record<string, unknown>)[key], sized);
+    if (sum > worst) worst = sum;
   }
   return worst;
 }
 
-function fieldCost(w: Walk, parent: GraphQLObjectType, key: string, nodes: FieldNode[], data: unknown | 'estimate', sized?: { field: string; size: number }): number {
+function fieldInfo(w: Walk, parent: GraphQLObjectType, key: string, nodes: readonly FieldNode[], sized?: { field: string; size: number }): FieldInfo {
+  const known = w.infos.get(nodes);
+  if (known) return known;
   const name = nodes[0].name.value;
-  if (name === '__typename') return 0;
-  if (name === '__schema') return COST.schema;
-  if (name === '__type') return COST.introspection;
-  const def = parent.getFields()[name];
-  if (!def) return 0;
-  const named = getNamedType(def.type);
-  const ext = costOf(def);
-  // The field's own weight, charged once: declared on expensive fields, 10 for a mutation.
-  const weight = (ext?.weight ?? 0) + (parent === w.schema.getMutationType() ? COST.mutation : 0);
-  if (!isCompositeType(named)) return weight;
+  let info: FieldInfo;
+  if (name === '__schema' || name === '__type') info = { weight: name === '__schema' ? COST.schema : COST.introspection, kind: 'leaf', each: 0, n: 0 };
+  else if (name === '__typename' || !parent.getFields()[name]) info = { weight: 0, kind: 'leaf', each: 0, n: 0 };
+  else {
+    const def = parent.getFields()[name];
+    const named = getNamedType(def.type);
+    const ext = costOf(def);
+    const weight = (ext?.weight ?? 0) + (parent === w.schema.getMutationType() ? COST.mutation : 0);
+    if (!isCompositeType(named)) info = { weight, kind: 'leaf', each: 0, n: 0 };
+    else {
+      const args = def.args.length ? getArgumentValues(def, nodes[0], w.variables) : {};
+      const each = isRecord(named) ? 1 : 0;
+      const size = ext?.size ? clamp(ext.size(args), 0, ext.maxSize ?? COST.maxPageSize) : undefined;
+      if (isConnection(named)) info = { weight, kind: 'connection', named, each, n: clamp(args.first ?? args.last, COST.defaultPageSize, COST.maxPageSize) };
+      else if (isListType(getNullableType(def.type))) {
+        info = { weight, kind: 'list', named, each, n: size ?? (sized?.field === key ? sized.size : ext?.listSize ?? COST.defaultListSize) };
+      } else {
+        // An expensive field's weight stands for its lookup.
+        info = { weight, kind: 'object', named, each: ext?.weight !== undefined ? 0 : each, n: 1, inner: ext?.sizedField && size !== undefined ? { field: ext.sizedField, size } : undefined };
+      }
+    }
+  }
+  w.infos.set(nodes, info);
+  return info;
+}
+
+function fieldCost(w: Walk, parent: GraphQLObjectType, key: string, nodes: readonly FieldNode[], data: unknown, sized?: { field: string; size: number }): number {
+  const f = fieldInfo(w, parent, key, nodes, sized);
+  if (f.kind === 'leaf') return f.weight;
   const estimate = data === 'estimate';
   // Actual cost of an object field that returned nothing: only its weight (the work was done).
-  if (!estimate && (data === null || data === undefined)) return weight;
-  const sets = nodes.map((n) => n.selectionSet);
-  const args = def.args.length ? getArgumentValues(def, nodes[0], w.variables) : {};
-  // A record (a type with an `id`, or any Node) is a row looked up: 1 each. A value object built
-  // from its parent's row (money, a point, score parts, a payload) costs nothing of its own.
-  const each = isRecord(named) ? 1 : 0;
-
-  if (isConnection(named)) {
-    const page = clamp(args.first ?? args.last, COST.defaultPageSize, COST.maxPageSize);
-    return weight + 1 + connectionCost(w, named as GraphQLObjectType, sets, estimate ? 'estimate' : (data as Data), page);
+  if (!estimate && (data === null || data === undefined)) return f.weight;
+  const named = f.named!;
+  switch (f.kind) {
+    case 'connection':
+      return f.weight + 1 + connectionCost(w, named as GraphQLObjectType, nodes, estimate ? 'estimate' : (data as Data), f.n);
+    case 'list': {
+      if (estimate) return f.weight + f.n * (f.each + selectionCost(w, named, nodes, 'estimate'));
+      let sum = f.weight;
+      if (Array.isArray(data)) for (const item of data) sum += item === null ? 0 : f.each + selectionCost(w, named, nodes, item as Data);
+      return sum;
+    }
+    default:
+      return f.weight + f.each + selectionCost(w, named, nodes, estimate ? 'estimate' : (data as Data), f.inner);
   }
-  const size = ext?.size ? clamp(ext.size(args), 0, ext.maxSize ?? COST.maxPageSize) : undefined;
-  if (isListType(getNullableType(def.type))) {
-    const n = size ?? (sized?.field === key ? sized.size : ext?.listSize ?? COST.defaultListSize);
-    if (estimate) return weight + n * (each + selectionCost(w, named, sets, 'estimate'));
-    let sum = weight;
-    for (const item of itemsOf(data) ?? []) sum += item === null ? 0 : each + selectionCost(w, named, sets, item as Data);
-    return sum;
-  }
-  const inner = ext?.sizedField && size !== undefined ? { field: ext.sizedField, size } : undefined;
-  // An expensive field's weight stands for its lookup.
-  return weight + (ext?.weight !== undefined ? 0 : each) + selectionCost(w, named, sets, estimate ? 'estimate' : (data as Data), inner);
 }
 
 /** A connection's rows: `edges { node }` and `nodes` each multiply by the page (or the rows returned). */
-function connectionCost(w: Walk, conn: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[], data: Data | 'estimate', page: number): number {
-  if (data === null) return 0;
+function connectionCost(w: Walk, conn: GraphQLObjectType, from: Source, data: Data | 'estimate', page: number): number {
+  if (data === null || data === undefined) return 0;
   let sum = 0;
-  for (const [key, nodes] of collect(w, conn, sets)) {
+  for (const [key, nodes] of collect(w, conn, from)) {
     const name = nodes[0].name.value;
     if (name === 'totalCount') sum += COST.count;
     if (name !== 'edges' && name !== 'nodes') continue;
-    const def = conn.getFields()[name];
-    const itemType = getNamedType(def.type) as GraphQLObjectType;
-    const rows = data === 'estimate' ? undefined : itemsOf(data?.[key]);
-    const childSets = nodes.map((n) => n.selectionSet);
+    const itemType = getNamedType(conn.getFields()[name].type) as GraphQLObjectType;
+    const rows = data === 'estimate' ? undefined : (data[key] as unknown[] | null | undefined);
     if (name === 'nodes') {
-      if (!rows) sum += page * (1 + selectionCost(w, itemType, childSets, 'estimate'));
-      else for (const r of rows) sum += r === null ? 0 : 1 + selectionCost(w, itemType, childSets, r as Data);
+      if (!rows) sum += data === 'estimate' ? page * (1 + selectionCost(w, itemType, nodes, 'estimate')) : 0;
+      else for (const r of rows) sum += r === null ? 0 : 1 + selectionCost(w, itemType, nodes, r as Data);
       continue;
     }
     // edges: the edge itself is free; its node is the row.
-    const edgeFields = collect(w, itemType, childSets);
-    for (const [ek, en] of edgeFields) {
+    const nodeType = getNamedType(itemType.getFields().node.type) as GraphQLCompositeType;
+    for (const [ek, en] of collect(w, itemType, nodes)) {
       if (en[0].name.value !== 'node') continue;
-      const nodeType = getNamedType(itemType.getFields().node.type) as GraphQLCompositeType;
-      const nodeSets = en.map((n) => n.selectionSet);
-      if (!rows) sum += page * (1 + selectionCost(w, nodeType, nodeSets, 'estimate'));
+      if (!rows) sum += data === 'estimate' ? page * (1 + selectionCost(w, nodeType, en, 'estimate')) : 0;
       else for (const r of rows) {
         const node = (r as Data)?.[ek] as Data | undefined;
-        sum += node == null ? 0 : 1 + selectionCost(w, nodeType, nodeSets, node);
+        sum += node == null ? 0 : 1 + selectionCost(w, nodeType, en, node);
       }
     }
   }
@@ -192,16 +247,14 @@ function rootType(input: CostInput): GraphQLObjectType | undefined {
 export function requestedCost(input: CostInput): number {
   const root = rootType(input);
   if (!root) return 1;
-  const w: Walk = { schema: input.schema, fragments: input.fragments, variables: input.variables ?? {} };
-  return Math.max(1, selectionCost(w, root, [input.operation.selectionSet], 'estimate'));
+  return Math.max(1, selectionCost(newWalk(input), root, input.operation, 'estimate'));
 }
 
-/** The cost of what was actually returned (`data` of the response), at least 1; never above `requestedCost`. */
+/** The cost of what was actually returned (`data` of the response), at least 1; above `requestedCost` when a list was longer than the model assumed. */
 export function actualCost(input: CostInput, data: Record<string, unknown> | null | undefined): number {
   const root = rootType(input);
   if (!root || !data) return 1;
-  const w: Walk = { schema: input.schema, fragments: input.fragments, variables: input.variables ?? {} };
-  return Math.max(1, selectionCost(w, root, [input.operation.selectionSet], data));
+  return Math.max(1, selectionCost(newWalk(input), root, input.operation, data));
 }
 
 /** Fragment definitions of a document by name. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
+import { BREAK, GraphQLError, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import type { Context } from '../context';
 import { badInput, ErrorCode } from '../errors';
@@ -95,6 +95,32 @@ function checkText(rc: GraphQLRequestContext<Context>): void {
   if (l) throw refused(badInput(`Text may not contain control characters: found ${codePointName(l.codePoint)} in argument \`${l.argument}\``, l.argument), 400);
 }
 
+/**
+ * The requested cost of an operation with its variables, and what it was computed from. Apollo
+ * keeps parsed documents, so a client repeating a query (the usual case) finds it here, per
+ * variables, instead of coercing and walking again.
+ */
+const costs = new WeakMap<OperationDefinitionNode, Map<string, { input: CostInput; requested: number } | null>>();
+function costFor(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) {
+  let byVariables = costs.get(operation);
+  if (!byVariables) costs.set(operation, (byVariables = new Map()));
+  const key = variables ? JSON.stringify(variables) : '';
+  let known = byVariables.get(key);
+  if (known === undefined) {
+    // The variables as execution will see them: defaults applied, values coerced.
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+    if (coerced.errors) known = null;
+    else {
+      const input: CostInput = { schema, operation, fragments: fragmentsOf(document), variables: coerced.coerced };
+      known = { input, requested: requestedCost(input) };
+    }
+    // Bounded: a client sending ever-new variables must not grow it without end.
+    if (byVariables.size >= 100) byVariables.clear();
+    byVariables.set(key, known);
+  }
+  return known;
+}
+
 export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -105,12 +131,10 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
           if (!rc.operation || !rc.document) return;
           if (rc.operationName) ctx.usage.operation = rc.operationName;
           checkText(rc);
-          // The variables as execution will see them: defaults applied, values coerced. When they do
-          // not coerce, execution refuses the request and says why, before any resolver runs.
-          const coerced = getVariableValues(rc.schema, rc.operation.variableDefinitions ?? [], rc.request.variables ?? {}, { maxErrors: 1 });
-          if (coerced.errors) return;
-          const input: CostInput = { schema: rc.schema, operation: rc.operation, fragments: fragmentsOf(rc.document), variables: coerced.coerced };
-          const requested = requestedCost(input);
+          const costed = costFor(rc.schema, rc.document, rc.operation, rc.request.variables);
+          // Variables that do not coerce: execution refuses the request and says why, before any resolver runs.
+          if (!costed) return;
+          const { input, requested } = costed;
           if (requested > opts.maxCost) {
             throw new GraphQLError(
               `This query could cost up to ${requested} points; the maximum for one request is ${opts.maxCost}. `
