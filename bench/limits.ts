@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { parse, type OperationDefinitionNode } from 'graphql';
@@ -21,8 +23,8 @@ import { BENCH_CONFIG, OPERATIONS } from './operations';
  * 2. hostile — p50/p99 of a cheap query idle, then while four clients keep sending bombs, then while
  *    four clients keep sending the dearest query the limits allow.
  * 3. overhead — bench:read's operations with the gate (cost, budgets, text guard; access log off as
- *    in the other benches) and without it, two servers interleaved A, B, A, B in one run
- *    (`npm run bench:limits -- overhead listing` for some of them).
+ *    in the other benches) and without it: two server processes (bench/serve.ts), loaded in turn
+ *    A, B, B, A … from this one (`npm run bench:limits -- overhead listing` for some of them).
  *
  * Budgets are raised for the run (one address sends everything): the machinery runs, it never refuses.
  */
@@ -97,27 +99,38 @@ async function hostile(url: string, seconds: number): Promise<void> {
   }
 }
 
-async function overhead(url: string, seconds: number, only: string[]): Promise<void> {
-  const on = await serve(url, true);
-  const off = await serve(url, false);
+/** A server of bench/serve.ts in a child process: `on` with the gate, `off` without. */
+async function spawnServer(mode: 'on' | 'off'): Promise<{ target: string; stop(): void }> {
+  const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'serve.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const target = await new Promise<string>((resolve, reject) => {
+    child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim().split('\n')[0]));
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+  return { target, stop: () => child.kill('SIGTERM') };
+}
+
+async function overhead(seconds: number, only: string[]): Promise<void> {
+  const on = await spawnServer('on');
+  const off = await spawnServer('off');
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   try {
-    console.log('operation     with gate req/s   without req/s   overhead   (medians of interleaved rounds)');
+    console.log(`operation       with gate req/s   without req/s   overhead   (two server processes; medians of ${rounds} interleaved rounds)`);
     for (const [name, { query, variables }] of Object.entries(OPERATIONS)) {
       if (only.length && !only.includes(name)) continue;
-      const withGate: number[] = [];
-      const without: number[] = [];
-      for (let round = 0; round < 4; round++) {
-        withGate.push((await load(on.target, query, 16, seconds, variables)).requests.average);
-        without.push((await load(off.target, query, 16, seconds, variables)).requests.average);
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        // Alternate which goes first, so neither always runs on a warmer (or more tired) machine.
+        const pair = round % 2 ? [[off, b], [on, a]] as const : [[on, a], [off, b]] as const;
+        for (const [srv, into] of pair) into.push((await load(srv.target, query, 16, seconds, variables)).requests.average);
       }
-      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-      const a = median(withGate);
-      const b = median(without);
-      console.log(`${name.padEnd(13)} ${a.toFixed(0).padStart(15)} ${b.toFixed(0).padStart(15)} ${(((b - a) / b) * 100).toFixed(1).padStart(9)} %`);
+      const [ra, rb] = [median(a), median(b)];
+      console.log(`${name.padEnd(13)} ${ra.toFixed(0).padStart(15)} ${rb.toFixed(0).padStart(15)} ${(((rb - ra) / rb) * 100).toFixed(1).padStart(9)} %`);
     }
   } finally {
-    await on.close();
-    await off.close();
+    on.stop();
+    off.stop();
   }
 }
 
@@ -129,7 +142,7 @@ async function main(): Promise<void> {
   if (!only.length || only[0] === 'refusal') await refusal(url, seconds);
   if (!only.length || only[0] === 'hostile') await hostile(url, seconds);
   // `overhead listing warehouses` limits the overhead part to those bench:read operations.
-  if (!only.length || only[0] === 'overhead') await overhead(url, seconds, only.slice(1));
+  if (!only.length || only[0] === 'overhead') await overhead(seconds, only.slice(1));
 }
 
 main().catch((e) => {

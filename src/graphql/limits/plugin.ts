@@ -62,12 +62,20 @@ export function payerOf(ctx: Context): Payer {
     : { kind: 'address', id: addressKey(ctx.clientAddress), tier: 'ANONYMOUS' };
 }
 
+/** The last reset time written out: windows end on whole seconds, so most requests reuse it. */
+let lastReset = { ms: 0, iso: '' };
+function isoOf(d: Date): string {
+  const ms = d.getTime();
+  if (ms !== lastReset.ms) lastReset = { ms, iso: d.toISOString() };
+  return lastReset.iso;
+}
+
 function throttleStatus(state: BudgetState) {
   return {
     maximumAvailable: state.limit,
     currentlyAvailable: state.remaining,
     restoreRate: state.restoreRate,
-    resetAt: state.resetAt.toISOString(),
+    resetAt: isoOf(state.resetAt),
   };
 }
 

@@ -46,8 +46,10 @@ export interface BudgetState {
   remaining: number;
   /** Points spent in this window. */
   used: number;
-  /** When the window ends and the full budget is back. */
+  /** When the window ends and the full budget is back (whole seconds, rounded up). */
   resetAt: Date;
+  /** When the window ends, exactly (epoch ms): a refund after it would go to the next window. */
+  windowEndsMs: number;
   windowSeconds: number;
   /** limit / windowSeconds: the average rate at which points come back, per second. */
   restoreRate: number;
@@ -65,7 +67,10 @@ export interface SpendResult {
  * whole /64, so per-address counting would let it rotate through 2^64 budgets).
  */
 export function addressKey(address: string | undefined): string {
-  const a = (address ?? 'unknown').replace(/^::ffff:/, '');
+  if (!address) return 'unknown';
+  // IPv4, the common case, without the IPv6 pattern (node's isIPv6 is one long regular expression).
+  if (!address.includes(':')) return address;
+  const a = address.startsWith('::ffff:') && !address.includes(':', 7) ? address.slice(7) : address;
   if (!isIPv6(a)) return a;
   const [head] = a.split('%');
   const groups = expandIPv6(head);
@@ -82,6 +87,7 @@ function expandIPv6(a: string): string[] {
 
 export class RateBudgets {
   private readonly limiters = new Map<Payer['tier'], RateLimiterAbstract>();
+  private readonly restoreRates = new Map<Payer['tier'], number>();
   private redis?: Redis;
 
   constructor(readonly config: RateLimitConfig, opts: { redisUrl?: string; prefix?: string; logger?: Logger } = {}) {
@@ -102,6 +108,7 @@ export class RateBudgets {
     }
     const tiers: [Payer['tier'], number][] = [['ANONYMOUS', config.anonymous], ...TIERS.map((t) => [t, config.tiers[t]] as [Tier, number])];
     for (const [tier, points] of tiers) {
+      this.restoreRates.set(tier, Math.round((points / config.windowSeconds) * 100) / 100);
       const memory = new RateLimiterMemory({ points, duration: config.windowSeconds, keyPrefix: `rl:${tier}` });
       this.limiters.set(tier, this.redis
         ? new RateLimiterRedis({
@@ -119,14 +126,17 @@ export class RateBudgets {
   private state(payer: Payer, res: RateLimiterRes): BudgetState {
     const limit = this.limitOf(payer.tier);
     const used = Math.max(0, Math.min(res.consumedPoints, limit));
+    const ends = Date.now() + Math.max(0, res.msBeforeNext);
     return {
       tier: payer.tier,
       limit,
       remaining: Math.min(limit, Math.max(0, res.remainingPoints)),
       used,
-      resetAt: new Date(Date.now() + Math.max(0, res.msBeforeNext)),
+      // Whole seconds, as X-RateLimit-Reset says it (and one string for every request of a window).
+      resetAt: new Date(Math.ceil(ends / 1000) * 1000),
+      windowEndsMs: ends,
       windowSeconds: this.config.windowSeconds,
-      restoreRate: Math.round((limit / this.config.windowSeconds) * 100) / 100,
+      restoreRate: this.restoreRates.get(payer.tier)!,
     };
   }
 
@@ -150,7 +160,7 @@ export class RateBudgets {
    * within the window they were spent in: after it has ended they would inflate the next one.
    */
   async refund(payer: Payer, points: number, state: BudgetState): Promise<BudgetState> {
-    if (points <= 0 || Date.now() >= state.resetAt.getTime()) return state;
+    if (points <= 0 || Date.now() >= state.windowEndsMs) return state;
     const res = await this.limiters.get(payer.tier)!.reward(`${payer.kind}:${payer.id}`, points);
     return this.state(payer, res);
   }
