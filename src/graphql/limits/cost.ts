@@ -89,8 +89,18 @@ interface Walk {
   estimates: Map<Source, Map<string, number>>;
 }
 
-function newWalk(input: CostInput): Walk {
-  return { schema: input.schema, fragments: input.fragments, variables: input.variables ?? {}, collected: new Map(), infos: new Map(), estimates: new Map() };
+/**
+ * The walk of an input: collections, field facts and estimates do not depend on the data, so the
+ * requested cost and every actual cost of the same operation and variables share them.
+ */
+const walks = new WeakMap<CostInput, Walk>();
+function walkOf(input: CostInput): Walk {
+  let w = walks.get(input);
+  if (!w) {
+    w = { schema: input.schema, fragments: input.fragments, variables: input.variables ?? {}, collected: new Map(), infos: new Map(), estimates: new Map() };
+    walks.set(input, w);
+  }
+  return w;
 }
 
 function setsOf(from: Source): readonly (SelectionSetNode | undefined)[] {
@@ -247,14 +257,14 @@ function rootType(input: CostInput): GraphQLObjectType | undefined {
 export function requestedCost(input: CostInput): number {
   const root = rootType(input);
   if (!root) return 1;
-  return Math.max(1, selectionCost(newWalk(input), root, input.operation, 'estimate'));
+  return Math.max(1, selectionCost(walkOf(input), root, input.operation, 'estimate'));
 }
 
 /** The cost of what was actually returned (`data` of the response), at least 1; above `requestedCost` when a list was longer than the model assumed. */
 export function actualCost(input: CostInput, data: Record<string, unknown> | null | undefined): number {
   const root = rootType(input);
   if (!root || !data) return 1;
-  return Math.max(1, selectionCost(newWalk(input), root, input.operation, data));
+  return Math.max(1, selectionCost(walkOf(input), root, input.operation, data));
 }
 
 /** Fragment definitions of a document by name. */
