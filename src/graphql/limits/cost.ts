@@ -87,7 +87,16 @@ interface Walk {
   infos: Map<readonly FieldNode[], FieldInfo>;
   /** Requested costs by source and type (they do not depend on data). */
   estimates: Map<Source, Map<string, number>>;
+  /** The object types a selection on a type may meet (itself, or an abstract type's members). */
+  possible: Map<GraphQLCompositeType, readonly GraphQLObjectType[]>;
+  /** A connection's selection, laid out once: what counts, and where its rows are. */
+  connections: Map<Source, ConnectionPart[]>;
 }
+
+type ConnectionPart =
+  | { kind: 'count' }
+  | { kind: 'nodes'; key: string; type: GraphQLObjectType; nodes: readonly FieldNode[] }
+  | { kind: 'edges'; key: string; nodeKey: string; type: GraphQLCompositeType; nodes: readonly FieldNode[] };
 
 /**
  * The walk of an input: collections, field facts and estimates do not depend on the data, so the
@@ -97,7 +106,10 @@ const walks = new WeakMap<CostInput, Walk>();
 function walkOf(input: CostInput): Walk {
   let w = walks.get(input);
   if (!w) {
-    w = { schema: input.schema, fragments: input.fragments, variables: input.variables ?? {}, collected: new Map(), infos: new Map(), estimates: new Map() };
+    w = {
+      schema: input.schema, fragments: input.fragments, variables: input.variables ?? {},
+      collected: new Map(), infos: new Map(), estimates: new Map(), possible: new Map(), connections: new Map(),
+    };
     walks.set(input, w);
   }
   return w;
@@ -151,7 +163,8 @@ function selectionCost(w: Walk, type: GraphQLCompositeType, from: Source, data: 
 
 /** On an interface or union the costliest possible type counts. */
 function worstOver(w: Walk, type: GraphQLCompositeType, from: Source, data: Data | 'estimate', sized?: { field: string; size: number }): number {
-  const types = isAbstractType(type) ? w.schema.getPossibleTypes(type) : [type as GraphQLObjectType];
+  let types = w.possible.get(type);
+  if (!types) w.possible.set(type, (types = isAbstractType(type) ? w.schema.getPossibleTypes(type) : [type as GraphQLObjectType]));
   let worst = 0;
   for (const t of types) {
     let sum = 0;
@@ -212,30 +225,45 @@ function fieldCost(w: Walk, parent: GraphQLObjectType, key: string, nodes: reado
   }
 }
 
+function connectionParts(w: Walk, conn: GraphQLObjectType, from: Source): ConnectionPart[] {
+  let parts = w.connections.get(from);
+  if (parts) return parts;
+  parts = [];
+  for (const [key, nodes] of collect(w, conn, from)) {
+    const name = nodes[0].name.value;
+    if (name === 'totalCount') parts.push({ kind: 'count' });
+    else if (name === 'nodes') parts.push({ kind: 'nodes', key, type: getNamedType(conn.getFields().nodes.type) as GraphQLObjectType, nodes });
+    else if (name === 'edges') {
+      const edgeType = getNamedType(conn.getFields().edges.type) as GraphQLObjectType;
+      const nodeType = getNamedType(edgeType.getFields().node.type) as GraphQLCompositeType;
+      // The edge itself is free; its node is the row.
+      for (const [ek, en] of collect(w, edgeType, nodes)) {
+        if (en[0].name.value === 'node') parts.push({ kind: 'edges', key, nodeKey: ek, type: nodeType, nodes: en });
+      }
+    }
+  }
+  w.connections.set(from, parts);
+  return parts;
+}
+
 /** A connection's rows: `edges { node }` and `nodes` each multiply by the page (or the rows returned). */
 function connectionCost(w: Walk, conn: GraphQLObjectType, from: Source, data: Data | 'estimate', page: number): number {
   if (data === null || data === undefined) return 0;
   let sum = 0;
-  for (const [key, nodes] of collect(w, conn, from)) {
-    const name = nodes[0].name.value;
-    if (name === 'totalCount') sum += COST.count;
-    if (name !== 'edges' && name !== 'nodes') continue;
-    const itemType = getNamedType(conn.getFields()[name].type) as GraphQLObjectType;
-    const rows = data === 'estimate' ? undefined : (data[key] as unknown[] | null | undefined);
-    if (name === 'nodes') {
-      if (!rows) sum += data === 'estimate' ? page * (1 + selectionCost(w, itemType, nodes, 'estimate')) : 0;
-      else for (const r of rows) sum += r === null ? 0 : 1 + selectionCost(w, itemType, nodes, r as Data);
+  for (const part of connectionParts(w, conn, from)) {
+    if (part.kind === 'count') {
+      sum += COST.count;
       continue;
     }
-    // edges: the edge itself is free; its node is the row.
-    const nodeType = getNamedType(itemType.getFields().node.type) as GraphQLCompositeType;
-    for (const [ek, en] of collect(w, itemType, nodes)) {
-      if (en[0].name.value !== 'node') continue;
-      if (!rows) sum += data === 'estimate' ? page * (1 + selectionCost(w, nodeType, en, 'estimate')) : 0;
-      else for (const r of rows) {
-        const node = (r as Data)?.[ek] as Data | undefined;
-        sum += node == null ? 0 : 1 + selectionCost(w, nodeType, en, node);
-      }
+    if (data === 'estimate') {
+      sum += page * (1 + selectionCost(w, part.type, part.nodes, 'estimate'));
+      continue;
+    }
+    const rows = data[part.key];
+    if (!Array.isArray(rows)) continue;
+    for (const r of rows) {
+      const row = (part.kind === 'edges' ? (r as Data)?.[part.nodeKey] : r) as Data | undefined;
+      if (row != null) sum += 1 + selectionCost(w, part.type, part.nodes, row);
     }
   }
   return sum;
