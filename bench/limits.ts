@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
@@ -100,13 +101,19 @@ async function hostile(url: string, seconds: number): Promise<void> {
 }
 
 /** A server of bench/serve.ts in a child process: `on` with the gate, `off` without. */
-async function spawnServer(mode: 'on' | 'off'): Promise<{ target: string; stop(): void }> {
+async function spawnServer(mode: 'on' | 'off'): Promise<{ target: string; pid: number; stop(): void }> {
   const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'serve.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   const target = await new Promise<string>((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim().split('\n')[0]));
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
   });
-  return { target, stop: () => child.kill('SIGTERM') };
+  return { target, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+}
+
+/** CPU time a process has used, in µs (Linux /proc; 10 ms ticks). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 async function overhead(seconds: number, only: string[]): Promise<void> {
@@ -115,18 +122,23 @@ async function overhead(seconds: number, only: string[]): Promise<void> {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   try {
-    console.log(`operation       with gate req/s   without req/s   overhead   (two server processes; medians of ${rounds} interleaved rounds)`);
+    console.log(`operation     req/s with gate / without (fewer)     server CPU µs per request with / without (more)   (two server processes; medians of ${rounds} interleaved rounds)`);
     for (const [name, { query, variables }] of Object.entries(OPERATIONS)) {
       if (only.length && !only.includes(name)) continue;
-      const a: number[] = [];
-      const b: number[] = [];
+      const a: { rps: number; us: number }[] = [];
+      const b: { rps: number; us: number }[] = [];
       for (let round = 0; round < rounds; round++) {
         // Alternate which goes first, so neither always runs on a warmer (or more tired) machine.
         const pair = round % 2 ? [[off, b], [on, a]] as const : [[on, a], [off, b]] as const;
-        for (const [srv, into] of pair) into.push((await load(srv.target, query, 16, seconds, variables)).requests.average);
+        for (const [srv, into] of pair) {
+          const cpu0 = cpuMicros(srv.pid);
+          const r = await load(srv.target, query, 16, seconds, variables);
+          into.push({ rps: r.requests.average, us: (cpuMicros(srv.pid) - cpu0) / Math.max(1, r.requests.total) });
+        }
       }
-      const [ra, rb] = [median(a), median(b)];
-      console.log(`${name.padEnd(13)} ${ra.toFixed(0).padStart(15)} ${rb.toFixed(0).padStart(15)} ${(((rb - ra) / rb) * 100).toFixed(1).padStart(9)} %`);
+      const [ra, rb] = [median(a.map((x) => x.rps)), median(b.map((x) => x.rps))];
+      const [ua, ub] = [median(a.map((x) => x.us)), median(b.map((x) => x.us))];
+      console.log(`${name.padEnd(13)} ${ra.toFixed(0).padStart(6)} / ${rb.toFixed(0).padStart(6)} (${(((rb - ra) / rb) * 100).toFixed(1).padStart(5)} %)   ${ua.toFixed(0).padStart(6)} / ${ub.toFixed(0).padStart(6)} (${(((ua - ub) / ub) * 100).toFixed(1).padStart(5)} %)`);
     }
   } finally {
     on.stop();

@@ -62,7 +62,6 @@ export interface AppOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-
 /**
  * Database (created if missing, migrated, seeded when empty) → schema → Apollo → express.
  * `main.ts` adds the embedded database and the listening socket; tests use this directly.
