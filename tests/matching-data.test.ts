@@ -72,6 +72,40 @@ describe('matching reads what the database keeps', () => {
     return r.n;
   }
 
+  /**
+   * Runs a test that changes the shared warehouse `w` (its flags, location, operator, lanes) and
+   * puts it back afterwards, pass or fail, so that no other test sees the changes.
+   */
+  async function keepingWarehouse(body: () => Promise<void>): Promise<void> {
+    const { rows: [was] } = await sql.query('select is_public, latitude, longitude, operator_id, updated_at from overseas_warehouse where id = $1', [w.id]);
+    const { rows: lanes } = await sql.query('select * from warehouse_corridor where warehouse_id = $1', [w.id]);
+    try {
+      await body();
+    } finally {
+      await sql.query('update overseas_warehouse set is_public = $2, latitude = $3, longitude = $4, operator_id = $5, updated_at = $6 where id = $1',
+        [w.id, was.is_public, was.latitude, was.longitude, was.operator_id, was.updated_at]);
+      await sql.query('delete from warehouse_corridor where warehouse_id = $1', [w.id]);
+      await sql.query('insert into warehouse_corridor select * from jsonb_populate_recordset(null::warehouse_corridor, $1)', [JSON.stringify(lanes)]);
+    }
+  }
+
+  /**
+   * Waits until `work` has reached the database and is waiting for a lock (another transaction is
+   * open on its rows), or has finished: a bounded poll of pg_stat_activity (this test file's database
+   * is its own), instead of sleeping and hoping it got there.
+   */
+  async function waitingOnLockOrDone(work: Promise<unknown>, limitMs = 10_000): Promise<void> {
+    let done = false;
+    work.then(() => (done = true), () => (done = true));
+    const deadline = Date.now() + limitMs;
+    for (;;) {
+      const { rows: [r] } = await sql.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      if (done || r.n > 0) return;
+      if (Date.now() > deadline) throw new Error(`neither waiting on a lock nor done within ${limitMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   beforeAll(async () => {
     s = await startTestServer(__filename);
     sql = new pg.Client({ connectionString: s.databaseUrl });
@@ -99,7 +133,7 @@ describe('matching reads what the database keeps', () => {
     expect(n.n).toBe(0);
   });
 
-  it('offers carry their warehouse’s country, operator, public flag, location and transit days, kept by the database', async () => {
+  it('offers carry their warehouse’s country, operator, public flag, location and transit days, kept by the database', () => keepingWarehouse(async () => {
     const offerId = await publish();
     expect(await staleCopies()).toBe(0);
     const { rows: [row] } = await sql.query('select is_public, min_transit_days, transit_days from capacity_offer where id = $1', [idOf(offerId)]);
@@ -138,9 +172,9 @@ describe('matching reads what the database keeps', () => {
     await sql.query('update overseas_warehouse set operator_id = $2 where id = $1', [w.id, w.operator_id]);
     expect(await staleCopies()).toBe(0);
     expect(await staleRecords()).toBe(0);
-  });
+  }));
 
-  it('copies stay right when the warehouse and its lanes change concurrently with offers', async () => {
+  it('copies stay right when the warehouse and its lanes change concurrently with offers', () => keepingWarehouse(async () => {
     const offerId = await publish();
     const { rows: corridors } = await sql.query('select id from corridor order by id limit 2');
     await sql.query('delete from warehouse_corridor where warehouse_id = $1 and corridor_id = any($2)', [w.id, corridors.map((c) => c.id)]);
@@ -153,7 +187,7 @@ describe('matching reads what the database keeps', () => {
       await t1.query('begin');
       await t1.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 11)', [w.id, corridors[0].id]);
       const second = t2.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 33)', [w.id, corridors[1].id]);
-      await new Promise((r) => setTimeout(r, 200));
+      await waitingOnLockOrDone(second);
       await t1.query('commit');
       await second;
       expect(await staleCopies()).toBe(0);
@@ -164,7 +198,7 @@ describe('matching reads what the database keeps', () => {
       await t1.query('begin');
       await t1.query('update overseas_warehouse set latitude = latitude + 0.5, is_public = not is_public where id = $1', [w.id]);
       const published = publish();
-      await new Promise((r) => setTimeout(r, 200));
+      await waitingOnLockOrDone(published);
       await t1.query('commit');
       await published;
       expect(await staleCopies()).toBe(0);
@@ -172,7 +206,7 @@ describe('matching reads what the database keeps', () => {
       await t1.end();
       await t2.end();
     }
-  });
+  }));
 
   it('an area holds the offers within its radius by great-circle distance, as earthdistance measures it', async () => {
     const offerId = await publish();

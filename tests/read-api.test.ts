@@ -186,9 +186,15 @@ describe('read API', () => {
 
     it('delta sync: updatedSince returns what changed', async () => {
       const before = new Date(Date.now() - 1000).toISOString();
-      const { rows: [e] } = await sql.query(`update enterprise set website = website, updated_at = now() where id = (select min(id) from enterprise) returning credit_code`);
-      const data = expectData(await s.gql<any>(ENTERPRISE_PAGE, { filter: { updatedSince: before } }));
-      expect(data.enterprises.nodes.map((n: any) => n.creditCode)).toEqual([e.credit_code]);
+      // A seeded enterprise is touched; its old updated_at is put back afterwards, pass or fail.
+      const { rows: [was] } = await sql.query(`select id, updated_at from enterprise where id = (select min(id) from enterprise)`);
+      try {
+        const { rows: [e] } = await sql.query(`update enterprise set website = website, updated_at = now() where id = $1 returning credit_code`, [was.id]);
+        const data = expectData(await s.gql<any>(ENTERPRISE_PAGE, { filter: { updatedSince: before } }));
+        expect(data.enterprises.nodes.map((n: any) => n.creditCode)).toEqual([e.credit_code]);
+      } finally {
+        await sql.query('update enterprise set updated_at = $2 where id = $1', [was.id, was.updated_at]);
+      }
     });
   });
 

@@ -234,9 +234,13 @@ describe('response cache', () => {
     expect(s.lastStatements()).toBe(1);
     await sql.query(`insert into industrial_park (slug, name_zh, name_en, kind, district_code, latitude, longitude)
       values ('cache-probe', '缓存探针园', 'Cache probe park', 'PROFESSIONAL_SERVICES', '500103', 29.55, 106.57)`);
-    const again = await s.gql<any>(q);
-    expect(again.headers.get('age')).not.toBeNull();
-    expect(expectData(again)).toEqual(first);
+    try {
+      const again = await s.gql<any>(q);
+      expect(again.headers.get('age')).not.toBeNull();
+      expect(expectData(again)).toEqual(first);
+    } finally {
+      await sql.query(`delete from industrial_park where slug = 'cache-probe'`);
+    }
     const english = expectData(await s.gql<any>(q, {}, { 'accept-language': 'en' }));
     expect(english.policyProgress.targets[0].description).not.toBe(first.policyProgress.targets[0].description);
   });
