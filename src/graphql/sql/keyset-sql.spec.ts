@@ -104,3 +104,18 @@ describe('cursors: shape, signature and per-type limits', () => {
     expect(cursorValueFits(v, type)).toBe(fits);
   });
 });
+
+describe('cursor values: every pattern anchored at both ends', () => {
+  it.each([
+    ['date', '2026-01-01x'], ['date', 'x2026-01-01'], ['float8', '-Infinityx'], ['float8', 'xNaN'],
+    ['bool', 'xtrue'], ['bool', 'tx'], ['numeric', '1.5x'], ['int', '1x'],
+  ])('refuses %s %j', (type, v) => {
+    expect(cursorValueFits(v, type)).toBe(false);
+  });
+
+  it('a float8 zero may have any exponent (0e51 is 0); a non-zero mantissa that underflows to 0 is refused', () => {
+    expect(cursorValueFits('0e51', 'float8')).toBe(true);
+    expect(cursorValueFits('0.000e-999', 'float8')).toBe(true);
+    expect(cursorValueFits('5e-400', 'float8')).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { CapacityUnit, StorageClass } from '../warehouse/warehouse.enums';
 import type { DemandCriteriaInput } from './matchmaking.inputs';
 import {
-  addDays, checkCriteria, checkOfferFields, currency, horizonFrom, intBetween, listAtMost, nonNegativeDecimal, positiveDecimal,
+  addDays, checkCriteria, noControlChars, checkOfferFields, currency, horizonFrom, intBetween, listAtMost, nonNegativeDecimal, positiveDecimal,
   Problems, QUANTITY, text, todayInChina, withinHorizon,
 } from './matchmaking.validation';
 
@@ -15,7 +15,7 @@ const criteria = (over: Partial<DemandCriteriaInput> = {}): DemandCriteriaInput 
 function problems(f: (p: Problems) => void) {
   const p = new Problems();
   f(p);
-  return p.list.map((e) => [e.field.join('.'), e.message]);
+  return p.list.map((e) => [(e.field ?? []).join('.'), e.message]);
 }
 
 describe('dates', () => {
@@ -270,5 +270,46 @@ describe('checkCriteria', () => {
     expect(problems((p) => checkCriteria(p, ['c'], criteria({ productCategories: ['x'.repeat(90)] }), refs, today))).toEqual([
       ['c.productCategories.0', `Unknown product category "${'x'.repeat(80)}"; use a \`slug\` from \`productCategories\``],
     ]);
+  });
+});
+
+describe('the rest, one survivor each', () => {
+  it('Problems.ok is false once a problem is added, with INVALID by default', () => {
+    const p = new Problems();
+    p.add(['a'], 'm');
+    expect(p.ok).toBe(false);
+    expect(p.list).toEqual([{ code: 'INVALID', field: ['a'], message: 'm' }]);
+  });
+
+  it('noControlChars: a clean input has no problem; a tab in any field is refused (every input is single-line)', () => {
+    expect(problems((p) => noControlChars(p, ['input'], { title: 'ok', list: ['a', 'b'], nested: { x: 'y' } }))).toEqual([]);
+    expect(problems((p) => noControlChars(p, ['input'], { title: 'a\tb' })).map((e) => e[0])).toEqual(['input.title']);
+  });
+
+  it('currency: three letters and nothing before them', () => {
+    expect(problems((p) => currency(p, ['c'], 'AUSD'))).toEqual([['c', '"AUSD" is not an ISO 4217 currency code (three letters, e.g. USD)']]);
+  });
+
+  it('an area alone says where (no countries, no corridor)', () => {
+    expect(problems((p) => checkCriteria(p, ['c'], criteria({ countries: [], area: { point: { latitude: 50, longitude: 8 }, radiusKm: 100 } }), refs, today))).toEqual([]);
+  });
+
+  it('a bad corridor is quoted as given (untrimmed), cut to 80 characters', () => {
+    expect(problems((p) => checkCriteria(p, ['c'], criteria({ corridor: ` ${'A'.repeat(90)}` }), refs, today))).toEqual([
+      ['c.corridor', `" ${'A'.repeat(79)}" is not a corridor slug (a–z, 0–9 and hyphens, at most 80 characters); see \`corridors\``],
+    ]);
+  });
+
+  it('entries past the most are not checked one by one (countries 51st, categories 21st)', () => {
+    expect(problems((p) => checkCriteria(p, ['c'], criteria({ countries: [...Array(50).fill('DE'), 'XX'] }), refs, today)))
+      .toEqual([['c.countries', 'Give at most 50 countries (got 51)']]);
+    expect(problems((p) => checkCriteria(p, ['c'], criteria({ productCategories: [...Array(20).fill('apparel'), 'junk'] }), refs, today)))
+      .toEqual([['c.productCategories', 'Give at most 20 product categories (got 21)']]);
+  });
+
+  it('a budget with only a monthly limit keeps it; no required services is an empty list', () => {
+    const c = checkCriteria(new Problems(), ['c'], criteria({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '15.0000' } }), refs, today);
+    expect(c.budget).toEqual({ currency: 'USD', maxMonthlyPricePerCbm: '15.0000', maxTotal: undefined });
+    expect(c.requiredServices).toEqual([]);
   });
 });
