@@ -105,8 +105,8 @@ describe('numbers, lists, currency, text', () => {
     expect(text(p, ['t'], ' ab ', 'title', { min: 2, max: 5 })).toBe('ab');
     expect(text(p, ['t'], undefined, 'title', { min: 2, max: 5 })).toBeUndefined();
     expect(text(p, ['t'], null, 'title', { min: 2, max: 5 })).toBeUndefined();
-    text(p, ['t'], ' a ', 'title', { min: 2, max: 5 });
-    expect(p.list).toEqual([{ code: 'INVALID', field: ['t'], message: 'title must be 2–5 characters' }]);
+    text(p, ['short'], ' a ', 'title', { min: 2, max: 5 });
+    expect(p.list).toEqual([{ code: 'INVALID', field: ['short'], message: 'title must be 2–5 characters' }]);
   });
 });
 
@@ -312,4 +312,8 @@ describe('the rest, one survivor each', () => {
     expect(c.budget).toEqual({ currency: 'USD', maxMonthlyPricePerCbm: '15.0000', maxTotal: undefined });
     expect(c.requiredServices).toEqual([]);
   });
+});
+
+it('checkCriteria: a quantity of 0 is refused at its path', () => {
+  expect(problems((p) => checkCriteria(p, ['c'], criteria({ quantity: '0' }), refs, today))).toEqual([['c.quantity', 'quantity must be more than 0 (got 0)']]);
 });
