@@ -10,13 +10,13 @@ import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import { loadConfig, type Config } from './config';
-import { DbHealth, isPoolBusy, isUnavailableError, probeDatabase } from './db/health';
+import { DbHealth, dbFailure, probeDatabase } from './db/health';
 import { ensureDatabase } from './db/database';
 import { ormConfig } from './db/mikro-orm.config';
 import { ReadDb, ReadPool } from './db/read-db';
 import { RequestContext, type Context } from './graphql/context';
 import { langFromAcceptLanguage } from './graphql/lang';
-import { serviceBusy, serviceUnavailable } from './graphql/errors';
+import { serviceUnavailable } from './graphql/errors';
 import { limitsPlugin } from './graphql/limits/plugin';
 import { RateBudgets } from './graphql/limits/rate-limit';
 import { shapeRules } from './graphql/limits/shape';
@@ -182,10 +182,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         try {
           viewer = key ? await authenticate(read.pool, key) : undefined;
         } catch (e) {
-          if (isPoolBusy(e)) throw serviceBusy();
-          if (!isUnavailableError(e)) throw e;
-          health.failed(e);
-          throw serviceUnavailable();
+          throw dbFailure(e, config.readStatementTimeoutMs, health) ?? e;
         }
         // A client that goes away before its answer cancels the SQL still running for it.
         const gone = new AbortController();

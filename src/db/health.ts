@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { GraphQLError } from 'graphql';
+import { queryTimeout, serviceBusy, serviceUnavailable } from '../graphql/errors';
 import type { Logger } from '../logger';
 
 /**
@@ -56,6 +58,22 @@ export function isStatementTimeout(e: unknown): boolean {
 export function isCancelled(e: unknown): boolean {
   for (const x of chain(e)) if (x.code === '57014' && /user request/i.test(x.message ?? '')) return true;
   return false;
+}
+
+/**
+ * The typed error for a database failure, the same on every path (reads, writes, key checks):
+ * QUERY_TIMEOUT past the statement timeout, a 503 "busy" for a saturated pool, a 503 outage
+ * (reported to `health`, which confirms and logs it once) when the database cannot be reached.
+ * Undefined for anything else, which stays what it was.
+ */
+export function dbFailure(e: unknown, timeoutMs: number, health?: DbHealth): GraphQLError | undefined {
+  if (isStatementTimeout(e)) return queryTimeout(timeoutMs);
+  if (isPoolBusy(e)) return serviceBusy();
+  if (isUnavailableError(e)) {
+    health?.failed(e);
+    return serviceUnavailable();
+  }
+  return undefined;
 }
 
 export class DbHealth {

@@ -1,6 +1,5 @@
 import pg from 'pg';
-import { queryTimeout, serviceBusy, serviceUnavailable } from '../graphql/errors';
-import { isCancelled, isPoolBusy, isStatementTimeout, isUnavailableError, type DbHealth } from './health';
+import { dbFailure, isCancelled, isUnavailableError, type DbHealth } from './health';
 
 export interface ReadPoolOptions {
   /** Every statement on this pool stops after this long (PostgreSQL `statement_timeout`). */
@@ -130,16 +129,9 @@ export class ReadDb {
   }
 
   private translate(e: unknown): unknown {
-    if (isStatementTimeout(e)) {
-      return queryTimeout(this.read instanceof ReadPool ? this.read.statementTimeoutMs : 0);
-    }
     if (isCancelled(e)) return e;
-    // Every connection busy for longer than the connect timeout: overloaded, not down.
-    if (isPoolBusy(e)) return serviceBusy();
-    if (isUnavailableError(e)) {
-      if (this.read instanceof ReadPool) this.read.health?.failed(e);
-      return serviceUnavailable();
-    }
-    return e;
+    const pool = this.read instanceof ReadPool ? this.read : undefined;
+    return dbFailure(e, pool?.statementTimeoutMs ?? 0, pool?.health) ?? e;
   }
+
 }

@@ -41,15 +41,25 @@ export const PUBLIC_CODES = new Set<string>([
 /** Seconds a client should wait before retrying while the database is down. */
 export const RETRY_AFTER_UNAVAILABLE_S = 5;
 
-/** The database (or another dependency) is down: HTTP 503 with Retry-After. */
-export function serviceUnavailable(): GraphQLError {
-  return new GraphQLError(`The service is temporarily unavailable (its database cannot be reached); retry in ${RETRY_AFTER_UNAVAILABLE_S} seconds`, {
+/** HTTP 503 with Retry-After and SERVICE_UNAVAILABLE, saying why. */
+function unavailable(why: string): GraphQLError {
+  return new GraphQLError(`The service is ${why}; retry in ${RETRY_AFTER_UNAVAILABLE_S} seconds`, {
     extensions: {
       code: ErrorCode.SERVICE_UNAVAILABLE,
       retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_S,
       http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_UNAVAILABLE_S)]]) },
     },
   });
+}
+
+/** The database (or another dependency) is down. */
+export function serviceUnavailable(): GraphQLError {
+  return unavailable('temporarily unavailable (its database cannot be reached)');
+}
+
+/** Every connection to the database is busy: the service is not down. */
+export function serviceBusy(): GraphQLError {
+  return unavailable('busy (every database connection is in use)');
 }
 
 /** A statement ran past the time limit; the message says what to narrow. */
@@ -58,15 +68,4 @@ export function queryTimeout(timeoutMs: number): GraphQLError {
     `The query ran longer than ${timeoutMs / 1000} s and was stopped: ask for fewer rows (a smaller \`first\`), fewer nested lists or no \`totalCount\`, or narrow the filter`,
     { extensions: { code: ErrorCode.QUERY_TIMEOUT, timeoutMs } },
   );
-}
-
-/** Every connection to the database is busy: HTTP 503 with Retry-After, the service is not down. */
-export function serviceBusy(): GraphQLError {
-  return new GraphQLError(`The service is busy (every database connection is in use); retry in ${RETRY_AFTER_UNAVAILABLE_S} seconds`, {
-    extensions: {
-      code: ErrorCode.SERVICE_UNAVAILABLE,
-      retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_S,
-      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_UNAVAILABLE_S)]]) },
-    },
-  });
 }

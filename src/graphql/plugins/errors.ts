@@ -3,9 +3,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { DbHealth } from '../../db/health';
-import { isCancelled, isPoolBusy, isStatementTimeout, isUnavailableError } from '../../db/health';
+import { dbFailure, isCancelled } from '../../db/health';
 import type { Logger } from '../../logger';
-import { ErrorCode, PUBLIC_CODES, queryTimeout, RETRY_AFTER_UNAVAILABLE_S, serviceBusy, serviceUnavailable } from '../errors';
+import { ErrorCode, PUBLIC_CODES, RETRY_AFTER_UNAVAILABLE_S } from '../errors';
 import { asShapeRefusal } from '../limits/shape';
 
 /** The request being served (set per HTTP request): errors carry its id wherever they are formatted. */
@@ -32,12 +32,8 @@ export function formatErrorFor(logger: Logger, opts: { health?: DbHealth; writeT
     const code = formatted.extensions?.code as string | undefined;
     if (code && PUBLIC_CODES.has(code)) return withRequestId(formatted, requestId);
     const original = unwrapResolverError(error) as Error & { requestId?: string };
-    const typed = isStatementTimeout(original) ? queryTimeout(opts.writeTimeoutMs ?? 0)
-      : isPoolBusy(original) ? serviceBusy()
-      : isUnavailableError(original) ? serviceUnavailable()
-      : undefined;
+    const typed = dbFailure(original, opts.writeTimeoutMs ?? 0, opts.health);
     if (typed) {
-      if (typed.extensions.code === ErrorCode.SERVICE_UNAVAILABLE && !isPoolBusy(original)) opts.health?.failed(original);
       return withRequestId({ message: typed.message, path: formatted.path, locations: formatted.locations, extensions: { ...typed.extensions } }, requestId);
     }
     // A statement we cancelled because its client went away: nobody reads this answer.
