@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { createApp, type App } from '../src/app';
 import { requestedCost } from '../src/graphql/limits/cost';
-import { buildApiSchema } from '../src/graphql/schema';
+import { buildApiSchema } from '../src/composition';
 import type { Context } from '../src/graphql/context';
 import { createLogger } from '../src/logger';
 import { BENCH_CONFIG, OPERATIONS } from './operations';

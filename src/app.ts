@@ -12,7 +12,7 @@ import express from 'express';
 import { loadConfig, type Config } from './config';
 import { DbHealth, dbFailure, probeDatabase } from './db/health';
 import { ensureDatabase } from './db/database';
-import { ormConfig } from './db/mikro-orm.config';
+import { ormConfig } from './orm';
 import { ReadDb, ReadPool } from './db/read-db';
 import { RequestContext, type Context } from './graphql/context';
 import { langFromAcceptLanguage } from './graphql/lang';
@@ -22,13 +22,12 @@ import { RateBudgets } from './graphql/limits/rate-limit';
 import { shapeRules } from './graphql/limits/shape';
 import { formatErrorFor, outageStatusPlugin, requestScope } from './graphql/plugins/errors';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
-import { buildApiSchema } from './graphql/schema';
+import { buildApiSchema, MODULES } from './composition';
 import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
 import { mountHttp } from './http/routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
-import { authenticate, keyFromHeaders } from './modules/auth/api-key.service';
-import { startHoldSweeper } from './modules/matchmaking/matchmaking.sweeper';
+import { authenticator } from './modules/auth/api-key.service';
 import { seedDatabase } from '../seeds';
 import type { Logger } from './logger';
 
@@ -95,6 +94,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const budgets = new RateBudgets(config.rateLimits, { redisUrl: opts.redisUrl, prefix: channelPrefix(opts.databaseUrl), logger });
   const limitsOn = opts.limits !== false;
   const schema = await buildApiSchema();
+  const authenticate = authenticator(read.pool);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -177,10 +177,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       context: async ({ req, res }) => {
         // While the database is away, say so at once (the probe in DbHealth brings us back).
         if (health.down) throw serviceUnavailable();
-        const key = keyFromHeaders(req.header('authorization'), req.header('x-api-key'));
         let viewer: Context['viewer'];
         try {
-          viewer = key ? await authenticate(read.pool, key) : undefined;
+          viewer = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
         } catch (e) {
           throw dbFailure(e, config.readStatementTimeoutMs, health) ?? e;
         }
@@ -224,7 +223,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   // Expired holds return their quantity within seconds even when nobody touches the offer.
-  const sweeper = startHoldSweeper(orm, logger, undefined, health);
+  const tasks = MODULES.flatMap((m) => m.tasks ?? []).map((start) => start({ orm, logger, health }));
   let live: SubscriptionServer | undefined;
   const detach = async () => {
     const l = live;
@@ -239,12 +238,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     read,
     attach(server) {
       if (live) throw new Error('createApp: attach() was already called');
-      live = serveSubscriptions(server, { schema, orm, read, logger, shape: config.shape, limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined });
+      live = serveSubscriptions(server, { schema, orm, read, authenticate, logger, shape: config.shape, limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined });
     },
     detach,
     async close() {
       await detach();
-      sweeper.stop();
+      for (const task of tasks) task.stop();
       health.stop();
       await budgets.close();
       await apollo.stop();

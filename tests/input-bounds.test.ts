@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { ormConfig } from '../src/db/mikro-orm.config';
+import { ormConfig } from '../src/orm';
 import { toGlobalId } from '../src/graphql/ids';
 import { importDataset } from '../src/modules/import/import.service';
 import { ImportValidationError, type Dataset, type ImportIssue } from '../src/modules/import/import.types';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../src/db/mikro-orm.config';
+import { ormConfig } from '../src/orm';
 import { testDatabase } from './helpers/db';
 
 const tables = async (orm: MikroORM) =>

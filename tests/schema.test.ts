@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType } from 'graphql';
-import { buildApiSchema, schemaSdl } from '../src/graphql/schema';
+import { buildApiSchema, schemaSdl } from '../src/composition';
 
 describe('the published schema', () => {
   it('is the one committed in schema/schema.graphql', async () => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { dropDatabase, ensureDatabase, withDatabase } from '../src/db/database';
-import { ormConfig } from '../src/db/mikro-orm.config';
+import { ormConfig } from '../src/orm';
 import { isValidCreditCode } from '../src/modules/enterprise/credit-code';
 import { EnterpriseRole } from '../src/modules/enterprise/enterprise.enums';
 import { importDataset } from '../src/modules/import/import.service';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../db/mikro-orm.config';
+import { ormConfig } from '../orm';
 import { importDataset } from '../modules/import/import.service';
 import { ImportValidationError, type Dataset } from '../modules/import/import.types';
 

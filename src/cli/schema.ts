@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { schemaSdl } from '../graphql/schema';
+import { schemaSdl } from '../composition';
 
 /**
  * `npm run schema:emit` writes schema/schema.graphql from the code; `npm run schema:check` fails

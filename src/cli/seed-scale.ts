@@ -11,7 +11,7 @@ import {
 import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from '../../seeds/sample/names';
 import { USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from '../../seeds/sample/places';
 import { Rng } from '../../seeds/sample/prng';
-import { ormConfig } from '../db/mikro-orm.config';
+import { ormConfig } from '../orm';
 import { BeltIndustry } from '../modules/belt/belt.enums';
 import { creditCodeFor } from '../modules/enterprise/credit-code';
 import { BrandKind, Certification, EnterpriseRole } from '../modules/enterprise/enterprise.enums';

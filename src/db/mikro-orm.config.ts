@@ -4,18 +4,21 @@ import { defineConfig } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
-import { entities } from './entities';
 
 const root = path.resolve(__dirname, '../..');
 
-/**
- * MikroORM configuration for a database URL. The CLI (`npx mikro-orm …`) uses the default export,
- * which reads DATABASE_URL (falling back to the local server's `cbec` database).
- */
-export function ormConfig(clientUrl: string, opts: { debug?: boolean; poolMax?: number } = {}) {
+export interface OrmOptions {
+  /** The entity classes, listed by the modules' manifests (src/orm.ts passes them all). */
+  entities: Function[];
+  debug?: boolean;
+  poolMax?: number;
+}
+
+/** MikroORM configuration for a database URL; `src/orm.ts` hands it every module's entities. */
+export function ormConfig(clientUrl: string, opts: OrmOptions) {
   return defineConfig({
     clientUrl,
-    entities,
+    entities: opts.entities,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator, SeedManager],
     debug: opts.debug ?? false,
@@ -45,5 +48,3 @@ export function ormConfig(clientUrl: string, opts: { debug?: boolean; poolMax?: 
     ignoreUndefinedInQuery: true,
   });
 }
-
-export default ormConfig(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec');

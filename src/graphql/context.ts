@@ -1,8 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReadDb } from '../db/read-db';
-import type { Viewer } from '../modules/auth/api-key.service';
+import type { Tier } from './limits/tiers';
 import type { RequestCost } from './limits/plugin';
 import type { Lang } from './lang';
+
+/** Who is calling: the enterprise an API key acts for (the auth module resolves keys to viewers). */
+export interface Viewer {
+  enterpriseId: number;
+  apiKeyId: number;
+  /** The key's rate-limit tier. */
+  tier: Tier;
+}
+
+/** Resolves the credentials a request or a WebSocket carries to its viewer (undefined: anonymous); throws UNAUTHENTICATED. */
+export type Authenticate = (credentials: { authorization?: string; apiKey?: string }) => Promise<Viewer | undefined>;
 
 /**
  * Everything request-scoped, built once per request (DESIGN.md): a forked EntityManager for

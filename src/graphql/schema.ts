@@ -1,22 +1,23 @@
 import 'reflect-metadata';
 import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { buildSchema, type PubSub } from 'type-graphql';
+import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { getPubSub } from './pubsub';
-import { resolvers } from './resolvers';
+import { RateLimitResolver } from './limits/rate-limit.resolver';
+import { NodeResolver } from './node.resolver';
 import { compiledTypes, sqlType } from './sql/compile';
 
 /** Reads a compiled object's value by response key (alias), the way the SQL compiler built it. */
 const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _ctx, info) => source[info.path.key as string];
 
-let cached: Promise<GraphQLSchema> | undefined;
-
 /**
- * The executable schema. type-graphql builds it from the decorated classes; then every field the
- * SQL compiler produces gets a plain property read as its resolver (no per-field middleware),
- * which keeps CPU per row close to a hand-written server.
+ * The executable schema over the modules' resolvers (src/composition.ts hands them in) and the
+ * API's own (node lookup, rate limit). type-graphql builds it from the decorated classes; then
+ * every field the SQL compiler produces gets a plain property read as its resolver (no per-field
+ * middleware), which keeps CPU per row close to a hand-written server.
  */
-export function buildApiSchema(): Promise<GraphQLSchema> {
-  cached ??= (async () => {
+export async function buildSchemaFrom(moduleResolvers: readonly Function[]): Promise<GraphQLSchema> {
+  {
+    const resolvers = [NodeResolver, RateLimitResolver, ...moduleResolvers] as NonEmptyArray<Function>;
     const schema = await buildSchema({
       resolvers,
       validate: false,
@@ -49,11 +50,10 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       }
     }
     return schema;
-  })();
-  return cached;
+  }
 }
 
 /** The SDL committed as schema/schema.graphql (sorted, so diffs show real changes only). */
-export async function schemaSdl(): Promise<string> {
-  return printSchema(lexicographicSortSchema(await buildApiSchema())) + '\n';
+export function printSdl(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
 }

@@ -10,7 +10,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isUnavailableError } from '../db/health';
 import { ReadDb, type ReadPool } from '../db/read-db';
-import { RequestContext, type Context } from '../graphql/context';
+import { RequestContext, type Authenticate, type Context, type Viewer } from '../graphql/context';
 import { ErrorCode, PUBLIC_CODES } from '../graphql/errors';
 import { langFromAcceptLanguage } from '../graphql/lang';
 import { fragmentsOf, requestedCost } from '../graphql/limits/cost';
@@ -18,7 +18,6 @@ import type { RateBudgets } from '../graphql/limits/rate-limit';
 import { asShapeRefusal, DEFAULT_SHAPE_LIMITS, shapeRules, type ShapeLimits } from '../graphql/limits/shape';
 import { formatErrorFor } from '../graphql/plugins/errors';
 import type { Logger } from '../logger';
-import { authenticate, keyFromHeaders, type Viewer } from '../modules/auth/api-key.service';
 
 /**
  * GraphQL subscriptions over WebSocket (graphql-ws protocol) on the HTTP server's /graphql path.
@@ -37,6 +36,8 @@ interface Deps {
   schema: GraphQLSchema;
   orm: MikroORM;
   read: ReadPool;
+  /** API keys to viewers (the auth module's, handed in by app.ts). */
+  authenticate: Authenticate;
   logger: Logger;
   /** The same shape limits as HTTP (depth, aliases, directives, tokens). */
   shape?: ShapeLimits;
@@ -56,7 +57,7 @@ export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } });
 
-export function serveSubscriptions(server: Server, { schema, orm, read, logger, shape = DEFAULT_SHAPE_LIMITS, limits, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
+export function serveSubscriptions(server: Server, { schema, orm, read, authenticate, logger, shape = DEFAULT_SHAPE_LIMITS, limits, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
   const formatError = formatErrorFor(logger, { health: read.health });
   const rules = shapeRules(shape);
@@ -95,8 +96,10 @@ export function serveSubscriptions(server: Server, { schema, orm, read, logger, 
     async onConnect(ctx) {
       const params = ctx.connectionParams ?? {};
       try {
-        const key = keyFromHeaders(str(params.authorization) ?? str(params.Authorization), str(params.apiKey) ?? str(params['x-api-key']));
-        ctx.extra.viewer = key ? await authenticate(read.pool, key) : undefined;
+        ctx.extra.viewer = await authenticate({
+          authorization: str(params.authorization) ?? str(params.Authorization),
+          apiKey: str(params.apiKey) ?? str(params['x-api-key']),
+        });
         // The socket may have closed while the key was looked up (onClose has run then).
         if (ctx.extra.viewer && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) keyed.set(ctx.extra.socket, ctx.extra.viewer.apiKeyId);
         return true;

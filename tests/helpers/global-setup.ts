@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../src/db/database';
 import { startEmbedded } from '../../src/db/embedded';
-import { ormConfig } from '../../src/db/mikro-orm.config';
+import { ormConfig } from '../../src/orm';
 import { seedDatabase } from '../../seeds';
 
 /**

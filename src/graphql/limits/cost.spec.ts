@@ -1,6 +1,6 @@
 import { buildSchema, parse, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
 import 'reflect-metadata';
-import { buildApiSchema } from '../schema';
+import { buildApiSchema } from '../../composition';
 import { actualCost, fragmentsOf, requestedCost, type FieldCost } from './cost';
 
 /**

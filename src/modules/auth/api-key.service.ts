@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type pg from 'pg';
 import { ErrorCode } from '../../graphql/errors';
 import type { Tier } from '../../graphql/limits/tiers';
+import type { Authenticate, Viewer } from '../../graphql/context';
 
 /**
  * API keys: `cbec_<prefix>_<secret>`. The prefix finds the row, the SHA-256 of the whole key is
@@ -11,12 +12,7 @@ import type { Tier } from '../../graphql/limits/tiers';
  * remembered as long, so guessing costs no query either.
  */
 
-export interface Viewer {
-  enterpriseId: number;
-  apiKeyId: number;
-  /** The key's rate-limit tier. */
-  tier: Tier;
-}
+export type { Viewer };
 
 const KEY_FORMAT = /^cbec_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 const CACHE_MS = 30_000;
@@ -77,4 +73,12 @@ export async function authenticate(pool: pg.Pool, key: string): Promise<Viewer> 
 export function clearApiKeyCache(): void {
   cache.clear();
   misses.clear();
+}
+
+/** The credentials of a request or socket (`Authorization: Bearer …` or an API key) to a viewer, over `pool`. */
+export function authenticator(pool: pg.Pool): Authenticate {
+  return async ({ authorization, apiKey }) => {
+    const key = keyFromHeaders(authorization, apiKey);
+    return key ? authenticate(pool, key) : undefined;
+  };
 }

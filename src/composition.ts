@@ -1,0 +1,54 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchemaFrom, printSdl } from './graphql/schema';
+import type { ModuleManifest } from './manifest';
+import { authModule } from './modules/auth';
+import { beltModule } from './modules/belt';
+import { enterpriseModule } from './modules/enterprise';
+import { matchmakingModule } from './modules/matchmaking';
+import { parkModule } from './modules/park';
+import { policyModule } from './modules/policy';
+import { referenceModule } from './modules/reference';
+import { searchModule } from './modules/search';
+import { serviceProviderModule } from './modules/service-provider';
+import { statisticsModule } from './modules/statistics';
+import { talentModule } from './modules/talent';
+import { warehouseModule } from './modules/warehouse';
+
+/**
+ * The one list of domain modules, in dependency order (a module comes after those it builds on).
+ * Adding a domain: write `src/modules/<domain>/index.ts` (its manifest) and add it here; nothing
+ * in `src/graphql/`, `src/db/` or `src/matching/` changes.
+ */
+export const MODULES: readonly ModuleManifest[] = [
+  referenceModule,
+  policyModule,
+  enterpriseModule,
+  parkModule,
+  beltModule,
+  warehouseModule,
+  serviceProviderModule,
+  talentModule,
+  statisticsModule,
+  searchModule,
+  authModule,
+  matchmakingModule,
+];
+
+/** Every entity class of every module, for MikroORM (listed, not discovered by glob). */
+export const ENTITIES: Function[] = MODULES.flatMap((m) => m.entities ?? []);
+
+/** Every resolver class of every module. */
+export const MODULE_RESOLVERS: Function[] = MODULES.flatMap((m) => m.resolvers ?? []);
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The API's executable schema, built once per process from the modules' manifests. */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchemaFrom(MODULE_RESOLVERS);
+  return schema;
+}
+
+/** The SDL committed as schema/schema.graphql. */
+export async function schemaSdl(): Promise<string> {
+  return printSdl(await buildApiSchema());
+}

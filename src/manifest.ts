@@ -1,0 +1,28 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { DbHealth } from './db/health';
+import type { Logger } from './logger';
+
+/** What a module's background task is given when the app starts. */
+export interface TaskDeps {
+  orm: MikroORM;
+  logger: Logger;
+  health: DbHealth;
+}
+
+/**
+ * What a domain module declares about itself (DESIGN.md, "Layout"). Each module's `index.ts`
+ * exports one manifest; `src/composition.ts` lists the manifests and composes them into the ORM's
+ * entities, the schema's resolvers, the SQL registry, the import units, the search kinds, the
+ * matching profiles and the scale generator. `src/graphql/`, `src/db/` and `src/matching/` never
+ * import a module: they are handed what the manifests declare.
+ */
+export interface ModuleManifest {
+  /** The module's folder name, e.g. `warehouse`. */
+  name: string;
+  /** MikroORM entity classes (write path, migrations). */
+  entities?: Function[];
+  /** type-graphql resolver classes (queries, mutations, subscriptions, field resolvers). */
+  resolvers?: Function[];
+  /** Background tasks started with the app and stopped when it closes (e.g. the hold sweeper). */
+  tasks?: ((deps: TaskDeps) => { stop(): void })[];
+}

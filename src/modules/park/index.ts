@@ -1,0 +1,11 @@
+import type { ModuleManifest } from '../../manifest';
+import { IndustrialPark } from './industrial-park.entity';
+import { ParkTenancy } from './park-tenancy.entity';
+import { parkResolvers } from './park.resolver';
+
+/** The park module (see src/manifest.ts). */
+export const parkModule: ModuleManifest = {
+  name: 'park',
+  entities: [IndustrialPark, ParkTenancy],
+  resolvers: [...parkResolvers],
+};

@@ -1,0 +1,11 @@
+import type { ModuleManifest } from '../../manifest';
+import { PolicyMeasure } from './policy-measure.entity';
+import { PolicyTarget } from './policy-target.entity';
+import { policyResolvers } from './policy.resolver';
+
+/** The policy module (see src/manifest.ts). */
+export const policyModule: ModuleManifest = {
+  name: 'policy',
+  entities: [PolicyMeasure, PolicyTarget],
+  resolvers: [...policyResolvers],
+};

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { ormConfig as baseConfig, type OrmOptions } from './db/mikro-orm.config';
+import { ENTITIES } from './composition';
+
+/**
+ * MikroORM configuration over every module's entities. The CLI (`npx mikro-orm …`) uses the
+ * default export, which reads DATABASE_URL (falling back to the local server's `cbec` database).
+ */
+export function ormConfig(clientUrl: string, opts: Omit<OrmOptions, 'entities'> = {}) {
+  return baseConfig(clientUrl, { ...opts, entities: ENTITIES });
+}
+
+export default ormConfig(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec');
