@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { toQuery, type Sql } from './sql';
 import { dbFailure, isCancelled, isUnavailableError, type DbHealth } from './health';
 
 export interface ReadPoolOptions {
@@ -83,6 +84,12 @@ export class ReadDb {
   private readonly pool: pg.Pool;
   constructor(private readonly read: ReadPool | pg.Pool, private readonly signal?: AbortSignal) {
     this.pool = read instanceof ReadPool ? read.pool : read;
+  }
+
+  /** Runs a statement written with the `sql` tag (src/db/sql.ts). */
+  run<T = Record<string, unknown>>(statement: Sql): Promise<T[]> {
+    const { text, values } = toQuery(statement);
+    return this.query<T>(text, values);
   }
 
   async query<T = Record<string, unknown>>(text: string, values: readonly unknown[] = []): Promise<T[]> {
