@@ -333,10 +333,9 @@ describe('matching rules, worked out by hand', () => {
       pin('order: the full match first, the near miss after', r.matches.map((m: any) => [m.offer.id, m.rank, m.isNearMiss]), [[p, 1, false], [q, 2, true]]);
     });
 
-    // Known bug: demandMatches keeps the DISTANCE weight (0.1, scoring 0) for a demand without an area
-    // (matching.service.ts, matchDemands: normaliseWeights(args.weights, true)), so the offer's side
-    // scores 0.7425 where the demand's side says 0.825. it.failing turns red once it is fixed: then make it it().
-    it.failing('a saved demand and a saved offer score the same from either side', async () => {
+    // DISTANCE counts only for a demand with an area, whichever side asks (it once kept its weight
+    // on the offer's side, which scored this pair 0.7425 against 0.825).
+    it('a saved demand and a saved offer score the same from either side', async () => {
       const p = await publish(A);
       const post = noErrors('posting a demand', await s.gql<any>(`mutation($input: CapacityDemandInput!) { postCapacityDemand(input: $input) { errors { code } demand { id } } }`,
         { input: { title: 'either side', criteria: demand() } }, bearer(sellerKey))).postCapacityDemand;

@@ -4,7 +4,7 @@ import { TimestampedEntity } from '../../db/base.entity';
 import { OverseasWarehouse } from '../warehouse/overseas-warehouse.entity';
 import { CapacityUnit, PricePeriod, StorageClass } from '../warehouse/warehouse.enums';
 import { OfferStatus } from './matchmaking.enums';
-import { OFFER_DERIVED } from './offer-derived';
+import { OFFER_DERIVED } from './capacity.formulas';
 
 /**
  * Capacity a warehouse operator offers for a period. `heldQuantity` is what holds and confirmed

@@ -1,5 +1,5 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
-import { GraphQLError, parse, type FieldNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, ID, Info, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ErrorCode } from '../../graphql/errors';
@@ -58,20 +58,12 @@ function selected(ctx: Context, info: GraphQLResolveInfo, payloadType: string, f
   return subFieldNodes(payloadType, info.fieldNodes, [field], newCompileCtx(info, ctx.lang, new Params()));
 }
 
-/**
- * `matchOffers` compiles the offer from the caller's selection under `matches.offer`; the event
- * already carries its offer, so the ranking below selects none (the statement builds no node).
- */
-const NO_OFFER = (parse('{ m { matches { rank } } }').definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
-
-async function matchOf(ctx: Context, info: GraphQLResolveInfo, demandId: number, offerId: number): Promise<unknown> {
+async function matchOf(ctx: Context, demandId: number, offerId: number): Promise<unknown> {
   const [demand] = await ctx.db.query<SavedDemand>(`select ${SAVED_DEMAND} from capacity_demand t where t.id = $1`, [demandId]);
   if (!demand) return null;
-  // The event's offer alone, ranked among all the demand's full matches.
-  const r = await matchOffers(
-    ctx, { ...info, fieldNodes: [NO_OFFER] },
-    (p) => demandValuesSql(demand, p), scopeOf(demand), { first: 1, focus: offerId },
-  );
+  // The event's offer alone, ranked among all the demand's full matches; the event already
+  // carries its offer, so the ranking compiles none (no selection).
+  const r = await matchOffers(ctx, null, (p) => demandValuesSql(demand, p), scopeOf(demand), { first: 1, focus: offerId });
   const [m] = r.matches;
   if (!m) return null;
   const { offer: _offer, ...explanation } = m;
@@ -112,7 +104,7 @@ export class MatchmakingSubscriptions {
       nodes.length
         ? runByKeys(ctx, info, 'CapacityOffer', 'capacity_offer t', 't.id', 'int', [event.offerId], nodes, (t) => `${t}.status = 'PUBLISHED'`)
         : Promise.resolve([null]),
-      selects('OfferMatchedDemandPayload', info.fieldNodes, 'match', info) ? matchOf(ctx, info, event.demandId, event.offerId) : null,
+      selects('OfferMatchedDemandPayload', info.fieldNodes, 'match', info) ? matchOf(ctx, event.demandId, event.offerId) : null,
     ]);
     return { demandId: toGlobalId('CapacityDemand', event.demandId), offer, match };
   }

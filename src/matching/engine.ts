@@ -1,0 +1,202 @@
+import { badInput } from '../graphql/errors';
+import type { Bilingual, Factor, MatchProfile, MatchRequest, MatchRow } from './profile';
+
+/**
+ * The matching engine: ranks the candidates of a profile in one SQL statement, counts the full
+ * matches, finds near misses (candidates failing exactly one hard constraint), explains each
+ * returned row in Chinese and English and pages. It knows no domain (docs/matchmaking.md).
+ *
+ * The statement's stages:
+ *   ranked   one pass over the candidates (index-served `where`): the profile's columns and the
+ *            number of hard constraints failed; without near misses every constraint is a filter
+ *   counted  full matches
+ *   kept     near misses only while full matches are fewer than asked
+ *   top      each factor's value and whether it applies to the pair, and the weight sum per pair
+ *   scored   the score: Σ round(weight / weight sum, 4) × value, rounded to 4 places
+ *   best     the page (or the one focused row, with its rank among all)
+ * and then only the returned rows get their node and explanation columns.
+ */
+
+/** The most rows one ranking returns. */
+export const MATCH_MAX = 50;
+export const MATCH_DEFAULT = 20;
+
+/** Weights by weightKey, each 0–1, normalised to sum 1 over the factors that apply. */
+export type Weights = Record<string, number>;
+
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+
+/** `first` for a ranking: 1–MATCH_MAX, default MATCH_DEFAULT. */
+export function checkFirst(first: number | null | undefined): number {
+  const n = first ?? MATCH_DEFAULT;
+  if (!Number.isInteger(n) || n < 1 || n > MATCH_MAX) throw badInput(`\`first\` must be between 1 and ${MATCH_MAX} (got ${n})`, 'first');
+  return n;
+}
+
+/** The profile's default weights with what was asked laid over them; each must be 0–1. */
+export function askedWeights(profile: MatchProfile<any>, input?: Record<string, number | null | undefined>): Weights {
+  const w: Weights = Object.fromEntries(profile.factors.map((f) => [f.weightKey, f.defaultWeight]));
+  for (const [k, v] of Object.entries(input ?? {})) {
+    if (v === undefined || v === null) continue;
+    if (!(k in w)) throw badInput(`weights.${k} is not a factor of this ranking`, `weights.${k}`);
+    if (!(v >= 0 && v <= 1)) throw badInput(`weights.${k} must be between 0 and 1 (got ${v})`, `weights.${k}`);
+    w[k] = v;
+  }
+  if (Object.values(w).reduce((a, b) => a + b, 0) <= 0) throw badInput('At least one weight must be more than 0', 'weights');
+  return w;
+}
+
+/**
+ * Normalises weights to sum 1 over the factors that apply (the others weigh 0), each rounded to
+ * 4 places, as the statement does per pair. All zero when none that applies has weight.
+ */
+export function normalise(weights: Weights, applies: (key: string) => boolean = () => true): Weights {
+  const keys = Object.keys(weights);
+  const sum = keys.reduce((a, k) => a + (applies(k) ? weights[k] : 0), 0);
+  return Object.fromEntries(keys.map((k) => [k, applies(k) && sum > 0 ? round(weights[k] / sum, 4) : 0]));
+}
+
+/** Every hard constraint met, in the profile's order (SQL over the `from` aliases). */
+export function fullMatchSql(profile: MatchProfile<any>): string {
+  return profile.constraints.length === 0 ? 'true' : profile.constraints.map((c) => `(${c.sql})`).join(' and ');
+}
+
+const f = (i: number) => `f_${i}`;
+const a = (i: number) => `a_${i}`;
+const ok = (i: number) => `ok_${i}`;
+
+/** The ranking statement for a profile and a request (exported for the unit tests). */
+export function rankingSql(profile: MatchProfile<any>, req: MatchRequest, weights: Weights): string {
+  const p = req.params;
+  const key = profile.key;
+  const n = profile.constraints.length;
+  const misses = n === 0 ? '0' : `(${n} - (${profile.constraints.map((c) => `(${c.sql})::int`).join(' + ')}))`;
+  const full = fullMatchSql(profile);
+  const columns = Object.entries(profile.columns).map(([name, sql]) => `${sql} as ${name}`).join(', ');
+  const w = profile.factors.map((x) => `${p.add(weights[x.weightKey])}::float8`);
+  const applies = (x: Factor<any>) => x.applies ?? 'true';
+  const wsum = profile.factors.map((x, i) => `${w[i]} * (${applies(x)})::int`).join(' + ');
+  const terms = profile.factors.map((_x, i) => `round((${w[i]} / t.wsum)::numeric, 4)::float8 * t.${a(i)}::int * coalesce(t.${f(i)}, 0)`).join(' + ');
+  const ordering = req.orderBy ? profile.orderings?.[req.orderBy] : undefined;
+  if (req.orderBy && !ordering) throw new Error(`${profile.name} has no ordering ${req.orderBy}`);
+  const order = (x: string) => [`${x}.misses`, ...(ordering ? [`${x}.${ordering.column} desc`] : []), `${x}.score desc`, `${x}.${key}`].join(', ');
+  return `
+    with ranked as materialized (
+      select ${columns}, ${req.nearMisses ? misses : '0'} as misses
+      from ${req.from}
+      where ${[...req.where, req.nearMisses ? `${misses} <= 1` : full].join(' and ')}
+    ),
+    counted as (select count(*) filter (where misses = 0) as full_count from ranked),
+    -- Near misses rank after every full match: they are scored only when full matches are too few.
+    kept as (select * from ranked where misses = 0 or (select full_count from counted) < ${req.first}),
+    top as (
+      select c.*, ${profile.factors.map((x, i) => `(${x.value})::float8 as ${f(i)}, (${applies(x)}) as ${a(i)}`).join(', ')},
+        nullif(${wsum}, 0) as wsum${profile.joinColumns ? `, ${profile.joinColumns}` : ''}
+      from kept c ${profile.joins ?? ''}
+    ),
+    scored as (
+      select t.*, coalesce(round((${terms})::numeric, 4)::float8, 0) as score from top t
+    ),
+    best as (${req.focus === undefined
+      ? `select s.*, null::int as rank from scored s order by ${order('s')} limit ${req.first}`
+      : `select * from (select s.*, (row_number() over (order by ${order('s')}))::int as rank from scored s) r
+        where r.${key} = ${p.add(req.focus)}::int`}
+    )
+    select t.${key} as id, t.*, (select full_count from counted)::int as full_count, ${req.node ?? 'null'} as node,
+      ${profile.constraints.map((c, i) => `(${c.sql}) as ${ok(i)}`).join(', ') || 'true as ok_all'}
+      ${profile.detailColumns ? `, ${profile.detailColumns}` : ''}
+    from ${req.rejoin('best')}
+    order by ${order('t')}`;
+}
+
+/** A score part, as clients see it. */
+export interface ScorePartOut {
+  factor: string;
+  weight: number;
+  value: number;
+  contribution: number;
+  detail: string;
+  detailZh: string;
+}
+
+/** A failed constraint, as clients see it. */
+export interface ConstraintMissOut {
+  constraint: string;
+  detail: string;
+  detailZh: string;
+}
+
+/** What the engine says about one returned row. */
+export interface Explanation {
+  score: number;
+  rank: number;
+  isNearMiss: boolean;
+  failedConstraints: ConstraintMissOut[];
+  scoreParts: ScorePartOut[];
+  summary: string;
+  summaryZh: string;
+}
+
+/**
+ * The explanation of a ranked row: its parts (the factors that apply to the pair, with the
+ * pair's normalised weights), its failed constraints, and one sentence in each language built
+ * from the same facts (the two largest contributions, or what fails).
+ */
+export function explain<R extends MatchRow>(profile: MatchProfile<R>, row: R, rank: number, weights: Weights): Explanation {
+  const appliesTo = new Set(profile.factors.filter((_x, i) => row[a(i)] !== false).map((x) => x.weightKey));
+  const w = normalise(weights, (k) => appliesTo.has(k));
+  const scoreParts: ScorePartOut[] = [];
+  profile.factors.forEach((x, i) => {
+    if (!appliesTo.has(x.weightKey)) return;
+    const value = round(Number(row[f(i)] ?? 0), 3);
+    const text = x.detail(row);
+    scoreParts.push({ factor: x.name, weight: w[x.weightKey], value, contribution: round(w[x.weightKey] * value, 3), detail: text.en, detailZh: text.zh });
+  });
+  const failed: (ConstraintMissOut & Bilingual)[] = [];
+  profile.constraints.forEach((c, i) => {
+    if (row[ok(i)] !== false) return;
+    const text = c.miss(row);
+    failed.push({ constraint: c.name, detail: text.en, detailZh: text.zh, en: text.en, zh: text.zh });
+  });
+  const top = [...scoreParts].sort((x, y) => y.contribution - x.contribution).slice(0, 2);
+  const score = Number(row.score);
+  const summary = failed.length
+    ? `Near miss: ${failed.map((m) => m.en).join('; ')}.`
+    : `Rank ${rank}, score ${score.toFixed(3)}: ${top.map((t) => t.detail).join('; ')}.`;
+  const summaryZh = failed.length
+    ? `近似匹配：${failed.map((m) => m.zh).join('；')}。`
+    : `排名第${rank}，得分${score.toFixed(3)}：${top.map((t) => t.detailZh).join('；')}。`;
+  return {
+    score,
+    rank,
+    isNearMiss: failed.length > 0,
+    failedConstraints: failed.map(({ constraint, detail, detailZh }) => ({ constraint, detail, detailZh })),
+    scoreParts,
+    summary,
+    summaryZh,
+  };
+}
+
+/** Something that runs SQL (the request's read handle). */
+export interface Queryable {
+  query<T>(text: string, values?: readonly unknown[]): Promise<T[]>;
+}
+
+/** A ranking: rows best first, each with its explanation, and the count of full matches. */
+export interface Ranking<R extends MatchRow> {
+  rows: (R & { explanation: Explanation })[];
+  fullMatchCount: number;
+  /** The weights asked for, bounded, normalised as for a pair to which every factor applies. */
+  weights: Weights;
+}
+
+/** Ranks `profile`'s candidates for `req`, in one statement. */
+export async function rank<R extends MatchRow>(db: Queryable, profile: MatchProfile<R>, req: MatchRequest): Promise<Ranking<R>> {
+  const weights = askedWeights(profile, req.weights);
+  const rows = await db.query<R>(rankingSql(profile, req, weights), req.params.values);
+  return {
+    rows: rows.map((r, i) => ({ ...r, explanation: explain(profile, r, r.rank ?? i + 1, weights) })),
+    fullMatchCount: rows[0]?.full_count ?? 0,
+    weights,
+  };
+}

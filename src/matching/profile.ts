@@ -1,0 +1,118 @@
+/**
+ * The contract between the matching engine and a kind of matchmaking (docs/matchmaking.md,
+ * "The engine"). A profile says where candidates come from, which hard constraints they must
+ * meet, which factors score them and how each is put into words, in Chinese and English. The
+ * engine knows no domain: warehouse capacity (both ways), sourcing listings, service offerings,
+ * talent cohorts and park space are all profiles of it.
+ *
+ * SQL in a profile is text over aliases the profile itself binds (in `from`); values from a
+ * request go in through the statement's `Params`, never into the text.
+ */
+import type { Params } from '../graphql/sql/params';
+
+/** The same fact in both languages. */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+/** A row the engine returns: the candidate's columns, its explanation columns and the engine's own. */
+export type MatchRow = Record<string, unknown> & {
+  /** The candidate's key (the profile's `key` column). */
+  id: number;
+  /** The compiled node of the returned side, or null when none was selected. */
+  node: unknown;
+  /** Hard constraints failed (0 for a full match). */
+  misses: number;
+  /** The fit score, 0–1, rounded to 4 places. */
+  score: number;
+  /** Full matches among all candidates. */
+  full_count: number;
+  /** Rank among all candidates, when the request focused on one. */
+  rank: number | null;
+};
+
+/**
+ * A hard constraint: a boolean over the candidate. A near miss fails exactly one; `miss` says
+ * what would have to change, with the same numbers in both languages.
+ */
+export interface Constraint<R extends MatchRow = MatchRow> {
+  /** Its name, as clients see it (an enum value). */
+  name: string;
+  /** True when met; SQL over the aliases `from` binds. */
+  sql: string;
+  /** The wording of a failure, from the returned row. */
+  miss: (row: R) => Bilingual;
+}
+
+/**
+ * A score factor: a value 0–1 per candidate and a weight. `value` is SQL over the candidate stage
+ * `c` (the profile's `columns`, plus `joins` and window functions over the kept candidates).
+ */
+export interface Factor<R extends MatchRow = MatchRow> {
+  /** Its name, as clients see it (an enum value). */
+  name: string;
+  /** The key of its weight in a weights input (e.g. `publicWarehouse` for PUBLIC_WAREHOUSE). */
+  weightKey: string;
+  /** Weight before normalisation, 0–1. */
+  defaultWeight: number;
+  /** SQL, float8 0–1, over `c`. */
+  value: string;
+  /**
+   * SQL boolean over `c`: when false, the factor does not count for this pair and the other
+   * weights are normalised without it (e.g. distance when the demand gives no point). Decided by
+   * the pair alone, so the same pair weighs the same whichever side asks.
+   */
+  applies?: string;
+  /** The numbers behind the value, in words. */
+  detail: (row: R) => Bilingual;
+}
+
+/** An order the engine can rank full matches (then near misses) by, besides the fit score. */
+export interface Ordering {
+  /** A column of the profile's `columns` (never null), sorted descending, then by score. */
+  column: string;
+}
+
+/** A kind of matchmaking, for the engine. */
+export interface MatchProfile<R extends MatchRow = MatchRow> {
+  /** For logs and errors. */
+  name: string;
+  /** The column of `columns` that identifies a candidate (its primary key). */
+  key: string;
+  /** Per-candidate values the factors and orderings read (name → SQL over the `from` aliases). */
+  columns: Record<string, string>;
+  constraints: Constraint<R>[];
+  factors: Factor<R>[];
+  /** Joins for the factor stage over the candidates `c` (e.g. a record looked up per row). */
+  joins?: string;
+  /** Columns from `joins` that factors and explanations read (SQL select-list text). */
+  joinColumns?: string;
+  /** Columns only the returned rows need, for explanations (SQL over the `rejoin` aliases and `t`). */
+  detailColumns?: string;
+  /** Orderings besides FIT (the score), by name. */
+  orderings?: Record<string, Ordering>;
+}
+
+/** One ranking request: a profile bound to what is asked. */
+export interface MatchRequest {
+  /** FROM clause binding every alias the profile's SQL uses, one row per candidate. */
+  from: string;
+  /** Conditions every candidate meets (index-served), over the same aliases. */
+  where: string[];
+  /** FROM clause binding the same aliases for the returned rows of CTE `alias` (by their key). */
+  rejoin: (alias: string) => string;
+  /** The compiled node of the returned side (SQL over the rejoined aliases), or null. */
+  node: string | null;
+  /** Weights by weightKey, as asked (bounded and normalised by the engine). */
+  weights?: Record<string, number | null | undefined>;
+  /** Rows to return, full matches first. */
+  first: number;
+  /** Also near misses (failing exactly one hard constraint), after the full matches. */
+  nearMisses: boolean;
+  /** An ordering of the profile's `orderings`; the fit score when absent. */
+  orderBy?: string;
+  /** Only this candidate (by key), with its rank among all: what an event needs. */
+  focus?: number;
+  params: Params;
+}

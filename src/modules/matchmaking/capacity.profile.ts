@@ -1,0 +1,268 @@
+import { fullMatchSql } from '../../matching/engine';
+import type { Bilingual, Constraint, Factor, MatchProfile, MatchRow } from '../../matching/profile';
+import { greatCircleKmSql } from '../../graphql/types/geo';
+import { WarehouseService } from '../warehouse/warehouse.enums';
+import { monthlyPricePerCbmSql, periodDaysSql } from './capacity.formulas';
+
+/**
+ * Overseas-warehouse capacity as two profiles of the matching engine (src/matching): offers for a
+ * demand (a seller asks) and demands for an offer (an operator asks). Both bind the offer `o`
+ * (capacity_offer, with the copies of its warehouse's columns) and the demand `d` (capacity_demand's
+ * columns) for every candidate; one side is a table, the other a one-row sub-select. The hard
+ * constraints and all factors but COST are the same on both sides, so one pair scores the same
+ * whichever side asks whenever its COST depends on the pair alone (a demand with a budget).
+ */
+
+/** A returned capacity row: the columns below and the explanation columns. */
+export interface CapacityRow extends MatchRow {
+  currency: string;
+  is_public: boolean;
+  budget_currency: string | null;
+  max_total: string | null;
+  max_monthly_price_per_cbm: string | null;
+  radius_km: number | null;
+  transit_days: number | null;
+  distance_km: string | null;
+  extra_services: number;
+  fulfilment: number | null;
+  fulfilment_n: number;
+  unit: string;
+  available_from: string;
+  available_to: string;
+  min_quantity: string;
+  min_term_days: number;
+  start_date: string;
+  end_date: string;
+  duration_days: number;
+  quantity_cbm: string;
+  q_units: string;
+  remaining_cbm: string;
+  max_transit_days: number | null;
+  corridor_slug: string | null;
+  missing_services: string[];
+  total_cost: string;
+  monthly_per_cbm: string;
+}
+
+const fmt = (n: string | number, digits = 2) => Number(n).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+const qUnits = `(d.quantity_cbm / o.cbm_per_unit)`;
+const endDate = `(d.start_date + d.duration_days - 1)`;
+/** The estimated total for the stay, exact, as shown to clients (and what the operator would earn). */
+const totalCost = `round((o.storage_price / ${periodDaysSql('o.price_period')} * greatest(d.duration_days - o.free_days, 0) + o.inbound_fee + o.outbound_fee) * ${qUnits}, 2)`;
+const monthly = monthlyPricePerCbmSql('o');
+/**
+ * The same total in float8 from the offer's per-CBM columns (capacity_offer's generated columns),
+ * for filtering and ranking thousands of candidates: (price per CBM-day × billable days + fees per
+ * CBM) × CBM, which is the exact formula rearranged.
+ */
+const COST_F = `(d.quantity_cbm::float8 * (o.day_price_per_cbm * greatest(d.duration_days - o.free_days, 0) + o.fees_per_cbm))`;
+/**
+ * The fewest transit days from Chongqing to the offer's warehouse (over the demand's corridor, if
+ * any), from the offer's copies of its warehouse's corridors (capacity_offer.transit_days).
+ */
+const TRANSIT = `(case when d.corridor_id is null then o.min_transit_days else o.transit_days[d.corridor_id] end)`;
+
+/**
+ * A demand located by a corridor alone (no countries, no area) wants warehouses the corridor
+ * reaches: that is its location, a filter like countries; reached but slower than its limit is a
+ * TRANSIT near miss. (With countries or an area, a warehouse the corridor does not reach is a
+ * TRANSIT near miss too.)
+ */
+export const CORRIDOR_AS_LOCATION = `(cardinality(d.countries) > 0 or d.near_latitude is not null or d.corridor_id is null
+      or o.transit_days[d.corridor_id] is not null)`;
+
+/**
+ * Services the offer has beyond the required ones. When it has them all (every full match), that is
+ * a difference of lengths (services are WarehouseService values, and the API and the seeds write
+ * each once); otherwise one term per WarehouseService, so no set operation runs per candidate.
+ */
+const EXTRA_SERVICES = `(case when o.services @> d.required_services then cardinality(o.services) - cardinality(d.required_services)
+      else ${Object.values(WarehouseService).map((v) => `('${v}' = any(o.services) and not '${v}' = any(d.required_services))::int`).join(' + ')} end)`;
+
+const mismatch = (r: CapacityRow) => !!r.budget_currency && r.currency !== r.budget_currency;
+
+/** The hard constraints, in the order a near miss is explained. */
+const CONSTRAINTS: Constraint<CapacityRow>[] = [
+  {
+    name: 'PERIOD',
+    sql: `o.available_from <= d.start_date and o.available_to >= ${endDate}`,
+    miss: (r) => r.available_from > r.start_date
+      ? { en: `available from ${r.available_from}, not ${r.start_date}`, zh: `${r.available_from}起可用，而非${r.start_date}` }
+      : { en: `available until ${r.available_to}, not ${r.end_date}`, zh: `可用至${r.available_to}，需要至${r.end_date}` },
+  },
+  {
+    name: 'CAPACITY',
+    sql: `o.remaining_cbm >= d.quantity_cbm::float8`,
+    miss: (r) => ({ en: `${fmt(r.remaining_cbm)} CBM remain, ${fmt(r.quantity_cbm)} CBM needed`, zh: `剩余${fmt(r.remaining_cbm)}立方米，需要${fmt(r.quantity_cbm)}立方米` }),
+  },
+  {
+    name: 'MINIMUM_COMMITMENT',
+    sql: `d.quantity_cbm::float8 >= o.min_cbm and d.duration_days >= o.min_term_days`,
+    miss: (r) => ({
+      en: `the offer takes at least ${fmt(r.min_quantity)} ${r.unit} for ${r.min_term_days} days; asked ${fmt(r.q_units)} ${r.unit} for ${r.duration_days} days`,
+      zh: `起订${fmt(r.min_quantity)} ${r.unit}、至少${r.min_term_days}天；需求为${fmt(r.q_units)} ${r.unit}、${r.duration_days}天`,
+    }),
+  },
+  {
+    name: 'SERVICES',
+    sql: `o.services @> d.required_services`,
+    miss: (r) => ({ en: `missing ${r.missing_services.join(', ')}`, zh: `缺少服务：${r.missing_services.join('、')}` }),
+  },
+  {
+    name: 'BUDGET',
+    // Within budget as shown: the total rounded to cents, the monthly price to 4 places. The floats
+    // decide when a cent (0.0001) or more from the limit; nearer, the exact decimals do.
+    sql: `d.budget_currency is null or (o.currency = d.budget_currency
+      and (d.max_total is null or ${COST_F} <= d.max_total::float8 - 0.01
+        or (${COST_F} < d.max_total::float8 + 0.01 and ${totalCost} <= d.max_total))
+      and (d.max_monthly_price_per_cbm is null or o.month_price_per_cbm <= d.max_monthly_price_per_cbm::float8 - 0.0001
+        or (o.month_price_per_cbm < d.max_monthly_price_per_cbm::float8 + 0.0001 and ${monthly} <= d.max_monthly_price_per_cbm)))`,
+    miss: (r) => mismatch(r)
+      ? { en: `priced in ${r.currency}, the budget is in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
+      : {
+          en: `costs ${fmt(r.total_cost)} ${r.currency} for the stay (${fmt(r.monthly_per_cbm)} per CBM per month), over the budget`,
+          zh: `整段费用${fmt(r.total_cost)} ${r.currency}（每立方米每月${fmt(r.monthly_per_cbm)}），超出预算`,
+        },
+  },
+  {
+    name: 'TRANSIT',
+    sql: `case when d.max_transit_days is null and d.corridor_id is null then true
+      else coalesce(${TRANSIT} <= coalesce(d.max_transit_days, 32767), false) end`,
+    miss: (r) => {
+      const via = r.corridor_slug ? ` over ${r.corridor_slug}` : '';
+      const viaZh = r.corridor_slug ? `经${r.corridor_slug}` : '';
+      return r.transit_days == null
+        ? { en: `not reached from Chongqing${via}`, zh: `${viaZh}无从重庆出发的可达通道` }
+        : { en: `${r.transit_days} transit days from Chongqing${via}, limit ${r.max_transit_days}`, zh: `${viaZh}距重庆运输${r.transit_days}天，上限${r.max_transit_days}天` };
+    },
+  },
+];
+
+/** COST against a budget (0 when priced in another currency); `otherwise` when the demand has none. */
+const costValue = (otherwise: string) => `case when c.budget_currency is not null and c.currency <> c.budget_currency then 0
+      when c.max_total is not null then greatest(0, 1 - c.cost_f / nullif(c.max_total::float8, 0))
+      when c.max_monthly_price_per_cbm is not null then greatest(0, 1 - c.monthly_f / nullif(c.max_monthly_price_per_cbm::float8, 0))
+      else ${otherwise} end`;
+
+const costDetail = (noBudget: (r: CapacityRow) => Bilingual) => (r: CapacityRow): Bilingual => mismatch(r)
+  ? { en: `priced in ${r.currency}, budget in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
+  : r.max_total
+    ? { en: `${fmt(r.total_cost)} ${r.currency} for the stay against a budget of ${fmt(r.max_total)}`, zh: `整段费用${fmt(r.total_cost)} ${r.currency}，预算${fmt(r.max_total)}` }
+    : r.max_monthly_price_per_cbm
+      ? { en: `${fmt(r.monthly_per_cbm)} ${r.currency} per CBM per month against ${fmt(r.max_monthly_price_per_cbm)}`, zh: `每立方米每月${fmt(r.monthly_per_cbm)} ${r.currency}，预算${fmt(r.max_monthly_price_per_cbm)}` }
+      : noBudget(r);
+
+/** The factors both sides share (every one but COST). */
+const SHARED_FACTORS: Factor<CapacityRow>[] = [
+  {
+    name: 'TRANSIT', weightKey: 'transit', defaultWeight: 0.2,
+    value: `case when c.transit_days is null then 0 else greatest(0, 1 - c.transit_days / 60.0) end`,
+    detail: (r) => r.transit_days == null
+      ? { en: 'no corridor from Chongqing reaches it', zh: '无从重庆出发的可达通道' }
+      : { en: `${r.transit_days} days from Chongqing`, zh: `距重庆${r.transit_days}天` },
+  },
+  {
+    name: 'SERVICES', weightKey: 'services', defaultWeight: 0.1,
+    value: `least(1, c.extra_services / 8.0)`,
+    detail: (r) => ({ en: `${r.extra_services} services beyond those required`, zh: `超出要求的服务${r.extra_services}项` }),
+  },
+  {
+    name: 'DISTANCE', weightKey: 'distance', defaultWeight: 0.1,
+    value: `greatest(0, 1 - c.distance_km / nullif(c.radius_km, 0))`,
+    // A point and radius are part of the demand: the pair decides, whichever side asks.
+    applies: `c.radius_km is not null`,
+    detail: (r) => ({ en: `${r.distance_km} km from the wanted point (radius ${r.radius_km} km)`, zh: `距指定地点${r.distance_km}公里（半径${r.radius_km}公里）` }),
+  },
+  {
+    name: 'PUBLIC_WAREHOUSE', weightKey: 'publicWarehouse', defaultWeight: 0.1,
+    value: `c.is_public::int`,
+    detail: (r) => r.is_public
+      ? { en: 'a municipal public overseas warehouse', zh: '市级公共海外仓' }
+      : { en: 'not a public overseas warehouse', zh: '非公共海外仓' },
+  },
+  {
+    name: 'FULFILMENT', weightKey: 'fulfilment', defaultWeight: 0.15,
+    value: `coalesce(r.confirmed_holds::float8 / r.ended_holds, 0.5)`,
+    detail: (r) => r.fulfilment == null
+      ? { en: 'fewer than 3 ended holds: neutral 0.5', zh: '已结束的预留少于3次：中性0.5' }
+      : { en: `${Math.round(r.fulfilment * 100)}% of ${r.fulfilment_n} ended holds were confirmed`, zh: `已结束的${r.fulfilment_n}次预留中${Math.round(r.fulfilment * 100)}%获确认` },
+  },
+];
+
+/** Kilometres from the demand's point to the offer's warehouse, to 0.1 km; null without a point. */
+const DISTANCE_KM = `case when d.near_latitude is null then null
+      else round(${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')}::numeric, 1) end`;
+
+/** Per-candidate columns both sides compute in the one pass over the candidates. */
+const columns = (distanceKm: string): Record<string, string> => ({
+  offer_id: 'o.id', demand_id: 'd.id', currency: 'o.currency', is_public: 'o.is_public', operator_id: 'o.operator_id',
+  budget_currency: 'd.budget_currency', max_total: 'd.max_total', max_monthly_price_per_cbm: 'd.max_monthly_price_per_cbm',
+  radius_km: 'd.radius_km', cost_f: COST_F, monthly_f: 'o.month_price_per_cbm', transit_days: TRANSIT,
+  distance_km: distanceKm, extra_services: EXTRA_SERVICES,
+});
+
+/** Each operator's fulfilment record, looked up once per kept candidate. */
+const FULFILMENT_JOIN = `left join capacity_operator_record r on r.operator_id = c.operator_id and r.ended_holds >= 3`;
+const FULFILMENT_COLUMNS = `r.confirmed_holds::float8 / r.ended_holds as fulfilment, coalesce(r.ended_holds, 0) as fulfilment_n`;
+
+/** Columns only the returned rows need, for their explanations. */
+const DETAIL_COLUMNS = `o.unit, o.available_from::text as available_from, o.available_to::text as available_to, o.min_quantity, o.min_term_days,
+    d.start_date::text as start_date, d.duration_days, d.quantity_cbm, d.max_transit_days,
+    (select slug from corridor where id = d.corridor_id) as corridor_slug,
+    array(select unnest(d.required_services) except select unnest(o.services)) as missing_services,
+    ${endDate}::text as end_date, ${qUnits} as q_units, (o.quantity - o.held_quantity) * o.cbm_per_unit as remaining_cbm,
+    ${totalCost} as total_cost, ${monthly} as monthly_per_cbm`;
+
+/** What both profiles share: the constraints, the fulfilment look-up and the explanation columns. */
+const base = {
+  constraints: CONSTRAINTS,
+  joins: FULFILMENT_JOIN,
+  joinColumns: FULFILMENT_COLUMNS,
+  detailColumns: DETAIL_COLUMNS,
+};
+
+/**
+ * Offers for a demand (a seller asks). Without a budget, COST compares the offer's total with the
+ * cheapest candidate's in the same currency (and among full matches or near misses alike): the
+ * seller wants the cheapest.
+ */
+export const OFFERS_FOR_DEMAND: MatchProfile<CapacityRow> = {
+  ...base,
+  name: 'warehouse offers for a demand',
+  key: 'offer_id',
+  columns: columns(DISTANCE_KM),
+  factors: [
+    {
+      name: 'COST', weightKey: 'cost', defaultWeight: 0.35,
+      value: costValue('coalesce(min(c.cost_f) over (partition by c.misses, c.currency) / nullif(c.cost_f, 0), 1)'),
+      detail: costDetail((r) => ({ en: `${fmt(r.total_cost)} ${r.currency} for the stay; the cheapest match in ${r.currency} scores 1`, zh: `整段费用${fmt(r.total_cost)} ${r.currency}；同币种最便宜的匹配得1分` })),
+    },
+    ...SHARED_FACTORS,
+  ],
+};
+
+/**
+ * Demands for an offer (an operator asks). COST is the pair's fit to the demand's budget, as on
+ * the seller's side; a demand without a budget takes any price (1), so no demand ranks higher for
+ * being small. What a demand brings the operator is its estimated revenue (the stay's total at
+ * this offer), by which `orderBy: REVENUE` ranks.
+ */
+export const DEMANDS_FOR_OFFER: MatchProfile<CapacityRow> = {
+  ...base,
+  name: 'warehouse demands for an offer',
+  key: 'demand_id',
+  columns: { ...columns(DISTANCE_KM), revenue: COST_F },
+  factors: [
+    {
+      name: 'COST', weightKey: 'cost', defaultWeight: 0.35,
+      value: costValue('1'),
+      detail: costDetail((r) => ({ en: `${fmt(r.total_cost)} ${r.currency} for the stay; no budget given, so any price fits`, zh: `整段费用${fmt(r.total_cost)} ${r.currency}；未设预算，价格均可接受` })),
+    },
+    ...SHARED_FACTORS,
+  ],
+  orderings: { REVENUE: { column: 'revenue' } },
+};
+
+/** Every hard constraint met (the filter for announcing a new offer to the demands it fits). */
+export const CAPACITY_FULL_MATCH = fullMatchSql(OFFERS_FOR_DEMAND);
