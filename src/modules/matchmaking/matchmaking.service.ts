@@ -4,7 +4,7 @@ import { fromGlobalId, intKey } from '../../graphql/ids';
 import type { Viewer } from '../auth/api-key.service';
 import { knownCountryCodes, knownProductCategorySlugs } from '../reference/reference.cache';
 import { CapacityUnit } from '../warehouse/warehouse.enums';
-import { runMutation, type MutationResult } from './idempotency';
+import { runMutation, type MutationResult } from '../../graphql/mutation';
 import type { CapacityDemandInput, CapacityOfferInput, CapacityOfferUpdateInput, HoldCapacityInput } from './matchmaking.inputs';
 import { MatchmakingErrorCode } from './matchmaking.types';
 import { demandsFullyMatchedBy } from './matching.service';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runMutation, type MutationResult } from './idempotency';
+import { runMutation, type MutationResult } from './mutation';
 
 /**
  * runMutation against a scripted EntityManager: each `execute` answers from `answers` in order and

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '../../graphql/errors';
-import { MatchmakingErrorCode, type MatchmakingError } from './matchmaking.types';
+import { badInput } from './errors';
+import type { PayloadError } from './payload';
 
 /** What a mutation stores for replay: the ID it produced and its errors. */
 export interface MutationResult {
   id?: number;
-  errors: MatchmakingError[];
+  errors: PayloadError[];
 }
 
 const KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -22,7 +22,8 @@ function canonical(value: unknown): string {
 }
 
 /**
- * Runs a mutation in one transaction, at most once per (caller, idempotency key). The key's row is
+ * Runs a mutation in one transaction, at most once per (caller, idempotency key), for every module
+ * that mutates (anything that can run out is held with the same guarantees: DESIGN.md). The key's row is
  * inserted first in that transaction: a concurrent retry blocks on the unique index until the first
  * commits, then replays its stored result; if the first rolls back, the retry runs. The same key
  * with a different input is IDEMPOTENCY_KEY_REUSED. Deadlocks and serialization failures retry.
@@ -51,7 +52,7 @@ export async function runMutation(
             if (prior.request_hash !== hash) {
               return {
                 errors: [{
-                  code: MatchmakingErrorCode.IDEMPOTENCY_KEY_REUSED,
+                  code: 'IDEMPOTENCY_KEY_REUSED',
                   field: ['idempotencyKey'],
                   message: `This idempotency key was used for a different ${prior.operation === operation ? 'input' : `operation (${prior.operation})`}; use a new key for a new request`,
                 }],

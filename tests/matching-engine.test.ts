@@ -1,0 +1,104 @@
+/**
+ * The matching engine on real PostgreSQL with a profile that is no warehouse (translators for a
+ * document, in a table made here): it ranks, counts, keeps near misses only when full matches are
+ * too few, normalises weights per pair and orders by a declared ordering. Every expected number is
+ * worked out here from the literals.
+ */
+import pg from 'pg';
+import { Params } from '../src/graphql/sql/params';
+import { rank } from '../src/matching/engine';
+import type { MatchProfile, MatchRow } from '../src/matching/profile';
+import { testDatabase } from './helpers/db';
+
+type Row = MatchRow & { name: string; price: number; days: number; km: number | null };
+
+const PROFILE: MatchProfile<Row> = {
+  name: 'translators for a document',
+  key: 'translator_id',
+  columns: { translator_id: 'x.id', price: 'x.price', has_city: 'q.city_km is not null', km: 'x.km', neg_price: '-x.price' },
+  constraints: [
+    { name: 'LANGUAGE', sql: `x.languages @> q.languages`, miss: () => ({ en: 'wrong languages', zh: '语言不符' }) },
+    { name: 'DEADLINE', sql: `x.days <= q.deadline`, miss: (r) => ({ en: `needs ${r.days} days`, zh: `需要${r.days}天` }) },
+  ],
+  factors: [
+    // the cheapest candidate kept scores 1, the others its price over theirs
+    { name: 'PRICE', weightKey: 'price', defaultWeight: 0.6, value: 'min(c.price) over () / c.price', detail: (r) => ({ en: `${r.price}`, zh: `${r.price}` }) },
+    { name: 'NEAR', weightKey: 'near', defaultWeight: 0.4, value: '1 - c.km / 100.0', applies: 'c.has_city', detail: (r) => ({ en: `${r.km} km`, zh: `${r.km}公里` }) },
+  ],
+  detailColumns: 'x.name, x.days',
+  orderings: { CHEAPEST: { column: 'neg_price' } },
+};
+
+describe('the matching engine with a profile of its own', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    db = await testDatabase(__filename, { empty: true });
+    client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    // given four translators: A, B and C do en+zh; D only en; C needs 10 days
+    await client.query(`create table translator (id int primary key, name text, languages text[], price numeric, days int, km numeric)`);
+    await client.query(`insert into translator values
+      (1, 'A', '{en,zh}', 100, 3, 20), (2, 'B', '{en,zh}', 50, 4, 80), (3, 'C', '{en,zh}', 25, 10, 0), (4, 'D', '{en}', 40, 2, 50)`);
+  });
+  afterAll(async () => {
+    await client?.end();
+    await db?.drop();
+  });
+
+  const db2 = () => ({ query: async <T>(text: string, values?: readonly unknown[]) => (await client.query(text, values as unknown[])).rows as T[] });
+  /** What is asked, as a one-row sub-select `q`, used both for the candidates and for the returned rows. */
+  const run = (ask: { deadline: number; cityKm: number | null }, over: Record<string, unknown> = {}) => {
+    const params = new Params();
+    const q = `(select '{en,zh}'::text[] as languages, ${params.add(ask.deadline)}::int as deadline, ${params.add(ask.cityKm)}::numeric as city_km) q`;
+    return rank(db2(), PROFILE, {
+      from: `${q} cross join translator x`, where: ['true'],
+      rejoin: (t) => `${t} t join translator x on x.id = t.translator_id cross join ${q}`,
+      node: null, first: 10, nearMisses: false, params, ...over,
+    });
+  };
+
+  it('ranks the full matches by score, with the weight of a factor that does not apply shared out', async () => {
+    // deadline 5: A and B fit (C is too slow, D lacks zh). No city: NEAR does not apply, PRICE weighs 1.
+    // A: 50/100 = 0.5; B: 50/50 = 1
+    const r = await run({ deadline: 5, cityKm: null });
+    expect(r.fullMatchCount).toBe(2);
+    expect(r.rows.map((x) => [x.name, x.score, x.explanation.rank])).toEqual([['B', 1, 1], ['A', 0.5, 2]]);
+    expect(r.rows[0].explanation.scoreParts).toEqual([{ factor: 'PRICE', weight: 1, value: 1, contribution: 1, detail: '50', detailZh: '50' }]);
+  });
+
+  it('keeps near misses after the full matches, one failed constraint each, when asked', async () => {
+    // C fails only DEADLINE; D fails only LANGUAGE. Near misses are priced among themselves: C 25/25 = 1, D 25/40 = 0.625
+    const r = await run({ deadline: 5, cityKm: null }, { nearMisses: true });
+    expect(r.fullMatchCount).toBe(2);
+    expect(r.rows.map((x) => [x.name, x.misses, x.score])).toEqual([['B', 0, 1], ['A', 0, 0.5], ['C', 1, 1], ['D', 1, 0.625]]);
+    expect(r.rows[2].explanation.failedConstraints).toEqual([{ constraint: 'DEADLINE', detail: 'needs 10 days', detailZh: '需要10天' }]);
+    expect(r.rows[3].explanation.summaryZh).toBe('近似匹配：语言不符。');
+  });
+
+  it('leaves near misses out when the full matches fill the page', async () => {
+    const r = await run({ deadline: 5, cityKm: null }, { nearMisses: true, first: 2 });
+    expect(r.rows.map((x) => x.name)).toEqual(['B', 'A']);
+  });
+
+  it('weighs a factor that applies, with the weights normalised per pair', async () => {
+    // a city given: PRICE 0.6, NEAR 0.4. A: 0.6 × 0.5 + 0.4 × 0.8 = 0.62; B: 0.6 × 1 + 0.4 × 0.2 = 0.68
+    const r = await run({ deadline: 5, cityKm: 0 });
+    expect(r.rows.map((x) => [x.name, x.score])).toEqual([['B', 0.68], ['A', 0.62]]);
+    // weights as asked: NEAR 1, PRICE 0.5 → 0.3333 and 0.6667. A: 0.3333 × 0.5 + 0.6667 × 0.8 = 0.7; B: 0.3333 + 0.6667 × 0.2 = 0.4667
+    const w = await run({ deadline: 5, cityKm: 0 }, { weights: { price: 0.5, near: 1 } });
+    expect(w.rows.map((x) => [x.name, x.score])).toEqual([['A', 0.7], ['B', 0.4667]]);
+  });
+
+  it('orders by a declared ordering, then the score', async () => {
+    const r = await run({ deadline: 5, cityKm: 0 }, { weights: { price: 0.5, near: 1 }, orderBy: 'CHEAPEST' });
+    expect(r.rows.map((x) => x.name)).toEqual(['B', 'A']);
+  });
+
+  it('ranks one focused candidate among all', async () => {
+    const r = await run({ deadline: 5, cityKm: null }, { focus: 1 });
+    expect(r.rows.map((x) => [x.name, x.rank, x.explanation.rank])).toEqual([['A', 2, 2]]);
+    expect(r.fullMatchCount).toBe(2);
+  });
+});
