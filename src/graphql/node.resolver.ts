@@ -4,33 +4,23 @@ import { Arg, Ctx, Extensions, ID, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from './context';
 import { badInput } from './errors';
 import { fromGlobalId, intKey } from './ids';
-import { sqlType } from './sql/compile';
 import { runByKeys } from './sql/connection';
+import { sqlRegistry, type NodeKey } from './sql/registry';
 import { Node } from './types/relay';
-import type { Params } from './sql/params';
 
 /**
- * Row-level access for types not everyone may read: a condition over alias `t` (params via `p`);
- * `viewerId` is the caller's enterprise, undefined when anonymous.
+ * Types `node(id:)` can fetch are those of the schema's SQL registry that implement Node, with
+ * their key column, its SQL type and access rule (declared with `@SqlObject`).
  */
-export type NodeAccess = (t: string, viewerId: number | undefined, p: Params) => string;
-
-/** Types `node(id:)` can fetch: GraphQL type → key column, its SQL type and access rule. */
-const NODE_KEYS = new Map<string, { column: string; sqlType: 'int' | 'text'; access?: NodeAccess }>();
-
-/** Called by each module for its Node types. */
-export function registerNodeType(type: string, column = 'id', keyType: 'int' | 'text' = 'int', access?: NodeAccess): void {
-  NODE_KEYS.set(type, { column, sqlType: keyType, access });
-}
-
 async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[], argument: string): Promise<(Record<string, unknown> | null)[]> {
+  const { nodes } = sqlRegistry(info.schema);
   const decoded = ids.map((id) => {
     const g = fromGlobalId(id, argument);
-    const k = NODE_KEYS.get(g.type);
+    const k: NodeKey | undefined = nodes[g.type];
     if (!k) throw badInput(`"${id}" is not the ID of an object this API serves`, argument);
-    if (k.sqlType === 'int' && !/^\d+$/.test(g.key)) throw badInput(`"${id}" is not a valid ID`, argument);
+    if (k.keyType === 'int' && !/^\d+$/.test(g.key)) throw badInput(`"${id}" is not a valid ID`, argument);
     // A key beyond the key column's range (int4) names no row: null, without asking PostgreSQL.
-    const absent = k.sqlType === 'int' && intKey(g.key) === undefined;
+    const absent = k.keyType === 'int' && intKey(g.key) === undefined;
     return { ...g, ...k, absent };
   });
   // Rows behind an access rule change with every hold and differ per caller: never cache them.
@@ -42,9 +32,8 @@ async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly 
     if (!d.absent) byType.set(d.type, [...(byType.get(d.type) ?? []), i]);
   });
   for (const [type, idx] of byType) {
-    const k = NODE_KEYS.get(type)!;
-    const spec = sqlType(type);
-    const rows = await runByKeys(ctx, info, type, `${spec.table} t`, `t.${k.column}`, k.sqlType, idx.map((i) => decoded[i].key), info.fieldNodes, k.access);
+    const k = nodes[type];
+    const rows = await runByKeys(ctx, info, type, `${k.table} t`, `t.${k.column}`, k.keyType, idx.map((i) => decoded[i].key), info.fieldNodes, k.access);
     idx.forEach((i, j) => {
       const row = rows[j] as Record<string, unknown> | null;
       out[i] = row ? { ...row, $t: type } : null;

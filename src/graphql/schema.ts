@@ -1,19 +1,20 @@
 import 'reflect-metadata';
-import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { getPubSub } from './pubsub';
 import { RateLimitResolver } from './limits/rate-limit.resolver';
 import { NodeResolver } from './node.resolver';
-import { compiledTypes, sqlType } from './sql/compile';
+import { sqlRegistry } from './sql/registry';
 
 /** Reads a compiled object's value by response key (alias), the way the SQL compiler built it. */
 const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _ctx, info) => source[info.path.key as string];
 
 /**
  * The executable schema over the modules' resolvers (src/composition.ts hands them in) and the
- * API's own (node lookup, rate limit). type-graphql builds it from the decorated classes; then
- * every field the SQL compiler produces gets a plain property read as its resolver (no per-field
- * middleware), which keeps CPU per row close to a hand-written server.
+ * API's own (node lookup, rate limit). type-graphql builds it from the decorated classes; its SQL
+ * registry is read from the declarations it carries (sql/registry.ts: a field without SQL fails
+ * here); then every field the SQL compiler produces gets a plain property read as its resolver (no
+ * per-field middleware), which keeps CPU per row close to a hand-written server.
  */
 export async function buildSchemaFrom(moduleResolvers: readonly Function[]): Promise<GraphQLSchema> {
   {
@@ -39,14 +40,12 @@ export async function buildSchemaFrom(moduleResolvers: readonly Function[]): Pro
     if (subscription) {
       subscription.description = 'Live updates over WebSocket (graphql-ws protocol, same /graphql URL) with an API key in the connection_init payload: new matches for your demands, holds about to expire (订阅入口)';
     }
-    for (const name of compiledTypes) {
-      const type = schema.getType(name);
-      if (!(type instanceof GraphQLObjectType)) continue;
-      const spec = sqlType(name);
+    const registry = sqlRegistry(schema);
+    for (const name of registry.compiledTypes) {
+      const type = schema.getType(name) as GraphQLObjectType;
+      const spec = registry.types[name];
       for (const [fieldName, field] of Object.entries(type.getFields())) {
-        const f = spec.fields[fieldName];
-        if (!f) throw new Error(`${name}.${fieldName} has no SQL mapping`);
-        if (f.kind !== 'resolver') field.resolve = byResponseKey;
+        if (spec.fields[fieldName].kind !== 'resolver') field.resolve = byResponseKey;
       }
     }
     return schema;

@@ -7,6 +7,7 @@ import type { Lang } from '../lang';
 import type { Params } from './params';
 import { badInput as badInputError } from '../errors';
 import { decodeCursorValues, keysetSql } from './keyset';
+import { sqlRegistry, type NodeKey } from './registry';
 
 /**
  * A small GraphQL-to-SQL compiler in the spirit of PostGraphile: the selection set of a list or
@@ -14,9 +15,10 @@ import { decodeCursorValues, keysetSql } from './keyset';
  * relations as correlated sub-selects. A page of warehouses with their operators and corridors is
  * one SQL statement, whatever the page size, and only the selected columns are read.
  *
- * Each GraphQL object type that PostgreSQL can produce is registered with a `SqlType` spec. Objects
- * built this way are keyed by response key (alias), so the schema's field resolver reads
- * `source[alias]` for these types (see `compiledTypes` and `fieldResolver` in schema.ts).
+ * Each GraphQL object type that PostgreSQL can produce declares its SQL next to its fields
+ * (`@SqlObject`, `@Sql`: sql/declare.ts); the schema's SQL registry (sql/registry.ts) collects them
+ * into one `SqlType` per type. Objects built this way are keyed by response key (alias), so the
+ * schema's field resolver reads `source[alias]` for these types (see `byResponseKey` in schema.ts).
  */
 
 export interface CompileCtx {
@@ -32,6 +34,11 @@ export interface CompileCtx {
 export interface FieldArgs {
   args: Record<string, unknown>;
   c: CompileCtx;
+  /**
+   * The type being compiled. A field declared once on a base class (`Node.id`) serves every type
+   * that extends it, so its SQL may depend on which one (the type name and key column of an ID).
+   */
+  type: SqlType;
 }
 
 export type FieldSpec =
@@ -62,24 +69,18 @@ export type FieldSpec =
 
 export interface SqlType {
   name: string;
+  /** '' for value objects (read from their parent's row) and for shapes the compiler produces. */
   table: string;
   /** Primary-key expression; exposed to field resolvers as `$id`. */
   key: (t: string) => string;
-  fields: Record<string, FieldSpec>;
+  fields: Readonly<Record<string, FieldSpec>>;
+  /** Set for the types `node(id:)` can fetch (those implementing Node). */
+  node?: NodeKey;
 }
 
-const registry = new Map<string, SqlType>();
-/** Names of GraphQL types whose objects come from the compiler (keyed by response key). */
-export const compiledTypes = new Set<string>();
-
-export function registerSqlType(spec: SqlType): SqlType {
-  registry.set(spec.name, spec);
-  compiledTypes.add(spec.name);
-  return spec;
-}
-
-export function sqlType(name: string): SqlType {
-  const t = registry.get(name);
+/** The SQL of `typeName` in the schema being executed. */
+export function sqlType(c: Pick<CompileCtx, 'info'>, name: string): SqlType {
+  const t = sqlRegistry(c.info.schema).types[name];
   if (!t) throw new Error(`No SQL mapping for GraphQL type ${name}`);
   return t;
 }
@@ -172,7 +173,7 @@ function buildObject(pairs: string[]): string {
  * `nodes` (the field nodes whose selection sets describe the object).
  */
 export function compileObject(typeName: string, nodes: readonly FieldNode[], t: string, c: CompileCtx): string {
-  const spec = sqlType(typeName);
+  const spec = sqlType(c, typeName);
   const gqlType = c.info.schema.getType(typeName) as GraphQLObjectType;
   const gqlFields = gqlType.getFields();
   const fields = collectFields(typeName, nodes.map((n) => n.selectionSet), c);
@@ -188,7 +189,7 @@ export function compileObject(typeName: string, nodes: readonly FieldNode[], t: 
     const f = spec.fields[name];
     const def = gqlFields[name] as GraphQLField<unknown, unknown> | undefined;
     if (!f || !def) throw new Error(`No SQL mapping for ${typeName}.${name}`);
-    const a: FieldArgs = { args: def.args.length ? getArgumentValues(def, fieldNodes[0], c.info.variableValues) : {}, c };
+    const a: FieldArgs = { args: def.args.length ? getArgumentValues(def, fieldNodes[0], c.info.variableValues) : {}, c, type: spec };
     switch (f.kind) {
       case 'expr':
         pairs.push(lit(key), f.sql(t, a));
@@ -227,11 +228,6 @@ export function compileObject(typeName: string, nodes: readonly FieldNode[], t: 
 
 export function newCompileCtx(info: CompileCtx['info'], lang: Lang, params: Params, vars: Record<string, unknown> = {}): CompileCtx {
   return { info, lang, params, seq: { n: 0 }, vars };
-}
-
-/** Registers connection, edge and page-info types, whose objects the compiler shapes itself. */
-export function registerProducedType(name: string, fields: string[]): void {
-  registerSqlType({ name, table: '', key: () => 'null', fields: Object.fromEntries(fields.map((f) => [f, { kind: 'produced' } as FieldSpec])) });
 }
 
 const NESTED_DEFAULT = 20;
@@ -310,13 +306,4 @@ function compileNestedConnection(
   }
   // HAVING makes it one group: exactly one row even when the relation is empty.
   return `(select ${buildObject(pairs)} from (${inner}) ${x} having true)`;
-}
-
-/**
- * Adds a field to another module's type: relations are declared by the module that owns the
- * related rows (e.g. Enterprise.warehouses by the warehouse module), so a domain change touches
- * one folder and imports do not go in circles.
- */
-export function addSqlField(typeName: string, fieldName: string, spec: FieldSpec): void {
-  sqlType(typeName).fields[fieldName] = spec;
 }

@@ -33,7 +33,7 @@ export interface OrderTerm {
 }
 
 export interface ListSpec {
-  /** The node's GraphQL type, registered with registerSqlType. */
+  /** The node's GraphQL type, one the compiler builds (`@SqlObject`). */
   type: string;
   /** FROM clause; the row alias must be `t`. */
   from: string;

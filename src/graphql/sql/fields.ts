@@ -1,23 +1,32 @@
-import type { FieldArgs, FieldSpec } from './compile';
+import type { FieldArgs } from './compile';
+import type { DeclaredFieldSpec } from './declare';
 import { globalIdSql } from '../ids';
 
-/** Helpers to write SqlType field specs tersely. `t` is the row alias. */
+/**
+ * Helpers to write field SQL tersely with `@Sql(…)` (sql/declare.ts). `t` is the row alias; `c`
+ * the alias of a related row. The related type of `one`, `many`, `connection` and `inline` is the
+ * field's GraphQL type.
+ */
 
-export function col(column: string): FieldSpec {
+export function col(column: string): DeclaredFieldSpec {
   return { kind: 'expr', sql: (t) => `${t}.${column}` };
 }
 
 /** numeric → text, so decimals and money keep every digit through JSON. */
-export function decimal(column: string): FieldSpec {
+export function decimal(column: string): DeclaredFieldSpec {
   return { kind: 'expr', sql: (t) => `${t}.${column}::text` };
 }
 
-export function expr(sql: (t: string, a: FieldArgs) => string): FieldSpec {
+export function expr(sql: (t: string, a: FieldArgs) => string): DeclaredFieldSpec {
   return { kind: 'expr', sql };
 }
 
-export function globalId(type: string, keyColumn = 'id'): FieldSpec {
-  return { kind: 'expr', sql: (t) => globalIdSql(type, `${t}.${keyColumn}`) };
+/**
+ * The global ID of the row, made in SQL from the type being compiled and its node key column
+ * (declared once on Node.id, shared by every node type).
+ */
+export function globalId(): DeclaredFieldSpec {
+  return { kind: 'expr', sql: (t, a) => globalIdSql(a.type.name, `${t}.${a.type.node?.column ?? 'id'}`) };
 }
 
 /** The language asked for by the field's `lang` argument, else the request's. */
@@ -27,20 +36,31 @@ export function langOf(a: FieldArgs): 'zh' | 'en' {
 }
 
 /** `name` / `xName` picking `<prefix>_zh` or `<prefix>_en`. */
-export function localized(prefix = 'name'): FieldSpec {
+export function localized(prefix = 'name'): DeclaredFieldSpec {
   return { kind: 'expr', sql: (t, a) => `${t}.${prefix}_${langOf(a)}` };
 }
 
-/** The standard fields every node has: id, createdAt, updatedAt. */
-export function nodeFields(type: string, keyColumn = 'id'): Record<string, FieldSpec> {
-  return {
-    id: globalId(type, keyColumn),
-    createdAt: col('created_at'),
-    updatedAt: col('updated_at'),
-  };
+/** Another compiled object: `source` is "table alias where …" for the child alias `c`. */
+export function one(source: (t: string, c: string, a: FieldArgs) => string): DeclaredFieldSpec {
+  return { kind: 'one', source };
 }
 
-/** Bilingual name fields: nameZh, nameEn and name(lang). */
-export function nameFields(): Record<string, FieldSpec> {
-  return { nameZh: col('name_zh'), nameEn: col('name_en'), name: localized('name') };
+/** A list of compiled objects in `orderBy` order. */
+export function many(source: (t: string, c: string, a: FieldArgs) => string, orderBy: (c: string) => string): DeclaredFieldSpec {
+  return { kind: 'many', source, orderBy };
+}
+
+/** A nested Relay connection (see the `connection` FieldSpec in compile.ts). */
+export function connection(spec: Omit<Extract<DeclaredFieldSpec, { kind: 'connection' }>, 'kind'>): DeclaredFieldSpec {
+  return { kind: 'connection', ...spec };
+}
+
+/** A nested object read from the same row (a price card, a point). */
+export function inline(): DeclaredFieldSpec {
+  return { kind: 'inline' };
+}
+
+/** Resolved by the field's resolver from the row's hidden keys (`$id`, and `needs`). */
+export function resolver(needs?: Record<string, (t: string) => string>): DeclaredFieldSpec {
+  return needs ? { kind: 'resolver', needs } : { kind: 'resolver' };
 }

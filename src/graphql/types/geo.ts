@@ -2,7 +2,7 @@ import { Field, Float, InputType } from 'type-graphql';
 import type { ReadDb } from '../../db/read-db';
 import { badInput } from '../errors';
 import { textProblem } from '../text';
-import type { FieldSpec } from '../sql/compile';
+import type { DeclaredFieldSpec } from '../sql/declare';
 import type { Params } from '../sql/params';
 
 /**
@@ -89,7 +89,7 @@ export function nearWhere(t: string, near: ResolvedNear, p: Params): string {
 }
 
 /** `distanceKm`: kilometres to the `near` point of the request's filter, null without one. */
-export const distanceKmField: FieldSpec = {
+export const distanceKmField: DeclaredFieldSpec = {
   kind: 'expr',
   sql: (t, a) => {
     const near = a.c.vars.near as ResolvedNear | undefined;

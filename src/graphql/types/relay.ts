@@ -1,5 +1,6 @@
-import { ArgsType, Field, getMetadataStorage, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
-import { registerProducedType } from '../sql/compile';
+import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { Sql, SqlProduced } from '../sql/declare';
+import { col, globalId } from '../sql/fields';
 import { DateTimeScalar } from './scalars';
 
 /** Anything with a global ID; `node(id:)` and `nodes(ids:)` fetch any of them. */
@@ -8,10 +9,13 @@ import { DateTimeScalar } from './scalars';
   resolveType: (value: { $t?: string }) => value.$t,
 })
 export abstract class Node {
+  // One declaration for every node type: the SQL takes the type's name and key column.
+  @Sql(globalId())
   @Field(() => ID, { description: 'Opaque global ID; stable across releases (不透明的全局ID)' })
   id!: string;
 }
 
+@SqlProduced()
 @ObjectType({ description: 'Where a page sits in a list (分页信息)' })
 export class PageInfo {
   @Field({ description: 'More rows follow this page (是否有下一页)' })
@@ -42,8 +46,6 @@ export class PageArgsType {
   before?: string | null;
 }
 
-registerProducedType('PageInfo', ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
-
 /**
  * Builds `XEdge` and `XConnection` for a node type. `edgeBase` (an abstract @ObjectType) adds
  * relationship fields to the edge, e.g. when a tenant moved into a park; give such connections
@@ -51,6 +53,7 @@ registerProducedType('PageInfo', ['hasNextPage', 'hasPreviousPage', 'startCursor
  */
 export function Connection<T extends object>(node: ClassType<T>, name: string, zh: string, edgeBase?: ClassType) {
   const Base = (edgeBase ?? class {}) as ClassType;
+  @SqlProduced()
   @ObjectType(`${name}Edge`, { description: `One ${node.name} in a ${name} list, with its cursor (${zh}及其游标)` })
   class EdgeType extends Base {
     @Field({ description: 'Opaque cursor of this row (游标)' })
@@ -60,6 +63,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, z
     node!: T;
   }
 
+  @SqlProduced()
   @ObjectType(`${name}Connection`, { description: `A page of a ${name} list of ${node.name} objects (${zh}分页列表)` })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'Rows with their cursors (带游标的行)' })
@@ -74,17 +78,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, z
     @Field(() => Int, { description: 'Rows matching the filter, all pages together; computed only when asked for (符合条件的总数)' })
     totalCount!: number;
   }
-  registerProducedType(`${name}Edge`, ['cursor', 'node', ...Object.keys(edgeFieldsOf(edgeBase))]);
-  registerProducedType(`${name}Connection`, ['edges', 'nodes', 'pageInfo', 'totalCount']);
   return ConnectionType;
-}
-
-/** Field names declared on an edge base class (read from type-graphql's metadata storage). */
-function edgeFieldsOf(base?: ClassType): Record<string, true> {
-  if (!base) return {};
-  const out: Record<string, true> = {};
-  for (const f of getMetadataStorage().fields) if (f.target === base) out[f.name] = true;
-  return out;
 }
 
 /**
@@ -93,15 +87,19 @@ function edgeFieldsOf(base?: ClassType): Record<string, true> {
  */
 @ObjectType('NamedNodeFields', { description: 'Bilingual names and timestamps (名称与时间戳)' })
 export abstract class NamedNode extends Node {
+  @Sql(col('name_zh'))
   @Field({ description: 'Chinese name (中文名称)' })
   nameZh!: string;
 
+  @Sql(col('name_en'))
   @Field({ description: 'English name (英文名称)' })
   nameEn!: string;
 
+  @Sql(col('created_at'))
   @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
   createdAt!: string;
 
+  @Sql(col('updated_at'))
   @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
   updatedAt!: string;
 }

@@ -1,17 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { addSqlField } from '../../graphql/sql/compile';
+import { Sql } from '../../graphql/sql/declare';
+import { connection, one } from '../../graphql/sql/fields';
 import { NestedPageArgs } from '../../graphql/types/nested-args';
 import { District } from '../reference/reference.types';
 import type { Context } from '../../graphql/context';
-import { registerNodeType } from '../../graphql/node.resolver';
 import { NameResolver } from '../../graphql/types/name-resolver';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { EnterpriseFilter, EnterpriseOrder } from './enterprise.inputs';
 import { enterpriseByCreditCode, listEnterprises } from './enterprise.service';
 import { Enterprise, EnterpriseAnnualFigure } from './enterprise.types';
-
-registerNodeType('Enterprise');
 
 export const EnterpriseConnection = Connection(Enterprise, 'Enterprise', '经营主体');
 
@@ -38,6 +36,9 @@ export class EnterpriseResolver {
   }
 
   /** Declares the field and its argument; the SQL compiler produces the value. */
+  @Sql(one((t, c, a) => a.args.year != null
+    ? `enterprise_annual_figure ${c} where ${c}.enterprise_id = ${t}.id and ${c}.year = ${a.c.params.add(a.args.year)}::smallint`
+    : `enterprise_annual_figure ${c} where ${c}.enterprise_id = ${t}.id order by ${c}.year desc limit 1`))
   @FieldResolver(() => EnterpriseAnnualFigure, { nullable: true, description: 'Figures for one year, or the latest year when none is given (某年经营数据)' })
   annualFigure(
     @Root() row: Record<string, unknown>,
@@ -50,20 +51,17 @@ export class EnterpriseResolver {
 /** District.enterprises: market players registered in the district. */
 @Resolver(() => District)
 export class DistrictEnterprisesResolver {
+  @Sql(connection({
+    source: (t, c) => `enterprise ${c} where ${c}.district_code = ${t}.code`,
+    order: (c) => [
+      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+    ],
+  }))
   @FieldResolver(() => EnterpriseConnection, { description: 'Enterprises registered in this district, by Chinese name (区内经营主体)' })
   enterprises(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.enterprises;
   }
 }
-
-addSqlField('District', 'enterprises', {
-  kind: 'connection',
-  type: 'Enterprise',
-  source: (t, c) => `enterprise ${c} where ${c}.district_code = ${t}.code`,
-  order: (c) => [
-    { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-    { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-  ],
-});
 
 export const enterpriseResolvers = [EnterpriseResolver, DistrictEnterprisesResolver, NameResolver(Enterprise)] as const;

@@ -5,7 +5,6 @@ import type { Context } from '../../graphql/context';
 import { badInput, ErrorCode } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
 import type { FieldCost } from '../../graphql/limits/cost';
-import { registerNodeType } from '../../graphql/node.resolver';
 import { subFieldNodes, newCompileCtx } from '../../graphql/sql/compile';
 import { runByKeys, runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
@@ -41,10 +40,6 @@ const holdAccess = (t: string, viewer: number | undefined, p: Params) => {
   const v = p.add(viewer);
   return `(${t}.holder_id = ${v}::int or exists (select 1 from capacity_offer ho join overseas_warehouse hw on hw.id = ho.warehouse_id where ho.id = ${t}.offer_id and hw.operator_id = ${v}::int))`;
 };
-
-registerNodeType('CapacityOffer', 'id', 'int', offerAccess);
-registerNodeType('CapacityDemand', 'id', 'int', demandAccess);
-registerNodeType('CapacityHold', 'id', 'int', holdAccess);
 
 export const CapacityOfferConnection = Connection(CapacityOffer, 'CapacityOffer', '仓容供给');
 export const CapacityDemandConnection = Connection(CapacityDemand, 'CapacityDemand', '仓容需求');

@@ -3,12 +3,13 @@ import { Money } from '../../graphql/types/common';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
-import { registerSqlType } from '../../graphql/sql/compile';
-import { col, decimal, expr, nodeFields } from '../../graphql/sql/fields';
+import { Sql, SqlObject } from '../../graphql/sql/declare';
+import { col, decimal, expr, inline, one } from '../../graphql/sql/fields';
 import { Enterprise } from '../enterprise/enterprise.types';
 import { Corridor } from '../reference/reference.types';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { GeoPoint, OverseasWarehouse } from '../warehouse/warehouse.types';
+import { demandAccess, holdAccess, offerAccess } from './matchmaking.access';
 import { DemandStatus, DemandStatusLabels, HoldStatus, HoldStatusLabels, OfferStatus, OfferStatusLabels } from './matchmaking.enums';
 
 registerBilingualEnum(OfferStatus, 'OfferStatus', 'State of a capacity offer (供给状态)', OfferStatusLabels);
@@ -19,158 +20,141 @@ registerBilingualEnum(HoldStatus, 'HoldStatus', 'State of a hold on capacity (�
 export const MONTH_FACTOR = (period: string) => `(case ${period} when 'DAY' then 30 when 'WEEK' then 30.0 / 7 else 1 end)`;
 const moneySql = (t: string, amount: string) => `json_build_object('amount', (${amount})::text, 'currency', ${t}.currency)`;
 
+@SqlObject()
 @ObjectType({ description: 'An offer’s prices, per unit of the offer (供给价格)' })
 export class OfferPriceCard {
+  @Sql(col('currency'))
   @Field({ description: 'ISO 4217 currency (币种)' })
   currency!: string;
 
+  @Sql(expr((t) => moneySql(t, `${t}.storage_price`)))
   @Field(() => Money, { description: 'Storage price per unit per `pricePeriod` (仓储单价)' })
   storagePrice!: Money;
 
+  @Sql(col('price_period'))
   @Field(() => PricePeriod, { description: 'Period the storage price is per (计价周期)' })
   pricePeriod!: PricePeriod;
 
+  @Sql(expr((t) => moneySql(t, `round(${t}.storage_price * ${MONTH_FACTOR(`${t}.price_period`)} / ${t}.cbm_per_unit, 4)`)))
   @Field(() => Money, { description: 'The storage price per CBM per 30 days, for comparison (折合每立方米每月)' })
   monthlyPricePerCbm!: Money;
 
+  @Sql(expr((t) => moneySql(t, `${t}.inbound_fee`)))
   @Field(() => Money, { description: 'Inbound fee per unit (入库费/单位)' })
   inboundFee!: Money;
 
+  @Sql(expr((t) => moneySql(t, `${t}.outbound_fee`)))
   @Field(() => Money, { description: 'Outbound fee per unit (出库费/单位)' })
   outboundFee!: Money;
 
+  @Sql(col('free_days'))
   @Field(() => Int, { description: 'Days of free storage at the start of a stay (免仓期)' })
   freeDays!: number;
 }
-registerSqlType({
-  name: 'OfferPriceCard', table: '', key: () => 'null',
-  fields: {
-    currency: col('currency'),
-    storagePrice: expr((t) => moneySql(t, `${t}.storage_price`)),
-    pricePeriod: col('price_period'),
-    monthlyPricePerCbm: expr((t) => moneySql(t, `round(${t}.storage_price * ${MONTH_FACTOR(`${t}.price_period`)} / ${t}.cbm_per_unit, 4)`)),
-    inboundFee: expr((t) => moneySql(t, `${t}.inbound_fee`)),
-    outboundFee: expr((t) => moneySql(t, `${t}.outbound_fee`)),
-    freeDays: col('free_days'),
-  },
-});
 
+@SqlObject({ table: 'capacity_offer', node: { access: offerAccess } })
 @ObjectType({ implements: Node, description: 'Overseas-warehouse capacity offered for a period (海外仓仓容供给)' })
 export class CapacityOffer extends Node {
+  @Sql(one((t, c) => `overseas_warehouse ${c} where ${c}.id = ${t}.warehouse_id`))
   @Field(() => OverseasWarehouse, { description: 'The warehouse (海外仓)' })
   warehouse!: OverseasWarehouse;
 
+  @Sql(decimal('quantity'))
   @Field(() => DecimalScalar, { description: 'Quantity offered, in `unit` (供给数量)' })
   quantity!: string;
 
+  @Sql(col('unit'))
   @Field(() => CapacityUnit, { description: 'Unit of every quantity and price of the offer (单位)' })
   unit!: CapacityUnit;
 
+  @Sql(decimal('cbm_per_unit'))
   @Field(() => DecimalScalar, { description: 'CBM per unit at this warehouse (每单位立方米)' })
   cbmPerUnit!: string;
 
+  @Sql(decimal('held_quantity'))
   @Field(() => DecimalScalar, { description: 'Held or confirmed right now, in `unit` (已预留/确认)' })
   heldQuantity!: string;
 
+  @Sql(expr((t) => `(${t}.quantity - ${t}.held_quantity)::text`))
   @Field(() => DecimalScalar, { description: 'Still free: quantity − held (剩余数量)' })
   remainingQuantity!: string;
 
+  @Sql(expr((t) => `round((${t}.quantity - ${t}.held_quantity) * ${t}.cbm_per_unit, 2)::text`))
   @Field(() => DecimalScalar, { description: 'Still free, in CBM (剩余立方米)' })
   remainingCbm!: string;
 
+  @Sql(col('available_from'))
   @Field(() => DateScalar, { description: 'First day of availability (可用起始日)' })
   availableFrom!: string;
 
+  @Sql(col('available_to'))
   @Field(() => DateScalar, { description: 'Last day of availability (可用截止日)' })
   availableTo!: string;
 
+  @Sql(col('storage_class'))
   @Field(() => StorageClass, { description: 'Storage class (存储类别)' })
   storageClass!: StorageClass;
 
+  @Sql(inline())
   @Field(() => OfferPriceCard, { description: 'Prices (价格)' })
   priceCard!: OfferPriceCard;
 
+  @Sql(decimal('min_quantity'))
   @Field(() => DecimalScalar, { description: 'Smallest quantity a booking may take, in `unit` (最低起订量)' })
   minQuantity!: string;
 
+  @Sql(col('min_term_days'))
   @Field(() => Int, { description: 'Shortest stay a booking may take, days (最短租期天数)' })
   minTermDays!: number;
 
+  @Sql(col('services'))
   @Field(() => [WarehouseService], { description: 'Services included (包含服务)' })
   services!: WarehouseService[];
 
+  @Sql(col('status'))
   @Field(() => OfferStatus, { description: 'State (状态)' })
   status!: OfferStatus;
 
+  @Sql(col('is_sample'))
   @Field({ description: 'True for fictitious sample data (是否示例数据)' })
   isSample!: boolean;
 
+  @Sql(col('created_at'))
   @Field(() => DateTimeScalar, { description: 'When it was published (发布时间)' })
   createdAt!: string;
 
+  @Sql(col('updated_at'))
   @Field(() => DateTimeScalar, { description: 'When it last changed, holds included (更新时间)' })
   updatedAt!: string;
 }
-registerSqlType({
-  name: 'CapacityOffer',
-  table: 'capacity_offer',
-  key: (t) => `${t}.id`,
-  fields: {
-    ...nodeFields('CapacityOffer'),
-    warehouse: { kind: 'one', type: 'OverseasWarehouse', source: (t, c) => `overseas_warehouse ${c} where ${c}.id = ${t}.warehouse_id` },
-    quantity: decimal('quantity'),
-    unit: col('unit'),
-    cbmPerUnit: decimal('cbm_per_unit'),
-    heldQuantity: decimal('held_quantity'),
-    remainingQuantity: expr((t) => `(${t}.quantity - ${t}.held_quantity)::text`),
-    remainingCbm: expr((t) => `round((${t}.quantity - ${t}.held_quantity) * ${t}.cbm_per_unit, 2)::text`),
-    availableFrom: col('available_from'),
-    availableTo: col('available_to'),
-    storageClass: col('storage_class'),
-    priceCard: { kind: 'inline', type: 'OfferPriceCard' },
-    minQuantity: decimal('min_quantity'),
-    minTermDays: col('min_term_days'),
-    services: col('services'),
-    status: col('status'),
-    isSample: col('is_sample'),
-  },
-});
 
+@SqlObject()
 @ObjectType({ description: 'Where a demand wants capacity: around a point (需求位置范围)' })
 export class DemandArea {
+  @Sql(expr((t) => `json_build_object('latitude', ${t}.near_latitude, 'longitude', ${t}.near_longitude)`))
   @Field(() => GeoPoint, { description: 'Centre (中心点)' })
   point!: GeoPoint;
 
+  @Sql(col('radius_km'))
   @Field(() => Float, { description: 'Radius in km (半径，公里)' })
   radiusKm!: number;
 }
-registerSqlType({
-  name: 'DemandArea', table: '', key: () => 'null',
-  fields: {
-    point: expr((t) => `json_build_object('latitude', ${t}.near_latitude, 'longitude', ${t}.near_longitude)`),
-    radiusKm: col('radius_km'),
-  },
-});
 
+@SqlObject()
 @ObjectType({ description: 'What a seller will pay (预算)' })
 export class DemandBudget {
+  @Sql(col('budget_currency'))
   @Field({ description: 'ISO 4217 currency (币种)' })
   currency!: string;
 
+  @Sql(expr((t) => `case when ${t}.max_monthly_price_per_cbm is null then null else json_build_object('amount', ${t}.max_monthly_price_per_cbm::text, 'currency', ${t}.budget_currency) end`))
   @Field(() => Money, { nullable: true, description: 'Most per CBM per 30 days (每立方米每月上限)' })
   maxMonthlyPricePerCbm?: Money;
 
+  @Sql(expr((t) => `case when ${t}.max_total is null then null else json_build_object('amount', ${t}.max_total::text, 'currency', ${t}.budget_currency) end`))
   @Field(() => Money, { nullable: true, description: 'Most for the whole stay: storage, inbound and outbound (总价上限)' })
   maxTotal?: Money;
 }
-registerSqlType({
-  name: 'DemandBudget', table: '', key: () => 'null',
-  fields: {
-    currency: col('budget_currency'),
-    maxMonthlyPricePerCbm: expr((t) => `case when ${t}.max_monthly_price_per_cbm is null then null else json_build_object('amount', ${t}.max_monthly_price_per_cbm::text, 'currency', ${t}.budget_currency) end`),
-    maxTotal: expr((t) => `case when ${t}.max_total is null then null else json_build_object('amount', ${t}.max_total::text, 'currency', ${t}.budget_currency) end`),
-  },
-});
 
 @ObjectType({ description: 'How to reach the seller; shown to the seller who posted the demand only (联系方式)' })
 export class DemandContact {
@@ -184,159 +168,149 @@ export class DemandContact {
   phone?: string;
 }
 
+@SqlObject({ table: 'capacity_demand', node: { access: demandAccess } })
 @ObjectType({ implements: Node, description: 'A seller’s request for overseas-warehouse capacity (仓容需求)' })
 export class CapacityDemand extends Node {
+  @Sql(one((t, c) => `enterprise ${c} where ${c}.id = ${t}.seller_id`))
   @Field(() => Enterprise, { description: 'The seller (需求方)' })
   seller!: Enterprise;
 
+  @Sql(col('title'))
   @Field({ description: 'Short title (标题)' })
   title!: string;
 
+  @Sql(col('countries'))
   @Field(() => [String], { description: 'Wanted countries, ISO 3166-1 alpha-2; empty = anywhere (目标国家)' })
   countries!: string[];
 
+  @Sql(expr((t, a) => `case when ${t}.near_latitude is null then null else json_build_object('point', json_build_object('latitude', ${t}.near_latitude, 'longitude', ${t}.near_longitude), 'radiusKm', ${t}.radius_km) end`))
   @Field(() => DemandArea, { nullable: true, description: 'Wanted area around a point (目标范围)' })
   area?: DemandArea;
 
+  @Sql(one((t, c) => `corridor ${c} where ${c}.id = ${t}.corridor_id`))
   @Field(() => Corridor, { nullable: true, description: 'Must be reachable from Chongqing by this corridor (指定通道)' })
   corridor?: Corridor;
 
+  @Sql(col('max_transit_days'))
   @Field(() => Int, { nullable: true, description: 'Within this many transit days from Chongqing (运输天数上限)' })
   maxTransitDays?: number;
 
+  @Sql(decimal('quantity'))
   @Field(() => DecimalScalar, { description: 'Quantity needed, in `unit` (需求数量)' })
   quantity!: string;
 
+  @Sql(col('unit'))
   @Field(() => CapacityUnit, { description: 'Unit of `quantity` (单位)' })
   unit!: CapacityUnit;
 
+  @Sql(decimal('quantity_cbm'))
   @Field(() => DecimalScalar, { description: 'Quantity in CBM (pallet 1.38 CBM, floor m² × 2 m) (折合立方米)' })
   quantityCbm!: string;
 
+  @Sql(col('start_date'))
   @Field(() => DateScalar, { description: 'First day needed (起始日)' })
   startDate!: string;
 
+  @Sql(col('duration_days'))
   @Field(() => Int, { description: 'Days needed (天数)' })
   durationDays!: number;
 
+  @Sql(expr((t) => `(${t}.start_date + ${t}.duration_days - 1)`))
   @Field(() => DateScalar, { description: 'Last day needed (截止日)' })
   endDate!: string;
 
+  @Sql(col('storage_class'))
   @Field(() => StorageClass, { description: 'Storage class needed (存储类别)' })
   storageClass!: StorageClass;
 
+  @Sql(col('product_categories'))
   @Field(() => [String], { description: 'Product category slugs (商品类目)' })
   productCategories!: string[];
 
+  @Sql(col('required_services'))
   @Field(() => [WarehouseService], { description: 'Services the warehouse must offer (必需服务)' })
   requiredServices!: WarehouseService[];
 
+  @Sql(expr((t) => `case when ${t}.budget_currency is null then null else json_build_object('currency', ${t}.budget_currency,
+    'maxMonthlyPricePerCbm', case when ${t}.max_monthly_price_per_cbm is null then null else json_build_object('amount', ${t}.max_monthly_price_per_cbm::text, 'currency', ${t}.budget_currency) end,
+    'maxTotal', case when ${t}.max_total is null then null else json_build_object('amount', ${t}.max_total::text, 'currency', ${t}.budget_currency) end) end`))
   @Field(() => DemandBudget, { nullable: true, description: 'Budget, if any (预算)' })
   budget?: DemandBudget;
 
+  @Sql(col('has_batteries'))
   @Field({ description: 'The goods contain batteries (含电池)' })
   hasBatteries!: boolean;
 
+  @Sql(col('is_oversize'))
   @Field({ description: 'The goods are oversize (超大件)' })
   isOversize!: boolean;
 
+  // Privacy in SQL: only the posting seller's own requests get the contact object.
+  @Sql(expr((t, a) => {
+    const viewer = a.c.vars.viewerId as number | undefined;
+    if (viewer === undefined) return 'null::json';
+    return `case when ${t}.seller_id = ${a.c.params.add(viewer)}::int then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
+  }))
   @Field(() => DemandContact, { nullable: true, description: 'Contact details: the posting seller sees them, everyone else null (联系方式，仅发布方可见)' })
   contact?: DemandContact;
 
+  @Sql(col('status'))
   @Field(() => DemandStatus, { description: 'State (状态)' })
   status!: DemandStatus;
 
+  @Sql(col('is_sample'))
   @Field({ description: 'True for fictitious sample data (是否示例数据)' })
   isSample!: boolean;
 
+  @Sql(col('created_at'))
   @Field(() => DateTimeScalar, { description: 'When it was posted (发布时间)' })
   createdAt!: string;
 
+  @Sql(col('updated_at'))
   @Field(() => DateTimeScalar, { description: 'When it last changed (更新时间)' })
   updatedAt!: string;
 }
-registerSqlType({
-  name: 'CapacityDemand',
-  table: 'capacity_demand',
-  key: (t) => `${t}.id`,
-  fields: {
-    ...nodeFields('CapacityDemand'),
-    seller: { kind: 'one', type: 'Enterprise', source: (t, c) => `enterprise ${c} where ${c}.id = ${t}.seller_id` },
-    title: col('title'),
-    countries: col('countries'),
-    area: expr((t, a) => `case when ${t}.near_latitude is null then null else json_build_object('point', json_build_object('latitude', ${t}.near_latitude, 'longitude', ${t}.near_longitude), 'radiusKm', ${t}.radius_km) end`),
-    corridor: { kind: 'one', type: 'Corridor', source: (t, c) => `corridor ${c} where ${c}.id = ${t}.corridor_id` },
-    maxTransitDays: col('max_transit_days'),
-    quantity: decimal('quantity'),
-    unit: col('unit'),
-    quantityCbm: decimal('quantity_cbm'),
-    startDate: col('start_date'),
-    durationDays: col('duration_days'),
-    endDate: expr((t) => `(${t}.start_date + ${t}.duration_days - 1)`),
-    storageClass: col('storage_class'),
-    productCategories: col('product_categories'),
-    requiredServices: col('required_services'),
-    budget: expr((t) => `case when ${t}.budget_currency is null then null else json_build_object('currency', ${t}.budget_currency,
-      'maxMonthlyPricePerCbm', case when ${t}.max_monthly_price_per_cbm is null then null else json_build_object('amount', ${t}.max_monthly_price_per_cbm::text, 'currency', ${t}.budget_currency) end,
-      'maxTotal', case when ${t}.max_total is null then null else json_build_object('amount', ${t}.max_total::text, 'currency', ${t}.budget_currency) end) end`),
-    hasBatteries: col('has_batteries'),
-    isOversize: col('is_oversize'),
-    // Privacy in SQL: only the posting seller's own requests get the contact object.
-    contact: expr((t, a) => {
-      const viewer = a.c.vars.viewerId as number | undefined;
-      if (viewer === undefined) return 'null::json';
-      return `case when ${t}.seller_id = ${a.c.params.add(viewer)}::int then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
-    }),
-    status: col('status'),
-    isSample: col('is_sample'),
-  },
-});
 
+@SqlObject({ table: 'capacity_hold', node: { access: holdAccess } })
 @ObjectType({ implements: Node, description: 'A quantity of an offer reserved for a demand until it expires, then confirmed or returned (仓容预留)' })
 export class CapacityHold extends Node {
+  @Sql(one((t, c) => `capacity_offer ${c} where ${c}.id = ${t}.offer_id`))
   @Field(() => CapacityOffer, { description: 'The offer held from (供给)' })
   offer!: CapacityOffer;
 
+  @Sql(one((t, c) => `capacity_demand ${c} where ${c}.id = ${t}.demand_id`))
   @Field(() => CapacityDemand, { description: 'The demand it serves (需求)' })
   demand!: CapacityDemand;
 
+  @Sql(decimal('quantity'))
   @Field(() => DecimalScalar, { description: 'Quantity, in the offer’s unit (数量)' })
   quantity!: string;
 
+  // An unswept expired hold already reads as EXPIRED (the sweeper returns its quantity within seconds).
+  @Sql(expr((t) => `(case when ${t}.status = 'HELD' and ${t}.expires_at <= now() then 'EXPIRED' else ${t}.status end)`))
   @Field(() => HoldStatus, { description: 'State (状态)' })
   status!: HoldStatus;
 
+  @Sql(col('expires_at'))
   @Field(() => DateTimeScalar, { description: 'When an unconfirmed hold lapses and its quantity returns (过期时间)' })
   expiresAt!: string;
 
+  @Sql(col('confirmed_at'))
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was confirmed (确认时间)' })
   confirmedAt?: string;
 
+  @Sql(col('ended_at'))
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was released or expired (结束时间)' })
   endedAt?: string;
 
+  @Sql(col('created_at'))
   @Field(() => DateTimeScalar, { description: 'When it was made (创建时间)' })
   createdAt!: string;
 
+  @Sql(col('updated_at'))
   @Field(() => DateTimeScalar, { description: 'When it last changed (更新时间)' })
   updatedAt!: string;
 }
-registerSqlType({
-  name: 'CapacityHold',
-  table: 'capacity_hold',
-  key: (t) => `${t}.id`,
-  fields: {
-    ...nodeFields('CapacityHold'),
-    offer: { kind: 'one', type: 'CapacityOffer', source: (t, c) => `capacity_offer ${c} where ${c}.id = ${t}.offer_id` },
-    demand: { kind: 'one', type: 'CapacityDemand', source: (t, c) => `capacity_demand ${c} where ${c}.id = ${t}.demand_id` },
-    quantity: decimal('quantity'),
-    // An unswept expired hold already reads as EXPIRED (the sweeper returns its quantity within seconds).
-    status: expr((t) => `(case when ${t}.status = 'HELD' and ${t}.expires_at <= now() then 'EXPIRED' else ${t}.status end)`),
-    expiresAt: col('expires_at'),
-    confirmedAt: col('confirmed_at'),
-    endedAt: col('ended_at'),
-  },
-});
 
 // ---- matching results (built in JavaScript around compiled offers and demands) ----
 

@@ -3,9 +3,11 @@ import { Arg, Args, Ctx, Extensions, Field, FieldResolver, Info, InputType, Int,
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import type { Context } from '../../graphql/context';
-import { registerNodeType } from '../../graphql/node.resolver';
+import { Sql } from '../../graphql/sql/declare';
+import { expr, langOf, localized } from '../../graphql/sql/fields';
 import { Language } from '../../graphql/types/enums';
 import { NameResolver } from '../../graphql/types/name-resolver';
+import { explanationEnSql, explanationZhSql } from './policy.progress';
 import { computePolicyProgress, listPolicyMeasures, listPolicyTargets, policyMeasureByNumber } from './policy.service';
 import { PolicyMeasure, PolicyProgress, PolicyTarget, TargetProgress } from './policy.types';
 
@@ -40,6 +42,7 @@ export class PolicyMeasureResolver {
   }
 
   /** Declares `responsibleUnits(lang)`; the SQL compiler produces the value. */
+  @Sql(localized('responsible_units'))
   @FieldResolver(() => [String], {
     name: 'responsibleUnits',
     description: 'Responsible units in the language asked for: `lang`, else Accept-Language, else Chinese (按语言返回的责任单位)',
@@ -77,8 +80,7 @@ export const policyResolvers = [
   NameResolver(PolicyMeasure, 'title', 'Title'),
   NameResolver(PolicyMeasure, 'summary', 'Summary'),
   NameResolver(PolicyTarget, 'description', 'The target as worded'),
-  NameResolver(TargetProgress, 'explanation', 'What was counted'),
+  NameResolver(TargetProgress, 'explanation', 'What was counted', {
+    sql: expr((p, a) => (langOf(a) === 'en' ? explanationEnSql(p) : explanationZhSql(p))),
+  }),
 ] as const;
-
-registerNodeType('PolicyMeasure', 'number', 'int');
-registerNodeType('PolicyTarget');

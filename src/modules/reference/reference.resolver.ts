@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { registerNodeType } from '../../graphql/node.resolver';
-import { addSqlField } from '../../graphql/sql/compile';
+import { Sql } from '../../graphql/sql/declare';
+import { many } from '../../graphql/sql/fields';
 import { NameResolver } from '../../graphql/types/name-resolver';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { CorridorFilter, CountryFilter, DistrictFilter, ProductCategoryFilter, ReferenceOrder, ZoneFilter } from './reference.inputs';
@@ -10,12 +10,6 @@ import {
   listCorridors, listCountries, listDistricts, listProductCategories, listZones, normaliseCountryCode, normaliseDistrictCode, REF, refByKey,
 } from './reference.service';
 import { Corridor, Country, District, ProductCategory, Zone } from './reference.types';
-
-registerNodeType('District', 'code', 'text');
-registerNodeType('Country', 'code', 'text');
-registerNodeType('Corridor');
-registerNodeType('Zone');
-registerNodeType('ProductCategory');
 
 export const DistrictConnection = Connection(District, 'District', '区县');
 export const ZoneConnection = Connection(Zone, 'Zone', '功能区');
@@ -106,18 +100,15 @@ export class ReferenceResolver {
 /** District.zones: functional zones that span the district. */
 @Resolver(() => District)
 export class DistrictZonesResolver {
+  @Sql(many(
+    (t, c) => `zone ${c} join zone_district zd_${c} on zd_${c}.zone_id = ${c}.id where zd_${c}.district_code = ${t}.code`,
+    (c) => `${c}.slug`,
+  ))
   @FieldResolver(() => [Zone], { description: 'Functional zones in this district (区内功能区)' })
   zones(@Root() row: Record<string, unknown>) {
     return row.zones;
   }
 }
-
-addSqlField('District', 'zones', {
-  kind: 'many',
-  type: 'Zone',
-  source: (t, c) => `zone ${c} join zone_district zd_${c} on zd_${c}.zone_id = ${c}.id where zd_${c}.district_code = ${t}.code`,
-  orderBy: (c) => `${c}.slug`,
-});
 
 export const referenceResolvers = [
   ReferenceResolver, DistrictZonesResolver,

@@ -2,204 +2,157 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
-import { registerSqlType } from '../../graphql/sql/compile';
-import { col, decimal, nameFields, nodeFields } from '../../graphql/sql/fields';
+import { Sql, SqlObject } from '../../graphql/sql/declare';
+import { col, decimal, expr, many, one } from '../../graphql/sql/fields';
 import { CorridorMode, CorridorModeLabels, DistrictKind, DistrictKindLabels, ZoneKind, ZoneKindLabels } from './reference.enums';
 
 registerBilingualEnum(DistrictKind, 'DistrictKind', 'Kind of county-level division (区县类型)', DistrictKindLabels);
 registerBilingualEnum(ZoneKind, 'ZoneKind', 'Kind of functional zone (功能区类型)', ZoneKindLabels);
 registerBilingualEnum(CorridorMode, 'CorridorMode', 'Transport mode of a logistics corridor (通道运输方式)', CorridorModeLabels);
 
+@SqlObject({ table: 'district', node: { column: 'code', keyType: 'text' } })
 @ObjectType({ implements: Node, description: 'A county-level division of Chongqing by GB/T 2260 code, current or retired (区县)' })
 export class District extends NamedNode {
+  @Sql(col('code'))
   @Field({ description: 'GB/T 2260 six-digit code, e.g. 500103 (行政区划代码)' })
   code!: string;
 
+  @Sql(col('kind'))
   @Field(() => DistrictKind, { description: 'District, county or autonomous county (类型)' })
   kind!: DistrictKind;
 
+  @Sql(col('valid_from'))
   @Field(() => DateScalar, { nullable: true, description: 'First day the code was in force, when known (启用日期)' })
   validFrom?: string;
 
+  @Sql(col('valid_to'))
   @Field(() => DateScalar, { nullable: true, description: 'Last day the code was in force; null while current (停用日期)' })
   validTo?: string;
 
+  @Sql(expr((t) => `(${t}.valid_to is null or ${t}.valid_to >= current_date)`))
   @Field({ description: 'True while the code is in force (是否现行)' })
   isCurrent!: boolean;
 
+  @Sql(many((t, c) => `district ${c} where ${c}.code = any(${t}.successor_codes)`, (c) => `${c}.code`))
   @Field(() => [District], { description: 'Divisions that took over when this one was retired (承继区划)' })
   successors!: District[];
 
+  @Sql(col('change_note'))
   @Field(() => String, { nullable: true, description: 'What changed, in Chinese (变更说明)' })
   changeNote?: string;
 }
 
-registerSqlType({
-  name: 'District',
-  table: 'district',
-  key: (t) => `${t}.code`,
-  fields: {
-    ...nodeFields('District', 'code'),
-    ...nameFields(),
-    code: col('code'),
-    kind: col('kind'),
-    validFrom: col('valid_from'),
-    validTo: col('valid_to'),
-    isCurrent: { kind: 'expr', sql: (t) => `(${t}.valid_to is null or ${t}.valid_to >= current_date)` },
-    successors: { kind: 'many', type: 'District', source: (t, c) => `district ${c} where ${c}.code = any(${t}.successor_codes)`, orderBy: (c) => `${c}.code` },
-    changeNote: col('change_note'),
-  },
-});
-
+@SqlObject({ table: 'country', node: { column: 'code', keyType: 'text' } })
 @ObjectType({ implements: Node, description: 'A country by ISO 3166-1 alpha-2 code (国家/地区)' })
 export class Country extends NamedNode {
+  @Sql(col('code'))
   @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. DE (国家代码)' })
   code!: string;
 
+  @Sql(col('region'))
   @Field({ description: 'World region in English, e.g. Southeast Asia (区域)' })
   region!: string;
 
+  @Sql(col('currency'))
   @Field({ description: 'ISO 4217 code of the main currency (主要货币)' })
   currency!: string;
 }
 
-registerSqlType({
-  name: 'Country',
-  table: 'country',
-  key: (t) => `${t}.code`,
-  fields: { ...nodeFields('Country', 'code'), ...nameFields(), code: col('code'), region: col('region'), currency: col('currency') },
-});
-
+@SqlObject({ table: 'corridor_lane' })
 @ObjectType({ description: 'A destination a corridor serves, with typical transit days from Chongqing (通道线路)' })
 export class CorridorLane {
+  @Sql(one((t, c) => `country ${c} where ${c}.code = ${t}.country_code`))
   @Field(() => Country, { description: 'Destination country (目的国)' })
   country!: Country;
 
+  @Sql(col('city_zh'))
   @Field({ description: 'Destination city in Chinese (目的城市)' })
   cityZh!: string;
 
+  @Sql(col('city_en'))
   @Field({ description: 'Destination city in English (目的城市英文)' })
   cityEn!: string;
 
+  @Sql(col('transit_days_min'))
   @Field(() => Int, { description: 'Fewest typical transit days from Chongqing (最短运输天数)' })
   transitDaysMin!: number;
 
+  @Sql(col('transit_days_max'))
   @Field(() => Int, { description: 'Most typical transit days from Chongqing (最长运输天数)' })
   transitDaysMax!: number;
 }
 
-registerSqlType({
-  name: 'CorridorLane',
-  table: 'corridor_lane',
-  key: (t) => `${t}.id`,
-  fields: {
-    country: { kind: 'one', type: 'Country', source: (t, c) => `country ${c} where ${c}.code = ${t}.country_code` },
-    cityZh: col('city_zh'),
-    cityEn: col('city_en'),
-    transitDaysMin: col('transit_days_min'),
-    transitDaysMax: col('transit_days_max'),
-  },
-});
-
+@SqlObject({ table: 'corridor' })
 @ObjectType({ implements: Node, description: 'A logistics corridor from a Chongqing hub, e.g. 中欧班列（渝新欧）(物流通道)' })
 export class Corridor extends NamedNode {
+  @Sql(col('slug'))
   @Field({ description: 'URL-safe stable key, e.g. china-europe-railway-express (短标识)' })
   slug!: string;
 
+  @Sql(col('mode'))
   @Field(() => CorridorMode, { description: 'Transport mode (运输方式)' })
   mode!: CorridorMode;
 
+  @Sql(col('origin_hub_zh'))
   @Field({ description: 'Chongqing hub it leaves from, in Chinese (始发枢纽)' })
   originHubZh!: string;
 
+  @Sql(col('origin_hub_en'))
   @Field({ description: 'Chongqing hub it leaves from, in English (始发枢纽英文)' })
   originHubEn!: string;
 
+  @Sql(col('since_year'))
   @Field(() => Int, { nullable: true, description: 'Year of the first service (开行年份)' })
   sinceYear?: number;
 
+  @Sql(many((t, c) => `corridor_lane ${c} where ${c}.corridor_id = ${t}.id`, (c) => `${c}.transit_days_min, ${c}.id`))
   @Field(() => [CorridorLane], { description: 'Destinations with transit days (线路)' })
   lanes!: CorridorLane[];
 }
 
-registerSqlType({
-  name: 'Corridor',
-  table: 'corridor',
-  key: (t) => `${t}.id`,
-  fields: {
-    ...nodeFields('Corridor'),
-    ...nameFields(),
-    slug: col('slug'),
-    mode: col('mode'),
-    originHubZh: col('origin_hub_zh'),
-    originHubEn: col('origin_hub_en'),
-    sinceYear: col('since_year'),
-    lanes: { kind: 'many', type: 'CorridorLane', source: (t, c) => `corridor_lane ${c} where ${c}.corridor_id = ${t}.id`, orderBy: (c) => `${c}.transit_days_min, ${c}.id` },
-  },
-});
-
+@SqlObject({ table: 'zone' })
 @ObjectType({ implements: Node, description: 'A functional zone: bonded zone, B-type centre, new area, high-tech zone (功能区)' })
 export class Zone extends NamedNode {
+  @Sql(col('slug'))
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;
 
+  @Sql(col('kind'))
   @Field(() => ZoneKind, { description: 'Kind of zone (类型)' })
   kind!: ZoneKind;
 
+  @Sql(col('established_year'))
   @Field(() => Int, { nullable: true, description: 'Year established (设立年份)' })
   establishedYear?: number;
 
+  @Sql(decimal('area_km2'))
   @Field(() => DecimalScalar, { nullable: true, description: 'Area in km² (面积，平方公里)' })
   areaKm2?: string;
 
+  @Sql(col('note_zh'))
   @Field(() => String, { nullable: true, description: 'Note in Chinese, e.g. what is unverified (备注)' })
   noteZh?: string;
 
+  @Sql(many(
+    (t, c) => `district ${c} join zone_district zd on zd.district_code = ${c}.code where zd.zone_id = ${t}.id`,
+    (c) => `${c}.code`,
+  ))
   @Field(() => [District], { description: 'Districts it spans (涉及区县)' })
   districts!: District[];
 }
 
-registerSqlType({
-  name: 'Zone',
-  table: 'zone',
-  key: (t) => `${t}.id`,
-  fields: {
-    ...nodeFields('Zone'),
-    ...nameFields(),
-    slug: col('slug'),
-    kind: col('kind'),
-    establishedYear: col('established_year'),
-    areaKm2: decimal('area_km2'),
-    noteZh: col('note_zh'),
-    districts: {
-      kind: 'many', type: 'District',
-      source: (t, c) => `district ${c} join zone_district zd on zd.district_code = ${c}.code where zd.zone_id = ${t}.id`,
-      orderBy: (c) => `${c}.code`,
-    },
-  },
-});
-
+@SqlObject({ table: 'product_category' })
 @ObjectType({ implements: Node, description: 'A product category, two levels (商品类目)' })
 export class ProductCategory extends NamedNode {
+  @Sql(col('slug'))
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;
 
+  @Sql(one((t, c) => `product_category ${c} where ${c}.id = ${t}.parent_id`))
   @Field(() => ProductCategory, { nullable: true, description: 'Parent category; null at the top level (上级类目)' })
   parent?: ProductCategory;
 
+  @Sql(many((t, c) => `product_category ${c} where ${c}.parent_id = ${t}.id`, (c) => `${c}.slug`))
   @Field(() => [ProductCategory], { description: 'Child categories (下级类目)' })
   children!: ProductCategory[];
 }
-
-registerSqlType({
-  name: 'ProductCategory',
-  table: 'product_category',
-  key: (t) => `${t}.id`,
-  fields: {
-    ...nodeFields('ProductCategory'),
-    ...nameFields(),
-    slug: col('slug'),
-    parent: { kind: 'one', type: 'ProductCategory', source: (t, c) => `product_category ${c} where ${c}.id = ${t}.parent_id` },
-    children: { kind: 'many', type: 'ProductCategory', source: (t, c) => `product_category ${c} where ${c}.parent_id = ${t}.id`, orderBy: (c) => `${c}.slug` },
-  },
-});

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { registerNodeType } from '../../graphql/node.resolver';
-import { addSqlField } from '../../graphql/sql/compile';
+import { Sql } from '../../graphql/sql/declare';
+import { connection, one } from '../../graphql/sql/fields';
 import { NestedPageArgs } from '../../graphql/types/nested-args';
 import { Enterprise } from '../enterprise/enterprise.types';
 import { District } from '../reference/reference.types';
@@ -31,40 +31,30 @@ export class ServiceProviderResolver {
 /** Enterprise.serviceProvider: the professional services an enterprise provides, if any. */
 @Resolver(() => Enterprise)
 export class EnterpriseServiceProviderResolver {
+  @Sql(one((t, c) => `service_provider ${c} where ${c}.enterprise_id = ${t}.id`))
   @FieldResolver(() => ServiceProvider, { nullable: true, description: 'The services it provides, when it is a service provider (提供的专业服务)' })
   serviceProvider(@Root() row: Record<string, unknown>) {
     return row.serviceProvider;
   }
 }
 
-addSqlField('Enterprise', 'serviceProvider', {
-  kind: 'one',
-  type: 'ServiceProvider',
-  source: (t, c) => `service_provider ${c} where ${c}.enterprise_id = ${t}.id`,
-});
-
 /** District.serviceProviders: providers whose enterprise is registered in the district. */
 @Resolver(() => District)
 export class DistrictServiceProvidersResolver {
+  @Sql(connection({
+    source: (t, c) => `service_provider ${c} join enterprise e_${c} on e_${c}.id = ${c}.enterprise_id where e_${c}.district_code = ${t}.code`,
+    order: (c) => [
+      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+    ],
+  }))
   @FieldResolver(() => ServiceProviderConnection, { description: 'Service providers registered in this district, by Chinese name (区内专业服务商)' })
   serviceProviders(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.serviceProviders;
   }
 }
 
-addSqlField('District', 'serviceProviders', {
-  kind: 'connection',
-  type: 'ServiceProvider',
-  source: (t, c) => `service_provider ${c} join enterprise e_${c} on e_${c}.id = ${c}.enterprise_id where e_${c}.district_code = ${t}.code`,
-  order: (c) => [
-    { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-    { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-  ],
-});
-
 export const serviceProviderResolvers = [
   ServiceProviderResolver, EnterpriseServiceProviderResolver, DistrictServiceProvidersResolver,
   NameResolver(ServiceProvider), NameResolver(ServiceProvider, 'description', 'Description', { nullable: true }),
 ] as const;
-
-registerNodeType('ServiceProvider');

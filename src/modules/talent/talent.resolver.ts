@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { addSqlField } from '../../graphql/sql/compile';
+import { Sql } from '../../graphql/sql/declare';
+import { connection } from '../../graphql/sql/fields';
 import { NestedPageArgs } from '../../graphql/types/nested-args';
 import { District } from '../reference/reference.types';
 import type { Context } from '../../graphql/context';
-import { registerNodeType } from '../../graphql/node.resolver';
 import { NameResolver } from '../../graphql/types/name-resolver';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { TalentBaseFilter, TalentBaseOrder } from './talent.inputs';
@@ -39,21 +39,18 @@ export class TalentBaseResolver {
 /** District.talentBases: talent bases in the district. */
 @Resolver(() => District)
 export class DistrictTalentBasesResolver {
+  @Sql(connection({
+    source: (t, c) => `talent_base ${c} where ${c}.district_code = ${t}.code`,
+    order: (c) => [
+      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+    ],
+  }))
   @FieldResolver(() => TalentBaseConnection, { description: 'Talent bases in this district, by Chinese name (区内人才基地)' })
   talentBases(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.talentBases;
   }
 }
-
-addSqlField('District', 'talentBases', {
-  kind: 'connection',
-  type: 'TalentBase',
-  source: (t, c) => `talent_base ${c} where ${c}.district_code = ${t}.code`,
-  order: (c) => [
-    { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-    { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-  ],
-});
 
 export const talentResolvers = [
   TalentBaseResolver,
@@ -62,6 +59,3 @@ export const talentResolvers = [
   NameResolver(TalentBase, 'hostInstitution', 'Host institution'),
   NameResolver(TalentProgramme),
 ] as const;
-
-registerNodeType('TalentBase');
-registerNodeType('TalentProgramme');

@@ -3,9 +3,9 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import type { Context } from '../../graphql/context';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { NameResolver } from '../../graphql/types/name-resolver';
-import { registerNodeType } from '../../graphql/node.resolver';
-import { addSqlField } from '../../graphql/sql/compile';
 import { runByKeys } from '../../graphql/sql/connection';
+import { Sql } from '../../graphql/sql/declare';
+import { connection } from '../../graphql/sql/fields';
 import { NestedPageArgs } from '../../graphql/types/nested-args';
 import { Enterprise } from '../enterprise/enterprise.types';
 import { WarehouseFilter, WarehouseOrder } from './warehouse.inputs';
@@ -37,21 +37,18 @@ export class WarehouseResolver {
 /** Enterprise.warehouses: the warehouses an enterprise operates (declared here, compiled to SQL). */
 @Resolver(() => Enterprise)
 export class EnterpriseWarehousesResolver {
+  @Sql(connection({
+    source: (t, c) => `overseas_warehouse ${c} where ${c}.operator_id = ${t}.id`,
+    order: (c) => [
+      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+    ],
+  }))
   @FieldResolver(() => OverseasWarehouseConnection, { description: 'Overseas warehouses it operates, by Chinese name (运营的海外仓)' })
   warehouses(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.warehouses;
   }
 }
-
-addSqlField('Enterprise', 'warehouses', {
-  kind: 'connection',
-  type: 'OverseasWarehouse',
-  source: (t, c) => `overseas_warehouse ${c} where ${c}.operator_id = ${t}.id`,
-  order: (c) => [
-    { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-    { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-  ],
-});
 
 export const warehouseResolvers = [
   WarehouseResolver,
@@ -59,5 +56,3 @@ export const warehouseResolvers = [
   NameResolver(OverseasWarehouse),
   NameResolver(OverseasWarehouse, 'city', 'City'),
 ] as const;
-
-registerNodeType('OverseasWarehouse');
