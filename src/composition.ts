@@ -19,7 +19,7 @@ import { warehouseModule } from './modules/warehouse';
  * Adding a domain: write `src/modules/<domain>/index.ts` (its manifest) and add it here; nothing
  * in `src/graphql/`, `src/db/` or `src/matching/` changes.
  */
-export const MODULES: readonly ModuleManifest[] = [
+const DOMAIN_MODULES: readonly ModuleManifest[] = [
   referenceModule,
   policyModule,
   enterpriseModule,
@@ -29,10 +29,12 @@ export const MODULES: readonly ModuleManifest[] = [
   serviceProviderModule,
   talentModule,
   statisticsModule,
-  searchModule,
   authModule,
   matchmakingModule,
 ];
+
+/** Every module: the domains, then name search over the kinds they declare (it builds on all of them). */
+export const MODULES: readonly ModuleManifest[] = [...DOMAIN_MODULES, searchModule(DOMAIN_MODULES.flatMap((m) => m.search ?? []))];
 
 /** Every entity class of every module, for MikroORM (listed, not discovered by glob). */
 export const ENTITIES: Function[] = MODULES.flatMap((m) => m.entities ?? []);

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DbHealth } from './db/health';
+import type { SearchKindSpec } from './graphql/types/search-kind';
 import type { Logger } from './logger';
 
 /** What a module's background task is given when the app starts. */
@@ -25,4 +26,6 @@ export interface ModuleManifest {
   resolvers?: Function[];
   /** Background tasks started with the app and stopped when it closes (e.g. the hold sweeper). */
   tasks?: ((deps: TaskDeps) => { stop(): void })[];
+  /** Kinds of object name search covers, of this module's types (the search module is made from them). */
+  search?: SearchKindSpec[];
 }

@@ -3,10 +3,12 @@ import { Enterprise } from './enterprise.entity';
 import { EnterpriseAnnualFigure } from './enterprise-annual-figure.entity';
 import { Brand } from './brand.entity';
 import { enterpriseResolvers } from './enterprise.resolver';
+import { Enterprise as EnterpriseType } from './enterprise.types';
 
 /** The enterprise module (see src/manifest.ts). */
 export const enterpriseModule: ModuleManifest = {
   name: 'enterprise',
   entities: [Enterprise, EnterpriseAnnualFigure, Brand],
   resolvers: [...enterpriseResolvers],
+  search: [{ kind: 'ENTERPRISE', type: EnterpriseType, description: '经营主体 — Enterprise' }],
 };

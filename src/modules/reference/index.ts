@@ -5,10 +5,17 @@ import { District } from './district.entity';
 import { ProductCategory } from './product-category.entity';
 import { Zone } from './zone.entity';
 import { referenceResolvers } from './reference.resolver';
+import { Corridor as CorridorType, Country as CountryType, District as DistrictType, Zone as ZoneType } from './reference.types';
 
 /** The reference module (see src/manifest.ts). */
 export const referenceModule: ModuleManifest = {
   name: 'reference',
   entities: [Corridor, CorridorLane, Country, District, ProductCategory, Zone],
   resolvers: [...referenceResolvers],
+  search: [
+    { kind: 'DISTRICT', type: DistrictType, description: '区县 — District' },
+    { kind: 'ZONE', type: ZoneType, description: '功能区 — Zone' },
+    { kind: 'CORRIDOR', type: CorridorType, description: '物流通道 — Corridor' },
+    { kind: 'COUNTRY', type: CountryType, description: '国家/地区 — Country' },
+  ],
 };

@@ -5,7 +5,7 @@ import { codePointName, controlCharIn } from '../../graphql/text';
 import { compileObject, newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { selects, shapeConnection, type ConnectionResult } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
-import { SearchKind } from './search.types';
+import { sqlRegistry } from '../../graphql/sql/registry';
 
 /**
  * Name search across kinds, Chinese and English, ranked by relevance. Every branch is served by
@@ -14,20 +14,29 @@ import { SearchKind } from './search.types';
  * - longer terms use the trigram index, both for substrings (渝新欧, chongqing) and for
  *   typo-tolerant word similarity (`<%`, threshold 0.5 set on the read pool's connections).
  * All kinds, the ranking, totalCount and the selected fields of each hit are one SQL statement.
+ *
+ * The kinds are the modules' (SearchKindSpec); each is searched in its type's table and fetched by
+ * its node key, both from the schema's SQL registry.
  */
 
-const KINDS: Record<SearchKind, { type: string; table: string; key: string }> = {
-  ENTERPRISE: { type: 'Enterprise', table: 'enterprise', key: 'id' },
-  INDUSTRIAL_PARK: { type: 'IndustrialPark', table: 'industrial_park', key: 'id' },
-  INDUSTRIAL_BELT: { type: 'IndustrialBelt', table: 'industrial_belt', key: 'id' },
-  OVERSEAS_WAREHOUSE: { type: 'OverseasWarehouse', table: 'overseas_warehouse', key: 'id' },
-  SERVICE_PROVIDER: { type: 'ServiceProvider', table: 'service_provider', key: 'id' },
-  TALENT_BASE: { type: 'TalentBase', table: 'talent_base', key: 'id' },
-  DISTRICT: { type: 'District', table: 'district', key: 'code' },
-  ZONE: { type: 'Zone', table: 'zone', key: 'id' },
-  CORRIDOR: { type: 'Corridor', table: 'corridor', key: 'id' },
-  COUNTRY: { type: 'Country', table: 'country', key: 'code' },
-};
+/** Where a kind's rows are: its GraphQL type, table, key column and the key's SQL type. */
+interface KindSource {
+  type: string;
+  table: string;
+  key: string;
+  keyType: 'int' | 'text';
+}
+
+function kindSources(info: GraphQLResolveInfo, typeNames: ReadonlyMap<string, string>): Map<string, KindSource> {
+  const { nodes } = sqlRegistry(info.schema);
+  const out = new Map<string, KindSource>();
+  for (const [kind, type] of typeNames) {
+    const node = nodes[type];
+    if (!node) throw new Error(`Search kind ${kind}: ${type} is not a node type with a table (@SqlObject)`);
+    out.set(kind, { type, table: node.table, key: node.column, keyType: node.keyType });
+  }
+  return out;
+}
 
 export const SEARCH_MAX = 50;
 /** Characters of a search term, after spaces are collapsed; and of the raw argument, spaces and all. */
@@ -68,9 +77,10 @@ interface HitRow {
   n: unknown;
 }
 
+/** `typeNames`: the GraphQL type of each kind, in the order all kinds are searched. */
 export async function search(
-  ctx: Context, info: GraphQLResolveInfo,
-  args: { query: string; kinds?: SearchKind[]; first?: number; after?: string | null },
+  ctx: Context, info: GraphQLResolveInfo, typeNames: ReadonlyMap<string, string>,
+  args: { query: string; kinds?: string[]; first?: number; after?: string | null },
 ): Promise<ConnectionResult> {
   // Bounded before any work on it; no control character reaches the statement (NUL cannot).
   if (args.query.length > QUERY_MAX_RAW) throw badInput(`\`query\` is limited to ${QUERY_MAX} characters, ${QUERY_MAX_RAW} with spaces (搜索词最多${QUERY_MAX}个字符)`, 'query');
@@ -82,7 +92,8 @@ export async function search(
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > SEARCH_MAX) throw badInput(`\`first\` must be between 1 and ${SEARCH_MAX} (got ${first})`, 'first');
   const offset = decodeOffset(args.after);
-  const kinds = args.kinds?.length ? [...new Set(args.kinds)] : (Object.keys(KINDS) as SearchKind[]);
+  const sources = kindSources(info, typeNames);
+  const kinds = args.kinds?.length ? [...new Set(args.kinds)] : [...sources.keys()];
 
   // Words of two characters or more; a name must match every word (in any order).
   const words = [...new Set(q.split(' ').filter((w) => [...w].length >= 2))].slice(0, 5);
@@ -114,10 +125,10 @@ export async function search(
     return { cond, score };
   };
   const { cond, score } = matcher(p, true);
-  const countSql = (match: (t: string) => string) => `(select ${kinds.map((k) => `(select count(*) from ${KINDS[k].table} t where ${match('t')})`).join(' + ')})::int`;
+  const countSql = (match: (t: string) => string) => `(select ${kinds.map((k) => `(select count(*) from ${sources.get(k)!.table} t where ${match('t')})`).join(' + ')})::int`;
 
   const branches = kinds.map((k) => {
-    const { table, key } = KINDS[k];
+    const { table, key } = sources.get(k)!;
     return `(select '${k}' as k, ${key}::text as key, ${score('t')} as s, t.name_zh as zh, t.name_en as en from ${table} t where ${cond('t')} limit ${CANDIDATES})`;
   });
   const wantsTotal = selects('SearchConnection', info.fieldNodes, 'totalCount', info);
@@ -134,10 +145,10 @@ export async function search(
     .concat(subFieldNodes('SearchConnection', info.fieldNodes, ['edges', 'node', 'node'], c));
   const nodeCases = hitNodes.length
     ? `case h.k ${kinds.map((k) => {
-      const { type, table, key } = KINDS[k];
+      const { type, table, key, keyType } = sources.get(k)!;
       const a = `n_${k.toLowerCase()}`;
       // Compare in the key's own type, so the primary-key index finds the row.
-      return `when '${k}' then (select ${compileObject(type, hitNodes, a, c)} from ${table} ${a} where ${a}.${key} = h.key::${key === 'id' ? 'int' : 'text'})`;
+      return `when '${k}' then (select ${compileObject(type, hitNodes, a, c)} from ${table} ${a} where ${a}.${key} = h.key::${keyType})`;
     }).join(' ')} end`
     : 'null';
 
@@ -172,7 +183,7 @@ export async function search(
       from = h.end;
     }
     snippetHtml += escapeHtml(snippet.slice(from));
-    const node = r.n ? { ...(r.n as object), $t: KINDS[r.k as SearchKind].type } : null;
+    const node = r.n ? { ...(r.n as object), $t: sources.get(r.k)!.type } : null;
     return {
       cursor: Buffer.from(JSON.stringify(['search', offset + i + 1])).toString('base64url'),
       node: { kind: r.k, score: Math.round(r.s * 1000) / 1000, matchedField: field, snippet, highlights, snippetHtml, node },

@@ -1,48 +1,5 @@
-import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IndustrialBelt } from '../belt/belt.types';
-import { Enterprise } from '../enterprise/enterprise.types';
-import { IndustrialPark } from '../park/park.types';
-import { Corridor, Country, District, Zone } from '../reference/reference.types';
-import { ServiceProvider } from '../service-provider/service-provider.types';
-import { TalentBase } from '../talent/talent.types';
-import { OverseasWarehouse } from '../warehouse/warehouse.types';
-
-export enum SearchKind {
-  ENTERPRISE = 'ENTERPRISE',
-  INDUSTRIAL_PARK = 'INDUSTRIAL_PARK',
-  INDUSTRIAL_BELT = 'INDUSTRIAL_BELT',
-  OVERSEAS_WAREHOUSE = 'OVERSEAS_WAREHOUSE',
-  SERVICE_PROVIDER = 'SERVICE_PROVIDER',
-  TALENT_BASE = 'TALENT_BASE',
-  DISTRICT = 'DISTRICT',
-  ZONE = 'ZONE',
-  CORRIDOR = 'CORRIDOR',
-  COUNTRY = 'COUNTRY',
-}
-registerEnumType(SearchKind, {
-  name: 'SearchKind',
-  description: 'Kinds of object name search covers (搜索对象类型)',
-  valuesConfig: {
-    ENTERPRISE: { description: '经营主体 — Enterprise' },
-    INDUSTRIAL_PARK: { description: '产业园区 — IndustrialPark' },
-    INDUSTRIAL_BELT: { description: '产业带 — IndustrialBelt' },
-    OVERSEAS_WAREHOUSE: { description: '海外仓 — OverseasWarehouse' },
-    SERVICE_PROVIDER: { description: '专业服务商 — ServiceProvider' },
-    TALENT_BASE: { description: '人才基地 — TalentBase' },
-    DISTRICT: { description: '区县 — District' },
-    ZONE: { description: '功能区 — Zone' },
-    CORRIDOR: { description: '物流通道 — Corridor' },
-    COUNTRY: { description: '国家/地区 — Country' },
-  },
-});
-
-export const SearchNode = createUnionType({
-  name: 'SearchNode',
-  description: 'Anything name search can find (可搜索对象)',
-  types: () => [Enterprise, IndustrialPark, IndustrialBelt, OverseasWarehouse, ServiceProvider, TalentBase, District, Zone, Corridor, Country] as const,
-  // Search rows carry their GraphQL type name in `$t` (see search.service.ts).
-  resolveType: (value) => (value as unknown as { $t: string }).$t,
-});
+import { createUnionType, Field, Float, getMetadataStorage, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import type { SearchKindSpec } from '../../graphql/types/search-kind';
 
 @ObjectType({ description: 'A matched span of the snippet, in characters (UTF-16 code units), end exclusive (高亮区间)' })
 export class HighlightRange {
@@ -53,26 +10,63 @@ export class HighlightRange {
   end!: number;
 }
 
-@ObjectType({ description: 'One search result: what matched, how well, and where (搜索结果)' })
-export class SearchHit {
-  @Field(() => SearchKind, { description: 'Kind of object matched (对象类型)' })
-  kind!: SearchKind;
+/**
+ * The kind enum, the union of what search finds and the hit type, made from the kinds the modules
+ * declare (src/composition.ts hands them in): the search module names no domain type.
+ */
+export function searchTypes(kinds: readonly SearchKindSpec[]) {
+  if (kinds.length === 0) throw new Error('Name search needs at least one kind (a module manifest’s `search`)');
+  const SearchKind: Record<string, string> = {};
+  for (const k of kinds) {
+    if (Object.hasOwn(SearchKind, k.kind)) throw new Error(`Search kind ${k.kind} is declared twice`);
+    SearchKind[k.kind] = k.kind;
+  }
+  registerEnumType(SearchKind, {
+    name: 'SearchKind',
+    description: 'Kinds of object name search covers (搜索对象类型)',
+    valuesConfig: Object.fromEntries(kinds.map((k) => [k.kind, { description: k.description }])),
+  });
 
-  @Field(() => Float, { description: 'Relevance from 0 to 1; results come best first (相关度)' })
-  score!: number;
+  const SearchNode = createUnionType({
+    name: 'SearchNode',
+    description: 'Anything name search can find (可搜索对象)',
+    types: () => kinds.map((k) => k.type) as unknown as readonly [ClassType, ...ClassType[]],
+    // Search rows carry their GraphQL type name in `$t` (see search.service.ts).
+    resolveType: (value) => (value as unknown as { $t: string }).$t,
+  });
 
-  @Field({ description: 'Which name matched: nameZh or nameEn (命中字段)' })
-  matchedField!: string;
+  @ObjectType({ description: 'One search result: what matched, how well, and where (搜索结果)' })
+  class SearchHit {
+    @Field(() => SearchKind, { description: 'Kind of object matched (对象类型)' })
+    kind!: string;
 
-  @Field({ description: 'The matched name, plain text (命中文本)' })
-  snippet!: string;
+    @Field(() => Float, { description: 'Relevance from 0 to 1; results come best first (相关度)' })
+    score!: number;
 
-  @Field(() => [HighlightRange], { description: 'Spans of the snippet that match the query; empty for a fuzzy (typo-tolerant) match (高亮区间)' })
-  highlights!: HighlightRange[];
+    @Field({ description: 'Which name matched: nameZh or nameEn (命中字段)' })
+    matchedField!: string;
 
-  @Field({ description: 'The snippet as HTML, matches wrapped in <mark>, everything else escaped (高亮HTML)' })
-  snippetHtml!: string;
+    @Field({ description: 'The matched name, plain text (命中文本)' })
+    snippet!: string;
 
-  @Field(() => SearchNode, { description: 'The object found (命中对象)' })
-  node!: typeof SearchNode;
+    @Field(() => [HighlightRange], { description: 'Spans of the snippet that match the query; empty for a fuzzy (typo-tolerant) match (高亮区间)' })
+    highlights!: HighlightRange[];
+
+    @Field({ description: 'The snippet as HTML, matches wrapped in <mark>, everything else escaped (高亮HTML)' })
+    snippetHtml!: string;
+
+    @Field(() => SearchNode, { description: 'The object found (命中对象)' })
+    node!: typeof SearchNode;
+  }
+
+  /** GraphQL type name by kind, for the rows the search statement returns. */
+  const typeNames = new Map(kinds.map((k) => [k.kind, objectTypeName(k.type)]));
+  return { SearchKind, SearchNode, SearchHit, typeNames };
+}
+
+/** The GraphQL name of an @ObjectType class (its own name unless the decorator gives one). */
+function objectTypeName(type: ClassType): string {
+  const meta = getMetadataStorage().objectTypes.find((o) => o.target === type);
+  if (!meta) throw new Error(`Search kind type ${type.name} is not an @ObjectType`);
+  return meta.name;
 }

@@ -2,10 +2,12 @@ import type { ModuleManifest } from '../../manifest';
 import { OverseasWarehouse } from './overseas-warehouse.entity';
 import { WarehouseCorridor } from './warehouse-corridor.entity';
 import { warehouseResolvers } from './warehouse.resolver';
+import { OverseasWarehouse as OverseasWarehouseType } from './warehouse.types';
 
 /** The warehouse module (see src/manifest.ts). */
 export const warehouseModule: ModuleManifest = {
   name: 'warehouse',
   entities: [OverseasWarehouse, WarehouseCorridor],
   resolvers: [...warehouseResolvers],
+  search: [{ kind: 'OVERSEAS_WAREHOUSE', type: OverseasWarehouseType, description: '海外仓 — OverseasWarehouse' }],
 };
