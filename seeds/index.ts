@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { importDataset } from '../src/modules/import/import.service';
-import type { Dataset, ImportResult } from '../src/modules/import/import.types';
-import { referenceDataset } from './data';
+import { importDataset, type ImportResult } from '../src/import';
+import { referenceDataset, type ReferenceDataset } from './data';
 import { seedMatchmakingSample } from './matchmaking';
-import { sampleDataset } from './sample';
+import { sampleDataset, type SampleDataset } from './sample';
 
-/** Reference data plus the fictitious sample, as one Dataset. */
-export function seedDataset(): Dataset {
+/** Reference data plus the fictitious sample, as one dataset. */
+export function seedDataset(): ReferenceDataset & SampleDataset {
   return { ...referenceDataset(), ...sampleDataset() };
 }
 

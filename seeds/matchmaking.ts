@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { sql } from '../src/db/sql';
+import { inTransaction, type Statements } from '../src/import';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { Rng } from './sample/prng';
 
@@ -7,23 +9,26 @@ import { Rng } from './sample/prng';
  * serve: every sample warehouse offers capacity, and export sellers post demands. Fictitious and
  * flagged `is_sample`. Contents are deterministic; the dates are relative to the day of seeding
  * (availability cannot start in the past), so they shift with it. Runs once: only when there are
- * no offers yet.
+ * no offers yet, in one transaction.
  */
 const SEED = 20261125;
 const MONTHLY_PER_CBM: Record<string, [number, number]> = { USD: [8, 28], EUR: [8, 26], GBP: [7, 22], JPY: [1200, 3600], CNY: [55, 190] };
 
-export async function seedMatchmakingSample(em: EntityManager): Promise<{ offers: number; demands: number }> {
-  const conn = em.getConnection();
-  const [{ n }] = await conn.execute<{ n: number }[]>('select count(*)::int as n from capacity_offer');
+export function seedMatchmakingSample(em: EntityManager): Promise<{ offers: number; demands: number }> {
+  return inTransaction(em, writeSample);
+}
+
+async function writeSample(db: Statements): Promise<{ offers: number; demands: number }> {
+  const [{ n }] = await db.rows<{ n: number }>(sql`select count(*)::int as n from capacity_offer`);
   if (n > 0) return { offers: 0, demands: 0 };
   const today = todayInChina();
   type W = { id: number; country_code: string; currency: string; storage_classes: string[]; services: string[]; pallet_cbm: string; capacity_cbm: string; city_en: string; latitude: number; longitude: number };
-  const warehouses = await conn.execute<W[]>(
-    `select id, country_code, currency, storage_classes, services, pallet_cbm::text, capacity_cbm::text, city_en, latitude, longitude
+  const warehouses = await db.rows<W>(
+    sql`select id, country_code, currency, storage_classes, services, pallet_cbm::text, capacity_cbm::text, city_en, latitude, longitude
      from overseas_warehouse where is_sample order by id`,
   );
   const rng = Rng.for(SEED, 'capacity-offers');
-  const offers: unknown[][] = [];
+  let offers = 0;
   for (const w of warehouses) {
     const count = rng.int(1, 3);
     for (let i = 0; i < count; i++) {
@@ -39,23 +44,19 @@ export async function seedMatchmakingSample(em: EntityManager): Promise<{ offers
       const period = rng.weighted([['DAY', 5], ['WEEK', 2], ['MONTH', 3]] as const);
       const perPeriod = (monthlyPerCbm * cbmPerUnit * (period === 'DAY' ? 1 / 30 : period === 'WEEK' ? 7 / 30 : 1));
       const services = rng.sample(w.services, rng.int(1, Math.max(1, w.services.length)));
-      offers.push([
-        w.id, quantity, unit, cbmPerUnit, from, to, rng.pick(w.storage_classes), currency, perPeriod.toFixed(4), period,
-        (monthlyPerCbm * cbmPerUnit * 0.1).toFixed(2), (monthlyPerCbm * cbmPerUnit * 0.05).toFixed(2), rng.pick([0, 0, 7, 14, 30]),
-        rng.chance(0.4) ? Math.round(quantity * 0.1) : 0, rng.pick([1, 7, 30, 30, 90]), `{${services.join(',')}}`,
-      ]);
+      await db.run(sql`
+        insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class, currency,
+          storage_price, price_period, inbound_fee, outbound_fee, free_days, min_quantity, min_term_days, services, is_sample)
+        values (${w.id}, ${quantity}, ${unit}, ${cbmPerUnit}, ${from}, ${to}, ${rng.pick(w.storage_classes)}, ${currency},
+          ${perPeriod.toFixed(4)}, ${period}, ${(monthlyPerCbm * cbmPerUnit * 0.1).toFixed(2)}, ${(monthlyPerCbm * cbmPerUnit * 0.05).toFixed(2)},
+          ${rng.pick([0, 0, 7, 14, 30])}, ${rng.chance(0.4) ? Math.round(quantity * 0.1) : 0}, ${rng.pick([1, 7, 30, 30, 90])},
+          ${sql.array(services, 'text')}, true)`);
+      offers += 1;
     }
   }
-  for (const o of offers) {
-    await conn.execute(
-      `insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class, currency,
-        storage_price, price_period, inbound_fee, outbound_fee, free_days, min_quantity, min_term_days, services, is_sample)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], true)`, o,
-    );
-  }
 
-  const sellers = await conn.execute<{ id: number; name_zh: string }[]>(
-    `select id, name_zh from enterprise where is_sample and 'EXPORT_SELLER' = any(roles) order by id limit 40`,
+  const sellers = await db.rows<{ id: number; name_zh: string }>(
+    sql`select id, name_zh from enterprise where is_sample and 'EXPORT_SELLER' = any(roles) order by id limit 40`,
   );
   const drng = Rng.for(SEED, 'capacity-demands');
   const countries = [...new Set(warehouses.map((w: W) => w.country_code))];
@@ -68,19 +69,17 @@ export async function seedMatchmakingSample(em: EntityManager): Promise<{ offers
     const wanted = near ? [] : drng.sample(countries, drng.int(1, 3));
     const budget = drng.chance(0.6) ? { currency: 'USD', monthly: drng.int(12, 30) } : undefined;
     const storageClass = drng.weighted([['AMBIENT', 8], ['DANGEROUS_GOODS', 1], ['OVERSIZE', 1]] as const);
-    await conn.execute(
-      `insert into capacity_demand (seller_id, title, countries, near_latitude, near_longitude, radius_km, quantity, unit, quantity_cbm,
+    await db.run(sql`
+      insert into capacity_demand (seller_id, title, countries, near_latitude, near_longitude, radius_km, quantity, unit, quantity_cbm,
         start_date, duration_days, storage_class, required_services, budget_currency, max_monthly_price_per_cbm, has_batteries, is_oversize,
         contact_name, contact_email, is_sample)
-       values (?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, true)`,
-      [s.id, `${near ? near.city_en : wanted.join('/')} ${quantity} ${unit} 仓容需求`, `{${wanted.join(',')}}`,
-        near?.latitude ?? null, near?.longitude ?? null, near ? drng.pick([50, 100, 300]) : null, quantity, unit, quantityCbm.toFixed(2),
-        addDays(today, drng.int(7, 60)), drng.pick([30, 60, 90, 180]), storageClass,
-        `{${drng.chance(0.5) ? drng.sample(['ONE_PIECE_FULFILMENT', 'FBA_TRANSFER', 'RETURNS', 'LAST_MILE'], drng.int(1, 2)).join(',') : ''}}`,
-        budget?.currency ?? null, budget?.monthly ?? null, storageClass === 'DANGEROUS_GOODS', storageClass === 'OVERSIZE',
-        '示例联系人', `contact-${s.id}@example.com`],
-    );
+      values (${s.id}, ${`${near ? near.city_en : wanted.join('/')} ${quantity} ${unit} 仓容需求`}, ${sql.array(wanted, 'text')},
+        ${near?.latitude ?? null}, ${near?.longitude ?? null}, ${near ? drng.pick([50, 100, 300]) : null}, ${quantity}, ${unit}, ${quantityCbm.toFixed(2)},
+        ${addDays(today, drng.int(7, 60))}, ${drng.pick([30, 60, 90, 180])}, ${storageClass},
+        ${sql.array(drng.chance(0.5) ? drng.sample(['ONE_PIECE_FULFILMENT', 'FBA_TRANSFER', 'RETURNS', 'LAST_MILE'], drng.int(1, 2)) : [], 'text')},
+        ${budget?.currency ?? null}, ${budget?.monthly ?? null}, ${storageClass === 'DANGEROUS_GOODS'}, ${storageClass === 'OVERSIZE'},
+        '示例联系人', ${`contact-${s.id}@example.com`}, true)`);
     demands += 1;
   }
-  return { offers: offers.length, demands };
+  return { offers, demands };
 }

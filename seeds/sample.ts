@@ -1,9 +1,13 @@
 import { BeltIndustry } from '../src/modules/belt/belt.enums';
 import { creditCodeFor } from '../src/modules/enterprise/credit-code';
 import { BrandKind, Certification, EnterpriseRole, SalesChannel } from '../src/modules/enterprise/enterprise.enums';
-import type {
-  BeltRecord, Dataset, EnterpriseRecord, ParkRecord, ServiceProviderRecord, TalentBaseRecord, WarehouseRecord,
-} from '../src/modules/import/import.types';
+import type { DatasetOf } from '../src/import';
+import type { beltsImport, BeltRecord } from '../src/modules/belt/belt.import';
+import type { enterprisesImport, EnterpriseRecord } from '../src/modules/enterprise/enterprise.import';
+import type { parksImport, ParkRecord } from '../src/modules/park/park.import';
+import type { serviceProvidersImport, ServiceProviderRecord } from '../src/modules/service-provider/service-provider.import';
+import type { talentBasesImport, TalentBaseRecord } from '../src/modules/talent/talent.import';
+import type { warehousesImport, WarehouseRecord } from '../src/modules/warehouse/warehouse.import';
 import { ParkDesignation, ParkKind, ParkPublicService } from '../src/modules/park/park.enums';
 import { ServiceCategory, ServiceCategoryLabels } from '../src/modules/service-provider/service-provider.enums';
 import { TalentBaseKind, TalentSpecialty } from '../src/modules/talent/talent.enums';
@@ -722,8 +726,13 @@ function makeTalentBases(seed: number, ents: SampleEnterprise[]): TalentBaseReco
 
 // ---------------------------------------------------------------------------------------------
 
+/** The sample part of a dataset, typed by its units' records. */
+export type SampleDataset = DatasetOf<
+  typeof enterprisesImport | typeof parksImport | typeof beltsImport | typeof warehousesImport | typeof serviceProvidersImport | typeof talentBasesImport
+>;
+
 export interface SampleData {
-  dataset: Dataset;
+  dataset: SampleDataset;
   enterprises: SampleEnterprise[];
 }
 
@@ -743,6 +752,6 @@ export function sampleData(seed = SAMPLE_SEED): SampleData {
   };
 }
 
-export function sampleDataset(seed = SAMPLE_SEED): Dataset {
+export function sampleDataset(seed = SAMPLE_SEED): SampleDataset {
   return sampleData(seed).dataset;
 }

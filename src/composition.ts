@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaFrom, printSdl } from './graphql/schema';
+import type { ImportUnit } from './import/unit';
 import type { ModuleManifest } from './manifest';
 import { authModule } from './modules/auth';
 import { beltModule } from './modules/belt';
@@ -41,6 +42,9 @@ export const ENTITIES: Function[] = MODULES.flatMap((m) => m.entities ?? []);
 
 /** Every resolver class of every module. */
 export const MODULE_RESOLVERS: Function[] = MODULES.flatMap((m) => m.resolvers ?? []);
+
+/** Every module's import units, in MODULES order (the import engine runs them by their dependencies). */
+export const IMPORT_UNITS: readonly ImportUnit[] = MODULES.flatMap((m) => m.import ?? []);
 
 let schema: Promise<GraphQLSchema> | undefined;
 

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DbHealth } from './db/health';
 import type { SearchKindSpec } from './graphql/types/search-kind';
+import type { ImportUnit } from './import/unit';
 import type { Logger } from './logger';
 
 /** What a module's background task is given when the app starts. */
@@ -26,6 +27,11 @@ export interface ModuleManifest {
   resolvers?: Function[];
   /** Background tasks started with the app and stopped when it closes (e.g. the hold sweeper). */
   tasks?: ((deps: TaskDeps) => { stop(): void })[];
+  /**
+   * The module's import units (`<domain>.import.ts`): the dataset keys it reads, their checks and
+   * writers. Seeds and `npm run import` run every module's units through src/import.
+   */
+  import?: ImportUnit[];
   /** Kinds of object name search covers, of this module's types (the search module is made from them). */
   search?: SearchKindSpec[];
 }

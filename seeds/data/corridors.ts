@@ -1,4 +1,4 @@
-import type { CorridorLaneRecord, CorridorRecord } from '../../src/modules/import/import.types';
+import type { CorridorLaneRecord, CorridorRecord } from '../../src/modules/reference/reference.import';
 import { CorridorMode } from '../../src/modules/reference/reference.enums';
 
 /*

@@ -1,4 +1,4 @@
-import type { CountryRecord } from '../../src/modules/import/import.types';
+import type { CountryRecord } from '../../src/modules/reference/reference.import';
 
 /*
  * Countries that Chongqing's CBEC trade reaches along its corridors (ISO 3166-1 alpha-2, main

@@ -1,4 +1,4 @@
-import type { DistrictRecord } from '../../src/modules/import/import.types';
+import type { DistrictRecord } from '../../src/modules/reference/reference.import';
 import { DistrictKind } from '../../src/modules/reference/reference.enums';
 
 /*

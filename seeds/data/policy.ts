@@ -1,4 +1,4 @@
-import type { PolicyMeasureRecord, PolicyTargetRecord } from '../../src/modules/import/import.types';
+import type { PolicyMeasureRecord, PolicyTargetRecord } from '../../src/modules/policy/policy.import';
 import { TargetMetric } from '../../src/modules/policy/policy.enums';
 
 /*

@@ -1,4 +1,4 @@
-import type { ProductCategoryRecord } from '../../src/modules/import/import.types';
+import type { ProductCategoryRecord } from '../../src/modules/reference/reference.import';
 
 /*
  * Two-level product categories: one top level per belt industry of measure 4 (so belts, demands and

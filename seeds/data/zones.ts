@@ -1,4 +1,4 @@
-import type { ZoneRecord } from '../../src/modules/import/import.types';
+import type { ZoneRecord } from '../../src/modules/reference/reference.import';
 import { ZoneKind } from '../../src/modules/reference/reference.enums';
 
 /*

@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../orm';
-import { importDataset } from '../modules/import/import.service';
-import { ImportValidationError, type Dataset } from '../modules/import/import.types';
+import { importDataset, ImportValidationError, type Dataset } from '../import';
 
 /*
- * Imports a JSON file of the Dataset shape (src/modules/import/import.types.ts) into DATABASE_URL
- * through the same path as the seeds: everything validated first, nothing written on any error.
+ * Imports a JSON file of the dataset shape (one array per import unit's key: `districts`,
+ * `enterprises` …; the record types are in each module's `<domain>.import.ts`) into DATABASE_URL
+ * through the same path as the seeds, with every module's units: everything validated first,
+ * nothing written on any error.
  *
  *   DATABASE_URL=postgresql://… node -r @swc-node/register src/cli/import.ts data.json [--dry-run] [--sample] [--max-errors N]
  *

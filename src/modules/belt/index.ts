@@ -3,11 +3,13 @@ import { IndustrialBelt } from './industrial-belt.entity';
 import { BeltMembership, BeltAnnualFigure } from './belt-membership.entity';
 import { beltResolvers } from './belt.resolver';
 import { IndustrialBelt as IndustrialBeltType } from './belt.types';
+import { beltsImport } from './belt.import';
 
 /** The belt module (see src/manifest.ts). */
 export const beltModule: ModuleManifest = {
   name: 'belt',
   entities: [IndustrialBelt, BeltMembership, BeltAnnualFigure],
   resolvers: [...beltResolvers],
+  import: [beltsImport],
   search: [{ kind: 'INDUSTRIAL_BELT', type: IndustrialBeltType, description: '产业带 — IndustrialBelt' }],
 };

@@ -4,11 +4,13 @@ import { EnterpriseAnnualFigure } from './enterprise-annual-figure.entity';
 import { Brand } from './brand.entity';
 import { enterpriseResolvers } from './enterprise.resolver';
 import { Enterprise as EnterpriseType } from './enterprise.types';
+import { enterprisesImport } from './enterprise.import';
 
 /** The enterprise module (see src/manifest.ts). */
 export const enterpriseModule: ModuleManifest = {
   name: 'enterprise',
   entities: [Enterprise, EnterpriseAnnualFigure, Brand],
   resolvers: [...enterpriseResolvers],
+  import: [enterprisesImport],
   search: [{ kind: 'ENTERPRISE', type: EnterpriseType, description: '经营主体 — Enterprise' }],
 };

@@ -3,11 +3,13 @@ import { OverseasWarehouse } from './overseas-warehouse.entity';
 import { WarehouseCorridor } from './warehouse-corridor.entity';
 import { warehouseResolvers } from './warehouse.resolver';
 import { OverseasWarehouse as OverseasWarehouseType } from './warehouse.types';
+import { warehousesImport } from './warehouse.import';
 
 /** The warehouse module (see src/manifest.ts). */
 export const warehouseModule: ModuleManifest = {
   name: 'warehouse',
   entities: [OverseasWarehouse, WarehouseCorridor],
   resolvers: [...warehouseResolvers],
+  import: [warehousesImport],
   search: [{ kind: 'OVERSEAS_WAREHOUSE', type: OverseasWarehouseType, description: '海外仓 — OverseasWarehouse' }],
 };

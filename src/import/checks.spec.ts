@@ -1,7 +1,6 @@
-import 'reflect-metadata';
-import { normaliseDecimal, validateDataset } from './import.validation';
+import { normaliseDecimal, parseIsoDate } from './checks';
 
-describe('import: the API’s bounds', () => {
+describe('import checks', () => {
   it('decimals: numbers and strings are never rounded into the column', () => {
     expect(normaliseDecimal(14.5, 12, 4)).toEqual({ value: '14.5000' });
     expect(normaliseDecimal('2000', 14, 2)).toEqual({ value: '2000.00' });
@@ -12,13 +11,10 @@ describe('import: the API’s bounds', () => {
     expect(normaliseDecimal(-1, 14, 2)).toEqual({ error: 'must be ≥ 0, got -1' });
   });
 
-  it('text: no control characters; notes may have line breaks, names not', async () => {
-    const issues = await validateDataset({
-      districts: [{ code: '500103', nameZh: '渝中\u0000区', nameEn: 'Yuzhong\nDistrict', kind: 'DISTRICT', changeNote: 'line one\nline two\ttabbed' }],
-    });
-    expect(issues.map((i) => [i.field, i.message.replace(/;.*/, '')])).toEqual([
-      ['nameZh', 'contains the control character U+0000'],
-      ['nameEn', 'contains the control character U+000A'],
-    ]);
+  it('dates: only days that exist', () => {
+    expect(parseIsoDate('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+    expect(parseIsoDate('2025-02-29')).toBeNull();
+    expect(parseIsoDate('2025-2-1')).toBeNull();
+    expect(parseIsoDate(20250201)).toBeNull();
   });
 });

@@ -1,0 +1,245 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { sql, toQuery, type Sql, type SqlType } from '../db/sql';
+import { columnOf, type FieldTable, type WriteOptions } from './fields';
+import type { ImportCounts } from './problems';
+import type { DefinedUnit, ImportUnit } from './unit';
+
+/*
+ * The write side of an import: statements in one transaction, multi-row and in dependency order.
+ * Upserts go by natural key and only touch rows whose values changed (`… do update … where (…) is
+ * distinct from (…)`), so re-running an import neither duplicates rows nor bumps `updated_at` on
+ * unchanged ones – the delta-sync `updatedSince` filter stays honest.
+ */
+
+/** Rows per multi-row statement: big enough to be fast, and within PostgreSQL's 65,535 parameters. */
+const CHUNK = 1000;
+const MAX_PARAMS = 65_535;
+
+type Row = unknown[];
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Statements written with the `sql` tag, run on a connection of the ORM: its transaction's when
+ * given one. Parameters stay server-side (MikroORM's own `execute` would write them into the text),
+ * so arrays, dates and text reach PostgreSQL as typed values.
+ */
+export class Statements {
+  constructor(private readonly db: Kysely<any>) {}
+
+  async rows<T = Record<string, unknown>>(statement: Sql): Promise<T[]> {
+    const { text, values } = toQuery(statement);
+    return (await this.db.executeQuery<T>(CompiledQuery.raw(text, values))).rows;
+  }
+
+  /** Runs a statement; returns the number of rows it inserted, updated or deleted. */
+  async run(statement: Sql): Promise<number> {
+    const { text, values } = toQuery(statement);
+    return Number((await this.db.executeQuery(CompiledQuery.raw(text, values))).numAffectedRows ?? 0);
+  }
+}
+
+/** Runs `fn` in a transaction of its own (on a fork of `em`), its statements on that transaction. */
+export function inTransaction<T>(em: EntityManager, fn: (db: Statements) => Promise<T>): Promise<T> {
+  return em.fork().transactional((tem) => fn(new Statements(tem.getTransactionContext<Kysely<any>>()!)));
+}
+
+/** A parent's set of child records (a park's tenants), by the parent's id. */
+export interface ChildSet<R> {
+  parentId: number;
+  records: readonly R[];
+}
+
+/**
+ * What a unit's writer is given: the import's transaction, with upserts driven by field tables,
+ * ids of any unit's records by natural key, and the counts of rows written per table.
+ */
+export class ImportTx {
+  readonly counts: ImportCounts = {};
+  private readonly idCache = new Map<string, Map<string, number>>();
+
+  constructor(
+    readonly db: Statements,
+    private readonly units: ReadonlyMap<string, ImportUnit>,
+    readonly options: WriteOptions,
+  ) {}
+
+  /** Adds `n` rows to a table's count (the table appears in the counts even when `n` is 0). */
+  count(table: string, n: number): void {
+    this.counts[table] = (this.counts[table] ?? 0) + n;
+  }
+
+  /**
+   * Ids of records of unit `unitKey` by natural key, for the keys given (written earlier in this
+   * import, or stored before). Keys with no record are left out.
+   */
+  async ids(unitKey: string, keys: readonly string[]): Promise<Map<string, number>> {
+    const unit = this.units.get(unitKey);
+    if (!unit) throw new Error(`no import unit "${unitKey}" to find ids of`);
+    let cache = this.idCache.get(unitKey);
+    if (!cache) this.idCache.set(unitKey, (cache = new Map()));
+    const need = [...new Set(keys)].filter((k) => !cache.has(k));
+    if (need.length) {
+      const { table, naturalKey: nk } = unit;
+      const rows = await this.db.rows<{ id: number; k: string }>(
+        sql`select id, ${sql.ident(nk.column)}::text as k from ${sql.ident(table)} where ${sql.ident(nk.column)} = any(${sql.array(need, nk.type)})`,
+      );
+      for (const r of rows) cache.set(r.k, Number(r.id));
+    }
+    const out = new Map<string, number>();
+    for (const k of keys) if (cache.has(k)) out.set(k, cache.get(k)!);
+    return out;
+  }
+
+  /** Upserts a unit's records into its table by natural key; columns from its field table. */
+  async upsertRecords(unit: DefinedUnit, records: readonly unknown[]): Promise<void> {
+    const { columns, rows } = await this.rowsOf(unit.fields, records);
+    this.count(unit.table, await this.upsert(unit.table, columns, rows, [unit.naturalKey.column]));
+  }
+
+  /**
+   * Child records with a natural key among their columns (`conflict`, e.g. a figure's `year`):
+   * each parent's set is made complete (children not in it are deleted), then upserted.
+   */
+  async upsertChildren<R>(table: string, parentColumn: string, fields: FieldTable, conflict: string[], sets: readonly ChildSet<R>[]): Promise<void> {
+    const { columns, rows, types } = await this.rowsOf(fields, sets.flatMap((s) => s.records));
+    const parentOf = sets.flatMap((s) => s.records.map(() => s.parentId));
+    const keyAt = conflict.map((c) => columns.indexOf(c));
+    const keep = rows.map((r, i) => [parentOf[i], ...keyAt.map((k) => r[k])]);
+    await this.deleteOthers(table, parentColumn, sets.map((s) => s.parentId), conflict, ['int', ...keyAt.map((k) => types[k])], keep);
+    this.count(table, await this.upsert(table, [parentColumn, ...columns], rows.map((r, i) => [parentOf[i], ...r]), [parentColumn, ...conflict]));
+  }
+
+  /**
+   * Child records without a natural key (brands, programmes): compares each parent's stored rows
+   * with the wanted ones (as JSON, order-insensitive) and replaces the set only where it differs,
+   * so an unchanged re-import keeps ids and timestamps.
+   */
+  async replaceChildren<R>(table: string, parentColumn: string, fields: FieldTable, sets: readonly ChildSet<R>[]): Promise<void> {
+    if (sets.length === 0) return this.count(table, 0);
+    const wanted = await Promise.all(sets.map(async (s) => ({ parentId: s.parentId, rows: (await this.rowsOf(fields, s.records)).rows })));
+    const columns = Object.entries(fields).map(([name, f]) => columnOf(name, f)).filter((c): c is string => c !== null);
+    const stored = new Map<number, string[]>();
+    const found = await this.db.rows<{ p: number; r: string }>(sql`
+      select ${sql.ident(parentColumn)} as p, json_build_array(${sql.join(columns.map(sql.ident))})::text as r
+      from ${sql.ident(table)} where ${sql.ident(parentColumn)} = any(${sql.array(sets.map((s) => s.parentId), 'int')})`);
+    for (const r of found) stored.set(Number(r.p), [...(stored.get(Number(r.p)) ?? []), JSON.stringify(JSON.parse(r.r))]);
+    const render = (row: Row) => JSON.stringify(row.map((v) => (v === undefined ? null : v)));
+    const changed = wanted.filter((s) => {
+      const want = s.rows.map(render).sort();
+      const have = (stored.get(s.parentId) ?? []).sort();
+      return want.length !== have.length || want.some((w, i) => w !== have[i]);
+    });
+    if (changed.length === 0) return this.count(table, 0);
+    await this.db.run(sql`delete from ${sql.ident(table)} where ${sql.ident(parentColumn)} = any(${sql.array(changed.map((s) => s.parentId), 'int')})`);
+    this.count(table, await this.insert(table, [parentColumn, ...columns], changed.flatMap((s) => s.rows.map((r) => [s.parentId, ...r]))));
+  }
+
+  /**
+   * Link rows from a parent to values (a zone's districts): each parent's set made complete, new
+   * links inserted. Links have no timestamps and nothing to update.
+   */
+  async replaceLinks(table: string, parentColumn: string, column: string, type: SqlType, sets: readonly { parentId: number; values: readonly string[] }[]): Promise<void> {
+    const pairs = sets.flatMap((s) => s.values.map((v) => [s.parentId, v]));
+    await this.deleteOthers(table, parentColumn, sets.map((s) => s.parentId), [column], ['int', type], pairs);
+    this.count(table, await this.upsert(table, [parentColumn, column], pairs, [parentColumn, column], { timestamps: false, doNothing: true }));
+  }
+
+  /** Columns and rows of records by a field table, with ids in place of the keys of `idOf` fields. */
+  private async rowsOf(fields: FieldTable, records: readonly unknown[]): Promise<{ columns: string[]; rows: Row[]; types: (SqlType | undefined)[] }> {
+    const written = Object.entries(fields)
+      .map(([name, f]) => ({ name, f, column: columnOf(name, f) }))
+      .filter((c): c is typeof c & { column: string } => c.column !== null);
+    const ids = new Map<string, Map<string, number>>();
+    for (const { name, f } of written) {
+      if (!f.idOf) continue;
+      const keys = records.map((r) => (r as Record<string, unknown>)[name]).filter((k): k is string => typeof k === 'string');
+      ids.set(name, await this.ids(f.idOf, keys));
+    }
+    const rows = records.map((record) =>
+      written.map(({ name, f }) => {
+        const v = (record as Record<string, unknown>)[name];
+        if (f.idOf) return v === undefined || v === null ? null : (ids.get(name)!.get(v as string) ?? missingId(f.idOf, v));
+        if (f.toColumn) return f.toColumn(v, this.options);
+        return v ?? null;
+      }),
+    );
+    return { columns: written.map((c) => c.column), rows, types: written.map((c) => c.f.sqlType) };
+  }
+
+  /**
+   * Multi-row upsert; returns the number of rows inserted or changed. Parameter types come from the
+   * target columns, so values need no casts.
+   */
+  private async upsert(
+    table: string,
+    columns: string[],
+    rows: Row[],
+    conflict: string[],
+    o: { timestamps?: boolean; doNothing?: boolean } = {},
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const updatable = columns.filter((c) => !conflict.includes(c));
+    const target = sql.join(conflict.map(sql.ident));
+    let onConflict: Sql;
+    if (o.doNothing || updatable.length === 0) onConflict = sql`on conflict (${target}) do nothing`;
+    else {
+      const set = updatable.map((c) => sql`${sql.ident(c)} = excluded.${sql.ident(c)}`);
+      if (o.timestamps ?? true) set.push(sql`"updated_at" = now()`);
+      onConflict = sql`on conflict (${target}) do update set ${sql.join(set)}
+        where (${sql.join(updatable.map((c) => sql`${sql.ident(table)}.${sql.ident(c)}`))}) is distinct from (${sql.join(updatable.map((c) => sql`excluded.${sql.ident(c)}`))})`;
+    }
+    let n = 0;
+    for (const part of chunks(rows, rowsPerStatement(columns))) {
+      n += await this.db.run(sql`insert into ${sql.ident(table)} (${sql.join(columns.map(sql.ident))}) values ${values(part)} ${onConflict}`);
+    }
+    return n;
+  }
+
+  /** Plain multi-row insert (child rows without a natural key). */
+  private async insert(table: string, columns: string[], rows: Row[]): Promise<number> {
+    let n = 0;
+    for (const part of chunks(rows, rowsPerStatement(columns))) {
+      n += await this.db.run(sql`insert into ${sql.ident(table)} (${sql.join(columns.map(sql.ident))}) values ${values(part)}`);
+    }
+    return n;
+  }
+
+  /**
+   * Deletes the children of the given parents whose key is not among `keep` ([parentId, ...key]),
+   * which is what makes a nested list the complete set for its parent. `types` are the SQL types of
+   * the parent column and the key columns.
+   */
+  private async deleteOthers(table: string, parentColumn: string, parentIds: number[], keyColumns: string[], types: (SqlType | undefined)[], keep: Row[]): Promise<void> {
+    if (parentIds.length === 0) return;
+    const parents = sql`${sql.ident(parentColumn)} = any(${sql.array(parentIds, 'int')})`;
+    if (keep.length === 0) {
+      await this.db.run(sql`delete from ${sql.ident(table)} where ${parents}`);
+      return;
+    }
+    const tuple = sql.join([parentColumn, ...keyColumns].map(sql.ident));
+    const lists = types.map((type, i) => {
+      if (!type) throw new Error(`no SQL type for the key column ${[parentColumn, ...keyColumns][i]} of ${table}`);
+      return sql.array(keep.map((k) => k[i]), type);
+    });
+    await this.db.run(sql`delete from ${sql.ident(table)} where ${parents} and (${tuple}) not in (select * from unnest(${sql.join(lists.map((l) => sql`${l}`))}))`);
+  }
+}
+
+function rowsPerStatement(columns: readonly string[]): number {
+  return Math.max(1, Math.min(CHUNK, Math.floor(MAX_PARAMS / columns.length)));
+}
+
+function values(rows: Row[]): Sql {
+  return sql.join(rows.map((r) => sql`(${sql.join(r.map((v) => sql`${v}`))})`));
+}
+
+function missingId(unit: string, key: unknown): never {
+  // Validation found every key in the dataset or the database, and the dataset's were written first.
+  throw new Error(`no ${unit} record "${String(key)}" to point at (validation should have refused it)`);
+}
