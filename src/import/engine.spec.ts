@@ -36,7 +36,7 @@ const bookFields = {
       return v;
     },
   }),
-  chapters: children(chapterFields, { key: 'title' }),
+  chapters: children(chapterFields, { table: 'chapter', parent: 'book_id', by: ['title'], key: 'title' }),
 };
 
 const books = defineUnit({

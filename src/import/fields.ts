@@ -39,10 +39,23 @@ export interface Field<T = unknown, Optional extends boolean = boolean> {
   readonly idOf?: string;
   /** The column's value for the record's value (default: the value, else the default, else null). */
   toColumn?(value: unknown, o: WriteOptions): unknown;
-  /** Children's field table, for a list of nested records. */
-  readonly children?: FieldTable;
+  /** Where a list field's items are written: rows of a table of their own. */
+  readonly rows?: ChildRows;
   readonly type?: T;
 }
+
+/**
+ * The rows a list field is written to, in a table of their own that points at the record's id
+ * (`parent`). When the list is present it is the complete set for its record; left out, the
+ * record's rows stay as they are.
+ * - Nested records with a natural key (`by`, field names): rows not in the set are deleted, the
+ *   others upserted by (parent, key).
+ * - Nested records without one: a record's set is replaced, only where it differs.
+ * - Links (plain values, a zone's district codes): one row per value, in `column`.
+ */
+export type ChildRows =
+  | { readonly table: string; readonly parent: string; readonly fields: FieldTable; readonly by?: readonly string[] }
+  | { readonly table: string; readonly parent: string; readonly column: string; readonly type: SqlType };
 
 export type FieldTable = { readonly [name: string]: Field };
 
@@ -75,7 +88,7 @@ interface FieldSpec<T, O extends boolean> extends FieldHooks {
   idOf?: string;
   default?: unknown;
   toColumn?(value: unknown, o: WriteOptions): unknown;
-  children?: FieldTable;
+  rows?: ChildRows;
   type?: T;
 }
 
@@ -90,7 +103,7 @@ export function field<T, O extends boolean = false>(spec: FieldSpec<T, O>): Fiel
     column: spec.column,
     sqlType: spec.sqlType,
     idOf: spec.idOf,
-    children: spec.children,
+    rows: spec.rows,
     check(r, name) {
       const value = spec.check(r, name);
       if (unique) r.unique(unique, value === undefined ? undefined : String(value), name);
@@ -219,18 +232,27 @@ export function manyOf<E extends string, N extends boolean = false>(
   return field<(E | `${E}`)[], ListOptional<N>>({ ...o, optional, default: [], check: (r, f) => r.enumList(f, set, name, { optional, nonEmpty: o.nonEmpty }) });
 }
 
+/** A table of links from a record to plain values (zone_district: zone_id, district_code). */
+export interface Links {
+  table: string;
+  parent: string;
+  column: string;
+}
+
 /**
- * A list of plain values (a text[] column, empty when left out); `each` checks one element and
- * reports at `field` (`languages[2]`), with the elements seen before it.
+ * A list of plain values: a text[] column (empty when left out), or with `links` rows of a link
+ * table. `each` checks one element and reports at `field` (`languages[2]`), with the elements
+ * seen before it.
  */
 export function list<T, N extends boolean = false>(
-  o: { nonEmpty?: N; each?: (value: unknown, field: string, r: RecordCheck, seen: Set<unknown>) => void } & FieldHooks = {},
+  o: { nonEmpty?: N; each?: (value: unknown, field: string, r: RecordCheck, seen: Set<unknown>) => void; links?: Links } & FieldHooks = {},
 ): Field<T[], ListOptional<N>> {
   const optional = !o.nonEmpty as ListOptional<N>;
   return field<T[], ListOptional<N>>({
     ...o,
     optional,
     default: [],
+    ...(o.links && { column: null, rows: { ...o.links, type: 'text' } }),
     check(r, f) {
       const arr = r.list(f, { optional, nonEmpty: o.nonEmpty });
       const seen = new Set<unknown>();
@@ -241,16 +263,19 @@ export function list<T, N extends boolean = false>(
 }
 
 /**
- * A list of nested records (`tenants` of a park): checked one by one with their own field table,
- * at `parks[3].tenants[7]`. The message key of a child is its `key` field when it has one (a
- * tenant's credit code), else its parent's. When present, the list is the complete set for its
- * parent; left out, the parent's children stay as they are.
+ * A list of nested records (`tenants` of a park), written to `table` with the record's id in
+ * `parent`, by the natural key `by` when they have one (see ChildRows). Each is checked with its
+ * own field table at `parks[3].tenants[7]`; its message key is its `key` field when it has one (a
+ * tenant's credit code), else its parent's.
  */
-export function children<C extends FieldTable>(fields: C, o: { key?: keyof C & string } = {}): Field<RecordOf<C>[], true> {
+export function children<C extends FieldTable>(
+  fields: C,
+  o: { table: string; parent: string; by?: (keyof C & string)[]; key?: keyof C & string },
+): Field<RecordOf<C>[], true> {
   return field<RecordOf<C>[], true>({
     optional: true,
     column: null,
-    children: fields,
+    rows: { table: o.table, parent: o.parent, fields, by: o.by },
     check(r, f) {
       const scope = new Scope();
       (r.list(f, { optional: true }) ?? []).forEach((raw, j) => {

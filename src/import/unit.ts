@@ -32,8 +32,8 @@ export interface ImportUnit<R = any, K extends string = string> {
   /** The table the records are written to and stored keys are looked up in. */
   readonly table: string;
   /**
-   * Units whose records this one points at. They are checked and written first; a reference to a
-   * unit not listed here (or to this one) is a programming error.
+   * Units whose records this one points at. They are checked and written first; a unit may point
+   * at its own records too, and a reference to any other unit is a programming error.
    */
   readonly dependsOn: readonly string[];
   readonly naturalKey: NaturalKey;
@@ -65,7 +65,11 @@ export interface UnitSpec<K extends string, F extends FieldTable> {
     info?: (values: Rec) => unknown;
   };
   checkAll?: ImportUnit['checkAll'];
-  write(records: readonly RecordOf<F>[], tx: ImportTx, unit: DefinedUnit<K, F>): Promise<void>;
+  /**
+   * How the records are written, when not as the field table says (ImportTx.writeRecords: one row
+   * each in `table`, upserted by natural key, and the rows of their list fields).
+   */
+  write?(records: readonly RecordOf<F>[], tx: ImportTx, unit: DefinedUnit<K, F>): Promise<void>;
 }
 
 /** A unit made by `defineUnit`: the contract, plus its field table for the writer's columns. */
@@ -102,7 +106,7 @@ export function defineUnit<K extends string, F extends FieldTable>(spec: UnitSpe
       return key === undefined || key === '' ? undefined : { key: String(key), info: nk.info?.(r.values) };
     },
     checkAll: spec.checkAll,
-    write: (records, tx) => spec.write(records, tx, unit),
+    write: (records, tx) => (spec.write ? spec.write(records, tx, unit) : tx.writeRecords(unit, records)),
   };
   return unit;
 }

@@ -96,6 +96,27 @@ export class ImportTx {
     return out;
   }
 
+  /**
+   * Writes a unit's records as its field table says: one row each in the unit's table, upserted by
+   * natural key, then the rows of their list fields (children, links) in field order.
+   */
+  async writeRecords(unit: DefinedUnit, records: readonly unknown[]): Promise<void> {
+    await this.upsertRecords(unit, records);
+    const lists = Object.entries(unit.fields).filter(([, f]) => f.rows);
+    if (lists.length === 0) return;
+    const keyOf = (r: unknown) => String((r as Record<string, unknown>)[unit.naturalKey.field]);
+    const ids = await this.ids(unit.key, records.map(keyOf));
+    for (const [name, f] of lists) {
+      const rows = f.rows!;
+      const sets = records
+        .filter((r) => (r as Record<string, unknown>)[name] != null)
+        .map((r) => ({ parentId: ids.get(keyOf(r))!, records: (r as Record<string, unknown>)[name] as unknown[] }));
+      if ('column' in rows) await this.replaceLinks(rows.table, rows.parent, rows.column, rows.type, sets.map((s) => ({ parentId: s.parentId, values: s.records as string[] })));
+      else if (rows.by) await this.upsertChildren(rows.table, rows.parent, rows.fields, rows.by.map((b) => columnOf(b, rows.fields[b])!), sets);
+      else await this.replaceChildren(rows.table, rows.parent, rows.fields, sets);
+    }
+  }
+
   /** Upserts a unit's records into its table by natural key; columns from its field table. */
   async upsertRecords(unit: DefinedUnit, records: readonly unknown[]): Promise<void> {
     const { columns, rows } = await this.rowsOf(unit.fields, records);
@@ -122,8 +143,9 @@ export class ImportTx {
    */
   async replaceChildren<R>(table: string, parentColumn: string, fields: FieldTable, sets: readonly ChildSet<R>[]): Promise<void> {
     if (sets.length === 0) return this.count(table, 0);
-    const wanted = await Promise.all(sets.map(async (s) => ({ parentId: s.parentId, rows: (await this.rowsOf(fields, s.records)).rows })));
-    const columns = Object.entries(fields).map(([name, f]) => columnOf(name, f)).filter((c): c is string => c !== null);
+    const { columns, rows } = await this.rowsOf(fields, sets.flatMap((s) => s.records));
+    let at = 0;
+    const wanted = sets.map((s) => ({ parentId: s.parentId, rows: rows.slice(at, (at += s.records.length)) }));
     const stored = new Map<number, string[]>();
     const found = await this.db.rows<{ p: number; r: string }>(sql`
       select ${sql.ident(parentColumn)} as p, json_build_array(${sql.join(columns.map(sql.ident))})::text as r

@@ -28,12 +28,10 @@ export const beltFields = {
   onNationalTransformationBase: bool(),
   transformationBaseNameZh: text({ max: 200, optional: true }),
   isSample: sampleFlag(),
-  /** The districts the belt spans (industrial_belt_district). */
-  districtCodes: districtCodes({ nonEmpty: true, column: null }),
-  /** Complete per belt when present (by enterprise). */
-  members: children(beltMemberFields, { key: 'creditCode' }),
-  /** Complete per belt when present (by year). */
-  annualFigures: children(beltFigureFields),
+  /** The districts the belt spans. */
+  districtCodes: districtCodes({ nonEmpty: true, links: { table: 'industrial_belt_district', parent: 'belt_id', column: 'district_code' } }),
+  members: children(beltMemberFields, { table: 'belt_membership', parent: 'belt_id', by: ['creditCode'], key: 'creditCode' }),
+  annualFigures: children(beltFigureFields, { table: 'belt_annual_figure', parent: 'belt_id', by: ['year'] }),
 };
 
 export type BeltRecord = RecordOf<typeof beltFields>;
@@ -44,13 +42,4 @@ export const beltsImport = defineUnit({
   dependsOn: ['districts', 'enterprises'],
   fields: beltFields,
   naturalKey: { field: 'slug', unique: 'belt slug' },
-  async write(belts, tx, unit) {
-    await tx.upsertRecords(unit, belts);
-    const ids = await tx.ids('belts', belts.map((b) => b.slug));
-    await tx.replaceLinks('industrial_belt_district', 'belt_id', 'district_code', 'text', belts.map((b) => ({ parentId: ids.get(b.slug)!, values: b.districtCodes })));
-    await tx.upsertChildren('belt_membership', 'belt_id', beltMemberFields, ['enterprise_id'],
-      belts.filter((b) => b.members != null).map((b) => ({ parentId: ids.get(b.slug)!, records: b.members! })));
-    await tx.upsertChildren('belt_annual_figure', 'belt_id', beltFigureFields, ['year'],
-      belts.filter((b) => b.annualFigures != null).map((b) => ({ parentId: ids.get(b.slug)!, records: b.annualFigures! })));
-  },
 });

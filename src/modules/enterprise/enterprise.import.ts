@@ -87,10 +87,9 @@ export const enterpriseFields = {
     },
   }),
   isSample: sampleFlag(),
-  /** Complete per enterprise when present (by year). */
-  annualFigures: children(annualFigureFields),
-  /** Complete per enterprise when present; replaced only when they differ. */
-  brands: children(brandFields),
+  annualFigures: children(annualFigureFields, { table: 'enterprise_annual_figure', parent: 'enterprise_id', by: ['year'] }),
+  /** Brands have no natural key in the table: an enterprise's brands are replaced only when they differ. */
+  brands: children(brandFields, { table: 'brand', parent: 'enterprise_id' }),
 };
 
 export type EnterpriseRecord = RecordOf<typeof enterpriseFields>;
@@ -107,14 +106,5 @@ export const enterprisesImport = defineUnit({
     // References may require a role (a warehouse's operator): the dataset's valid roles, or the stored ones.
     info: (values) => values.roles,
     infoColumn: 'roles',
-  },
-  async write(enterprises, tx, unit) {
-    await tx.upsertRecords(unit, enterprises);
-    const ids = await tx.ids('enterprises', enterprises.map((e) => e.creditCode));
-    await tx.upsertChildren('enterprise_annual_figure', 'enterprise_id', annualFigureFields, ['year'],
-      enterprises.filter((e) => e.annualFigures != null).map((e) => ({ parentId: ids.get(e.creditCode)!, records: e.annualFigures! })));
-    // Brands have no natural key in the table; an enterprise's brands are replaced only when they differ.
-    await tx.replaceChildren('brand', 'enterprise_id', brandFields,
-      enterprises.filter((e) => e.brands != null).map((e) => ({ parentId: ids.get(e.creditCode)!, records: e.brands! })));
   },
 });

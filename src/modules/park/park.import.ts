@@ -49,8 +49,7 @@ export const parkFields = {
   publicServices: manyOf(ParkPublicService, 'ParkPublicService'),
   openedYear: year({ optional: true }),
   isSample: sampleFlag(),
-  /** Complete per park when present (by enterprise). */
-  tenants: children(tenancyFields, { key: 'creditCode' }),
+  tenants: children(tenancyFields, { table: 'park_tenancy', parent: 'park_id', by: ['creditCode'], key: 'creditCode' }),
 };
 
 export type ParkRecord = RecordOf<typeof parkFields>;
@@ -61,10 +60,4 @@ export const parksImport = defineUnit({
   dependsOn: ['districts', 'zones', 'enterprises'],
   fields: parkFields,
   naturalKey: { field: 'slug', unique: 'park slug' },
-  async write(parks, tx, unit) {
-    await tx.upsertRecords(unit, parks);
-    const ids = await tx.ids('parks', parks.map((p) => p.slug));
-    await tx.upsertChildren('park_tenancy', 'park_id', tenancyFields, ['enterprise_id'],
-      parks.filter((p) => p.tenants != null).map((p) => ({ parentId: ids.get(p.slug)!, records: p.tenants! })));
-  },
 });

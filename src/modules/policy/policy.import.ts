@@ -38,9 +38,6 @@ export const policyMeasuresImport = defineUnit({
   table: 'policy_measure',
   fields: policyMeasureFields,
   naturalKey: { field: 'number', unique: 'measure number', label: 'policy measure' },
-  async write(measures, tx, unit) {
-    await tx.upsertRecords(unit, measures);
-  },
 });
 
 /** Metrics counted against a money threshold (and only those have one). */
@@ -84,7 +81,4 @@ export const policyTargetsImport = defineUnit({
   dependsOn: ['policyMeasures'],
   fields: policyTargetFields,
   naturalKey: { field: 'slug', unique: 'target slug' },
-  async write(targets, tx, unit) {
-    await tx.upsertRecords(unit, targets);
-  },
 });

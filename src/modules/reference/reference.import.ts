@@ -1,6 +1,6 @@
 import { keyOf, type RecordCheck } from '../../import/checks';
 import {
-  children, date, decimal, field, int, list, oneOf, slug, text, textRef, year, type FieldHooks, type RecordOf,
+  children, date, decimal, field, int, list, oneOf, slug, text, textRef, year, type FieldHooks, type Links, type RecordOf,
 } from '../../import/fields';
 import { defineUnit } from '../../import/unit';
 import { ISO_3166_ALPHA2, ISO_4217 } from './iso-codes';
@@ -44,7 +44,7 @@ export function districtCode(o: FieldHooks = {}) {
 }
 
 /** Districts by code, each once; `nonEmpty` makes the list required. */
-export function districtCodes<N extends boolean = false>(o: { nonEmpty?: N } & FieldHooks = {}) {
+export function districtCodes<N extends boolean = false>(o: { nonEmpty?: N; links?: Links } & FieldHooks = {}) {
   return list<string, N>({
     ...o,
     each(v, f, r, seen) {
@@ -122,9 +122,6 @@ export const districtsImport = defineUnit({
   table: 'district',
   fields: districtFields,
   naturalKey: { field: 'code', unique: 'district code', label: 'district' },
-  async write(districts, tx, unit) {
-    await tx.upsertRecords(unit, districts);
-  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -152,9 +149,6 @@ export const countriesImport = defineUnit({
   table: 'country',
   fields: countryFields,
   naturalKey: { field: 'code', unique: 'country code', label: 'country' },
-  async write(countries, tx, unit) {
-    await tx.upsertRecords(unit, countries);
-  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -169,8 +163,8 @@ export const zoneFields = {
   /** km². */
   areaKm2: decimal({ precision: 10, scale: 2, optional: true }),
   noteZh: text({ max: 2000, optional: true, freeText: true }),
-  /** The districts the zone lies in (zone_district). */
-  districtCodes: districtCodes({ nonEmpty: true, column: null }),
+  /** The districts the zone lies in. */
+  districtCodes: districtCodes({ nonEmpty: true, links: { table: 'zone_district', parent: 'zone_id', column: 'district_code' } }),
 };
 
 export type ZoneRecord = RecordOf<typeof zoneFields>;
@@ -181,11 +175,6 @@ export const zonesImport = defineUnit({
   dependsOn: ['districts'],
   fields: zoneFields,
   naturalKey: { field: 'slug', unique: 'zone slug', label: 'zone' },
-  async write(zones, tx, unit) {
-    await tx.upsertRecords(unit, zones);
-    const ids = await tx.ids('zones', zones.map((z) => z.slug));
-    await tx.replaceLinks('zone_district', 'zone_id', 'district_code', 'text', zones.map((z) => ({ parentId: ids.get(z.slug)!, values: z.districtCodes })));
-  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -222,7 +211,7 @@ export const corridorFields = {
   originHubZh: text({ max: 128 }),
   originHubEn: text({ max: 200 }),
   sinceYear: year({ optional: true }),
-  lanes: children(laneFields),
+  lanes: children(laneFields, { table: 'corridor_lane', parent: 'corridor_id', by: ['countryCode', 'cityEn'] }),
 };
 
 export type CorridorRecord = RecordOf<typeof corridorFields>;
@@ -233,12 +222,6 @@ export const corridorsImport = defineUnit({
   dependsOn: ['countries'],
   fields: corridorFields,
   naturalKey: { field: 'slug', unique: 'corridor slug', label: 'corridor' },
-  async write(corridors, tx, unit) {
-    await tx.upsertRecords(unit, corridors);
-    const ids = await tx.ids('corridors', corridors.map((c) => c.slug));
-    await tx.upsertChildren('corridor_lane', 'corridor_id', laneFields, ['country_code', 'city_en'],
-      corridors.filter((c) => c.lanes != null).map((c) => ({ parentId: ids.get(c.slug)!, records: c.lanes! })));
-  },
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -35,7 +35,4 @@ export const serviceProvidersImport = defineUnit({
   fields: serviceProviderFields,
   // One offering per enterprise (unique in the table): the enterprise is the key.
   naturalKey: { field: 'creditCode', unique: 'service provider for enterprise' },
-  async write(providers, tx, unit) {
-    await tx.upsertRecords(unit, providers);
-  },
 });

@@ -29,8 +29,8 @@ export const talentBaseFields = {
   specialties: manyOf(TalentSpecialty, 'TalentSpecialty'),
   annualTrainingCapacity: int({ min: 0, max: INT4_MAX }),
   isSample: sampleFlag(),
-  /** Complete per base when present; replaced only when they differ (programmes have no natural key). */
-  programmes: children(programmeFields),
+  /** Programmes have no natural key in the table: a base's programmes are replaced only when they differ. */
+  programmes: children(programmeFields, { table: 'talent_programme', parent: 'base_id' }),
 };
 
 export type TalentBaseRecord = RecordOf<typeof talentBaseFields>;
@@ -41,10 +41,4 @@ export const talentBasesImport = defineUnit({
   dependsOn: ['districts'],
   fields: talentBaseFields,
   naturalKey: { field: 'slug', unique: 'talent base slug' },
-  async write(bases, tx, unit) {
-    await tx.upsertRecords(unit, bases);
-    const ids = await tx.ids('talentBases', bases.map((b) => b.slug));
-    await tx.replaceChildren('talent_programme', 'base_id', programmeFields,
-      bases.filter((b) => b.programmes != null).map((b) => ({ parentId: ids.get(b.slug)!, records: b.programmes! })));
-  },
 });

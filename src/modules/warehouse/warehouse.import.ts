@@ -59,8 +59,7 @@ export const warehouseFields = {
   dockToStockHours: int({ min: 0, max: SMALLINT_MAX, optional: true }),
   openedYear: year({ optional: true }),
   isSample: sampleFlag(),
-  /** Complete per warehouse when present (by corridor). */
-  corridors: children(warehouseCorridorFields),
+  corridors: children(warehouseCorridorFields, { table: 'warehouse_corridor', parent: 'warehouse_id', by: ['corridorSlug'] }),
 };
 
 export type WarehouseRecord = RecordOf<typeof warehouseFields>;
@@ -71,10 +70,4 @@ export const warehousesImport = defineUnit({
   dependsOn: ['enterprises', 'countries', 'corridors'],
   fields: warehouseFields,
   naturalKey: { field: 'slug', unique: 'warehouse slug' },
-  async write(warehouses, tx, unit) {
-    await tx.upsertRecords(unit, warehouses);
-    const ids = await tx.ids('warehouses', warehouses.map((w) => w.slug));
-    await tx.upsertChildren('warehouse_corridor', 'warehouse_id', warehouseCorridorFields, ['corridor_id'],
-      warehouses.filter((w) => w.corridors != null).map((w) => ({ parentId: ids.get(w.slug)!, records: w.corridors! })));
-  },
 });
