@@ -11,7 +11,7 @@ import { NestedPageArgs } from '../types/nested-args';
 import { Connection, NamedNode, Node } from '../types/relay';
 import { compileObject, newCompileCtx, type FieldArgs, type SqlType } from './compile';
 import { Sql, SqlObject, SQL_EXTENSION } from './declare';
-import { col, connection, expr, globalId, inline, many, one } from './fields';
+import { col, connection, expr, globalId, inline, many, one, resolver } from './fields';
 import { Params } from './params';
 import { buildSqlRegistry, sqlRegistry, type NodeAccess, type SqlRegistry } from './registry';
 
@@ -70,11 +70,18 @@ class RegionPlacesResolver {
   }
 }
 
-@Resolver()
+@Resolver(() => Place)
 class PlaceQueries {
   @Query(() => Place, { nullable: true, description: 'A place' })
   place() {
     return null;
+  }
+
+  /** Computed in JavaScript from the hidden keys the compiler adds to the row. */
+  @Sql(resolver({ regionCode: (t) => `${t}.region_code` }))
+  @FieldResolver(() => String, { description: 'A label made in JavaScript' })
+  label(@Root() row: Record<string, unknown>) {
+    return `${String(row.$regionCode)}/${String(row.$id)}`;
   }
 }
 
@@ -159,6 +166,7 @@ describe('buildSqlRegistry: the SQL declared on a type-graphql schema', () => {
     expect(f.nearby).toMatchObject({ kind: 'many', type: 'Region' });
     // A connection's related type is its nodes' type; the field was declared by another resolver class.
     expect(registry.types.Region.fields.places).toMatchObject({ kind: 'connection', type: 'Place' });
+    expect(f.label).toMatchObject({ kind: 'resolver' });
   });
 
   it('knows the node types: table, key column, key type and access rule; the key defaults to the node column', () => {
@@ -211,10 +219,12 @@ describe('buildSqlRegistry: the SQL declared on a type-graphql schema', () => {
     expect(sqlRegistry(other).compiledTypes).toEqual(registry.compiledTypes);
   });
 
-  it('reads compiled fields by response key; the compiler finds the registry through info.schema', () => {
+  it('reads compiled fields by response key, and leaves a resolver field its resolver; the compiler finds the registry through info.schema', () => {
     const placeType = schema.getType('Place') as GraphQLObjectType;
     const read = placeType.getFields().nameZh.resolve!;
     expect(read({ chosen: 'A' }, {}, {}, { path: { key: 'chosen' } } as never)).toBe('A');
+    const label = placeType.getFields().label.resolve!;
+    expect(label({ $id: 7, $regionCode: 'R1' }, {}, {}, { path: { key: 'label' } } as never)).toBe('R1/7');
 
     const op = parse('{ place { id nameZh name(lang: EN) city region { code } spot { lat } } }').definitions[0] as OperationDefinitionNode;
     const c = newCompileCtx({ schema, fragments: {}, variableValues: {} }, 'zh', new Params());
@@ -222,6 +232,10 @@ describe('buildSqlRegistry: the SQL declared on a type-graphql schema', () => {
       `json_build_object('id', ${globalIdSql('Place', 't.id')}, 'nameZh', t.name_zh, 'name', t.name_en, 'city', t.city_zh, `
       + `'region', (select json_build_object('code', t1.code) from region t1 where t1.code = t.region_code), 'spot', json_build_object('lat', t.lat))`,
     );
+    // A resolver field selects nothing itself; the row carries the hidden keys its resolver reads.
+    const withLabel = parse('{ place { label } }').definitions[0] as OperationDefinitionNode;
+    expect(compileObject('Place', [withLabel.selectionSet.selections[0] as FieldNode], 't', c))
+      .toBe(`json_build_object('$id', t.id, '$regionCode', t.region_code)`);
   });
 });
 

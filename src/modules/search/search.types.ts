@@ -21,6 +21,8 @@ export function searchTypes(kinds: readonly SearchKindSpec[]) {
     if (Object.hasOwn(SearchKind, k.kind)) throw new Error(`Search kind ${k.kind} is declared twice`);
     SearchKind[k.kind] = k.kind;
   }
+  /** GraphQL type name by kind, for the rows the search statement returns. */
+  const typeNames = new Map(kinds.map((k) => [k.kind, objectTypeName(k.type)]));
   registerEnumType(SearchKind, {
     name: 'SearchKind',
     description: 'Kinds of object name search covers (搜索对象类型)',
@@ -59,8 +61,6 @@ export function searchTypes(kinds: readonly SearchKindSpec[]) {
     node!: typeof SearchNode;
   }
 
-  /** GraphQL type name by kind, for the rows the search statement returns. */
-  const typeNames = new Map(kinds.map((k) => [k.kind, objectTypeName(k.type)]));
   return { SearchKind, SearchNode, SearchHit, typeNames };
 }
 
