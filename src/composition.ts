@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaFrom, printSdl } from './graphql/schema';
 import type { ImportUnit } from './import/unit';
+import type { ScaleUnit } from './db/scale';
 import type { ModuleManifest } from './manifest';
 import { authModule } from './modules/auth';
 import { beltModule } from './modules/belt';
@@ -42,6 +43,9 @@ export const ENTITIES: Function[] = MODULES.flatMap((m) => m.entities ?? []);
 
 /** Every resolver class of every module. */
 export const MODULE_RESOLVERS: Function[] = MODULES.flatMap((m) => m.resolvers ?? []);
+
+/** Every module's scale-generator unit, in MODULES order (seed:scale runs them by their dependencies). */
+export const SCALE_UNITS: readonly ScaleUnit[] = MODULES.flatMap((m) => (m.scale ? [m.scale] : []));
 
 /** Every module's import units, in MODULES order (the import engine runs them by their dependencies). */
 export const IMPORT_UNITS: readonly ImportUnit[] = MODULES.flatMap((m) => m.import ?? []);

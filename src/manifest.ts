@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DbHealth } from './db/health';
+import type { ScaleUnit } from './db/scale';
 import type { SearchKindSpec } from './graphql/types/search-kind';
 import type { ImportUnit } from './import/unit';
 import type { Logger } from './logger';
@@ -34,4 +35,6 @@ export interface ModuleManifest {
   import?: ImportUnit[];
   /** Kinds of object name search covers, of this module's types (the search module is made from them). */
   search?: SearchKindSpec[];
+  /** The module's part of the scale generator (`npm run seed:scale`): the bulk rows of its tables. */
+  scale?: ScaleUnit;
 }

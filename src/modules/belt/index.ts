@@ -4,6 +4,7 @@ import { BeltMembership, BeltAnnualFigure } from './belt-membership.entity';
 import { beltResolvers } from './belt.resolver';
 import { IndustrialBelt as IndustrialBeltType } from './belt.types';
 import { beltsImport } from './belt.import';
+import { beltScale } from './belt.scale';
 
 /** The belt module (see src/manifest.ts). */
 export const beltModule: ModuleManifest = {
@@ -12,4 +13,5 @@ export const beltModule: ModuleManifest = {
   resolvers: [...beltResolvers],
   import: [beltsImport],
   search: [{ kind: 'INDUSTRIAL_BELT', type: IndustrialBeltType, description: '产业带 — IndustrialBelt' }],
+  scale: beltScale,
 };

@@ -5,6 +5,7 @@ import { Brand } from './brand.entity';
 import { enterpriseResolvers } from './enterprise.resolver';
 import { Enterprise as EnterpriseType } from './enterprise.types';
 import { enterprisesImport } from './enterprise.import';
+import { enterpriseScale } from './enterprise.scale';
 
 /** The enterprise module (see src/manifest.ts). */
 export const enterpriseModule: ModuleManifest = {
@@ -13,4 +14,5 @@ export const enterpriseModule: ModuleManifest = {
   resolvers: [...enterpriseResolvers],
   import: [enterprisesImport],
   search: [{ kind: 'ENTERPRISE', type: EnterpriseType, description: '经营主体 — Enterprise' }],
+  scale: enterpriseScale,
 };

@@ -7,6 +7,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 import { matchmakingResolvers } from './matchmaking.resolver';
 import { matchmakingSubscriptions } from './matchmaking.subscriptions';
 import { startHoldSweeper } from './matchmaking.sweeper';
+import { matchmakingScale } from './matchmaking.scale';
 
 /** The matchmaking module (see src/manifest.ts). */
 export const matchmakingModule: ModuleManifest = {
@@ -14,4 +15,5 @@ export const matchmakingModule: ModuleManifest = {
   entities: [CapacityOffer, CapacityDemand, CapacityHold, CapacityOperatorRecord, IdempotencyRecord],
   resolvers: [...matchmakingResolvers, ...matchmakingSubscriptions],
   tasks: [({ orm, logger, health }) => startHoldSweeper(orm, logger, undefined, health)],
+  scale: matchmakingScale,
 };

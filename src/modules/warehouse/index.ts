@@ -4,6 +4,7 @@ import { WarehouseCorridor } from './warehouse-corridor.entity';
 import { warehouseResolvers } from './warehouse.resolver';
 import { OverseasWarehouse as OverseasWarehouseType } from './warehouse.types';
 import { warehousesImport } from './warehouse.import';
+import { warehouseScale } from './warehouse.scale';
 
 /** The warehouse module (see src/manifest.ts). */
 export const warehouseModule: ModuleManifest = {
@@ -12,4 +13,5 @@ export const warehouseModule: ModuleManifest = {
   resolvers: [...warehouseResolvers],
   import: [warehousesImport],
   search: [{ kind: 'OVERSEAS_WAREHOUSE', type: OverseasWarehouseType, description: '海外仓 — OverseasWarehouse' }],
+  scale: warehouseScale,
 };
