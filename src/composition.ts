@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchemaFrom, printSdl } from './graphql/schema';
 import type { ImportUnit } from './import/unit';
 import type { ScaleUnit } from './db/scale';
+import { IdempotencyRecord } from './db/idempotency-record.entity';
 import type { ModuleManifest } from './manifest';
 import { authModule } from './modules/auth';
 import { beltModule } from './modules/belt';
@@ -38,8 +39,11 @@ const DOMAIN_MODULES: readonly ModuleManifest[] = [
 /** Every module: the domains, then name search over the kinds they declare (it builds on all of them). */
 export const MODULES: readonly ModuleManifest[] = [...DOMAIN_MODULES, searchModule(DOMAIN_MODULES.flatMap((m) => m.search ?? []))];
 
-/** Every entity class of every module, for MikroORM (listed, not discovered by glob). */
-export const ENTITIES: Function[] = MODULES.flatMap((m) => m.entities ?? []);
+/**
+ * Every entity class, for MikroORM (listed, not discovered by glob): the API's own (idempotency
+ * records of every module's mutations) and every module's.
+ */
+export const ENTITIES: Function[] = [IdempotencyRecord, ...MODULES.flatMap((m) => m.entities ?? [])];
 
 /** Every resolver class of every module. */
 export const MODULE_RESOLVERS: Function[] = MODULES.flatMap((m) => m.resolvers ?? []);

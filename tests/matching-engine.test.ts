@@ -21,8 +21,8 @@ const PROFILE: MatchProfile<Row> = {
     { name: 'DEADLINE', sql: `x.days <= q.deadline`, miss: (r) => ({ en: `needs ${r.days} days`, zh: `需要${r.days}天` }) },
   ],
   factors: [
-    // the cheapest candidate kept scores 1, the others its price over theirs
-    { name: 'PRICE', weightKey: 'price', defaultWeight: 0.6, value: 'min(c.price) over () / c.price', detail: (r) => ({ en: `${r.price}`, zh: `${r.price}` }) },
+    // the cheapest candidate kept (among full matches, or among near misses) scores 1, the others its price over theirs
+    { name: 'PRICE', weightKey: 'price', defaultWeight: 0.6, value: 'min(c.price) over (partition by c.misses) / c.price', detail: (r) => ({ en: `${r.price}`, zh: `${r.price}` }) },
     { name: 'NEAR', weightKey: 'near', defaultWeight: 0.4, value: '1 - c.km / 100.0', applies: 'c.has_city', detail: (r) => ({ en: `${r.km} km`, zh: `${r.km}公里` }) },
   ],
   detailColumns: 'x.name, x.days',
@@ -86,9 +86,9 @@ describe('the matching engine with a profile of its own', () => {
     // a city given: PRICE 0.6, NEAR 0.4. A: 0.6 × 0.5 + 0.4 × 0.8 = 0.62; B: 0.6 × 1 + 0.4 × 0.2 = 0.68
     const r = await run({ deadline: 5, cityKm: 0 });
     expect(r.rows.map((x) => [x.name, x.score])).toEqual([['B', 0.68], ['A', 0.62]]);
-    // weights as asked: NEAR 1, PRICE 0.5 → 0.3333 and 0.6667. A: 0.3333 × 0.5 + 0.6667 × 0.8 = 0.7; B: 0.3333 + 0.6667 × 0.2 = 0.4667
+    // weights as asked: NEAR 1, PRICE 0.5 → 0.3333 and 0.6667. A: 0.3333 × 0.5 + 0.6667 × 0.8 = 0.7; B: 0.3333 + 0.6667 × 0.2 = 0.46664 → 0.4666
     const w = await run({ deadline: 5, cityKm: 0 }, { weights: { price: 0.5, near: 1 } });
-    expect(w.rows.map((x) => [x.name, x.score])).toEqual([['A', 0.7], ['B', 0.4667]]);
+    expect(w.rows.map((x) => [x.name, x.score])).toEqual([['A', 0.7], ['B', 0.4666]]);
   });
 
   it('orders by a declared ordering, then the score', async () => {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { copyRow, handoff, ScaleRun, scalePlan, type ScaleUnit } from './scale';
+import { withDatabase } from './database';
 
 const unit = (name: string, after: string[] = [], more: Partial<ScaleUnit> = {}): ScaleUnit => ({
   name, after, tables: [name], options: [], fill: async () => undefined, ...more,
@@ -50,7 +51,7 @@ describe('COPY text format (copyRow)', () => {
 describe('the bulk writer against PostgreSQL', () => {
   let client: pg.Client;
   beforeAll(async () => {
-    client = new pg.Client({ connectionString: process.env.TEST_SERVER_URL });
+    client = new pg.Client({ connectionString: withDatabase(process.env.TEST_SERVER_URL!) });
     await client.connect();
     // Temporary tables: this session's own, so nothing is shared with other test files.
     await client.query('create temp table parent (id int primary key, label text, tags text[], price numeric, ok bool, on_day date)');

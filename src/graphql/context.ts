@@ -3,6 +3,7 @@ import type { ReadDb } from '../db/read-db';
 import type { Tier } from './limits/tiers';
 import type { RequestCost } from './limits/plugin';
 import type { Lang } from './lang';
+import { unauthenticated } from './errors';
 
 /** Who is calling: the enterprise an API key acts for (the auth module resolves keys to viewers). */
 export interface Viewer {
@@ -70,4 +71,15 @@ export class RequestContext implements Context {
     this.forked ??= this.fork();
     return this.forked;
   }
+}
+
+/**
+ * The caller's viewer, or UNAUTHENTICATED saying how to send a key (over HTTP a header, over a
+ * WebSocket the connection_init payload).
+ */
+export function requireViewer(ctx: Pick<Context, 'viewer'>, transport: 'http' | 'websocket' = 'http'): Viewer {
+  if (ctx.viewer) return ctx.viewer;
+  throw unauthenticated(transport === 'http'
+    ? 'This needs an API key: send `Authorization: Bearer <key>` (keys are issued per enterprise)'
+    : 'This subscription needs an API key: send `{ "authorization": "Bearer <key>" }` as the connection_init payload');
 }

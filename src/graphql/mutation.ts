@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from './context';
 import { badInput } from './errors';
+import { newCompileCtx, subFieldNodes } from './sql/compile';
+import { runByKeys } from './sql/connection';
+import { Params } from './sql/params';
 import type { PayloadError } from './payload';
 
 /** What a mutation stores for replay: the ID it produced and its errors. */
@@ -75,4 +80,21 @@ export async function runMutation(
       throw e;
     }
   }
+}
+
+/**
+ * A mutation's payload: `{ [field]: node, errors, replayed }`, where the node (of `nodeType`, a
+ * row of `table`) is read again with the client's selection under `payloadType.field` once the
+ * mutation succeeded, so a payload selects what any read of that type can.
+ */
+export async function mutationPayload(
+  ctx: Context, info: GraphQLResolveInfo, payloadType: string, field: string, nodeType: string, table: string,
+  r: MutationResult & { replayed: boolean },
+) {
+  let node: unknown = null;
+  if (r.id !== undefined && r.errors.length === 0) {
+    const fields = subFieldNodes(payloadType, info.fieldNodes, [field], newCompileCtx(info, ctx.lang, new Params()));
+    if (fields.length) [node] = await runByKeys(ctx, info, nodeType, `${table} t`, 't.id', 'int', [r.id], fields);
+  }
+  return { [field]: node, errors: r.errors, replayed: r.replayed };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import DataLoader from 'dataloader';
 import type pg from 'pg';
-import { ErrorCode } from '../../graphql/errors';
+import { unauthenticated } from '../../graphql/errors';
 import type { Tier } from '../../graphql/limits/tiers';
 import type { Authenticate, Viewer } from '../../graphql/context';
 
@@ -20,6 +20,30 @@ const cache = new Map<string, { viewer: Viewer; at: number }>();
 /** Keys found unknown or revoked, and when. */
 const misses = new Map<string, number>();
 
+type KeyRow = { id: number; prefix: string; enterprise_id: number; secret_hash: string; tier: Tier };
+const loaders = new WeakMap<pg.Pool, DataLoader<string, KeyRow | undefined>>();
+
+/**
+ * Keys not in the cache, looked up together: requests that arrive in the same tick with different
+ * keys (a burst from many clients, a server restart) cost one statement, not one each. Nothing is
+ * cached here (the 30-s cache above decides that); the loader only batches.
+ */
+function keysByPrefix(pool: pg.Pool): DataLoader<string, KeyRow | undefined> {
+  let loader = loaders.get(pool);
+  if (!loader) {
+    loader = new DataLoader<string, KeyRow | undefined>(async (prefixes) => {
+      const { rows } = await pool.query<KeyRow>(
+        `update api_key set last_used_at = now() where prefix = any($1::text[]) and revoked_at is null returning id, prefix, enterprise_id, secret_hash, tier`,
+        [prefixes],
+      );
+      const byPrefix = new Map(rows.map((r) => [r.prefix, r]));
+      return prefixes.map((p) => byPrefix.get(p));
+    }, { cache: false, maxBatchSize: 100 });
+    loaders.set(pool, loader);
+  }
+  return loader;
+}
+
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
@@ -28,10 +52,6 @@ export function generateApiKey(): { key: string; prefix: string; secretHash: str
   const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
   const key = `cbec_${prefix}_${randomBytes(32).toString('base64url')}`;
   return { key, prefix, secretHash: sha256(key) };
-}
-
-function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 
 /** The key from `Authorization: Bearer …` or `x-api-key`, if any. */
@@ -52,11 +72,7 @@ export async function authenticate(pool: pg.Pool, key: string): Promise<Viewer> 
   // A key found wrong is remembered too, so a flood of made-up keys costs no query each.
   const miss = misses.get(key);
   if (miss && Date.now() - miss < CACHE_MS) throw unauthenticated('Unknown or revoked API key');
-  const { rows } = await pool.query<{ id: number; enterprise_id: number; secret_hash: string; tier: Tier }>(
-    `update api_key set last_used_at = now() where prefix = $1 and revoked_at is null returning id, enterprise_id, secret_hash, tier`,
-    [m[1]],
-  );
-  const row = rows[0];
+  const row = await keysByPrefix(pool).load(m[1]);
   const given = Buffer.from(sha256(key), 'hex');
   if (!row || !timingSafeEqual(given, Buffer.from(row.secret_hash, 'hex'))) {
     misses.set(key, Date.now());

@@ -3,17 +3,26 @@ import { CapacityOffer } from './capacity-offer.entity';
 import { CapacityDemand } from './capacity-demand.entity';
 import { CapacityHold } from './capacity-hold.entity';
 import { CapacityOperatorRecord } from './operator-record.entity';
-import { IdempotencyRecord } from './idempotency-record.entity';
-import { matchmakingResolvers } from './matchmaking.resolver';
-import { matchmakingSubscriptions } from './matchmaking.subscriptions';
+import { DemandResolver } from './demand.resolver';
+import { HoldResolver } from './hold.resolver';
+import { MatchResolver } from './match.resolver';
+import { MatchmakingSubscriptions } from './matchmaking.subscriptions';
+import { OfferResolver } from './offer.resolver';
 import { startHoldSweeper } from './matchmaking.sweeper';
 import { matchmakingScale } from './matchmaking.scale';
 
-/** The matchmaking module (see src/manifest.ts). */
+/**
+ * Overseas-warehouse capacity matchmaking (see src/manifest.ts), split by role: offer.*
+ * (operators publish capacity), demand.* (sellers post needs), hold.* (capacity reserved without
+ * overbooking), match.* with capacity.profile.ts (the matching engine's two capacity profiles),
+ * and what they share: access rules (matchmaking.access.ts), checks (matchmaking.validation.ts),
+ * error codes (matchmaking.errors.ts) and formulas (capacity.formulas.ts).
+ */
 export const matchmakingModule: ModuleManifest = {
   name: 'matchmaking',
-  entities: [CapacityOffer, CapacityDemand, CapacityHold, CapacityOperatorRecord, IdempotencyRecord],
-  resolvers: [...matchmakingResolvers, ...matchmakingSubscriptions],
+  entities: [CapacityOffer, CapacityDemand, CapacityHold, CapacityOperatorRecord],
+  // By role: offers (operators), demands (sellers), holds, matching both ways, live updates.
+  resolvers: [OfferResolver, DemandResolver, HoldResolver, MatchResolver, MatchmakingSubscriptions],
   tasks: [({ orm, logger, health }) => startHoldSweeper(orm, logger, undefined, health)],
   scale: matchmakingScale,
 };

@@ -1,17 +1,18 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
-import { GraphQLError, type FieldNode, type GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, ID, Info, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../graphql/context';
-import { ErrorCode } from '../../graphql/errors';
+import { requireViewer, type Context } from '../../graphql/context';
+import { forbidden, notFound } from '../../graphql/errors';
 import { intIdOf, toGlobalId } from '../../graphql/ids';
 import { getPubSub, Topics, type HoldExpiringEvent, type OfferMatchEvent } from '../../graphql/pubsub';
 import { newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { runByKeys, selects } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { DateTimeScalar } from '../../graphql/types/scalars';
-import type { Viewer } from '../auth/api-key.service';
-import { demandValuesSql, matchOffers, SAVED_DEMAND, type SavedDemand, scopeOf } from './matching.service';
-import { CapacityHold, CapacityOffer, MatchExplanation } from './matchmaking.types';
+import { eventMatch } from './match.service';
+import { MatchExplanation } from './match.types';
+import { CapacityHold } from './hold.types';
+import { CapacityOffer } from './offer.types';
 
 /**
  * Live updates over graphql-ws (the same /graphql path, see src/http/subscriptions.ts). Events
@@ -44,30 +45,9 @@ export class HoldExpiringPayload {
   expiresAt!: string;
 }
 
-function requireViewer(ctx: Context): Viewer {
-  if (!ctx.viewer) {
-    throw new GraphQLError('This subscription needs an API key: send `{ "authorization": "Bearer <key>" }` as the connection_init payload', {
-      extensions: { code: ErrorCode.UNAUTHENTICATED },
-    });
-  }
-  return ctx.viewer;
-}
-
 /** The nodes selected under `path` of the subscription field, for runByKeys. */
 function selected(ctx: Context, info: GraphQLResolveInfo, payloadType: string, field: string): FieldNode[] {
   return subFieldNodes(payloadType, info.fieldNodes, [field], newCompileCtx(info, ctx.lang, new Params()));
-}
-
-async function matchOf(ctx: Context, demandId: number, offerId: number): Promise<unknown> {
-  const [demand] = await ctx.db.query<SavedDemand>(`select ${SAVED_DEMAND} from capacity_demand t where t.id = $1`, [demandId]);
-  if (!demand) return null;
-  // The event's offer alone, ranked among all the demand's full matches; the event already
-  // carries its offer, so the ranking compiles none (no selection).
-  const r = await matchOffers(ctx, null, (p) => demandValuesSql(demand, p), scopeOf(demand), { first: 1, focus: offerId });
-  const [m] = r.matches;
-  if (!m) return null;
-  const { offer: _offer, ...explanation } = m;
-  return explanation;
 }
 
 @Resolver()
@@ -76,15 +56,15 @@ export class MatchmakingSubscriptions {
     description: 'Offers that fully match a saved demand of yours, as operators publish or change them; needs the API key of the demand’s seller (新供给匹配提醒)',
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
-      const viewer = requireViewer(ctx);
+      const viewer = requireViewer(ctx, 'websocket');
       const demandId = intIdOf('CapacityDemand', args.demandId as string, 'demandId');
       const [row] = await ctx.db.query<{ seller_id: number; status: string }>('select seller_id, status from capacity_demand where id = $1', [demandId]);
       // Someone else's closed demand is as invisible here as in queries; an open one is public, but its matches are its seller's.
       if (!row || (row.seller_id !== viewer.enterpriseId && row.status !== 'OPEN')) {
-        throw new GraphQLError(`No capacity demand with ID "${args.demandId}"`, { extensions: { code: ErrorCode.NOT_FOUND } });
+        throw notFound(`No capacity demand with ID "${args.demandId}"`, 'demandId');
       }
       if (row.seller_id !== viewer.enterpriseId) {
-        throw new GraphQLError('Only the seller who posted a demand can follow its matches', { extensions: { code: ErrorCode.FORBIDDEN } });
+        throw forbidden('Only the seller who posted a demand can follow its matches');
       }
       return pipe(
         getPubSub().subscribe(Topics.OFFER_MATCH),
@@ -104,7 +84,7 @@ export class MatchmakingSubscriptions {
       nodes.length
         ? runByKeys(ctx, info, 'CapacityOffer', 'capacity_offer t', 't.id', 'int', [event.offerId], nodes, (t) => `${t}.status = 'PUBLISHED'`)
         : Promise.resolve([null]),
-      selects('OfferMatchedDemandPayload', info.fieldNodes, 'match', info) ? matchOf(ctx, event.demandId, event.offerId) : null,
+      selects('OfferMatchedDemandPayload', info.fieldNodes, 'match', info) ? eventMatch(ctx, event.demandId, event.offerId) : null,
     ]);
     return { demandId: toGlobalId('CapacityDemand', event.demandId), offer, match };
   }
@@ -112,7 +92,7 @@ export class MatchmakingSubscriptions {
   @Subscription(() => HoldExpiringPayload, {
     description: 'Your holds (as the seller holding them) about to expire: each once, about five minutes before it lapses (预留过期提醒)',
     subscribe: ({ context }) => {
-      const viewer = requireViewer(context as Context);
+      const viewer = requireViewer(context as Context, 'websocket');
       return pipe(
         getPubSub().subscribe(Topics.HOLD_EXPIRING),
         filter((e: HoldExpiringEvent) => e.holderId === viewer.enterpriseId),
@@ -129,4 +109,3 @@ export class MatchmakingSubscriptions {
   }
 }
 
-export const matchmakingSubscriptions = [MatchmakingSubscriptions] as const;

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { getPubSub, Topics } from '../../graphql/pubsub';
 import { isUnavailableError, type DbHealth } from '../../db/health';
 import type { Logger } from '../../logger';
-import { sweepHolds } from './matchmaking.service';
+import { sweepHolds } from './hold.service';
 
 /**
  * Every few seconds: expired holds give their quantity back (one statement), and holds about to

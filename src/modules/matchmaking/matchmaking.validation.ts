@@ -1,8 +1,7 @@
 import { decimalForm, fitDecimal, type DecimalFit } from '../../graphql/decimal';
 import { controlCharMessage, firstControlChar, SLUG_PATTERN, textLength, textProblem } from '../../graphql/text';
 import { StorageClass } from '../warehouse/warehouse.enums';
-import type { MatchmakingError } from './matchmaking.types';
-import { MatchmakingErrorCode } from './matchmaking.types';
+import { Problems, type Path } from '../../graphql/payload';
 import type { CapacityOfferInput, DemandCriteriaInput } from './matchmaking.inputs';
 
 /**
@@ -12,17 +11,7 @@ import type { CapacityOfferInput, DemandCriteriaInput } from './matchmaking.inpu
  * horizon, lists a bounded length, codes the reference data.
  */
 
-export type Path = string[];
-
-export class Problems {
-  readonly list: MatchmakingError[] = [];
-  add(field: Path, message: string, code = MatchmakingErrorCode.INVALID): void {
-    this.list.push({ code, field, message });
-  }
-  get ok(): boolean {
-    return this.list.length === 0;
-  }
-}
+export { Problems, type Path };
 
 // ---- the columns' shapes (migrations: capacity_offer, capacity_demand, capacity_hold) ----
 

@@ -5,8 +5,15 @@ import { Params } from '../../graphql/sql/params';
 import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/types/geo';
 import { checkFirst, normalise, rank, type Explanation, type Weights } from '../../matching/engine';
 import { CAPACITY_FULL_MATCH, CORRIDOR_AS_LOCATION, DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND, type CapacityRow } from './capacity.profile';
-import type { MatchWeightsInput } from './matchmaking.inputs';
-import type { Criteria } from './matchmaking.validation';
+import { badInput, notFound } from '../../graphql/errors';
+import { intIdOf } from '../../graphql/ids';
+import { Problems } from '../../graphql/payload';
+import { getPubSub, Topics } from '../../graphql/pubsub';
+import { criteriaRefs } from './demand.service';
+import { demandAccess } from './matchmaking.access';
+import type { CapacityOfferInput, DemandCriteriaInput, MatchWeightsInput } from './matchmaking.inputs';
+import { adHocOffer, storedOffer } from './offer.service';
+import { checkCriteria, noControlChars, type Criteria } from './matchmaking.validation';
 
 /**
  * Warehouse capacity matching, both ways, through the matching engine (src/matching) with the two
@@ -204,4 +211,72 @@ export async function matchDemands(
     fullMatchCount: r.fullMatchCount,
     weights: shownWeights(r.weights, true),
   };
+}
+
+/** What `warehouseMatches` is asked: an ad-hoc `demand` or a saved `demandId`, and how to rank. */
+export interface WarehouseMatchesArgs extends MatchArgs {
+  demand?: DemandCriteriaInput;
+  demandId?: string;
+}
+
+/**
+ * Offers for a demand: an ad-hoc one (checked by `checkCriteria`, as when it is posted; a problem
+ * is BAD_USER_INPUT naming its path) or a saved one the caller may see.
+ */
+export async function warehouseMatches(ctx: Context, selection: NodeSelection | null, args: WarehouseMatchesArgs) {
+  if (!!args.demand === !!args.demandId) throw badInput('Give either `demand` or `demandId`', 'demand');
+  if (args.demand) {
+    const p = new Problems();
+    noControlChars(p, ['demand'], args.demand);
+    const c = checkCriteria(p, ['demand'], args.demand, await criteriaRefs(ctx));
+    const corridor = c.corridorSlug ? await corridorBySlug(ctx, c.corridorSlug) : undefined;
+    if (c.corridorSlug && !corridor) p.add(['demand', 'corridor'], `Unknown corridor "${c.corridorSlug}"; see \`corridors\` for the slugs`);
+    if (!p.ok) throw badInput(p.list.map((e) => `${e.field?.join('.')}: ${e.message}`).join('; '), p.list[0].field);
+    const corridorCountries = corridor && !c.countries.length && !c.area ? corridor.countries : null;
+    return matchOffers(ctx, selection, (pp) => demandValuesSql(criteriaValues(c, corridor?.id ?? null), pp), { area: c.area ?? null, corridorCountries }, args);
+  }
+  const id = intIdOf('CapacityDemand', args.demandId!, 'demandId');
+  const p = new Params();
+  const [row] = await ctx.db.query<SavedDemand>(
+    `select ${SAVED_DEMAND} from capacity_demand t where t.id = ${p.add(id)}::int and ${demandAccess('t', ctx.viewer?.enterpriseId, p)}`,
+    p.values,
+  );
+  if (!row) throw notFound(`No capacity demand with ID "${args.demandId}"`, 'demandId');
+  return matchOffers(ctx, selection, (pp) => demandValuesSql(row, pp), scopeOf(row), args);
+}
+
+/** What `demandMatches` is asked: an ad-hoc `offer` or a saved `offerId`, and how to rank. */
+export interface DemandMatchesArgs extends MatchArgs {
+  offer?: CapacityOfferInput;
+  offerId?: string;
+}
+
+/**
+ * Open demands an offer could serve: an ad-hoc one, checked by the same function as publishing
+ * it (`checkOffer`), or a saved one the caller may see.
+ */
+export async function demandMatches(ctx: Context, selection: NodeSelection | null, args: DemandMatchesArgs) {
+  if (!!args.offer === !!args.offerId) throw badInput('Give either `offer` or `offerId`', 'offer');
+  const offerFrom = args.offerId ? await storedOffer(ctx, args.offerId) : await adHocOffer(ctx, args.offer!);
+  return matchDemands(ctx, selection, offerFrom, args);
+}
+
+/**
+ * How one offer ranks among a saved demand's full matches right now (for an event), or null when
+ * it no longer matches fully; the event carries its offer, so no node is compiled.
+ */
+export async function eventMatch(ctx: Context, demandId: number, offerId: number) {
+  const [demand] = await ctx.db.query<SavedDemand>(`select ${SAVED_DEMAND} from capacity_demand t where t.id = $1`, [demandId]);
+  if (!demand) return null;
+  const r = await matchOffers(ctx, null, (p) => demandValuesSql(demand, p), scopeOf(demand), { first: 1, focus: offerId });
+  const [m] = r.matches;
+  if (!m) return null;
+  const { offer: _offer, ...explanation } = m;
+  return explanation;
+}
+
+/** After an offer is published or changed: tell the sellers whose saved, open demands it fully matches. */
+export async function announceOffer(ctx: Context, offerId: number): Promise<void> {
+  const rows = await demandsFullyMatchedBy(ctx, offerId);
+  for (const r of rows) getPubSub().publish(Topics.OFFER_MATCH, { demandId: r.id, sellerId: r.seller_id, offerId });
 }

@@ -1,0 +1,194 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Money } from '../../graphql/types/common';
+import { CapacityDemand } from './demand.types';
+import { CapacityOffer } from './offer.types';
+
+/**
+ * Match results, built in JavaScript around compiled offers and demands: the engine's explanation
+ * (score, rank, parts, failed constraints, summaries in both languages) and capacity's own facts.
+ */
+// ---- matching results (built in JavaScript around compiled offers and demands) ----
+
+export enum ScoreFactor {
+  COST = 'COST',
+  TRANSIT = 'TRANSIT',
+  SERVICES = 'SERVICES',
+  DISTANCE = 'DISTANCE',
+  PUBLIC_WAREHOUSE = 'PUBLIC_WAREHOUSE',
+  FULFILMENT = 'FULFILMENT',
+}
+registerEnumType(ScoreFactor, {
+  name: 'ScoreFactor',
+  description: 'A part of a match’s score (评分因素)',
+  valuesConfig: {
+    COST: { description: '成本 — estimated total cost for the stay against the budget (or the cheapest match when there is none)' },
+    TRANSIT: { description: '时效 — fewest transit days from Chongqing over the corridors that reach the warehouse (0 days = 1, 60+ = 0)' },
+    SERVICES: { description: '服务 — services offered beyond the required ones, out of 8' },
+    DISTANCE: { description: '距离 — closeness to the wanted point within the radius (only when a point is given)' },
+    PUBLIC_WAREHOUSE: { description: '公共海外仓 — 1 for a municipal public overseas warehouse, which the policy favours' },
+    FULFILMENT: { description: '履约 — share of the operator’s ended holds that were confirmed (0.5 with fewer than 3)' },
+  },
+});
+
+export enum MatchConstraint {
+  PERIOD = 'PERIOD',
+  CAPACITY = 'CAPACITY',
+  MINIMUM_COMMITMENT = 'MINIMUM_COMMITMENT',
+  SERVICES = 'SERVICES',
+  BUDGET = 'BUDGET',
+  TRANSIT = 'TRANSIT',
+}
+registerEnumType(MatchConstraint, {
+  name: 'MatchConstraint',
+  description: 'A hard constraint of matching; a near miss fails exactly one (匹配硬约束)',
+  valuesConfig: {
+    PERIOD: { description: '时段 — available for the whole stay' },
+    CAPACITY: { description: '容量 — enough remaining capacity after unit conversion' },
+    MINIMUM_COMMITMENT: { description: '起订 — the offer’s minimum quantity and term' },
+    SERVICES: { description: '服务 — every required service' },
+    BUDGET: { description: '预算 — within the budget, in the budget’s currency' },
+    TRANSIT: { description: '时效 — reachable from Chongqing within the days asked (over the corridor asked)' },
+  },
+});
+
+@ObjectType({ description: 'One part of a match’s score, with why (评分明细)' })
+export class ScorePart {
+  @Field(() => ScoreFactor, { description: 'The factor (因素)' })
+  factor!: ScoreFactor;
+
+  @Field(() => Float, { description: 'Its weight after normalisation; weights sum to 1 (权重)' })
+  weight!: number;
+
+  @Field(() => Float, { description: 'How well the match does on it, 0–1 (得分)' })
+  value!: number;
+
+  @Field(() => Float, { description: 'weight × value: what it adds to the score (贡献)' })
+  contribution!: number;
+
+  @Field({ description: 'The numbers behind it, in words, English (说明)' })
+  detail!: string;
+
+  @Field({ description: 'The same facts in Chinese (中文说明)' })
+  detailZh!: string;
+}
+
+@ObjectType({ description: 'A hard constraint a near miss fails, and by how much (未满足的约束)' })
+export class ConstraintMiss {
+  @Field(() => MatchConstraint, { description: 'The constraint (约束)' })
+  constraint!: MatchConstraint;
+
+  @Field({ description: 'What would have to change, in English (说明)' })
+  detail!: string;
+
+  @Field({ description: 'The same in Chinese (中文说明)' })
+  detailZh!: string;
+}
+
+@ObjectType({ description: 'Why a match ranks where it does (匹配说明)' })
+export class MatchExplanation {
+  @Field(() => Float, { description: 'Score 0–1: the sum of the parts’ contributions (总分)' })
+  score!: number;
+
+  @Field(() => Int, { description: 'Position in the ranking, 1 = best (排名)' })
+  rank!: number;
+
+  @Field({ description: 'True when exactly one hard constraint fails (see `failedConstraints`) (是否近似匹配)' })
+  isNearMiss!: boolean;
+
+  @Field(() => [ConstraintMiss], { description: 'Failed hard constraints; empty for a full match (未满足约束)' })
+  failedConstraints!: ConstraintMiss[];
+
+  @Field(() => [ScorePart], { description: 'The score’s parts (评分明细)' })
+  scoreParts!: ScorePart[];
+
+  @Field(() => Money, { description: 'Estimated cost of the stay: storage after free days, inbound and outbound fees, in the offer’s currency (预估总费用)' })
+  estimatedTotalCost!: Money;
+
+  @Field(() => Int, { nullable: true, description: 'Fewest transit days from Chongqing to the warehouse (运输天数)' })
+  transitDays?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Km from the wanted point, when one is given (距离)' })
+  distanceKm?: number;
+
+  @Field({ description: 'One-sentence reason, English (理由)' })
+  summary!: string;
+
+  @Field({ description: 'One-sentence reason, Chinese (中文理由)' })
+  summaryZh!: string;
+}
+
+@ObjectType({ description: 'An offer that matches a demand, with its explanation (匹配的供给)' })
+export class WarehouseMatch extends MatchExplanation {
+  @Field(() => CapacityOffer, { description: 'The offer (供给)' })
+  offer!: CapacityOffer;
+}
+
+@ObjectType({ description: 'A demand an offer could serve, with its explanation (匹配的需求)' })
+export class DemandMatch extends MatchExplanation {
+  @Field(() => Money, {
+    description: 'What the demand would bring the operator: the estimated total of the stay at this offer (storage after free days, inbound and outbound fees), in the offer’s currency; `orderBy: REVENUE` ranks by it (预估收入)',
+  })
+  estimatedRevenue!: Money;
+
+  @Field(() => CapacityDemand, { description: 'The demand (需求)' })
+  demand!: CapacityDemand;
+}
+
+@ObjectType({ description: 'The weights a ranking used, after bounds and normalisation (实际权重)' })
+export class MatchWeights {
+  @Field(() => Float, { description: 'Cost (成本)' })
+  cost!: number;
+
+  @Field(() => Float, { description: 'Transit (时效)' })
+  transit!: number;
+
+  @Field(() => Float, { description: 'Services (服务)' })
+  services!: number;
+
+  @Field(() => Float, { description: 'Distance (距离)' })
+  distance!: number;
+
+  @Field(() => Float, { description: 'Public warehouse (公共海外仓)' })
+  publicWarehouse!: number;
+
+  @Field(() => Float, { description: 'Fulfilment record (履约)' })
+  fulfilment!: number;
+}
+
+@ObjectType({ description: 'Ranked offers for a demand (供给匹配结果)' })
+export class WarehouseMatchResult {
+  @Field(() => [WarehouseMatch], { description: 'Best first; full matches before near misses (匹配列表)' })
+  matches!: WarehouseMatch[];
+
+  @Field(() => Int, { description: 'Offers that satisfy every hard constraint (完全匹配数)' })
+  fullMatchCount!: number;
+
+  @Field(() => MatchWeights, { description: 'Weights used (权重)' })
+  weights!: MatchWeights;
+}
+
+@ObjectType({ description: 'Ranked demands for an offer (需求匹配结果)' })
+export class DemandMatchResult {
+  @Field(() => [DemandMatch], { description: 'Best first; full matches before near misses (匹配列表)' })
+  matches!: DemandMatch[];
+
+  @Field(() => Int, { description: 'Demands the offer satisfies on every hard constraint (完全匹配数)' })
+  fullMatchCount!: number;
+
+  @Field(() => MatchWeights, { description: 'Weights used (权重)' })
+  weights!: MatchWeights;
+}
+
+/** How `demandMatches` orders the demands it finds (full matches always before near misses). */
+export enum DemandMatchOrder {
+  FIT = 'FIT',
+  REVENUE = 'REVENUE',
+}
+registerEnumType(DemandMatchOrder, {
+  name: 'DemandMatchOrder',
+  description: 'How demands for an offer are ordered; full matches always come before near misses (需求匹配排序)',
+  valuesConfig: {
+    FIT: { description: '匹配度 — by score, best first' },
+    REVENUE: { description: '收入 — by `estimatedRevenue`, largest first, then by score' },
+  },
+});

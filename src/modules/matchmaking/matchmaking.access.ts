@@ -1,0 +1,31 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { NodeAccess } from '../../graphql/sql/registry';
+
+/**
+ * Who may see what of matchmaking, in one place (docs/matchmaking.md, "Who may do what"): the
+ * row conditions that lists, `node(id:)`, payloads and events all apply. `viewer` is the caller's
+ * enterprise, undefined when anonymous; each rule is SQL over the row alias `t`.
+ */
+
+/** Offers: published ones for everyone, any state for their operator. */
+export const offerAccess: NodeAccess = (t, viewer, p) => viewer === undefined
+  ? `${t}.status = 'PUBLISHED'`
+  : `(${t}.status = 'PUBLISHED' or exists (select 1 from overseas_warehouse ow where ow.id = ${t}.warehouse_id and ow.operator_id = ${p.add(viewer)}::int))`;
+
+/** Demands: open ones for everyone (contact details stay private), any state for their seller. */
+export const demandAccess: NodeAccess = (t, viewer, p) => viewer === undefined
+  ? `${t}.status = 'OPEN'`
+  : `(${t}.status = 'OPEN' or ${t}.seller_id = ${p.add(viewer)}::int)`;
+
+/** Holds: the seller holding it and the offer's operator. */
+export const holdAccess: NodeAccess = (t, viewer, p) => {
+  if (viewer === undefined) return 'false';
+  const v = p.add(viewer);
+  return `(${t}.holder_id = ${v}::int or exists (select 1 from capacity_offer ho join overseas_warehouse hw on hw.id = ho.warehouse_id where ho.id = ${t}.offer_id and hw.operator_id = ${v}::int))`;
+};
+
+/** Viewer-specific answers (every matchmaking read) must never sit in a shared cache. */
+export function privateAnswer(info: GraphQLResolveInfo): void {
+  maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
+}

@@ -1,0 +1,58 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { requireViewer, type Context } from '../../graphql/context';
+import { mutationPayload } from '../../graphql/mutation';
+import { PageArgsType } from '../../graphql/types/relay';
+import { announceOffer } from './match.service';
+import { privateAnswer } from './matchmaking.access';
+import { IDEMPOTENCY_KEY_DOC } from './matchmaking.ids';
+import { CapacityOfferFilter } from './matchmaking.filters';
+import { CapacityOfferInput, CapacityOfferUpdateInput } from './matchmaking.inputs';
+import { listOffers, publishOffer, updateOffer, withdrawOffer } from './offer.service';
+import { CapacityOfferConnection, CapacityOfferPayload } from './offer.types';
+
+/** Capacity offers: the list, and the operator's mutations (thin: access, then one service call). */
+@Resolver()
+export class OfferResolver {
+  @Query(() => CapacityOfferConnection, { description: 'Capacity offers: published ones, and your own in any state (仓容供给列表)' })
+  capacityOffers(
+    @Args() page: PageArgsType,
+    @Arg('filter', () => CapacityOfferFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: CapacityOfferFilter | undefined,
+    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    privateAnswer(info);
+    return listOffers(ctx, info, page, filter);
+  }
+
+  @Mutation(() => CapacityOfferPayload, { description: 'Publish capacity of a warehouse you operate (发布仓容供给)' })
+  async publishCapacityOffer(
+    @Arg('input', () => CapacityOfferInput, { description: 'The offer (供给)' }) input: CapacityOfferInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
+    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    const r = await publishOffer(ctx, requireViewer(ctx), input, key);
+    if (r.id !== undefined && !r.replayed && r.errors.length === 0) await announceOffer(ctx, r.id);
+    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', r);
+  }
+
+  @Mutation(() => CapacityOfferPayload, { description: 'Change an offer of yours; quantity never below what is held (修改仓容供给)' })
+  async updateCapacityOffer(
+    @Arg('id', () => ID, { description: 'The offer (供给ID)' }) id: string,
+    @Arg('input', () => CapacityOfferUpdateInput, { description: 'The changes (修改内容)' }) input: CapacityOfferUpdateInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
+    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    const r = await updateOffer(ctx, requireViewer(ctx), id, input, key);
+    if (r.id !== undefined && !r.replayed && r.errors.length === 0) await announceOffer(ctx, r.id);
+    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', r);
+  }
+
+  @Mutation(() => CapacityOfferPayload, { description: 'Withdraw an offer of yours; unconfirmed holds are released, confirmed ones stand (撤回仓容供给)' })
+  async withdrawCapacityOffer(
+    @Arg('id', () => ID, { description: 'The offer (供给ID)' }) id: string,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
+    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', await withdrawOffer(ctx, requireViewer(ctx), id, key));
+  }
+}
