@@ -1,12 +1,78 @@
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
-import type { GraphQLResolveInfo } from 'graphql';
+import DataLoader from 'dataloader';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Extensions, ID, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from './context';
 import { badInput } from './errors';
 import { fromGlobalId, intKey } from './ids';
-import { runByKeys } from './sql/connection';
+import { compileObject, newCompileCtx } from './sql/compile';
+import { Params } from './sql/params';
 import { sqlRegistry, type NodeKey } from './sql/registry';
 import { Node } from './types/relay';
+
+/** One object asked for by `node` or `nodes`: its type, key and the selection of the field that asked. */
+interface NodeLoad {
+  type: string;
+  key: string;
+  info: GraphQLResolveInfo;
+}
+
+/** A number per distinct selection (the field nodes of one `node`/`nodes` field), for cache keys. */
+const selectionIds = new WeakMap<readonly FieldNode[], number>();
+let nextSelection = 0;
+function selectionId(nodes: readonly FieldNode[]): number {
+  let id = selectionIds.get(nodes);
+  if (id === undefined) selectionIds.set(nodes, (id = ++nextSelection));
+  return id;
+}
+
+/**
+ * The request's `nodeByTypeAndKey` loader: every `node` and `nodes` field of a request (aliases
+ * included) is collected in one tick and read with ONE statement per type, whatever the number of
+ * fields and IDs. Each distinct selection compiles to its own JSON column of that statement, and
+ * each key reads the column of the field that asked for it.
+ */
+function nodeLoader(ctx: Context): DataLoader<NodeLoad, Record<string, unknown> | null, string> {
+  let loader = ctx.loaders.get('nodeByTypeAndKey') as DataLoader<NodeLoad, Record<string, unknown> | null, string> | undefined;
+  if (!loader) {
+    loader = new DataLoader(async (loads) => {
+      const out: (Record<string, unknown> | null)[] = new Array(loads.length).fill(null);
+      const byType = new Map<string, number[]>();
+      loads.forEach((l, i) => byType.set(l.type, [...(byType.get(l.type) ?? []), i]));
+      await Promise.all([...byType].map(async ([type, idx]) => {
+        const { info } = loads[idx[0]];
+        const k = sqlRegistry(info.schema).nodes[type];
+        const params = new Params();
+        const c = newCompileCtx(info, ctx.lang, params, { viewerId: ctx.viewer?.enterpriseId });
+        // One JSON column per distinct selection, compiled once.
+        const columns = new Map<readonly FieldNode[], string>();
+        for (const i of idx) {
+          const nodes = loads[i].info.fieldNodes;
+          if (!columns.has(nodes)) columns.set(nodes, `n${columns.size}`);
+        }
+        const select = [...columns].map(([nodes, name]) => `${compileObject(type, nodes, 't', { ...c, info: loadInfo(loads, idx, nodes) })} as ${name}`);
+        const where = [`t.${k.column} = any(${params.add([...new Set(idx.map((i) => loads[i].key))])}::${k.keyType}[])`];
+        if (k.access) where.push(k.access('t', ctx.viewer?.enterpriseId, params));
+        const rows = await ctx.db.query<Record<string, unknown>>(
+          `select t.${k.column}::text as k, ${select.join(', ')} from ${k.table} t where ${where.join(' and ')}`, params.values);
+        const byKey = new Map(rows.map((r) => [r.k as string, r]));
+        for (const i of idx) {
+          const row = byKey.get(loads[i].key);
+          const n = row?.[columns.get(loads[i].info.fieldNodes)!] as Record<string, unknown> | null | undefined;
+          out[i] = n ? { ...n, $t: type } : null;
+        }
+      }));
+      return out;
+    }, { cacheKeyFn: (l) => `${l.type}:${l.key}:${selectionId(l.info.fieldNodes)}`, maxBatchSize: 1000 });
+    ctx.loaders.set('nodeByTypeAndKey', loader);
+  }
+  return loader;
+}
+
+/** The info of the field whose selection is `nodes` (fragments and variables are the request's, the same for all). */
+function loadInfo(loads: readonly NodeLoad[], idx: number[], nodes: readonly FieldNode[]): GraphQLResolveInfo {
+  return loads[idx.find((i) => loads[i].info.fieldNodes === nodes)!].info;
+}
 
 /**
  * Types `node(id:)` can fetch are those of the schema's SQL registry that implement Node, with
@@ -20,26 +86,15 @@ async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly 
     if (!k) throw badInput(`"${id}" is not the ID of an object this API serves`, argument);
     if (k.keyType === 'int' && !/^\d+$/.test(g.key)) throw badInput(`"${id}" is not a valid ID`, argument);
     // A key beyond the key column's range (int4) names no row: null, without asking PostgreSQL.
-    const absent = k.keyType === 'int' && intKey(g.key) === undefined;
-    return { ...g, ...k, absent };
+    const n = k.keyType === 'int' ? intKey(g.key) : undefined;
+    const absent = k.keyType === 'int' && n === undefined;
+    // The key as PostgreSQL prints it back (an int without leading zeros), to match the rows read.
+    return { ...g, key: n === undefined ? g.key : String(n), ...k, absent };
   });
   // Rows behind an access rule change with every hold and differ per caller: never cache them.
   if (decoded.some((d) => d.access)) maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
-  const out: (Record<string, unknown> | null)[] = new Array(ids.length).fill(null);
-  // One statement per type asked for, whatever the number of IDs.
-  const byType = new Map<string, number[]>();
-  decoded.forEach((d, i) => {
-    if (!d.absent) byType.set(d.type, [...(byType.get(d.type) ?? []), i]);
-  });
-  for (const [type, idx] of byType) {
-    const k = nodes[type];
-    const rows = await runByKeys(ctx, info, type, `${k.table} t`, `t.${k.column}`, k.keyType, idx.map((i) => decoded[i].key), info.fieldNodes, k.access);
-    idx.forEach((i, j) => {
-      const row = rows[j] as Record<string, unknown> | null;
-      out[i] = row ? { ...row, $t: type } : null;
-    });
-  }
-  return out;
+  const loader = nodeLoader(ctx);
+  return Promise.all(decoded.map((d) => (d.absent ? null : loader.load({ type: d.type, key: d.key, info }))));
 }
 
 @Resolver()

@@ -1,5 +1,6 @@
 import { decimalForm, fitDecimal, type DecimalFit } from '../../graphql/decimal';
 import { controlCharMessage, firstControlChar, SLUG_PATTERN, textLength, textProblem } from '../../graphql/text';
+import { ISO_4217 } from '../reference/iso-codes';
 import { StorageClass } from '../warehouse/warehouse.enums';
 import { Problems, type Path } from '../../graphql/payload';
 import type { CapacityOfferInput, DemandCriteriaInput } from './matchmaking.inputs';
@@ -127,6 +128,7 @@ export function currency(p: Problems, field: Path, value: string | undefined): s
   if (value === undefined) return undefined;
   const c = value.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(c)) p.add(field, `"${value}" is not an ISO 4217 currency code (three letters, e.g. USD)`);
+  else if (!ISO_4217.has(c)) p.add(field, `"${value}" is not a currency in circulation (ISO 4217), e.g. USD, EUR, CNY`);
   return c;
 }
 
