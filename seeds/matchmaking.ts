@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../src/db/sql';
-import { inTransaction, type Statements } from '../src/import';
+import { exec } from '../src/db/write';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { Rng } from './sample/prng';
 
@@ -15,15 +16,16 @@ const SEED = 20261125;
 const MONTHLY_PER_CBM: Record<string, [number, number]> = { USD: [8, 28], EUR: [8, 26], GBP: [7, 22], JPY: [1200, 3600], CNY: [55, 190] };
 
 export function seedMatchmakingSample(em: EntityManager): Promise<{ offers: number; demands: number }> {
-  return inTransaction(em, writeSample);
+  return em.fork().transactional((tem) => writeSample(tem as SqlEntityManager));
 }
 
-async function writeSample(db: Statements): Promise<{ offers: number; demands: number }> {
-  const [{ n }] = await db.rows<{ n: number }>(sql`select count(*)::int as n from capacity_offer`);
+async function writeSample(em: SqlEntityManager): Promise<{ offers: number; demands: number }> {
+  const [{ n }] = await exec<{ n: number }>(em, sql`select count(*)::int as n from capacity_offer`);
   if (n > 0) return { offers: 0, demands: 0 };
   const today = todayInChina();
   type W = { id: number; country_code: string; currency: string; storage_classes: string[]; services: string[]; pallet_cbm: string; capacity_cbm: string; city_en: string; latitude: number; longitude: number };
-  const warehouses = await db.rows<W>(
+  const warehouses = await exec<W>(
+    em,
     sql`select id, country_code, currency, storage_classes, services, pallet_cbm::text, capacity_cbm::text, city_en, latitude, longitude
      from overseas_warehouse where is_sample order by id`,
   );
@@ -44,7 +46,7 @@ async function writeSample(db: Statements): Promise<{ offers: number; demands: n
       const period = rng.weighted([['DAY', 5], ['WEEK', 2], ['MONTH', 3]] as const);
       const perPeriod = (monthlyPerCbm * cbmPerUnit * (period === 'DAY' ? 1 / 30 : period === 'WEEK' ? 7 / 30 : 1));
       const services = rng.sample(w.services, rng.int(1, Math.max(1, w.services.length)));
-      await db.run(sql`
+      await exec(em, sql`
         insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class, currency,
           storage_price, price_period, inbound_fee, outbound_fee, free_days, min_quantity, min_term_days, services, is_sample)
         values (${w.id}, ${quantity}, ${unit}, ${cbmPerUnit}, ${from}, ${to}, ${rng.pick(w.storage_classes)}, ${currency},
@@ -55,7 +57,8 @@ async function writeSample(db: Statements): Promise<{ offers: number; demands: n
     }
   }
 
-  const sellers = await db.rows<{ id: number; name_zh: string }>(
+  const sellers = await exec<{ id: number; name_zh: string }>(
+    em,
     sql`select id, name_zh from enterprise where is_sample and 'EXPORT_SELLER' = any(roles) order by id limit 40`,
   );
   const drng = Rng.for(SEED, 'capacity-demands');
@@ -69,7 +72,7 @@ async function writeSample(db: Statements): Promise<{ offers: number; demands: n
     const wanted = near ? [] : drng.sample(countries, drng.int(1, 3));
     const budget = drng.chance(0.6) ? { currency: 'USD', monthly: drng.int(12, 30) } : undefined;
     const storageClass = drng.weighted([['AMBIENT', 8], ['DANGEROUS_GOODS', 1], ['OVERSIZE', 1]] as const);
-    await db.run(sql`
+    await exec(em, sql`
       insert into capacity_demand (seller_id, title, countries, near_latitude, near_longitude, radius_km, quantity, unit, quantity_cbm,
         start_date, duration_days, storage_class, required_services, budget_currency, max_monthly_price_per_cbm, has_batteries, is_oversize,
         contact_name, contact_email, is_sample)

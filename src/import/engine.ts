@@ -1,20 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../db/sql';
+import { exec } from '../db/write';
 import { ImportValidationError, type Dataset, type ImportOptions, type ImportResult } from './problems';
 import { orderUnits, type ImportUnit } from './unit';
 import { validateDataset, type StoredKeys } from './validate';
-import { ImportTx, inTransaction, type Statements } from './write';
+import { ImportTx } from './write';
 
 /**
  * Answers validation's questions about keys already in the database: the unit's table, by its
  * natural key column, with the info column references check (an enterprise's roles).
  */
-export function storedKeys(db: Statements): StoredKeys {
+export function storedKeys(em: SqlEntityManager): StoredKeys {
   return async (unit, keys) => {
     const nk = unit.naturalKey;
     const info = nk.infoColumn ? sql`${sql.ident(nk.infoColumn)}` : sql`null`;
-    const rows = await db.rows<{ k: string; info: unknown }>(sql`
+    const rows = await exec<{ k: string; info: unknown }>(em, sql`
       select ${sql.ident(nk.column)}::text as k, ${info} as info from ${sql.ident(unit.table)}
       where ${sql.ident(nk.column)} = any(${sql.array(keys, nk.type)})`);
     return new Map(rows.map((r) => [r.k, r.info]));
@@ -32,13 +34,15 @@ export function storedKeys(db: Statements): StoredKeys {
  */
 export async function importWith(units: readonly ImportUnit[], em: EntityManager, dataset: Dataset, opts: ImportOptions = {}): Promise<ImportResult> {
   const ordered = orderUnits(units);
-  return inTransaction(em, async (db) => {
+  return em.fork().transactional(async (fork) => {
+    // The import runs on PostgreSQL; exec needs the SQL driver's EntityManager.
+    const tem = fork as SqlEntityManager;
     const t0 = performance.now();
-    const issues = await validateDataset(ordered, dataset, storedKeys(db));
+    const issues = await validateDataset(ordered, dataset, storedKeys(tem));
     const t1 = performance.now();
     if (issues.length > 0) throw new ImportValidationError(issues);
     if (opts.dryRun) return { counts: {}, validateMs: t1 - t0, writeMs: 0 };
-    const tx = new ImportTx(db, new Map(ordered.map((u) => [u.key, u])), { defaultIsSample: opts.defaultIsSample ?? false });
+    const tx = new ImportTx(tem, new Map(ordered.map((u) => [u.key, u])), { defaultIsSample: opts.defaultIsSample ?? false });
     await writeDataset(ordered, dataset, tx);
     return { counts: tx.counts, validateMs: t1 - t0, writeMs: performance.now() - t1 };
   });

@@ -14,7 +14,6 @@ import type { Dataset, ImportOptions, ImportResult } from './problems';
  */
 
 export { importWith, storedKeys } from './engine';
-export { inTransaction, Statements } from './write';
 export { validateDataset, NOTHING_STORED, type StoredKeys } from './validate';
 export { ImportValidationError, formatIssue } from './problems';
 export type { Dataset, ImportCounts, ImportIssue, ImportOptions, ImportResult } from './problems';

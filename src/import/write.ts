@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { CompiledQuery, type Kysely } from 'kysely';
-import { sql, toQuery, type Sql, type SqlType } from '../db/sql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type Sql, type SqlType } from '../db/sql';
+import { exec } from '../db/write';
 import { columnOf, type FieldTable, type WriteOptions } from './fields';
 import type { ImportCounts } from './problems';
 import type { DefinedUnit, ImportUnit } from './unit';
@@ -24,31 +24,6 @@ function chunks<T>(rows: readonly T[], size: number): T[][] {
   return out;
 }
 
-/**
- * Statements written with the `sql` tag, run on a connection of the ORM: its transaction's when
- * given one. Parameters stay server-side (MikroORM's own `execute` would write them into the text),
- * so arrays, dates and text reach PostgreSQL as typed values.
- */
-export class Statements {
-  constructor(private readonly db: Kysely<any>) {}
-
-  async rows<T = Record<string, unknown>>(statement: Sql): Promise<T[]> {
-    const { text, values } = toQuery(statement);
-    return (await this.db.executeQuery<T>(CompiledQuery.raw(text, values))).rows;
-  }
-
-  /** Runs a statement; returns the number of rows it inserted, updated or deleted. */
-  async run(statement: Sql): Promise<number> {
-    const { text, values } = toQuery(statement);
-    return Number((await this.db.executeQuery(CompiledQuery.raw(text, values))).numAffectedRows ?? 0);
-  }
-}
-
-/** Runs `fn` in a transaction of its own (on a fork of `em`), its statements on that transaction. */
-export function inTransaction<T>(em: EntityManager, fn: (db: Statements) => Promise<T>): Promise<T> {
-  return em.fork().transactional((tem) => fn(new Statements(tem.getTransactionContext<Kysely<any>>()!)));
-}
-
 /** A parent's set of child records (a park's tenants), by the parent's id. */
 export interface ChildSet<R> {
   parentId: number;
@@ -56,15 +31,17 @@ export interface ChildSet<R> {
 }
 
 /**
- * What a unit's writer is given: the import's transaction, with upserts driven by field tables,
- * ids of any unit's records by natural key, and the counts of rows written per table.
+ * What a unit's writer is given: the import's transaction (`em`, for `exec` of src/db/write.ts),
+ * with upserts driven by field tables, ids of any unit's records by natural key, and the counts of
+ * rows written per table. Inserts and upserts count the rows they return: those inserted or
+ * changed, not those an upsert left as they were.
  */
 export class ImportTx {
   readonly counts: ImportCounts = {};
   private readonly idCache = new Map<string, Map<string, number>>();
 
   constructor(
-    readonly db: Statements,
+    readonly em: EntityManager,
     private readonly units: ReadonlyMap<string, ImportUnit>,
     readonly options: WriteOptions,
   ) {}
@@ -86,7 +63,8 @@ export class ImportTx {
     const need = [...new Set(keys)].filter((k) => !cache.has(k));
     if (need.length) {
       const { table, naturalKey: nk } = unit;
-      const rows = await this.db.rows<{ id: number; k: string }>(
+      const rows = await exec<{ id: number; k: string }>(
+        this.em,
         sql`select id, ${sql.ident(nk.column)}::text as k from ${sql.ident(table)} where ${sql.ident(nk.column)} = any(${sql.array(need, nk.type)})`,
       );
       for (const r of rows) cache.set(r.k, Number(r.id));
@@ -147,7 +125,7 @@ export class ImportTx {
     let at = 0;
     const wanted = sets.map((s) => ({ parentId: s.parentId, rows: rows.slice(at, (at += s.records.length)) }));
     const stored = new Map<number, string[]>();
-    const found = await this.db.rows<{ p: number; r: string }>(sql`
+    const found = await exec<{ p: number; r: string }>(this.em, sql`
       select ${sql.ident(parentColumn)} as p, json_build_array(${sql.join(columns.map(sql.ident))})::text as r
       from ${sql.ident(table)} where ${sql.ident(parentColumn)} = any(${sql.array(sets.map((s) => s.parentId), 'int')})`);
     for (const r of found) stored.set(Number(r.p), [...(stored.get(Number(r.p)) ?? []), JSON.stringify(JSON.parse(r.r))]);
@@ -158,7 +136,7 @@ export class ImportTx {
       return want.length !== have.length || want.some((w, i) => w !== have[i]);
     });
     if (changed.length === 0) return this.count(table, 0);
-    await this.db.run(sql`delete from ${sql.ident(table)} where ${sql.ident(parentColumn)} = any(${sql.array(changed.map((s) => s.parentId), 'int')})`);
+    await exec(this.em, sql`delete from ${sql.ident(table)} where ${sql.ident(parentColumn)} = any(${sql.array(changed.map((s) => s.parentId), 'int')})`);
     this.count(table, await this.insert(table, [parentColumn, ...columns], changed.flatMap((s) => s.rows.map((r) => [s.parentId, ...r]))));
   }
 
@@ -218,7 +196,7 @@ export class ImportTx {
     }
     let n = 0;
     for (const part of chunks(rows, rowsPerStatement(columns))) {
-      n += await this.db.run(sql`insert into ${sql.ident(table)} (${sql.join(columns.map(sql.ident))}) values ${values(part)} ${onConflict}`);
+      n += (await exec(this.em, sql`insert into ${sql.ident(table)} (${sql.join(columns.map(sql.ident))}) values ${values(part)} ${onConflict} returning 1`)).length;
     }
     return n;
   }
@@ -227,7 +205,7 @@ export class ImportTx {
   private async insert(table: string, columns: string[], rows: Row[]): Promise<number> {
     let n = 0;
     for (const part of chunks(rows, rowsPerStatement(columns))) {
-      n += await this.db.run(sql`insert into ${sql.ident(table)} (${sql.join(columns.map(sql.ident))}) values ${values(part)}`);
+      n += (await exec(this.em, sql`insert into ${sql.ident(table)} (${sql.join(columns.map(sql.ident))}) values ${values(part)} returning 1`)).length;
     }
     return n;
   }
@@ -241,7 +219,7 @@ export class ImportTx {
     if (parentIds.length === 0) return;
     const parents = sql`${sql.ident(parentColumn)} = any(${sql.array(parentIds, 'int')})`;
     if (keep.length === 0) {
-      await this.db.run(sql`delete from ${sql.ident(table)} where ${parents}`);
+      await exec(this.em, sql`delete from ${sql.ident(table)} where ${parents}`);
       return;
     }
     const tuple = sql.join([parentColumn, ...keyColumns].map(sql.ident));
@@ -249,7 +227,7 @@ export class ImportTx {
       if (!type) throw new Error(`no SQL type for the key column ${[parentColumn, ...keyColumns][i]} of ${table}`);
       return sql.array(keep.map((k) => k[i]), type);
     });
-    await this.db.run(sql`delete from ${sql.ident(table)} where ${parents} and (${tuple}) not in (select * from unnest(${sql.join(lists.map((l) => sql`${l}`))}))`);
+    await exec(this.em, sql`delete from ${sql.ident(table)} where ${parents} and (${tuple}) not in (select * from unnest(${sql.join(lists.map((l) => sql`${l}`))}))`);
   }
 }
 
