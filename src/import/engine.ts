@@ -33,17 +33,16 @@ export function storedKeys(em: SqlEntityManager): StoredKeys {
  * ones the writers find.
  */
 export async function importWith(units: readonly ImportUnit[], em: EntityManager, dataset: Dataset, opts: ImportOptions = {}): Promise<ImportResult> {
-  const ordered = orderUnits(units);
   return em.fork().transactional(async (fork) => {
     // The import runs on PostgreSQL; exec needs the SQL driver's EntityManager.
     const tem = fork as SqlEntityManager;
     const t0 = performance.now();
-    const issues = await validateDataset(ordered, dataset, storedKeys(tem));
+    const issues = await validateDataset(units, dataset, storedKeys(tem));
     const t1 = performance.now();
     if (issues.length > 0) throw new ImportValidationError(issues);
     if (opts.dryRun) return { counts: {}, validateMs: t1 - t0, writeMs: 0 };
-    const tx = new ImportTx(tem, new Map(ordered.map((u) => [u.key, u])), { defaultIsSample: opts.defaultIsSample ?? false });
-    await writeDataset(ordered, dataset, tx);
+    const tx = new ImportTx(tem, new Map(units.map((u) => [u.key, u])), { defaultIsSample: opts.defaultIsSample ?? false });
+    await writeDataset(units, dataset, tx);
     return { counts: tx.counts, validateMs: t1 - t0, writeMs: performance.now() - t1 };
   });
 }
