@@ -249,6 +249,39 @@ describe('subscriptions in one process (in-memory events)', () => {
     feed.dispose();
   });
 
+  it('reads an offer once for all the subscriptions one publish reaches with the same selection', async () => {
+    // given the seller follows two saved demands with the same query (the offer, no match)
+    const OFFER_ONLY = `subscription($demandId: ID!) { offerMatchedDemand(demandId: $demandId) { demandId offer { id quantity } } }`;
+    const second = await postDemand(gql, f);
+    const before = listeners.get(Topics.OFFER_MATCH) ?? 0;
+    const ws = client(bearer(f.sellerKey));
+    const feeds = [follow(ws, OFFER_ONLY, { demandId }), follow(ws, OFFER_ONLY, { demandId: second })];
+    await waitFor('both subscriptions', () => (listeners.get(Topics.OFFER_MATCH) ?? 0) >= before + 2);
+    // and every statement on the read pool is counted
+    const pool = s.app.read.pool;
+    const seen: string[] = [];
+    const query = pool.query.bind(pool);
+    pool.query = ((text: unknown, ...rest: unknown[]) => {
+      if (typeof text === 'string') seen.push(text);
+      return (query as (...a: unknown[]) => unknown)(text, ...rest);
+    }) as typeof pool.query;
+    try {
+      // when an operator publishes one offer that fits both demands
+      const offerId = await publishOffer(gql, f, { quantity: '777' });
+      // then both subscriptions get it, each for its own demand
+      const events = await Promise.all(feeds.map((x) => x.next()));
+      expect(events.map((m) => m.data!.offerMatchedDemand)).toEqual([
+        { demandId, offer: { id: offerId, quantity: '777.00' } },
+        { demandId: second, offer: { id: offerId, quantity: '777.00' } },
+      ]);
+      // and the offer was read with one statement for the two
+      expect(seen.filter((t) => /from capacity_offer t where/.test(t))).toHaveLength(1);
+    } finally {
+      pool.query = query;
+      feeds.forEach((x) => x.dispose());
+    }
+  });
+
   it('refuses another seller (FORBIDDEN) and a caller without a key (UNAUTHENTICATED) when subscribing', async () => {
     const other = follow(client(bearer(f.otherSellerKey)), OFFER_MATCHED, { demandId });
     const forbidden = await other.next();

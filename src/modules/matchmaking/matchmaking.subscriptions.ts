@@ -1,5 +1,6 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import DataLoader from 'dataloader';
+import { print, visit, type FieldNode, type GraphQLResolveInfo, type VariableNode } from 'graphql';
 import { Arg, Ctx, Field, ID, Info, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context';
 import { forbidden, notFound } from '../../graphql/errors';
@@ -7,6 +8,7 @@ import { intIdOf, toGlobalId } from '../../graphql/ids';
 import { getPubSub, Topics, type HoldExpiringEvent, type OfferMatchEvent } from '../../graphql/pubsub';
 import { newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { runByKeys, selects } from '../../graphql/sql/connection';
+import type { NodeAccess } from '../../graphql/sql/registry';
 import { Params } from '../../graphql/sql/params';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import { eventMatch } from './match.service';
@@ -45,6 +47,56 @@ export class HoldExpiringPayload {
   expiresAt!: string;
 }
 
+/** One payload object an event delivery reads: a row of `type` by key, with one subscriber's selection. */
+interface PayloadLoad {
+  ctx: Context;
+  info: GraphQLResolveInfo;
+  type: string;
+  table: string;
+  key: number;
+  nodes: FieldNode[];
+  access: NodeAccess;
+}
+
+/**
+ * What makes two payload reads the same statement: the type, the selection with the fragments and
+ * variables it may use, the language and the viewer (access rules and field values depend on them).
+ */
+function signature(l: PayloadLoad): string {
+  const fragments = Object.values(l.info.fragments);
+  // Only the variables the selection can read: the subscription's own arguments (its demandId)
+  // differ between subscriptions that select alike.
+  const used = new Set<string>();
+  const collect = { Variable: (v: VariableNode) => void used.add(v.name.value) };
+  l.nodes.forEach((n) => visit(n, collect));
+  fragments.forEach((f) => visit(f, collect));
+  const variables = [...used].sort().map((name) => [name, l.info.variableValues[name]]);
+  return [l.type, l.ctx.lang, l.ctx.viewer?.enterpriseId ?? '', l.nodes.map(print).join(' '),
+    fragments.map(print).join(' '), JSON.stringify(variables)].join('|');
+}
+
+/**
+ * Payload objects of events delivered in the same tick, batched across subscriptions: one publish
+ * can reach many subscriptions at once (an offer matching ten of a seller's saved demands is ten
+ * events), and those that select the same read one statement for all their keys. Not cached: each
+ * event reads the row as it is now.
+ */
+const payloadsByKey = new DataLoader<PayloadLoad, unknown>(async (loads) => {
+  const groups = new Map<string, number[]>();
+  loads.forEach((l, i) => {
+    const sig = signature(l);
+    groups.set(sig, [...(groups.get(sig) ?? []), i]);
+  });
+  const out: unknown[] = new Array(loads.length).fill(null);
+  await Promise.all([...groups.values()].map(async (idx) => {
+    const l = loads[idx[0]];
+    const keys = [...new Set(idx.map((i) => loads[i].key))];
+    const rows = await runByKeys(l.ctx, l.info, l.type, `${l.table} t`, 't.id', 'int', keys, l.nodes, l.access);
+    for (const i of idx) out[i] = rows[keys.indexOf(loads[i].key)];
+  }));
+  return out;
+}, { cache: false });
+
 /** The nodes selected under `path` of the subscription field, for runByKeys. */
 function selected(ctx: Context, info: GraphQLResolveInfo, payloadType: string, field: string): FieldNode[] {
   return subFieldNodes(payloadType, info.fieldNodes, [field], newCompileCtx(info, ctx.lang, new Params()));
@@ -80,10 +132,10 @@ export class MatchmakingSubscriptions {
     // The context lives as long as the subscription; per-request caches must not outlive one event.
     ctx.loaders.clear();
     const nodes = selected(ctx, info, 'OfferMatchedDemandPayload', 'offer');
-    const [[offer], match] = await Promise.all([
+    const [offer, match] = await Promise.all([
       nodes.length
-        ? runByKeys(ctx, info, 'CapacityOffer', 'capacity_offer t', 't.id', 'int', [event.offerId], nodes, (t) => `${t}.status = 'PUBLISHED'`)
-        : Promise.resolve([null]),
+        ? payloadsByKey.load({ ctx, info, type: 'CapacityOffer', table: 'capacity_offer', key: event.offerId, nodes, access: (t) => `${t}.status = 'PUBLISHED'` })
+        : Promise.resolve(null),
       selects('OfferMatchedDemandPayload', info.fieldNodes, 'match', info) ? eventMatch(ctx, event.demandId, event.offerId) : null,
     ]);
     return { demandId: toGlobalId('CapacityDemand', event.demandId), offer, match };
@@ -102,9 +154,9 @@ export class MatchmakingSubscriptions {
   async holdExpiring(@Root() event: HoldExpiringEvent, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HoldExpiringPayload> {
     ctx.loaders.clear();
     const nodes = selected(ctx, info, 'HoldExpiringPayload', 'hold');
-    const [hold] = nodes.length
-      ? await runByKeys(ctx, info, 'CapacityHold', 'capacity_hold t', 't.id', 'int', [event.holdId], nodes, (t, viewer, p) => `${t}.holder_id = ${p.add(viewer)}::int`)
-      : [null];
+    const hold = nodes.length
+      ? await payloadsByKey.load({ ctx, info, type: 'CapacityHold', table: 'capacity_hold', key: event.holdId, nodes, access: (t, viewer, p) => `${t}.holder_id = ${p.add(viewer)}::int` })
+      : null;
     return { hold, expiresAt: event.expiresAt };
   }
 }
