@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../graphql/types/common';
+import { registerBilingualEnum } from '../../graphql/types/enums';
 import { CapacityDemand } from './demand.types';
 import { CapacityOffer } from './offer.types';
 
@@ -7,7 +8,6 @@ import { CapacityOffer } from './offer.types';
  * Match results, built in JavaScript around compiled offers and demands: the engine's explanation
  * (score, rank, parts, failed constraints, summaries in both languages) and capacity's own facts.
  */
-// ---- matching results (built in JavaScript around compiled offers and demands) ----
 
 export enum ScoreFactor {
   COST = 'COST',
@@ -184,11 +184,7 @@ export enum DemandMatchOrder {
   FIT = 'FIT',
   REVENUE = 'REVENUE',
 }
-registerEnumType(DemandMatchOrder, {
-  name: 'DemandMatchOrder',
-  description: 'How demands for an offer are ordered; full matches always come before near misses (需求匹配排序)',
-  valuesConfig: {
-    FIT: { description: '匹配度 — by score, best first' },
-    REVENUE: { description: '收入 — by `estimatedRevenue`, largest first, then by score' },
-  },
+registerBilingualEnum(DemandMatchOrder, 'DemandMatchOrder', 'How demands for an offer are ordered; full matches always come before near misses (需求匹配排序)', {
+  FIT: ['匹配度', 'by score, best first'],
+  REVENUE: ['收入', 'by `estimatedRevenue`, largest first, then by score'],
 });
