@@ -4,6 +4,7 @@ import type { ScaleUnit } from './db/scale';
 import type { SearchKindSpec } from './graphql/types/search-kind';
 import type { ImportUnit } from './import/unit';
 import type { Logger } from './logger';
+import type { MatchProfile } from './matching/profile';
 
 /** What a module's background task is given when the app starts. */
 export interface TaskDeps {
@@ -37,4 +38,9 @@ export interface ModuleManifest {
   search?: SearchKindSpec[];
   /** The module's part of the scale generator (`npm run seed:scale`): the bulk rows of its tables. */
   scale?: ScaleUnit;
+  /**
+   * Its kinds of matchmaking, as profiles of the matching engine (`<domain>.profile.ts`); the
+   * module's services rank with them. Listed here so every profile is checked (checkProfile).
+   */
+  profiles?: MatchProfile<any>[];
 }

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MODULES } from '../src/composition';
+import { checkProfile } from '../src/matching/engine';
 
 const SRC = path.join(__dirname, '..', 'src');
 
@@ -51,5 +52,11 @@ describe('layout', () => {
       .filter((f) => imports(f).some((i) => /^modules[\\/][^\\/]+[\\/]index$/.test(rel(i)) || /^modules[\\/][^\\/]+$/.test(rel(i))))
       .map(rel).sort();
     expect(composing).toEqual(['composition.ts']);
+  });
+
+  it('every matching profile a module declares is sound', () => {
+    const profiles = MODULES.flatMap((m) => (m.profiles ?? []).map((p) => [`${m.name}: ${p.name}`, checkProfile(p)] as const));
+    expect(profiles.length).toBeGreaterThan(0);
+    for (const [name, problems] of profiles) expect({ name, problems }).toEqual({ name, problems: [] });
   });
 });

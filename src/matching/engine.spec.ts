@@ -1,5 +1,5 @@
 import { Params } from '../graphql/sql/params';
-import { askedWeights, checkFirst, explain, fullMatchSql, normalise, rankingSql } from './engine';
+import { askedWeights, checkFirst, checkProfile, explain, fullMatchSql, normalise, rankingSql } from './engine';
 import type { MatchProfile, MatchRow } from './profile';
 
 /**
@@ -12,7 +12,7 @@ type Row = MatchRow & { price: number; rating: number; city_km: number | null; d
 const PROFILE: MatchProfile<Row> = {
   name: 'translators for a document',
   key: 'translator_id',
-  columns: { translator_id: 'x.id', price: 'x.price', rating: 'x.rating', city_km: 'x.city_km', has_city: 'q.city is not null' },
+  columns: { translator_id: 'x.id', price: 'x.price', rating: 'x.rating', city_km: 'x.city_km', has_city: 'q.city is not null', neg_price: '-x.price' },
   constraints: [
     { name: 'LANGUAGES', sql: 'x.languages @> q.languages', miss: (r) => ({ en: `translates ${r.languages} only`, zh: `仅翻译${r.languages}` }) },
     { name: 'DEADLINE', sql: 'x.days <= q.deadline', miss: (r) => ({ en: `needs ${r.days} days, deadline ${r.deadline}`, zh: `需要${r.days}天，期限${r.deadline}天` }) },
@@ -127,5 +127,33 @@ describe('the ranking statement', () => {
     expect(sql).toContain('row_number() over (order by s.misses, s.score desc, s.translator_id)');
     expect(sql).toContain(`where r.translator_id = $4::int`);
     expect(req.params.values[3]).toBe(7);
+  });
+});
+
+describe('checkProfile', () => {
+  it('finds nothing wrong with a sound profile', () => {
+    expect(checkProfile(PROFILE)).toEqual([]);
+  });
+
+  it('names every problem of an unsound one', () => {
+    const bad: MatchProfile<Row> = {
+      ...PROFILE,
+      key: 'nope',
+      columns: { ...PROFILE.columns, score: '1', 'Bad-Name': '1' },
+      constraints: [PROFILE.constraints[0], PROFILE.constraints[0], { ...PROFILE.constraints[1], name: 'late' }],
+      factors: [{ ...PROFILE.factors[0], defaultWeight: 0 }, { ...PROFILE.factors[1], weightKey: 'price', defaultWeight: 0 }, { ...PROFILE.factors[2], defaultWeight: 1.5 }],
+      orderings: { FIT: { column: 'price' }, NEWEST: { column: 'created' } },
+    };
+    expect(checkProfile(bad)).toEqual([
+      'key nope is not one of its columns',
+      'column score is a name the engine uses',
+      'column Bad-Name is not a lower-case identifier',
+      'constraint LANGUAGES appears twice',
+      'constraint late is not an enum-style name',
+      'weight key price appears twice',
+      'factor NEARNESS weighs 1.5, not 0–1',
+      'ordering FIT is the score itself',
+      'ordering NEWEST sorts by created, not one of its columns',
+    ]);
   });
 });

@@ -56,6 +56,44 @@ export function normalise(weights: Weights, applies: (key: string) => boolean = 
   return Object.fromEntries(keys.map((k) => [k, applies(k) && sum > 0 ? round(weights[k] / sum, 4) : 0]));
 }
 
+/**
+ * What a profile must hold to rank at all, as a list of problems (empty when sound): a key among
+ * its columns, names unique and upper case, weights 0–1 with at least one above 0, orderings on
+ * its columns, and no column named like one of the engine's own (misses, score, rank …).
+ */
+export function checkProfile(profile: MatchProfile<any>): string[] {
+  const problems: string[] = [];
+  const ENGINE_COLUMNS = ['misses', 'score', 'rank', 'wsum', 'id', 'node', 'full_count', 'explanation'];
+  const columns = Object.keys(profile.columns);
+  if (!columns.includes(profile.key)) problems.push(`key ${profile.key} is not one of its columns`);
+  for (const c of columns) {
+    if (!/^[a-z][a-z0-9_]*$/.test(c)) problems.push(`column ${c} is not a lower-case identifier`);
+    if (ENGINE_COLUMNS.includes(c) || /^(f|a|ok)_\d+$/.test(c)) problems.push(`column ${c} is a name the engine uses`);
+  }
+  const names = (what: string, list: { name: string }[]) => {
+    const seen = new Set<string>();
+    for (const { name } of list) {
+      if (!/^[A-Z][A-Z0-9_]*$/.test(name)) problems.push(`${what} ${name} is not an enum-style name`);
+      if (seen.has(name)) problems.push(`${what} ${name} appears twice`);
+      seen.add(name);
+    }
+  };
+  names('constraint', profile.constraints);
+  names('factor', profile.factors);
+  const keys = new Set<string>();
+  for (const f of profile.factors) {
+    if (keys.has(f.weightKey)) problems.push(`weight key ${f.weightKey} appears twice`);
+    keys.add(f.weightKey);
+    if (!(f.defaultWeight >= 0 && f.defaultWeight <= 1)) problems.push(`factor ${f.name} weighs ${f.defaultWeight}, not 0–1`);
+  }
+  if (!profile.factors.some((f) => f.defaultWeight > 0)) problems.push('no factor weighs more than 0');
+  for (const [name, o] of Object.entries(profile.orderings ?? {})) {
+    if (name === 'FIT') problems.push('ordering FIT is the score itself');
+    if (!columns.includes(o.column)) problems.push(`ordering ${name} sorts by ${o.column}, not one of its columns`);
+  }
+  return problems;
+}
+
 /** Every hard constraint met, in the profile's order (SQL over the `from` aliases). */
 export function fullMatchSql(profile: MatchProfile<any>): string {
   return profile.constraints.length === 0 ? 'true' : profile.constraints.map((c) => `(${c.sql})`).join(' and ');

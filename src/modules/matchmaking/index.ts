@@ -9,6 +9,7 @@ import { MatchResolver } from './match.resolver';
 import { MatchmakingSubscriptions } from './matchmaking.subscriptions';
 import { OfferResolver } from './offer.resolver';
 import { startHoldSweeper } from './matchmaking.sweeper';
+import { DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND } from './capacity.profile';
 import { matchmakingScale } from './matchmaking.scale';
 
 /**
@@ -25,4 +26,5 @@ export const matchmakingModule: ModuleManifest = {
   resolvers: [OfferResolver, DemandResolver, HoldResolver, MatchResolver, MatchmakingSubscriptions],
   tasks: [({ orm, logger, health }) => startHoldSweeper(orm, logger, undefined, health)],
   scale: matchmakingScale,
+  profiles: [OFFERS_FOR_DEMAND, DEMANDS_FOR_OFFER],
 };
