@@ -323,4 +323,33 @@ describe('read API', () => {
       expect(res.errors?.[0]?.message).toMatch(/SPACEPORT/);
     });
   });
+
+  describe('one page, two selections', () => {
+    it('gives `nodes` and `edges { node }` each what it asked for under the same alias, in one statement', async () => {
+      const res = await s.gql<any>(`{
+        overseasWarehouses(first: 3, orderBy: [{ field: NAME_EN, direction: ASC }]) {
+          nodes { x: nameEn }
+          edges { node { x: slug } }
+          top: edges { node { x: countryCode } }
+        }
+        districts(first: 2) { nodes { x: nameZh } edges { node { x: code } } }
+      }`);
+      expect(res.errors).toBeUndefined();
+      const w = res.data.overseasWarehouses;
+      expect(w.nodes).toHaveLength(3);
+      const names = w.nodes.map((n: any) => n.x);
+      expect(names).toEqual([...names].sort());
+      // the edges carry slugs and country codes, not the English names of `nodes`
+      w.edges.forEach((e: any, i: number) => {
+        expect(e.node.x).toMatch(/^[a-z0-9-]+$/);
+        expect(e.node.x).not.toBe(names[i]);
+        expect(w.top[i].node.x).toMatch(/^[A-Z]{2}$/);
+      });
+      const d = res.data.districts;
+      d.edges.forEach((e: any, i: number) => {
+        expect(e.node.x).toMatch(/^\d{6}$/);
+        expect(d.nodes[i].x).toMatch(/[\u4e00-\u9fff]/);
+      });
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import {
-  GraphQLIncludeDirective, GraphQLSkipDirective, getDirectiveValues, getNamedType, isAbstractType, Kind,
+  GraphQLIncludeDirective, GraphQLSkipDirective, getDirectiveValues, getNamedType, isAbstractType, Kind, print,
   type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
@@ -230,6 +230,39 @@ export function newCompileCtx(info: CompileCtx['info'], lang: Lang, params: Para
   return { info, lang, params, seq: { n: 0 }, vars };
 }
 
+/**
+ * The node objects of a page, one SQL column each (`columns`), and which column each response key
+ * of the connection reads (`columnOf`: a `nodes` key, or an `edges` key for its `node`). Keys that
+ * select the node alike share one column; keys that select it otherwise get their own, since the
+ * same alias may ask for different fields or arguments under `nodes`, `edges { node }` and an
+ * aliased `edges` (valid GraphQL: they are different selection sets, merged by nobody).
+ */
+export function pageNodes(type: string, connType: string, fieldNodes: readonly FieldNode[], t: string, c: CompileCtx): { columns: string[]; columnOf: Map<string, number> } {
+  const edgeType = connType.replace(/Connection$/, 'Edge');
+  const selections: [string, FieldNode[]][] = [];
+  for (const [key, nodes] of collectFields(connType, fieldNodes.map((n) => n.selectionSet), c)) {
+    const name = nodes[0].name.value;
+    if (name === 'nodes') selections.push([key, nodes]);
+    else if (name === 'edges') {
+      const node = [...collectFields(edgeType, nodes.map((n) => n.selectionSet), c).values()].flat().filter((f) => f.name.value === 'node');
+      if (node.length) selections.push([key, node]);
+    }
+  }
+  const columns: string[] = [];
+  const columnOf = new Map<string, number>();
+  const bySelection = new Map<string, number>();
+  for (const [key, nodes] of selections) {
+    const signature = nodes.map((n) => (n.selectionSet ? print(n.selectionSet) : '')).join(' ');
+    let i = bySelection.get(signature);
+    if (i === undefined) {
+      i = columns.push(compileObject(type, nodes, t, c)) - 1;
+      bySelection.set(signature, i);
+    }
+    columnOf.set(key, i);
+  }
+  return { columns, columnOf };
+}
+
 const NESTED_DEFAULT = 20;
 const NESTED_MAX = 100;
 
@@ -258,11 +291,11 @@ function compileNestedConnection(
     const values = decodeCursorValues(after, sig, 'after', order.map((o) => o.type));
     source += ` and ${keysetSql(order, values, c.params, false)}`;
   }
-  const nodeFields = [...subFieldNodes(connType.name, fieldNodes, ['nodes'], c), ...subFieldNodes(connType.name, fieldNodes, ['edges', 'node'], c)];
-  const node = nodeFields.length ? compileObject(f.type, nodeFields, ca, c) : 'null';
+  const page = pageNodes(f.type, connType.name, fieldNodes, ca, c);
   const orderSql = order.map((o) => `${o.expr} ${o.desc ? 'desc' : 'asc'}`).join(', ');
   const extras = Object.entries(f.edge ?? {}).map(([k, e]) => `${e(ca)} as "e_${k}"`);
-  const inner = `select ${node} as n, ${cursorSql(sig, order.map((o) => o.expr))} as cur, row_number() over (order by ${orderSql}) as rn${extras.length ? ', ' + extras.join(', ') : ''} from ${source} order by ${orderSql} limit ${first + 1}`;
+  const nodeColumns = page.columns.length ? page.columns.map((sql, i) => `${sql} as n${i || ''}`).join(', ') : 'null as n';
+  const inner = `select ${nodeColumns}, ${cursorSql(sig, order.map((o) => o.expr))} as cur, row_number() over (order by ${orderSql}) as rn${extras.length ? ', ' + extras.join(', ') : ''} from ${source} order by ${orderSql} limit ${first + 1}`;
   const x = nextAlias(c);
   const within = `filter (where ${x}.rn <= ${first})`;
   const pairs: string[] = [];
@@ -272,13 +305,13 @@ function compileNestedConnection(
         pairs.push(lit(key), lit(connType.name));
         break;
       case 'nodes':
-        pairs.push(lit(key), `coalesce(json_agg(${x}.n order by ${x}.rn) ${within}, '[]'::json)`);
+        pairs.push(lit(key), `coalesce(json_agg(${x}.n${page.columnOf.get(key) || ''} order by ${x}.rn) ${within}, '[]'::json)`);
         break;
       case 'edges': {
         const edgePairs: string[] = [];
         for (const [ek, en] of collectFields(edgeType.name, nodes.map((n) => n.selectionSet), c)) {
           const name = en[0].name.value;
-          edgePairs.push(lit(ek), name === '__typename' ? lit(edgeType.name) : name === 'cursor' ? `${x}.cur` : name === 'node' ? `${x}.n` : `${x}."e_${name}"`);
+          edgePairs.push(lit(ek), name === '__typename' ? lit(edgeType.name) : name === 'cursor' ? `${x}.cur` : name === 'node' ? `${x}.n${page.columnOf.get(key) || ''}` : `${x}."e_${name}"`);
         }
         pairs.push(lit(key), `coalesce(json_agg(${buildObject(edgePairs)} order by ${x}.rn) ${within}, '[]'::json)`);
         break;

@@ -1,7 +1,7 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { badInput } from '../errors';
-import { collectFields, compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from './compile';
+import { collectFields, compileObject, newCompileCtx, pageNodes, type CompileCtx } from './compile';
 import { Params } from './params';
 import { decodeCursorValues, encodeCursor, keysetSql } from './keyset';
 
@@ -89,12 +89,8 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const connType = info.returnType.toString().replace(/!$/, '');
   const c = newCompileCtx(info, ctx.lang, params, { viewerId: ctx.viewer?.enterpriseId, ...spec.vars });
 
-  // The node selection is the union of `nodes { … }` and `edges { node { … } }`.
-  const nodeFields = [
-    ...subFieldNodes(connType, info.fieldNodes, ['nodes'], c),
-    ...subFieldNodes(connType, info.fieldNodes, ['edges', 'node'], c),
-  ];
-  const wantsNodes = nodeFields.length > 0;
+  const nodes = pageNodes(spec.type, connType, info.fieldNodes, 't', c);
+  const wantsNodes = nodes.columns.length > 0;
   const wantsTotal = selects(connType, info.fieldNodes, 'totalCount', info);
   const wantsPage = wantsNodes || selects(connType, info.fieldNodes, 'pageInfo', info) || selects(connType, info.fieldNodes, 'edges', info);
 
@@ -109,15 +105,15 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const baseWhere = spec.where.length ? ` where ${spec.where.join(' and ')}` : '';
   const pageWhere = where.length ? ` where ${where.join(' and ')}` : '';
   const orderSql = order.map((o) => `${o.expr} ${o.desc !== backward ? 'desc' : 'asc'}`).join(', ');
-  const node = wantsNodes ? compileObject(spec.type, nodeFields, 't', c) : 'null';
   const cursorSql = `json_build_array(${order.map((o) => `${o.expr}::text`).join(', ')})`;
-  const page = `select ${node} as n, ${cursorSql} as c from ${spec.from}${pageWhere} order by ${orderSql} limit ${size + 1}`;
+  const nodeColumns = wantsNodes ? nodes.columns.map((sql, i) => `${sql} as n${i || ''}`).join(', ') : 'null as n';
+  const page = `select ${nodeColumns}, ${cursorSql} as c from ${spec.from}${pageWhere} order by ${orderSql} limit ${size + 1}`;
 
-  let rows: { n: unknown; c: unknown[] | null; total?: number }[] = [];
+  let rows: ({ n: unknown; c: unknown[] | null; total?: number } & Record<string, unknown>)[] = [];
   let total: number | undefined;
   if (wantsTotal && wantsPage) {
     rows = await ctx.db.query(
-      `select tc.total, p.n, p.c from (select count(*)::int as total from ${spec.from}${baseWhere}) tc left join lateral (${page}) p on true`,
+      `select tc.total, p.* from (select count(*)::int as total from ${spec.from}${baseWhere}) tc left join lateral (${page}) p on true`,
       params.values,
     );
     total = rows[0]?.total ?? 0;
@@ -132,9 +128,14 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const hasMore = rows.length > size;
   if (hasMore) rows = rows.slice(0, size);
   if (backward) rows.reverse();
-  const edges = rows.map((r) => ({ cursor: encodeCursor(sig, r.c ?? []), node: r.n }));
+  const edges = rows.map((r) => ({
+    cursor: encodeCursor(sig, r.c ?? []),
+    node: r.n,
+    ...(nodes.columns.length > 1 ? { columns: nodes.columns.map((_sql, i) => r[`n${i || ''}`]) } : {}),
+  }));
   return shapeConnection(connType, info.fieldNodes, c, {
     edges,
+    columnOf: nodes.columnOf,
     pageInfo: {
       hasNextPage: backward ? otherCursor != null : hasMore,
       hasPreviousPage: backward ? hasMore : cursor != null,
@@ -152,9 +153,16 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
  */
 export function shapeConnection(
   connType: string, fieldNodes: readonly FieldNode[], c: CompileCtx,
-  data: { edges: { cursor: string; node: unknown }[]; pageInfo: Record<string, unknown>; totalCount?: number },
+  data: {
+    /** Rows: the node, or (`columns`) one node per distinct selection, read by `columnOf`. */
+    edges: { cursor: string; node: unknown; columns?: unknown[] }[];
+    columnOf?: Map<string, number>;
+    pageInfo: Record<string, unknown>;
+    totalCount?: number;
+  },
 ): ConnectionResult {
   const out: Record<string, unknown> = {};
+  const nodeOf = (key: string) => (e: { node: unknown; columns?: unknown[] }) => (e.columns ? e.columns[data.columnOf?.get(key) ?? 0] : e.node);
   const edgeType = connType.replace(/Connection$/, 'Edge');
   for (const [key, nodes] of collectFields(connType, fieldNodes.map((n) => n.selectionSet), c)) {
     switch (nodes[0].name.value) {
@@ -162,7 +170,7 @@ export function shapeConnection(
         out[key] = connType;
         break;
       case 'nodes':
-        out[key] = data.edges.map((e) => e.node);
+        out[key] = data.edges.map(nodeOf(key));
         break;
       case 'totalCount':
         out[key] = data.totalCount;
@@ -177,9 +185,10 @@ export function shapeConnection(
       }
       case 'edges': {
         const keys = [...collectFields(edgeType, nodes.map((n) => n.selectionSet), c)].map(([k, n]) => [k, n[0].name.value] as const);
+        const node = nodeOf(key);
         out[key] = data.edges.map((e) => {
           const edge: Record<string, unknown> = {};
-          for (const [k, name] of keys) edge[k] = name === 'cursor' ? e.cursor : name === 'node' ? e.node : edgeType;
+          for (const [k, name] of keys) edge[k] = name === 'cursor' ? e.cursor : name === 'node' ? node(e) : edgeType;
           return edge;
         });
         break;
