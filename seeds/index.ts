@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { importDataset, type ImportResult } from '../src/import';
+import { importDataset } from '../src/composition';
+import type { ImportResult } from '../src/import';
 import { referenceDataset, type ReferenceDataset } from './data';
 import { seedMatchmakingSample } from './matchmaking';
 import { sampleDataset, type SampleDataset } from './sample';

@@ -4,6 +4,8 @@ import type { ImportUnit } from './import/unit';
 import type { ScaleUnit } from './db/scale';
 import { IdempotencyRecord } from './db/idempotency-record.entity';
 import type { ModuleManifest } from './manifest';
+import type { EntityManager } from '@mikro-orm/core';
+import { importWith, type Dataset, type ImportOptions, type ImportResult } from './import';
 import { authModule } from './modules/auth';
 import { beltModule } from './modules/belt';
 import { enterpriseModule } from './modules/enterprise';
@@ -65,4 +67,14 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
 /** The SDL committed as schema/schema.graphql. */
 export async function schemaSdl(): Promise<string> {
   return printSdl(await buildApiSchema());
+}
+
+/**
+ * Validates `dataset` against every module's import units (all of it, against itself and the
+ * database) and writes it in one transaction. Throws `ImportValidationError` with every problem
+ * when anything is wrong; then nothing is written. Idempotent: importing the same dataset twice
+ * leaves the same rows. Seeds, `npm run import`, seed:scale and tests share this one call.
+ */
+export function importDataset(em: EntityManager, dataset: Dataset, opts: ImportOptions = {}): Promise<ImportResult> {
+  return importWith(IMPORT_UNITS, em, dataset, opts);
 }

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../orm';
-import { importDataset, ImportValidationError, type Dataset } from '../import';
+import { importDataset } from '../composition';
+import { ImportValidationError, type Dataset } from '../import';
 
 /*
  * Imports a JSON file of the dataset shape (one array per import unit's key: `districts`,

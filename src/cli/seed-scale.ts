@@ -7,7 +7,7 @@ import { PARK_SITES } from '../../seeds/sample';
 import { SCALE_UNITS } from '../composition';
 import { ScaleError, ScaleRun, scalePlan, scaleTables, type ScaleProgress } from '../db/scale';
 import { sql, toQuery, type Sql } from '../db/sql';
-import { importDataset } from '../import';
+import { importDataset } from '../composition';
 import { ormConfig } from '../orm';
 
 /*
