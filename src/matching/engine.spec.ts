@@ -110,7 +110,7 @@ describe('the ranking statement', () => {
     const sql = rankingSql(PROFILE, req, { price: 0.5, rating: 0.3, nearness: 0.2 });
     expect(req.params.values).toEqual([0.5, 0.3, 0.2]);
     expect(sql).toContain('nullif($1::float8 * (true)::int + $2::float8 * (true)::int + $3::float8 * (c.has_city)::int, 0) as wsum');
-    expect(sql).toContain('round(($3::float8 / t.wsum)::numeric, 4)::float8 * t.a_2::int');
+    expect(sql).toContain("floor($3::float8 / t.wsum * 10000 + 0.5) / 10000 * t.a_2::int");
   });
 
   it('orders full matches first, then by an ordering the profile declares, the score and the key', () => {

@@ -114,7 +114,10 @@ export function rankingSql(profile: MatchProfile<any>, req: MatchRequest, weight
   const w = profile.factors.map((x) => `${p.add(weights[x.weightKey])}::float8`);
   const applies = (x: Factor<any>) => x.applies ?? 'true';
   const wsum = profile.factors.map((x, i) => `${w[i]} * (${applies(x)})::int`).join(' + ');
-  const terms = profile.factors.map((_x, i) => `round((${w[i]} / t.wsum)::numeric, 4)::float8 * t.${a(i)}::int * coalesce(t.${f(i)}, 0)`).join(' + ');
+  // Each weight normalised per pair and rounded to 4 places as JavaScript's Math.round does
+  // (half up), in float8: the weights clients see are these, and numeric rounding per candidate
+  // and factor would cost more than the rest of the scoring.
+  const terms = profile.factors.map((_x, i) => `floor(${w[i]} / t.wsum * 10000 + 0.5) / 10000 * t.${a(i)}::int * coalesce(t.${f(i)}, 0)`).join(' + ');
   const ordering = req.orderBy ? profile.orderings?.[req.orderBy] : undefined;
   if (req.orderBy && !ordering) throw new Error(`${profile.name} has no ordering ${req.orderBy}`);
   const order = (x: string) => [`${x}.misses`, ...(ordering ? [`${x}.${ordering.column} desc`] : []), `${x}.score desc`, `${x}.${key}`].join(', ');
