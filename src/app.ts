@@ -27,7 +27,7 @@ import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
 import { mountHttp } from './http/routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
-import { authenticator } from './modules/auth/api-key.service';
+import { authenticator, validKeys } from './modules/auth/api-key.service';
 import { seedDatabase } from '../seeds';
 import type { Logger } from './logger';
 
@@ -196,6 +196,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           viewer,
           req.ip,
         );
+        ctx.logger = logger;
         res.locals.ctx = ctx;
         return ctx;
       },
@@ -238,7 +239,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     read,
     attach(server) {
       if (live) throw new Error('createApp: attach() was already called');
-      live = serveSubscriptions(server, { schema, orm, read, authenticate, logger, shape: config.shape, limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined });
+      live = serveSubscriptions(server, { schema, orm, read, authenticate, validKeys: validKeys(read.pool), logger, shape: config.shape, limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined });
     },
     detach,
     async close() {

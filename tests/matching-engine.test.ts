@@ -11,9 +11,15 @@ import type { MatchProfile, MatchRow } from '../src/matching/profile';
 import { testDatabase } from './helpers/db';
 
 type Row = MatchRow & { name: string; price: number; days: number; km: number | null };
+type Ask = { deadline: number; cityKm: number | null };
 
-const PROFILE: MatchProfile<Row> = {
+const PROFILE: MatchProfile<Row, Ask> = {
   name: 'translators for a document',
+  // What is asked, as a one-row sub-select `q`, used both for the candidates and for the returned rows.
+  candidates: (ask, p) => {
+    const q = `(select '{en,zh}'::text[] as languages, ${p.add(ask.deadline)}::int as deadline, ${p.add(ask.cityKm)}::numeric as city_km) q`;
+    return { from: `${q} cross join translator x`, where: ['true'], rejoin: (t) => `${t} t join translator x on x.id = t.translator_id cross join ${q}` };
+  },
   key: 'translator_id',
   columns: { translator_id: 'x.id', price: 'x.price', has_city: 'q.city_km is not null', km: 'x.km', neg_price: '-x.price' },
   constraints: [
@@ -48,16 +54,8 @@ describe('the matching engine with a profile of its own', () => {
   });
 
   const db2 = () => ({ query: async <T>(text: string, values?: readonly unknown[]) => (await client.query(text, values as unknown[])).rows as T[] });
-  /** What is asked, as a one-row sub-select `q`, used both for the candidates and for the returned rows. */
-  const run = (ask: { deadline: number; cityKm: number | null }, over: Record<string, unknown> = {}) => {
-    const params = new Params();
-    const q = `(select '{en,zh}'::text[] as languages, ${params.add(ask.deadline)}::int as deadline, ${params.add(ask.cityKm)}::numeric as city_km) q`;
-    return rank(db2(), PROFILE, {
-      from: `${q} cross join translator x`, where: ['true'],
-      rejoin: (t) => `${t} t join translator x on x.id = t.translator_id cross join ${q}`,
-      node: null, first: 10, nearMisses: false, params, ...over,
-    });
-  };
+  const run = (ask: Ask, over: Record<string, unknown> = {}) =>
+    rank(db2(), PROFILE, { query: ask, node: null, first: 10, nearMisses: false, params: new Params(), ...over });
 
   it('ranks the full matches by score, with the weight of a factor that does not apply shared out', async () => {
     // deadline 5: A and B fit (C is too slow, D lacks zh). No city: NEAR does not apply, PRICE weighs 1.

@@ -3,6 +3,7 @@ import type { ReadDb } from '../db/read-db';
 import type { Tier } from './limits/tiers';
 import type { RequestCost } from './limits/plugin';
 import type { Lang } from './lang';
+import type { Logger } from '../logger';
 import { unauthenticated } from './errors';
 
 /** Who is calling: the enterprise an API key acts for (the auth module resolves keys to viewers). */
@@ -15,6 +16,9 @@ export interface Viewer {
 
 /** Resolves the credentials a request or a WebSocket carries to its viewer (undefined: anonymous); throws UNAUTHENTICATED. */
 export type Authenticate = (credentials: { authorization?: string; apiKey?: string }) => Promise<Viewer | undefined>;
+
+/** Which of these API keys (by id) are still valid: open sockets are checked again with it. */
+export type ValidKeys = (apiKeyIds: readonly number[]) => Promise<Set<number>>;
 
 /**
  * Everything request-scoped, built once per request (DESIGN.md): a forked EntityManager for
@@ -37,6 +41,8 @@ export interface Context {
    * and the access log reads the original.
    */
   usage: Usage;
+  /** The app's logger, for what a request must report but not fail on (set by app.ts). */
+  logger?: Logger;
 }
 
 /** What a request did, for its response and the access log. */
@@ -57,6 +63,7 @@ export class RequestContext implements Context {
   private forked?: EntityManager;
   loaders = new Map<string, unknown>();
   usage: Usage = {};
+  logger?: Logger;
 
   constructor(
     private readonly fork: () => EntityManager,

@@ -26,9 +26,9 @@ export function fromGlobalId(id: string, argument = 'id'): { type: string; key: 
   return { type: m[1], key: m[2] };
 }
 
-/** The largest key of an integer (int4, serial) primary key. */
 /** The largest PostgreSQL `integer` (int4). */
 export const INT4_MAX = 2_147_483_647;
+/** The largest key of an integer (int4, serial) primary key. */
 export const INT_KEY_MAX = INT4_MAX;
 
 /**
@@ -47,6 +47,6 @@ export function intIdOf(type: string, id: string, argument = 'id'): number {
   const g = fromGlobalId(id, argument);
   if (g.type !== type) throw badInput(`ID "${id}" is a ${g.type}, expected a ${type}`, argument);
   const n = intKey(g.key);
-  if (n === undefined) throw notFound(`No ${type} with ID "${id}"`);
+  if (n === undefined) throw notFound(`No ${type} with ID "${id}"`, argument);
   return n;
 }

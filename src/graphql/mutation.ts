@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context';
+import type { Viewer } from './context';
 import { badInput } from './errors';
+import { fromGlobalId, intKey } from './ids';
+import type { Path, Problems } from './payload';
 import { newCompileCtx, subFieldNodes } from './sql/compile';
 import { runByKeys } from './sql/connection';
 import { Params } from './sql/params';
@@ -97,4 +100,32 @@ export async function mutationPayload(
     if (fields.length) [node] = await runByKeys(ctx, info, nodeType, `${table} t`, 't.id', 'int', [r.id], fields);
   }
   return { [field]: node, errors: r.errors, replayed: r.replayed };
+}
+
+/** Idempotency keys are per caller: the enterprise an API key acts for. */
+export const mutationScope = (v: Viewer) => `enterprise:${v.enterpriseId}`;
+
+/** The description of every mutation's `idempotencyKey` argument. */
+export const IDEMPOTENCY_KEY_DOC = 'Makes retries safe: the same key returns the first result and does nothing twice; a different input with it is an error (幂等键)';
+
+/**
+ * A global ID of `type` in a mutation's input → its integer key, or a problem naming the field
+ * (errors as data, where `intIdOf` throws): INVALID when it is not an ID of ours or one of another
+ * type, NOT_FOUND when no row can have its key (beyond int4 …).
+ */
+export function idOf(type: string, id: string, field: Path, p: Problems): number | undefined {
+  let g: { type: string; key: string };
+  try {
+    g = fromGlobalId(id, field.join('.'));
+  } catch {
+    p.add(field, `"${id.slice(0, 60)}" is not a valid ${type} ID`);
+    return undefined;
+  }
+  if (g.type !== type) {
+    p.add(field, `ID "${id}" is a ${g.type}, expected a ${type}`);
+    return undefined;
+  }
+  const n = intKey(g.key);
+  if (n === undefined) p.add(field, `No ${type} with ID "${id}"`, 'NOT_FOUND');
+  return n;
 }

@@ -2,28 +2,11 @@ import { createPubSub } from '@graphql-yoga/subscription';
 
 /**
  * Events for GraphQL subscriptions. One process: in memory. Several API processes: set REDIS_URL
- * and `connectRedisPubSub` (pubsub-redis.ts) connects them through Redis pub/sub.
+ * and `connectRedisPubSub` (pubsub-redis.ts) connects them through Redis pub/sub. Topics and their
+ * payloads belong to the modules that publish them (e.g. matchmaking.events.ts); events carry
+ * IDs only, so they can cross processes as JSON.
  */
-export interface OfferMatchEvent {
-  demandId: number;
-  sellerId: number;
-  offerId: number;
-}
-export interface HoldExpiringEvent {
-  holdId: number;
-  holderId: number;
-  expiresAt: string;
-}
-
-export const Topics = {
-  OFFER_MATCH: 'OFFER_MATCH',
-  HOLD_EXPIRING: 'HOLD_EXPIRING',
-} as const;
-
-type Events = {
-  [Topics.OFFER_MATCH]: [OfferMatchEvent];
-  [Topics.HOLD_EXPIRING]: [HoldExpiringEvent];
-};
+type Events = Record<string, [unknown]>;
 
 let pubSub = createPubSub<Events>();
 

@@ -34,11 +34,11 @@ export async function buildSchemaFrom(moduleResolvers: readonly Function[]): Pro
     }
     const mutation = schema.getMutationType();
     if (mutation) {
-      mutation.description = 'Change matchmaking data with an API key: capacity offers, demands and holds; expected problems come back in each payload’s `errors` (变更入口)';
+      mutation.description = 'Change data with an API key (each mutation says whose); expected problems come back in each payload’s `errors` (变更入口)';
     }
     const subscription = schema.getSubscriptionType();
     if (subscription) {
-      subscription.description = 'Live updates over WebSocket (graphql-ws protocol, same /graphql URL) with an API key in the connection_init payload: new matches for your demands, holds about to expire (订阅入口)';
+      subscription.description = 'Live updates over WebSocket (graphql-ws protocol, same /graphql URL) with an API key in the connection_init payload (订阅入口)';
     }
     const registry = sqlRegistry(schema);
     for (const name of registry.compiledTypes) {

@@ -10,7 +10,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isUnavailableError } from '../db/health';
 import { ReadDb, type ReadPool } from '../db/read-db';
-import { RequestContext, type Authenticate, type Context, type Viewer } from '../graphql/context';
+import { RequestContext, type Authenticate, type Context, type ValidKeys, type Viewer } from '../graphql/context';
 import { ErrorCode, PUBLIC_CODES } from '../graphql/errors';
 import { langFromAcceptLanguage } from '../graphql/lang';
 import { fragmentsOf, requestedCost } from '../graphql/limits/cost';
@@ -36,8 +36,9 @@ interface Deps {
   schema: GraphQLSchema;
   orm: MikroORM;
   read: ReadPool;
-  /** API keys to viewers (the auth module's, handed in by app.ts). */
+  /** API keys to viewers, and which keys are still valid (the auth module's, handed in by app.ts). */
   authenticate: Authenticate;
+  validKeys: ValidKeys;
   logger: Logger;
   /** The same shape limits as HTTP (depth, aliases, directives, tokens). */
   shape?: ShapeLimits;
@@ -57,7 +58,7 @@ export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } });
 
-export function serveSubscriptions(server: Server, { schema, orm, read, authenticate, logger, shape = DEFAULT_SHAPE_LIMITS, limits, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
+export function serveSubscriptions(server: Server, { schema, orm, read, authenticate, validKeys, logger, shape = DEFAULT_SHAPE_LIMITS, limits, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
   const formatError = formatErrorFor(logger, { health: read.health });
   const rules = shapeRules(shape);
@@ -74,9 +75,8 @@ export function serveSubscriptions(server: Server, { schema, orm, read, authenti
   const recheck = setInterval(() => {
     if (!keyed.size || read.health?.down) return;
     const asked = new Set(keyed.values());
-    read.pool.query<{ id: number }>('select id from api_key where id = any($1) and revoked_at is null', [[...asked]])
-      .then(({ rows }) => {
-        const valid = new Set(rows.map((r) => r.id));
+    validKeys([...asked])
+      .then((valid) => {
         for (const [socket, keyId] of keyed) {
           // A socket that connected with another key while the query ran is checked next time.
           if (valid.has(keyId) || !asked.has(keyId)) continue;

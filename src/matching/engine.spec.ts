@@ -11,6 +11,7 @@ type Row = MatchRow & { price: number; rating: number; city_km: number | null; d
 
 const PROFILE: MatchProfile<Row> = {
   name: 'translators for a document',
+  candidates: () => ({ from: '(select 1) q cross join translator x', where: ['x.active'], rejoin: (t) => `${t} t join translator x on x.id = t.translator_id` }),
   key: 'translator_id',
   columns: { translator_id: 'x.id', price: 'x.price', rating: 'x.rating', city_km: 'x.city_km', has_city: 'q.city is not null', neg_price: '-x.price' },
   constraints: [
@@ -93,8 +94,7 @@ describe('explanations', () => {
 
 describe('the ranking statement', () => {
   const request = (over: Partial<Parameters<typeof rankingSql>[1]> = {}) => ({
-    from: '(select 1) q cross join translator x', where: ['x.active'], rejoin: (t: string) => `${t} t join translator x on x.id = t.translator_id`,
-    node: null, first: 10, nearMisses: false, params: new Params(), ...over,
+    query: {}, node: null, first: 10, nearMisses: false, params: new Params(), ...over,
   });
 
   it('counts misses from the profile’s constraints, and filters on all of them without near misses', () => {
@@ -102,14 +102,14 @@ describe('the ranking statement', () => {
     expect(sql).toContain(`where x.active and ${fullMatchSql(PROFILE)}`);
     expect(fullMatchSql(PROFILE)).toBe('(x.languages @> q.languages) and (x.days <= q.deadline)');
     const near = rankingSql(PROFILE, request({ nearMisses: true }), askedWeights(PROFILE));
-    expect(near).toContain('(2 - ((x.languages @> q.languages)::int + (x.days <= q.deadline)::int)) <= 1');
+    expect(near).toContain('(2 - (coalesce((x.languages @> q.languages), false)::int + coalesce((x.days <= q.deadline), false)::int)) <= 1');
   });
 
   it('passes the weights as parameters and normalises them per pair in SQL', () => {
     const req = request();
     const sql = rankingSql(PROFILE, req, { price: 0.5, rating: 0.3, nearness: 0.2 });
     expect(req.params.values).toEqual([0.5, 0.3, 0.2]);
-    expect(sql).toContain('nullif($1::float8 * (true)::int + $2::float8 * (true)::int + $3::float8 * (c.has_city)::int, 0) as wsum');
+    expect(sql).toContain('nullif($1::float8 * (true)::int + $2::float8 * (true)::int + $3::float8 * (coalesce((c.has_city), false))::int, 0) as wsum');
     expect(sql).toContain("floor($3::float8 / t.wsum * 10000 + 0.5) / 10000 * t.a_2::int");
   });
 

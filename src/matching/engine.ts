@@ -107,12 +107,16 @@ const ok = (i: number) => `ok_${i}`;
 export function rankingSql(profile: MatchProfile<any>, req: MatchRequest, weights: Weights): string {
   const p = req.params;
   const key = profile.key;
+  const source = profile.candidates(req.query, p);
   const n = profile.constraints.length;
-  const misses = n === 0 ? '0' : `(${n} - (${profile.constraints.map((c) => `(${c.sql})::int`).join(' + ')}))`;
+  if (!Number.isInteger(req.first) || req.first < 1 || req.first > MATCH_MAX) throw new Error(`${profile.name}: first must be 1–${MATCH_MAX} (checkFirst), got ${req.first}`);
+  // A constraint or an applicability that is NULL for a pair counts as not met / not applying,
+  // the same in the filter, the count of misses, the score and the explanation.
+  const misses = n === 0 ? '0' : `(${n} - (${profile.constraints.map((c) => `coalesce((${c.sql}), false)::int`).join(' + ')}))`;
   const full = fullMatchSql(profile);
   const columns = Object.entries(profile.columns).map(([name, sql]) => `${sql} as ${name}`).join(', ');
   const w = profile.factors.map((x) => `${p.add(weights[x.weightKey])}::float8`);
-  const applies = (x: Factor<any>) => x.applies ?? 'true';
+  const applies = (x: Factor<any>) => (x.applies ? `coalesce((${x.applies}), false)` : 'true');
   const wsum = profile.factors.map((x, i) => `${w[i]} * (${applies(x)})::int`).join(' + ');
   // Each weight normalised per pair and rounded to 4 places as JavaScript's Math.round does
   // (half up), in float8: the weights clients see are these, and numeric rounding per candidate
@@ -124,8 +128,8 @@ export function rankingSql(profile: MatchProfile<any>, req: MatchRequest, weight
   return `
     with ranked as materialized (
       select ${columns}, ${req.nearMisses ? misses : '0'} as misses
-      from ${req.from}
-      where ${[...req.where, req.nearMisses ? `${misses} <= 1` : full].join(' and ')}
+      from ${source.from}
+      where ${[...source.where, req.nearMisses ? `${misses} <= 1` : full].join(' and ')}
     ),
     counted as (select count(*) filter (where misses = 0) as full_count from ranked),
     -- Near misses rank after every full match: they are scored only when full matches are too few.
@@ -144,9 +148,9 @@ export function rankingSql(profile: MatchProfile<any>, req: MatchRequest, weight
         where r.${key} = ${p.add(req.focus)}::int`}
     )
     select t.${key} as id, t.*, (select full_count from counted)::int as full_count, ${req.node ?? 'null'} as node,
-      ${profile.constraints.map((c, i) => `(${c.sql}) as ${ok(i)}`).join(', ') || 'true as ok_all'}
+      ${profile.constraints.map((c, i) => `coalesce((${c.sql}), false) as ${ok(i)}`).join(', ') || 'true as ok_all'}
       ${profile.detailColumns ? `, ${profile.detailColumns}` : ''}
-    from ${req.rejoin('best')}
+    from ${source.rejoin('best')}
     order by ${order('t')}`;
 }
 

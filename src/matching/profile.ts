@@ -74,10 +74,24 @@ export interface Ordering {
   column: string;
 }
 
-/** A kind of matchmaking, for the engine. */
-export interface MatchProfile<R extends MatchRow = MatchRow> {
+/**
+ * Where a ranking's candidates come from, for one query: a FROM clause binding every alias the
+ * profile's SQL uses (the query side as a one-row sub-select, the candidate table), the
+ * conditions every candidate meets (index-served), and the same aliases again for the returned
+ * rows of a CTE (`rejoin(alias)` must name the CTE's rows `t` and join them by the profile's key).
+ */
+export interface CandidateSource {
+  from: string;
+  where: string[];
+  rejoin: (alias: string) => string;
+}
+
+/** A kind of matchmaking, for the engine; `Q` is what is asked (e.g. a demand and its scope). */
+export interface MatchProfile<R extends MatchRow = MatchRow, Q = any> {
   /** For logs and errors. */
   name: string;
+  /** The candidates for a query: the profile's candidate source. Values go in through `p`. */
+  candidates: (query: Q, p: Params) => CandidateSource;
   /** The column of `columns` that identifies a candidate (its primary key). */
   key: string;
   /** Per-candidate values the factors and orderings read (name → SQL over the `from` aliases). */
@@ -94,14 +108,10 @@ export interface MatchProfile<R extends MatchRow = MatchRow> {
   orderings?: Record<string, Ordering>;
 }
 
-/** One ranking request: a profile bound to what is asked. */
-export interface MatchRequest {
-  /** FROM clause binding every alias the profile's SQL uses, one row per candidate. */
-  from: string;
-  /** Conditions every candidate meets (index-served), over the same aliases. */
-  where: string[];
-  /** FROM clause binding the same aliases for the returned rows of CTE `alias` (by their key). */
-  rejoin: (alias: string) => string;
+/** One ranking request: what is asked of a profile, and how to rank and page. */
+export interface MatchRequest<Q = any> {
+  /** What is asked, for the profile's `candidates`. */
+  query: Q;
   /** The compiled node of the returned side (SQL over the rejoined aliases), or null. */
   node: string | null;
   /** Weights by weightKey, as asked (bounded and normalised by the engine). */

@@ -189,7 +189,9 @@ export function compileObject(typeName: string, nodes: readonly FieldNode[], t: 
     const f = spec.fields[name];
     const def = gqlFields[name] as GraphQLField<unknown, unknown> | undefined;
     if (!f || !def) throw new Error(`No SQL mapping for ${typeName}.${name}`);
-    const a: FieldArgs = { args: def.args.length ? getArgumentValues(def, fieldNodes[0], c.info.variableValues) : {}, c, type: spec };
+    const args = def.args.length ? getArgumentValues(def, fieldNodes[0], c.info.variableValues) : {};
+    if (fieldNodes.length > 1) sameField(typeName, key, fieldNodes, def, args, c);
+    const a: FieldArgs = { args, c, type: spec };
     switch (f.kind) {
       case 'expr':
         pairs.push(lit(key), f.sql(t, a));
@@ -226,9 +228,28 @@ export function compileObject(typeName: string, nodes: readonly FieldNode[], t: 
   return buildObject(pairs);
 }
 
+/**
+ * One compiled object serves every selection merged into it (e.g. two aliases of one `offer`
+ * field); GraphQL only forbids a response key to ask for two things within one selection set, so
+ * across merged ones it is refused here, naming the key, rather than answered with one of them.
+ */
+function sameField(typeName: string, key: string, nodes: readonly FieldNode[], def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, c: Pick<CompileCtx, 'info'>): void {
+  const first = JSON.stringify(args);
+  for (const n of nodes) {
+    const differs = n.name.value !== nodes[0].name.value
+      || (def.args.length > 0 && JSON.stringify(getArgumentValues(def, n, c.info.variableValues)) !== first);
+    if (differs) {
+      throw badInputError(`\`${key}\` on ${typeName} asks for ${nodes[0].name.value} and for ${n.name.value === nodes[0].name.value ? `${n.name.value} with other arguments` : n.name.value} under two aliases of the same field; give them different aliases`, key);
+    }
+  }
+}
+
 export function newCompileCtx(info: CompileCtx['info'], lang: Lang, params: Params, vars: Record<string, unknown> = {}): CompileCtx {
   return { info, lang, params, seq: { n: 0 }, vars };
 }
+
+/** The `columnOf` key of the node under `edges` key `edgesKey`, aliased `nodeKey`. */
+export const edgeNodeKey = (edgesKey: string, nodeKey: string) => `${edgesKey}\u0000${nodeKey}`;
 
 /**
  * The node objects of a page, one SQL column each (`columns`), and which column each response key
@@ -244,8 +265,10 @@ export function pageNodes(type: string, connType: string, fieldNodes: readonly F
     const name = nodes[0].name.value;
     if (name === 'nodes') selections.push([key, nodes]);
     else if (name === 'edges') {
-      const node = [...collectFields(edgeType, nodes.map((n) => n.selectionSet), c).values()].flat().filter((f) => f.name.value === 'node');
-      if (node.length) selections.push([key, node]);
+      // Each alias of `node` under each `edges` key: `edges { zh: node { … } en: node { … } }`.
+      for (const [nodeKey, node] of collectFields(edgeType, nodes.map((n) => n.selectionSet), c)) {
+        if (node[0].name.value === 'node') selections.push([edgeNodeKey(key, nodeKey), node]);
+      }
     }
   }
   const columns: string[] = [];
@@ -311,7 +334,7 @@ function compileNestedConnection(
         const edgePairs: string[] = [];
         for (const [ek, en] of collectFields(edgeType.name, nodes.map((n) => n.selectionSet), c)) {
           const name = en[0].name.value;
-          edgePairs.push(lit(ek), name === '__typename' ? lit(edgeType.name) : name === 'cursor' ? `${x}.cur` : name === 'node' ? `${x}.n${page.columnOf.get(key) || ''}` : `${x}."e_${name}"`);
+          edgePairs.push(lit(ek), name === '__typename' ? lit(edgeType.name) : name === 'cursor' ? `${x}.cur` : name === 'node' ? `${x}.n${page.columnOf.get(edgeNodeKey(key, ek)) || ''}` : `${x}."e_${name}"`);
         }
         pairs.push(lit(key), `coalesce(json_agg(${buildObject(edgePairs)} order by ${x}.rn) ${within}, '[]'::json)`);
         break;

@@ -1,7 +1,7 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { badInput } from '../errors';
-import { collectFields, compileObject, newCompileCtx, pageNodes, type CompileCtx } from './compile';
+import { collectFields, compileObject, edgeNodeKey, newCompileCtx, pageNodes, type CompileCtx } from './compile';
 import { Params } from './params';
 import { decodeCursorValues, encodeCursor, keysetSql } from './keyset';
 
@@ -185,10 +185,10 @@ export function shapeConnection(
       }
       case 'edges': {
         const keys = [...collectFields(edgeType, nodes.map((n) => n.selectionSet), c)].map(([k, n]) => [k, n[0].name.value] as const);
-        const node = nodeOf(key);
+        const node = new Map(keys.filter(([, name]) => name === 'node').map(([k]) => [k, nodeOf(edgeNodeKey(key, k))]));
         out[key] = data.edges.map((e) => {
           const edge: Record<string, unknown> = {};
-          for (const [k, name] of keys) edge[k] = name === 'cursor' ? e.cursor : name === 'node' ? node(e) : edgeType;
+          for (const [k, name] of keys) edge[k] = name === 'cursor' ? e.cursor : name === 'node' ? node.get(k)!(e) : edgeType;
           return edge;
         });
         break;

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type pg from 'pg';
 import { unauthenticated } from '../../graphql/errors';
 import type { Tier } from '../../graphql/limits/tiers';
-import type { Authenticate, Viewer } from '../../graphql/context';
+import type { Authenticate, ValidKeys, Viewer } from '../../graphql/context';
 
 /**
  * API keys: `cbec_<prefix>_<secret>`. The prefix finds the row, the SHA-256 of the whole key is
@@ -96,5 +96,13 @@ export function authenticator(pool: pg.Pool): Authenticate {
   return async ({ authorization, apiKey }) => {
     const key = keyFromHeaders(authorization, apiKey);
     return key ? authenticate(pool, key) : undefined;
+  };
+}
+
+/** The keys (by id) among `ids` that are not revoked, over `pool`: for re-checking open sockets. */
+export function validKeys(pool: pg.Pool): ValidKeys {
+  return async (ids) => {
+    const { rows } = await pool.query<{ id: number }>('select id from api_key where id = any($1::int[]) and revoked_at is null', [ids]);
+    return new Set(rows.map((r) => r.id));
   };
 }

@@ -1,6 +1,7 @@
 import { fullMatchSql } from '../../matching/engine';
-import type { Bilingual, Constraint, Factor, MatchProfile, MatchRow } from '../../matching/profile';
-import { greatCircleKmSql } from '../../graphql/types/geo';
+import type { Bilingual, CandidateSource, Constraint, Factor, MatchProfile, MatchRow } from '../../matching/profile';
+import type { Params } from '../../graphql/sql/params';
+import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/types/geo';
 import { WarehouseService } from '../warehouse/warehouse.enums';
 import { monthlyPricePerCbmSql, periodDaysSql } from './capacity.formulas';
 
@@ -230,6 +231,7 @@ const base = {
 export const OFFERS_FOR_DEMAND: MatchProfile<CapacityRow> = {
   ...base,
   name: 'warehouse offers for a demand',
+  candidates: offersFor,
   key: 'offer_id',
   columns: columns(DISTANCE_KM),
   factors: [
@@ -251,8 +253,10 @@ export const OFFERS_FOR_DEMAND: MatchProfile<CapacityRow> = {
 export const DEMANDS_FOR_OFFER: MatchProfile<CapacityRow> = {
   ...base,
   name: 'warehouse demands for an offer',
+  candidates: demandsFor,
   key: 'demand_id',
-  columns: { ...columns(DISTANCE_KM), revenue: COST_F },
+  // Revenue in whole cents, so demands worth the same are ordered by score, not by float noise.
+  columns: { ...columns(DISTANCE_KM), revenue: `round(${COST_F} * 100)` },
   factors: [
     {
       name: 'COST', weightKey: 'cost', defaultWeight: 0.35,
@@ -263,6 +267,57 @@ export const DEMANDS_FOR_OFFER: MatchProfile<CapacityRow> = {
   ],
   orderings: { REVENUE: { column: 'revenue' } },
 };
+
+/**
+ * Where a demand's candidates are, known before the ranking statement is planned (so PostgreSQL
+ * plans the candidate scan for these values): its area, and for a demand located by a corridor
+ * alone, the countries the corridor reaches.
+ */
+export interface MatchScope { area: ResolvedNear | null; corridorCountries: string[] | null }
+
+/** Offers for a demand: the demand as a one-row sub-select (`demandFrom`, aliased `d`), and where it looks. */
+function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; scope: MatchScope }, p: Params): CandidateSource {
+  const { area, corridorCountries } = scope;
+  const d = demandFrom(p);
+  return {
+    from: `${d} cross join capacity_offer o`,
+    where: [
+      `o.status = 'PUBLISHED'`, 'o.storage_class = d.storage_class',
+      // Overlapping periods only: a near miss on the period still covers part of the stay.
+      'o.available_from <= d.start_date + d.duration_days - 1', 'o.available_to >= d.start_date',
+      // Countries given, else those a corridor alone reaches, else every country: one condition
+      // the covering index serves either way.
+      `o.country_code = any(coalesce(nullif(d.countries, '{}'), ${p.add(corridorCountries)}::text[], (select array_agg(code) from country)::text[]))`,
+      CORRIDOR_AS_LOCATION,
+      // An area: the countries it reaches (from the warehouses' latitude index), then the offers'
+      // own copies of their warehouse's location, so the scan stays on the covering index.
+      ...(area ? [
+        `o.country_code = any(array(select distinct w.country_code from overseas_warehouse w where ${withinSql('w.latitude', 'w.longitude', area, p)})::text[])`,
+        withinSql('o.latitude', 'o.longitude', area, p),
+      ] : []),
+    ],
+    rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id cross join ${d}`,
+  };
+}
+
+/** Open demands an offer `o` is a candidate for: storage class, overlapping period, location. */
+export const DEMAND_CANDIDATES = [
+  `d.status = 'OPEN'`, 'd.storage_class = o.storage_class',
+  'd.start_date <= o.available_to', 'd.start_date + d.duration_days - 1 >= o.available_from',
+  '(cardinality(d.countries) = 0 or o.country_code = any(d.countries))',
+  CORRIDOR_AS_LOCATION,
+  `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,
+];
+
+/** Demands for an offer: the offer as a one-row sub-select (`offerFrom`, aliased `o`, with its warehouse's copies). */
+function demandsFor({ offerFrom }: { offerFrom: (p: Params) => string }, p: Params): CandidateSource {
+  const o = offerFrom(p);
+  return {
+    from: `${o} cross join capacity_demand d`,
+    where: DEMAND_CANDIDATES,
+    rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o}`,
+  };
+}
 
 /** Every hard constraint met (the filter for announcing a new offer to the demands it fits). */
 export const CAPACITY_FULL_MATCH = fullMatchSql(OFFERS_FOR_DEMAND);

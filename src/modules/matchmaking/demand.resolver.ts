@@ -1,13 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context';
-import { mutationPayload } from '../../graphql/mutation';
+import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import { PageArgsType } from '../../graphql/types/relay';
 import { closeDemand, listDemands, postDemand, updateDemand } from './demand.service';
 import { CapacityDemandConnection, CapacityDemandPayload } from './demand.types';
 import { privateAnswer } from './matchmaking.access';
 import { CapacityDemandFilter } from './matchmaking.filters';
-import { IDEMPOTENCY_KEY_DOC } from './matchmaking.ids';
 import { CapacityDemandInput } from './matchmaking.inputs';
 
 /** Capacity demands: the list, and the seller's mutations (thin: access, then one service call). */

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context';
-import { runMutation } from '../../graphql/mutation';
+import { idOf, mutationScope, runMutation } from '../../graphql/mutation';
 import { failure, Problems, type Path } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
@@ -12,7 +12,6 @@ import { knownCountryCodes, knownProductCategorySlugs } from '../reference/refer
 import { demandAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import type { CapacityDemandFilter } from './matchmaking.filters';
-import { idOf, mutationScope } from './matchmaking.ids';
 import type { CapacityDemandInput } from './matchmaking.inputs';
 import {
   checkCriteria, CONTACT_EMAIL_MAX, CONTACT_NAME_MAX, CONTACT_PHONE_MAX, noControlChars, text, TITLE_MAX,

@@ -21,7 +21,8 @@ registerBilingualEnum(DemandStatus, 'DemandStatus', 'State of a capacity demand 
 @SqlObject()
 @ObjectType({ description: 'Where a demand wants capacity: around a point (需求位置范围)' })
 export class DemandArea {
-  @Sql(expr((t) => `json_build_object('latitude', ${t}.near_latitude, 'longitude', ${t}.near_longitude)`))
+  // A compiled GeoPoint (keyed by the client's aliases) over the demand's point columns.
+  @Sql(one((t, c) => `(select ${t}.near_latitude as latitude, ${t}.near_longitude as longitude) ${c}`))
   @Field(() => GeoPoint, { description: 'Centre (中心点)' })
   point!: GeoPoint;
 
@@ -73,7 +74,7 @@ export class CapacityDemand extends Node {
   @Field(() => [String], { description: 'Wanted countries, ISO 3166-1 alpha-2; empty = anywhere (目标国家)' })
   countries!: string[];
 
-  @Sql(expr((t, a) => `case when ${t}.near_latitude is null then null else json_build_object('point', json_build_object('latitude', ${t}.near_latitude, 'longitude', ${t}.near_longitude), 'radiusKm', ${t}.radius_km) end`))
+  @Sql(one((t, c) => `(select ${t}.near_latitude, ${t}.near_longitude, ${t}.radius_km) ${c} where ${t}.near_latitude is not null`))
   @Field(() => DemandArea, { nullable: true, description: 'Wanted area around a point (目标范围)' })
   area?: DemandArea;
 
@@ -121,9 +122,7 @@ export class CapacityDemand extends Node {
   @Field(() => [WarehouseService], { description: 'Services the warehouse must offer (必需服务)' })
   requiredServices!: WarehouseService[];
 
-  @Sql(expr((t) => `case when ${t}.budget_currency is null then null else json_build_object('currency', ${t}.budget_currency,
-    'maxMonthlyPricePerCbm', case when ${t}.max_monthly_price_per_cbm is null then null else json_build_object('amount', ${t}.max_monthly_price_per_cbm::text, 'currency', ${t}.budget_currency) end,
-    'maxTotal', case when ${t}.max_total is null then null else json_build_object('amount', ${t}.max_total::text, 'currency', ${t}.budget_currency) end) end`))
+  @Sql(one((t, c) => `(select ${t}.budget_currency, ${t}.max_monthly_price_per_cbm, ${t}.max_total) ${c} where ${t}.budget_currency is not null`))
   @Field(() => DemandBudget, { nullable: true, description: 'Budget, if any (预算)' })
   budget?: DemandBudget;
 

@@ -1,13 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context';
-import { mutationPayload } from '../../graphql/mutation';
+import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import { PageArgsType } from '../../graphql/types/relay';
 import { confirmHold, holdCapacity, listHolds, releaseHold } from './hold.service';
 import { CapacityHoldConnection, CapacityHoldPayload } from './hold.types';
 import { privateAnswer } from './matchmaking.access';
 import { CapacityHoldFilter } from './matchmaking.filters';
-import { IDEMPOTENCY_KEY_DOC } from './matchmaking.ids';
 import { HoldCapacityInput } from './matchmaking.inputs';
 
 /** Holds on capacity: the caller's list, and the seller's mutations (thin: access, then one service call). */

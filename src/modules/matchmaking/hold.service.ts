@@ -3,14 +3,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import type { Context, Viewer } from '../../graphql/context';
-import { runMutation, type MutationResult } from '../../graphql/mutation';
+import { idOf, type MutationResult, mutationScope, runMutation } from '../../graphql/mutation';
 import { failure, Problems } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { holdAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import type { CapacityHoldFilter } from './matchmaking.filters';
-import { idOf, mutationScope } from './matchmaking.ids';
 import type { HoldCapacityInput } from './matchmaking.inputs';
 import { intBetween, noControlChars, positiveDecimal, QUANTITY } from './matchmaking.validation';
 

@@ -4,13 +4,14 @@ import { compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from '..
 import { Params } from '../../graphql/sql/params';
 import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/types/geo';
 import { checkFirst, normalise, rank, type Explanation, type Weights } from '../../matching/engine';
-import { CAPACITY_FULL_MATCH, CORRIDOR_AS_LOCATION, DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND, type CapacityRow } from './capacity.profile';
+import { CAPACITY_FULL_MATCH, DEMAND_CANDIDATES, DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
 import { badInput, notFound } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
 import { Problems } from '../../graphql/payload';
-import { getPubSub, Topics } from '../../graphql/pubsub';
+
 import { criteriaRefs } from './demand.service';
 import { demandAccess } from './matchmaking.access';
+import { publishOfferMatch } from './matchmaking.events';
 import type { CapacityOfferInput, DemandCriteriaInput, MatchWeightsInput } from './matchmaking.inputs';
 import { adHocOffer, storedOffer } from './offer.service';
 import { checkCriteria, noControlChars, type Criteria } from './matchmaking.validation';
@@ -97,12 +98,7 @@ function matchOf<S extends 'offer' | 'demand'>(r: CapacityRow & { explanation: E
   } as Explanation & { estimatedTotalCost: { amount: string; currency: string }; transitDays: number | null; distanceKm: number | null } & Record<S, unknown>;
 }
 
-/**
- * Where a demand's candidates are, known before the ranking statement is planned (so PostgreSQL
- * plans the candidate scan for these values): its area, and for a demand located by a corridor
- * alone, the countries the corridor reaches.
- */
-export interface MatchScope { area: ResolvedNear | null; corridorCountries: string[] | null }
+
 
 /** The countries a corridor reaches (warehouse_corridor's copies of its warehouses' countries), as SQL over a corridor ID. */
 const corridorCountriesSql = (corridorId: string) =>
@@ -129,28 +125,10 @@ export async function matchOffers(
   ctx: Context, selection: NodeSelection | null, demandFrom: (p: Params) => string, scope: MatchScope, args: MatchArgs,
 ) {
   const first = checkFirst(args.first);
-  const { area, corridorCountries } = scope;
   const p = new Params();
   const node = compileNode(ctx, selection, 'CapacityOffer', 'o', p);
-  const d = demandFrom(p);
   const r = await rank(ctx.db, OFFERS_FOR_DEMAND, {
-    from: `${d} cross join capacity_offer o`,
-    where: [
-      `o.status = 'PUBLISHED'`, 'o.storage_class = d.storage_class',
-      // Overlapping periods only: a near miss on the period still covers part of the stay.
-      'o.available_from <= d.start_date + d.duration_days - 1', 'o.available_to >= d.start_date',
-      // Countries given, else those a corridor alone reaches, else every country: one condition
-      // the covering index serves either way.
-      `o.country_code = any(coalesce(nullif(d.countries, '{}'), ${p.add(corridorCountries)}::text[], (select array_agg(code) from country)::text[]))`,
-      CORRIDOR_AS_LOCATION,
-      // An area: the countries it reaches (from the warehouses' latitude index), then the offers'
-      // own copies of their warehouse's location, so the scan stays on the covering index.
-      ...(area ? [
-        `o.country_code = any(array(select distinct w.country_code from overseas_warehouse w where ${withinSql('w.latitude', 'w.longitude', area, p)})::text[])`,
-        withinSql('o.latitude', 'o.longitude', area, p),
-      ] : []),
-    ],
-    rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id cross join ${d}`,
+    query: { demandFrom, scope },
     node,
     weights: args.weights as Record<string, number> | undefined,
     first,
@@ -161,18 +139,9 @@ export async function matchOffers(
   return {
     matches: r.rows.map((row) => matchOf(row, 'offer')),
     fullMatchCount: r.fullMatchCount,
-    weights: shownWeights(r.weights, !!area),
+    weights: shownWeights(r.weights, !!scope.area),
   };
 }
-
-/** Open demands an offer `o` is a candidate for: storage class, overlapping period, location. */
-const DEMAND_CANDIDATES = [
-  `d.status = 'OPEN'`, 'd.storage_class = o.storage_class',
-  'd.start_date <= o.available_to', 'd.start_date + d.duration_days - 1 >= o.available_from',
-  '(cardinality(d.countries) = 0 or o.country_code = any(d.countries))',
-  CORRIDOR_AS_LOCATION,
-  `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,
-];
 
 /**
  * The saved, open demands a published offer fully matches (every hard constraint, as
@@ -193,11 +162,8 @@ export async function matchDemands(
   const first = checkFirst(args.first);
   const p = new Params();
   const node = compileNode(ctx, selection, 'CapacityDemand', 'd', p);
-  const o = offerFrom(p);
   const r = await rank(ctx.db, DEMANDS_FOR_OFFER, {
-    from: `${o} cross join capacity_demand d`,
-    where: DEMAND_CANDIDATES,
-    rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o}`,
+    query: { offerFrom },
     node,
     weights: args.weights as Record<string, number> | undefined,
     first,
@@ -275,8 +241,17 @@ export async function eventMatch(ctx: Context, demandId: number, offerId: number
   return explanation;
 }
 
-/** After an offer is published or changed: tell the sellers whose saved, open demands it fully matches. */
+/**
+ * After an offer is published or changed (and committed): tell the sellers whose saved, open
+ * demands it fully matches. Best effort: the offer is written whatever happens here, so a failure
+ * is logged, never returned to the operator as if the mutation had failed (a retry with the same
+ * idempotency key would be a replay and announce nothing).
+ */
 export async function announceOffer(ctx: Context, offerId: number): Promise<void> {
-  const rows = await demandsFullyMatchedBy(ctx, offerId);
-  for (const r of rows) getPubSub().publish(Topics.OFFER_MATCH, { demandId: r.id, sellerId: r.seller_id, offerId });
+  try {
+    const rows = await demandsFullyMatchedBy(ctx, offerId);
+    for (const r of rows) publishOfferMatch({ demandId: r.id, sellerId: r.seller_id, offerId });
+  } catch (e) {
+    ctx.logger?.warn('offer announcement failed; the offer is saved', { offerId, err: (e as Error).message, requestId: ctx.requestId });
+  }
 }

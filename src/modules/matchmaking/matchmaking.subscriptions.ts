@@ -5,7 +5,7 @@ import { Arg, Ctx, Field, ID, Info, ObjectType, Resolver, Root, Subscription } f
 import { requireViewer, type Context } from '../../graphql/context';
 import { forbidden, notFound } from '../../graphql/errors';
 import { intIdOf, toGlobalId } from '../../graphql/ids';
-import { getPubSub, Topics, type HoldExpiringEvent, type OfferMatchEvent } from '../../graphql/pubsub';
+import { holdsExpiring, offerMatches, type HoldExpiringEvent, type OfferMatchEvent } from './matchmaking.events';
 import { newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { runByKeys, selects } from '../../graphql/sql/connection';
 import type { NodeAccess } from '../../graphql/sql/registry';
@@ -119,7 +119,7 @@ export class MatchmakingSubscriptions {
         throw forbidden('Only the seller who posted a demand can follow its matches');
       }
       return pipe(
-        getPubSub().subscribe(Topics.OFFER_MATCH),
+        offerMatches(),
         filter((e: OfferMatchEvent) => e.demandId === demandId && e.sellerId === viewer.enterpriseId),
       );
     },
@@ -146,7 +146,7 @@ export class MatchmakingSubscriptions {
     subscribe: ({ context }) => {
       const viewer = requireViewer(context as Context, 'websocket');
       return pipe(
-        getPubSub().subscribe(Topics.HOLD_EXPIRING),
+        holdsExpiring(),
         filter((e: HoldExpiringEvent) => e.holderId === viewer.enterpriseId),
       );
     },

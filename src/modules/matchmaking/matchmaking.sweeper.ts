@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { getPubSub, Topics } from '../../graphql/pubsub';
+import { publishHoldExpiring } from './matchmaking.events';
 import { isUnavailableError, type DbHealth } from '../../db/health';
 import type { Logger } from '../../logger';
 import { sweepHolds } from './hold.service';
@@ -19,7 +19,7 @@ export function startHoldSweeper(orm: MikroORM, logger: Logger, everyMs = Number
       const { expired, expiring } = await sweepHolds(orm.em.fork());
       if (expired) logger.info('expired holds returned', { holds: expired });
       for (const h of expiring) {
-        getPubSub().publish(Topics.HOLD_EXPIRING, { holdId: h.id, holderId: h.holder_id, expiresAt: new Date(h.expires_at).toISOString() });
+        publishHoldExpiring({ holdId: h.id, holderId: h.holder_id, expiresAt: new Date(h.expires_at).toISOString() });
       }
     } catch (e) {
       if (health && isUnavailableError(e)) health.failed(e);

@@ -1,11 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context';
-import { mutationPayload } from '../../graphql/mutation';
+import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import { PageArgsType } from '../../graphql/types/relay';
-import { announceOffer } from './match.service';
 import { privateAnswer } from './matchmaking.access';
-import { IDEMPOTENCY_KEY_DOC } from './matchmaking.ids';
 import { CapacityOfferFilter } from './matchmaking.filters';
 import { CapacityOfferInput, CapacityOfferUpdateInput } from './matchmaking.inputs';
 import { listOffers, publishOffer, updateOffer, withdrawOffer } from './offer.service';
@@ -30,9 +28,7 @@ export class OfferResolver {
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
     @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
   ) {
-    const r = await publishOffer(ctx, requireViewer(ctx), input, key);
-    if (r.id !== undefined && !r.replayed && r.errors.length === 0) await announceOffer(ctx, r.id);
-    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', r);
+    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', await publishOffer(ctx, requireViewer(ctx), input, key));
   }
 
   @Mutation(() => CapacityOfferPayload, { description: 'Change an offer of yours; quantity never below what is held (修改仓容供给)' })
@@ -42,9 +38,7 @@ export class OfferResolver {
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
     @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
   ) {
-    const r = await updateOffer(ctx, requireViewer(ctx), id, input, key);
-    if (r.id !== undefined && !r.replayed && r.errors.length === 0) await announceOffer(ctx, r.id);
-    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', r);
+    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', await updateOffer(ctx, requireViewer(ctx), id, input, key));
   }
 
   @Mutation(() => CapacityOfferPayload, { description: 'Withdraw an offer of yours; unconfirmed holds are released, confirmed ones stand (撤回仓容供给)' })

@@ -5,17 +5,17 @@ import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import { badInput, notFound } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
-import { runMutation } from '../../graphql/mutation';
+import { idOf, mutationScope, runMutation } from '../../graphql/mutation';
 import { failure, Problems, type Path } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { countryCodes } from '../../graphql/types/filters';
 import { knownCountryCodes } from '../reference/reference.cache';
 import { cbmPerUnit, offerDerivedSelect } from './capacity.formulas';
-import { idOf, mutationScope } from './matchmaking.ids';
 import type { CapacityOfferFilter } from './matchmaking.filters';
 import type { CapacityOfferInput, CapacityOfferUpdateInput } from './matchmaking.inputs';
 import { offerAccess } from './matchmaking.access';
+import { announceOffer } from './match.service';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import { checkOfferFields, currency, noControlChars, todayInChina } from './matchmaking.validation';
 
@@ -139,8 +139,9 @@ export async function storedOffer(ctx: Context, offerId: string): Promise<(p: Pa
   return (pp) => `(select * from capacity_offer where id = ${pp.add(id)}::int) o`;
 }
 
+/** Publishes an offer, then tells the sellers it fully matches (not on a replay). */
 export async function publishOffer(ctx: Context, viewer: Viewer, input: CapacityOfferInput, key?: string) {
-  return runMutation(ctx.em, mutationScope(viewer), 'publishCapacityOffer', key, input, async (em) => {
+  return announced(ctx, await runMutation(ctx.em, mutationScope(viewer), 'publishCapacityOffer', key, input, async (em) => {
     const p = new Problems();
     const checked = await checkOffer(p, ['input'], input, async (id) => (await exec<OfferWarehouse>(em, WAREHOUSE(id)))[0]);
     if (!checked) return { errors: p.list };
@@ -153,21 +154,28 @@ export async function publishOffer(ctx: Context, viewer: Viewer, input: Capacity
         ${input.freeDays ?? 0}, ${input.minQuantity ?? '0'}, ${input.minTermDays ?? 1}, ${sql.array(checked.services, 'text')})
       returning id`);
     return { id: row.id, errors: [] };
-  });
+  }));
+}
+
+/** A committed, first-time offer write is announced to the demands it fully matches (best effort). */
+async function announced<R extends { id?: number; errors: unknown[]; replayed: boolean }>(ctx: Context, r: R): Promise<R> {
+  if (r.id !== undefined && !r.replayed && r.errors.length === 0) await announceOffer(ctx, r.id);
+  return r;
 }
 
 /** Loads an offer of the viewer's for changing it, locking the row. */
 async function ownOffer(em: EntityManager, viewer: Viewer, offerId: number, field: Path) {
-  const [o] = await exec<{ id: number; operator_id: number; status: string; held_quantity: string; available_from: string; available_to: string }>(em,
-    sql`select o.id, w.operator_id, o.status, o.held_quantity::text, o.available_from::text, o.available_to::text
+  const [o] = await exec<{ id: number; operator_id: number; status: string; held_quantity: string; available_from: string; available_to: string; warehouse_services: string[] }>(em,
+    sql`select o.id, w.operator_id, o.status, o.held_quantity::text, o.available_from::text, o.available_to::text, w.services as warehouse_services
       from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.id = ${offerId} for update of o`);
   if (!o) return { error: failure(MatchmakingErrorCode.NOT_FOUND, field, 'No such capacity offer') };
   if (o.operator_id !== viewer.enterpriseId) return { error: failure(MatchmakingErrorCode.FORBIDDEN, field, 'Only the offer’s operator can change it') };
   return { offer: o };
 }
 
+/** Changes an offer of the viewer's, then tells the sellers it now fully matches (not on a replay). */
 export async function updateOffer(ctx: Context, viewer: Viewer, id: string, input: CapacityOfferUpdateInput, key?: string) {
-  return runMutation(ctx.em, mutationScope(viewer), 'updateCapacityOffer', key, { id, input }, async (em) => {
+  return announced(ctx, await runMutation(ctx.em, mutationScope(viewer), 'updateCapacityOffer', key, { id, input }, async (em) => {
     const p = new Problems();
     noControlChars(p, ['input'], input);
     const offerId = idOf('CapacityOffer', id, ['id'], p);
@@ -181,6 +189,9 @@ export async function updateOffer(ctx: Context, viewer: Viewer, id: string, inpu
     if (input.quantity != null && Number(input.quantity) < Number(offer!.held_quantity)) {
       p.add(['input', 'quantity'], `quantity cannot go below the ${offer!.held_quantity} already held or confirmed`);
     }
+    // As when publishing: only services the warehouse offers.
+    const missing = [...new Set(input.services ?? [])].filter((s) => !offer!.warehouse_services.includes(s));
+    if (missing.length) p.add(['input', 'services'], `This warehouse does not offer ${missing.join(', ')}`);
     if (!p.ok) return { errors: p.list };
     // null, like an omitted field, leaves the column as it is (every one of them is NOT NULL).
     const changes = ([
@@ -192,7 +203,7 @@ export async function updateOffer(ctx: Context, viewer: Viewer, id: string, inpu
     changes.push(sql`updated_at = now()`);
     await exec(em, sql`update capacity_offer set ${sql.join(changes)} where id = ${offerId}`);
     return { id: offerId, errors: [] };
-  });
+  }));
 }
 
 export async function withdrawOffer(ctx: Context, viewer: Viewer, id: string, key?: string) {
