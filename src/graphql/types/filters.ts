@@ -1,6 +1,6 @@
 import { Field, InputType, type ClassType } from 'type-graphql';
 import { badInput } from '../errors';
-import type { Params } from '../sql/params';
+import { sql, type Sql } from '../../db/sql';
 
 /**
  * Shared filter operators (Vendure `StringOperators`, Saleor `where`). Each compiles to SQL that a
@@ -20,10 +20,11 @@ export function EnumSetFilter<E extends string>(enumType: Record<string, E>, nam
   return SetFilter as ClassType<{ anyOf?: E[]; allOf?: E[] }>;
 }
 
-export function setFilterSql(column: string, f: { anyOf?: string[]; allOf?: string[] } | undefined, p: Params, where: string[]): void {
+/** Pushes the conditions of a set filter on the array `column` (SQL text written by the code) onto `where`. */
+export function setFilterSql(column: string, f: { anyOf?: string[]; allOf?: string[] } | undefined, where: Sql[]): void {
   if (!f) return;
-  if (f.anyOf) where.push(`${column} && ${p.add(f.anyOf)}::text[]`);
-  if (f.allOf) where.push(`${column} @> ${p.add(f.allOf)}::text[]`);
+  if (f.anyOf) where.push(sql`${sql.raw(column)} && ${sql.array(f.anyOf, 'text')}`);
+  if (f.allOf) where.push(sql`${sql.raw(column)} @> ${sql.array(f.allOf, 'text')}`);
 }
 
 const ISO_COUNTRY = /^[A-Z]{2}$/;

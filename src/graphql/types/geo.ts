@@ -1,9 +1,10 @@
 import { Field, Float, InputType } from 'type-graphql';
 import type { ReadDb } from '../../db/read-db';
+import { sql, type Sql } from '../../db/sql';
 import { badInput } from '../errors';
 import { textProblem } from '../text';
 import type { DeclaredFieldSpec } from '../sql/declare';
-import type { Params } from '../sql/params';
+import { Params } from '../sql/params';
 
 /**
  * Distances: great-circle kilometres on the sphere PostgreSQL's earthdistance uses, computed with
@@ -75,17 +76,25 @@ export async function resolveNear(db: ReadDb, near: NearInput, argument: string)
   return { latitude: Number(rows[0].lat), longitude: Number(rows[0].lng), radiusKm: near.radiusKm };
 }
 
+/** A coordinate, kilometres or a box bound as a `float8` parameter. */
+const float8 = (v: number) => sql`${sql.typed(v, 'float8')}`;
+
 /**
- * Distance in metres from the row's location to the near point (params added): great-circle on
- * earthdistance's sphere, computed with the haversine formula (greatCircleKmSql).
+ * Distance in metres from the row's location (alias `t`, code-written) to the near point:
+ * great-circle on earthdistance's sphere, computed with the haversine formula (greatCircleKm).
  */
-export function distanceSql(t: string, near: ResolvedNear, p: Params): string {
-  return `(${greatCircleKmSql(`${t}.latitude`, `${t}.longitude`, `${p.add(near.latitude)}::float8`, `${p.add(near.longitude)}::float8`)} * 1000)`;
+export function distance(t: string, near: ResolvedNear): Sql {
+  return sql`(${greatCircleKm(sql.raw(`${t}.latitude`), sql.raw(`${t}.longitude`), float8(near.latitude), float8(near.longitude))} * 1000)`;
 }
 
-/** Rows within `near`: the bounding box on latitude and longitude, then the exact distance (withinSql). */
-export function nearWhere(t: string, near: ResolvedNear, p: Params): string {
-  return withinSql(`${t}.latitude`, `${t}.longitude`, near, p);
+/** `distance` rendered into `p`, for the SQL compiler's string expressions (field specs, order terms). */
+export function distanceSql(t: string, near: ResolvedNear, p: Params): string {
+  return distance(t, near).render(p);
+}
+
+/** Rows (alias `t`) within `near`: the bounding box on latitude and longitude, then the exact distance (within). */
+export function nearWhere(t: string, near: ResolvedNear): Sql {
+  return within(sql.raw(`${t}.latitude`), sql.raw(`${t}.longitude`), near);
 }
 
 /** `distanceKm`: kilometres to the `near` point of the request's filter, null without one. */
@@ -93,7 +102,7 @@ export const distanceKmField: DeclaredFieldSpec = {
   kind: 'expr',
   sql: (t, a) => {
     const near = a.c.vars.near as ResolvedNear | undefined;
-    return near ? `round((${distanceSql(t, near, a.c.params)} / 1000)::numeric, 3)::float8` : 'null::float8';
+    return near ? sql`round((${distance(t, near)} / 1000)::numeric, 3)::float8`.render(a.c.params) : 'null::float8';
   },
 };
 
@@ -101,11 +110,11 @@ export const distanceKmField: DeclaredFieldSpec = {
  * Filters rows (alias `t`) to within `near` and records the point for `distanceKm`
  * (CompileCtx.vars.near). Shared by every list with a `near` filter.
  */
-export async function applyNear(db: ReadDb, near: NearInput | undefined, p: Params, where: string[], vars: Record<string, unknown>): Promise<void> {
+export async function applyNear(db: ReadDb, near: NearInput | undefined, where: Sql[], vars: Record<string, unknown>): Promise<void> {
   if (!near) return;
   const resolved = await resolveNear(db, near, 'filter.near');
   vars.near = resolved;
-  where.push(nearWhere('t', resolved, p));
+  where.push(nearWhere('t', resolved));
 }
 
 /**
@@ -127,11 +136,17 @@ const EARTH_KM = 6378.168;
  * Great-circle kilometres from the point (`lat`, `lng`: SQL expressions in degrees) to the point
  * (`pLat`, `pLng`), by the haversine formula on earthdistance's sphere: the same distance as
  * `earth_distance(ll_to_earth(…), ll_to_earth(…)) / 1000`, in a few float operations instead of
- * two cube constructions, so it can run for every candidate of a scan.
+ * two cube constructions, so it can run for every candidate of a scan. `pLat` appears twice in the
+ * formula: a parameter in it is bound once per appearance.
  */
-export function greatCircleKmSql(lat: string, lng: string, pLat: string, pLng: string): string {
-  return `(2 * ${EARTH_KM} * asin(least(1, sqrt(sin(radians(${lat} - ${pLat}) / 2) ^ 2
+export function greatCircleKm(lat: Sql, lng: Sql, pLat: Sql, pLng: Sql): Sql {
+  return sql`(2 * ${sql.raw(String(EARTH_KM))} * asin(least(1, sqrt(sin(radians(${lat} - ${pLat}) / 2) ^ 2
     + cos(radians(${pLat})) * cos(radians(${lat})) * sin(radians(${lng} - ${pLng}) / 2) ^ 2))))`;
+}
+
+/** greatCircleKm between SQL expressions written by the code (columns, no parameters), as text. */
+export function greatCircleKmSql(lat: string, lng: string, pLat: string, pLng: string): string {
+  return greatCircleKm(sql.raw(lat), sql.raw(lng), sql.raw(pLat), sql.raw(pLng)).render(new Params());
 }
 
 /**
@@ -155,10 +170,15 @@ export function boundingBox(latitude: number, longitude: number, radiusKm: numbe
  * Rows whose (`lat`, `lng`) lie within `radiusKm` of a point: the bounding box (which a latitude
  * index serves), then the exact great-circle distance.
  */
-export function withinSql(lat: string, lng: string, near: ResolvedNear, p: Params): string {
+export function within(lat: Sql, lng: Sql, near: ResolvedNear): Sql {
   const b = boundingBox(near.latitude, near.longitude, near.radiusKm);
-  const box = [`${lat} between ${p.add(b.minLat)}::float8 and ${p.add(b.maxLat)}::float8`];
-  if (b.minLng !== null) box.push(`${lng} between ${p.add(b.minLng)}::float8 and ${p.add(b.maxLng)}::float8`);
-  const km = greatCircleKmSql(lat, lng, `${p.add(near.latitude)}::float8`, `${p.add(near.longitude)}::float8`);
-  return `(${box.join(' and ')} and ${km} <= ${p.add(near.radiusKm)}::float8)`;
+  const box = [sql`${lat} between ${float8(b.minLat)} and ${float8(b.maxLat)}`];
+  if (b.minLng !== null) box.push(sql`${lng} between ${float8(b.minLng)} and ${float8(b.maxLng!)}`);
+  const km = greatCircleKm(lat, lng, float8(near.latitude), float8(near.longitude));
+  return sql`(${sql.join(box, ' and ')} and ${km} <= ${float8(near.radiusKm)})`;
+}
+
+/** `within` for columns written by the code (`lat`, `lng`), rendered into `p`: for statements written as text. */
+export function withinSql(lat: string, lng: string, near: ResolvedNear, p: Params): string {
+  return within(sql.raw(lat), sql.raw(lng), near).render(p);
 }

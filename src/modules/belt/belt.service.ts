@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { checkYear, districtCodes } from '../../graphql/types/ranges';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
@@ -6,26 +7,26 @@ import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
 import { type BeltFilter, type BeltOrder, BeltOrderField } from './belt.inputs';
 
-function beltWhere(filter: BeltFilter | undefined, p: Params): string[] {
-  const where: string[] = [];
+function beltWhere(filter: BeltFilter | undefined): Sql[] {
+  const where: Sql[] = [];
   if (!filter) return where;
-  if (filter.industries) where.push(`t.industry = any(${p.add(filter.industries)}::text[])`);
+  if (filter.industries) where.push(sql`t.industry = any(${sql.array(filter.industries, 'text')})`);
   if (filter.districts) {
-    where.push(`exists (select 1 from industrial_belt_district bd where bd.belt_id = t.id and bd.district_code = any(${p.add(districtCodes(filter.districts, 'filter.districts'))}::text[]))`);
+    where.push(sql`exists (select 1 from industrial_belt_district bd where bd.belt_id = t.id and bd.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')}))`);
   }
-  if (filter.onNationalTransformationBase != null) where.push(`t.on_national_transformation_base = ${p.add(filter.onNationalTransformationBase)}`);
+  if (filter.onNationalTransformationBase != null) where.push(sql`t.on_national_transformation_base = ${filter.onNationalTransformationBase}`);
   if (filter.tradeAbove) {
     const year = checkYear(filter.tradeAbove.year, 'filter.tradeAbove.year');
-    where.push(`exists (select 1 from belt_annual_figure f where f.belt_id = t.id and f.year = ${p.add(year)}::smallint and f.import_export_cny > ${p.add(filter.tradeAbove.above)}::numeric)`);
+    where.push(sql`exists (select 1 from belt_annual_figure f where f.belt_id = t.id and f.year = ${year}::smallint and f.import_export_cny > ${sql.typed(filter.tradeAbove.above, 'numeric')})`);
   }
-  if (filter.updatedSince) where.push(`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`);
+  if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }
 
 /** A page of industrial belts for the `industrialBelts` query (seven rows today; the same contract as every list). */
 export async function listBelts(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: BeltFilter; orderBy?: BeltOrder[] }): Promise<ConnectionResult> {
   const params = new Params();
-  const where = beltWhere(args.filter, params);
+  const where = beltWhere(args.filter).map((w) => w.render(params));
   const order = orderTerms(
     args.orderBy,
     {

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { countryCodes, setFilterSql } from '../../graphql/types/filters';
@@ -11,40 +12,46 @@ import { creditCodeError } from './credit-code';
 import { GmvBandBounds } from './enterprise.enums';
 import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 
-/** WHERE conditions for an enterprise filter (alias `t`), each served by an index. */
-export async function enterpriseWhere(ctx: Context, filter: EnterpriseFilter | undefined, p: Params): Promise<string[]> {
-  const where: string[] = [];
+/**
+ * WHERE conditions for an enterprise filter (alias `t`), each served by an index. Render them into
+ * `p`: the founded-year range (intRangeSql, which writes text) is bound in `p` as it is built.
+ */
+export async function enterpriseWhere(ctx: Context, filter: EnterpriseFilter | undefined, p: Params): Promise<Sql[]> {
+  const where: Sql[] = [];
   if (!filter) return where;
-  if (filter.districts) where.push(`t.district_code = any(${p.add(districtCodes(filter.districts, 'filter.districts'))}::text[])`);
-  setFilterSql('t.roles', filter.roles, p, where);
-  setFilterSql('t.certifications', filter.certifications, p, where);
-  setFilterSql('t.sales_channels', filter.salesChannels, p, where);
+  if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
+  setFilterSql('t.roles', filter.roles, where);
+  setFilterSql('t.certifications', filter.certifications, where);
+  setFilterSql('t.sales_channels', filter.salesChannels, where);
   if (filter.targetMarkets) {
     const codes = countryCodes(filter.targetMarkets, await knownCountryCodes(ctx.db), 'filter.targetMarkets');
-    where.push(`t.target_markets && ${p.add(codes)}::text[]`);
+    where.push(sql`t.target_markets && ${sql.array(codes, 'text')}`);
   }
   if (filter.gmv) {
     const g = filter.gmv;
-    const conds = ['f.enterprise_id = t.id', `f.year = ${p.add(checkYear(g.year, 'filter.gmv.year'))}::smallint`];
+    const conds = [sql`f.enterprise_id = t.id`, sql`f.year = ${checkYear(g.year, 'filter.gmv.year')}::smallint`];
     if (g.bands?.length) {
-      conds.push(`(${g.bands.map((b) => {
+      // The bands' bounds are the code's constants (GmvBandBounds), written into the text.
+      conds.push(sql`(${sql.join(g.bands.map((b) => {
         const [lo, hi] = GmvBandBounds[b];
-        return hi === null ? `f.cbec_transactions_cny >= ${lo}` : `(f.cbec_transactions_cny >= ${lo} and f.cbec_transactions_cny < ${hi})`;
-      }).join(' or ')})`);
+        return sql.raw(hi === null ? `f.cbec_transactions_cny >= ${lo}` : `(f.cbec_transactions_cny >= ${lo} and f.cbec_transactions_cny < ${hi})`);
+      }), ' or ')})`);
     }
-    if (g.atLeast != null) conds.push(`f.cbec_transactions_cny >= ${p.add(g.atLeast)}::numeric`);
-    if (g.below != null) conds.push(`f.cbec_transactions_cny < ${p.add(g.below)}::numeric`);
-    where.push(`exists (select 1 from enterprise_annual_figure f where ${conds.join(' and ')})`);
+    if (g.atLeast != null) conds.push(sql`f.cbec_transactions_cny >= ${sql.typed(g.atLeast, 'numeric')}`);
+    if (g.below != null) conds.push(sql`f.cbec_transactions_cny < ${sql.typed(g.below, 'numeric')}`);
+    where.push(sql`exists (select 1 from enterprise_annual_figure f where ${sql.join(conds, ' and ')})`);
   }
   if (filter.parks) {
-    where.push(`exists (select 1 from park_tenancy pt join industrial_park ip on ip.id = pt.park_id where pt.enterprise_id = t.id and pt.moved_out_on is null and ip.slug = any(${p.add(filter.parks)}::text[]))`);
+    where.push(sql`exists (select 1 from park_tenancy pt join industrial_park ip on ip.id = pt.park_id where pt.enterprise_id = t.id and pt.moved_out_on is null and ip.slug = any(${sql.array(filter.parks, 'text')}))`);
   }
   if (filter.belts) {
-    where.push(`exists (select 1 from belt_membership bm join industrial_belt ib on ib.id = bm.belt_id where bm.enterprise_id = t.id and ib.slug = any(${p.add(filter.belts)}::text[]))`);
+    where.push(sql`exists (select 1 from belt_membership bm join industrial_belt ib on ib.id = bm.belt_id where bm.enterprise_id = t.id and ib.slug = any(${sql.array(filter.belts, 'text')}))`);
   }
-  intRangeSql('t.founded_year', filter.foundedYear, p, where, 'filter.foundedYear');
-  if (filter.isSample != null) where.push(`t.is_sample = ${p.add(filter.isSample)}`);
-  if (filter.updatedSince) where.push(`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`);
+  const founded: string[] = [];
+  intRangeSql('t.founded_year', filter.foundedYear, p, founded, 'filter.foundedYear');
+  where.push(...founded.map((text) => sql.raw(text)));
+  if (filter.isSample != null) where.push(sql`t.is_sample = ${filter.isSample}`);
+  if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }
 
@@ -54,12 +61,12 @@ export async function listEnterprises(
   args: PageArgs & { filter?: EnterpriseFilter; orderBy?: EnterpriseOrder[] },
 ): Promise<ConnectionResult> {
   const params = new Params();
-  const where = await enterpriseWhere(ctx, args.filter, params);
+  const where = (await enterpriseWhere(ctx, args.filter, params)).map((w) => w.render(params));
   let gmvExpr = '(-1)::numeric';
   if (args.orderBy?.some((o) => o.field === EnterpriseOrderField.CBEC_TRANSACTIONS)) {
     const year = args.filter?.gmv?.year ?? (await latestFigureYear(ctx.db));
     if (year != null) {
-      gmvExpr = `coalesce((select f.cbec_transactions_cny from enterprise_annual_figure f where f.enterprise_id = t.id and f.year = ${params.add(year)}::smallint), -1)`;
+      gmvExpr = sql`coalesce((select f.cbec_transactions_cny from enterprise_annual_figure f where f.enterprise_id = t.id and f.year = ${year}::smallint), -1)`.render(params);
     }
   }
   const order = orderTerms(

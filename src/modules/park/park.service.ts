@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { setFilterSql } from '../../graphql/types/filters';
 import { applyNear, distanceOrder } from '../../graphql/types/geo';
@@ -8,16 +9,16 @@ import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
 import { type ParkFilter, type ParkOrder, ParkOrderField } from './park.inputs';
 
-async function parkWhere(ctx: Context, filter: ParkFilter | undefined, p: Params, vars: Record<string, unknown>): Promise<string[]> {
-  const where: string[] = [];
+async function parkWhere(ctx: Context, filter: ParkFilter | undefined, vars: Record<string, unknown>): Promise<Sql[]> {
+  const where: Sql[] = [];
   if (!filter) return where;
-  if (filter.kinds) where.push(`t.kind = any(${p.add(filter.kinds)}::text[])`);
-  if (filter.designations) where.push(`t.designation = any(${p.add(filter.designations)}::text[])`);
-  if (filter.districts) where.push(`t.district_code = any(${p.add(districtCodes(filter.districts, 'filter.districts'))}::text[])`);
-  if (filter.zones) where.push(`t.zone_id in (select id from zone where slug = any(${p.add(filter.zones)}::text[]))`);
-  setFilterSql('t.public_services', filter.publicServices, p, where);
-  await applyNear(ctx.db, filter.near, p, where, vars);
-  if (filter.updatedSince) where.push(`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`);
+  if (filter.kinds) where.push(sql`t.kind = any(${sql.array(filter.kinds, 'text')})`);
+  if (filter.designations) where.push(sql`t.designation = any(${sql.array(filter.designations, 'text')})`);
+  if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
+  if (filter.zones) where.push(sql`t.zone_id in (select id from zone where slug = any(${sql.array(filter.zones, 'text')}))`);
+  setFilterSql('t.public_services', filter.publicServices, where);
+  await applyNear(ctx.db, filter.near, where, vars);
+  if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }
 
@@ -25,7 +26,7 @@ async function parkWhere(ctx: Context, filter: ParkFilter | undefined, p: Params
 export async function listParks(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ParkFilter; orderBy?: ParkOrder[] }): Promise<ConnectionResult> {
   const params = new Params();
   const vars: Record<string, unknown> = {};
-  const where = await parkWhere(ctx, args.filter, params, vars);
+  const where = (await parkWhere(ctx, args.filter, vars)).map((w) => w.render(params));
   const distance = distanceOrder(args.orderBy, vars, params);
   const order = orderTerms(
     args.orderBy,

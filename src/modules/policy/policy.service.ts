@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { compileObject, newCompileCtx } from '../../graphql/sql/compile';
@@ -11,15 +12,15 @@ import { Params } from '../../graphql/sql/params';
  * (see policy.progress.ts).
  */
 
-function updatedSince(filter: { updatedSince?: string } | undefined, p: Params): string[] {
-  return filter?.updatedSince ? [`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`] : [];
+function updatedSince(filter: { updatedSince?: string } | undefined): Sql[] {
+  return filter?.updatedSince ? [sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`] : [];
 }
 
 /** The 15 measures in the policy's order. */
 export function listPolicyMeasures(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: { updatedSince?: string } }): Promise<ConnectionResult> {
   const params = new Params();
   return runConnection(ctx, info, {
-    type: 'PolicyMeasure', from: 'policy_measure t', where: updatedSince(args.filter, params), params,
+    type: 'PolicyMeasure', from: 'policy_measure t', where: updatedSince(args.filter).map((w) => w.render(params)), params,
     order: [], key: 't.number',
   }, args);
 }
@@ -37,7 +38,7 @@ export async function policyMeasureByNumber(ctx: Context, info: GraphQLResolveIn
 export function listPolicyTargets(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: { updatedSince?: string } }): Promise<ConnectionResult> {
   const params = new Params();
   return runConnection(ctx, info, {
-    type: 'PolicyTarget', from: 'policy_target t', where: updatedSince(args.filter, params), params,
+    type: 'PolicyTarget', from: 'policy_target t', where: updatedSince(args.filter).map((w) => w.render(params)), params,
     order: [{ name: 'MEASURE', expr: 't.measure_number', type: 'int', desc: false }],
   }, args);
 }

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { countryCodes } from '../../graphql/types/filters';
@@ -27,7 +28,8 @@ export const REF = {
 } satisfies Record<string, RefTable>;
 
 /** A page of reference rows: the natural key is the tie-breaker (unique). */
-async function listRef(ctx: Context, info: GraphQLResolveInfo, ref: RefTable, where: string[], params: Params, args: PageArgs & { orderBy?: ReferenceOrder[] }): Promise<ConnectionResult> {
+async function listRef(ctx: Context, info: GraphQLResolveInfo, ref: RefTable, where: Sql[], args: PageArgs & { orderBy?: ReferenceOrder[] }): Promise<ConnectionResult> {
+  const params = new Params();
   const order = orderTerms(
     args.orderBy,
     {
@@ -38,63 +40,60 @@ async function listRef(ctx: Context, info: GraphQLResolveInfo, ref: RefTable, wh
     },
     [{ field: ReferenceOrderField.KEY, direction: 'ASC' }],
   );
-  return runConnection(ctx, info, { type: ref.type, from: `${ref.table} t`, where, order, params, key: `t.${ref.key}`, keyType: 'text' }, args);
+  return runConnection(ctx, info, {
+    type: ref.type, from: `${ref.table} t`, where: where.map((w) => w.render(params)), order, params, key: `t.${ref.key}`, keyType: 'text',
+  }, args);
 }
 
-function updatedSince(v: string | undefined, p: Params, where: string[]): void {
-  if (v) where.push(`t.updated_at >= ${p.add(v)}::timestamptz`);
+function updatedSince(v: string | undefined, where: Sql[]): void {
+  if (v) where.push(sql`t.updated_at >= ${sql.typed(v, 'timestamptz')}`);
 }
 
 export function listDistricts(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: DistrictFilter; orderBy?: ReferenceOrder[] }) {
-  const p = new Params();
-  const where: string[] = [];
+  const where: Sql[] = [];
   const f = args.filter;
-  if (f?.kinds) where.push(`t.kind = any(${p.add(f.kinds)}::text[])`);
-  if (f?.isCurrent != null) where.push(f.isCurrent ? '(t.valid_to is null or t.valid_to >= current_date)' : 't.valid_to < current_date');
-  updatedSince(f?.updatedSince, p, where);
-  return listRef(ctx, info, REF.district, where, p, args);
+  if (f?.kinds) where.push(sql`t.kind = any(${sql.array(f.kinds, 'text')})`);
+  if (f?.isCurrent != null) where.push(f.isCurrent ? sql`(t.valid_to is null or t.valid_to >= current_date)` : sql`t.valid_to < current_date`);
+  updatedSince(f?.updatedSince, where);
+  return listRef(ctx, info, REF.district, where, args);
 }
 
 export function listZones(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ZoneFilter; orderBy?: ReferenceOrder[] }) {
-  const p = new Params();
-  const where: string[] = [];
+  const where: Sql[] = [];
   const f = args.filter;
-  if (f?.kinds) where.push(`t.kind = any(${p.add(f.kinds)}::text[])`);
-  if (f?.districts) where.push(`exists (select 1 from zone_district zd where zd.zone_id = t.id and zd.district_code = any(${p.add(districtCodes(f.districts, 'filter.districts'))}::text[]))`);
-  updatedSince(f?.updatedSince, p, where);
-  return listRef(ctx, info, REF.zone, where, p, args);
+  if (f?.kinds) where.push(sql`t.kind = any(${sql.array(f.kinds, 'text')})`);
+  if (f?.districts) where.push(sql`exists (select 1 from zone_district zd where zd.zone_id = t.id and zd.district_code = any(${sql.array(districtCodes(f.districts, 'filter.districts'), 'text')}))`);
+  updatedSince(f?.updatedSince, where);
+  return listRef(ctx, info, REF.zone, where, args);
 }
 
 export function listCountries(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: CountryFilter; orderBy?: ReferenceOrder[] }) {
-  const p = new Params();
-  const where: string[] = [];
+  const where: Sql[] = [];
   const f = args.filter;
-  if (f?.regions) where.push(`t.region = any(${p.add(f.regions)}::text[])`);
-  updatedSince(f?.updatedSince, p, where);
-  return listRef(ctx, info, REF.country, where, p, args);
+  if (f?.regions) where.push(sql`t.region = any(${sql.array(f.regions, 'text')})`);
+  updatedSince(f?.updatedSince, where);
+  return listRef(ctx, info, REF.country, where, args);
 }
 
 export async function listCorridors(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: CorridorFilter; orderBy?: ReferenceOrder[] }) {
-  const p = new Params();
-  const where: string[] = [];
+  const where: Sql[] = [];
   const f = args.filter;
-  if (f?.modes) where.push(`t.mode = any(${p.add(f.modes)}::text[])`);
+  if (f?.modes) where.push(sql`t.mode = any(${sql.array(f.modes, 'text')})`);
   if (f?.destinationCountries) {
     const codes = countryCodes(f.destinationCountries, await knownCountryCodes(ctx.db), 'filter.destinationCountries');
-    where.push(`exists (select 1 from corridor_lane l where l.corridor_id = t.id and l.country_code = any(${p.add(codes)}::text[]))`);
+    where.push(sql`exists (select 1 from corridor_lane l where l.corridor_id = t.id and l.country_code = any(${sql.array(codes, 'text')}))`);
   }
-  updatedSince(f?.updatedSince, p, where);
-  return listRef(ctx, info, REF.corridor, where, p, args);
+  updatedSince(f?.updatedSince, where);
+  return listRef(ctx, info, REF.corridor, where, args);
 }
 
 export function listProductCategories(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ProductCategoryFilter; orderBy?: ReferenceOrder[] }) {
-  const p = new Params();
-  const where: string[] = [];
+  const where: Sql[] = [];
   const f = args.filter;
-  if (f?.isTopLevel != null) where.push(f.isTopLevel ? 't.parent_id is null' : 't.parent_id is not null');
-  if (f?.parentSlug) where.push(`t.parent_id = (select id from product_category where slug = ${p.add(f.parentSlug)})`);
-  updatedSince(f?.updatedSince, p, where);
-  return listRef(ctx, info, REF.productCategory, where, p, args);
+  if (f?.isTopLevel != null) where.push(f.isTopLevel ? sql`t.parent_id is null` : sql`t.parent_id is not null`);
+  if (f?.parentSlug) where.push(sql`t.parent_id = (select id from product_category where slug = ${f.parentSlug})`);
+  updatedSince(f?.updatedSince, where);
+  return listRef(ctx, info, REF.productCategory, where, args);
 }
 
 /** One reference row by natural key; null when there is none. */

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { countryCodes, setFilterSql } from '../../graphql/types/filters';
@@ -30,16 +31,16 @@ export function languageCodes(codes: string[], argument: string): string[] {
  * WHERE conditions for a service-provider filter (alias `t`). Categories, markets and languages
  * are array columns with GIN indexes (`&&` / `@>`); updatedSince uses (updated_at, id).
  */
-export async function serviceProviderWhere(ctx: Context, filter: ServiceProviderFilter | undefined, p: Params): Promise<string[]> {
-  const where: string[] = [];
+export async function serviceProviderWhere(ctx: Context, filter: ServiceProviderFilter | undefined): Promise<Sql[]> {
+  const where: Sql[] = [];
   if (!filter) return where;
-  setFilterSql('t.categories', filter.categories, p, where);
+  setFilterSql('t.categories', filter.categories, where);
   if (filter.markets) {
     const codes = countryCodes(filter.markets, await knownCountryCodes(ctx.db), 'filter.markets');
-    where.push(`t.markets && ${p.add(codes)}::text[]`);
+    where.push(sql`t.markets && ${sql.array(codes, 'text')}`);
   }
-  if (filter.languages) where.push(`t.languages && ${p.add(languageCodes(filter.languages, 'filter.languages'))}::text[]`);
-  if (filter.updatedSince) where.push(`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`);
+  if (filter.languages) where.push(sql`t.languages && ${sql.array(languageCodes(filter.languages, 'filter.languages'), 'text')}`);
+  if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }
 
@@ -49,7 +50,7 @@ export async function listServiceProviders(
   args: PageArgs & { filter?: ServiceProviderFilter; orderBy?: ServiceProviderOrder[] },
 ): Promise<ConnectionResult> {
   const params = new Params();
-  const where = await serviceProviderWhere(ctx, args.filter, params);
+  const where = (await serviceProviderWhere(ctx, args.filter)).map((w) => w.render(params));
   const order = orderTerms(args.orderBy, ORDER_COLUMNS, [{ field: ServiceProviderOrderField.NAME_ZH, direction: 'ASC' }]);
   return runConnection(ctx, info, { type: 'ServiceProvider', from: 'service_provider t', where, order, params }, args);
 }

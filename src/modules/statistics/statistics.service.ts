@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { compileObject, newCompileCtx } from '../../graphql/sql/compile';
 import { Params } from '../../graphql/sql/params';
@@ -88,16 +89,13 @@ function gmvBandSql(amount: string): string {
 /**
  * Which annual figures a statistic covers: the year asked for; else every year when grouped by
  * year; else the latest year that has figures. Returns the join condition and the `year` column
- * for rows not grouped by year.
+ * for rows not grouped by year (`figures` and `alias` are SQL text written by the code).
  */
-function yearScope(figures: string, alias: string, year: number | null, byYear: boolean, p: Params): { cond: string; ungrouped: string } {
-  if (year != null) {
-    const ph = p.add(year);
-    return { cond: `${alias}.year = ${ph}::smallint`, ungrouped: `${ph}::int` };
-  }
-  if (byYear) return { cond: 'true', ungrouped: 'null::int' };
-  const latest = `(select max(year)::int from ${figures})`;
-  return { cond: `${alias}.year = ${latest}`, ungrouped: latest };
+function yearScope(figures: string, alias: string, year: number | null, byYear: boolean): { cond: Sql; ungrouped: Sql } {
+  if (year != null) return { cond: sql`${sql.raw(alias)}.year = ${year}::smallint`, ungrouped: sql`${sql.typed(year, 'int')}` };
+  if (byYear) return { cond: sql`true`, ungrouped: sql`null::int` };
+  const latest = sql.raw(`(select max(year)::int from ${figures})`);
+  return { cond: sql`${sql.raw(alias)}.year = ${latest}`, ungrouped: latest };
 }
 
 const CNY_SUM = (col: string, as: string) => `round(coalesce(sum(${col}), 0), 2)::text as ${as}`;
@@ -109,12 +107,12 @@ export async function enterpriseStatistics(
 ): Promise<unknown[]> {
   const params = new Params();
   const year = yearArg(args.year);
-  const where = await enterpriseWhere(ctx, args.filter, params);
-  const scope = yearScope('enterprise_annual_figure', 'af', year, args.groupBy.includes(EnterpriseDimension.YEAR), params);
+  const where = (await enterpriseWhere(ctx, args.filter, params)).map((w) => w.render(params));
+  const scope = yearScope('enterprise_annual_figure', 'af', year, args.groupBy.includes(EnterpriseDimension.YEAR));
   const D = EnterpriseDimension;
   return runGroups(ctx, info, {
     type: 'EnterpriseGroup',
-    from: `enterprise t left join enterprise_annual_figure af on af.enterprise_id = t.id and ${scope.cond}`,
+    from: sql`enterprise t left join enterprise_annual_figure af on af.enterprise_id = t.id and ${scope.cond}`.render(params),
     dims: {
       [D.DISTRICT]: { column: 'district_code', expr: 't.district_code', sort: (g) => `${g}.district_code nulls last` },
       [D.ROLE]: { column: 'role', expr: 'r.role', join: 'left join lateral unnest(t.roles) r(role) on true', sort: (g) => enumOrder(Object.values(EnterpriseRole), `${g}.role`) },
@@ -122,7 +120,7 @@ export async function enterpriseStatistics(
       [D.YEAR]: { column: 'year', expr: 'af.year::int', sort: (g) => `${g}.year nulls last` },
     },
     types: { [D.DISTRICT]: 'text', [D.ROLE]: 'text', [D.GMV_BAND]: 'text', [D.YEAR]: 'int' },
-    ungrouped: { [D.YEAR]: scope.ungrouped },
+    ungrouped: { [D.YEAR]: scope.ungrouped.render(params) },
     // Each enterprise is one row per group (one year's figure, or one per year when grouped by
     // year; one per role when unnested), so plain counts are exact and skip a sort per group.
     measures: [
@@ -144,7 +142,7 @@ export async function warehouseStatistics(
 ): Promise<unknown[]> {
   const params = new Params();
   const vars: Record<string, unknown> = {};
-  const where = await warehouseWhere(ctx, args.filter, params, vars);
+  const where = (await warehouseWhere(ctx, args.filter, vars)).map((w) => w.render(params));
   const D = WarehouseDimension;
   return runGroups(ctx, info, {
     type: 'WarehouseGroup',
@@ -177,17 +175,17 @@ export async function beltStatistics(
 ): Promise<unknown[]> {
   const params = new Params();
   const year = yearArg(args.year);
-  const scope = yearScope('belt_annual_figure', 'af', year, args.groupBy.includes(BeltDimension.YEAR), params);
+  const scope = yearScope('belt_annual_figure', 'af', year, args.groupBy.includes(BeltDimension.YEAR));
   const D = BeltDimension;
   return runGroups(ctx, info, {
     type: 'BeltGroup',
-    from: `industrial_belt t left join belt_annual_figure af on af.belt_id = t.id and ${scope.cond}`,
+    from: sql`industrial_belt t left join belt_annual_figure af on af.belt_id = t.id and ${scope.cond}`.render(params),
     dims: {
       [D.INDUSTRY]: { column: 'industry', expr: 't.industry', sort: (g) => enumOrder(Object.values(BeltIndustry), `${g}.industry`) },
       [D.YEAR]: { column: 'year', expr: 'af.year::int', sort: (g) => `${g}.year nulls last` },
     },
     types: { [D.INDUSTRY]: 'text', [D.YEAR]: 'int' },
-    ungrouped: { [D.YEAR]: scope.ungrouped },
+    ungrouped: { [D.YEAR]: scope.ungrouped.render(params) },
     measures: [
       'count(distinct t.id)::int as belt_count',
       'count(distinct af.belt_id)::int as reporting_count',

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { districtCodes } from '../../graphql/types/ranges';
@@ -21,13 +22,13 @@ const ORDER_COLUMNS = {
  * talent_base_district_idx, updatedSince by (updated_at, id). `kinds` has no index of its own;
  * the table holds tens of rows per district, so a scan of it costs less than an index would.
  */
-export function talentBaseWhere(filter: TalentBaseFilter | undefined, p: Params): string[] {
-  const where: string[] = [];
+export function talentBaseWhere(filter: TalentBaseFilter | undefined): Sql[] {
+  const where: Sql[] = [];
   if (!filter) return where;
-  if (filter.kinds) where.push(`t.kind = any(${p.add(filter.kinds)}::text[])`);
-  setFilterSql('t.specialties', filter.specialties, p, where);
-  if (filter.districts) where.push(`t.district_code = any(${p.add(districtCodes(filter.districts, 'filter.districts'))}::text[])`);
-  if (filter.updatedSince) where.push(`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`);
+  if (filter.kinds) where.push(sql`t.kind = any(${sql.array(filter.kinds, 'text')})`);
+  setFilterSql('t.specialties', filter.specialties, where);
+  if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
+  if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }
 
@@ -37,7 +38,7 @@ export async function listTalentBases(
   args: PageArgs & { filter?: TalentBaseFilter; orderBy?: TalentBaseOrder[] },
 ): Promise<ConnectionResult> {
   const params = new Params();
-  const where = talentBaseWhere(args.filter, params);
+  const where = talentBaseWhere(args.filter).map((w) => w.render(params));
   const order = orderTerms(args.orderBy, ORDER_COLUMNS, [{ field: TalentBaseOrderField.NAME_ZH, direction: 'ASC' }]);
   return runConnection(ctx, info, { type: 'TalentBase', from: 'talent_base t', where, order, params }, args);
 }

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
@@ -26,38 +27,38 @@ const ORDER_COLUMNS = (distance: string) => ({
  * Builds the WHERE conditions for a warehouse filter (alias `t`). Every condition is served by an
  * index on overseas_warehouse or warehouse_corridor.
  */
-export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | undefined, p: Params, vars: Record<string, unknown> = {}): Promise<string[]> {
-  const where: string[] = [];
+export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | undefined, vars: Record<string, unknown> = {}): Promise<Sql[]> {
+  const where: Sql[] = [];
   if (!filter) return where;
-  await applyNear(ctx.db, filter.near, p, where, vars);
+  await applyNear(ctx.db, filter.near, where, vars);
   if (filter.countries) {
     const codes = countryCodes(filter.countries, await knownCountryCodes(ctx.db), 'filter.countries');
-    where.push(`t.country_code = any(${p.add(codes)}::text[])`);
+    where.push(sql`t.country_code = any(${sql.array(codes, 'text')})`);
   }
-  if (filter.cities) where.push(`(t.city_en = any(${p.add(filter.cities)}::text[]) or t.city_zh = any(${p.add(filter.cities)}::text[]))`);
-  if (filter.isPublic != null) where.push(`t.is_public = ${p.add(filter.isPublic)}`);
-  setFilterSql('t.storage_classes', filter.storageClasses, p, where);
-  setFilterSql('t.services', filter.services, p, where);
+  if (filter.cities) where.push(sql`(t.city_en = any(${sql.array(filter.cities, 'text')}) or t.city_zh = any(${sql.array(filter.cities, 'text')}))`);
+  if (filter.isPublic != null) where.push(sql`t.is_public = ${filter.isPublic}`);
+  setFilterSql('t.storage_classes', filter.storageClasses, where);
+  setFilterSql('t.services', filter.services, where);
   if (filter.capacityCbmAtLeast != null) {
     if (Number(filter.capacityCbmAtLeast) < 0) throw badInput('`capacityCbmAtLeast` must be zero or more', 'filter.capacityCbmAtLeast');
-    where.push(`t.capacity_cbm >= ${p.add(filter.capacityCbmAtLeast)}::numeric`);
+    where.push(sql`t.capacity_cbm >= ${sql.typed(filter.capacityCbmAtLeast, 'numeric')}`);
   }
   if (filter.storagePriceAtMost) {
     const cur = filter.storagePriceAtMost.currency.toUpperCase();
     if (!/^[A-Z]{3}$/.test(cur)) throw badInput(`"${filter.storagePriceAtMost.currency}" is not an ISO 4217 currency code (three letters, e.g. USD)`, 'filter.storagePriceAtMost.currency');
-    where.push(`t.currency = ${p.add(cur)} and t.monthly_storage_price_per_cbm <= ${p.add(filter.storagePriceAtMost.amount)}::numeric`);
+    where.push(sql`t.currency = ${cur} and t.monthly_storage_price_per_cbm <= ${sql.typed(filter.storagePriceAtMost.amount, 'numeric')}`);
   }
   if (filter.maxTransitDays != null && filter.maxTransitDays < 1) {
     throw badInput('`maxTransitDays` must be at least 1', 'filter.maxTransitDays');
   }
   if (filter.corridors || filter.maxTransitDays != null) {
-    const conds = ['wc.warehouse_id = t.id'];
-    if (filter.corridors) conds.push(`wc.corridor_id in (select id from corridor where slug = any(${p.add(filter.corridors)}::text[]))`);
-    if (filter.maxTransitDays != null) conds.push(`wc.transit_days <= ${p.add(filter.maxTransitDays)}`);
-    where.push(`exists (select 1 from warehouse_corridor wc where ${conds.join(' and ')})`);
+    const conds = [sql`wc.warehouse_id = t.id`];
+    if (filter.corridors) conds.push(sql`wc.corridor_id in (select id from corridor where slug = any(${sql.array(filter.corridors, 'text')}))`);
+    if (filter.maxTransitDays != null) conds.push(sql`wc.transit_days <= ${filter.maxTransitDays}`);
+    where.push(sql`exists (select 1 from warehouse_corridor wc where ${sql.join(conds, ' and ')})`);
   }
-  if (filter.operatorId) where.push(`t.operator_id = ${p.add(intIdOf('Enterprise', filter.operatorId, 'filter.operatorId'))}`);
-  if (filter.updatedSince) where.push(`t.updated_at >= ${p.add(filter.updatedSince)}::timestamptz`);
+  if (filter.operatorId) where.push(sql`t.operator_id = ${intIdOf('Enterprise', filter.operatorId, 'filter.operatorId')}`);
+  if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }
 
@@ -68,7 +69,7 @@ export async function listWarehouses(
 ): Promise<ConnectionResult> {
   const params = new Params();
   const vars: Record<string, unknown> = {};
-  const where = await warehouseWhere(ctx, args.filter, params, vars);
+  const where = (await warehouseWhere(ctx, args.filter, vars)).map((w) => w.render(params));
   const distance = distanceOrder(args.orderBy, vars, params);
   const order = orderTerms(args.orderBy, ORDER_COLUMNS(distance.expr), [
     { field: distance.byDefault ? WarehouseOrderField.DISTANCE : WarehouseOrderField.NAME_ZH, direction: 'ASC' },
