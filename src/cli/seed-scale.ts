@@ -121,24 +121,31 @@ class Progress implements ScaleProgress {
       const secs = (now - this.start) / 1000;
       const rate = secs > 0 ? Math.round(this.rows / secs) : 0;
       const pct = this.total ? Math.min(100, (100 * this.rows) / this.total) : 100;
-      process.stderr.write(`\r${this.label.padEnd(26)} ${this.rows.toLocaleString('en').padStart(11)} / ${this.total.toLocaleString('en').padEnd(11)} ${pct.toFixed(0).padStart(3)} %  ${rate.toLocaleString('en').padStart(9)} rows/s   `);
+      out(`\r${this.label.padEnd(26)} ${this.rows.toLocaleString('en').padStart(11)} / ${this.total.toLocaleString('en').padEnd(11)} ${pct.toFixed(0).padStart(3)} %  ${rate.toLocaleString('en').padStart(9)} rows/s   `);
     }
   }
 
   done(): number {
     const secs = (performance.now() - this.start) / 1000;
-    process.stderr.write(`\r${this.label.padEnd(26)} ${this.rows.toLocaleString('en').padStart(11)} rows in ${secs.toFixed(1)} s (${Math.round(this.rows / Math.max(secs, 1e-3)).toLocaleString('en')} rows/s)${' '.repeat(20)}\n`);
+    out(`\r${this.label.padEnd(26)} ${this.rows.toLocaleString('en').padStart(11)} rows in ${secs.toFixed(1)} s (${Math.round(this.rows / Math.max(secs, 1e-3)).toLocaleString('en')} rows/s)${' '.repeat(20)}\n`);
     return this.rows;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 
-async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
-  const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec';
+/** Where progress goes: stderr on the command line; a test may keep it quiet. */
+let out = (text: string): void => void process.stderr.write(text);
+
+/**
+ * Fills the database at `url` as the command line `argv` says (the same options as
+ * `npm run seed:scale -- …`). Exported for tests; the command runs it with process.argv.
+ */
+export async function seedScale(url: string, argv: string[], options: { quiet?: boolean } = {}): Promise<void> {
+  if (options.quiet) out = () => undefined;
+  const opts = parseArgs(argv);
   const t0 = performance.now();
-  process.stderr.write(`seed:scale → ${url.replace(/:[^:@/]*@/, ':***@')}\n${JSON.stringify(opts)}\n`);
+  out(`seed:scale → ${url.replace(/:[^:@/]*@/, ':***@')}\n${JSON.stringify(opts)}\n`);
   const values: Record<string, number | boolean> = opts;
   // Planned before anything is written, so that a unit reading what the command line lacks fails first.
   const plan = scalePlan(SCALE_UNITS, values);
@@ -178,7 +185,7 @@ async function main(): Promise<void> {
         await run(sql`drop index ${sql.ident(r.name)}`);
         dropped.push(r.def);
       }
-      process.stderr.write(`dropped ${dropped.length} secondary indexes for the load\n`);
+      out(`dropped ${dropped.length} secondary indexes for the load\n`);
     }
 
     const scale = new ScaleRun(client, plan, {
@@ -186,7 +193,7 @@ async function main(): Promise<void> {
       batch: opts.batch,
       values,
       progress: (label, total) => new Progress(label, total),
-      note: (line) => process.stderr.write(`${line}\n`),
+      note: (line) => out(`${line}\n`),
     });
     for (const unit of plan) await unit.fill(scale.context(unit));
 
@@ -209,10 +216,14 @@ async function main(): Promise<void> {
     await run(sql`vacuum analyze`);
     await client.end();
   }
-  process.stderr.write(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  out(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
-main().catch((e) => {
+async function main(): Promise<void> {
+  await seedScale(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec', process.argv.slice(2));
+}
+
+if (require.main === module) main().catch((e) => {
   // The message is enough for a usage error; the stack helps with anything else.
   process.stderr.write(`\n${e instanceof ScaleError ? e.message : e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
   process.exit(1);
