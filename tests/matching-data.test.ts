@@ -5,7 +5,7 @@ import { toGlobalId } from '../src/graphql/ids';
 import { ReadDb } from '../src/db/read-db';
 import type { Context } from '../src/graphql/context';
 import { sweepHolds } from '../src/modules/matchmaking/hold.service';
-import { demandsFullyMatchedBy } from '../src/modules/matchmaking/match.service';
+import { demandsFullyMatchedBy } from '../src/modules/matchmaking/offer.service';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { bearer, issueKey } from './helpers/keys';
 import { criteriaFor, offerInputFor, POST_DEMAND_ID, PUBLISH_OFFER } from './helpers/matchmaking';

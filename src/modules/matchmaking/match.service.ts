@@ -4,14 +4,13 @@ import { compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from '..
 import { Params } from '../../graphql/sql/params';
 import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/types/geo';
 import { checkFirst, normalise, rank, type Explanation, type Weights } from '../../matching/engine';
-import { CAPACITY_FULL_MATCH, DEMAND_CANDIDATES, DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
+import { DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
 import { badInput, notFound } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
 import { Problems } from '../../graphql/payload';
 
 import { criteriaRefs } from './demand.service';
 import { demandAccess } from './matchmaking.access';
-import { publishOfferMatch } from './matchmaking.events';
 import type { CapacityOfferInput, DemandCriteriaInput, MatchWeightsInput } from './matchmaking.inputs';
 import { adHocOffer, storedOffer } from './offer.service';
 import { checkCriteria, noControlChars, type Criteria } from './matchmaking.validation';
@@ -143,18 +142,6 @@ export async function matchOffers(
   };
 }
 
-/**
- * The saved, open demands a published offer fully matches (every hard constraint, as
- * warehouseMatches ranks them): whom to tell when an offer is published or changed.
- */
-export async function demandsFullyMatchedBy(ctx: Context, offerId: number): Promise<{ id: number; seller_id: number }[]> {
-  return ctx.db.query<{ id: number; seller_id: number }>(
-    `select d.id, d.seller_id from capacity_offer o cross join capacity_demand d
-     where o.id = $1 and o.status = 'PUBLISHED' and ${DEMAND_CANDIDATES.join(' and ')} and ${CAPACITY_FULL_MATCH}`,
-    [offerId],
-  );
-}
-
 /** Open demands an offer (`o` bound by `offerFrom`, with the copies of its warehouse's columns) could serve. */
 export async function matchDemands(
   ctx: Context, selection: NodeSelection | null, offerFrom: (p: Params) => string, args: MatchArgs,
@@ -239,19 +226,4 @@ export async function eventMatch(ctx: Context, demandId: number, offerId: number
   if (!m) return null;
   const { offer: _offer, ...explanation } = m;
   return explanation;
-}
-
-/**
- * After an offer is published or changed (and committed): tell the sellers whose saved, open
- * demands it fully matches. Best effort: the offer is written whatever happens here, so a failure
- * is logged, never returned to the operator as if the mutation had failed (a retry with the same
- * idempotency key would be a replay and announce nothing).
- */
-export async function announceOffer(ctx: Context, offerId: number): Promise<void> {
-  try {
-    const rows = await demandsFullyMatchedBy(ctx, offerId);
-    for (const r of rows) publishOfferMatch({ demandId: r.id, sellerId: r.seller_id, offerId });
-  } catch (e) {
-    ctx.logger?.warn('offer announcement failed; the offer is saved', { offerId, err: (e as Error).message, requestId: ctx.requestId });
-  }
 }

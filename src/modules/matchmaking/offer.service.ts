@@ -15,7 +15,8 @@ import { cbmPerUnit, offerDerivedSelect } from './capacity.formulas';
 import type { CapacityOfferFilter } from './matchmaking.filters';
 import type { CapacityOfferInput, CapacityOfferUpdateInput } from './matchmaking.inputs';
 import { offerAccess } from './matchmaking.access';
-import { announceOffer } from './match.service';
+import { CAPACITY_FULL_MATCH, DEMAND_CANDIDATES } from './capacity.profile';
+import { publishOfferMatch } from './matchmaking.events';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import { checkOfferFields, currency, noControlChars, todayInChina } from './matchmaking.validation';
 
@@ -220,4 +221,31 @@ export async function withdrawOffer(ctx: Context, viewer: Viewer, id: string, ke
       where id = ${offerId}`);
     return { id: offerId, errors: [] };
   });
+}
+
+/**
+ * The saved, open demands a published offer fully matches (every hard constraint, as
+ * warehouseMatches ranks them): whom to tell when an offer is published or changed.
+ */
+export async function demandsFullyMatchedBy(ctx: Context, offerId: number): Promise<{ id: number; seller_id: number }[]> {
+  return ctx.db.query<{ id: number; seller_id: number }>(
+    `select d.id, d.seller_id from capacity_offer o cross join capacity_demand d
+     where o.id = $1 and o.status = 'PUBLISHED' and ${DEMAND_CANDIDATES.join(' and ')} and ${CAPACITY_FULL_MATCH}`,
+    [offerId],
+  );
+}
+
+/**
+ * After an offer is published or changed (and committed): tell the sellers whose saved, open
+ * demands it fully matches. Best effort: the offer is written whatever happens here, so a failure
+ * is logged, never returned to the operator as if the mutation had failed (a retry with the same
+ * idempotency key would be a replay and announce nothing).
+ */
+export async function announceOffer(ctx: Context, offerId: number): Promise<void> {
+  try {
+    const rows = await demandsFullyMatchedBy(ctx, offerId);
+    for (const r of rows) publishOfferMatch({ demandId: r.id, sellerId: r.seller_id, offerId });
+  } catch (e) {
+    ctx.logger?.warn('offer announcement failed; the offer is saved', { offerId, err: (e as Error).message, requestId: ctx.requestId });
+  }
 }
