@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { bearer, issueKey } from './helpers/keys';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/server';
-import { chinaToday, gid, noErrors, pin, plusDays } from './helpers/hand';
+import { chinaToday, gid, noErrors, pin, plusDays, duisburgWorld } from './helpers/hand';
 
 const PUBLISH = /* GraphQL */ `
   mutation Publish($input: CapacityOfferInput!) {
@@ -78,27 +78,8 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
     s = await startTestServer(__filename);
     sql = new pg.Client({ connectionString: s.databaseUrl });
     await sql.connect();
-    // given nothing else to match: every seeded offer withdrawn, every seeded demand closed
-    await sql.query(`update capacity_offer set status = 'WITHDRAWN'`);
-    await sql.query(`update capacity_demand set status = 'CLOSED'`);
-    const { rows: [a] } = await sql.query(`select id, operator_id from overseas_warehouse where slug = 'xinjin-duisburg'`);
-    const { rows: [b] } = await sql.query(`select id, operator_id from overseas_warehouse where slug = 'fanpeng-duisburg'`);
-    expect(a.operator_id).not.toBe(b.operator_id);
-    await sql.query(`update overseas_warehouse set country_code = 'DE', is_public = true, latitude = 51, longitude = 7, pallet_cbm = 1.5, stack_height_m = 2.4,
-      storage_classes = '{AMBIENT,BONDED}', services = '{KITTING,RETURNS,INSPECTION,LAST_MILE,ONE_PIECE_FULFILMENT}' where id = $1`, [a.id]);
-    await sql.query(`update overseas_warehouse set country_code = 'DE', is_public = false, latitude = 52, longitude = 7, pallet_cbm = 1.38, stack_height_m = 2,
-      storage_classes = '{AMBIENT}', services = '{KITTING,RETURNS}' where id = $1`, [b.id]);
-    await sql.query(`delete from warehouse_corridor where warehouse_id in ($1, $2)`, [a.id, b.id]);
-    await sql.query(`insert into warehouse_corridor (warehouse_id, corridor_id, transit_days)
-      select $1::int, id, 18 from corridor where slug = '${RAIL}'
-      union all select $1::int, id, 6 from corridor where slug = 'air-cargo'
-      union all select $2::int, id, 30 from corridor where slug = '${RAIL}'`, [a.id, b.id]);
-    await sql.query(`delete from capacity_operator_record where operator_id in ($1, $2)`, [a.operator_id, b.operator_id]);
-    await sql.query(`insert into capacity_operator_record (operator_id, ended_holds, confirmed_holds) values ($1, 4, 3), ($2, 2, 2)`, [a.operator_id, b.operator_id]);
-    A = { id: a.id, key: await issueKey(s.databaseUrl, a.operator_id) };
-    B = { id: b.id, key: await issueKey(s.databaseUrl, b.operator_id) };
-    const { rows: [seller] } = await sql.query(`select id from enterprise where id not in ($1, $2) and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 1`, [a.operator_id, b.operator_id]);
-    sellerKey = await issueKey(s.databaseUrl, seller.id);
+    // given nothing else to match, and warehouses A and B as tests/helpers/hand.ts (duisburgWorld) sets them up
+    ({ A, B, sellerKey } = await duisburgWorld(sql, s.databaseUrl, issueKey));
   });
   afterAll(async () => {
     await sql.end();
