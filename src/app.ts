@@ -224,7 +224,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   // Expired holds return their quantity within seconds even when nobody touches the offer.
-  const tasks = MODULES.flatMap((m) => m.tasks ?? []).map((start) => start({ orm, logger, health }));
+  const tasks = MODULES.flatMap((m) => m.tasks ?? []).map((start) => start({ orm, logger, health, config }));
   let live: SubscriptionServer | undefined;
   const detach = async () => {
     const l = live;
@@ -239,7 +239,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     read,
     attach(server) {
       if (live) throw new Error('createApp: attach() was already called');
-      live = serveSubscriptions(server, { schema, orm, read, authenticate, validKeys: validKeys(read.pool), logger, shape: config.shape, limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined });
+      live = serveSubscriptions(server, { schema, orm, read, authenticate, validKeys: validKeys(read.pool), keyRecheckMs: config.wsKeyRecheckMs, logger, shape: config.shape, limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined });
     },
     detach,
     async close() {

@@ -34,4 +34,13 @@ describe('loadConfig: the public-service settings', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/abc' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('HOLD_SWEEP_MS and WS_KEY_RECHECK_MS: milliseconds from 100 to an hour, nothing else', () => {
+    expect(loadConfig({})).toMatchObject({ holdSweepMs: 5000, wsKeyRecheckMs: 30_000 });
+    expect(loadConfig({ HOLD_SWEEP_MS: '250', WS_KEY_RECHECK_MS: '1000' })).toMatchObject({ holdSweepMs: 250, wsKeyRecheckMs: 1000 });
+    // "abc" used to be taken as NaN: the sweeper then spun without pause
+    expect(() => loadConfig({ HOLD_SWEEP_MS: 'abc' })).toThrow(/HOLD_SWEEP_MS must be an integer between 100 and 3600000, got "abc"/);
+    expect(() => loadConfig({ HOLD_SWEEP_MS: '0' })).toThrow(/HOLD_SWEEP_MS/);
+    expect(() => loadConfig({ WS_KEY_RECHECK_MS: '-5' })).toThrow(/WS_KEY_RECHECK_MS/);
+  });
 });

@@ -44,6 +44,10 @@ export interface Config {
    * `loopback` (default: a proxy on this machine), a list of addresses or CIDRs, or a hop count.
    */
   trustProxy: string | number | false;
+  /** How often expired holds return their quantity and holds about to expire are announced. */
+  holdSweepMs: number;
+  /** How often the API keys of open WebSocket connections are checked again (as long as HTTP caches a key). */
+  wsKeyRecheckMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -145,5 +149,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: origins(env.CORS_ORIGINS),
     accessLog: bool('ACCESS_LOG', env.ACCESS_LOG, true),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    holdSweepMs: int('HOLD_SWEEP_MS', env.HOLD_SWEEP_MS, 5000, 100, 3_600_000),
+    wsKeyRecheckMs: int('WS_KEY_RECHECK_MS', env.WS_KEY_RECHECK_MS, 30_000, 100, 3_600_000),
   };
+}
+
+/** The database the command-line tools work on: DATABASE_URL (checked), else the local server's `cbec`. */
+export function toolDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']) ?? 'postgresql://postgres@127.0.0.1:5432/cbec';
 }

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config';
 import type { DbHealth } from './db/health';
 import type { ScaleUnit } from './db/scale';
 import type { SearchKindSpec } from './graphql/types/search-kind';
@@ -11,6 +12,7 @@ export interface TaskDeps {
   orm: MikroORM;
   logger: Logger;
   health: DbHealth;
+  config: Config;
 }
 
 /**

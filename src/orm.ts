@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ormConfig as baseConfig, type OrmOptions } from './db/mikro-orm.config';
 import { ENTITIES } from './composition';
+import { toolDatabaseUrl } from './config';
 
 /**
  * MikroORM configuration over every module's entities. The CLI (`npx mikro-orm …`) uses the
@@ -10,4 +11,4 @@ export function ormConfig(clientUrl: string, opts: Omit<OrmOptions, 'entities'> 
   return baseConfig(clientUrl, { ...opts, entities: ENTITIES });
 }
 
-export default ormConfig(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec');
+export default ormConfig(toolDatabaseUrl());

@@ -7,7 +7,6 @@
  * ad-hoc offer refused as publishing refuses it; bounded weights. Every expected number is worked
  * out here from docs/matchmaking.md and the literals below, never taken from src.
  */
-process.env.HOLD_SWEEP_MS = '3600000';
 import 'reflect-metadata';
 import pg from 'pg';
 import { bearer, issueKey } from './helpers/keys';
@@ -75,7 +74,8 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
   });
 
   beforeAll(async () => {
-    s = await startTestServer(__filename);
+    // no hold sweeps during the tests: the holds they make must stay as they are
+    s = await startTestServer(__filename, { config: { holdSweepMs: 3_600_000 } });
     sql = new pg.Client({ connectionString: s.databaseUrl });
     await sql.connect();
     // given nothing else to match, and warehouses A and B as tests/helpers/hand.ts (duisburgWorld) sets them up

@@ -3,7 +3,6 @@
  * contact field. Expected values are written out here (quantities, states, messages), never taken
  * from src. Holds are expired by SQL and acted on before any sweep: the sweeper waits an hour.
  */
-process.env.HOLD_SWEEP_MS = '3600000';
 import 'reflect-metadata';
 import pg from 'pg';
 import { bearer, issueKey } from './helpers/keys';
@@ -50,7 +49,8 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
   const row = async (q: string, params: unknown[]) => (await sql.query(q, params)).rows[0];
 
   beforeAll(async () => {
-    s = await startTestServer(__filename);
+    // no hold sweeps during the tests: the holds they make must stay as they are
+    s = await startTestServer(__filename, { config: { holdSweepMs: 3_600_000 } });
     sql = new pg.Client({ connectionString: s.databaseUrl });
     await sql.connect();
     const { rows: [w] } = await sql.query(`select id, operator_id from overseas_warehouse where slug = 'xinjin-duisburg'`);

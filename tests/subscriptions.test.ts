@@ -18,9 +18,11 @@ import { IN_CI, whenRedis } from './helpers/redis';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 // The sweeper announces holds about to expire, and open sockets' keys are checked again; tests
-// should not wait their defaults (5 s, 30 s).
-process.env.HOLD_SWEEP_MS = '200';
-process.env.WS_KEY_RECHECK_MS = '200';
+// should not wait their defaults (5 s, 30 s). The settings for this process's app, and the
+// environment for the `npm start` processes it spawns (loadConfig reads them there).
+const FAST = { holdSweepMs: 200, wsKeyRecheckMs: 200 };
+process.env.HOLD_SWEEP_MS = String(FAST.holdSweepMs);
+process.env.WS_KEY_RECHECK_MS = String(FAST.wsKeyRecheckMs);
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -192,7 +194,7 @@ describe('subscriptions in one process (in-memory events)', () => {
         dispatchEvent: (e: Event) => target.dispatchEvent(e),
       },
     }) as ReturnType<typeof getPubSub>);
-    s = await startTestServer(__filename);
+    s = await startTestServer(__filename, { config: FAST });
     f = await fixture(s.databaseUrl);
     gql = async (query, variables, headers) => expectData(await s.gql<any>(query, variables, headers));
     demandId = await postDemand(gql, f);

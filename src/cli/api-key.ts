@@ -3,6 +3,7 @@ import pg from 'pg';
 import { creditCodeError } from '../modules/enterprise/credit-code';
 import { generateApiKey } from '../modules/auth/api-key.service';
 import { TIERS, type Tier } from '../graphql/limits/tiers';
+import { toolDatabaseUrl } from '../config';
 
 /**
  * npm run apikey:create -- --enterprise <credit code> [--label "frontend"] [--tier STANDARD|PARTNER|INTERNAL]
@@ -16,7 +17,7 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const command = process.argv[2];
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec' });
+  const client = new pg.Client({ connectionString: toolDatabaseUrl() });
   await client.connect();
   try {
     if (command === 'create') {

@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../orm';
 import { importDataset } from '../composition';
 import { ImportValidationError, type Dataset } from '../import';
+import { toolDatabaseUrl } from '../config';
 
 /*
  * Imports a JSON file of the dataset shape (one array per import unit's key: `districts`,
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
     console.error(`cannot read ${args.file}: ${(e as Error).message}`);
     return 1;
   }
-  const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec';
+  const url = toolDatabaseUrl();
   const orm = await MikroORM.init(ormConfig(url));
   try {
     const result = await importDataset(orm.em.fork(), dataset, { dryRun: args.dryRun, defaultIsSample: args.sample });

@@ -9,6 +9,7 @@ import { ScaleError, ScaleRun, scalePlan, scaleTables, type ScaleProgress } from
 import { sql, toQuery, type Sql } from '../db/sql';
 import { importDataset } from '../composition';
 import { ormConfig } from '../orm';
+import { toolDatabaseUrl } from '../config';
 
 /*
  * Fills DATABASE_URL with data of the seed's shape at any size, for benchmarks:
@@ -220,7 +221,7 @@ export async function seedScale(url: string, argv: string[], options: { quiet?: 
 }
 
 async function main(): Promise<void> {
-  await seedScale(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec', process.argv.slice(2));
+  await seedScale(toolDatabaseUrl(), process.argv.slice(2));
 }
 
 if (require.main === module) main().catch((e) => {

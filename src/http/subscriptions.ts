@@ -58,7 +58,7 @@ export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } });
 
-export function serveSubscriptions(server: Server, { schema, orm, read, authenticate, validKeys, logger, shape = DEFAULT_SHAPE_LIMITS, limits, keyRecheckMs = Number(process.env.WS_KEY_RECHECK_MS ?? 30_000) }: Deps): SubscriptionServer {
+export function serveSubscriptions(server: Server, { schema, orm, read, authenticate, validKeys, logger, shape = DEFAULT_SHAPE_LIMITS, limits, keyRecheckMs = 30_000 }: Deps): SubscriptionServer {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
   const formatError = formatErrorFor(logger, { health: read.health });
   const rules = shapeRules(shape);
