@@ -11,7 +11,7 @@ import cors from 'cors';
 import express from 'express';
 import { loadConfig, type Config } from './config';
 import { DbHealth, dbFailure, probeDatabase } from './db/health';
-import { ensureDatabase } from './db/database';
+import { ensureDatabase, withAdvisoryLock } from './db/database';
 import { ormConfig } from './orm';
 import { ReadDb, ReadPool } from './db/read-db';
 import { RequestContext, type Context } from './graphql/context';
@@ -73,16 +73,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const ensured = await ensureDatabase(opts.databaseUrl);
   if (ensured.warning) logger.warn(ensured.warning);
   const orm = await MikroORM.init(ormConfig(opts.databaseUrl, { poolMax: 4 }));
-  const applied = await orm.migrator.up();
-  if (applied.length) logger.info('migrations applied', { migrations: applied.map((m) => m.name) });
-  if (config.seedWhenEmpty) {
-    const [{ n }] = await orm.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from district');
-    if (n === 0) {
-      const started = Date.now();
-      await seedDatabase(orm.em.fork());
-      logger.info('sample data seeded', { ms: Date.now() - started });
+  // N processes starting together on one database migrate and seed once: the first takes the
+  // lock and does it, the others wait, then find nothing left to do.
+  await withAdvisoryLock(opts.databaseUrl, 'cbec:migrate-and-seed', async () => {
+    const applied = await orm.migrator.up();
+    if (applied.length) logger.info('migrations applied', { migrations: applied.map((m) => m.name) });
+    if (config.seedWhenEmpty) {
+      const [{ n }] = await orm.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from district');
+      if (n === 0) {
+        const started = Date.now();
+        await seedDatabase(orm.em.fork());
+        logger.info('sample data seeded', { ms: Date.now() - started });
+      }
     }
-  }
+  });
   // From here on the write path runs under its own statement timeout (migrations and seeding,
   // above, may take longer) and gives up on a connection after 3 s.
   await orm.reconnect({

@@ -67,3 +67,19 @@ export async function dropDatabase(url: string): Promise<void> {
     await admin.end();
   }
 }
+
+/**
+ * Runs `work` holding a PostgreSQL session advisory lock named `name` on the database at `url`
+ * (its own connection, so the ORM's pool is free to do the work): concurrent callers, in any
+ * process, run one after the other. The lock ends with the session, so a crash cannot leave it held.
+ */
+export async function withAdvisoryLock<T>(url: string, name: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, application_name: 'cbec-api-lock' });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [name]);
+    return await work();
+  } finally {
+    await client.end();
+  }
+}
