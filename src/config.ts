@@ -48,6 +48,8 @@ export interface Config {
   holdSweepMs: number;
   /** How often the API keys of open WebSocket connections are checked again (as long as HTTP caches a key). */
   wsKeyRecheckMs: number;
+  /** How long `npm start` keeps trying to reach DATABASE_URL (with backoff) before it gives up. */
+  dbStartTimeoutS: number;
 }
 
 export class ConfigError extends Error {}
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     holdSweepMs: int('HOLD_SWEEP_MS', env.HOLD_SWEEP_MS, 5000, 100, 3_600_000),
     wsKeyRecheckMs: int('WS_KEY_RECHECK_MS', env.WS_KEY_RECHECK_MS, 30_000, 100, 3_600_000),
+    dbStartTimeoutS: int('DB_START_TIMEOUT_S', env.DB_START_TIMEOUT_S, 30, 0, 3600),
   };
 }
 
