@@ -23,6 +23,7 @@ import { shapeRules } from './graphql/limits/shape';
 import { formatErrorFor, outageStatusPlugin, requestScope } from './graphql/plugins/errors';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema, MODULES } from './composition';
+import { printSdl } from './graphql/schema';
 import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
 import { mountHttp } from './http/routes';
@@ -167,7 +168,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }));
   // gzip or brotli, as the client accepts, for bodies over 1 KB.
   app.use(compression({ threshold: 1024 }));
-  mountHttp(app, { read, health });
+  mountHttp(app, { read, health, sdl: printSdl(schema) });
   mountExplorer(app);
   app.use(
     '/graphql',

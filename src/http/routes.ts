@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type express from 'express';
 import type { DbHealth } from '../db/health';
 import type { ReadPool } from '../db/read-db';
@@ -6,7 +7,19 @@ import type { ReadPool } from '../db/read-db';
  * Health and readiness for orchestrators. /healthz: the process answers. /readyz: the database
  * answers too; during an outage it is 503 at once (DbHealth has logged the outage, once).
  */
-export function mountHttp(app: express.Express, deps: { read: ReadPool; health: DbHealth }): void {
+export function mountHttp(app: express.Express, deps: { read: ReadPool; health: DbHealth; sdl: string }): void {
+  // The schema as SDL, for client developers' code generators and schema checks: the text
+  // committed as schema/schema.graphql, with a strong ETag (it changes only with a release).
+  const etag = `"${createHash('sha256').update(deps.sdl).digest('base64url').slice(0, 27)}"`;
+  app.get('/schema.graphql', (req, res) => {
+    res.setHeader('etag', etag);
+    res.setHeader('cache-control', 'public, max-age=300');
+    if (req.header('if-none-match') === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type('text/plain; charset=utf-8').send(deps.sdl);
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
