@@ -3,7 +3,7 @@
  * database is started or migrated: a port in use, an unreachable database, a login refused.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,9 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
 
 describe('npm start refuses what an operator must fix, in one line', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cbec-start-errors-'));
+  // Searchable by others, as the embedded server runs as user postgres under root: otherwise its data
+  // would be moved to a folder of its own in the temp folder, which this test would not remove.
+  chmodSync(dataDir, 0o755);
   const embedded = path.join(dataDir, 'pg');
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

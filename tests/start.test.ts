@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +40,9 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, ms: number): Promis
 
 describe('npm start without DATABASE_URL', () => {
   const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'cbec-start-'));
+  // Searchable by others, as the embedded server runs as user postgres under root: otherwise its data
+  // would be moved to a folder of its own in the temp folder, which this test would not remove.
+  chmodSync(dataRoot, 0o755);
   const dataDir = path.join(dataRoot, 'pg');
   let child: ChildProcess | undefined;
 

@@ -1,4 +1,8 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../src/db/database';
@@ -14,7 +18,11 @@ import { seedDatabase } from '../../seeds';
 export default async function globalSetup(): Promise<void> {
   let server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (!server) {
-    const embedded = await startEmbedded({ dataDir: '.data/test-postgres', port: 54330 });
+    // A run of its own: a free port (or TEST_PG_PORT) and a data folder in the temp folder that
+    // the teardown removes, so two runs on one machine neither collide nor leave 69 MB behind.
+    const port = Number(process.env.TEST_PG_PORT) || (await freePort());
+    const dataDir = path.join(os.tmpdir(), `cbec-test-pg-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const embedded = await startEmbedded({ dataDir, port });
     (globalThis as { __EMBEDDED__?: unknown }).__EMBEDDED__ = embedded;
     server = embedded.url;
   }
@@ -36,4 +44,16 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [template]);
   await admin.end();
+}
+
+/** A TCP port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
 }
