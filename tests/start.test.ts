@@ -51,7 +51,7 @@ describe('npm start without DATABASE_URL', () => {
     rmSync(dataRoot, { recursive: true, force: true });
   });
 
-  it('starts an embedded PostgreSQL, seeds it, answers the first query and stops cleanly on SIGTERM', async () => {
+  it('starts an embedded PostgreSQL, seeds it, answers the first query, and SIGTERM to `npm start` stops it all', async () => {
     // given no PostgreSQL server configured
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
@@ -61,9 +61,9 @@ describe('npm start without DATABASE_URL', () => {
     delete env.NODE_ENV;
     delete env.JEST_WORKER_ID;
 
-    // when the start command runs
+    // when the README's start command runs (npm as the main process, as under a service manager)
     const root = path.join(__dirname, '..');
-    child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn('npm', ['start', '--silent'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const [, url] = await waitForOutput(child, /ready: (http:\/\/localhost:\d+\/graphql)/, 90_000);
 
     // then it answers the README's first query from the seeded sample data
@@ -77,11 +77,13 @@ describe('npm start without DATABASE_URL', () => {
     expect(body.data.overseasWarehouses.nodes).toHaveLength(5);
     expect(body.data.overseasWarehouses.nodes[0].operator.nameZh).toMatch(/\p{Script=Han}/u);
 
-    // and SIGTERM stops the server and the embedded database, exit code 0
+    // and SIGTERM to npm stops the server and the embedded database (npm's script execs node, which
+    // receives the signal): exit code 0, nothing answers any more, the database's pid file is gone
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     child = undefined;
     expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+    await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).rejects.toThrow();
   });
 });
