@@ -26,6 +26,7 @@ import { buildApiSchema, MODULES } from './composition';
 import { printSdl } from './graphql/schema';
 import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
+import { createMetrics } from './http/metrics';
 import { mountHttp } from './http/routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
 import { authenticator, validKeys } from './modules/auth/api-key.service';
@@ -98,6 +99,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   read.health = health;
   const budgets = new RateBudgets(config.rateLimits, { redisUrl: opts.redisUrl, prefix: channelPrefix(opts.databaseUrl), logger });
   const limitsOn = opts.limits !== false;
+  const metrics = createMetrics(read);
   const schema = await buildApiSchema();
   const authenticate = authenticator(read.pool);
   const apollo = new ApolloServer<Context>({
@@ -116,6 +118,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     parseOptions: { maxTokens: config.shape.maxTokens },
     validationRules: shapeRules(config.shape),
     plugins: [
+      metrics.plugin,
       outageStatusPlugin,
       // Before the response cache: a cached answer is still paid for from the budget.
       ...(limitsOn ? [limitsPlugin({ maxCost: config.maxQueryCost, budgets })] : []),
@@ -168,7 +171,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }));
   // gzip or brotli, as the client accepts, for bodies over 1 KB.
   app.use(compression({ threshold: 1024 }));
-  mountHttp(app, { read, health, sdl: printSdl(schema) });
+  app.use(metrics.middleware);
+  mountHttp(app, { read, health, sdl: printSdl(schema), metrics: metrics.registry });
   mountExplorer(app);
   app.use(
     '/graphql',
@@ -229,7 +233,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   // Expired holds return their quantity within seconds even when nobody touches the offer.
-  const tasks = MODULES.flatMap((m) => m.tasks ?? []).map((start) => start({ orm, logger, health, config }));
+  const tasks = MODULES.flatMap((m) => m.tasks ?? []).map((start) => start({ orm, logger, health, config, taskRun: metrics.taskRun }));
   let live: SubscriptionServer | undefined;
   const detach = async () => {
     const l = live;
@@ -245,6 +249,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     attach(server) {
       if (live) throw new Error('createApp: attach() was already called');
       live = serveSubscriptions(server, { schema, orm, read, authenticate, validKeys: validKeys(read.pool), keyRecheckMs: config.wsKeyRecheckMs, logger, shape: config.shape, limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined });
+      metrics.watchSockets(() => live?.sockets() ?? 0);
     },
     detach,
     async close() {

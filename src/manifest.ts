@@ -13,6 +13,8 @@ export interface TaskDeps {
   logger: Logger;
   health: DbHealth;
   config: Config;
+  /** Reports one run of a task to the metrics (`cbec_task_runs_total`). */
+  taskRun(task: string, result: 'ok' | 'error'): void;
 }
 
 /**

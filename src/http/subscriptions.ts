@@ -30,6 +30,8 @@ import type { Logger } from '../logger';
 export interface SubscriptionServer {
   /** Tells every client the server is going away (1001), then stops; stragglers are cut after a second. */
   close(): Promise<void>;
+  /** Open WebSocket connections (for metrics). */
+  sockets(): number;
 }
 
 interface Deps {
@@ -175,6 +177,7 @@ export function serveSubscriptions(server: Server, { schema, orm, read, authenti
   }, wss);
 
   return {
+    sockets: () => wss.clients.size,
     async close() {
       clearInterval(recheck);
       const cut = setTimeout(() => {

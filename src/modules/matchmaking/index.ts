@@ -24,7 +24,7 @@ export const matchmakingModule: ModuleManifest = {
   entities: [CapacityOffer, CapacityDemand, CapacityHold, CapacityOperatorRecord],
   // By role: offers (operators), demands (sellers), holds, matching both ways, live updates.
   resolvers: [OfferResolver, DemandResolver, HoldResolver, MatchResolver, MatchmakingSubscriptions],
-  tasks: [({ orm, logger, health, config }) => startHoldSweeper(orm, logger, config.holdSweepMs, health)],
+  tasks: [({ orm, logger, health, config, taskRun }) => startHoldSweeper(orm, logger, config.holdSweepMs, health, (result) => taskRun('hold-sweep', result))],
   scale: matchmakingScale,
   profiles: [OFFERS_FOR_DEMAND, DEMANDS_FOR_OFFER],
 };

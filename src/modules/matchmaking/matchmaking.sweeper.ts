@@ -9,7 +9,7 @@ import { sweepHolds } from './hold.service';
  * expire are announced once to their holder (HOLD_EXPIRING). Several API processes may sweep at
  * once; the conditional updates make that harmless.
  */
-export function startHoldSweeper(orm: MikroORM, logger: Logger, everyMs: number, health?: DbHealth): { stop(): void } {
+export function startHoldSweeper(orm: MikroORM, logger: Logger, everyMs: number, health?: DbHealth, onRun?: (result: 'ok' | 'error') => void): { stop(): void } {
   let running = false;
   const timer = setInterval(async () => {
     // While the database is away, DbHealth has said so once; sweeping resumes when it is back.
@@ -21,7 +21,9 @@ export function startHoldSweeper(orm: MikroORM, logger: Logger, everyMs: number,
       for (const h of expiring) {
         publishHoldExpiring({ holdId: h.id, holderId: h.holder_id, expiresAt: new Date(h.expires_at).toISOString() });
       }
+      onRun?.('ok');
     } catch (e) {
+      onRun?.('error');
       if (health && isUnavailableError(e)) health.failed(e);
       else logger.warn('hold sweep failed', { err: (e as Error).message });
     } finally {

@@ -1,0 +1,97 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type express from 'express';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ReadPool } from '../db/read-db';
+import type { Context } from '../graphql/context';
+
+/**
+ * Prometheus metrics for operators (`GET /metrics`, prom-client): requests and latency by
+ * operation and outcome, query cost spent, refusals by code (rate limits, statement timeouts …),
+ * the read pool in use and waiting, background task runs and open subscription sockets. One
+ * registry per app, so several apps in one process (tests) keep their own.
+ */
+export interface Metrics {
+  registry: Registry;
+  /** Counts every HTTP request when its response is finished. */
+  middleware: express.RequestHandler;
+  /** Counts the error codes of GraphQL responses (RATE_LIMITED, QUERY_TIMEOUT …). */
+  plugin: ApolloServerPlugin<Context>;
+  /** A background task's run, by task and result (e.g. the hold sweeper). */
+  taskRun(task: string, result: 'ok' | 'error'): void;
+  /** Open WebSocket connections are read from here when scraped. */
+  watchSockets(count: () => number): void;
+}
+
+/** Operation names are the clients' words: only well-formed ones, and only so many, become labels. */
+const OPERATION = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MAX_OPERATIONS = 200;
+
+export function createMetrics(read: ReadPool): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'cbec_process_' });
+  const requests = new Counter({
+    name: 'cbec_http_requests_total', help: 'HTTP requests by GraphQL operation name and status', labelNames: ['operation', 'status'], registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'cbec_http_request_duration_seconds', help: 'HTTP request duration by GraphQL operation name', labelNames: ['operation'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
+  });
+  const cost = new Counter({ name: 'cbec_query_cost_points_total', help: 'Query cost points spent (docs/limits.md)', registers: [registry] });
+  const errors = new Counter({ name: 'cbec_graphql_errors_total', help: 'GraphQL errors by code (RATE_LIMITED, QUERY_TIMEOUT, QUERY_TOO_COMPLEX …)', labelNames: ['code'], registers: [registry] });
+  const tasks = new Counter({ name: 'cbec_task_runs_total', help: 'Background task runs by task and result', labelNames: ['task', 'result'], registers: [registry] });
+  let sockets: () => number = () => 0;
+  new Gauge({
+    name: 'cbec_db_read_pool_connections', help: 'Read pool connections by state', labelNames: ['state'], registers: [registry],
+    collect() {
+      this.set({ state: 'total' }, read.pool.totalCount);
+      this.set({ state: 'idle' }, read.pool.idleCount);
+      this.set({ state: 'waiting' }, read.pool.waitingCount);
+    },
+  });
+  new Gauge({
+    name: 'cbec_subscription_sockets', help: 'Open WebSocket connections (graphql-ws)', registers: [registry],
+    collect() {
+      this.set(sockets());
+    },
+  });
+
+  const seen = new Set<string>();
+  const label = (operation: string | undefined): string => {
+    if (!operation || !OPERATION.test(operation)) return operation ? 'other' : 'anonymous';
+    if (seen.has(operation)) return operation;
+    if (seen.size >= MAX_OPERATIONS) return 'other';
+    seen.add(operation);
+    return operation;
+  };
+
+  return {
+    registry,
+    middleware: (req, res, next) => {
+      if (req.path !== '/graphql') return next();
+      const started = process.hrtime.bigint();
+      res.once('finish', () => {
+        const ctx = res.locals.ctx as Context | undefined;
+        const operation = label(ctx?.usage.operation);
+        requests.inc({ operation, status: String(res.statusCode) });
+        latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+        const spent = ctx?.usage.cost?.actual ?? ctx?.usage.cost?.requested;
+        if (spent) cost.inc(spent);
+      });
+      next();
+    },
+    plugin: {
+      async requestDidStart() {
+        return {
+          async willSendResponse({ response }) {
+            const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+            for (const e of body.errors ?? []) errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+          },
+        };
+      },
+    },
+    taskRun: (task, result) => tasks.inc({ task, result }),
+    watchSockets: (count) => {
+      sockets = count;
+    },
+  };
+}
