@@ -98,6 +98,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const health = new DbHealth(() => probeDatabase(opts.databaseUrl), logger);
   read.health = health;
   const budgets = new RateBudgets(config.rateLimits, { redisUrl: opts.redisUrl, prefix: channelPrefix(opts.databaseUrl), logger });
+  // Budgets shared through Redis are shared from the first request on.
+  await budgets.ready();
   const limitsOn = opts.limits !== false;
   const metrics = createMetrics(read);
   const schema = await buildApiSchema();

@@ -90,6 +90,27 @@ export class RateBudgets {
   private readonly restoreRates = new Map<Payer['tier'], number>();
   private redis?: Redis;
 
+  /**
+   * Resolves once the Redis connection is ready, or after `ms` when it is not (the budgets then
+   * count in this process until it is, as while Redis is away). The app waits for it before it
+   * serves: a request answered before the connection is ready would be counted in memory only,
+   * and another process would not see it spent.
+   */
+  ready(ms = 5000): Promise<void> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      function done() {
+        clearTimeout(timer);
+        redis!.off('ready', done);
+        resolve();
+      }
+      redis.once('ready', done);
+    });
+  }
+
   constructor(readonly config: RateLimitConfig, opts: { redisUrl?: string; prefix?: string; logger?: Logger } = {}) {
     if (opts.redisUrl) {
       // No offline queue: while Redis is away a command fails at once and the memory fallback
