@@ -3,11 +3,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType } from 'graphql';
 import { buildApiSchema, schemaSdl } from '../src/composition';
+import { breakingChanges } from '../src/graphql/breaking';
 
 describe('the published schema', () => {
   it('is the one committed in schema/schema.graphql', async () => {
     const committed = readFileSync(path.join(__dirname, '../schema/schema.graphql'), 'utf8');
     expect(await schemaSdl()).toBe(committed);
+  });
+
+  it('breaks no client of the last release (schema/released.graphql)', async () => {
+    const released = readFileSync(path.join(__dirname, '../schema/released.graphql'), 'utf8');
+    expect(await breakingChanges(released, await schemaSdl())).toEqual([]);
   });
 
   it('describes every type, field, argument and enum value (the SDL is the manual)', async () => {
