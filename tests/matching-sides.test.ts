@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { bearer, issueKey } from './helpers/keys';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/server';
-import { chinaToday, gid, noErrors, pin, plusDays, duisburgWorld } from './helpers/hand';
+import { chinaToday, gid, noErrors, pin, plusDays, duisburgWorld, duisburgTerms } from './helpers/hand';
 
 const PUBLISH = /* GraphQL */ `
   mutation Publish($input: CapacityOfferInput!) {
@@ -57,21 +57,10 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
   let B: { id: number; key: string };
   let sellerKey: string;
   const today = chinaToday();
-  // Every offer's period: 60 days, from today + 10 to today + 69 inclusive.
-  const FROM = plusDays(today, 10);
-  const TO = plusDays(today, 69);
+  // Offers of 100 CBM at 0.50 USD a CBM-day (fees 2 + 1, 7 free days) for 60 days from FROM
+  // (today + 10) to TO (today + 69); demands of 40 CBM in Germany for that whole period.
+  const { FROM, TO, offer, demand } = duisburgTerms(today);
   const RAIL = 'china-europe-railway-express';
-
-  // 100 CBM ambient at 0.50 USD a CBM-day, fees 2 + 1 a CBM, 7 free days.
-  const offer = (w: { id: number }, over: Record<string, unknown> = {}) => ({
-    warehouseId: gid('OverseasWarehouse', w.id), quantity: '100', unit: 'CBM', availableFrom: FROM, availableTo: TO,
-    storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', inboundFee: '2', outboundFee: '1',
-    freeDays: 7, services: [], ...over,
-  });
-  // 40 CBM ambient in Germany for the offer's whole period (60 days from FROM).
-  const demand = (over: Record<string, unknown> = {}) => ({
-    countries: ['DE'], quantity: '40', unit: 'CBM', startDate: FROM, durationDays: 60, storageClass: 'AMBIENT', ...over,
-  });
 
   beforeAll(async () => {
     // no hold sweeps during the tests: the holds they make must stay as they are

@@ -73,3 +73,23 @@ export async function duisburgWorld(sql: import('pg').Client, databaseUrl: strin
     sellerKey: await issueKey(databaseUrl, seller.id),
   };
 }
+
+/**
+ * The terms the matching tests start from, before each test changes what it is about: every
+ * offer 100 CBM ambient at 0.50 USD a CBM-day, fees 2 + 1 a CBM, 7 free days, for 60 days from
+ * today + 10 (FROM) to today + 69 (TO) inclusive; every demand 40 CBM ambient in Germany for the
+ * offer's whole period.
+ */
+export function duisburgTerms(today = chinaToday()) {
+  const FROM = plusDays(today, 10);
+  const TO = plusDays(today, 69);
+  const offer = (w: { id: number }, over: Record<string, unknown> = {}) => ({
+    warehouseId: gid('OverseasWarehouse', w.id), quantity: '100', unit: 'CBM', availableFrom: FROM, availableTo: TO,
+    storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', inboundFee: '2', outboundFee: '1',
+    freeDays: 7, services: [], ...over,
+  });
+  const demand = (over: Record<string, unknown> = {}) => ({
+    countries: ['DE'], quantity: '40', unit: 'CBM', startDate: FROM, durationDays: 60, storageClass: 'AMBIENT', ...over,
+  });
+  return { FROM, TO, offer, demand };
+}
