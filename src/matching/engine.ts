@@ -1,5 +1,5 @@
 import { badInput } from '../graphql/errors';
-import type { Bilingual, Factor, MatchProfile, MatchRequest, MatchRow } from './profile';
+import type { Factor, MatchProfile, MatchRequest, MatchRow } from './profile';
 
 /**
  * The matching engine: ranks the candidates of a profile in one SQL statement, counts the full
@@ -197,25 +197,25 @@ export function explain<R extends MatchRow>(profile: MatchProfile<R>, row: R, ra
     const text = x.detail(row);
     scoreParts.push({ factor: x.name, weight: w[x.weightKey], value, contribution: round(w[x.weightKey] * value, 3), detail: text.en, detailZh: text.zh });
   });
-  const failed: (ConstraintMissOut & Bilingual)[] = [];
+  const failed: ConstraintMissOut[] = [];
   profile.constraints.forEach((c, i) => {
     if (row[ok(i)] !== false) return;
     const text = c.miss(row);
-    failed.push({ constraint: c.name, detail: text.en, detailZh: text.zh, en: text.en, zh: text.zh });
+    failed.push({ constraint: c.name, detail: text.en, detailZh: text.zh });
   });
   const top = [...scoreParts].sort((x, y) => y.contribution - x.contribution).slice(0, 2);
   const score = Number(row.score);
   const summary = failed.length
-    ? `Near miss: ${failed.map((m) => m.en).join('; ')}.`
+    ? `Near miss: ${failed.map((m) => m.detail).join('; ')}.`
     : `Rank ${rank}, score ${score.toFixed(3)}: ${top.map((t) => t.detail).join('; ')}.`;
   const summaryZh = failed.length
-    ? `近似匹配：${failed.map((m) => m.zh).join('；')}。`
+    ? `近似匹配：${failed.map((m) => m.detailZh).join('；')}。`
     : `排名第${rank}，得分${score.toFixed(3)}：${top.map((t) => t.detailZh).join('；')}。`;
   return {
     score,
     rank,
     isNearMiss: failed.length > 0,
-    failedConstraints: failed.map(({ constraint, detail, detailZh }) => ({ constraint, detail, detailZh })),
+    failedConstraints: failed,
     scoreParts,
     summary,
     summaryZh,

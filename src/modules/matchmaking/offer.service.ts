@@ -39,6 +39,12 @@ export interface OfferWarehouse {
 const WAREHOUSE = (id: number) => sql`select id, operator_id, storage_classes, services, pallet_cbm::text, stack_height_m::text
   from overseas_warehouse where id = ${sql.typed(id, 'int')}`;
 
+/** An offer's services must be ones its warehouse offers (publishing, updating, ranking ad hoc). */
+function offeredByWarehouse(p: Problems, field: Path, services: readonly string[], offered: readonly string[]): void {
+  const missing = [...new Set(services)].filter((s) => !offered.includes(s));
+  if (missing.length) p.add(field, `This warehouse does not offer ${missing.join(', ')}`);
+}
+
 /** An offer that passed every check: its values as they are stored (or ranked). */
 export interface CheckedOffer {
   warehouse: OfferWarehouse;
@@ -72,8 +78,7 @@ export async function checkOffer(
     p.add([...base, 'storageClass'], `This warehouse stores ${w.storage_classes.join(', ')}, not ${input.storageClass}`);
   }
   const services = [...new Set(input.services ?? [])];
-  const missing = services.filter((s) => !w.services.includes(s));
-  if (missing.length) p.add([...base, 'services'], `This warehouse does not offer ${missing.join(', ')}`);
+  offeredByWarehouse(p, [...base, 'services'], services, w.services);
   if (!p.ok) return undefined;
   return { warehouse: w, currency: cur, services, cbmPerUnit: cbmPerUnit(input.unit, w) };
 }
@@ -191,8 +196,7 @@ export async function updateOffer(ctx: Context, viewer: Viewer, id: string, inpu
       p.add(['input', 'quantity'], `quantity cannot go below the ${offer!.held_quantity} already held or confirmed`);
     }
     // As when publishing: only services the warehouse offers.
-    const missing = [...new Set(input.services ?? [])].filter((s) => !offer!.warehouse_services.includes(s));
-    if (missing.length) p.add(['input', 'services'], `This warehouse does not offer ${missing.join(', ')}`);
+    offeredByWarehouse(p, ['input', 'services'], input.services ?? [], offer!.warehouse_services);
     if (!p.ok) return { errors: p.list };
     // null, like an omitted field, leaves the column as it is (every one of them is NOT NULL).
     const changes = ([
