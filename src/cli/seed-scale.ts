@@ -143,7 +143,7 @@ let out = (text: string): void => void process.stderr.write(text);
  * `npm run seed:scale -- …`). Exported for tests; the command runs it with process.argv.
  */
 export async function seedScale(url: string, argv: string[], options: { quiet?: boolean } = {}): Promise<void> {
-  if (options.quiet) out = () => undefined;
+  out = options.quiet ? () => undefined : (text) => void process.stderr.write(text);
   const opts = parseArgs(argv);
   const t0 = performance.now();
   out(`seed:scale → ${url.replace(/:[^:@/]*@/, ':***@')}\n${JSON.stringify(opts)}\n`);
