@@ -217,6 +217,7 @@ function assignGmv(rng: Rng, firms: { score: number; set: (v: number) => void }[
     for (let k = 0; k < count; k++, i++) {
       // Geometric spacing from the top of the band down, jittered within the gap.
       const t = (k + rng.real(0.1, 0.9)) / count;
+      // biome-ignore lint/style/useExponentiationOperator: the sample data's figures were made with Math.pow; kept bit for bit
       firms[i].set(hi * Math.pow(lo / hi, t));
     }
   }
@@ -533,7 +534,7 @@ function makeWarehouses(seed: number, ents: SampleEnterprise[]): WarehouseRecord
   const names = new Set<string>();
   const slugs = new Set<string>();
   const publicDone = new Set<string>();
-  return WAREHOUSE_PLAN.map((cityEn, i) => {
+  return WAREHOUSE_PLAN.map((cityEn) => {
     const city = cityByName.get(cityEn)!;
     // A few big operators run many warehouses; the long tail one or two.
     const op = operators[Math.min(operators.length - 1, Math.floor(operators.length * rng.next() ** 1.8))];

@@ -19,5 +19,5 @@ export function createLogger(level: Level = 'info', sink: (line: string, level: 
 }
 
 function defaultSink(line: string, level: Level): void {
-  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
 }

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import net from 'node:net';
 import pg from 'pg';
 import { createApp, type App } from './app';
-import { ConfigError, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { withDatabase } from './db/database';
 import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
 import { createLogger } from './logger';
@@ -14,7 +14,7 @@ import { createLogger } from './logger';
  * database cleanly.
  */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {

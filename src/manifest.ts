@@ -5,7 +5,7 @@ import type { ScaleUnit } from './db/scale';
 import type { SearchKindSpec } from './graphql/types/search-kind';
 import type { ImportUnit } from './import/unit';
 import type { Logger } from './logger';
-import type { MatchProfile } from './matching/profile';
+import type { AnyProfile } from './matching/profile';
 
 /** What a module's background task is given when the app starts. */
 export interface TaskDeps {
@@ -46,5 +46,5 @@ export interface ModuleManifest {
    * Its kinds of matchmaking, as profiles of the matching engine (`<domain>.profile.ts`); the
    * module's services rank with them. Listed here so every profile is checked (checkProfile).
    */
-  profiles?: MatchProfile<any>[];
+  profiles?: AnyProfile[];
 }

@@ -36,7 +36,7 @@ describe('layout', () => {
   it.each(['graphql', 'db', 'matching', 'import', 'http'])('src/%s imports no domain module (nor the composition of them)', (layer) => {
     // Specs may check a layer against the composed API (cost.spec.ts costs the real schema).
     const offending = sources(path.join(SRC, layer)).filter((f) => !f.endsWith('.spec.ts')).flatMap((f) =>
-      imports(f).filter((i) => rel(i).startsWith('modules' + path.sep) || rel(i) === 'composition').map((i) => `${rel(f)} → ${rel(i)}`));
+      imports(f).filter((i) => rel(i).startsWith(`modules${path.sep}`) || rel(i) === 'composition').map((i) => `${rel(f)} → ${rel(i)}`));
     expect(offending).toEqual([]);
   });
 
@@ -49,7 +49,7 @@ describe('layout', () => {
   });
 
   it('only the composition root imports the modules’ manifests', () => {
-    const composing = sources(SRC).filter((f) => !rel(f).startsWith('modules' + path.sep))
+    const composing = sources(SRC).filter((f) => !rel(f).startsWith(`modules${path.sep}`))
       .filter((f) => imports(f).some((i) => /^modules[\\/][^\\/]+[\\/]index$/.test(rel(i)) || /^modules[\\/][^\\/]+$/.test(rel(i))))
       .map(rel).sort();
     expect(composing).toEqual(['composition.ts']);

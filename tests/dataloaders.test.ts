@@ -73,14 +73,17 @@ describe('batched by-key loads', () => {
     clearApiKeyCache();
     const pool = new pg.Pool({ connectionString: s.databaseUrl, max: 2 });
     const statements: string[] = [];
-    const counting = { query: (text: string, values: unknown[]) => (statements.push(text), pool.query(text, values)) } as unknown as pg.Pool;
+    const counting = { query: (text: string, values: unknown[]) => {
+      statements.push(text);
+      return pool.query(text, values);
+    } } as unknown as pg.Pool;
     try {
       const viewers = await Promise.all(keys.map((k) => authenticate(counting, k)));
       expect(viewers.map((v) => v.enterpriseId)).toEqual(enterprises.map((e) => e.id));
       expect(statements).toHaveLength(1);
       // a wrong key among right ones is refused alone
       clearApiKeyCache();
-      const wrong = keys[0].slice(0, -4) + 'AAAA';
+      const wrong = `${keys[0].slice(0, -4)}AAAA`;
       const results = await Promise.allSettled([authenticate(counting, keys[1]), authenticate(counting, wrong)]);
       expect(results[0]).toMatchObject({ status: 'fulfilled', value: { enterpriseId: enterprises[1].id } });
       expect(results[1]).toMatchObject({ status: 'rejected', reason: { extensions: { code: 'UNAUTHENTICATED' } } });

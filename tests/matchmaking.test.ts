@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import pg from 'pg';
-import { toGlobalId } from '../src/graphql/ids';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { bearer, issueKey } from './helpers/keys';
 import { criteriaFor, offerInputFor } from './helpers/matchmaking';
@@ -136,7 +135,7 @@ describe('overseas-warehouse capacity matchmaking', () => {
       const anon = await s.gql(PUBLISH, { input: offerInput() });
       expect(anon.status).toBe(401);
       expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      const bad = await s.gql(PUBLISH, { input: offerInput() }, bearer('cbec_aaaaaaaaaaaa_' + 'x'.repeat(43)));
+      const bad = await s.gql(PUBLISH, { input: offerInput() }, bearer(`cbec_aaaaaaaaaaaa_${'x'.repeat(43)}`));
       expect(bad.status).toBe(401);
     });
 

@@ -17,7 +17,7 @@ describe('GET /metrics', () => {
     return res.text();
   };
   const value = (text: string, series: string): number => {
-    const line = text.split('\n').find((l) => l.startsWith(series + ' '));
+    const line = text.split('\n').find((l) => l.startsWith(`${series} `));
     return line ? Number(line.slice(series.length + 1)) : NaN;
   };
 

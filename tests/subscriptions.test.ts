@@ -95,7 +95,7 @@ function follow(client: Client, query: string, variables?: Record<string, unknow
 
 function wsClient(httpUrl: string, connectionParams?: Record<string, unknown>): Client {
   return createClient({
-    url: httpUrl.replace(/^http/, 'ws').replace(/\/graphql$/, '') + '/graphql',
+    url: `${httpUrl.replace(/^http/, 'ws').replace(/\/graphql$/, '')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams,
     retryAttempts: 0,
@@ -281,7 +281,7 @@ describe('subscriptions in one process (in-memory events)', () => {
       expect(seen.filter((t) => /from capacity_offer t where/.test(t))).toHaveLength(1);
     } finally {
       pool.query = query;
-      feeds.forEach((x) => x.dispose());
+      for (const x of feeds) x.dispose();
     }
   });
 
@@ -300,7 +300,7 @@ describe('subscriptions in one process (in-memory events)', () => {
   });
 
   it('closes the connection (4403) for an unknown API key', async () => {
-    const feed = follow(client(bearer('cbec_aaaaaaaaaaaa_' + 'x'.repeat(43))), HOLD_EXPIRING);
+    const feed = follow(client(bearer(`cbec_aaaaaaaaaaaa_${'x'.repeat(43)}`)), HOLD_EXPIRING);
     await waitFor('the socket to close', () => feed.error !== undefined);
     expect(feed.error.code).toBe(4403);
     expect(feed.error.reason).toBe('Unknown or revoked API key');
@@ -348,7 +348,7 @@ describe('subscriptions in one process (in-memory events)', () => {
     const extra = follow(c, HOLD_EXPIRING);
     await waitFor('the refusal', () => extra.error !== undefined);
     expect(extra.error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'subscriptions', maximum: 20 }) })]);
-    feeds.forEach((feed) => feed.dispose());
+    for (const feed of feeds) feed.dispose();
     // once one has completed, another may start
     await waitFor('listeners gone', () => (listeners.get(Topics.HOLD_EXPIRING) ?? 0) === 0);
     const again = follow(c, HOLD_EXPIRING);

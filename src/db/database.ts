@@ -17,12 +17,12 @@ export function databaseName(url: string): string {
 /** The same server, another database (the `postgres` maintenance database by default). */
 export function withDatabase(url: string, name = 'postgres'): string {
   const u = new URL(url);
-  u.pathname = '/' + encodeURIComponent(name);
+  u.pathname = `/${encodeURIComponent(name)}`;
   return u.toString();
 }
 
 function quoteIdent(name: string): string {
-  return '"' + name.replace(/"/g, '""') + '"';
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /**

@@ -109,7 +109,7 @@ export async function startEmbedded(opts: { dataDir: string; port: number; log?:
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (root) chownSync(dataDir, ids.uid!, ids.gid!);
     const pwfile = path.join(os.tmpdir(), `cbec-pg-pw-${randomBytes(6).toString('hex')}`);
-    writeFileSync(pwfile, PASSWORD + '\n', { mode: 0o644 });
+    writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
     try {
       // UTF-8 with a UTF-8 ctype: under the C ctype Chinese text has no trigrams.
       await run(bin.initdb, [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`,

@@ -308,7 +308,7 @@ export function copyRow(values: readonly unknown[]): string {
     const v = values[i];
     line += v === null || v === undefined ? '\\N' : copyEscape(Array.isArray(v) ? arrayLiteral(v) : scalarText(v));
   }
-  return line + '\n';
+  return `${line}\n`;
 }
 
 /** A PostgreSQL array literal of one dimension: `{"a,b","c\"d",NULL}`. */
@@ -321,7 +321,7 @@ function arrayLiteral(values: readonly unknown[]): string {
     else if (Array.isArray(v)) throw new TypeError('nested arrays are not written by the bulk writer');
     else out += `"${scalarText(v).replace(/[\\"]/g, '\\$&')}"`;
   }
-  return out + '}';
+  return `${out}}`;
 }
 
 function scalarText(v: unknown): string {

@@ -64,7 +64,9 @@ function piece(value: unknown): string | Piece {
 /** The tag: `sql\`select … where id = ${id}\``. */
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
   const parts: (string | Piece)[] = [strings[0]];
-  values.forEach((v, i) => parts.push(piece(v), strings[i + 1]));
+  values.forEach((v, i) => {
+    parts.push(piece(v), strings[i + 1]);
+  });
   return new Sql(parts);
 }
 

@@ -43,7 +43,7 @@ export async function runMutation(
   if (key !== undefined && key !== null && !KEY.test(key)) {
     throw badInput('`idempotencyKey` must be 1–100 letters, digits or _ . : - (a UUID works)', 'idempotencyKey');
   }
-  const hash = createHash('sha256').update(operation + '\n' + canonical(input)).digest('hex');
+  const hash = createHash('sha256').update(`${operation}\n${canonical(input)}`).digest('hex');
   for (let attempt = 1; ; attempt++) {
     try {
       return await em.fork().transactional(async (tem) => {

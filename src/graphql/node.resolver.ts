@@ -38,7 +38,9 @@ function nodeLoader(ctx: Context): DataLoader<NodeLoad, Record<string, unknown> 
     loader = new DataLoader(async (loads) => {
       const out: (Record<string, unknown> | null)[] = new Array(loads.length).fill(null);
       const byType = new Map<string, number[]>();
-      loads.forEach((l, i) => byType.set(l.type, [...(byType.get(l.type) ?? []), i]));
+      loads.forEach((l, i) => {
+        byType.set(l.type, [...(byType.get(l.type) ?? []), i]);
+      });
       await Promise.all([...byType].map(async ([type, idx]) => {
         const { info } = loads[idx[0]];
         const k = sqlRegistry(info.schema).nodes[type];

@@ -54,5 +54,5 @@ export async function buildSchemaFrom(moduleResolvers: readonly Function[]): Pro
 
 /** The SDL committed as schema/schema.graphql (sorted, so diffs show real changes only). */
 export function printSdl(schema: GraphQLSchema): string {
-  return printSchema(lexicographicSortSchema(schema)) + '\n';
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

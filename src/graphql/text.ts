@@ -3,7 +3,9 @@
  * other C0 control characters, DEL and the C1 controls. Tab, line feed and carriage return are
  * allowed in free text; single-line fields (names, titles, labels) refuse them too.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this guard's job
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this guard's job
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 
 export interface ControlCharHit {

@@ -256,7 +256,9 @@ export function list<T, N extends boolean = false>(
     check(r, f) {
       const arr = r.list(f, { optional, nonEmpty: o.nonEmpty });
       const seen = new Set<unknown>();
-      if (o.each) (arr ?? []).forEach((v, i) => o.each!(v, `${f}[${i}]`, r, seen));
+      if (o.each) {
+        for (const [i, v] of (arr ?? []).entries()) o.each(v, `${f}[${i}]`, r, seen);
+      }
       return arr;
     },
   });

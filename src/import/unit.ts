@@ -26,6 +26,7 @@ export interface NaturalKey {
  * in one transaction; it knows no domain. Modules declare their units in `<domain>.import.ts`
  * (mostly with `defineUnit`) and list them in their manifest's `import`.
  */
+// biome-ignore lint/suspicious/noExplicitAny: units of every record type are held in one list
 export interface ImportUnit<R = any, K extends string = string> {
   /** The dataset's top-level key for these records (`enterprises`): part of the file format. */
   readonly key: K;

@@ -1,5 +1,5 @@
 import { badInput } from '../graphql/errors';
-import type { Factor, MatchProfile, MatchRequest, MatchRow } from './profile';
+import type { AnyProfile, Factor, MatchProfile, MatchRequest, MatchRow } from './profile';
 
 /**
  * The matching engine: ranks the candidates of a profile in one SQL statement, counts the full
@@ -34,7 +34,7 @@ export function checkFirst(first: number | null | undefined): number {
 }
 
 /** The profile's default weights with what was asked laid over them; each must be 0–1. */
-export function askedWeights(profile: MatchProfile<any>, input?: Record<string, number | null | undefined>): Weights {
+export function askedWeights(profile: AnyProfile, input?: Record<string, number | null | undefined>): Weights {
   const w: Weights = Object.fromEntries(profile.factors.map((f) => [f.weightKey, f.defaultWeight]));
   for (const [k, v] of Object.entries(input ?? {})) {
     if (v === undefined || v === null) continue;
@@ -61,7 +61,7 @@ export function normalise(weights: Weights, applies: (key: string) => boolean = 
  * its columns, names unique and upper case, weights 0–1 with at least one above 0, orderings on
  * its columns, and no column named like one of the engine's own (misses, score, rank …).
  */
-export function checkProfile(profile: MatchProfile<any>): string[] {
+export function checkProfile(profile: AnyProfile): string[] {
   const problems: string[] = [];
   const ENGINE_COLUMNS = ['misses', 'score', 'rank', 'wsum', 'id', 'node', 'full_count', 'explanation'];
   const columns = Object.keys(profile.columns);
@@ -95,7 +95,7 @@ export function checkProfile(profile: MatchProfile<any>): string[] {
 }
 
 /** Every hard constraint met, in the profile's order (SQL over the `from` aliases). */
-export function fullMatchSql(profile: MatchProfile<any>): string {
+export function fullMatchSql(profile: AnyProfile): string {
   return profile.constraints.length === 0 ? 'true' : profile.constraints.map((c) => `(${c.sql})`).join(' and ');
 }
 
@@ -104,7 +104,7 @@ const a = (i: number) => `a_${i}`;
 const ok = (i: number) => `ok_${i}`;
 
 /** The ranking statement for a profile and a request (exported for the unit tests). */
-export function rankingSql(profile: MatchProfile<any>, req: MatchRequest, weights: Weights): string {
+export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weights): string {
   const p = req.params;
   const key = profile.key;
   const source = profile.candidates(req.query, p);
@@ -116,6 +116,7 @@ export function rankingSql(profile: MatchProfile<any>, req: MatchRequest, weight
   const full = fullMatchSql(profile);
   const columns = Object.entries(profile.columns).map(([name, sql]) => `${sql} as ${name}`).join(', ');
   const w = profile.factors.map((x) => `${p.add(weights[x.weightKey])}::float8`);
+  // biome-ignore lint/suspicious/noExplicitAny: factors of any row type
   const applies = (x: Factor<any>) => (x.applies ? `coalesce((${x.applies}), false)` : 'true');
   const wsum = profile.factors.map((x, i) => `${w[i]} * (${applies(x)})::int`).join(' + ');
   // Each weight normalised per pair and rounded to 4 places as JavaScript's Math.round does

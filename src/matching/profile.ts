@@ -86,7 +86,12 @@ export interface CandidateSource {
   rejoin: (alias: string) => string;
 }
 
+/** Any profile, whatever its row and query types: what the engine and the manifests hold. */
+// biome-ignore lint/suspicious/noExplicitAny: a profile of any row type
+export type AnyProfile = MatchProfile<any>;
+
 /** A kind of matchmaking, for the engine; `Q` is what is asked (e.g. a demand and its scope). */
+// biome-ignore lint/suspicious/noExplicitAny: each profile asks its own query type; lists of profiles hold any of them
 export interface MatchProfile<R extends MatchRow = MatchRow, Q = any> {
   /** For logs and errors. */
   name: string;
@@ -109,6 +114,7 @@ export interface MatchProfile<R extends MatchRow = MatchRow, Q = any> {
 }
 
 /** One ranking request: what is asked of a profile, and how to rank and page. */
+// biome-ignore lint/suspicious/noExplicitAny: the query type is the profile's own
 export interface MatchRequest<Q = any> {
   /** What is asked, for the profile's `candidates`. */
   query: Q;

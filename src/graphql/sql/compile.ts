@@ -318,7 +318,7 @@ function compileNestedConnection(
   const orderSql = order.map((o) => `${o.expr} ${o.desc ? 'desc' : 'asc'}`).join(', ');
   const extras = Object.entries(f.edge ?? {}).map(([k, e]) => `${e(ca)} as "e_${k}"`);
   const nodeColumns = page.columns.length ? page.columns.map((sql, i) => `${sql} as n${i || ''}`).join(', ') : 'null as n';
-  const inner = `select ${nodeColumns}, ${cursorSql(sig, order.map((o) => o.expr))} as cur, row_number() over (order by ${orderSql}) as rn${extras.length ? ', ' + extras.join(', ') : ''} from ${source} order by ${orderSql} limit ${first + 1}`;
+  const inner = `select ${nodeColumns}, ${cursorSql(sig, order.map((o) => o.expr))} as cur, row_number() over (order by ${orderSql}) as rn${extras.length ? `, ${extras.join(', ')}` : ''} from ${source} order by ${orderSql} limit ${first + 1}`;
   const x = nextAlias(c);
   const within = `filter (where ${x}.rn <= ${first})`;
   const pairs: string[] = [];

@@ -6,7 +6,7 @@ export function orderTerms<F extends string>(
   columns: Record<F, { expr: string; type: SortType }>,
   fallback: { field: F; direction: 'ASC' | 'DESC' }[],
 ): OrderTerm[] {
-  const list = orderBy && orderBy.length ? orderBy : fallback;
+  const list = orderBy?.length ? orderBy : fallback;
   const seen = new Set<string>();
   const terms: OrderTerm[] = [];
   for (const o of list) {

@@ -116,7 +116,7 @@ class Plain {
 @SqlObject({ table: 'widget' })
 @ObjectType({ description: 'A widget' })
 class Widget {
-  @Sql(one((t, c) => `plain ${c}`))
+  @Sql(one((_t, c) => `plain ${c}`))
   @Field(() => Plain, { description: 'A relation to a type without SQL' })
   plain!: Plain;
 }
@@ -280,7 +280,7 @@ describe('buildSqlRegistry: what it refuses, when the schema is built', () => {
 
   it('a connection whose type is no Connection(…), and a connection of a type without SQL', () => {
     const row = new GraphQLObjectType({ name: 'Row', fields: { a: { type: GraphQLString, extensions: { [SQL_EXTENSION]: col('a') } } }, extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'row' } } });
-    const spec = connection({ source: (t, c) => `row ${c}`, order: (c) => [{ name: 'ID', expr: `${c}.id`, type: 'int', desc: false }] });
+    const spec = connection({ source: (_t, c) => `row ${c}`, order: (c) => [{ name: 'ID', expr: `${c}.id`, type: 'int', desc: false }] });
     const holder = new GraphQLObjectType({
       name: 'Holder', fields: { rows: { type: row, extensions: { [SQL_EXTENSION]: spec } } }, extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'holder' } },
     });

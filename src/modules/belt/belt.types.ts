@@ -2,7 +2,6 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../graphql/types/common';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { NamedNode, Node } from '../../graphql/types/relay';
-import { DateTimeScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, expr, many, one } from '../../graphql/sql/fields';
 import { District } from '../reference/reference.types';

@@ -83,7 +83,7 @@ describe('credit code (GB 32100-2015)', () => {
 
   it('rejects non-strings', () => {
     expect(isValidCreditCode(undefined)).toBe(false);
-    expect(isValidCreditCode(915001032028150050)).toBe(false);
+    expect(isValidCreditCode(915001032028150)).toBe(false);
   });
 
   it('does not reject a retired or unknown region code', () => {

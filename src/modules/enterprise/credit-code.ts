@@ -151,7 +151,7 @@ export function creditCodeFor(regionCode: string, serial: number, opts: CreditCo
       tail = CREDIT_CODE_CHARSET[n % 31] + tail;
       n = Math.floor(n / 31);
     }
-    orgBody = 'MA' + tail;
+    orgBody = `MA${tail}`;
   } else {
     if (serial >= LEGACY_SPACE) throw new RangeError(`serial ${serial} exceeds ${LEGACY_SPACE - 1}`);
     orgBody = String((mulMod(serial, LEGACY_MULT, LEGACY_SPACE) + LEGACY_ADD) % LEGACY_SPACE).padStart(8, '0');

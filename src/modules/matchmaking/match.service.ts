@@ -2,7 +2,6 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from '../../graphql/sql/compile';
 import { Params } from '../../graphql/sql/params';
-import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/types/geo';
 import { checkFirst, normalise, rank, type Explanation, type Weights } from '../../matching/engine';
 import { DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
 import { badInput, notFound } from '../../graphql/errors';

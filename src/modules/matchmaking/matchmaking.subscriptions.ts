@@ -68,8 +68,8 @@ function signature(l: PayloadLoad): string {
   // differ between subscriptions that select alike.
   const used = new Set<string>();
   const collect = { Variable: (v: VariableNode) => void used.add(v.name.value) };
-  l.nodes.forEach((n) => visit(n, collect));
-  fragments.forEach((f) => visit(f, collect));
+  for (const n of l.nodes) visit(n, collect);
+  for (const f of fragments) visit(f, collect);
   const variables = [...used].sort().map((name) => [name, l.info.variableValues[name]]);
   return [l.type, l.ctx.lang, l.ctx.viewer?.enterpriseId ?? '', l.nodes.map(print).join(' '),
     fragments.map(print).join(' '), JSON.stringify(variables)].join('|');

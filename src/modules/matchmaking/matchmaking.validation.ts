@@ -47,7 +47,7 @@ export function todayInChina(now = new Date()): string {
 }
 
 export function addDays(date: string, days: number): string {
-  const d = new Date(date + 'T00:00:00Z');
+  const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }

@@ -50,7 +50,7 @@ const QUERY_MAX_RAW = 200;
 export const CANDIDATES = 1000;
 
 function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function escapeHtml(s: string): string {
@@ -179,7 +179,7 @@ export async function search(
     let snippetHtml = '';
     let from = 0;
     for (const h of highlights) {
-      snippetHtml += escapeHtml(snippet.slice(from, h.start)) + '<mark>' + escapeHtml(snippet.slice(h.start, h.end)) + '</mark>';
+      snippetHtml += `${escapeHtml(snippet.slice(from, h.start))}<mark>${escapeHtml(snippet.slice(h.start, h.end))}</mark>`;
       from = h.end;
     }
     snippetHtml += escapeHtml(snippet.slice(from));

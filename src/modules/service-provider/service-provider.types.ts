@@ -1,7 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { NamedNode, Node } from '../../graphql/types/relay';
-import { DateTimeScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, one } from '../../graphql/sql/fields';
 import { Enterprise } from '../enterprise/enterprise.types';

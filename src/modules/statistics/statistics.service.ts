@@ -66,7 +66,7 @@ async function runGroups<D extends string>(ctx: Context, info: GraphQLResolveInf
   const groupOrdinals = chosen.map((k) => dimNames.indexOf(k) + 1);
   const c = newCompileCtx(info, ctx.lang, q.params, q.vars);
   const obj = compileObject(q.type, info.fieldNodes, 'g', c);
-  const inner = `select ${[...selects, ...q.measures].join(', ')} from ${q.from}${joins.length ? ' ' + joins.join(' ') : ''}`
+  const inner = `select ${[...selects, ...q.measures].join(', ')} from ${q.from}${joins.length ? ` ${joins.join(' ')}` : ''}`
     + `${q.where.length ? ` where ${q.where.join(' and ')}` : ''}${groupOrdinals.length ? ` group by ${groupOrdinals.join(', ')}` : ''}`;
   const order = chosen.length ? ` order by ${chosen.map((k) => q.dims[k].sort('g')).join(', ')}` : '';
   const rows = await ctx.db.query<{ n: unknown }>(`select ${obj} as n from (${inner}) g${order}`, q.params.values);

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { NamedNode, Node } from '../../graphql/types/relay';
-import { DateScalar, DateTimeScalar } from '../../graphql/types/scalars';
+import { DateScalar, } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, many, one } from '../../graphql/sql/fields';
 import { District } from '../reference/reference.types';

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { Money } from '../../graphql/types/common';
 import { NamedNode, Node } from '../../graphql/types/relay';
-import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
+import { DecimalScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { distanceKmField } from '../../graphql/types/geo';
 import { col, decimal, expr, inline, many, one } from '../../graphql/sql/fields';
