@@ -27,12 +27,23 @@ async function main(): Promise<void> {
     if (text.includes('ranked as materialized')) last = { text, values };
     return orig.call(this, text, values) as never;
   } as typeof orig;
-  const demands = (await adhocDemands(app.read.pool, 400)).filter((d) => !kind
-    || (kind === 'area' ? d.area : kind === 'corridor' ? !d.area && !(d.countries as unknown[] | undefined)?.length : (d.countries as unknown[] | undefined)?.length && !d.area));
+  const demands = (await adhocDemands(app.read.pool, 400)).filter(
+    (d) =>
+      !kind ||
+      (kind === 'area'
+        ? d.area
+        : kind === 'corridor'
+          ? !d.area && !(d.countries as unknown[] | undefined)?.length
+          : (d.countries as unknown[] | undefined)?.length && !d.area),
+  );
   const runs: { ms: number; demand: unknown; sql: typeof last }[] = [];
   for (const demand of demands) {
     const t = performance.now();
-    const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ADHOC, variables: { demand } }) });
+    const res = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: ADHOC, variables: { demand } }),
+    });
     await res.json();
     runs.push({ ms: performance.now() - t, demand, sql: last });
   }

@@ -46,7 +46,14 @@ async function serve(url: string, limits: boolean, onDone?: (ctx: Context) => vo
   const server = app.express.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  return { app, target, close: async () => { server.close(); await app.close(); } };
+  return {
+    app,
+    target,
+    close: async () => {
+      server.close();
+      await app.close();
+    },
+  };
 }
 
 function body(query: string, variables?: Record<string, unknown>): string {
@@ -54,7 +61,14 @@ function body(query: string, variables?: Record<string, unknown>): string {
 }
 
 async function load(target: string, query: string, connections: number, seconds: number, variables?: Record<string, unknown>) {
-  return autocannon({ url: target, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(query, variables), connections, duration: seconds });
+  return autocannon({
+    url: target,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body(query, variables),
+    connections,
+    duration: seconds,
+  });
 }
 
 async function refusal(url: string, seconds: number): Promise<void> {
@@ -70,14 +84,19 @@ async function refusal(url: string, seconds: number): Promise<void> {
 
   let statements = 0;
   let requests = 0;
-  const s = await serve(url, true, (ctx) => { statements += ctx.db.statements; requests += 1; });
+  const s = await serve(url, true, (ctx) => {
+    statements += ctx.db.statements;
+    requests += 1;
+  });
   try {
     const res = await fetch(s.target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(BOMB) });
     const answer = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
     statements = 0;
     requests = 0;
     const r = await load(s.target, BOMB, 1, seconds);
-    console.log(`cycle bomb over HTTP, 1 connection: HTTP ${res.status} ${answer.errors?.[0]?.extensions?.code}; p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s; ${statements} SQL statements for ${requests} refusals`);
+    console.log(
+      `cycle bomb over HTTP, 1 connection: HTTP ${res.status} ${answer.errors?.[0]?.extensions?.code}; p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s; ${statements} SQL statements for ${requests} refusals`,
+    );
   } finally {
     await s.close();
   }
@@ -87,13 +106,20 @@ async function hostile(url: string, seconds: number): Promise<void> {
   const s = await serve(url, true);
   try {
     const idle = await load(s.target, CHEAP, 4, seconds);
-    console.log(`cheap query idle (4 connections):              p50 ${idle.latency.p50} ms  p99 ${idle.latency.p99} ms  ${idle.requests.average.toFixed(0)} req/s`);
-    for (const [label, hostileQuery] of [['four clients sending cycle bombs', BOMB], ['four clients sending the dearest allowed query', DEAR]] as const) {
+    console.log(
+      `cheap query idle (4 connections):              p50 ${idle.latency.p50} ms  p99 ${idle.latency.p99} ms  ${idle.requests.average.toFixed(0)} req/s`,
+    );
+    for (const [label, hostileQuery] of [
+      ['four clients sending cycle bombs', BOMB],
+      ['four clients sending the dearest allowed query', DEAR],
+    ] as const) {
       const attack = load(s.target, hostileQuery, 4, seconds + 2);
       await new Promise((r) => setTimeout(r, 1000));
       const under = await load(s.target, CHEAP, 4, seconds);
       const a = await attack;
-      console.log(`cheap query, ${label.padEnd(46)} p50 ${under.latency.p50} ms  p99 ${under.latency.p99} ms  ${under.requests.average.toFixed(0)} req/s  (p99 ${(under.latency.p99 / Math.max(idle.latency.p99, 1)).toFixed(2)}× idle; hostile: ${a.requests.average.toFixed(0)} req/s, ${a.non2xx} non-2xx)`);
+      console.log(
+        `cheap query, ${label.padEnd(46)} p50 ${under.latency.p50} ms  p99 ${under.latency.p99} ms  ${under.requests.average.toFixed(0)} req/s  (p99 ${(under.latency.p99 / Math.max(idle.latency.p99, 1)).toFixed(2)}× idle; hostile: ${a.requests.average.toFixed(0)} req/s, ${a.non2xx} non-2xx)`,
+      );
     }
   } finally {
     await s.close();
@@ -102,7 +128,10 @@ async function hostile(url: string, seconds: number): Promise<void> {
 
 /** A server of bench/serve.ts in a child process: `on` with the gate, `off` without. */
 async function spawnServer(mode: 'on' | 'off'): Promise<{ target: string; pid: number; stop(): void }> {
-  const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'serve.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'serve.ts'), mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  });
   const target = await new Promise<string>((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim().split('\n')[0]));
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
@@ -122,14 +151,25 @@ async function overhead(seconds: number, only: string[]): Promise<void> {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   try {
-    console.log(`operation     req/s with gate / without (fewer)     server CPU µs per request with / without (more)   (two server processes; medians of ${rounds} interleaved rounds)`);
+    console.log(
+      `operation     req/s with gate / without (fewer)     server CPU µs per request with / without (more)   (two server processes; medians of ${rounds} interleaved rounds)`,
+    );
     for (const [name, { query, variables }] of Object.entries(OPERATIONS)) {
       if (only.length && !only.includes(name)) continue;
       const a: { rps: number; us: number }[] = [];
       const b: { rps: number; us: number }[] = [];
       for (let round = 0; round < rounds; round++) {
         // Alternate which goes first, so neither always runs on a warmer (or more tired) machine.
-        const pair = round % 2 ? [[off, b], [on, a]] as const : [[on, a], [off, b]] as const;
+        const pair =
+          round % 2
+            ? ([
+                [off, b],
+                [on, a],
+              ] as const)
+            : ([
+                [on, a],
+                [off, b],
+              ] as const);
         for (const [srv, into] of pair) {
           const cpu0 = cpuMicros(srv.pid);
           const r = await load(srv.target, query, 16, seconds, variables);
@@ -138,7 +178,9 @@ async function overhead(seconds: number, only: string[]): Promise<void> {
       }
       const [ra, rb] = [median(a.map((x) => x.rps)), median(b.map((x) => x.rps))];
       const [ua, ub] = [median(a.map((x) => x.us)), median(b.map((x) => x.us))];
-      console.log(`${name.padEnd(13)} ${ra.toFixed(0).padStart(6)} / ${rb.toFixed(0).padStart(6)} (${(((rb - ra) / rb) * 100).toFixed(1).padStart(5)} %)   ${ua.toFixed(0).padStart(6)} / ${ub.toFixed(0).padStart(6)} (${(((ua - ub) / ub) * 100).toFixed(1).padStart(5)} %)`);
+      console.log(
+        `${name.padEnd(13)} ${ra.toFixed(0).padStart(6)} / ${rb.toFixed(0).padStart(6)} (${(((rb - ra) / rb) * 100).toFixed(1).padStart(5)} %)   ${ua.toFixed(0).padStart(6)} / ${ub.toFixed(0).padStart(6)} (${(((ua - ub) / ub) * 100).toFixed(1).padStart(5)} %)`,
+      );
     }
   } finally {
     on.stop();

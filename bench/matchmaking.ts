@@ -53,7 +53,7 @@ const HOLD = `mutation Hold($input: HoldCapacityInput!) { holdCapacity(input: $i
 
 type Body = { query: string; variables: Record<string, unknown>; kind?: string };
 
-const pct = (sorted: number[], p: number) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const ms = (v: number) => v.toFixed(1).padStart(7);
 
 /** Realistic ad-hoc demands: where and what drawn from the dataset's own warehouses and corridors. */
@@ -62,7 +62,8 @@ export async function adhocDemands(pool: pg.Pool, n: number): Promise<Record<str
   const { rows: places } = await pool.query<{ country_code: string; city_en: string; latitude: number; longitude: number; currency: string }>(
     `select w.country_code, w.city_en, avg(w.latitude)::float8 as latitude, avg(w.longitude)::float8 as longitude, min(w.currency) as currency, count(*)::int as n
      from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.status = 'PUBLISHED'
-     group by 1, 2 order by 1, 2`);
+     group by 1, 2 order by 1, 2`,
+  );
   const weighted = places.map((p) => [p, (p as unknown as { n: number }).n] as const);
   const { rows: corridors } = await pool.query<{ slug: string }>('select slug from corridor order by id');
   const today = todayInChina();
@@ -70,19 +71,41 @@ export async function adhocDemands(pool: pg.Pool, n: number): Promise<Record<str
   for (let i = 0; i < n; i++) {
     const home = rng.weighted(weighted);
     // Every demand says where (the API refuses one that does not): a country list, an area or a corridor.
-    const where = rng.weighted([['countries', 55], ['area', 25], ['corridor', 10]] as const);
-    const unit = rng.weighted([['CBM', 5], ['PALLET', 4], ['SQUARE_METRE', 1]] as const);
-    const storageClass = rng.weighted([['AMBIENT', 70], ['DANGEROUS_GOODS', 10], ['OVERSIZE', 8], ['TEMPERATURE_CONTROLLED', 5], ['BONDED', 4], ['HIGH_VALUE', 3]] as const);
+    const where = rng.weighted([
+      ['countries', 55],
+      ['area', 25],
+      ['corridor', 10],
+    ] as const);
+    const unit = rng.weighted([
+      ['CBM', 5],
+      ['PALLET', 4],
+      ['SQUARE_METRE', 1],
+    ] as const);
+    const storageClass = rng.weighted([
+      ['AMBIENT', 70],
+      ['DANGEROUS_GOODS', 10],
+      ['OVERSIZE', 8],
+      ['TEMPERATURE_CONTROLLED', 5],
+      ['BONDED', 4],
+      ['HIGH_VALUE', 3],
+    ] as const);
     const d: Record<string, unknown> = {
-      quantity: String(unit === 'PALLET' ? rng.int(4, 60) : rng.int(10, 200)), unit, storageClass,
-      startDate: addDays(today, rng.int(3, 90)), durationDays: rng.pick([30, 60, 90, 180, 365]),
-      hasBatteries: storageClass === 'DANGEROUS_GOODS' && rng.chance(0.7), isOversize: storageClass === 'OVERSIZE',
+      quantity: String(unit === 'PALLET' ? rng.int(4, 60) : rng.int(10, 200)),
+      unit,
+      storageClass,
+      startDate: addDays(today, rng.int(3, 90)),
+      durationDays: rng.pick([30, 60, 90, 180, 365]),
+      hasBatteries: storageClass === 'DANGEROUS_GOODS' && rng.chance(0.7),
+      isOversize: storageClass === 'OVERSIZE',
     };
     if (where === 'countries') {
       d.countries = [...new Set([home.country_code, ...Array.from({ length: rng.int(0, 2) }, () => rng.weighted(weighted).country_code)])];
       if (rng.chance(0.2)) d.maxTransitDays = rng.int(7, 35);
     } else if (where === 'area') {
-      d.area = { point: { latitude: home.latitude + rng.real(-0.1, 0.1), longitude: home.longitude + rng.real(-0.1, 0.1) }, radiusKm: rng.pick([50, 100, 300, 800]) };
+      d.area = {
+        point: { latitude: home.latitude + rng.real(-0.1, 0.1), longitude: home.longitude + rng.real(-0.1, 0.1) },
+        radiusKm: rng.pick([50, 100, 300, 800]),
+      };
     } else if (where === 'corridor') {
       d.corridor = rng.pick(corridors).slug;
       d.maxTransitDays = rng.int(5, 30);
@@ -94,20 +117,35 @@ export async function adhocDemands(pool: pg.Pool, n: number): Promise<Record<str
       const perCbm = { USD: 20, EUR: 18, GBP: 16, JPY: 3000, KRW: 27000, CNY: 140, RUB: 1800 }[currency] ?? 20;
       d.budget = rng.chance(0.7)
         ? { currency, maxMonthlyPricePerCbm: (perCbm * rng.real(0.5, 1.6)).toFixed(2) }
-        : { currency, maxTotal: (perCbm * rng.real(0.5, 1.6) * Number(d.quantity) * (d.durationDays as number) / 30).toFixed(2) };
+        : { currency, maxTotal: ((perCbm * rng.real(0.5, 1.6) * Number(d.quantity) * (d.durationDays as number)) / 30).toFixed(2) };
     }
     out.push(d);
   }
   return out;
 }
 
-interface RunResult { reqs: number; p50: number; p95: number; p99: number; statements: number; errors: number; byKind: Map<string, number[]> }
+interface RunResult {
+  reqs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statements: number;
+  errors: number;
+  byKind: Map<string, number[]>;
+}
 
 /**
  * Runs autocannon over `bodies`, each request the next body in turn. Latencies are collected per
  * response (autocannon's own summary has no p95); a response with `errors` counts as an error.
  */
-async function run(target: string, headers: Record<string, string>, bodies: Body[], connections: number, seconds: number, counter: { statements: number; requests: number }): Promise<RunResult> {
+async function run(
+  target: string,
+  headers: Record<string, string>,
+  bodies: Body[],
+  connections: number,
+  seconds: number,
+  counter: { statements: number; requests: number },
+): Promise<RunResult> {
   const encoded = bodies.map((b) => JSON.stringify({ query: b.query, variables: b.variables }));
   let next = 0;
   let errors = 0;
@@ -118,20 +156,28 @@ async function run(target: string, headers: Record<string, string>, bodies: Body
   counter.statements = 0;
   counter.requests = 0;
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url: target, connections, duration: seconds,
-      requests: [{
-        method: 'POST', headers: { 'content-type': 'application/json', ...headers },
-        setupRequest: (req) => {
-          const i = next++ % encoded.length;
-          sent.push(i);
-          return { ...req, body: encoded[i] };
-        },
-        onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors":[{')) errors++;
-        },
-      }],
-    }, (err, result) => (err ? reject(err) : resolve(result)));
+    const instance = autocannon(
+      {
+        url: target,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            setupRequest: (req) => {
+              const i = next++ % encoded.length;
+              sent.push(i);
+              return { ...req, body: encoded[i] };
+            },
+            onResponse: (status, body) => {
+              if (status !== 200 || body.includes('"errors":[{')) errors++;
+            },
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
     instance.on('response', (_client, _status, _bytes, time) => {
       times.push(time);
       const kind = connections === 1 ? bodies[sent.shift()!]?.kind : undefined;
@@ -141,8 +187,13 @@ async function run(target: string, headers: Record<string, string>, bodies: Body
   times.sort((a, b) => a - b);
   for (const t of byKind.values()) t.sort((a, b) => a - b);
   return {
-    reqs: r.requests.total / (r.duration || seconds), p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99),
-    statements: counter.requests ? counter.statements / counter.requests : NaN, errors: errors + r.errors + r.non2xx, byKind,
+    reqs: r.requests.total / (r.duration || seconds),
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    p99: pct(times, 99),
+    statements: counter.requests ? counter.statements / counter.requests : NaN,
+    errors: errors + r.errors + r.non2xx,
+    byKind,
   };
 }
 
@@ -175,25 +226,44 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
   const { rows: offers } = await pool.query<{ id: number; remaining: string; unit: string }>(
     `select id, (quantity - held_quantity)::text as remaining, unit from capacity_offer
      where status = 'PUBLISHED' and quantity - held_quantity >= 60 and not exists (select 1 from capacity_hold h where h.offer_id = capacity_offer.id and h.status = 'HELD')
-     order by id limit 5`);
+     order by id limit 5`,
+  );
   const { rows: demands } = await pool.query<{ id: number; seller_id: number }>(
-    `select distinct on (seller_id) id, seller_id from capacity_demand where status = 'OPEN' order by seller_id, id limit 50`);
-  if (offers.length < 5 || demands.length < 50) throw new Error('holds: need 5 offers with room and 50 sellers with open demands; fill the database with seed:scale');
+    `select distinct on (seller_id) id, seller_id from capacity_demand where status = 'OPEN' order by seller_id, id limit 50`,
+  );
+  if (offers.length < 5 || demands.length < 50)
+    throw new Error('holds: need 5 offers with room and 50 sellers with open demands; fill the database with seed:scale');
   const keyIds: number[] = [];
   const keys = new Map<number, string>();
   for (const d of demands) {
     const { key, prefix, secretHash } = generateApiKey();
-    const { rows: [k] } = await pool.query<{ id: number }>('insert into api_key (enterprise_id, prefix, secret_hash, label) values ($1, $2, $3, $4) returning id', [d.seller_id, prefix, secretHash, 'bench:match']);
+    const {
+      rows: [k],
+    } = await pool.query<{ id: number }>('insert into api_key (enterprise_id, prefix, secret_hash, label) values ($1, $2, $3, $4) returning id', [
+      d.seller_id,
+      prefix,
+      secretHash,
+      'bench:match',
+    ]);
     keyIds.push(k.id);
     keys.set(d.seller_id, key);
   }
   const ask = new Map(offers.map((o) => [o.id, (Math.floor((Number(o.remaining) * 100) / 60) / 100).toFixed(2)]));
   const expected = new Map(offers.map((o) => [o.id, Math.floor(Number(o.remaining) / Number(ask.get(o.id)))]));
-  const [{ deadlocks: deadlocksBefore }] = (await pool.query<{ deadlocks: string }>('select deadlocks::text from pg_stat_database where datname = current_database()')).rows;
+  const [{ deadlocks: deadlocksBefore }] = (
+    await pool.query<{ deadlocks: string }>('select deadlocks::text from pg_stat_database where datname = current_database()')
+  ).rows;
   const requests = Array.from({ length: 500 }, (_, i) => {
     const o = offers[i % offers.length];
     const d = demands[i % demands.length];
-    return { offerId: o.id, body: { query: HOLD, variables: { input: { offerId: toGlobalId('CapacityOffer', o.id), demandId: toGlobalId('CapacityDemand', d.id), quantity: ask.get(o.id)! } } }, key: keys.get(d.seller_id)! };
+    return {
+      offerId: o.id,
+      body: {
+        query: HOLD,
+        variables: { input: { offerId: toGlobalId('CapacityOffer', o.id), demandId: toGlobalId('CapacityDemand', d.id), quantity: ask.get(o.id)! } },
+      },
+      key: keys.get(d.seller_id)!,
+    };
   });
   // Keys are verified (and cached) first, so the burst measures holds, not key look-ups.
   await Promise.all([...keys.values()].map((k) => post(target, { query: '{ __typename }', variables: {} }, { authorization: `Bearer ${k}` })));
@@ -201,44 +271,68 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
   counter.requests = 0;
   ormCount.n = 0;
   const t0 = performance.now();
-  const results = await Promise.all(requests.map(async (r) => {
-    const s = performance.now();
-    const res = await post(target, r.body, { authorization: `Bearer ${r.key}` });
-    return { r, res, ms: performance.now() - s };
-  }));
+  const results = await Promise.all(
+    requests.map(async (r) => {
+      const s = performance.now();
+      const res = await post(target, r.body, { authorization: `Bearer ${r.key}` });
+      return { r, res, ms: performance.now() - s };
+    }),
+  );
   const wall = performance.now() - t0;
   const times = results.map((x) => x.ms).sort((a, b) => a - b);
   const granted = results.filter((x) => !x.res.errors && x.res.data?.holdCapacity.errors.length === 0);
   const refused = results.filter((x) => x.res.data?.holdCapacity.errors[0]?.code === 'INSUFFICIENT_CAPACITY');
   const other = results.length - granted.length - refused.length;
-  const [{ deadlocks: deadlocksAfter }] = (await pool.query<{ deadlocks: string }>('select deadlocks::text from pg_stat_database where datname = current_database()')).rows;
-  const { rows: [inv] } = await pool.query<{ offers: number; bad: number }>(
+  const [{ deadlocks: deadlocksAfter }] = (
+    await pool.query<{ deadlocks: string }>('select deadlocks::text from pg_stat_database where datname = current_database()')
+  ).rows;
+  const {
+    rows: [inv],
+  } = await pool.query<{ offers: number; bad: number }>(
     `select count(*)::int as offers, count(*) filter (where o.held_quantity <> coalesce(h.q, 0) or o.held_quantity > o.quantity or o.held_quantity < 0)::int as bad
-     from capacity_offer o left join (select offer_id, sum(quantity) as q from capacity_hold where status in ('HELD', 'CONFIRMED') group by offer_id) h on h.offer_id = o.id`);
+     from capacity_offer o left join (select offer_id, sum(quantity) as q from capacity_hold where status in ('HELD', 'CONFIRMED') group by offer_id) h on h.offer_id = o.id`,
+  );
   const ids = offers.map((o) => o.id);
   const { rows: per } = await pool.query<{ id: number; quantity: string; held_quantity: string; remaining: string; n: number }>(
     `select o.id, o.quantity::text, o.held_quantity::text, (o.quantity - o.held_quantity)::text as remaining,
        (select count(*)::int from capacity_hold h where h.offer_id = o.id and h.status = 'HELD' and h.created_at >= now() - interval '10 minutes') as n
-     from capacity_offer o where o.id = any($1) order by o.id`, [ids]);
+     from capacity_offer o where o.id = any($1) order by o.id`,
+    [ids],
+  );
   const perOfferOk = per.every((p) => p.n === expected.get(p.id));
-  console.log(`\nholds: 500 concurrent holdCapacity over HTTP (5 offers × 100 requests, 50 sellers' API keys), wall ${wall.toFixed(0)} ms, ${(500 / (wall / 1000)).toFixed(0)} req/s`);
-  console.log(`  latency p50 ${ms(pct(times, 50))} ms  p95 ${ms(pct(times, 95))} ms  p99 ${ms(pct(times, 99))} ms; SQL per request: ${(ormCount.n / 500).toFixed(2)} in the transaction (begin/commit included) + ${(counter.statements / Math.max(counter.requests, 1)).toFixed(2)} read`);
-  console.log(`  granted ${granted.length} + INSUFFICIENT_CAPACITY ${refused.length} = ${granted.length + refused.length} (other outcomes: ${other}); deadlocks reported by PostgreSQL: ${Number(deadlocksAfter) - Number(deadlocksBefore)}`);
-  for (const p of per) console.log(`  offer ${p.id}: asked ${ask.get(p.id)} each, ${p.n} granted (expected ${expected.get(p.id)}), held ${p.held_quantity} of ${p.quantity}, ${p.remaining} remain`);
+  console.log(
+    `\nholds: 500 concurrent holdCapacity over HTTP (5 offers × 100 requests, 50 sellers' API keys), wall ${wall.toFixed(0)} ms, ${(500 / (wall / 1000)).toFixed(0)} req/s`,
+  );
+  console.log(
+    `  latency p50 ${ms(pct(times, 50))} ms  p95 ${ms(pct(times, 95))} ms  p99 ${ms(pct(times, 99))} ms; SQL per request: ${(ormCount.n / 500).toFixed(2)} in the transaction (begin/commit included) + ${(counter.statements / Math.max(counter.requests, 1)).toFixed(2)} read`,
+  );
+  console.log(
+    `  granted ${granted.length} + INSUFFICIENT_CAPACITY ${refused.length} = ${granted.length + refused.length} (other outcomes: ${other}); deadlocks reported by PostgreSQL: ${Number(deadlocksAfter) - Number(deadlocksBefore)}`,
+  );
+  for (const p of per)
+    console.log(
+      `  offer ${p.id}: asked ${ask.get(p.id)} each, ${p.n} granted (expected ${expected.get(p.id)}), held ${p.held_quantity} of ${p.quantity}, ${p.remaining} remain`,
+    );
   console.log(`  every offer (${inv.offers}): held_quantity = sum of its HELD and CONFIRMED holds, within 0..quantity — violations: ${inv.bad}`);
-  const { rows: [rec] } = await pool.query<{ bad: number }>(`select count(*)::int as bad from capacity_operator_record r
+  const {
+    rows: [rec],
+  } = await pool.query<{ bad: number }>(`select count(*)::int as bad from capacity_operator_record r
       full join (select operator_id, count(*) as ended, count(*) filter (where status = 'CONFIRMED') as confirmed
         from capacity_hold where status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by operator_id) h on h.operator_id = r.operator_id
       where coalesce(r.ended_holds, 0) <> coalesce(h.ended, 0) or coalesce(r.confirmed_holds, 0) <> coalesce(h.confirmed, 0)`);
   console.log(`  every operator's fulfilment record = its ended and confirmed holds counted — violations: ${rec.bad}`);
   if (other) console.log('  first other outcome:', JSON.stringify(results.find((x) => !granted.includes(x) && !refused.includes(x))?.res));
   // Undo: the bench's holds and keys go, the offers get their quantity back.
-  await pool.query(`with gone as (delete from capacity_hold where id = any($1) returning offer_id, quantity),
+  await pool.query(
+    `with gone as (delete from capacity_hold where id = any($1) returning offer_id, quantity),
       per as (select offer_id, sum(quantity) as q from gone group by offer_id)
     update capacity_offer o set held_quantity = o.held_quantity - per.q from per where o.id = per.offer_id`,
-  [granted.map((x) => Number(Buffer.from(x.res.data.holdCapacity.hold.id, 'base64').toString().split(':')[1]))]);
+    [granted.map((x) => Number(Buffer.from(x.res.data.holdCapacity.hold.id, 'base64').toString().split(':')[1]))],
+  );
   await pool.query('delete from api_key where id = any($1)', [keyIds]);
-  return other === 0 && granted.length + refused.length === 500 && Number(deadlocksAfter) === Number(deadlocksBefore) && inv.bad === 0 && rec.bad === 0 && perOfferOk;
+  return (
+    other === 0 && granted.length + refused.length === 500 && Number(deadlocksAfter) === Number(deadlocksBefore) && inv.bad === 0 && rec.bad === 0 && perOfferOk
+  );
 }
 
 async function main(): Promise<void> {
@@ -262,13 +356,17 @@ async function main(): Promise<void> {
   await new Promise((r) => server.once('listening', r));
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const pool = app.read.pool;
-  const { rows: [size] } = await pool.query(`select
+  const {
+    rows: [size],
+  } = await pool.query(`select
       (select count(*)::int from capacity_offer where status = 'PUBLISHED') as offers,
       (select count(distinct w.country_code)::int from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.status = 'PUBLISHED') as countries,
       (select count(*)::int from capacity_demand where status = 'OPEN') as demands,
       (select count(*)::int from capacity_hold) as holds,
       (select count(*)::int from overseas_warehouse) as warehouses`);
-  console.log(`database: ${size.offers} published offers in ${size.countries} countries, ${size.demands} open demands, ${size.holds} holds, ${size.warehouses} warehouses; ${seconds} s per run, Node ${process.version}`);
+  console.log(
+    `database: ${size.offers} published offers in ${size.countries} countries, ${size.demands} open demands, ${size.holds} holds, ${size.warehouses} warehouses; ${seconds} s per run, Node ${process.version}`,
+  );
 
   const ops: [string, Body[]][] = [];
   // Per kind of location (at one connection): a country list or an area is where sellers usually
@@ -279,10 +377,16 @@ async function main(): Promise<void> {
   if (want('saved')) {
     const { rows } = await pool.query<{ id: number; countries: string[]; area: boolean; corridor: boolean }>(
       `select id, countries, near_latitude is not null as area, corridor_id is not null as corridor
-       from capacity_demand where status = 'OPEN' order by md5(id::text) limit 400`);
-    ops.push(['saved', rows.map((r) => ({
-      query: SAVED, variables: { id: toGlobalId('CapacityDemand', r.id) }, kind: kindOf({ countries: r.countries, area: r.area || undefined, corridor: r.corridor || undefined }),
-    }))]);
+       from capacity_demand where status = 'OPEN' order by md5(id::text) limit 400`,
+    );
+    ops.push([
+      'saved',
+      rows.map((r) => ({
+        query: SAVED,
+        variables: { id: toGlobalId('CapacityDemand', r.id) },
+        kind: kindOf({ countries: r.countries, area: r.area || undefined, corridor: r.corridor || undefined }),
+      })),
+    ]);
   }
   if (want('offers')) {
     const { rows } = await pool.query<{ id: number }>(`select id from capacity_offer where status = 'PUBLISHED' order by md5(id::text) limit 400`);
@@ -303,12 +407,16 @@ async function main(): Promise<void> {
     for (const c of [1, connections]) {
       const r = await run(target, {}, bodies, c, seconds, counter);
       ok &&= r.errors === 0;
-      console.log(`${name.padEnd(20)} ${String(c).padStart(5)} ${r.reqs.toFixed(0).padStart(8)}  ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}  ${r.statements.toFixed(2).padStart(11)}  ${String(r.errors).padStart(6)}`);
+      console.log(
+        `${name.padEnd(20)} ${String(c).padStart(5)} ${r.reqs.toFixed(0).padStart(8)}  ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}  ${r.statements.toFixed(2).padStart(11)}  ${String(r.errors).padStart(6)}`,
+      );
       for (const [kind, t] of [...r.byKind].sort()) {
         console.log(`  ${kind.padEnd(18)} ${String(t.length).padStart(5)} reqs  ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(pct(t, 99))}`);
       }
     }
-    console.log(`${' '.repeat(20)} (${bodies.length} different requests; full matches per request: median ${pct(full, 50)}, p95 ${pct(full, 95)}, max ${full[full.length - 1]})`);
+    console.log(
+      `${' '.repeat(20)} (${bodies.length} different requests; full matches per request: median ${pct(full, 50)}, p95 ${pct(full, 95)}, max ${full[full.length - 1]})`,
+    );
   }
   if (want('holds')) ok = (await holds(app, target, ormCount, counter)) && ok;
   // Requests autocannon gave up on may still be running: let them finish before the pools close.

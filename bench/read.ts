@@ -35,9 +35,13 @@ async function explainTwoCharacterSearch(pool: import('pg').Pool, enterprises: n
     walk(top.Plan);
     return { ms: top['Execution Time'] as number, nodes };
   };
-  const indexed = await plan(`select id from enterprise t where t.search_bigrams @> cbec_bigrams($1) and cbec_search_text(t.name_zh, t.name_en) like '%' || $1 || '%'`);
+  const indexed = await plan(
+    `select id from enterprise t where t.search_bigrams @> cbec_bigrams($1) and cbec_search_text(t.name_zh, t.name_en) like '%' || $1 || '%'`,
+  );
   const scan = await plan(`select id from enterprise t where t.name_zh like '%' || $1 || '%'`);
-  console.log(`two-character search "${term}" over ${enterprises} enterprises: ${indexed.ms.toFixed(2)} ms via ${indexed.nodes.filter((n) => / on /.test(n)).join(', ') || indexed.nodes.join(' > ')}; a plain LIKE: ${scan.ms.toFixed(2)} ms (${scan.nodes.join(' > ')})`);
+  console.log(
+    `two-character search "${term}" over ${enterprises} enterprises: ${indexed.ms.toFixed(2)} ms via ${indexed.nodes.filter((n) => / on /.test(n)).join(', ') || indexed.nodes.join(' > ')}; a plain LIKE: ${scan.ms.toFixed(2)} ms (${scan.nodes.join(' > ')})`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -61,7 +65,9 @@ async function main(): Promise<void> {
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const [{ n: enterprises }] = (await app.read.pool.query('select count(*)::int as n from enterprise')).rows;
   const [{ n: warehouses }] = (await app.read.pool.query('select count(*)::int as n from overseas_warehouse')).rows;
-  console.log(`database: ${enterprises} enterprises, ${warehouses} warehouses; ${seconds} s per operation, ${connections} connections, Node ${process.version}, response cache ${process.env.RESPONSE_CACHE === 'false' ? 'off' : 'on'}`);
+  console.log(
+    `database: ${enterprises} enterprises, ${warehouses} warehouses; ${seconds} s per operation, ${connections} connections, Node ${process.version}, response cache ${process.env.RESPONSE_CACHE === 'false' ? 'off' : 'on'}`,
+  );
   await explainTwoCharacterSearch(app.read.pool, enterprises);
   console.log('operation      req/s    p50 ms  p99 ms  SQL/request  errors');
   for (const [name, op] of Object.entries(OPERATIONS)) {

@@ -23,7 +23,18 @@ async function writeSample(em: SqlEntityManager): Promise<{ offers: number; dema
   const [{ n }] = await exec<{ n: number }>(em, sql`select count(*)::int as n from capacity_offer`);
   if (n > 0) return { offers: 0, demands: 0 };
   const today = todayInChina();
-  type W = { id: number; country_code: string; currency: string; storage_classes: string[]; services: string[]; pallet_cbm: string; capacity_cbm: string; city_en: string; latitude: number; longitude: number };
+  type W = {
+    id: number;
+    country_code: string;
+    currency: string;
+    storage_classes: string[];
+    services: string[];
+    pallet_cbm: string;
+    capacity_cbm: string;
+    city_en: string;
+    latitude: number;
+    longitude: number;
+  };
   const warehouses = await exec<W>(
     em,
     sql`select id, country_code, currency, storage_classes, services, pallet_cbm::text, capacity_cbm::text, city_en, latitude, longitude
@@ -34,7 +45,11 @@ async function writeSample(em: SqlEntityManager): Promise<{ offers: number; dema
   for (const w of warehouses) {
     const count = rng.int(1, 3);
     for (let i = 0; i < count; i++) {
-      const unit = rng.weighted([['CBM', 5], ['PALLET', 4], ['SQUARE_METRE', 1]] as const);
+      const unit = rng.weighted([
+        ['CBM', 5],
+        ['PALLET', 4],
+        ['SQUARE_METRE', 1],
+      ] as const);
       const cbmPerUnit = unit === 'CBM' ? 1 : unit === 'PALLET' ? Number(w.pallet_cbm) : 2;
       const share = rng.real(0.03, 0.15);
       const quantity = Math.max(10, Math.round((Number(w.capacity_cbm) * share) / cbmPerUnit / 10) * 10);
@@ -43,16 +58,23 @@ async function writeSample(em: SqlEntityManager): Promise<{ offers: number; dema
       const currency = MONTHLY_PER_CBM[w.currency] ? w.currency : 'USD';
       const [lo, hi] = MONTHLY_PER_CBM[currency];
       const monthlyPerCbm = rng.real(lo, hi);
-      const period = rng.weighted([['DAY', 5], ['WEEK', 2], ['MONTH', 3]] as const);
-      const perPeriod = (monthlyPerCbm * cbmPerUnit * (period === 'DAY' ? 1 / 30 : period === 'WEEK' ? 7 / 30 : 1));
+      const period = rng.weighted([
+        ['DAY', 5],
+        ['WEEK', 2],
+        ['MONTH', 3],
+      ] as const);
+      const perPeriod = monthlyPerCbm * cbmPerUnit * (period === 'DAY' ? 1 / 30 : period === 'WEEK' ? 7 / 30 : 1);
       const services = rng.sample(w.services, rng.int(1, Math.max(1, w.services.length)));
-      await exec(em, sql`
+      await exec(
+        em,
+        sql`
         insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class, currency,
           storage_price, price_period, inbound_fee, outbound_fee, free_days, min_quantity, min_term_days, services, is_sample)
         values (${w.id}, ${quantity}, ${unit}, ${cbmPerUnit}, ${from}, ${to}, ${rng.pick(w.storage_classes)}, ${currency},
           ${perPeriod.toFixed(4)}, ${period}, ${(monthlyPerCbm * cbmPerUnit * 0.1).toFixed(2)}, ${(monthlyPerCbm * cbmPerUnit * 0.05).toFixed(2)},
           ${rng.pick([0, 0, 7, 14, 30])}, ${rng.chance(0.4) ? Math.round(quantity * 0.1) : 0}, ${rng.pick([1, 7, 30, 30, 90])},
-          ${sql.array(services, 'text')}, true)`);
+          ${sql.array(services, 'text')}, true)`,
+      );
       offers += 1;
     }
   }
@@ -65,14 +87,24 @@ async function writeSample(em: SqlEntityManager): Promise<{ offers: number; dema
   const countries = [...new Set(warehouses.map((w: W) => w.country_code))];
   let demands = 0;
   for (const s of sellers) {
-    const unit = drng.weighted([['CBM', 5], ['PALLET', 4], ['SQUARE_METRE', 1]] as const);
+    const unit = drng.weighted([
+      ['CBM', 5],
+      ['PALLET', 4],
+      ['SQUARE_METRE', 1],
+    ] as const);
     const quantity = unit === 'PALLET' ? drng.int(4, 60) : drng.int(10, 200);
     const quantityCbm = quantity * (unit === 'CBM' ? 1 : unit === 'PALLET' ? 1.38 : 2);
     const near: W | undefined = drng.chance(0.25) ? drng.pick<W>(warehouses) : undefined;
     const wanted = near ? [] : drng.sample(countries, drng.int(1, 3));
     const budget = drng.chance(0.6) ? { currency: 'USD', monthly: drng.int(12, 30) } : undefined;
-    const storageClass = drng.weighted([['AMBIENT', 8], ['DANGEROUS_GOODS', 1], ['OVERSIZE', 1]] as const);
-    await exec(em, sql`
+    const storageClass = drng.weighted([
+      ['AMBIENT', 8],
+      ['DANGEROUS_GOODS', 1],
+      ['OVERSIZE', 1],
+    ] as const);
+    await exec(
+      em,
+      sql`
       insert into capacity_demand (seller_id, title, countries, near_latitude, near_longitude, radius_km, quantity, unit, quantity_cbm,
         start_date, duration_days, storage_class, required_services, budget_currency, max_monthly_price_per_cbm, has_batteries, is_oversize,
         contact_name, contact_email, is_sample)
@@ -81,7 +113,8 @@ async function writeSample(em: SqlEntityManager): Promise<{ offers: number; dema
         ${addDays(today, drng.int(7, 60))}, ${drng.pick([30, 60, 90, 180])}, ${storageClass},
         ${sql.array(drng.chance(0.5) ? drng.sample(['ONE_PIECE_FULFILMENT', 'FBA_TRANSFER', 'RETURNS', 'LAST_MILE'], drng.int(1, 2)) : [], 'text')},
         ${budget?.currency ?? null}, ${budget?.monthly ?? null}, ${storageClass === 'DANGEROUS_GOODS'}, ${storageClass === 'OVERSIZE'},
-        '示例联系人', ${`contact-${s.id}@example.com`}, true)`);
+        '示例联系人', ${`contact-${s.id}@example.com`}, true)`,
+    );
     demands += 1;
   }
   return { offers, demands };

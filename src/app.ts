@@ -132,10 +132,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // Dashboards ask the same aggregate questions over and over (policy progress, statistics):
       // public answers are served from memory for their 30 s, per language. Anything marked
       // PRIVATE or maxAge 0 (matchmaking) is never stored.
-      ...(config.responseCache === false ? [] : [responseCachePlugin<Context>({
-        sessionId: async ({ contextValue }) => (contextValue.viewer ? `enterprise:${contextValue.viewer.enterpriseId}` : null),
-        extraCacheKeyData: async ({ contextValue }) => contextValue.lang,
-      })]),
+      ...(config.responseCache === false
+        ? []
+        : [
+            responseCachePlugin<Context>({
+              sessionId: async ({ contextValue }) => (contextValue.viewer ? `enterprise:${contextValue.viewer.enterpriseId}` : null),
+              extraCacheKeyData: async ({ contextValue }) => contextValue.lang,
+            }),
+          ]),
       {
         async requestDidStart() {
           return {
@@ -163,14 +167,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (config.accessLog) app.use(accessLog(logger));
   // Open data for browser apps on any origin (or the configured ones). Keys travel in a header,
   // never in cookies, so no credentials mode is needed; preflights are cached for a day.
-  app.use(cors({
-    origin: config.corsOrigins,
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'X-Request-Id', 'Accept-Language', 'Apollo-Require-Preflight'],
-    exposedHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used', 'X-RateLimit-Reset', 'Retry-After'],
-    maxAge: 86_400,
-    optionsSuccessStatus: 204,
-  }));
+  app.use(
+    cors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'X-Request-Id', 'Accept-Language', 'Apollo-Require-Preflight'],
+      exposedHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used', 'X-RateLimit-Reset', 'Retry-After'],
+      maxAge: 86_400,
+      optionsSuccessStatus: 204,
+    }),
+  );
   // gzip or brotli, as the client accepts, for bodies over 1 KB.
   app.use(compression({ threshold: 1024 }));
   app.use(metrics.middleware);
@@ -216,10 +222,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Unknown paths: JSON, like every other answer of this API.
   app.use((req, res) => {
     res.status(404).json({
-      errors: [{
-        message: `Nothing at ${req.method} ${req.path}: the API is at /graphql (GET or POST); see also /healthz, /readyz`,
-        extensions: { code: 'NOT_FOUND', requestId: res.locals.requestId },
-      }],
+      errors: [
+        {
+          message: `Nothing at ${req.method} ${req.path}: the API is at /graphql (GET or POST); see also /healthz, /readyz`,
+          extensions: { code: 'NOT_FOUND', requestId: res.locals.requestId },
+        },
+      ],
     });
   });
   // Malformed JSON bodies and other HTTP-level problems: a clear 400, never a stack.
@@ -227,10 +235,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) logger.error('http error', { err: err.message, stack: err.stack, requestId: res.locals.requestId });
     res.status(status).json({
-      errors: [{
-        message: status === 400 && err.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : status === 500 ? 'Internal server error' : err.message,
-        extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: res.locals.requestId },
-      }],
+      errors: [
+        {
+          message:
+            status === 400 && err.type === 'entity.parse.failed'
+              ? 'The request body is not valid JSON'
+              : status === 500
+                ? 'Internal server error'
+                : err.message,
+          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: res.locals.requestId },
+        },
+      ],
     });
   });
 
@@ -250,7 +265,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     read,
     attach(server) {
       if (live) throw new Error('createApp: attach() was already called');
-      live = serveSubscriptions(server, { schema, orm, read, authenticate, validKeys: validKeys(read.pool), keyRecheckMs: config.wsKeyRecheckMs, logger, shape: config.shape, limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined });
+      live = serveSubscriptions(server, {
+        schema,
+        orm,
+        read,
+        authenticate,
+        validKeys: validKeys(read.pool),
+        keyRecheckMs: config.wsKeyRecheckMs,
+        logger,
+        shape: config.shape,
+        limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined,
+      });
       metrics.watchSockets(() => live?.sockets() ?? 0);
     },
     detach,

@@ -14,7 +14,9 @@ describe('loadConfig: the public-service settings', () => {
 
   it('reads each setting, and refuses values that make no sense with the variable named', () => {
     expect(loadConfig({ MAX_QUERY_COST: '5000', RATE_LIMIT_ANONYMOUS: '100', READ_STATEMENT_TIMEOUT_MS: '250' })).toMatchObject({
-      maxQueryCost: 5000, rateLimits: { anonymous: 100 }, readStatementTimeoutMs: 250,
+      maxQueryCost: 5000,
+      rateLimits: { anonymous: 100 },
+      readStatementTimeoutMs: 250,
     });
     expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow(/MAX_QUERY_COST must be an integer/);
     expect(() => loadConfig({ READ_STATEMENT_TIMEOUT_MS: '0' })).toThrow(ConfigError);
@@ -22,7 +24,10 @@ describe('loadConfig: the public-service settings', () => {
   });
 
   it('CORS_ORIGINS: * or a list of bare origins', () => {
-    expect(loadConfig({ CORS_ORIGINS: 'https://fair.example.cn, http://localhost:5173' }).corsOrigins).toEqual(['https://fair.example.cn', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://fair.example.cn, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://fair.example.cn',
+      'http://localhost:5173',
+    ]);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://fair.example.cn/app' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ CORS_ORIGINS: 'fair.example.cn' })).toThrow(/CORS_ORIGINS/);
   });

@@ -86,7 +86,10 @@ function url(name: string, value: string | undefined, protocols: string[]): stri
 
 function origins(value: string | undefined): '*' | string[] {
   if (!value || value.trim() === '*') return '*';
-  const list = value.split(',').map((o) => o.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const o of list) {
     let u: URL | undefined;
     try {

@@ -85,9 +85,13 @@ function portInUse(port: number, host: string): Promise<string | undefined> {
   if (port === 0) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const probe = net.createServer();
-    probe.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'EADDRINUSE'
-      ? `PORT ${port} is already in use on ${host}; stop what listens there or set PORT to a free port`
-      : `PORT ${port} cannot be listened on at ${host} (${e.code ?? e.message}); set PORT (or HOST) to one this user may use`));
+    probe.once('error', (e: NodeJS.ErrnoException) =>
+      resolve(
+        e.code === 'EADDRINUSE'
+          ? `PORT ${port} is already in use on ${host}; stop what listens there or set PORT to a free port`
+          : `PORT ${port} cannot be listened on at ${host} (${e.code ?? e.message}); set PORT (or HOST) to one this user may use`,
+      ),
+    );
     probe.listen(port, host, () => probe.close(() => resolve(undefined)));
   });
 }
@@ -115,7 +119,8 @@ async function reachDatabase(url: string, timeoutS: number, warn: (m: string) =>
       await client.end().catch(() => undefined);
       const err = e as { code?: string; message: string };
       const code = err.code ?? '';
-      if (code === '28P01' || code === '28000') return `the database at DATABASE_URL (${masked(url)}) refused the login: ${err.message}; check the user and password in DATABASE_URL`;
+      if (code === '28P01' || code === '28000')
+        return `the database at DATABASE_URL (${masked(url)}) refused the login: ${err.message}; check the user and password in DATABASE_URL`;
       if (code === 'ENOTFOUND') return `the host of DATABASE_URL (${masked(url)}) is not known; check DATABASE_URL`;
       if (!TRANSIENT.has(code)) return `the database at DATABASE_URL (${masked(url)}) cannot be used: ${err.message}`;
       if (Date.now() + wait > until) {

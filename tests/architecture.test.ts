@@ -35,13 +35,22 @@ const rel = (p: string) => path.relative(SRC, p);
 describe('layout', () => {
   it.each(['graphql', 'db', 'matching', 'import', 'http'])('src/%s imports no domain module (nor the composition of them)', (layer) => {
     // Specs may check a layer against the composed API (cost.spec.ts costs the real schema).
-    const offending = sources(path.join(SRC, layer)).filter((f) => !f.endsWith('.spec.ts')).flatMap((f) =>
-      imports(f).filter((i) => rel(i).startsWith(`modules${path.sep}`) || rel(i) === 'composition').map((i) => `${rel(f)} → ${rel(i)}`));
+    const offending = sources(path.join(SRC, layer))
+      .filter((f) => !f.endsWith('.spec.ts'))
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => rel(i).startsWith(`modules${path.sep}`) || rel(i) === 'composition')
+          .map((i) => `${rel(f)} → ${rel(i)}`),
+      );
     expect(offending).toEqual([]);
   });
 
   it('every module folder has a manifest (index.ts), and the composition lists every module once', () => {
-    const folders = fs.readdirSync(path.join(SRC, 'modules'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = fs
+      .readdirSync(path.join(SRC, 'modules'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     for (const folder of folders) expect(fs.existsSync(path.join(SRC, 'modules', folder, 'index.ts'))).toBe(true);
     const names = MODULES.map((m) => m.name);
     expect([...names].sort()).toEqual(folders);
@@ -49,9 +58,11 @@ describe('layout', () => {
   });
 
   it('only the composition root imports the modules’ manifests', () => {
-    const composing = sources(SRC).filter((f) => !rel(f).startsWith(`modules${path.sep}`))
+    const composing = sources(SRC)
+      .filter((f) => !rel(f).startsWith(`modules${path.sep}`))
       .filter((f) => imports(f).some((i) => /^modules[\\/][^\\/]+[\\/]index$/.test(rel(i)) || /^modules[\\/][^\\/]+$/.test(rel(i))))
-      .map(rel).sort();
+      .map(rel)
+      .sort();
     expect(composing).toEqual(['composition.ts']);
   });
 

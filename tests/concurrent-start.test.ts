@@ -26,17 +26,29 @@ describe('three processes starting on one empty database', () => {
   it('migrate and seed it once, and all three serve', async () => {
     const logs: string[] = [];
     const logger = createLogger('info', (line) => logs.push(line));
-    const started = await Promise.all([1, 2, 3].map(() => createApp({
-      databaseUrl: db.url, config: { dbPoolSize: 2, seedWhenEmpty: true, accessLog: false }, logger,
-    })));
+    const started = await Promise.all(
+      [1, 2, 3].map(() =>
+        createApp({
+          databaseUrl: db.url,
+          config: { dbPoolSize: 2, seedWhenEmpty: true, accessLog: false },
+          logger,
+        }),
+      ),
+    );
     apps.push(...started);
     const sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
     try {
-      const { rows: [m] } = await sql.query('select count(*)::int as n, count(distinct name)::int as distinct_names from mikro_orm_migrations');
+      const {
+        rows: [m],
+      } = await sql.query('select count(*)::int as n, count(distinct name)::int as distinct_names from mikro_orm_migrations');
       expect(m.n).toBe(m.distinct_names);
-      const { rows: [d] } = await sql.query('select count(*)::int as n from district');
-      const { rows: [once] } = await sql.query(`select count(*)::int as n from (select code from district group by code having count(*) > 1) x`);
+      const {
+        rows: [d],
+      } = await sql.query('select count(*)::int as n from district');
+      const {
+        rows: [once],
+      } = await sql.query(`select count(*)::int as n from (select code from district group by code having count(*) > 1) x`);
       expect(d.n).toBeGreaterThan(0);
       expect(once.n).toBe(0);
     } finally {

@@ -31,11 +31,14 @@ describe('batched by-key loads', () => {
   const E = (i: number) => toGlobalId('Enterprise', enterprises[i].id);
 
   it('reads node aliases of one type, each with its own selection, in one statement', async () => {
-    const res = await s.gql<any>(`query($a: ID!, $b: ID!, $c: ID!) {
+    const res = await s.gql<any>(
+      `query($a: ID!, $b: ID!, $c: ID!) {
       a: node(id: $a) { ... on Enterprise { nameZh } }
       b: node(id: $b) { ... on Enterprise { creditCode } }
       c: node(id: $c) { id ... on Enterprise { nameZh creditCode } }
-    }`, { a: E(0), b: E(1), c: E(2) });
+    }`,
+      { a: E(0), b: E(1), c: E(2) },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       a: { nameZh: enterprises[0].name_zh },
@@ -47,11 +50,14 @@ describe('batched by-key loads', () => {
 
   it('folds `nodes` and `node` fields together: one statement per type asked for', async () => {
     const W = toGlobalId('OverseasWarehouse', warehouse.id);
-    const res = await s.gql<any>(`query($ids: [ID!]!, $w: ID!, $e: ID!) {
+    const res = await s.gql<any>(
+      `query($ids: [ID!]!, $w: ID!, $e: ID!) {
       many: nodes(ids: $ids) { ... on Enterprise { nameZh } ... on OverseasWarehouse { slug } }
       one: node(id: $w) { ... on OverseasWarehouse { slug } }
       again: node(id: $e) { ... on Enterprise { nameZh } }
-    }`, { ids: [E(0), W, E(1), toGlobalId('Enterprise', 2_000_000_000)], w: W, e: E(0) });
+    }`,
+      { ids: [E(0), W, E(1), toGlobalId('Enterprise', 2_000_000_000)], w: W, e: E(0) },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       many: [{ nameZh: enterprises[0].name_zh }, { slug: warehouse.slug }, { nameZh: enterprises[1].name_zh }, null],
@@ -73,10 +79,12 @@ describe('batched by-key loads', () => {
     clearApiKeyCache();
     const pool = new pg.Pool({ connectionString: s.databaseUrl, max: 2 });
     const statements: string[] = [];
-    const counting = { query: (text: string, values: unknown[]) => {
-      statements.push(text);
-      return pool.query(text, values);
-    } } as unknown as pg.Pool;
+    const counting = {
+      query: (text: string, values: unknown[]) => {
+        statements.push(text);
+        return pool.query(text, values);
+      },
+    } as unknown as pg.Pool;
     try {
       const viewers = await Promise.all(keys.map((k) => authenticate(counting, k)));
       expect(viewers.map((v) => v.enterpriseId)).toEqual(enterprises.map((e) => e.id));

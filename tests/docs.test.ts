@@ -76,7 +76,9 @@ function parseJson(text: string, what: string, problems: string[]): any {
 function collectExamples(): { examples: Example[]; problems: string[] } {
   const examples: Example[] = [];
   const problems: string[] = [];
-  const files = readdirSync(DOCS_DIR).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(DOCS_DIR)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   if (!files.length) problems.push('no markdown files in docs/');
   for (const file of files) {
     const rel = `docs/${file}`;

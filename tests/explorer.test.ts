@@ -28,10 +28,7 @@ const CHROMIUM_ARGS = [
 ];
 
 if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(
-    `explorer.test.ts: browser test skipped, no Chromium at ${CHROMIUM_PATH} ` +
-      '(apt-get install chromium, or set CHROMIUM_PATH). CI never skips it.',
-  );
+  console.warn(`explorer.test.ts: browser test skipped, no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH). CI never skips it.`);
 }
 // CI must always run the browser test: there a missing Chromium is a failure, not a skip.
 const itInBrowser = HAVE_CHROMIUM || IN_CI ? it : it.skip;
@@ -106,8 +103,7 @@ describe('GraphQL explorer', () => {
       );
     }
     // given the first seeded warehouse, as the API itself reports it
-    const { nodes } = expectData<{ overseasWarehouses: { nodes: { nameZh: string }[] } }>(await s.gql(FIRST_WAREHOUSE))
-      .overseasWarehouses;
+    const { nodes } = expectData<{ overseasWarehouses: { nodes: { nameZh: string }[] } }>(await s.gql(FIRST_WAREHOUSE)).overseasWarehouses;
     expect(nodes).toHaveLength(1);
     const expected = nodes[0].nameZh;
     expect(expected).toMatch(/[\u4e00-\u9fff]/);

@@ -75,7 +75,13 @@ interface Answer {
   body: { data?: any; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[]; extensions?: Record<string, any> };
 }
 
-async function post(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Answer> {
+async function post(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<Answer> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -86,7 +92,10 @@ async function post(url: string, query: string, variables?: Record<string, unkno
 }
 
 /** A request whose raw headers and bytes we see (fetch would decompress and hide Content-Encoding). */
-function raw(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function raw(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -123,7 +132,11 @@ async function until(check: () => Promise<boolean>, limitMs = 15_000, everyMs = 
   return check();
 }
 
-interface Started { url: string; app: App; close(): Promise<void> }
+interface Started {
+  url: string;
+  app: App;
+  close(): Promise<void>;
+}
 
 /** Another app on an existing test database (other settings, a capturing logger, Redis …). */
 async function startApp(databaseUrl: string, config: Partial<Config>, opts: { logLines?: string[]; redisUrl?: string } = {}): Promise<Started> {
@@ -249,7 +262,11 @@ describe('the public-service gate, tried by a hostile client', () => {
     for (const b of bombs) expect(refusal(b, 'QUERY_TOO_COMPLEX', 400).cost).toBe(1_030_201);
 
     // And: the cost is worked out from variables too (first: $n), so a bomb cannot hide behind them.
-    const viaVars = await post(s.url, `query($n: Int!) { districts(first: $n) { nodes { enterprises(first: $n) { nodes { district { enterprises(first: $n) { nodes { nameZh } } } } } } } }`, { n: 100 });
+    const viaVars = await post(
+      s.url,
+      `query($n: Int!) { districts(first: $n) { nodes { enterprises(first: $n) { nodes { district { enterprises(first: $n) { nodes { nameZh } } } } } } } }`,
+      { n: 100 },
+    );
     expect(refusal(viaVars, 'QUERY_TOO_COMPLEX', 400).cost).toBe(1_030_201);
   });
 
@@ -257,8 +274,8 @@ describe('the public-service gate, tried by a hostile client', () => {
   test('deep nesting: 13 levels without any connection are refused (limit "depth", 12); 12 levels and the standard introspection query run', async () => {
     // Given: an enterprise that is a service provider, so enterprise ⇄ serviceProvider cycles
     // through single objects (no connection multiplies the cost: depth is the only limit hit).
-    const code = expectData(await s.gql<any>(`{ serviceProviders(first: 1) { nodes { enterprise { creditCode } } } }`))
-      .serviceProviders.nodes[0].enterprise.creditCode as string;
+    const code = expectData(await s.gql<any>(`{ serviceProviders(first: 1) { nodes { enterprise { creditCode } } } }`)).serviceProviders.nodes[0].enterprise
+      .creditCode as string;
     await primeStatements();
 
     // When: fields are nested 13 deep (counted by hand, the root field is level 1).
@@ -356,7 +373,12 @@ describe('the public-service gate, tried by a hostile client', () => {
     expect(await count('select count(*) as n from capacity_demand')).toBe(demandsBefore);
 
     // And: a cheap query is answered while the floods are in flight.
-    const floods = await cheapQueryWhileInFlight([() => post(s.url, cheapFlood), () => post(s.url, matchFlood, { d: demand }), () => post(s.url, pageFlood), () => post(s.url, pageFlood)]);
+    const floods = await cheapQueryWhileInFlight([
+      () => post(s.url, cheapFlood),
+      () => post(s.url, matchFlood, { d: demand }),
+      () => post(s.url, pageFlood),
+      () => post(s.url, pageFlood),
+    ]);
     for (const f of floods) expect(refusal(f, 'QUERY_TOO_COMPLEX', 400).limit).toMatch(/^(tokens|aliases)$/);
   });
 
@@ -391,7 +413,8 @@ describe('the public-service gate, tried by a hostile client', () => {
     const ids = expectData(await s.gql<any>(`{ enterprises(first: 100) { nodes { id } } }`)).enterprises.nodes.map((n: { id: string }) => n.id) as string[];
     expect(ids).toHaveLength(100);
     const more = expectData(await s.gql<any>(`{ districts(first: 1) { nodes { id } } }`)).districts.nodes[0].id as string;
-    const NODES = (first: number) => `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Enterprise { nameZh district { code } warehouses(first: ${first}) { nodes { slug country { code } } } } } }`;
+    const NODES = (first: number) =>
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Enterprise { nameZh district { code } warehouses(first: ${first}) { nodes { slug country { code } } } } } }`;
     await primeStatements();
 
     // When: 101 IDs are asked for.
@@ -425,7 +448,8 @@ describe('the public-service gate, tried by a hostile client', () => {
 
   // -------------------------------------------------------------------------------------------
   test('expensive fields in bulk: one of each runs at its hand-computed cost; statistics × 10 with matches and search is refused', async () => {
-    const country = expectData(await s.gql<any>(`{ overseasWarehouses(first: 1) { nodes { country { code } } } }`)).overseasWarehouses.nodes[0].country.code as string;
+    const country = expectData(await s.gql<any>(`{ overseasWarehouses(first: 1) { nodes { country { code } } } }`)).overseasWarehouses.nodes[0].country
+      .code as string;
     const demand = criteriaFor(country, addDays(todayInChina(), 10));
 
     // Given: one of each expensive field. By hand, from the weights table:
@@ -499,7 +523,11 @@ describe('the public-service gate, tried by a hostile client', () => {
     expect(cost.actualQueryCost).toBeLessThanOrEqual(cost.requestedQueryCost);
     // The budget after the refund: only the actual cost is spent.
     const limit = 10_000_000; // the roomy test budget (tests/helpers/server.ts)
-    expect(cost.throttleStatus).toMatchObject({ maximumAvailable: limit, currentlyAvailable: limit - actual, restoreRate: Math.round((limit / 60) * 100) / 100 });
+    expect(cost.throttleStatus).toMatchObject({
+      maximumAvailable: limit,
+      currentlyAvailable: limit - actual,
+      restoreRate: Math.round((limit / 60) * 100) / 100,
+    });
     const resetAt = Date.parse(cost.throttleStatus.resetAt);
     expect(resetAt).toBeGreaterThan(Date.now() - 1000);
     expect(resetAt).toBeLessThanOrEqual(Date.now() + 60_000 + 1000);
@@ -520,7 +548,9 @@ describe('the public-service gate, tried by a hostile client', () => {
     expect(k).toMatchObject({ tier: 'STANDARD', used: 1, cost: 1 });
 
     // And: a response with an execution error still carries the cost (here a GET, with a weak ETag).
-    const g = await fetch(`${s.url}/graphql?query=${encodeURIComponent('{ nodes(ids: ["x"]) { id } }')}`, { headers: { ...me, 'apollo-require-preflight': 'true' } });
+    const g = await fetch(`${s.url}/graphql?query=${encodeURIComponent('{ nodes(ids: ["x"]) { id } }')}`, {
+      headers: { ...me, 'apollo-require-preflight': 'true' },
+    });
     const gb = (await g.json()) as Answer['body'];
     expect(gb.extensions?.cost?.requestedQueryCost).toBe(1);
     expect(g.headers.get('x-ratelimit-remaining')).toBe(String(gb.extensions!.cost.throttleStatus.currentlyAvailable));
@@ -531,7 +561,10 @@ describe('the public-service gate, tried by a hostile client', () => {
     // Given: a server whose reads stop after 200 ms, and a statement that cannot finish in time:
     // another session holds an exclusive lock on `district`, so reading it waits (a genuinely
     // blocked statement, the same as a slow one for statement_timeout).
-    const strict = await startApp(s.databaseUrl, { readStatementTimeoutMs: 200, rateLimits: { windowSeconds: 60, anonymous: 1e7, tiers: { STANDARD: 1e7, PARTNER: 1e7, INTERNAL: 1e7 } } });
+    const strict = await startApp(s.databaseUrl, {
+      readStatementTimeoutMs: 200,
+      rateLimits: { windowSeconds: 60, anonymous: 1e7, tiers: { STANDARD: 1e7, PARTNER: 1e7, INTERNAL: 1e7 } },
+    });
     const locker = new pg.Client({ connectionString: s.databaseUrl });
     await locker.connect();
     try {
@@ -559,7 +592,11 @@ describe('the public-service gate, tried by a hostile client', () => {
       const budget = (await post(strict.url, RATE_LIMIT)).body.data.rateLimit;
       expect(budget.used).toBe(4 + 7 + 1);
       // … and PostgreSQL is no longer running it (only the lock holder's session touches district).
-      expect(await count(`select count(*) as n from pg_stat_activity where datname = current_database() and application_name = 'cbec-api-read' and state = 'active' and wait_event_type = 'Lock'`)).toBe(0);
+      expect(
+        await count(
+          `select count(*) as n from pg_stat_activity where datname = current_database() and application_name = 'cbec-api-read' and state = 'active' and wait_event_type = 'Lock'`,
+        ),
+      ).toBe(0);
     } finally {
       await locker.query('rollback').catch(() => undefined);
       await locker.end();
@@ -586,7 +623,11 @@ describe('the public-service gate, tried by a hostile client', () => {
 
       // Then: the statement disappears while the lock is still held: it was cancelled, not left to wait.
       expect(await until(async () => (await count(blocked)) === 0)).toBe(true);
-      expect(await count(`select count(*) as n from pg_locks l join pg_stat_activity a using (pid) where a.pid = $1 and l.mode = 'AccessExclusiveLock'`, [(await locker.query('select pg_backend_pid() as p')).rows[0].p])).toBeGreaterThan(0);
+      expect(
+        await count(`select count(*) as n from pg_locks l join pg_stat_activity a using (pid) where a.pid = $1 and l.mode = 'AccessExclusiveLock'`, [
+          (await locker.query('select pg_backend_pid() as p')).rows[0].p,
+        ]),
+      ).toBeGreaterThan(0);
 
       // And: the server answers the next request.
       expectData(await s.gql(CHEAP));
@@ -616,7 +657,9 @@ describe('the public-service gate, tried by a hostile client', () => {
     expect(s.lastStatements()).toBe(0);
 
     // When: ESC (U+001B) deep inside an input object variable, and NUL in `district(code:)`.
-    const f = await post(s.url, `query($f: EnterpriseFilter) { enterprises(first: 1, filter: $f) { totalCount } }`, { f: { districts: ['500101', '5001\u001b03'] } });
+    const f = await post(s.url, `query($f: EnterpriseFilter) { enterprises(first: 1, filter: $f) { totalCount } }`, {
+      f: { districts: ['500101', '5001\u001b03'] },
+    });
     ext = refusal(f, 'BAD_USER_INPUT', 400);
     expect(ext.argument).toBe('f.districts.1');
     expect(f.body.errors![0].message).toContain('U+001B');
@@ -625,7 +668,9 @@ describe('the public-service gate, tried by a hostile client', () => {
     expect(s.lastStatements()).toBe(0);
 
     // And: a cheap query is answered while such requests are in flight.
-    await cheapQueryWhileInFlight(Array.from({ length: 4 }, () => () => post(s.url, `query($q: String!) { search(query: $q) { totalCount } }`, { q: '\u0000'.repeat(100) })));
+    await cheapQueryWhileInFlight(
+      Array.from({ length: 4 }, () => () => post(s.url, `query($q: String!) { search(query: $q) { totalCount } }`, { q: '\u0000'.repeat(100) })),
+    );
   });
 
   // -------------------------------------------------------------------------------------------
@@ -748,7 +793,9 @@ describe('the public-service gate, tried by a hostile client', () => {
   // -------------------------------------------------------------------------------------------
   test('small budgets, cheap queries: a request over the remaining budget is refused while a cheap one that fits still runs', async () => {
     // Given: a server with 100 points per minute per address.
-    const tight = await startApp(s.databaseUrl, { rateLimits: { windowSeconds: 60, anonymous: 100, tiers: { STANDARD: 1000, PARTNER: 5000, INTERNAL: 100_000 } } });
+    const tight = await startApp(s.databaseUrl, {
+      rateLimits: { windowSeconds: 60, anonymous: 100, tiers: { STANDARD: 1000, PARTNER: 5000, INTERNAL: 100_000 } },
+    });
     const me = from('192.0.2.200');
     try {
       // When: 90 points are spent (9 × `__type`), then 20 are asked for, then 4.
@@ -769,7 +816,11 @@ describe('the public-service gate, tried by a hostile client', () => {
 
   // -------------------------------------------------------------------------------------------
   // Skipped, visibly and with a warning, when no Redis answers locally; under CI it always runs.
-  whenRedis(test, REDIS_URL, __filename)('shared budgets through Redis: two API processes on one database spend one anonymous budget', async () => {
+  whenRedis(
+    test,
+    REDIS_URL,
+    __filename,
+  )('shared budgets through Redis: two API processes on one database spend one anonymous budget', async () => {
     // Only CI gets here without Redis (elsewhere the test is skipped): there it is a failure.
     if (!redisAnswers(REDIS_URL)) throw new Error(`Redis is not reachable at ${REDIS_URL}; CI must provide it (.ci/run starts it)`);
     // Given: two app instances on a database of this test's own (the Redis keys are prefixed with
@@ -811,7 +862,11 @@ describe('the public-service gate, tried by a hostile client', () => {
     let web: Started;
     const lines: string[] = [];
     beforeAll(async () => {
-      web = await startApp(s.databaseUrl, { accessLog: true, rateLimits: { windowSeconds: 60, anonymous: 1e7, tiers: { STANDARD: 1e7, PARTNER: 1e7, INTERNAL: 1e7 } } }, { logLines: lines });
+      web = await startApp(
+        s.databaseUrl,
+        { accessLog: true, rateLimits: { windowSeconds: 60, anonymous: 1e7, tiers: { STANDARD: 1e7, PARTNER: 1e7, INTERNAL: 1e7 } } },
+        { logLines: lines },
+      );
     });
     afterAll(async () => {
       await web?.close();
@@ -821,7 +876,11 @@ describe('the public-service gate, tried by a hostile client', () => {
       // When: a browser on another origin asks before sending an API key.
       const pre = await raw(`${web.url}/graphql`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://fair.example.cn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+        headers: {
+          origin: 'https://fair.example.cn',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
       });
       // Then: 204, any origin, Authorization allowed, cached for a day.
       expect(pre.status).toBe(204);
@@ -832,7 +891,11 @@ describe('the public-service gate, tried by a hostile client', () => {
       expect(Number(pre.headers['access-control-max-age'])).toBeGreaterThanOrEqual(600);
 
       // When: the actual request.
-      const res = await raw(`${web.url}/graphql`, { method: 'POST', headers: { origin: 'https://fair.example.cn', 'content-type': 'application/json' }, body: JSON.stringify({ query: CHEAP }) });
+      const res = await raw(`${web.url}/graphql`, {
+        method: 'POST',
+        headers: { origin: 'https://fair.example.cn', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: CHEAP }),
+      });
       // Then: readable by the page, and the page may read the budget headers and the request id.
       expect(res.status).toBe(200);
       expect(res.headers['access-control-allow-origin']).toBe('*');
@@ -889,7 +952,11 @@ describe('the public-service gate, tried by a hostile client', () => {
       expect((await fetch(`${web.url}/healthz`, { headers: { 'x-request-id': 'log-health' } })).status).toBe(200);
 
       // Then: exactly one line each (bounded wait: the line is written when the response closes).
-      const requestLines = () => lines.slice(mark).map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+      const requestLines = () =>
+        lines
+          .slice(mark)
+          .map((l) => JSON.parse(l))
+          .filter((l) => l.msg === 'request');
       expect(await until(async () => requestLines().length >= 3, 5000)).toBe(true);
       const logged = requestLines();
       expect(logged).toHaveLength(3);

@@ -57,7 +57,9 @@ describe('matching reads what the database keeps', () => {
   }
   /** Offers whose copies differ from what their warehouse and its corridors say now. */
   async function staleCopies(): Promise<number> {
-    const { rows: [r] } = await sql.query(`select count(*)::int as n from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id
+    const {
+      rows: [r],
+    } = await sql.query(`select count(*)::int as n from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id
       cross join lateral warehouse_transit(o.warehouse_id) t
       where (o.country_code, o.operator_id, o.is_public, o.latitude, o.longitude, o.min_transit_days, o.transit_days)
         is distinct from (w.country_code, w.operator_id, w.is_public, w.latitude, w.longitude, t.fewest, t.by_corridor)`);
@@ -65,7 +67,9 @@ describe('matching reads what the database keeps', () => {
   }
   /** Operators whose record differs from their holds counted now. */
   async function staleRecords(): Promise<number> {
-    const { rows: [r] } = await sql.query(`select count(*)::int as n from capacity_operator_record r
+    const {
+      rows: [r],
+    } = await sql.query(`select count(*)::int as n from capacity_operator_record r
       full join (select operator_id, count(*)::int as ended, (count(*) filter (where status = 'CONFIRMED'))::int as confirmed
         from capacity_hold where status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by operator_id) h on h.operator_id = r.operator_id
       where coalesce(r.ended_holds, 0) <> coalesce(h.ended, 0) or coalesce(r.confirmed_holds, 0) <> coalesce(h.confirmed, 0)`);
@@ -77,13 +81,21 @@ describe('matching reads what the database keeps', () => {
    * puts it back afterwards, pass or fail, so that no other test sees the changes.
    */
   async function keepingWarehouse(body: () => Promise<void>): Promise<void> {
-    const { rows: [was] } = await sql.query('select is_public, latitude, longitude, operator_id, updated_at from overseas_warehouse where id = $1', [w.id]);
+    const {
+      rows: [was],
+    } = await sql.query('select is_public, latitude, longitude, operator_id, updated_at from overseas_warehouse where id = $1', [w.id]);
     const { rows: lanes } = await sql.query('select * from warehouse_corridor where warehouse_id = $1', [w.id]);
     try {
       await body();
     } finally {
-      await sql.query('update overseas_warehouse set is_public = $2, latitude = $3, longitude = $4, operator_id = $5, updated_at = $6 where id = $1',
-        [w.id, was.is_public, was.latitude, was.longitude, was.operator_id, was.updated_at]);
+      await sql.query('update overseas_warehouse set is_public = $2, latitude = $3, longitude = $4, operator_id = $5, updated_at = $6 where id = $1', [
+        w.id,
+        was.is_public,
+        was.latitude,
+        was.longitude,
+        was.operator_id,
+        was.updated_at,
+      ]);
       await sql.query('delete from warehouse_corridor where warehouse_id = $1', [w.id]);
       await sql.query('insert into warehouse_corridor select * from jsonb_populate_recordset(null::warehouse_corridor, $1)', [JSON.stringify(lanes)]);
     }
@@ -96,10 +108,15 @@ describe('matching reads what the database keeps', () => {
    */
   async function waitingOnLockOrDone(work: Promise<unknown>, limitMs = 10_000): Promise<void> {
     let done = false;
-    work.then(() => (done = true), () => (done = true));
+    work.then(
+      () => (done = true),
+      () => (done = true),
+    );
     const deadline = Date.now() + limitMs;
     for (;;) {
-      const { rows: [r] } = await sql.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      const {
+        rows: [r],
+      } = await sql.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
       if (done || r.n > 0) return;
       if (Date.now() > deadline) throw new Error(`neither waiting on a lock nor done within ${limitMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -110,10 +127,14 @@ describe('matching reads what the database keeps', () => {
     s = await startTestServer(__filename);
     sql = new pg.Client({ connectionString: s.databaseUrl });
     await sql.connect();
-    ({ rows: [w] } = await sql.query(`select w.id, w.country_code, w.operator_id, w.latitude, w.longitude from overseas_warehouse w
+    ({
+      rows: [w],
+    } = await sql.query(`select w.id, w.country_code, w.operator_id, w.latitude, w.longitude from overseas_warehouse w
       where 'AMBIENT' = any(w.storage_classes) and exists (select 1 from warehouse_corridor wc where wc.warehouse_id = w.id)
       order by w.id limit 1`));
-    const { rows: [seller] } = await sql.query(`select id from enterprise where id <> $1 and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 1`, [w.operator_id]);
+    const {
+      rows: [seller],
+    } = await sql.query(`select id from enterprise where id <> $1 and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 1`, [w.operator_id]);
     operatorKey = await issueKey(s.databaseUrl, w.operator_id);
     sellerKey = await issueKey(s.databaseUrl, seller.id);
   });
@@ -127,109 +148,140 @@ describe('matching reads what the database keeps', () => {
     const adhoc = await s.gql(MATCHES, { demand: criteria(where) });
     expect(adhoc.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(adhoc.errors?.[0].message).toMatch(/countries.*area.*corridor/);
-    const posted = expectData(await s.gql<any>(POST_DEMAND_ID, { input: { title: 'anywhere', criteria: criteria({ ...where, countries: [] }), contact: { name: 'x' } } }, bearer(sellerKey)));
+    const posted = expectData(
+      await s.gql<any>(
+        POST_DEMAND_ID,
+        { input: { title: 'anywhere', criteria: criteria({ ...where, countries: [] }), contact: { name: 'x' } } },
+        bearer(sellerKey),
+      ),
+    );
     expect(posted.postCapacityDemand.errors).toEqual([expect.objectContaining({ code: 'INVALID', field: ['input', 'criteria', 'countries'] })]);
-    const { rows: [n] } = await sql.query(`select count(*)::int as n from capacity_demand where title = 'anywhere'`);
+    const {
+      rows: [n],
+    } = await sql.query(`select count(*)::int as n from capacity_demand where title = 'anywhere'`);
     expect(n.n).toBe(0);
   });
 
-  it('offers carry their warehouse’s country, operator, public flag, location and transit days, kept by the database', () => keepingWarehouse(async () => {
-    const offerId = await publish();
-    expect(await staleCopies()).toBe(0);
-    const { rows: [row] } = await sql.query('select is_public, min_transit_days, transit_days from capacity_offer where id = $1', [idOf(offerId)]);
-    const { rows: lanes } = await sql.query('select corridor_id, transit_days from warehouse_corridor where warehouse_id = $1 order by corridor_id', [w.id]);
-    expect(row.min_transit_days).toBe(Math.min(...lanes.map((l) => l.transit_days)));
-    for (const l of lanes) expect(row.transit_days[l.corridor_id - 1]).toBe(l.transit_days);
-
-    // The warehouse changes: public flag and location.
-    await sql.query('update overseas_warehouse set is_public = not is_public, latitude = latitude + 0.01 where id = $1', [w.id]);
-    expect(await staleCopies()).toBe(0);
-    const pub = (await matchOf(offerId, criteria())).scoreParts.find((p: any) => p.factor === 'PUBLIC_WAREHOUSE');
-    expect(pub.value).toBe(row.is_public ? 0 : 1);
-
-    // Its corridors change: a lane gets slower, one is dropped, one is added.
-    const [first] = lanes;
-    await sql.query('update warehouse_corridor set transit_days = 59 where warehouse_id = $1 and corridor_id = $2', [w.id, first.corridor_id]);
-    expect(await staleCopies()).toBe(0);
-    const { rows: [corridor] } = await sql.query('select slug from corridor where id = $1', [first.corridor_id]);
-    const viaFirst = criteria({ countries: undefined, corridor: corridor.slug });
-    expect((await matchOf(offerId, viaFirst)).transitDays).toBe(59);
-    expect((await matchOf(offerId, { ...viaFirst, maxTransitDays: 58 }, true)).failedConstraints).toEqual([
-      { constraint: 'TRANSIT', detail: `59 transit days from Chongqing over ${corridor.slug}, limit 58` },
-    ]);
-    await sql.query('delete from warehouse_corridor where warehouse_id = $1 and corridor_id = $2', [w.id, first.corridor_id]);
-    expect(await staleCopies()).toBe(0);
-    expect(await matchOf(offerId, viaFirst)).toBeUndefined();
-    await sql.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 3)', [w.id, first.corridor_id]);
-    expect(await staleCopies()).toBe(0);
-    expect((await matchOf(offerId, viaFirst)).transitDays).toBe(3);
-
-    // The warehouse changes hands: offers and holds follow.
-    const { rows: [other] } = await sql.query('select id from enterprise where id <> $1 order by id limit 1', [w.operator_id]);
-    await sql.query('update overseas_warehouse set operator_id = $2 where id = $1', [w.id, other.id]);
-    expect(await staleCopies()).toBe(0);
-    expect(await staleRecords()).toBe(0);
-    await sql.query('update overseas_warehouse set operator_id = $2 where id = $1', [w.id, w.operator_id]);
-    expect(await staleCopies()).toBe(0);
-    expect(await staleRecords()).toBe(0);
-  }));
-
-  it('copies stay right when the warehouse and its lanes change concurrently with offers', () => keepingWarehouse(async () => {
-    const offerId = await publish();
-    const { rows: corridors } = await sql.query('select id from corridor order by id limit 2');
-    await sql.query('delete from warehouse_corridor where warehouse_id = $1 and corridor_id = any($2)', [w.id, corridors.map((c) => c.id)]);
-    const t1 = new pg.Client({ connectionString: s.databaseUrl });
-    const t2 = new pg.Client({ connectionString: s.databaseUrl });
-    await t1.connect();
-    await t2.connect();
-    try {
-      // Two lanes added at once, each in its own transaction.
-      await t1.query('begin');
-      await t1.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 11)', [w.id, corridors[0].id]);
-      const second = t2.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 33)', [w.id, corridors[1].id]);
-      await waitingOnLockOrDone(second);
-      await t1.query('commit');
-      await second;
+  it('offers carry their warehouse’s country, operator, public flag, location and transit days, kept by the database', () =>
+    keepingWarehouse(async () => {
+      const offerId = await publish();
       expect(await staleCopies()).toBe(0);
-      const { rows: [o] } = await sql.query('select transit_days from capacity_offer where id = $1', [idOf(offerId)]);
-      expect([o.transit_days[corridors[0].id - 1], o.transit_days[corridors[1].id - 1]]).toEqual([11, 33]);
+      const {
+        rows: [row],
+      } = await sql.query('select is_public, min_transit_days, transit_days from capacity_offer where id = $1', [idOf(offerId)]);
+      const { rows: lanes } = await sql.query('select corridor_id, transit_days from warehouse_corridor where warehouse_id = $1 order by corridor_id', [w.id]);
+      expect(row.min_transit_days).toBe(Math.min(...lanes.map((l) => l.transit_days)));
+      for (const l of lanes) expect(row.transit_days[l.corridor_id - 1]).toBe(l.transit_days);
 
-      // An offer published while a change to its warehouse is not yet committed.
-      await t1.query('begin');
-      await t1.query('update overseas_warehouse set latitude = latitude + 0.5, is_public = not is_public where id = $1', [w.id]);
-      const published = publish();
-      await waitingOnLockOrDone(published);
-      await t1.query('commit');
-      await published;
+      // The warehouse changes: public flag and location.
+      await sql.query('update overseas_warehouse set is_public = not is_public, latitude = latitude + 0.01 where id = $1', [w.id]);
       expect(await staleCopies()).toBe(0);
-    } finally {
-      await t1.end();
-      await t2.end();
-    }
-  }));
+      const pub = (await matchOf(offerId, criteria())).scoreParts.find((p: any) => p.factor === 'PUBLIC_WAREHOUSE');
+      expect(pub.value).toBe(row.is_public ? 0 : 1);
+
+      // Its corridors change: a lane gets slower, one is dropped, one is added.
+      const [first] = lanes;
+      await sql.query('update warehouse_corridor set transit_days = 59 where warehouse_id = $1 and corridor_id = $2', [w.id, first.corridor_id]);
+      expect(await staleCopies()).toBe(0);
+      const {
+        rows: [corridor],
+      } = await sql.query('select slug from corridor where id = $1', [first.corridor_id]);
+      const viaFirst = criteria({ countries: undefined, corridor: corridor.slug });
+      expect((await matchOf(offerId, viaFirst)).transitDays).toBe(59);
+      expect((await matchOf(offerId, { ...viaFirst, maxTransitDays: 58 }, true)).failedConstraints).toEqual([
+        { constraint: 'TRANSIT', detail: `59 transit days from Chongqing over ${corridor.slug}, limit 58` },
+      ]);
+      await sql.query('delete from warehouse_corridor where warehouse_id = $1 and corridor_id = $2', [w.id, first.corridor_id]);
+      expect(await staleCopies()).toBe(0);
+      expect(await matchOf(offerId, viaFirst)).toBeUndefined();
+      await sql.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 3)', [w.id, first.corridor_id]);
+      expect(await staleCopies()).toBe(0);
+      expect((await matchOf(offerId, viaFirst)).transitDays).toBe(3);
+
+      // The warehouse changes hands: offers and holds follow.
+      const {
+        rows: [other],
+      } = await sql.query('select id from enterprise where id <> $1 order by id limit 1', [w.operator_id]);
+      await sql.query('update overseas_warehouse set operator_id = $2 where id = $1', [w.id, other.id]);
+      expect(await staleCopies()).toBe(0);
+      expect(await staleRecords()).toBe(0);
+      await sql.query('update overseas_warehouse set operator_id = $2 where id = $1', [w.id, w.operator_id]);
+      expect(await staleCopies()).toBe(0);
+      expect(await staleRecords()).toBe(0);
+    }));
+
+  it('copies stay right when the warehouse and its lanes change concurrently with offers', () =>
+    keepingWarehouse(async () => {
+      const offerId = await publish();
+      const { rows: corridors } = await sql.query('select id from corridor order by id limit 2');
+      await sql.query('delete from warehouse_corridor where warehouse_id = $1 and corridor_id = any($2)', [w.id, corridors.map((c) => c.id)]);
+      const t1 = new pg.Client({ connectionString: s.databaseUrl });
+      const t2 = new pg.Client({ connectionString: s.databaseUrl });
+      await t1.connect();
+      await t2.connect();
+      try {
+        // Two lanes added at once, each in its own transaction.
+        await t1.query('begin');
+        await t1.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 11)', [w.id, corridors[0].id]);
+        const second = t2.query('insert into warehouse_corridor (warehouse_id, corridor_id, transit_days) values ($1, $2, 33)', [w.id, corridors[1].id]);
+        await waitingOnLockOrDone(second);
+        await t1.query('commit');
+        await second;
+        expect(await staleCopies()).toBe(0);
+        const {
+          rows: [o],
+        } = await sql.query('select transit_days from capacity_offer where id = $1', [idOf(offerId)]);
+        expect([o.transit_days[corridors[0].id - 1], o.transit_days[corridors[1].id - 1]]).toEqual([11, 33]);
+
+        // An offer published while a change to its warehouse is not yet committed.
+        await t1.query('begin');
+        await t1.query('update overseas_warehouse set latitude = latitude + 0.5, is_public = not is_public where id = $1', [w.id]);
+        const published = publish();
+        await waitingOnLockOrDone(published);
+        await t1.query('commit');
+        await published;
+        expect(await staleCopies()).toBe(0);
+      } finally {
+        await t1.end();
+        await t2.end();
+      }
+    }));
 
   it('an area holds the offers within its radius by great-circle distance, as earthdistance measures it', async () => {
     const offerId = await publish();
-    const { rows: [wh] } = await sql.query('select latitude, longitude from overseas_warehouse where id = $1', [w.id]);
+    const {
+      rows: [wh],
+    } = await sql.query('select latitude, longitude from overseas_warehouse where id = $1', [w.id]);
     // A point 1.3° of latitude away, and its distance as PostgreSQL's earthdistance gives it.
     const point = { latitude: wh.latitude > 0 ? wh.latitude - 1.3 : wh.latitude + 1.3, longitude: wh.longitude + 0.4 };
-    const { rows: [{ km }] } = await sql.query('select earth_distance(ll_to_earth($1, $2), ll_to_earth($3, $4)) / 1000 as km', [point.latitude, point.longitude, wh.latitude, wh.longitude]);
+    const {
+      rows: [{ km }],
+    } = await sql.query('select earth_distance(ll_to_earth($1, $2), ll_to_earth($3, $4)) / 1000 as km', [
+      point.latitude,
+      point.longitude,
+      wh.latitude,
+      wh.longitude,
+    ]);
     const inside = await matchOf(offerId, criteria({ countries: undefined, area: { point, radiusKm: Math.ceil(km * 10) / 10 + 0.1 } }));
     expect(inside).toBeDefined();
     expect(inside.distanceKm).toBeCloseTo(km, 1);
     expect(inside.scoreParts.map((p: any) => p.factor)).toContain('DISTANCE');
     expect(await matchOf(offerId, criteria({ countries: undefined, area: { point, radiusKm: Math.floor(km * 10) / 10 - 0.1 } }))).toBeUndefined();
     // With countries as well, both must hold.
-    expect(await matchOf(offerId, criteria({ countries: ['JP', 'DE', 'US'].filter((c) => c !== w.country_code), area: { point, radiusKm: km + 1 } }))).toBeUndefined();
+    expect(
+      await matchOf(offerId, criteria({ countries: ['JP', 'DE', 'US'].filter((c) => c !== w.country_code), area: { point, radiusKm: km + 1 } })),
+    ).toBeUndefined();
   });
 
   it('a bounding box always holds the circle, across the antimeridian and near the poles', () => {
     const R = 6378.168;
     const rad = (x: number) => (x * Math.PI) / 180;
-    const km = (a: [number, number], b: [number, number]) => 2 * R * Math.asin(Math.min(1, Math.sqrt(Math.sin(rad(b[0] - a[0]) / 2) ** 2
-      + Math.cos(rad(a[0])) * Math.cos(rad(b[0])) * Math.sin(rad(b[1] - a[1]) / 2) ** 2)));
+    const km = (a: [number, number], b: [number, number]) =>
+      2 *
+      R *
+      Math.asin(Math.min(1, Math.sqrt(Math.sin(rad(b[0] - a[0]) / 2) ** 2 + Math.cos(rad(a[0])) * Math.cos(rad(b[0])) * Math.sin(rad(b[1] - a[1]) / 2) ** 2)));
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 400; i++) {
       const c: [number, number] = [rnd() * 170 - 85, rnd() * 360 - 180];
       const r = [5, 50, 300, 800, 3000][i % 5];
@@ -240,7 +292,7 @@ describe('matching reads what the database keeps', () => {
         const d = (r * 0.999) / R;
         const lat = Math.asin(Math.sin(rad(c[0])) * Math.cos(d) + Math.cos(rad(c[0])) * Math.sin(d) * Math.cos(bearing));
         const lng = rad(c[1]) + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(rad(c[0])), Math.cos(d) - Math.sin(rad(c[0])) * Math.sin(lat));
-        const p: [number, number] = [(lat * 180) / Math.PI, ((((lng * 180) / Math.PI) + 540) % 360) - 180];
+        const p: [number, number] = [(lat * 180) / Math.PI, (((lng * 180) / Math.PI + 540) % 360) - 180];
         expect(km(c, p)).toBeLessThanOrEqual(r);
         expect(p[0] >= box.minLat && p[0] <= box.maxLat).toBe(true);
         if (box.minLng !== null) expect(p[1] >= box.minLng && p[1] <= box.maxLng!).toBe(true);
@@ -262,7 +314,14 @@ describe('matching reads what the database keeps', () => {
     expect((await matchOf(offerId, criteria({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '14.9999' } }), true)).isNearMiss).toBe(true);
     // A total that rounds up to a cent over the limit at a half cent: (6.77 × 302 + 5.96) × 193.67
     // = 397,120.335, shown as 397,120.34. Floats alone could put it either side.
-    const tie = await publish({ quantity: '500', storagePrice: '6.7700', inboundFee: '3.00', outboundFee: '2.96', freeDays: 30, availableTo: addDays(today, 400) });
+    const tie = await publish({
+      quantity: '500',
+      storagePrice: '6.7700',
+      inboundFee: '3.00',
+      outboundFee: '2.96',
+      freeDays: 30,
+      availableTo: addDays(today, 400),
+    });
     const stay = { quantity: '193.67', durationDays: 332 };
     const over = await matchOf(tie, criteria({ ...stay, budget: { currency: 'USD', maxTotal: '397120.33' } }), true);
     expect(over.estimatedTotalCost).toEqual({ amount: '397120.34', currency: 'USD' });
@@ -277,8 +336,12 @@ describe('matching reads what the database keeps', () => {
 
   it('an operator’s fulfilment record follows its holds, whatever ends them', async () => {
     const offerId = await publish({ quantity: '100' });
-    const { rows: [before] } = await sql.query('select coalesce((select ended_holds from capacity_operator_record where operator_id = $1), 0) as n', [w.operator_id]);
-    const d = expectData(await s.gql<any>(POST_DEMAND_ID, { input: { title: 'record', criteria: criteria({ quantity: '1' }), contact: { name: 'x' } } }, bearer(sellerKey)));
+    const {
+      rows: [before],
+    } = await sql.query('select coalesce((select ended_holds from capacity_operator_record where operator_id = $1), 0) as n', [w.operator_id]);
+    const d = expectData(
+      await s.gql<any>(POST_DEMAND_ID, { input: { title: 'record', criteria: criteria({ quantity: '1' }), contact: { name: 'x' } } }, bearer(sellerKey)),
+    );
     const demandId = d.postCapacityDemand.demand.id;
     const holds: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -293,7 +356,9 @@ describe('matching reads what the database keeps', () => {
     await sql.query(`update capacity_hold set expires_at = now() - interval '1 second' where id = $1`, [idOf(holds[3])]);
     await sweepHolds(s.app.orm.em.fork());
     expect(await staleRecords()).toBe(0);
-    const { rows: [after] } = await sql.query('select ended_holds, confirmed_holds from capacity_operator_record where operator_id = $1', [w.operator_id]);
+    const {
+      rows: [after],
+    } = await sql.query('select ended_holds, confirmed_holds from capacity_operator_record where operator_id = $1', [w.operator_id]);
     expect(after.ended_holds - before.n).toBe(4);
     const part = (await matchOf(offerId, criteria())).scoreParts.find((p: any) => p.factor === 'FULFILMENT');
     expect(part.detail).toMatch(new RegExp(`of ${after.ended_holds} ended holds were confirmed`));
@@ -305,7 +370,9 @@ describe('matching reads what the database keeps', () => {
 
   it('an offer announces itself to exactly the saved demands it fully matches, as ranking sees them', async () => {
     const post = async (over: Record<string, unknown>) => {
-      const d = expectData(await s.gql<any>(POST_DEMAND_ID, { input: { title: 'announce', criteria: criteria(over), contact: { name: 'x' } } }, bearer(sellerKey)));
+      const d = expectData(
+        await s.gql<any>(POST_DEMAND_ID, { input: { title: 'announce', criteria: criteria(over), contact: { name: 'x' } } }, bearer(sellerKey)),
+      );
       expect(d.postCapacityDemand.errors).toEqual([]);
       return d.postCapacityDemand.demand.id as string;
     };

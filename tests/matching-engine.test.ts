@@ -28,8 +28,21 @@ const PROFILE: MatchProfile<Row, Ask> = {
   ],
   factors: [
     // the cheapest candidate kept (among full matches, or among near misses) scores 1, the others its price over theirs
-    { name: 'PRICE', weightKey: 'price', defaultWeight: 0.6, value: 'min(c.price) over (partition by c.misses) / c.price', detail: (r) => ({ en: `${r.price}`, zh: `${r.price}` }) },
-    { name: 'NEAR', weightKey: 'near', defaultWeight: 0.4, value: '1 - c.km / 100.0', applies: 'c.has_city', detail: (r) => ({ en: `${r.km} km`, zh: `${r.km}公里` }) },
+    {
+      name: 'PRICE',
+      weightKey: 'price',
+      defaultWeight: 0.6,
+      value: 'min(c.price) over (partition by c.misses) / c.price',
+      detail: (r) => ({ en: `${r.price}`, zh: `${r.price}` }),
+    },
+    {
+      name: 'NEAR',
+      weightKey: 'near',
+      defaultWeight: 0.4,
+      value: '1 - c.km / 100.0',
+      applies: 'c.has_city',
+      detail: (r) => ({ en: `${r.km} km`, zh: `${r.km}公里` }),
+    },
   ],
   detailColumns: 'x.name, x.days',
   orderings: { CHEAPEST: { column: 'neg_price' } },
@@ -62,7 +75,10 @@ describe('the matching engine with a profile of its own', () => {
     // A: 50/100 = 0.5; B: 50/50 = 1
     const r = await run({ deadline: 5, cityKm: null });
     expect(r.fullMatchCount).toBe(2);
-    expect(r.rows.map((x) => [x.name, x.score, x.explanation.rank])).toEqual([['B', 1, 1], ['A', 0.5, 2]]);
+    expect(r.rows.map((x) => [x.name, x.score, x.explanation.rank])).toEqual([
+      ['B', 1, 1],
+      ['A', 0.5, 2],
+    ]);
     expect(r.rows[0].explanation.scoreParts).toEqual([{ factor: 'PRICE', weight: 1, value: 1, contribution: 1, detail: '50', detailZh: '50' }]);
   });
 
@@ -70,7 +86,12 @@ describe('the matching engine with a profile of its own', () => {
     // C fails only DEADLINE; D fails only LANGUAGE. Near misses are priced among themselves: C 25/25 = 1, D 25/40 = 0.625
     const r = await run({ deadline: 5, cityKm: null }, { nearMisses: true });
     expect(r.fullMatchCount).toBe(2);
-    expect(r.rows.map((x) => [x.name, x.misses, x.score])).toEqual([['B', 0, 1], ['A', 0, 0.5], ['C', 1, 1], ['D', 1, 0.625]]);
+    expect(r.rows.map((x) => [x.name, x.misses, x.score])).toEqual([
+      ['B', 0, 1],
+      ['A', 0, 0.5],
+      ['C', 1, 1],
+      ['D', 1, 0.625],
+    ]);
     expect(r.rows[2].explanation.failedConstraints).toEqual([{ constraint: 'DEADLINE', detail: 'needs 10 days', detailZh: '需要10天' }]);
     expect(r.rows[3].explanation.summaryZh).toBe('近似匹配：语言不符。');
   });
@@ -83,10 +104,16 @@ describe('the matching engine with a profile of its own', () => {
   it('weighs a factor that applies, with the weights normalised per pair', async () => {
     // a city given: PRICE 0.6, NEAR 0.4. A: 0.6 × 0.5 + 0.4 × 0.8 = 0.62; B: 0.6 × 1 + 0.4 × 0.2 = 0.68
     const r = await run({ deadline: 5, cityKm: 0 });
-    expect(r.rows.map((x) => [x.name, x.score])).toEqual([['B', 0.68], ['A', 0.62]]);
+    expect(r.rows.map((x) => [x.name, x.score])).toEqual([
+      ['B', 0.68],
+      ['A', 0.62],
+    ]);
     // weights as asked: NEAR 1, PRICE 0.5 → 0.3333 and 0.6667. A: 0.3333 × 0.5 + 0.6667 × 0.8 = 0.7; B: 0.3333 + 0.6667 × 0.2 = 0.46664 → 0.4666
     const w = await run({ deadline: 5, cityKm: 0 }, { weights: { price: 0.5, near: 1 } });
-    expect(w.rows.map((x) => [x.name, x.score])).toEqual([['A', 0.7], ['B', 0.4666]]);
+    expect(w.rows.map((x) => [x.name, x.score])).toEqual([
+      ['A', 0.7],
+      ['B', 0.4666],
+    ]);
   });
 
   it('orders by a declared ordering, then the score', async () => {

@@ -71,7 +71,12 @@ describe('matching rules, worked out by hand', () => {
     const r = await match(criteria);
     const m = r.matches.find((x: any) => x.offer.id === offerId);
     if (!m) return { listed: false };
-    return { listed: true, nearMiss: m.isNearMiss, failed: m.failedConstraints.map((f: any) => `${f.constraint}: ${f.detail}`), fullMatchCount: r.fullMatchCount };
+    return {
+      listed: true,
+      nearMiss: m.isNearMiss,
+      failed: m.failedConstraints.map((f: any) => `${f.constraint}: ${f.detail}`),
+      fullMatchCount: r.fullMatchCount,
+    };
   }
   const FULL = { listed: true, nearMiss: false, failed: [], fullMatchCount: 1 };
   const MISS = (detail: string) => ({ listed: true, nearMiss: true, failed: [detail], fullMatchCount: 0 });
@@ -87,18 +92,28 @@ describe('matching rules, worked out by hand', () => {
 
     it('one day more is a near miss naming PERIOD and the days', async () => {
       const o = await publish(A);
-      pin('PERIOD: a stay one day past the offer’s last day is a near miss', await verdict(o, demand({ durationDays: 61 })),
-        MISS(`PERIOD: available until ${TO}, not ${plusDays(TO, 1)}`));
+      pin(
+        'PERIOD: a stay one day past the offer’s last day is a near miss',
+        await verdict(o, demand({ durationDays: 61 })),
+        MISS(`PERIOD: available until ${TO}, not ${plusDays(TO, 1)}`),
+      );
       // and without near misses it is not listed at all
       const strict = noErrors('strict matches', await s.gql<any>(MATCHES, { demand: demand({ durationDays: 61 }) })).warehouseMatches;
-      pin('PERIOD: a stay past the last day is not a full match', strict.matches.map((m: any) => m.offer.id), []);
+      pin(
+        'PERIOD: a stay past the last day is not a full match',
+        strict.matches.map((m: any) => m.offer.id),
+        [],
+      );
     });
 
     it('starting on the offer’s first day matches; one day earlier is a near miss', async () => {
       const o = await publish(A);
       pin('PERIOD: a stay starting on the first day matches', await verdict(o, demand({ startDate: FROM, durationDays: 10 })), FULL);
-      pin('PERIOD: a stay starting the day before is a near miss', await verdict(o, demand({ startDate: plusDays(FROM, -1), durationDays: 10 })),
-        MISS(`PERIOD: available from ${FROM}, not ${plusDays(FROM, -1)}`));
+      pin(
+        'PERIOD: a stay starting the day before is a near miss',
+        await verdict(o, demand({ startDate: plusDays(FROM, -1), durationDays: 10 })),
+        MISS(`PERIOD: available from ${FROM}, not ${plusDays(FROM, -1)}`),
+      );
     });
 
     it('a stay that does not overlap the period is not even a near miss', async () => {
@@ -111,27 +126,39 @@ describe('matching rules, worked out by hand', () => {
     it('pallets at the warehouse’s 1.5 CBM: 10 pallets = 15 CBM; exactly 15 CBM matches, 15.01 does not', async () => {
       const o = await publish(A, { unit: 'PALLET', quantity: '10' });
       pin('CAPACITY: exactly the remaining 15 CBM matches', await verdict(o, demand({ quantity: '15' })), FULL);
-      pin('CAPACITY: 0.01 CBM more than remains is a near miss', await verdict(o, demand({ quantity: '15.01' })),
-        MISS('CAPACITY: 15.00 CBM remain, 15.01 CBM needed'));
+      pin(
+        'CAPACITY: 0.01 CBM more than remains is a near miss',
+        await verdict(o, demand({ quantity: '15.01' })),
+        MISS('CAPACITY: 15.00 CBM remain, 15.01 CBM needed'),
+      );
       // a demand in pallets converts at the standard 1.38: 10 × 1.38 = 13.80 fits, 11 × 1.38 = 15.18 does not
       pin('CAPACITY: 10 standard pallets (13.80 CBM) fit', await verdict(o, demand({ quantity: '10', unit: 'PALLET' })), FULL);
-      pin('CAPACITY: 11 standard pallets (15.18 CBM) do not', await verdict(o, demand({ quantity: '11', unit: 'PALLET' })),
-        MISS('CAPACITY: 15.00 CBM remain, 15.18 CBM needed'));
+      pin(
+        'CAPACITY: 11 standard pallets (15.18 CBM) do not',
+        await verdict(o, demand({ quantity: '11', unit: 'PALLET' })),
+        MISS('CAPACITY: 15.00 CBM remain, 15.18 CBM needed'),
+      );
     });
 
     it('floor area at the warehouse’s 2.4 m stacking: 10 m² = 24 CBM; a demand of 12 m² × 2 m = 24 CBM fits exactly, 12.5 m² does not', async () => {
       const o = await publish(A, { unit: 'SQUARE_METRE', quantity: '10' });
       pin('CAPACITY: 12 m² (24 CBM) fits 10 m² stacked 2.4 m', await verdict(o, demand({ quantity: '12', unit: 'SQUARE_METRE' })), FULL);
-      pin('CAPACITY: 12.5 m² (25 CBM) does not', await verdict(o, demand({ quantity: '12.5', unit: 'SQUARE_METRE' })),
-        MISS('CAPACITY: 24.00 CBM remain, 25.00 CBM needed'));
+      pin(
+        'CAPACITY: 12.5 m² (25 CBM) does not',
+        await verdict(o, demand({ quantity: '12.5', unit: 'SQUARE_METRE' })),
+        MISS('CAPACITY: 24.00 CBM remain, 25.00 CBM needed'),
+      );
     });
 
     it('counts what is held: 100 CBM with 60 held leaves 40; exactly 40 matches, 40.01 does not', async () => {
       const o = await publish(A);
       await sql.query(`update capacity_offer set held_quantity = 60 where id = $1`, [keyOf(o)]);
       pin('CAPACITY: exactly the remaining quantity after holds matches', await verdict(o, demand({ quantity: '40' })), FULL);
-      pin('CAPACITY: more than remains after holds is a near miss', await verdict(o, demand({ quantity: '40.01' })),
-        MISS('CAPACITY: 40.00 CBM remain, 40.01 CBM needed'));
+      pin(
+        'CAPACITY: more than remains after holds is a near miss',
+        await verdict(o, demand({ quantity: '40.01' })),
+        MISS('CAPACITY: 40.00 CBM remain, 40.01 CBM needed'),
+      );
     });
   });
 
@@ -139,18 +166,27 @@ describe('matching rules, worked out by hand', () => {
     it('exactly the minimum quantity and term match; 0.01 CBM or one day less do not', async () => {
       const o = await publish(A, { minQuantity: '20', minTermDays: 30 });
       pin('MINIMUM_COMMITMENT: exactly 20 CBM for exactly 30 days matches', await verdict(o, demand({ quantity: '20', durationDays: 30 })), FULL);
-      pin('MINIMUM_COMMITMENT: 19.99 CBM is below the minimum quantity', await verdict(o, demand({ quantity: '19.99', durationDays: 30 })),
-        MISS('MINIMUM_COMMITMENT: the offer takes at least 20.00 CBM for 30 days; asked 19.99 CBM for 30 days'));
-      pin('MINIMUM_COMMITMENT: 29 days is below the minimum term', await verdict(o, demand({ quantity: '20', durationDays: 29 })),
-        MISS('MINIMUM_COMMITMENT: the offer takes at least 20.00 CBM for 30 days; asked 20.00 CBM for 29 days'));
+      pin(
+        'MINIMUM_COMMITMENT: 19.99 CBM is below the minimum quantity',
+        await verdict(o, demand({ quantity: '19.99', durationDays: 30 })),
+        MISS('MINIMUM_COMMITMENT: the offer takes at least 20.00 CBM for 30 days; asked 19.99 CBM for 30 days'),
+      );
+      pin(
+        'MINIMUM_COMMITMENT: 29 days is below the minimum term',
+        await verdict(o, demand({ quantity: '20', durationDays: 29 })),
+        MISS('MINIMUM_COMMITMENT: the offer takes at least 20.00 CBM for 30 days; asked 20.00 CBM for 29 days'),
+      );
     });
 
     it('a minimum in pallets is converted: 10 pallets × 1.5 = 15 CBM', async () => {
       const o = await publish(A, { unit: 'PALLET', quantity: '100', minQuantity: '10' });
       pin('MINIMUM_COMMITMENT: 15 CBM = 10 pallets matches', await verdict(o, demand({ quantity: '15' })), FULL);
       // 14.97 CBM ÷ 1.5 = 9.98 pallets
-      pin('MINIMUM_COMMITMENT: 14.97 CBM = 9.98 pallets does not', await verdict(o, demand({ quantity: '14.97' })),
-        MISS('MINIMUM_COMMITMENT: the offer takes at least 10.00 PALLET for 1 days; asked 9.98 PALLET for 60 days'));
+      pin(
+        'MINIMUM_COMMITMENT: 14.97 CBM = 9.98 pallets does not',
+        await verdict(o, demand({ quantity: '14.97' })),
+        MISS('MINIMUM_COMMITMENT: the offer takes at least 10.00 PALLET for 1 days; asked 9.98 PALLET for 60 days'),
+      );
     });
   });
 
@@ -158,8 +194,11 @@ describe('matching rules, worked out by hand', () => {
     it('every required service must be in the offer', async () => {
       const o = await publish(A, { services: ['KITTING', 'RETURNS'] });
       pin('SERVICES: both required services offered matches', await verdict(o, demand({ requiredServices: ['KITTING', 'RETURNS'] })), FULL);
-      pin('SERVICES: a missing service is a near miss naming it', await verdict(o, demand({ requiredServices: ['KITTING', 'LAST_MILE'] })),
-        MISS('SERVICES: missing LAST_MILE'));
+      pin(
+        'SERVICES: a missing service is a near miss naming it',
+        await verdict(o, demand({ requiredServices: ['KITTING', 'LAST_MILE'] })),
+        MISS('SERVICES: missing LAST_MILE'),
+      );
     });
   });
 
@@ -168,21 +207,30 @@ describe('matching rules, worked out by hand', () => {
     it('a budget exactly equal to the total matches; one cent less is a near miss', async () => {
       const o = await publish(A);
       pin('BUDGET: maxTotal equal to the 1,180.00 total matches', await verdict(o, demand({ budget: { currency: 'USD', maxTotal: '1180.00' } })), FULL);
-      pin('BUDGET: maxTotal one cent under the total is a near miss', await verdict(o, demand({ budget: { currency: 'USD', maxTotal: '1179.99' } })),
-        MISS('BUDGET: costs 1,180.00 USD for the stay (15.00 per CBM per month), over the budget'));
+      pin(
+        'BUDGET: maxTotal one cent under the total is a near miss',
+        await verdict(o, demand({ budget: { currency: 'USD', maxTotal: '1179.99' } })),
+        MISS('BUDGET: costs 1,180.00 USD for the stay (15.00 per CBM per month), over the budget'),
+      );
     });
 
     it('a monthly limit exactly equal to 15.00 per CBM matches; 14.9999 does not', async () => {
       const o = await publish(A);
       pin('BUDGET: maxMonthlyPricePerCbm equal to 15 matches', await verdict(o, demand({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '15' } })), FULL);
-      pin('BUDGET: maxMonthlyPricePerCbm 14.9999 is a near miss', await verdict(o, demand({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '14.9999' } })),
-        MISS('BUDGET: costs 1,180.00 USD for the stay (15.00 per CBM per month), over the budget'));
+      pin(
+        'BUDGET: maxMonthlyPricePerCbm 14.9999 is a near miss',
+        await verdict(o, demand({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '14.9999' } })),
+        MISS('BUDGET: costs 1,180.00 USD for the stay (15.00 per CBM per month), over the budget'),
+      );
     });
 
     it('a budget in another currency is a near miss, without exchange rates', async () => {
       const o = await publish(A);
-      pin('BUDGET: a EUR budget against a USD offer', await verdict(o, demand({ budget: { currency: 'EUR', maxTotal: '99999' } })),
-        MISS('BUDGET: priced in USD, the budget is in EUR'));
+      pin(
+        'BUDGET: a EUR budget against a USD offer',
+        await verdict(o, demand({ budget: { currency: 'EUR', maxTotal: '99999' } })),
+        MISS('BUDGET: priced in USD, the budget is in EUR'),
+      );
     });
 
     it('the total is the same 1,180.00 priced per day, per week (3.50) or per month (15.00); free days beyond the stay leave only fees', async () => {
@@ -195,12 +243,21 @@ describe('matching rules, worked out by hand', () => {
       const pallets = await publish(A, { unit: 'PALLET', storagePrice: '0.75', inboundFee: '2', outboundFee: '1' });
       const r = await match(demand());
       const total = (id: string) => r.matches.find((m: any) => m.offer.id === id)?.estimatedTotalCost;
-      pin('estimated total by price period and free days', { day: total(day), week: total(week), month: total(month), free: total(free) }, {
-        day: { amount: '1180.00', currency: 'USD' }, week: { amount: '1180.00', currency: 'USD' },
-        month: { amount: '1180.00', currency: 'USD' }, free: { amount: '120.00', currency: 'USD' },
-      });
+      pin(
+        'estimated total by price period and free days',
+        { day: total(day), week: total(week), month: total(month), free: total(free) },
+        {
+          day: { amount: '1180.00', currency: 'USD' },
+          week: { amount: '1180.00', currency: 'USD' },
+          month: { amount: '1180.00', currency: 'USD' },
+          free: { amount: '120.00', currency: 'USD' },
+        },
+      );
       const r30 = await match(demand({ quantity: '30' }));
-      pin('estimated total of a pallet offer, in pallets', r30.matches.find((m: any) => m.offer.id === pallets)?.estimatedTotalCost, { amount: '855.00', currency: 'USD' });
+      pin('estimated total of a pallet offer, in pallets', r30.matches.find((m: any) => m.offer.id === pallets)?.estimatedTotalCost, {
+        amount: '855.00',
+        currency: 'USD',
+      });
     });
   });
 
@@ -209,19 +266,27 @@ describe('matching rules, worked out by hand', () => {
     it('over a corridor: exactly the limit matches, one day less is a near miss; a corridor that does not reach the warehouse is a near miss', async () => {
       const o = await publish(A);
       pin('TRANSIT: 18 days by rail within a limit of 18 matches', await verdict(o, demand({ corridor: RAIL, maxTransitDays: 18 })), FULL);
-      pin('TRANSIT: 18 days by rail over a limit of 17', await verdict(o, demand({ corridor: RAIL, maxTransitDays: 17 })),
-        MISS(`TRANSIT: 18 transit days from Chongqing over ${RAIL}, limit 17`));
+      pin(
+        'TRANSIT: 18 days by rail over a limit of 17',
+        await verdict(o, demand({ corridor: RAIL, maxTransitDays: 17 })),
+        MISS(`TRANSIT: 18 transit days from Chongqing over ${RAIL}, limit 17`),
+      );
       // B is not reached by air cargo; with countries given, that is a near miss
       const b = await publish(B);
-      pin('TRANSIT: countries given, a corridor that does not reach the warehouse', await verdict(b, demand({ corridor: 'air-cargo' })),
-        { ...MISS('TRANSIT: not reached from Chongqing over air-cargo'), fullMatchCount: 1 });
+      pin('TRANSIT: countries given, a corridor that does not reach the warehouse', await verdict(b, demand({ corridor: 'air-cargo' })), {
+        ...MISS('TRANSIT: not reached from Chongqing over air-cargo'),
+        fullMatchCount: 1,
+      });
     });
 
     it('a limit without a corridor takes the fewest days over any corridor (A: 6 by air, B: 30 by rail)', async () => {
       const a = await publish(A);
       const b = await publish(B);
       pin('TRANSIT: A’s fewest 6 days within 6', await verdict(a, demand({ maxTransitDays: 6 })), FULL);
-      pin('TRANSIT: B’s fewest 30 days over 6', await verdict(b, demand({ maxTransitDays: 6 })), { ...MISS('TRANSIT: 30 transit days from Chongqing, limit 6'), fullMatchCount: 1 });
+      pin('TRANSIT: B’s fewest 30 days over 6', await verdict(b, demand({ maxTransitDays: 6 })), {
+        ...MISS('TRANSIT: 30 transit days from Chongqing, limit 6'),
+        fullMatchCount: 1,
+      });
     });
 
     it('a corridor alone is a location: a warehouse it does not reach is not listed at all', async () => {
@@ -248,7 +313,14 @@ describe('matching rules, worked out by hand', () => {
       // DISTANCE value = 1 − km ÷ radius: A 1 − 0 = 1, B 1 − 111.3 ÷ 222.6 = 0.5
       pin('DISTANCE: 0 km scores 1, half the radius scores 0.5', { a: dist(a), b: dist(b) }, { a: { km: 0, value: 1 }, b: { km: 111.3, value: 0.5 } });
       // with an area the default weights already sum to 1
-      pin('weights with an area are the defaults', wide.weights, { cost: 0.35, transit: 0.2, services: 0.1, distance: 0.1, publicWarehouse: 0.1, fulfilment: 0.15 });
+      pin('weights with an area are the defaults', wide.weights, {
+        cost: 0.35,
+        transit: 0.2,
+        services: 0.1,
+        distance: 0.1,
+        publicWarehouse: 0.1,
+        fulfilment: 0.15,
+      });
     });
   });
 
@@ -260,7 +332,8 @@ describe('matching rules, worked out by hand', () => {
       const q = await publish(B, { storagePrice: '0.25' });
       const weights = { cost: 0.4, transit: 0.2, services: 0.1, publicWarehouse: 0.1, fulfilment: 0.2 };
       const r = await match(demand(), { weights });
-      const parts = (id: string) => Object.fromEntries(r.matches.find((m: any) => m.offer.id === id).scoreParts.map((x: any) => [x.factor, [x.value, x.contribution, x.detail]]));
+      const parts = (id: string) =>
+        Object.fromEntries(r.matches.find((m: any) => m.offer.id === id).scoreParts.map((x: any) => [x.factor, [x.value, x.contribution, x.detail]]));
       // COST without a budget: cheapest ÷ this = 650 ÷ 1180 = 0.5508…; TRANSIT 1 − 6/60 = 0.9 and 1 − 30/60 = 0.5; SERVICES 4/8 = 0.5
       pin('score parts of P', parts(p), {
         COST: [0.551, 0.22, '1,180.00 USD for the stay; the cheapest match in USD scores 1'],
@@ -278,21 +351,53 @@ describe('matching rules, worked out by hand', () => {
       });
       // P: 0.4 × 650/1180 + 0.2 × 0.9 + 0.1 × 0.5 + 0.1 × 1 + 0.2 × 0.75 = 0.2203 + 0.18 + 0.05 + 0.1 + 0.15 = 0.7003
       // Q: 0.4 × 1 + 0.2 × 0.5 + 0 + 0 + 0.2 × 0.5 = 0.6
-      pin('ranking: P (0.7003) before Q (0.6)', r.matches.map((m: any) => [m.offer.id, m.rank, m.score]), [[p, 1, 0.7003], [q, 2, 0.6]]);
-      pin('summary names rank, score and the two largest parts', r.matches[0].summary,
-        'Rank 1, score 0.700: 1,180.00 USD for the stay; the cheapest match in USD scores 1; 6 days from Chongqing.');
-      pin('weights given (distance 0 without an area)', r.weights, { cost: 0.4, transit: 0.2, services: 0.1, distance: 0, publicWarehouse: 0.1, fulfilment: 0.2 });
+      pin(
+        'ranking: P (0.7003) before Q (0.6)',
+        r.matches.map((m: any) => [m.offer.id, m.rank, m.score]),
+        [
+          [p, 1, 0.7003],
+          [q, 2, 0.6],
+        ],
+      );
+      pin(
+        'summary names rank, score and the two largest parts',
+        r.matches[0].summary,
+        'Rank 1, score 0.700: 1,180.00 USD for the stay; the cheapest match in USD scores 1; 6 days from Chongqing.',
+      );
+      pin('weights given (distance 0 without an area)', r.weights, {
+        cost: 0.4,
+        transit: 0.2,
+        services: 0.1,
+        distance: 0,
+        publicWarehouse: 0.1,
+        fulfilment: 0.2,
+      });
       // default weights without an area: 0.35, 0.2, 0.1, 0.1, 0.15 over their sum 0.9
       const d = await match(demand());
-      pin('default weights without an area, normalised', d.weights, { cost: 0.3889, transit: 0.2222, services: 0.1111, distance: 0, publicWarehouse: 0.1111, fulfilment: 0.1667 });
+      pin('default weights without an area, normalised', d.weights, {
+        cost: 0.3889,
+        transit: 0.2222,
+        services: 0.1111,
+        distance: 0,
+        publicWarehouse: 0.1111,
+        fulfilment: 0.1667,
+      });
     });
 
     it('COST against a budget: 1 − 1,180 ÷ 2,360 = 0.5; 1 − 15 ÷ 30 per CBM-month = 0.5', async () => {
       const p = await publish(A);
-      const cost = async (budget: Record<string, unknown>) => (await match(demand({ budget }))).matches
-        .find((m: any) => m.offer.id === p).scoreParts.find((x: any) => x.factor === 'COST');
-      pin('COST with maxTotal', await cost({ currency: 'USD', maxTotal: '2360' }), expect.objectContaining({ value: 0.5, detail: '1,180.00 USD for the stay against a budget of 2,360.00' }));
-      pin('COST with maxMonthlyPricePerCbm', await cost({ currency: 'USD', maxMonthlyPricePerCbm: '30' }), expect.objectContaining({ value: 0.5, detail: '15.00 USD per CBM per month against 30.00' }));
+      const cost = async (budget: Record<string, unknown>) =>
+        (await match(demand({ budget }))).matches.find((m: any) => m.offer.id === p).scoreParts.find((x: any) => x.factor === 'COST');
+      pin(
+        'COST with maxTotal',
+        await cost({ currency: 'USD', maxTotal: '2360' }),
+        expect.objectContaining({ value: 0.5, detail: '1,180.00 USD for the stay against a budget of 2,360.00' }),
+      );
+      pin(
+        'COST with maxMonthlyPricePerCbm',
+        await cost({ currency: 'USD', maxMonthlyPricePerCbm: '30' }),
+        expect.objectContaining({ value: 0.5, detail: '15.00 USD per CBM per month against 30.00' }),
+      );
     });
 
     it('full matches rank before near misses, whatever their scores', async () => {
@@ -300,22 +405,42 @@ describe('matching rules, worked out by hand', () => {
       const p = await publish(A, { storagePrice: '5' });
       const q = await publish(B, { storagePrice: '0.01', availableTo: plusDays(TO, -1) });
       const r = await match(demand());
-      pin('order: the full match first, the near miss after', r.matches.map((m: any) => [m.offer.id, m.rank, m.isNearMiss]), [[p, 1, false], [q, 2, true]]);
+      pin(
+        'order: the full match first, the near miss after',
+        r.matches.map((m: any) => [m.offer.id, m.rank, m.isNearMiss]),
+        [
+          [p, 1, false],
+          [q, 2, true],
+        ],
+      );
     });
 
     // DISTANCE counts only for a demand with an area, whichever side asks (it once kept its weight
     // on the offer's side, which scored this pair 0.7425 against 0.825).
     it('a saved demand and a saved offer score the same from either side', async () => {
       const p = await publish(A);
-      const post = noErrors('posting a demand', await s.gql<any>(`mutation($input: CapacityDemandInput!) { postCapacityDemand(input: $input) { errors { code } demand { id } } }`,
-        { input: { title: 'either side', criteria: demand() } }, bearer(sellerKey))).postCapacityDemand;
+      const post = noErrors(
+        'posting a demand',
+        await s.gql<any>(
+          `mutation($input: CapacityDemandInput!) { postCapacityDemand(input: $input) { errors { code } demand { id } } }`,
+          { input: { title: 'either side', criteria: demand() } },
+          bearer(sellerKey),
+        ),
+      ).postCapacityDemand;
       const fromDemand = noErrors('matches for the demand', await s.gql<any>(MATCHES, { demandId: post.demand.id })).warehouseMatches.matches;
-      const fromOffer = noErrors('matches for the offer', await s.gql<any>(`query($id: ID!) { demandMatches(offerId: $id) { matches { score demand { id } } } }`, { id: p }, bearer(A.key))).demandMatches.matches;
+      const fromOffer = noErrors(
+        'matches for the offer',
+        await s.gql<any>(`query($id: ID!) { demandMatches(offerId: $id) { matches { score demand { id } } } }`, { id: p }, bearer(A.key)),
+      ).demandMatches.matches;
       // the only offer: COST 1, TRANSIT 0.9, SERVICES 0, PUBLIC 1, FULFILMENT 0.75 → (0.35 + 0.18 + 0 + 0.1 + 0.1125) ÷ 0.9 = 0.825
-      pin('the pair’s score from the demand’s side and from the offer’s side', {
-        demandSide: fromDemand.find((m: any) => m.offer.id === p)?.score,
-        offerSide: fromOffer.find((m: any) => m.demand.id === post.demand.id)?.score,
-      }, { demandSide: 0.825, offerSide: 0.825 });
+      pin(
+        'the pair’s score from the demand’s side and from the offer’s side',
+        {
+          demandSide: fromDemand.find((m: any) => m.offer.id === p)?.score,
+          offerSide: fromOffer.find((m: any) => m.demand.id === post.demand.id)?.score,
+        },
+        { demandSide: 0.825, offerSide: 0.825 },
+      );
     });
   });
 });

@@ -129,13 +129,20 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       //   = 0.19445 + 0.19998 + 0 + 0.1111 + 0.125025 = 0.630555 → 0.6306
       pin('one pair, one score (maxTotal)', { seller: seller.score, operator: operator.score }, { seller: 0.6306, operator: 0.6306 });
       pin('the COST part from the operator’s side is the seller’s', partsOf(operator).COST, partsOf(seller).COST);
-      pin('COST against maxTotal', partsOf(seller).COST, expect.objectContaining({ weight: 0.3889, value: 0.5, detail: '1,180.00 USD for the stay against a budget of 2,360.00' }));
+      pin(
+        'COST against maxTotal',
+        partsOf(seller).COST,
+        expect.objectContaining({ weight: 0.3889, value: 0.5, detail: '1,180.00 USD for the stay against a budget of 2,360.00' }),
+      );
       expect(Math.abs(partsOf(seller).COST.contribution - 0.3889 * 0.5)).toBeLessThanOrEqual(0.001);
       pin('every part’s numbers agree from either side', numbersOf(operator), numbersOf(seller));
       pin('no area: DISTANCE is absent and the weights are shared out, seller side', weightsOf(seller), SHARED_OUT);
       pin('no area: DISTANCE is absent and the weights are shared out, operator side', weightsOf(operator), SHARED_OUT);
-      pin('the estimated total from either side', { seller: seller.estimatedTotalCost, operator: operator.estimatedTotalCost },
-        { seller: { amount: '1180.00', currency: 'USD' }, operator: { amount: '1180.00', currency: 'USD' } });
+      pin(
+        'the estimated total from either side',
+        { seller: seller.estimatedTotalCost, operator: operator.estimatedTotalCost },
+        { seller: { amount: '1180.00', currency: 'USD' }, operator: { amount: '1180.00', currency: 'USD' } },
+      );
     });
 
     it('a budget with maxMonthlyPricePerCbm, no area: the same score and the same COST part', async () => {
@@ -145,15 +152,25 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       // score 0.3889 × 0.75 + 0.2222 × 0.9 + 0 + 0.1111 + 0.1667 × 0.75 = 0.291675 + 0.19998 + 0.1111 + 0.125025 = 0.72778 → 0.7278
       pin('one pair, one score (maxMonthlyPricePerCbm)', { seller: seller.score, operator: operator.score }, { seller: 0.7278, operator: 0.7278 });
       pin('the COST part from the operator’s side is the seller’s', partsOf(operator).COST, partsOf(seller).COST);
-      pin('COST against maxMonthlyPricePerCbm', partsOf(seller).COST, expect.objectContaining({ weight: 0.3889, value: 0.75, detail: '15.00 USD per CBM per month against 60.00' }));
+      pin(
+        'COST against maxMonthlyPricePerCbm',
+        partsOf(seller).COST,
+        expect.objectContaining({ weight: 0.3889, value: 0.75, detail: '15.00 USD per CBM per month against 60.00' }),
+      );
       pin('every part’s numbers agree from either side', numbersOf(operator), numbersOf(seller));
-      pin('no area: DISTANCE is absent on both sides', { seller: weightsOf(seller), operator: weightsOf(operator) }, { seller: SHARED_OUT, operator: SHARED_OUT });
+      pin(
+        'no area: DISTANCE is absent on both sides',
+        { seller: weightsOf(seller), operator: weightsOf(operator) },
+        { seller: SHARED_OUT, operator: SHARED_OUT },
+      );
     });
 
     it('a budget and an area: DISTANCE applies on both sides, with the same score and COST part', async () => {
       // given D: 40 CBM within 222.639 km of 52° N 7° E (1° north of A: 6378.168 × π / 180 = 111.3195 km away), maxTotal 2,360.00 USD
       const { seller, operator } = await bothSides({
-        ...demand({ budget: { currency: 'USD', maxTotal: '2360' } }), countries: [], area: { point: { latitude: 52, longitude: 7 }, radiusKm: 222.639 },
+        ...demand({ budget: { currency: 'USD', maxTotal: '2360' } }),
+        countries: [],
+        area: { point: { latitude: 52, longitude: 7 }, radiusKm: 222.639 },
       });
       // then: DISTANCE 1 − 111.3195 ÷ 222.639 = 0.5; every factor applies, so the default weights already sum to 1:
       // score 0.35 × 0.5 + 0.2 × 0.9 + 0.1 × 0 + 0.1 × 0.5 + 0.1 × 1 + 0.15 × 0.75 = 0.175 + 0.18 + 0.05 + 0.1 + 0.1125 = 0.6175
@@ -162,8 +179,11 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       pin('COST with every factor applying', partsOf(seller).COST, expect.objectContaining({ weight: 0.35, value: 0.5 }));
       const weights = { COST: 0.35, TRANSIT: 0.2, SERVICES: 0.1, DISTANCE: 0.1, PUBLIC_WAREHOUSE: 0.1, FULFILMENT: 0.15 };
       pin('with an area DISTANCE applies on both sides', { seller: weightsOf(seller), operator: weightsOf(operator) }, { seller: weights, operator: weights });
-      pin('DISTANCE from either side', { seller: [seller.distanceKm, partsOf(seller).DISTANCE.value], operator: [operator.distanceKm, partsOf(operator).DISTANCE.value] },
-        { seller: [111.3, 0.5], operator: [111.3, 0.5] });
+      pin(
+        'DISTANCE from either side',
+        { seller: [seller.distanceKm, partsOf(seller).DISTANCE.value], operator: [operator.distanceKm, partsOf(operator).DISTANCE.value] },
+        { seller: [111.3, 0.5], operator: [111.3, 0.5] },
+      );
       pin('every part’s numbers agree from either side', numbersOf(operator), numbersOf(seller));
     });
   });
@@ -192,13 +212,26 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       // and Q: COST 1 (0.3889), TRANSIT 1 − 30/60 = 0.5 (0.1111), SERVICES 0, PUBLIC 0, FULFILMENT neutral 0.5 (0.08335)
       //   score 0.3889 + 0.1111 + 0.08335 = 0.58335 → 0.5834 (the weights are normalised and rounded to 4 places
       //   before the weighted sum, docs/matchmaking.md "The engine"; the unrounded 0.525 ÷ 0.9 would be 0.5833)
-      pin('ranking', r.matches.map((m: any) => [m.offer.id, m.rank, m.score, m.isNearMiss]), [[p, 1, 0.7059, false], [q, 2, 0.5834, false]]);
+      pin(
+        'ranking',
+        r.matches.map((m: any) => [m.offer.id, m.rank, m.score, m.isNearMiss]),
+        [
+          [p, 1, 0.7059, false],
+          [q, 2, 0.5834, false],
+        ],
+      );
       const [mp, mq] = r.matches;
       // the two largest contributions: P's COST (0.2142) and TRANSIT (0.2); Q's COST (0.3889) and TRANSIT (0.1111)
-      pin('P’s summary: rank, score to 3 decimals, the two largest parts', mp.summary,
-        'Rank 1, score 0.706: 1,180.00 USD for the stay; the cheapest match in USD scores 1; 6 days from Chongqing.');
+      pin(
+        'P’s summary: rank, score to 3 decimals, the two largest parts',
+        mp.summary,
+        'Rank 1, score 0.706: 1,180.00 USD for the stay; the cheapest match in USD scores 1; 6 days from Chongqing.',
+      );
       pin('Q’s summary', mq.summary, 'Rank 2, score 0.583: 650.00 USD for the stay; the cheapest match in USD scores 1; 30 days from Chongqing.');
-      for (const [m, score, big] of [[mp, '0.706', [1180, 6]], [mq, '0.583', [650, 30]]] as const) {
+      for (const [m, score, big] of [
+        [mp, '0.706', [1180, 6]],
+        [mq, '0.583', [650, 30]],
+      ] as const) {
         expect(m.summaryZh).toContain(score);
         expect(figures(m.summaryZh)).toEqual(expect.arrayContaining([m.rank, ...big]));
         sameFactsInChinese(`seller, rank ${m.rank}`, m);
@@ -216,8 +249,16 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
 
     it.each([
       // 40 CBM × 29.50 = 1,180.00 USD; 0.50 USD a day × 30 = 15.00 per CBM per month
-      ['BUDGET (maxTotal one cent under)', { budget: { currency: 'USD', maxTotal: '1179.99' } }, 'costs 1,180.00 USD for the stay (15.00 per CBM per month), over the budget'],
-      ['BUDGET (maxMonthlyPricePerCbm under 15)', { budget: { currency: 'USD', maxMonthlyPricePerCbm: '14.9999' } }, 'costs 1,180.00 USD for the stay (15.00 per CBM per month), over the budget'],
+      [
+        'BUDGET (maxTotal one cent under)',
+        { budget: { currency: 'USD', maxTotal: '1179.99' } },
+        'costs 1,180.00 USD for the stay (15.00 per CBM per month), over the budget',
+      ],
+      [
+        'BUDGET (maxMonthlyPricePerCbm under 15)',
+        { budget: { currency: 'USD', maxMonthlyPricePerCbm: '14.9999' } },
+        'costs 1,180.00 USD for the stay (15.00 per CBM per month), over the budget',
+      ],
       ['PERIOD (one day past the last)', { durationDays: 61 }, () => `available until ${TO}, not ${plusDays(TO, 1)}`],
       ['PERIOD (one day before the first)', { startDate: plusDays(FROM, -1), durationDays: 10 }, () => `available from ${FROM}, not ${plusDays(FROM, -1)}`],
       ['CAPACITY (0.01 CBM more than the 100 offered)', { quantity: '100.01' }, 'CAPACITY: 100.00 CBM remain, 100.01 CBM needed'],
@@ -253,10 +294,10 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       // and five 60-day demands without budget; SERVICES = services beyond the required ones ÷ 8, COST 1,
       // score 0.3889 × 1 + 0.2222 × 0.9 + 0.1111 × SERVICES + 0.1111 × 1 + 0.1667 × 0.75 = 0.825005 + 0.1111 × SERVICES:
       //   4/8 → 0.880555 → 0.8806; 3/8 → 0.866668 → 0.8667; 2/8 → 0.85278 → 0.8528
-      const r1 = await post(demand({ quantity: '15' }), 'R1');                                          // P 15 × 29.50 = 442.50; Pp 10 × 42.75 = 427.50; 0.8806
+      const r1 = await post(demand({ quantity: '15' }), 'R1'); // P 15 × 29.50 = 442.50; Pp 10 × 42.75 = 427.50; 0.8806
       const r2 = await post(demand({ quantity: '45', requiredServices: ['KITTING', 'RETURNS'] }), 'R2'); // P 45 × 29.50 = 1,327.50; Pp 30 × 42.75 = 1,282.50; 0.8528
-      const r3 = await post(demand({ quantity: '30', requiredServices: ['KITTING'] }), 'R3');            // P 30 × 29.50 = 885.00; Pp 20 × 42.75 = 855.00; 0.8667
-      const r4 = await post(demand({ quantity: '30' }), 'R4');                                          // P 885.00; Pp 855.00; 0.8806
+      const r3 = await post(demand({ quantity: '30', requiredServices: ['KITTING'] }), 'R3'); // P 30 × 29.50 = 885.00; Pp 20 × 42.75 = 855.00; 0.8667
+      const r4 = await post(demand({ quantity: '30' }), 'R4'); // P 885.00; Pp 855.00; 0.8806
       // NM: 151.5 CBM, more than either offer has (100 CBM; 150 CBM): a CAPACITY near miss bringing the most,
       // P 151.5 × 29.50 = 4,469.25; Pp 101 pallets × 42.75 = 4,317.75
       const nm = await post(demand({ quantity: '151.5' }), 'NM');
@@ -265,25 +306,47 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       const byRevenue = await operatorSide({ offerId: p, orderBy: 'REVENUE' });
       // then R2 (1,327.50), R4 (885.00, 0.8806) before R3 (885.00, 0.8667), R1 (442.50), and the near miss last
       const usd = (amount: string) => ({ amount, currency: 'USD' });
-      pin('REVENUE order for P', byRevenue.matches.map((m: any) => [m.demand.id, m.rank, m.isNearMiss, m.estimatedRevenue, m.score]), [
-        [r2, 1, false, usd('1327.50'), 0.8528],
-        [r4, 2, false, usd('885.00'), 0.8806],
-        [r3, 3, false, usd('885.00'), 0.8667],
-        [r1, 4, false, usd('442.50'), 0.8806],
-        [nm, 5, true, usd('4469.25'), 0.8806],
-      ]);
+      pin(
+        'REVENUE order for P',
+        byRevenue.matches.map((m: any) => [m.demand.id, m.rank, m.isNearMiss, m.estimatedRevenue, m.score]),
+        [
+          [r2, 1, false, usd('1327.50'), 0.8528],
+          [r4, 2, false, usd('885.00'), 0.8806],
+          [r3, 3, false, usd('885.00'), 0.8667],
+          [r1, 4, false, usd('442.50'), 0.8806],
+          [nm, 5, true, usd('4469.25'), 0.8806],
+        ],
+      );
       pin('four full matches', byRevenue.fullMatchCount, 4);
-      pin('the near miss says CAPACITY', byRevenue.matches[4].failedConstraints.map((f: any) => [f.constraint, f.detail]), [['CAPACITY', '100.00 CBM remain, 151.50 CBM needed']]);
+      pin(
+        'the near miss says CAPACITY',
+        byRevenue.matches[4].failedConstraints.map((f: any) => [f.constraint, f.detail]),
+        [['CAPACITY', '100.00 CBM remain, 151.50 CBM needed']],
+      );
       for (const m of byRevenue.matches) pin('estimatedRevenue is the estimatedTotalCost of the same row', m.estimatedRevenue, m.estimatedTotalCost);
 
       // and in pallets, revenue counts the offer's unit
       const palletRevenue = await operatorSide({ offerId: pp, orderBy: 'REVENUE' });
-      pin('REVENUE order for Pp (in pallets)', palletRevenue.matches.map((m: any) => [m.demand.id, m.isNearMiss, m.estimatedRevenue]), [
-        [r2, false, usd('1282.50')], [r4, false, usd('855.00')], [r3, false, usd('855.00')], [r1, false, usd('427.50')], [nm, true, usd('4317.75')],
-      ]);
+      pin(
+        'REVENUE order for Pp (in pallets)',
+        palletRevenue.matches.map((m: any) => [m.demand.id, m.isNearMiss, m.estimatedRevenue]),
+        [
+          [r2, false, usd('1282.50')],
+          [r4, false, usd('855.00')],
+          [r3, false, usd('855.00')],
+          [r1, false, usd('427.50')],
+          [nm, true, usd('4317.75')],
+        ],
+      );
 
       // and each demand's seller sees that very amount as the offer's estimatedTotalCost
-      const expected: [string, string, string][] = [[r1, '442.50', '427.50'], [r2, '1327.50', '1282.50'], [r3, '885.00', '855.00'], [r4, '885.00', '855.00'], [nm, '4469.25', '4317.75']];
+      const expected: [string, string, string][] = [
+        [r1, '442.50', '427.50'],
+        [r2, '1327.50', '1282.50'],
+        [r3, '885.00', '855.00'],
+        [r4, '885.00', '855.00'],
+        [nm, '4469.25', '4317.75'],
+      ];
       for (const [d, atP, atPp] of expected) {
         const seller = await sellerSide({ demandId: d });
         const cost = (o: string) => seller.matches.find((m: any) => m.offer.id === o)?.estimatedTotalCost;
@@ -293,8 +356,11 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       // and by FIT (the default) the same demands go by score: R1 and R4 (0.8806), R3 (0.8667), R2 (0.8528), then the near miss
       const byFit = await operatorSide({ offerId: p });
       const fit = byFit.matches.map((m: any) => m.demand.id);
-      pin('FIT order for P', { firstTwo: [...fit.slice(0, 2)].sort(), rest: fit.slice(2), scores: byFit.matches.map((m: any) => m.score) },
-        { firstTwo: [r1, r4].sort(), rest: [r3, r2, nm], scores: [0.8806, 0.8806, 0.8667, 0.8528, 0.8806] });
+      pin(
+        'FIT order for P',
+        { firstTwo: [...fit.slice(0, 2)].sort(), rest: fit.slice(2), scores: byFit.matches.map((m: any) => m.score) },
+        { firstTwo: [r1, r4].sort(), rest: [r3, r2, nm], scores: [0.8806, 0.8806, 0.8667, 0.8528, 0.8806] },
+      );
     });
 
     it('orderBy FIT: two demands without budget that differ only in size get the same COST part (1) and the same score', async () => {
@@ -308,18 +374,27 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       // then both are full matches; COST 1 each (the demand takes any price), weight 0.35 ÷ 0.9 = 0.3889,
       // contribution 0.3889 × 1 (shown to 3 places or more: within 0.001)
       pin('both full matches', r.fullMatchCount, 2);
-      pin('the COST part of each', { small: partsOf(of(small)).COST, large: partsOf(of(large)).COST },
-        { small: expect.objectContaining({ weight: 0.3889, value: 1 }), large: expect.objectContaining({ weight: 0.3889, value: 1 }) });
+      pin(
+        'the COST part of each',
+        { small: partsOf(of(small)).COST, large: partsOf(of(large)).COST },
+        { small: expect.objectContaining({ weight: 0.3889, value: 1 }), large: expect.objectContaining({ weight: 0.3889, value: 1 }) },
+      );
       for (const d of [small, large]) expect(Math.abs(partsOf(of(d)).COST.contribution - 0.3889)).toBeLessThanOrEqual(0.001);
       // (weight, value and contribution alike; each detail states its own total, 295.00 and 2,360.00, below)
       pin('the same COST part whatever the size', numbersOf(of(large)).COST, numbersOf(of(small)).COST);
-      pin('each COST detail names its own total and takes any price', [partsOf(of(small)).COST.detail, partsOf(of(large)).COST.detail].map(figures), [[295], [2360]]);
+      pin('each COST detail names its own total and takes any price', [partsOf(of(small)).COST.detail, partsOf(of(large)).COST.detail].map(figures), [
+        [295],
+        [2360],
+      ]);
       // score 0.3889 + 0.2222 × 0.9 + 0 + 0.1111 + 0.1667 × 0.75 = 0.825005 → 0.825 for both: the larger is not ranked lower for being larger
       pin('the same score whatever the size', { small: of(small).score, large: of(large).score }, { small: 0.825, large: 0.825 });
       pin('every part the same', numbersOf(of(large)), numbersOf(of(small)));
       // while what they bring differs: 10 × 29.50 = 295.00 and 80 × 29.50 = 2,360.00
-      pin('revenue by size', { small: of(small).estimatedRevenue, large: of(large).estimatedRevenue },
-        { small: { amount: '295.00', currency: 'USD' }, large: { amount: '2360.00', currency: 'USD' } });
+      pin(
+        'revenue by size',
+        { small: of(small).estimatedRevenue, large: of(large).estimatedRevenue },
+        { small: { amount: '295.00', currency: 'USD' }, large: { amount: '2360.00', currency: 'USD' } },
+      );
     });
   });
 
@@ -356,8 +431,11 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       // and publishing the same input is refused with the payload code at the matching field
       const published = noErrors('publishCapacityOffer answers', await s.gql<any>(PUBLISH, { input }, bearer(w.key))).publishCapacityOffer;
       const field = ['input', ...String(adHoc.argument).split('.').slice(1)];
-      pin('refused at publishing, at the same path', { offer: published.offer, errors: published.errors.map((e: any) => [e.code, e.field]) },
-        { offer: null, errors: [[code === 'NOT_FOUND' ? 'NOT_FOUND' : 'INVALID', field]] });
+      pin(
+        'refused at publishing, at the same path',
+        { offer: published.offer, errors: published.errors.map((e: any) => [e.code, e.field]) },
+        { offer: null, errors: [[code === 'NOT_FOUND' ? 'NOT_FOUND' : 'INVALID', field]] },
+      );
     });
   });
 
@@ -367,7 +445,11 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
       const p = await publish(A);
       // when a weight named "speed" is sent, as a variable and as a literal
       const variable = await s.gql<any>(WAREHOUSE_MATCHES, { ...adHocDemand(), weights: { speed: 1 } }, bearer(sellerKey));
-      const literal = await s.gql<any>(`query($offerId: ID!) { demandMatches(offerId: $offerId, weights: { speed: 1 }) { fullMatchCount } }`, { offerId: p }, bearer(A.key));
+      const literal = await s.gql<any>(
+        `query($offerId: ID!) { demandMatches(offerId: $offerId, weights: { speed: 1 }) { fullMatchCount } }`,
+        { offerId: p },
+        bearer(A.key),
+      );
       // then neither runs: the input type has no such field
       for (const res of [variable, literal]) {
         expect(res.data?.warehouseMatches ?? res.data?.demandMatches ?? null).toBeNull();

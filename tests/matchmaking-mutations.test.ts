@@ -37,12 +37,24 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
   const FROM = plusDays(today, 10);
   const TO = plusDays(today, 69);
   const offerInput = (over: Record<string, unknown> = {}) => ({
-    warehouseId: gid('OverseasWarehouse', W.id), quantity: '30', unit: 'CBM', availableFrom: FROM, availableTo: TO,
-    storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', freeDays: 0, services: [], ...over,
+    warehouseId: gid('OverseasWarehouse', W.id),
+    quantity: '30',
+    unit: 'CBM',
+    availableFrom: FROM,
+    availableTo: TO,
+    storageClass: 'AMBIENT',
+    currency: 'USD',
+    storagePrice: '0.50',
+    pricePeriod: 'DAY',
+    freeDays: 0,
+    services: [],
+    ...over,
   });
   const demandInput = (over: Record<string, unknown> = {}) => ({
-    title: '杜伊斯堡仓容', contact: { name: '王经理', email: 'wang@example.com' },
-    criteria: { countries: ['DE'], quantity: '20', unit: 'CBM', startDate: FROM, durationDays: 30, storageClass: 'AMBIENT' }, ...over,
+    title: '杜伊斯堡仓容',
+    contact: { name: '王经理', email: 'wang@example.com' },
+    criteria: { countries: ['DE'], quantity: '20', unit: 'CBM', startDate: FROM, durationDays: 30, storageClass: 'AMBIENT' },
+    ...over,
   });
   const gql = async (behaviour: string, q: string, vars: Record<string, unknown>, key?: string) =>
     noErrors(behaviour, await s.gql<any>(q, vars, key ? bearer(key) : undefined));
@@ -53,9 +65,16 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
     s = await startTestServer(__filename, { config: { holdSweepMs: 3_600_000 } });
     sql = new pg.Client({ connectionString: s.databaseUrl });
     await sql.connect();
-    const { rows: [w] } = await sql.query(`select id, operator_id from overseas_warehouse where slug = 'xinjin-duisburg'`);
-    const { rows: [o2] } = await sql.query(`select operator_id from overseas_warehouse where operator_id <> $1 order by id limit 1`, [w.operator_id]);
-    const { rows: sellers } = await sql.query(`select id from enterprise where id not in ($1, $2) and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 2`, [w.operator_id, o2.operator_id]);
+    const {
+      rows: [w],
+    } = await sql.query(`select id, operator_id from overseas_warehouse where slug = 'xinjin-duisburg'`);
+    const {
+      rows: [o2],
+    } = await sql.query(`select operator_id from overseas_warehouse where operator_id <> $1 order by id limit 1`, [w.operator_id]);
+    const { rows: sellers } = await sql.query(
+      `select id from enterprise where id not in ($1, $2) and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 2`,
+      [w.operator_id, o2.operator_id],
+    );
     W = { id: w.id };
     operator = w.operator_id;
     seller = sellers[0].id;
@@ -95,10 +114,18 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       pin('a hold of 20 of 30 CBM', [first.errors, first.hold?.status, first.hold?.offer], [[], 'HELD', { remainingQuantity: '10.00', heldQuantity: '20.00' }]);
       // when 10.01 more is asked, then a typed refusal (not an internal error), and nothing changes
       const res = await s.gql<any>(HOLD, { input: { offerId: o.id, demandId: d.id, quantity: '10.01' } }, bearer(sellerKey));
-      pin('holding 0.01 more than remains is a typed INSUFFICIENT_CAPACITY refusal', { errors: res.errors, payload: res.data?.holdCapacity }, {
-        errors: undefined,
-        payload: { replayed: false, hold: null, errors: [{ code: 'INSUFFICIENT_CAPACITY', field: ['input', 'quantity'], message: 'Only 10.00 CBM remain; asked 10.01' }] },
-      });
+      pin(
+        'holding 0.01 more than remains is a typed INSUFFICIENT_CAPACITY refusal',
+        { errors: res.errors, payload: res.data?.holdCapacity },
+        {
+          errors: undefined,
+          payload: {
+            replayed: false,
+            hold: null,
+            errors: [{ code: 'INSUFFICIENT_CAPACITY', field: ['input', 'quantity'], message: 'Only 10.00 CBM remain; asked 10.01' }],
+          },
+        },
+      );
       pin('nothing held by the refusal', await offerRow(o.id), { quantity: '30.00', held_quantity: '20.00', status: 'PUBLISHED' });
       // and exactly the 10 remaining is granted
       const rest = await hold(o.id, d.id, '10');
@@ -111,7 +138,11 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       const h = (await hold(o.id, d.id, '5')).hold;
       await expire(h.id);
       const r = (await gql('confirmHold answers', CONFIRM, { id: h.id }, sellerKey)).confirmHold;
-      pin('confirming an expired, unswept hold is refused', r, { replayed: false, hold: null, errors: [{ code: 'HOLD_NOT_ACTIVE', field: ['id'], message: 'The hold is expired' }] });
+      pin('confirming an expired, unswept hold is refused', r, {
+        replayed: false,
+        hold: null,
+        errors: [{ code: 'HOLD_NOT_ACTIVE', field: ['id'], message: 'The hold is expired' }],
+      });
       pin('the expired hold was not confirmed (still HELD in the table, no confirmed_at)', await holdRow(h.id), { status: 'HELD', confirmed: false });
     });
 
@@ -133,12 +164,18 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       const a = (await hold(o.id, d.id, '8')).hold;
       const c = (await gql('confirm', CONFIRM, { id: a.id }, sellerKey)).confirmHold;
       pin('confirming an active hold', [c.errors, c.hold.status, c.hold.offer.remainingQuantity], [[], 'CONFIRMED', '22.00']);
-      pin('confirming twice', (await gql('confirm', CONFIRM, { id: a.id }, sellerKey)).confirmHold.errors, [{ code: 'HOLD_NOT_ACTIVE', field: ['id'], message: 'The hold is confirmed' }]);
-      pin('releasing a confirmed hold', (await gql('release', RELEASE, { id: a.id }, sellerKey)).releaseHold.errors, [{ code: 'HOLD_NOT_ACTIVE', field: ['id'], message: 'The hold is confirmed' }]);
+      pin('confirming twice', (await gql('confirm', CONFIRM, { id: a.id }, sellerKey)).confirmHold.errors, [
+        { code: 'HOLD_NOT_ACTIVE', field: ['id'], message: 'The hold is confirmed' },
+      ]);
+      pin('releasing a confirmed hold', (await gql('release', RELEASE, { id: a.id }, sellerKey)).releaseHold.errors, [
+        { code: 'HOLD_NOT_ACTIVE', field: ['id'], message: 'The hold is confirmed' },
+      ]);
       const b = (await hold(o.id, d.id, '2')).hold;
       const rel = (await gql('release', RELEASE, { id: b.id }, sellerKey)).releaseHold;
       pin('releasing gives 2 back: 30 − 8 confirmed = 22 remain', [rel.errors, rel.hold.status, rel.hold.offer.remainingQuantity], [[], 'RELEASED', '22.00']);
-      pin('releasing twice', (await gql('release', RELEASE, { id: b.id }, sellerKey)).releaseHold.errors, [{ code: 'HOLD_NOT_ACTIVE', field: ['id'], message: 'The hold is released' }]);
+      pin('releasing twice', (await gql('release', RELEASE, { id: b.id }, sellerKey)).releaseHold.errors, [
+        { code: 'HOLD_NOT_ACTIVE', field: ['id'], message: 'The hold is released' },
+      ]);
       pin('held is the 8 confirmed', (await offerRow(o.id)).held_quantity, '8.00');
     });
 
@@ -146,30 +183,65 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       const o = await publish();
       const d = await post();
       const h = (await hold(o.id, d.id, '1')).hold;
-      pin('holding for another seller’s demand', (await hold(o.id, d.id, '1', otherSellerKey)).errors,
-        [{ code: 'FORBIDDEN', field: ['input', 'demandId'], message: 'Hold capacity for your own demands only' }]);
+      pin('holding for another seller’s demand', (await hold(o.id, d.id, '1', otherSellerKey)).errors, [
+        { code: 'FORBIDDEN', field: ['input', 'demandId'], message: 'Hold capacity for your own demands only' },
+      ]);
       const forbidden = [{ code: 'FORBIDDEN', field: ['id'], message: 'Only the seller holding it can change it' }];
       pin('another seller confirming', (await gql('c', CONFIRM, { id: h.id }, otherSellerKey)).confirmHold.errors, forbidden);
       pin('the offer’s operator confirming', (await gql('c', CONFIRM, { id: h.id }, operatorKey)).confirmHold.errors, forbidden);
       pin('another seller releasing', (await gql('r', RELEASE, { id: h.id }, otherSellerKey)).releaseHold.errors, forbidden);
-      pin('an unknown offer', (await hold(gid('CapacityOffer', 2_000_000_000), d.id, '1')).errors, [{ code: 'NOT_FOUND', field: ['input', 'offerId'], message: 'No such capacity offer' }]);
-      pin('an unknown demand', (await hold(o.id, gid('CapacityDemand', 2_000_000_000), '1')).errors, [{ code: 'NOT_FOUND', field: ['input', 'demandId'], message: 'No such capacity demand' }]);
-      pin('an unknown hold', (await gql('c', CONFIRM, { id: gid('CapacityHold', 2_000_000_000) }, sellerKey)).confirmHold.errors, [{ code: 'NOT_FOUND', field: ['id'], message: 'No such hold' }]);
-      pin('a key beyond int4 is NOT_FOUND', (await gql('c', CONFIRM, { id: gid('CapacityHold', 2_147_483_648) }, sellerKey)).confirmHold.errors.map((e: any) => [e.code, e.field]), [['NOT_FOUND', ['id']]]);
+      pin('an unknown offer', (await hold(gid('CapacityOffer', 2_000_000_000), d.id, '1')).errors, [
+        { code: 'NOT_FOUND', field: ['input', 'offerId'], message: 'No such capacity offer' },
+      ]);
+      pin('an unknown demand', (await hold(o.id, gid('CapacityDemand', 2_000_000_000), '1')).errors, [
+        { code: 'NOT_FOUND', field: ['input', 'demandId'], message: 'No such capacity demand' },
+      ]);
+      pin('an unknown hold', (await gql('c', CONFIRM, { id: gid('CapacityHold', 2_000_000_000) }, sellerKey)).confirmHold.errors, [
+        { code: 'NOT_FOUND', field: ['id'], message: 'No such hold' },
+      ]);
+      pin(
+        'a key beyond int4 is NOT_FOUND',
+        (await gql('c', CONFIRM, { id: gid('CapacityHold', 2_147_483_648) }, sellerKey)).confirmHold.errors.map((e: any) => [e.code, e.field]),
+        [['NOT_FOUND', ['id']]],
+      );
       // IDs of the wrong type and IDs that are not ours
-      pin('a demand ID as the offer', (await hold(d.id, d.id, '1')).errors.map((e: any) => [e.code, e.field]), [['INVALID', ['input', 'offerId']]]);
-      pin('an offer ID as the hold', (await gql('c', CONFIRM, { id: o.id }, sellerKey)).confirmHold.errors.map((e: any) => [e.code, e.field]), [['INVALID', ['id']]]);
-      pin('not an ID at all', (await gql('r', RELEASE, { id: 'not-an-id' }, sellerKey)).releaseHold.errors.map((e: any) => [e.code, e.field]), [['INVALID', ['id']]]);
-      pin('a quantity of 0', (await hold(o.id, d.id, '0')).errors.map((e: any) => [e.code, e.field]), [['INVALID', ['input', 'quantity']]]);
-      pin('holdMinutes above a week (10,081)', (await hold(o.id, d.id, '1', sellerKey, { holdMinutes: 10_081 })).errors.map((e: any) => [e.code, e.field]), [['INVALID', ['input', 'holdMinutes']]]);
+      pin(
+        'a demand ID as the offer',
+        (await hold(d.id, d.id, '1')).errors.map((e: any) => [e.code, e.field]),
+        [['INVALID', ['input', 'offerId']]],
+      );
+      pin(
+        'an offer ID as the hold',
+        (await gql('c', CONFIRM, { id: o.id }, sellerKey)).confirmHold.errors.map((e: any) => [e.code, e.field]),
+        [['INVALID', ['id']]],
+      );
+      pin(
+        'not an ID at all',
+        (await gql('r', RELEASE, { id: 'not-an-id' }, sellerKey)).releaseHold.errors.map((e: any) => [e.code, e.field]),
+        [['INVALID', ['id']]],
+      );
+      pin(
+        'a quantity of 0',
+        (await hold(o.id, d.id, '0')).errors.map((e: any) => [e.code, e.field]),
+        [['INVALID', ['input', 'quantity']]],
+      );
+      pin(
+        'holdMinutes above a week (10,081)',
+        (await hold(o.id, d.id, '1', sellerKey, { holdMinutes: 10_081 })).errors.map((e: any) => [e.code, e.field]),
+        [['INVALID', ['input', 'holdMinutes']]],
+      );
       pin('holdMinutes of a week (10,080) is allowed', (await hold(o.id, d.id, '1', sellerKey, { holdMinutes: 10_080 })).errors, []);
       // a closed demand and a withdrawn offer
       const closed = await post();
       pin('closing', (await gql('close', CLOSE, { id: closed.id }, sellerKey)).closeCapacityDemand.demand.status, 'CLOSED');
-      pin('holding for a closed demand', (await hold(o.id, closed.id, '1')).errors, [{ code: 'DEMAND_NOT_OPEN', field: ['input', 'demandId'], message: 'The demand is closed' }]);
+      pin('holding for a closed demand', (await hold(o.id, closed.id, '1')).errors, [
+        { code: 'DEMAND_NOT_OPEN', field: ['input', 'demandId'], message: 'The demand is closed' },
+      ]);
       const gone = await publish();
       await gql('withdraw', WITHDRAW, { id: gone.id }, operatorKey);
-      pin('holding from a withdrawn offer', (await hold(gone.id, d.id, '1')).errors, [{ code: 'OFFER_NOT_PUBLISHED', field: ['input', 'offerId'], message: 'The offer was withdrawn' }]);
+      pin('holding from a withdrawn offer', (await hold(gone.id, d.id, '1')).errors, [
+        { code: 'OFFER_NOT_PUBLISHED', field: ['input', 'offerId'], message: 'The offer was withdrawn' },
+      ]);
     });
   });
 
@@ -178,21 +250,60 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       const o = await publish();
       const d = await post();
       await hold(o.id, d.id, '12');
-      const u = (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '50', storagePrice: '0.75', availableTo: plusDays(TO, 10) } }, operatorKey)).updateCapacityOffer;
-      pin('quantity 50 with 12 held leaves 38; price and end changed', [u.errors, u.offer], [[], {
-        id: o.id, quantity: '50.00', heldQuantity: '12.00', remainingQuantity: '38.00', availableTo: plusDays(TO, 10), status: 'PUBLISHED', priceCard: { storagePrice: { amount: '0.7500' } },
-      }]);
-      pin('quantity 11.99 below the 12 held', (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '11.99' } }, operatorKey)).updateCapacityOffer.errors,
-        [{ code: 'INVALID', field: ['input', 'quantity'], message: 'quantity cannot go below the 12.00 already held or confirmed' }]);
-      pin('quantity exactly the 12 held is allowed', (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '12' } }, operatorKey)).updateCapacityOffer.offer?.remainingQuantity, '0.00');
-      pin('an end on the first day', (await gql('update', UPDATE_OFFER, { id: o.id, input: { availableTo: FROM } }, operatorKey)).updateCapacityOffer.errors.map((e: any) => [e.code, e.field]),
-        [['INVALID', ['input', 'availableTo']]]);
-      pin('another operator', (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '40' } }, otherOperatorKey)).updateCapacityOffer.errors,
-        [{ code: 'FORBIDDEN', field: ['id'], message: 'Only the offer’s operator can change it' }]);
-      pin('a seller', (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '40' } }, sellerKey)).updateCapacityOffer.errors.map((e: any) => e.code), ['FORBIDDEN']);
-      pin('an unknown offer', (await gql('update', UPDATE_OFFER, { id: gid('CapacityOffer', 2_000_000_000), input: { quantity: '40' } }, operatorKey)).updateCapacityOffer.errors,
-        [{ code: 'NOT_FOUND', field: ['id'], message: 'No such capacity offer' }]);
-      pin('a demand ID', (await gql('update', UPDATE_OFFER, { id: d.id, input: { quantity: '40' } }, operatorKey)).updateCapacityOffer.errors.map((e: any) => [e.code, e.field]), [['INVALID', ['id']]]);
+      const u = (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '50', storagePrice: '0.75', availableTo: plusDays(TO, 10) } }, operatorKey))
+        .updateCapacityOffer;
+      pin(
+        'quantity 50 with 12 held leaves 38; price and end changed',
+        [u.errors, u.offer],
+        [
+          [],
+          {
+            id: o.id,
+            quantity: '50.00',
+            heldQuantity: '12.00',
+            remainingQuantity: '38.00',
+            availableTo: plusDays(TO, 10),
+            status: 'PUBLISHED',
+            priceCard: { storagePrice: { amount: '0.7500' } },
+          },
+        ],
+      );
+      pin(
+        'quantity 11.99 below the 12 held',
+        (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '11.99' } }, operatorKey)).updateCapacityOffer.errors,
+        [{ code: 'INVALID', field: ['input', 'quantity'], message: 'quantity cannot go below the 12.00 already held or confirmed' }],
+      );
+      pin(
+        'quantity exactly the 12 held is allowed',
+        (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '12' } }, operatorKey)).updateCapacityOffer.offer?.remainingQuantity,
+        '0.00',
+      );
+      pin(
+        'an end on the first day',
+        (await gql('update', UPDATE_OFFER, { id: o.id, input: { availableTo: FROM } }, operatorKey)).updateCapacityOffer.errors.map((e: any) => [
+          e.code,
+          e.field,
+        ]),
+        [['INVALID', ['input', 'availableTo']]],
+      );
+      pin('another operator', (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '40' } }, otherOperatorKey)).updateCapacityOffer.errors, [
+        { code: 'FORBIDDEN', field: ['id'], message: 'Only the offer’s operator can change it' },
+      ]);
+      pin(
+        'a seller',
+        (await gql('update', UPDATE_OFFER, { id: o.id, input: { quantity: '40' } }, sellerKey)).updateCapacityOffer.errors.map((e: any) => e.code),
+        ['FORBIDDEN'],
+      );
+      pin(
+        'an unknown offer',
+        (await gql('update', UPDATE_OFFER, { id: gid('CapacityOffer', 2_000_000_000), input: { quantity: '40' } }, operatorKey)).updateCapacityOffer.errors,
+        [{ code: 'NOT_FOUND', field: ['id'], message: 'No such capacity offer' }],
+      );
+      pin(
+        'a demand ID',
+        (await gql('update', UPDATE_OFFER, { id: d.id, input: { quantity: '40' } }, operatorKey)).updateCapacityOffer.errors.map((e: any) => [e.code, e.field]),
+        [['INVALID', ['id']]],
+      );
       pin('after the refusals the offer is as last set', await offerRow(o.id), { quantity: '12.00', held_quantity: '12.00', status: 'PUBLISHED' });
     });
 
@@ -202,30 +313,65 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       const kept = (await hold(o.id, d.id, '10')).hold;
       await gql('confirm', CONFIRM, { id: kept.id }, sellerKey);
       const loose = (await hold(o.id, d.id, '5')).hold;
-      pin('another operator cannot withdraw', (await gql('w', WITHDRAW, { id: o.id }, otherOperatorKey)).withdrawCapacityOffer.errors.map((e: any) => e.code), ['FORBIDDEN']);
+      pin(
+        'another operator cannot withdraw',
+        (await gql('w', WITHDRAW, { id: o.id }, otherOperatorKey)).withdrawCapacityOffer.errors.map((e: any) => e.code),
+        ['FORBIDDEN'],
+      );
       const w = (await gql('withdraw', WITHDRAW, { id: o.id }, operatorKey)).withdrawCapacityOffer;
       pin('withdrawn: the 5 held return, the 10 confirmed stand', [w.errors, w.offer.status, w.offer.heldQuantity], [[], 'WITHDRAWN', '10.00']);
-      pin('hold states after the withdrawal', { kept: await holdRow(kept.id), loose: await holdRow(loose.id) }, { kept: { status: 'CONFIRMED', confirmed: true }, loose: { status: 'RELEASED', confirmed: false } });
-      pin('an unknown offer', (await gql('w', WITHDRAW, { id: gid('CapacityOffer', 2_000_000_000) }, operatorKey)).withdrawCapacityOffer.errors.map((e: any) => e.code), ['NOT_FOUND']);
+      pin(
+        'hold states after the withdrawal',
+        { kept: await holdRow(kept.id), loose: await holdRow(loose.id) },
+        { kept: { status: 'CONFIRMED', confirmed: true }, loose: { status: 'RELEASED', confirmed: false } },
+      );
+      pin(
+        'an unknown offer',
+        (await gql('w', WITHDRAW, { id: gid('CapacityOffer', 2_000_000_000) }, operatorKey)).withdrawCapacityOffer.errors.map((e: any) => e.code),
+        ['NOT_FOUND'],
+      );
     });
   });
 
   describe('demands', () => {
     it('updateCapacityDemand replaces an open demand; closed ones are DEMAND_NOT_OPEN; others’ are FORBIDDEN', async () => {
       const d = await post();
-      const input = demandInput({ title: '新标题', criteria: { countries: ['DE'], quantity: '10', unit: 'PALLET', startDate: FROM, durationDays: 30, storageClass: 'AMBIENT' } });
+      const input = demandInput({
+        title: '新标题',
+        criteria: { countries: ['DE'], quantity: '10', unit: 'PALLET', startDate: FROM, durationDays: 30, storageClass: 'AMBIENT' },
+      });
       const u = (await gql('update', UPDATE_DEMAND, { id: d.id, input }, sellerKey)).updateCapacityDemand;
       // 10 pallets × 1.38 CBM = 13.80 CBM
-      pin('the demand replaced', [u.errors, u.demand], [[], { id: d.id, title: '新标题', quantityCbm: '13.80', status: 'OPEN', contact: { name: '王经理', email: 'wang@example.com' } }]);
-      pin('another seller', (await gql('update', UPDATE_DEMAND, { id: d.id, input }, otherSellerKey)).updateCapacityDemand.errors,
-        [{ code: 'FORBIDDEN', field: ['id'], message: 'Only the seller who posted the demand can change it' }]);
-      pin('an unknown demand', (await gql('update', UPDATE_DEMAND, { id: gid('CapacityDemand', 2_000_000_000), input }, sellerKey)).updateCapacityDemand.errors.map((e: any) => e.code), ['NOT_FOUND']);
-      pin('an offer ID', (await gql('update', UPDATE_DEMAND, { id: gid('CapacityOffer', 1), input }, sellerKey)).updateCapacityDemand.errors.map((e: any) => [e.code, e.field]), [['INVALID', ['id']]]);
+      pin(
+        'the demand replaced',
+        [u.errors, u.demand],
+        [[], { id: d.id, title: '新标题', quantityCbm: '13.80', status: 'OPEN', contact: { name: '王经理', email: 'wang@example.com' } }],
+      );
+      pin('another seller', (await gql('update', UPDATE_DEMAND, { id: d.id, input }, otherSellerKey)).updateCapacityDemand.errors, [
+        { code: 'FORBIDDEN', field: ['id'], message: 'Only the seller who posted the demand can change it' },
+      ]);
+      pin(
+        'an unknown demand',
+        (await gql('update', UPDATE_DEMAND, { id: gid('CapacityDemand', 2_000_000_000), input }, sellerKey)).updateCapacityDemand.errors.map(
+          (e: any) => e.code,
+        ),
+        ['NOT_FOUND'],
+      );
+      pin(
+        'an offer ID',
+        (await gql('update', UPDATE_DEMAND, { id: gid('CapacityOffer', 1), input }, sellerKey)).updateCapacityDemand.errors.map((e: any) => [e.code, e.field]),
+        [['INVALID', ['id']]],
+      );
       const c = (await gql('close', CLOSE, { id: d.id }, sellerKey)).closeCapacityDemand;
       pin('closing', [c.errors, c.demand.status], [[], 'CLOSED']);
-      pin('updating a closed demand', (await gql('update', UPDATE_DEMAND, { id: d.id, input }, sellerKey)).updateCapacityDemand.errors,
-        [{ code: 'DEMAND_NOT_OPEN', field: ['id'], message: 'The demand is closed' }]);
-      pin('another seller closing', (await gql('close', CLOSE, { id: d.id }, otherSellerKey)).closeCapacityDemand.errors.map((e: any) => e.code), ['FORBIDDEN']);
+      pin('updating a closed demand', (await gql('update', UPDATE_DEMAND, { id: d.id, input }, sellerKey)).updateCapacityDemand.errors, [
+        { code: 'DEMAND_NOT_OPEN', field: ['id'], message: 'The demand is closed' },
+      ]);
+      pin(
+        'another seller closing',
+        (await gql('close', CLOSE, { id: d.id }, otherSellerKey)).closeCapacityDemand.errors.map((e: any) => e.code),
+        ['FORBIDDEN'],
+      );
       pin('title unchanged by the refusal', (await row(`select title from capacity_demand where id = $1`, [keyOf(d.id)])).title, '新标题');
     });
   });
@@ -235,15 +381,27 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       const res = await s.gql<any>(POST, { input: demandInput() }, { 'x-api-key': sellerKey });
       const p = noErrors('posting with x-api-key', res).postCapacityDemand;
       pin('posted with x-api-key, as the seller', [p.errors, p.demand.contact], [[], { name: '王经理', email: 'wang@example.com' }]);
-      pin('the demand belongs to the key’s enterprise', (await row(`select seller_id from capacity_demand where id = $1`, [keyOf(p.demand.id)])).seller_id, seller);
+      pin(
+        'the demand belongs to the key’s enterprise',
+        (await row(`select seller_id from capacity_demand where id = $1`, [keyOf(p.demand.id)])).seller_id,
+        seller,
+      );
     });
 
     it('a malformed idempotency key is refused before anything is written', async () => {
       const before = (await row(`select count(*)::int as n from capacity_demand`, [])).n;
       const res = await s.gql<any>(POST, { input: demandInput(), key: 'has space' }, bearer(sellerKey));
-      pin('a key with a space is BAD_USER_INPUT', res.errors?.map((e) => e.extensions?.code), ['BAD_USER_INPUT']);
+      pin(
+        'a key with a space is BAD_USER_INPUT',
+        res.errors?.map((e) => e.extensions?.code),
+        ['BAD_USER_INPUT'],
+      );
       const long = await s.gql<any>(POST, { input: demandInput(), key: 'k'.repeat(101) }, bearer(sellerKey));
-      pin('a 101-character key is BAD_USER_INPUT', long.errors?.map((e) => e.extensions?.code), ['BAD_USER_INPUT']);
+      pin(
+        'a 101-character key is BAD_USER_INPUT',
+        long.errors?.map((e) => e.extensions?.code),
+        ['BAD_USER_INPUT'],
+      );
       pin('nothing written', (await row(`select count(*)::int as n from capacity_demand`, [])).n, before);
       const ok = await s.gql<any>(POST, { input: demandInput(), key: 'k'.repeat(100) }, bearer(sellerKey));
       pin('a 100-character key is accepted', noErrors('100-character key', ok).postCapacityDemand.errors, []);
@@ -274,21 +432,47 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       pin('updateCapacityOffer retried', [u1.replayed, u2.replayed, u2.offer.quantity], [false, true, '40.00']);
       const before = (await row(`select count(*)::int as n from capacity_demand`, [])).n;
       const [p1, p2] = await twice(POST, { input: demandInput(), key: k('post') }, sellerKey, 'postCapacityDemand');
-      pin('postCapacityDemand retried: one demand', [p1.replayed, p2.replayed, p2.demand.id === p1.demand.id, (await row(`select count(*)::int as n from capacity_demand`, [])).n - before], [false, true, true, 1]);
-      const [ud1, ud2] = await twice(UPDATE_DEMAND, { id: p1.demand.id, input: demandInput({ title: 'retried' }), key: k('ud') }, sellerKey, 'updateCapacityDemand');
+      pin(
+        'postCapacityDemand retried: one demand',
+        [p1.replayed, p2.replayed, p2.demand.id === p1.demand.id, (await row(`select count(*)::int as n from capacity_demand`, [])).n - before],
+        [false, true, true, 1],
+      );
+      const [ud1, ud2] = await twice(
+        UPDATE_DEMAND,
+        { id: p1.demand.id, input: demandInput({ title: 'retried' }), key: k('ud') },
+        sellerKey,
+        'updateCapacityDemand',
+      );
       pin('updateCapacityDemand retried', [ud1.replayed, ud2.replayed, ud2.demand.title], [false, true, 'retried']);
       const [cl1, cl2] = await twice(CLOSE, { id: p1.demand.id, key: k('close') }, sellerKey, 'closeCapacityDemand');
       pin('closeCapacityDemand retried', [cl1.replayed, cl2.replayed, cl2.demand.status], [false, true, 'CLOSED']);
       const [w1, w2] = await twice(WITHDRAW, { id: o.id, key: k('withdraw') }, operatorKey, 'withdrawCapacityOffer');
       pin('withdrawCapacityOffer retried', [w1.replayed, w2.replayed, w2.offer.status], [false, true, 'WITHDRAWN']);
       // the same key with a different input, or for another operation, is IDEMPOTENCY_KEY_REUSED
-      pin('same key, different input', (await gql('reuse', HOLD, { input: { offerId: o.id, demandId: d.id, quantity: '5' }, key: k('hold') }, sellerKey)).holdCapacity.errors,
-        [{ code: 'IDEMPOTENCY_KEY_REUSED', field: ['idempotencyKey'], message: 'This idempotency key was used for a different input; use a new key for a new request' }]);
-      pin('same key, another operation', (await gql('reuse', RELEASE, { id: h1.hold.id, key: k('hold') }, sellerKey)).releaseHold.errors,
-        [{ code: 'IDEMPOTENCY_KEY_REUSED', field: ['idempotencyKey'], message: 'This idempotency key was used for a different operation (holdCapacity); use a new key for a new request' }]);
+      pin(
+        'same key, different input',
+        (await gql('reuse', HOLD, { input: { offerId: o.id, demandId: d.id, quantity: '5' }, key: k('hold') }, sellerKey)).holdCapacity.errors,
+        [
+          {
+            code: 'IDEMPOTENCY_KEY_REUSED',
+            field: ['idempotencyKey'],
+            message: 'This idempotency key was used for a different input; use a new key for a new request',
+          },
+        ],
+      );
+      pin('same key, another operation', (await gql('reuse', RELEASE, { id: h1.hold.id, key: k('hold') }, sellerKey)).releaseHold.errors, [
+        {
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          field: ['idempotencyKey'],
+          message: 'This idempotency key was used for a different operation (holdCapacity); use a new key for a new request',
+        },
+      ]);
       // keys are per enterprise: another seller's same key runs afresh (and is refused on its own merits)
-      pin('another enterprise’s same key is not a replay', (await gql('other', HOLD, { input: { offerId: o.id, demandId: d.id, quantity: '4' }, key: k('hold') }, otherSellerKey)).holdCapacity,
-        { replayed: false, hold: null, errors: [{ code: 'FORBIDDEN', field: ['input', 'demandId'], message: 'Hold capacity for your own demands only' }] });
+      pin(
+        'another enterprise’s same key is not a replay',
+        (await gql('other', HOLD, { input: { offerId: o.id, demandId: d.id, quantity: '4' }, key: k('hold') }, otherSellerKey)).holdCapacity,
+        { replayed: false, hold: null, errors: [{ code: 'FORBIDDEN', field: ['input', 'demandId'], message: 'Hold capacity for your own demands only' }] },
+      );
     });
 
     it('mutations without a key are UNAUTHENTICATED (401)', async () => {
@@ -324,59 +508,157 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
 
     it('offers: published ones to everyone, withdrawn ones to their operator only', async () => {
       const pub = await seen(live.id);
-      pin('a published offer is visible to everyone', Object.values(pub).map((n: any) => n?.offerStatus), ['PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'PUBLISHED']);
+      pin(
+        'a published offer is visible to everyone',
+        Object.values(pub).map((n: any) => n?.offerStatus),
+        ['PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'PUBLISHED'],
+      );
       const wd = await seen(withdrawn.id);
-      pin('a withdrawn offer is visible to its operator only', Object.fromEntries(Object.entries(wd).map(([k, n]: any) => [k, n?.offerStatus ?? null])),
-        { anonymous: null, otherSeller: null, seller: null, operator: 'WITHDRAWN', otherOperator: null });
-      const list = async (key?: string) => (await gql('capacityOffers', `query { capacityOffers(first: 100, filter: { statuses: [WITHDRAWN] }) { nodes { id } } }`, {}, key)).capacityOffers.nodes.map((n: any) => n.id);
-      pin('capacityOffers(WITHDRAWN): the operator’s own only', { anonymous: (await list()).includes(withdrawn.id), other: (await list(otherOperatorKey)).includes(withdrawn.id), operator: (await list(operatorKey)).includes(withdrawn.id) },
-        { anonymous: false, other: false, operator: true });
+      pin('a withdrawn offer is visible to its operator only', Object.fromEntries(Object.entries(wd).map(([k, n]: any) => [k, n?.offerStatus ?? null])), {
+        anonymous: null,
+        otherSeller: null,
+        seller: null,
+        operator: 'WITHDRAWN',
+        otherOperator: null,
+      });
+      const list = async (key?: string) =>
+        (
+          await gql('capacityOffers', `query { capacityOffers(first: 100, filter: { statuses: [WITHDRAWN] }) { nodes { id } } }`, {}, key)
+        ).capacityOffers.nodes.map((n: any) => n.id);
+      pin(
+        'capacityOffers(WITHDRAWN): the operator’s own only',
+        {
+          anonymous: (await list()).includes(withdrawn.id),
+          other: (await list(otherOperatorKey)).includes(withdrawn.id),
+          operator: (await list(operatorKey)).includes(withdrawn.id),
+        },
+        { anonymous: false, other: false, operator: true },
+      );
     });
 
     it('demands: open ones to everyone with contact details only for the seller; closed ones to the seller only', async () => {
       const o = await seen(open.id);
       pin('an open demand’s contact: only its seller sees it', Object.fromEntries(Object.entries(o).map(([k, n]: any) => [k, n ? n.contact : 'invisible'])), {
-        anonymous: null, otherSeller: null, seller: { name: '李', email: 'li@example.com', phone: '+86 23 1234 5678' }, operator: null, otherOperator: null,
+        anonymous: null,
+        otherSeller: null,
+        seller: { name: '李', email: 'li@example.com', phone: '+86 23 1234 5678' },
+        operator: null,
+        otherOperator: null,
       });
       const c = await seen(closed.id);
-      pin('a closed demand is visible to its seller only', Object.fromEntries(Object.entries(c).map(([k, n]: any) => [k, n?.status ?? null])),
-        { anonymous: null, otherSeller: null, seller: 'CLOSED', operator: null, otherOperator: null });
-      const list = async (key?: string) => (await gql('capacityDemands', `query { capacityDemands(first: 100, filter: { statuses: [CLOSED] }) { nodes { id } } }`, {}, key)).capacityDemands.nodes.map((n: any) => n.id);
-      pin('capacityDemands(CLOSED): the seller’s own only', { anonymous: (await list()).includes(closed.id), otherSeller: (await list(otherSellerKey)).includes(closed.id), seller: (await list(sellerKey)).includes(closed.id) },
-        { anonymous: false, otherSeller: false, seller: true });
+      pin('a closed demand is visible to its seller only', Object.fromEntries(Object.entries(c).map(([k, n]: any) => [k, n?.status ?? null])), {
+        anonymous: null,
+        otherSeller: null,
+        seller: 'CLOSED',
+        operator: null,
+        otherOperator: null,
+      });
+      const list = async (key?: string) =>
+        (
+          await gql('capacityDemands', `query { capacityDemands(first: 100, filter: { statuses: [CLOSED] }) { nodes { id } } }`, {}, key)
+        ).capacityDemands.nodes.map((n: any) => n.id);
+      pin(
+        'capacityDemands(CLOSED): the seller’s own only',
+        {
+          anonymous: (await list()).includes(closed.id),
+          otherSeller: (await list(otherSellerKey)).includes(closed.id),
+          seller: (await list(sellerKey)).includes(closed.id),
+        },
+        { anonymous: false, otherSeller: false, seller: true },
+      );
       const byId = await s.gql<any>(`query($id: ID!) { warehouseMatches(demandId: $id) { fullMatchCount } }`, { id: closed.id });
-      pin('matching a closed demand by ID, anonymously, is NOT_FOUND', byId.errors?.map((e) => e.extensions?.code), ['NOT_FOUND']);
+      pin(
+        'matching a closed demand by ID, anonymously, is NOT_FOUND',
+        byId.errors?.map((e) => e.extensions?.code),
+        ['NOT_FOUND'],
+      );
     });
 
     it('holds: the holding seller and the offer’s operator; the operator never sees the demand’s contact', async () => {
       const v = await seen(h.id);
       pin('who sees a hold', Object.fromEntries(Object.entries(v).map(([k, n]: any) => [k, n ? n.demand.contact : 'invisible'])), {
-        anonymous: 'invisible', otherSeller: 'invisible', seller: { email: 'li@example.com' }, operator: null, otherOperator: 'invisible',
+        anonymous: 'invisible',
+        otherSeller: 'invisible',
+        seller: { email: 'li@example.com' },
+        operator: null,
+        otherOperator: 'invisible',
       });
     });
 
     it('mine: filters and myHolds', async () => {
       const ids = (r: any) => r.nodes.map((n: any) => n.id);
-      const offersMine = ids((await gql('mine offers', `query { capacityOffers(first: 100, filter: { mine: true, statuses: [PUBLISHED, WITHDRAWN] }) { nodes { id warehouse { operator { id } } } } }`, {}, operatorKey)).capacityOffers);
-      const allOperators = (await sql.query(`select distinct w.operator_id from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.id = any($1::int[])`, [offersMine.map(keyOf)])).rows.map((r) => r.operator_id);
-      pin('capacityOffers(mine) lists the operator’s own offers only, withdrawn included', { operators: allOperators, live: offersMine.includes(live.id), withdrawn: offersMine.includes(withdrawn.id) }, { operators: [operator], live: true, withdrawn: true });
-      const demandsMine = ids((await gql('mine demands', `query { capacityDemands(first: 100, filter: { mine: true, statuses: [OPEN, CLOSED] }) { nodes { id } } }`, {}, otherSellerKey)).capacityDemands);
-      const sellers = (await sql.query(`select distinct seller_id from capacity_demand where id = any($1::int[])`, [demandsMine.map(keyOf)])).rows.map((r) => r.seller_id);
+      const offersMine = ids(
+        (
+          await gql(
+            'mine offers',
+            `query { capacityOffers(first: 100, filter: { mine: true, statuses: [PUBLISHED, WITHDRAWN] }) { nodes { id warehouse { operator { id } } } } }`,
+            {},
+            operatorKey,
+          )
+        ).capacityOffers,
+      );
+      const allOperators = (
+        await sql.query(`select distinct w.operator_id from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.id = any($1::int[])`, [
+          offersMine.map(keyOf),
+        ])
+      ).rows.map((r) => r.operator_id);
+      pin(
+        'capacityOffers(mine) lists the operator’s own offers only, withdrawn included',
+        { operators: allOperators, live: offersMine.includes(live.id), withdrawn: offersMine.includes(withdrawn.id) },
+        { operators: [operator], live: true, withdrawn: true },
+      );
+      const demandsMine = ids(
+        (
+          await gql(
+            'mine demands',
+            `query { capacityDemands(first: 100, filter: { mine: true, statuses: [OPEN, CLOSED] }) { nodes { id } } }`,
+            {},
+            otherSellerKey,
+          )
+        ).capacityDemands,
+      );
+      const sellers = (await sql.query(`select distinct seller_id from capacity_demand where id = any($1::int[])`, [demandsMine.map(keyOf)])).rows.map(
+        (r) => r.seller_id,
+      );
       pin('capacityDemands(mine) lists the other seller’s own only', [sellers.length, demandsMine.includes(open.id)], [1, false]);
       const anon = await s.gql<any>(`query { capacityDemands(filter: { mine: true }) { nodes { id } } }`);
-      pin('mine without a key is UNAUTHENTICATED', anon.errors?.map((e) => e.extensions?.code), ['UNAUTHENTICATED']);
+      pin(
+        'mine without a key is UNAUTHENTICATED',
+        anon.errors?.map((e) => e.extensions?.code),
+        ['UNAUTHENTICATED'],
+      );
       const anonOffers = await s.gql<any>(`query { capacityOffers(filter: { mine: true }) { nodes { id } } }`);
-      pin('capacityOffers(mine) without a key is UNAUTHENTICATED', anonOffers.errors?.map((e) => e.extensions?.code), ['UNAUTHENTICATED']);
+      pin(
+        'capacityOffers(mine) without a key is UNAUTHENTICATED',
+        anonOffers.errors?.map((e) => e.extensions?.code),
+        ['UNAUTHENTICATED'],
+      );
       const holds = async (key: string, filter = '') => ids((await gql('myHolds', `query { myHolds(first: 100${filter}) { nodes { id } } }`, {}, key)).myHolds);
-      pin('myHolds: the seller sees its hold, not the other seller’s', [(await holds(sellerKey)).includes(h.id), (await holds(sellerKey)).includes(otherHold.id)], [true, false]);
-      pin('myHolds: the operator sees both holds on its offer', [(await holds(operatorKey)).includes(h.id), (await holds(operatorKey)).includes(otherHold.id)], [true, true]);
-      pin('myHolds: another operator sees neither', [(await holds(otherOperatorKey)).includes(h.id), (await holds(otherOperatorKey)).includes(otherHold.id)], [false, false]);
+      pin(
+        'myHolds: the seller sees its hold, not the other seller’s',
+        [(await holds(sellerKey)).includes(h.id), (await holds(sellerKey)).includes(otherHold.id)],
+        [true, false],
+      );
+      pin(
+        'myHolds: the operator sees both holds on its offer',
+        [(await holds(operatorKey)).includes(h.id), (await holds(operatorKey)).includes(otherHold.id)],
+        [true, true],
+      );
+      pin(
+        'myHolds: another operator sees neither',
+        [(await holds(otherOperatorKey)).includes(h.id), (await holds(otherOperatorKey)).includes(otherHold.id)],
+        [false, false],
+      );
       // an expired, unswept hold already reads EXPIRED in the filter
       await expire(h.id);
       pin('myHolds(EXPIRED) finds an expired, unswept hold', (await holds(sellerKey, ', filter: { statuses: [EXPIRED] }')).includes(h.id), true);
       pin('myHolds(HELD) no longer lists it', (await holds(sellerKey, ', filter: { statuses: [HELD] }')).includes(h.id), false);
       const anonHolds = await s.gql<any>(`query { myHolds { nodes { id } } }`);
-      pin('myHolds without a key is UNAUTHENTICATED', anonHolds.errors?.map((e) => e.extensions?.code), ['UNAUTHENTICATED']);
+      pin(
+        'myHolds without a key is UNAUTHENTICATED',
+        anonHolds.errors?.map((e) => e.extensions?.code),
+        ['UNAUTHENTICATED'],
+      );
     });
   });
 });

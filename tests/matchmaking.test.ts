@@ -62,11 +62,21 @@ describe('overseas-warehouse capacity matchmaking', () => {
     s = await startTestServer(__filename);
     sql = new pg.Client({ connectionString: s.databaseUrl });
     await sql.connect();
-    ({ rows: [warehouse] } = await sql.query(`select id, slug, country_code, operator_id from overseas_warehouse where 'AMBIENT' = any(storage_classes) order by id limit 1`));
-    const { rows: [lack] } = await sql.query(`select c from unnest(array['AMBIENT','DANGEROUS_GOODS','TEMPERATURE_CONTROLLED','BONDED','OVERSIZE','HIGH_VALUE']) c
-      where not exists (select 1 from overseas_warehouse w where w.id = $1 and c = any(w.storage_classes)) limit 1`, [warehouse.id]);
+    ({
+      rows: [warehouse],
+    } = await sql.query(`select id, slug, country_code, operator_id from overseas_warehouse where 'AMBIENT' = any(storage_classes) order by id limit 1`));
+    const {
+      rows: [lack],
+    } = await sql.query(
+      `select c from unnest(array['AMBIENT','DANGEROUS_GOODS','TEMPERATURE_CONTROLLED','BONDED','OVERSIZE','HIGH_VALUE']) c
+      where not exists (select 1 from overseas_warehouse w where w.id = $1 and c = any(w.storage_classes)) limit 1`,
+      [warehouse.id],
+    );
     lackingClass = lack.c;
-    const { rows: sellers } = await sql.query(`select id from enterprise where id <> $1 and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 2`, [warehouse.operator_id]);
+    const { rows: sellers } = await sql.query(
+      `select id from enterprise where id <> $1 and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 2`,
+      [warehouse.operator_id],
+    );
     operatorKey = await issueKey(s.databaseUrl, warehouse.operator_id);
     sellerKey = await issueKey(s.databaseUrl, sellers[0].id);
     otherSellerKey = await issueKey(s.databaseUrl, sellers[1].id);
@@ -82,7 +92,13 @@ describe('overseas-warehouse capacity matchmaking', () => {
     return d.publishCapacityOffer.offer;
   }
   async function postDemand(over: Record<string, unknown> = {}, key = sellerKey) {
-    const d = expectData(await s.gql<any>(POST_DEMAND, { input: { title: '德国海外仓需求', criteria: criteria(over), contact: { name: '王经理', email: 'wang@example.com' } } }, bearer(key)));
+    const d = expectData(
+      await s.gql<any>(
+        POST_DEMAND,
+        { input: { title: '德国海外仓需求', criteria: criteria(over), contact: { name: '王经理', email: 'wang@example.com' } } },
+        bearer(key),
+      ),
+    );
     expect(d.postCapacityDemand.errors).toEqual([]);
     return d.postCapacityDemand.demand;
   }
@@ -90,13 +106,21 @@ describe('overseas-warehouse capacity matchmaking', () => {
   describe('supply and demand', () => {
     it('an operator publishes an offer on its own warehouse; remaining starts at the quantity', async () => {
       const offer = await publish();
-      expect(offer).toMatchObject({ quantity: '100.00', remainingQuantity: '100.00', remainingCbm: '100.00', status: 'PUBLISHED', warehouse: { slug: warehouse.slug } });
+      expect(offer).toMatchObject({
+        quantity: '100.00',
+        remainingQuantity: '100.00',
+        remainingCbm: '100.00',
+        status: 'PUBLISHED',
+        warehouse: { slug: warehouse.slug },
+      });
       expect(offer.priceCard.monthlyPricePerCbm).toEqual({ amount: '15.0000', currency: 'USD' });
     });
 
     it('converts pallet offers to CBM with the warehouse’s own factor', async () => {
       const offer = await publish({ unit: 'PALLET', quantity: '10' });
-      const { rows: [w] } = await sql.query('select pallet_cbm from overseas_warehouse where id = $1', [warehouse.id]);
+      const {
+        rows: [w],
+      } = await sql.query('select pallet_cbm from overseas_warehouse where id = $1', [warehouse.id]);
       expect(Number(offer.remainingCbm)).toBeCloseTo(10 * Number(w.pallet_cbm), 2);
     });
 
@@ -146,7 +170,9 @@ describe('overseas-warehouse capacity matchmaking', () => {
     });
 
     it('refuses a demand with an unknown country and a start in the past, both reported', async () => {
-      const d = expectData(await s.gql<any>(POST_DEMAND, { input: { title: 'x', criteria: criteria({ countries: ['XX'], startDate: addDays(today, -1) }) } }, bearer(sellerKey)));
+      const d = expectData(
+        await s.gql<any>(POST_DEMAND, { input: { title: 'x', criteria: criteria({ countries: ['XX'], startDate: addDays(today, -1) }) } }, bearer(sellerKey)),
+      );
       const fields = d.postCapacityDemand.errors.map((e: any) => e.field.join('.'));
       expect(fields).toEqual(expect.arrayContaining(['input.criteria.countries.0', 'input.criteria.startDate']));
     });
@@ -177,16 +203,20 @@ describe('overseas-warehouse capacity matchmaking', () => {
       const d = expectData(await s.gql<any>(MATCHES, { demand: criteria(), near: true }));
       const m = d.warehouseMatches.matches.find((x: any) => x.offer.id === late.id);
       expect(m.isNearMiss).toBe(true);
-      expect(m.failedConstraints).toEqual([{ constraint: 'PERIOD', detail: `available from ${addDays(start, 5)}, not ${start}`, detailZh: expect.any(String) }]);
+      expect(m.failedConstraints).toEqual([
+        { constraint: 'PERIOD', detail: `available from ${addDays(start, 5)}, not ${start}`, detailZh: expect.any(String) },
+      ]);
       const exact = expectData(await s.gql<any>(MATCHES, { demand: criteria() }));
       expect(exact.warehouseMatches.matches.find((x: any) => x.offer.id === late.id)).toBeUndefined();
     });
 
     it('enforces capacity after unit conversion, services and budget', async () => {
-      const d = expectData(await s.gql<any>(MATCHES, {
-        demand: criteria({ quantity: '1000', unit: 'PALLET', requiredServices: ['KITTING'], budget: { currency: 'USD', maxTotal: '10' } }),
-        near: true,
-      }));
+      const d = expectData(
+        await s.gql<any>(MATCHES, {
+          demand: criteria({ quantity: '1000', unit: 'PALLET', requiredServices: ['KITTING'], budget: { currency: 'USD', maxTotal: '10' } }),
+          near: true,
+        }),
+      );
       for (const m of d.warehouseMatches.matches) {
         expect(m.isNearMiss).toBe(true);
         expect(m.failedConstraints).toHaveLength(1);
@@ -235,7 +265,9 @@ describe('overseas-warehouse capacity matchmaking', () => {
     it('refuses acting on someone else’s demand or hold', async () => {
       const offer = await publish({ quantity: '30' });
       const demand = await postDemand();
-      const other = expectData(await s.gql<any>(HOLD, { input: { offerId: offer.id, demandId: demand.id, quantity: '1' } }, bearer(otherSellerKey))).holdCapacity;
+      const other = expectData(
+        await s.gql<any>(HOLD, { input: { offerId: offer.id, demandId: demand.id, quantity: '1' } }, bearer(otherSellerKey)),
+      ).holdCapacity;
       expect(other.errors[0]).toMatchObject({ code: 'FORBIDDEN', field: ['input', 'demandId'] });
       const mine = expectData(await s.gql<any>(HOLD, { input: { offerId: offer.id, demandId: demand.id, quantity: '1' } }, bearer(sellerKey))).holdCapacity;
       const theirs = expectData(await s.gql<any>(CONFIRM, { id: mine.hold.id }, bearer(otherSellerKey))).confirmHold;
@@ -248,7 +280,9 @@ describe('overseas-warehouse capacity matchmaking', () => {
       const offer = await publish({ quantity: '30' });
       const demand = await postDemand();
       const h = expectData(await s.gql<any>(HOLD, { input: { offerId: offer.id, demandId: demand.id, quantity: '30' } }, bearer(sellerKey))).holdCapacity;
-      await sql.query(`update capacity_hold set expires_at = now() - interval '1 second' where id = $1`, [Number(Buffer.from(h.hold.id, 'base64').toString().split(':')[1])]);
+      await sql.query(`update capacity_hold set expires_at = now() - interval '1 second' where id = $1`, [
+        Number(Buffer.from(h.hold.id, 'base64').toString().split(':')[1]),
+      ]);
       const status = expectData(await s.gql<any>(`query($id: ID!) { node(id: $id) { ... on CapacityHold { status } } }`, { id: h.hold.id }, bearer(sellerKey)));
       expect(status.node.status).toBe('EXPIRED');
       const next = expectData(await s.gql<any>(HOLD, { input: { offerId: offer.id, demandId: demand.id, quantity: '30' } }, bearer(sellerKey))).holdCapacity;
@@ -261,8 +295,9 @@ describe('overseas-warehouse capacity matchmaking', () => {
       // given an offer of 50 CBM and 200 sellers' requests of 1 CBM at once
       const offer = await publish({ quantity: '50' });
       const demand = await postDemand();
-      const results = await Promise.all(Array.from({ length: 200 }, () =>
-        s.gql<any>(HOLD, { input: { offerId: offer.id, demandId: demand.id, quantity: '1' } }, bearer(sellerKey))));
+      const results = await Promise.all(
+        Array.from({ length: 200 }, () => s.gql<any>(HOLD, { input: { offerId: offer.id, demandId: demand.id, quantity: '1' } }, bearer(sellerKey))),
+      );
       // then exactly 50 were granted and the other 150 were told INSUFFICIENT_CAPACITY
       const payloads = results.map((r) => expectData(r).holdCapacity);
       const granted = payloads.filter((p) => p.errors.length === 0);
@@ -271,7 +306,12 @@ describe('overseas-warehouse capacity matchmaking', () => {
       expect(refused).toHaveLength(150);
       // and the sums add up in the database
       const id = Number(Buffer.from(offer.id, 'base64').toString().split(':')[1]);
-      const { rows: [o] } = await sql.query(`select quantity, held_quantity, (select sum(quantity) from capacity_hold where offer_id = $1 and status = 'HELD') as holds from capacity_offer where id = $1`, [id]);
+      const {
+        rows: [o],
+      } = await sql.query(
+        `select quantity, held_quantity, (select sum(quantity) from capacity_hold where offer_id = $1 and status = 'HELD') as holds from capacity_offer where id = $1`,
+        [id],
+      );
       expect(o).toEqual({ quantity: '50.00', held_quantity: '50.00', holds: '50.00' });
     });
 
@@ -286,7 +326,10 @@ describe('overseas-warehouse capacity matchmaking', () => {
       expect(ids.size).toBe(1);
       expect(payloads.filter((p) => !p.replayed)).toHaveLength(1);
       const id = Number(Buffer.from(offer.id, 'base64').toString().split(':')[1]);
-      expect((await sql.query(`select count(*)::int as n, sum(quantity)::text as q from capacity_hold where offer_id = $1`, [id])).rows[0]).toEqual({ n: 1, q: '7.00' });
+      expect((await sql.query(`select count(*)::int as n, sum(quantity)::text as q from capacity_hold where offer_id = $1`, [id])).rows[0]).toEqual({
+        n: 1,
+        q: '7.00',
+      });
       // the same key with a different input is an error, and changes nothing
       const reused = expectData(await s.gql<any>(HOLD, { input: { ...input, quantity: '8' }, key }, bearer(sellerKey))).holdCapacity;
       expect(reused.errors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');

@@ -48,7 +48,11 @@ describe('GET /metrics', () => {
 
   it('keeps operation names a client makes up from growing the label set: odd ones are "other"', async () => {
     await s.gql('query weird_name_ok { __typename }');
-    await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', operationName: 'not a name!' }) });
+    await fetch(`${s.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', operationName: 'not a name!' }),
+    });
     const text = await metrics();
     expect(value(text, 'cbec_http_requests_total{operation="weird_name_ok",status="200"}')).toBe(1);
     expect(text).not.toMatch(/not a name/);

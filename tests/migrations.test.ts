@@ -4,9 +4,13 @@ import { ormConfig } from '../src/orm';
 import { testDatabase } from './helpers/db';
 
 const tables = async (orm: MikroORM) =>
-  (await orm.em.getConnection().execute<{ n: number }[]>(
-    `select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name <> 'mikro_orm_migrations'`,
-  ))[0].n;
+  (
+    await orm.em
+      .getConnection()
+      .execute<{ n: number }[]>(
+        `select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name <> 'mikro_orm_migrations'`,
+      )
+  )[0].n;
 
 describe('migrations', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;

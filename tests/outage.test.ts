@@ -19,7 +19,11 @@ import { generateApiKey } from '../src/modules/auth/api-key.service';
 
 const CHEAP = /* GraphQL */ `query Cheap { countries(first: 3) { nodes { code } } }`;
 
-interface Answer { status: number; headers: Headers; body: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] } }
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] };
+}
 
 async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<Answer> {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
@@ -92,7 +96,11 @@ describe('database stopped and restarted under the running server', () => {
     const { key, prefix, secretHash } = generateApiKey();
     const admin = new pg.Client({ connectionString: db!.url });
     await admin.connect();
-    await admin.query('insert into api_key (enterprise_id, prefix, secret_hash, label) values ((select min(id) from enterprise), $1, $2, $3)', [prefix, secretHash, 'outage']);
+    await admin.query('insert into api_key (enterprise_id, prefix, secret_hash, label) values ((select min(id) from enterprise), $1, $2, $3)', [
+      prefix,
+      secretHash,
+      'outage',
+    ]);
     await admin.end();
     const mark = lines.length;
 

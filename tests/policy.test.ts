@@ -29,10 +29,25 @@ const PROGRESS = /* GraphQL */ `{
   }
 }`;
 
-type Progress = { currentValue: number; year: number | null; percentReached: number; reached: boolean; remaining: number; explanationZh: string; explanationEn: string; explanation: string };
+type Progress = {
+  currentValue: number;
+  year: number | null;
+  percentReached: number;
+  reached: boolean;
+  remaining: number;
+  explanationZh: string;
+  explanationEn: string;
+  explanation: string;
+};
 type Target = {
-  id: string; slug: string; metric: string; targetValue: number; strictlyAbove: boolean; targetYear: number;
-  threshold: { amount: string; currency: string } | null; progress: Progress;
+  id: string;
+  slug: string;
+  metric: string;
+  targetValue: number;
+  strictlyAbove: boolean;
+  targetYear: number;
+  threshold: { amount: string; currency: string } | null;
+  progress: Progress;
 };
 
 describe('policy measures, targets and live progress', () => {
@@ -58,10 +73,14 @@ describe('policy measures, targets and live progress', () => {
     switch (t.metric) {
       case 'ENTERPRISES_WITH_CBEC_TRANSACTIONS_AT_LEAST': {
         year = (await one('select max(year)::int as y from enterprise_annual_figure')).y;
-        value = Number((await one(
-          'select count(distinct e.id)::int as n from enterprise e join enterprise_annual_figure f on f.enterprise_id = e.id where f.year = $1 and f.cbec_transactions_cny >= $2::numeric',
-          [year, t.threshold!.amount],
-        )).n);
+        value = Number(
+          (
+            await one(
+              'select count(distinct e.id)::int as n from enterprise e join enterprise_annual_figure f on f.enterprise_id = e.id where f.year = $1 and f.cbec_transactions_cny >= $2::numeric',
+              [year, t.threshold!.amount],
+            )
+          ).n,
+        );
         break;
       }
       case 'MARKET_PLAYERS':
@@ -71,14 +90,24 @@ describe('policy measures, targets and live progress', () => {
         value = Number((await one('select count(*)::int as n from industrial_park')).n);
         break;
       case 'PARK_TENANTS':
-        value = Number((await one('select count(*)::int as n from enterprise e where exists (select 1 from park_tenancy pt where pt.enterprise_id = e.id and pt.moved_out_on is null)')).n);
+        value = Number(
+          (
+            await one(
+              'select count(*)::int as n from enterprise e where exists (select 1 from park_tenancy pt where pt.enterprise_id = e.id and pt.moved_out_on is null)',
+            )
+          ).n,
+        );
         break;
       case 'BELTS_WITH_TRADE_ABOVE': {
         year = (await one('select max(year)::int as y from belt_annual_figure')).y;
-        value = Number((await one(
-          'select count(distinct b.id)::int as n from industrial_belt b join belt_annual_figure f on f.belt_id = b.id where f.year = $1 and f.import_export_cny > $2::numeric',
-          [year, t.threshold!.amount],
-        )).n);
+        value = Number(
+          (
+            await one(
+              'select count(distinct b.id)::int as n from industrial_belt b join belt_annual_figure f on f.belt_id = b.id where f.year = $1 and f.import_export_cny > $2::numeric',
+              [year, t.threshold!.amount],
+            )
+          ).n,
+        );
         break;
       }
       default:
@@ -123,7 +152,9 @@ describe('policy measures, targets and live progress', () => {
   });
 
   it('follows Accept-Language for title and responsible units', async () => {
-    const data = expectData(await s.gql<any>(`{ policyMeasures { nodes { title titleEn responsibleUnits responsibleUnitsEn } } }`, {}, { 'accept-language': 'en' }));
+    const data = expectData(
+      await s.gql<any>(`{ policyMeasures { nodes { title titleEn responsibleUnits responsibleUnitsEn } } }`, {}, { 'accept-language': 'en' }),
+    );
     for (const m of data.policyMeasures.nodes) {
       expect(m.title).toBe(m.titleEn);
       expect(m.responsibleUnits).toEqual(m.responsibleUnitsEn);
@@ -145,8 +176,13 @@ describe('policy measures, targets and live progress', () => {
     expect(targets.size).toBe(7);
     for (const t of targets.values()) {
       const expected = await expectedProgress(t);
-      expect({ slug: t.slug, ...t.progress, explanationZh: undefined, explanationEn: undefined, explanation: undefined })
-        .toEqual({ slug: t.slug, ...expected, explanationZh: undefined, explanationEn: undefined, explanation: undefined });
+      expect({ slug: t.slug, ...t.progress, explanationZh: undefined, explanationEn: undefined, explanation: undefined }).toEqual({
+        slug: t.slug,
+        ...expected,
+        explanationZh: undefined,
+        explanationEn: undefined,
+        explanation: undefined,
+      });
       // the explanation says what was counted, and the number
       expect(t.progress.explanationZh).toContain(String(t.progress.currentValue));
       expect(t.progress.explanationEn).toContain(String(t.progress.currentValue));
@@ -200,12 +236,19 @@ describe('policy measures, targets and live progress', () => {
     const before = await progress();
     const year = before.get('enterprises-cbec-20m-2027')!.progress.year ?? new Date().getFullYear() - 1;
     // and an enterprise below 20 million CNY (or without a figure) in that year
-    const { rows: [e] } = await sql.query(
+    const {
+      rows: [e],
+    } = await sql.query(
       `select e.id from enterprise e where not exists (select 1 from enterprise_annual_figure f where f.enterprise_id = e.id and f.year = $1 and f.cbec_transactions_cny >= 20000000) order by e.id limit 1`,
       [year],
     );
     expect(e).toBeDefined();
-    const { rows: [old] } = await sql.query('select cbec_transactions_cny, imports_cny, exports_cny from enterprise_annual_figure where enterprise_id = $1 and year = $2', [e.id, year]);
+    const {
+      rows: [old],
+    } = await sql.query('select cbec_transactions_cny, imports_cny, exports_cny from enterprise_annual_figure where enterprise_id = $1 and year = $2', [
+      e.id,
+      year,
+    ]);
     // when its figures for that year put it at 25 million CNY
     await sql.query(
       `insert into enterprise_annual_figure (enterprise_id, year, cbec_transactions_cny, imports_cny, exports_cny) values ($1, $2, 25000000, 5000000, 20000000)
@@ -213,7 +256,9 @@ describe('policy measures, targets and live progress', () => {
       [e.id, year],
     );
     // and a park opens
-    const { rows: [park] } = await sql.query(
+    const {
+      rows: [park],
+    } = await sql.query(
       `insert into industrial_park (slug, name_zh, name_en, kind, district_code, latitude, longitude)
        select 'test-new-park', '测试园区', 'Test park', 'LIVE_STREAMING_BASE', code, 29.56, 106.55 from district order by code limit 1 returning id`,
     );
@@ -230,12 +275,17 @@ describe('policy measures, targets and live progress', () => {
       expect(after.get('enterprises-cbec-100m-2027')!.progress.currentValue).toBe(before.get('enterprises-cbec-100m-2027')!.progress.currentValue);
       // and the parks count goes up by one
       expect(after.get('industrial-parks-2027')!.progress.currentValue).toBe(before.get('industrial-parks-2027')!.progress.currentValue + 1);
-      expect(after.get('industrial-parks-2027')!.progress.percentReached)
-        .toBe(Math.round(((before.get('industrial-parks-2027')!.progress.currentValue + 1) * 1000) / 12) / 10);
+      expect(after.get('industrial-parks-2027')!.progress.percentReached).toBe(
+        Math.round(((before.get('industrial-parks-2027')!.progress.currentValue + 1) * 1000) / 12) / 10,
+      );
     } finally {
       await sql.query('delete from industrial_park where id = $1', [park.id]);
       if (old) {
-        await sql.query('update enterprise_annual_figure set cbec_transactions_cny = $3 where enterprise_id = $1 and year = $2', [e.id, year, old.cbec_transactions_cny]);
+        await sql.query('update enterprise_annual_figure set cbec_transactions_cny = $3 where enterprise_id = $1 and year = $2', [
+          e.id,
+          year,
+          old.cbec_transactions_cny,
+        ]);
       } else {
         await sql.query('delete from enterprise_annual_figure where enterprise_id = $1 and year = $2', [e.id, year]);
       }
@@ -246,10 +296,12 @@ describe('policy measures, targets and live progress', () => {
     const data = expectData(await s.gql<any>(`{ policyMeasure(number: 1) { id targets { id slug } } }`));
     const m = data.policyMeasure;
     const t = m.targets[0];
-    const nodes = expectData(await s.gql<any>(
-      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on PolicyMeasure { number } ... on PolicyTarget { slug progress { currentValue } } } }`,
-      { ids: [m.id, t.id] },
-    )).nodes;
+    const nodes = expectData(
+      await s.gql<any>(
+        `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on PolicyMeasure { number } ... on PolicyTarget { slug progress { currentValue } } } }`,
+        { ids: [m.id, t.id] },
+      ),
+    ).nodes;
     expect(nodes[0]).toEqual({ __typename: 'PolicyMeasure', id: m.id, number: 1 });
     expect(nodes[1]).toMatchObject({ __typename: 'PolicyTarget', id: t.id, slug: t.slug });
     expect(typeof nodes[1].progress.currentValue).toBe('number');

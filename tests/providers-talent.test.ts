@@ -93,7 +93,11 @@ describe('service providers and talent bases over HTTP', () => {
     });
 
     it('filters by categories, markets, languages and updatedSince as SQL says', async () => {
-      const { rows: [sample] } = await sql.query(`select categories, markets, languages from service_provider where cardinality(categories) > 1 and cardinality(markets) > 0 and cardinality(languages) > 0 order by id limit 1`);
+      const {
+        rows: [sample],
+      } = await sql.query(
+        `select categories, markets, languages from service_provider where cardinality(categories) > 1 and cardinality(markets) > 0 and cardinality(languages) > 0 order by id limit 1`,
+      );
       const cases: [Record<string, unknown>, string, unknown[]][] = [
         [{ categories: { anyOf: [sample.categories[0], 'LEGAL'] } }, 'categories && $1::text[]', [[sample.categories[0], 'LEGAL']]],
         [{ categories: { allOf: sample.categories.slice(0, 2) } }, 'categories @> $1::text[]', [sample.categories.slice(0, 2)]],
@@ -126,13 +130,17 @@ describe('service providers and talent bases over HTTP', () => {
       expect(p.description).toBe(p.descriptionZh);
       expect(p.enterprise.creditCode).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
       expect(p.enterprise.district.code).toMatch(/^\d{6}$/);
-      const { rows: [row] } = await sql.query(`select e.credit_code from service_provider sp join enterprise e on e.id = sp.enterprise_id where sp.name_zh = $1`, [p.nameZh]);
+      const {
+        rows: [row],
+      } = await sql.query(`select e.credit_code from service_provider sp join enterprise e on e.id = sp.enterprise_id where sp.name_zh = $1`, [p.nameZh]);
       expect(p.enterprise.creditCode).toBe(row.credit_code);
     });
 
     it('fetches a provider by global ID with node(id:)', async () => {
       const first = expectData(await s.gql<any>(PROVIDERS, { first: 1 })).serviceProviders.edges[0].node;
-      const data = expectData(await s.gql<any>(`query($id: ID!) { node(id: $id) { __typename id ... on ServiceProvider { nameZh enterprise { nameZh } } } }`, { id: first.id }));
+      const data = expectData(
+        await s.gql<any>(`query($id: ID!) { node(id: $id) { __typename id ... on ServiceProvider { nameZh enterprise { nameZh } } } }`, { id: first.id }),
+      );
       expect(data.node).toMatchObject({ __typename: 'ServiceProvider', id: first.id, nameZh: first.nameZh });
       expect(data.node.enterprise.nameZh).toMatch(/\p{Script=Han}/u);
     });
@@ -158,7 +166,9 @@ describe('service providers and talent bases over HTTP', () => {
     });
 
     it('filters by kinds, specialties, districts and updatedSince as SQL says', async () => {
-      const { rows: [sample] } = await sql.query(`select kind, specialties, district_code from talent_base where cardinality(specialties) > 1 order by id limit 1`);
+      const {
+        rows: [sample],
+      } = await sql.query(`select kind, specialties, district_code from talent_base where cardinality(specialties) > 1 order by id limit 1`);
       const cases: [Record<string, unknown>, string, unknown[]][] = [
         [{ kinds: [sample.kind] }, 'kind = $1', [sample.kind]],
         [{ kinds: ['TALENT_INCUBATION_CENTRE', 'UNIVERSITY_PROGRAMME'] }, `kind in ('TALENT_INCUBATION_CENTRE', 'UNIVERSITY_PROGRAMME')`, []],
@@ -189,10 +199,12 @@ describe('service providers and talent bases over HTTP', () => {
       const withProgrammes = large.talentBases.nodes.find((b: any) => b.programmes.length > 1);
       expect(withProgrammes).toBeDefined();
       // programmes: the next to start first, unscheduled last, then by ID
-      const expected = (await sql.query(
-        `select p.name_zh, p.next_start_on::text as d from talent_programme p join talent_base b on b.id = p.base_id where b.slug = $1 order by p.next_start_on nulls last, p.id`,
-        [withProgrammes.slug],
-      )).rows;
+      const expected = (
+        await sql.query(
+          `select p.name_zh, p.next_start_on::text as d from talent_programme p join talent_base b on b.id = p.base_id where b.slug = $1 order by p.next_start_on nulls last, p.id`,
+          [withProgrammes.slug],
+        )
+      ).rows;
       expect(withProgrammes.programmes.map((p: any) => ({ name_zh: p.nameZh, d: p.nextStartOn }))).toEqual(expected);
       expect(withProgrammes.hostInstitution).toBe(withProgrammes.hostInstitutionEn);
       expect(withProgrammes.name).toBe(withProgrammes.nameZh);
@@ -200,7 +212,9 @@ describe('service providers and talent bases over HTTP', () => {
     });
 
     it('fetches a base by slug, and null for a slug that does not exist', async () => {
-      const { rows: [b] } = await sql.query(`select slug, district_code from talent_base order by id limit 1`);
+      const {
+        rows: [b],
+      } = await sql.query(`select slug, district_code from talent_base order by id limit 1`);
       const data = expectData(await s.gql<any>(BASE, { slug: b.slug }));
       expect(data.talentBase).toMatchObject({ slug: b.slug, district: { code: b.district_code } });
       expect(s.lastStatements()).toBe(1);
@@ -210,9 +224,9 @@ describe('service providers and talent bases over HTTP', () => {
     it('fetches bases and programmes by global ID with node(id:)', async () => {
       const base = expectData(await s.gql<any>(BASES_NESTED, { first: 3 })).talentBases.nodes.find((x: any) => x.programmes.length > 0);
       const ids = [base.id, base.programmes[0].id];
-      const nodes = expectData(await s.gql<any>(
-        `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on TalentBase { slug } ... on TalentProgramme { seats } } }`, { ids },
-      )).nodes;
+      const nodes = expectData(
+        await s.gql<any>(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on TalentBase { slug } ... on TalentProgramme { seats } } }`, { ids }),
+      ).nodes;
       expect(nodes[0]).toEqual({ __typename: 'TalentBase', id: base.id, slug: base.slug });
       expect(nodes[1]).toEqual({ __typename: 'TalentProgramme', id: base.programmes[0].id, seats: base.programmes[0].seats });
     });
@@ -222,7 +236,12 @@ describe('service providers and talent bases over HTTP', () => {
     const cases: [string, string, Record<string, unknown>, RegExp][] = [
       ['page too large', PROVIDERS, { first: 101 }, /between 1 and 100/],
       ['first and last', PROVIDERS, { first: 5, last: 5 }, /not both/],
-      ['cursor of another order', PROVIDERS, { first: 5, after: Buffer.from(JSON.stringify(['NAME_EN+,ID+', 'x', '1'])).toString('base64url') }, /different `orderBy`/],
+      [
+        'cursor of another order',
+        PROVIDERS,
+        { first: 5, after: Buffer.from(JSON.stringify(['NAME_EN+,ID+', 'x', '1'])).toString('base64url') },
+        /different `orderBy`/,
+      ],
       ['malformed cursor', BASES, { first: 5, after: 'nope' }, /not a cursor/],
       ['bad market code', PROVIDERS, { filter: { markets: ['Germany'] } }, /ISO 3166-1/],
       ['unknown market code', PROVIDERS, { filter: { markets: ['XX'] } }, /Unknown country code/],

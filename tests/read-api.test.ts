@@ -112,30 +112,47 @@ describe('read API', () => {
       const data = expectData(await s.gql<any>(DISTRICTS_DEEP, { first: 100 }));
       for (const d of data.districts.nodes) {
         expect(d.talentBases.totalCount).toBe(await count(`select count(*)::int as n from talent_base where district_code = $1`, [d.code]));
-        expect(d.serviceProviders.totalCount).toBe(await count(`select count(*)::int as n from service_provider p join enterprise e on e.id = p.enterprise_id where e.district_code = $1`, [d.code]));
+        expect(d.serviceProviders.totalCount).toBe(
+          await count(`select count(*)::int as n from service_provider p join enterprise e on e.id = p.enterprise_id where e.district_code = $1`, [d.code]),
+        );
       }
       const e = expectData(await s.gql<any>(ENTERPRISES_DEEP, { first: 100 })).enterprises.nodes;
       const providers = e.filter((x: any) => x.serviceProvider);
-      const expected = await count(`select count(*)::int as n from (select id from enterprise order by name_zh, id limit 100) e join service_provider p on p.enterprise_id = e.id`);
+      const expected = await count(
+        `select count(*)::int as n from (select id from enterprise order by name_zh, id limit 100) e join service_provider p on p.enterprise_id = e.id`,
+      );
       expect(providers).toHaveLength(expected);
     });
 
     it('returns nested data that matches the database', async () => {
       const data = expectData(await s.gql<any>(ENTERPRISES_DEEP, { first: 100 }));
       const withParks = data.enterprises.nodes.find((e: any) => e.parks.length > 0);
-      const [{ n }] = (await sql.query(`select count(*)::int as n from park_tenancy pt join enterprise e on e.id = pt.enterprise_id where e.credit_code = $1`, [withParks.creditCode])).rows;
+      const [{ n }] = (
+        await sql.query(`select count(*)::int as n from park_tenancy pt join enterprise e on e.id = pt.enterprise_id where e.credit_code = $1`, [
+          withParks.creditCode,
+        ])
+      ).rows;
       expect(withParks.parks).toHaveLength(n);
       const parks = expectData(await s.gql<any>(PARKS_DEEP, { first: 100 }));
       for (const p of parks.industrialParks.nodes) {
-        expect(p.tenants.totalCount).toBe(await count(`select count(*)::int as n from park_tenancy pt join industrial_park p on p.id = pt.park_id where p.slug = $1`, [p.slug]));
+        expect(p.tenants.totalCount).toBe(
+          await count(`select count(*)::int as n from park_tenancy pt join industrial_park p on p.id = pt.park_id where p.slug = $1`, [p.slug]),
+        );
         expect(p.tenants.edges.length).toBe(Math.min(3, p.tenants.totalCount));
-        expect(p.tenantCount).toBe(await count(`select count(*)::int as n from park_tenancy pt join industrial_park p on p.id = pt.park_id where p.slug = $1 and pt.moved_out_on is null`, [p.slug]));
+        expect(p.tenantCount).toBe(
+          await count(
+            `select count(*)::int as n from park_tenancy pt join industrial_park p on p.id = pt.park_id where p.slug = $1 and pt.moved_out_on is null`,
+            [p.slug],
+          ),
+        );
       }
     });
 
     it('pages a nested connection with its own cursor', async () => {
       const q = `query($slug: String!, $after: String) { industrialPark(slug: $slug) { tenants(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { creditCode } } } }`;
-      const { rows: [busiest] } = await sql.query(`select p.slug from industrial_park p join park_tenancy t on t.park_id = p.id group by p.slug order by count(*) desc limit 1`);
+      const {
+        rows: [busiest],
+      } = await sql.query(`select p.slug from industrial_park p join park_tenancy t on t.park_id = p.id group by p.slug order by count(*) desc limit 1`);
       const seen: string[] = [];
       let after: string | null = null;
       for (let i = 0; i < 50; i++) {
@@ -156,8 +173,12 @@ describe('read API', () => {
       ['district', { districts: ['500103', '500106'] }, `district_code in ('500103', '500106')`, []],
       ['role any of', { roles: { anyOf: ['EXPORT_SELLER', 'INDEPENDENT_SITE'] } }, `roles && array['EXPORT_SELLER', 'INDEPENDENT_SITE']`, []],
       ['role all of', { roles: { allOf: ['EXPORT_SELLER', 'MANUFACTURER'] } }, `roles @> array['EXPORT_SELLER', 'MANUFACTURER']`, []],
-      ['GMV band', { gmv: { year: 2025, bands: ['FROM_20M_TO_100M', 'AT_LEAST_1B'] } },
-        `exists (select 1 from enterprise_annual_figure f where f.enterprise_id = e.id and f.year = 2025 and ((f.cbec_transactions_cny >= 20000000 and f.cbec_transactions_cny < 100000000) or f.cbec_transactions_cny >= 1000000000))`, []],
+      [
+        'GMV band',
+        { gmv: { year: 2025, bands: ['FROM_20M_TO_100M', 'AT_LEAST_1B'] } },
+        `exists (select 1 from enterprise_annual_figure f where f.enterprise_id = e.id and f.year = 2025 and ((f.cbec_transactions_cny >= 20000000 and f.cbec_transactions_cny < 100000000) or f.cbec_transactions_cny >= 1000000000))`,
+        [],
+      ],
       ['target market', { targetMarkets: ['de', 'RU'] }, `target_markets && array['DE', 'RU']`, []],
       ['sales channel', { salesChannels: { anyOf: ['TIKTOK_SHOP'] } }, `'TIKTOK_SHOP' = any(sales_channels)`, []],
       ['certification', { certifications: { anyOf: ['NATIONAL_HIGH_TECH_ENTERPRISE'] } }, `'NATIONAL_HIGH_TECH_ENTERPRISE' = any(certifications)`, []],
@@ -170,26 +191,43 @@ describe('read API', () => {
     });
 
     it('by park and by belt', async () => {
-      const { rows: [park] } = await sql.query(`select slug from industrial_park order by id limit 1`);
-      const { rows: [belt] } = await sql.query(`select slug from industrial_belt order by id limit 1`);
-      const inPark = await count(`select count(distinct enterprise_id)::int as n from park_tenancy t join industrial_park p on p.id = t.park_id where p.slug = $1 and t.moved_out_on is null`, [park.slug]);
+      const {
+        rows: [park],
+      } = await sql.query(`select slug from industrial_park order by id limit 1`);
+      const {
+        rows: [belt],
+      } = await sql.query(`select slug from industrial_belt order by id limit 1`);
+      const inPark = await count(
+        `select count(distinct enterprise_id)::int as n from park_tenancy t join industrial_park p on p.id = t.park_id where p.slug = $1 and t.moved_out_on is null`,
+        [park.slug],
+      );
       const inBelt = await count(`select count(*)::int as n from belt_membership m join industrial_belt b on b.id = m.belt_id where b.slug = $1`, [belt.slug]);
       expect(expectData(await s.gql<any>(ENTERPRISE_PAGE, { filter: { parks: [park.slug] } })).enterprises.totalCount).toBe(inPark);
       expect(expectData(await s.gql<any>(ENTERPRISE_PAGE, { filter: { belts: [belt.slug] } })).enterprises.totalCount).toBe(inBelt);
     });
 
     it('sorts by CBEC transactions of a year, largest first', async () => {
-      const data = expectData(await s.gql<any>(ENTERPRISE_PAGE, { filter: { gmv: { year: 2025, atLeast: '1' } }, orderBy: [{ field: 'CBEC_TRANSACTIONS', direction: 'DESC' }] }));
-      const expected = (await sql.query(`select e.credit_code from enterprise e join enterprise_annual_figure f on f.enterprise_id = e.id and f.year = 2025 where f.cbec_transactions_cny >= 1 order by f.cbec_transactions_cny desc, e.id limit 100`)).rows.map((r) => r.credit_code);
+      const data = expectData(
+        await s.gql<any>(ENTERPRISE_PAGE, { filter: { gmv: { year: 2025, atLeast: '1' } }, orderBy: [{ field: 'CBEC_TRANSACTIONS', direction: 'DESC' }] }),
+      );
+      const expected = (
+        await sql.query(
+          `select e.credit_code from enterprise e join enterprise_annual_figure f on f.enterprise_id = e.id and f.year = 2025 where f.cbec_transactions_cny >= 1 order by f.cbec_transactions_cny desc, e.id limit 100`,
+        )
+      ).rows.map((r) => r.credit_code);
       expect(data.enterprises.nodes.map((n: any) => n.creditCode)).toEqual(expected);
     });
 
     it('delta sync: updatedSince returns what changed', async () => {
       const before = new Date(Date.now() - 1000).toISOString();
       // A seeded enterprise is touched; its old updated_at is put back afterwards, pass or fail.
-      const { rows: [was] } = await sql.query(`select id, updated_at from enterprise where id = (select min(id) from enterprise)`);
+      const {
+        rows: [was],
+      } = await sql.query(`select id, updated_at from enterprise where id = (select min(id) from enterprise)`);
       try {
-        const { rows: [e] } = await sql.query(`update enterprise set website = website, updated_at = now() where id = $1 returning credit_code`, [was.id]);
+        const {
+          rows: [e],
+        } = await sql.query(`update enterprise set website = website, updated_at = now() where id = $1 returning credit_code`, [was.id]);
         const data = expectData(await s.gql<any>(ENTERPRISE_PAGE, { filter: { updatedSince: before } }));
         expect(data.enterprises.nodes.map((n: any) => n.creditCode)).toEqual([e.credit_code]);
       } finally {
@@ -200,14 +238,21 @@ describe('read API', () => {
 
   describe('lookups by natural key', () => {
     it('enterprise by credit code; district, country, corridor, zone by code or slug', async () => {
-      const { rows: [e] } = await sql.query(`select credit_code, name_zh from enterprise order by id limit 1`);
-      const data = expectData(await s.gql<any>(`query($c: String!) {
+      const {
+        rows: [e],
+      } = await sql.query(`select credit_code, name_zh from enterprise order by id limit 1`);
+      const data = expectData(
+        await s.gql<any>(
+          `query($c: String!) {
         enterprise(creditCode: $c) { nameZh }
         district(code: "500103") { nameZh }
         country(code: "de") { code nameZh }
         corridor(slug: "china-europe-railway-express") { nameZh mode lanes { country { code } transitDaysMin transitDaysMax } }
         none: enterprise(creditCode: "91500103MA5U00000D") { nameZh }
-      }`, { c: e.credit_code.toLowerCase() }));
+      }`,
+          { c: e.credit_code.toLowerCase() },
+        ),
+      );
       expect(data.enterprise.nameZh).toBe(e.name_zh);
       expect(data.district.nameZh).toBe('渝中区');
       expect(data.country).toEqual({ code: 'DE', nameZh: '德国' });
@@ -266,9 +311,13 @@ describe('read API', () => {
   describe('geography', () => {
     it('parks within a radius of a point, nearest first, with the distance', async () => {
       // 解放碑 (Jiefangbei), Yuzhong
-      const data = expectData(await s.gql<any>(`{ industrialParks(filter: { near: { point: { latitude: 29.5577, longitude: 106.5770 }, radiusKm: 30 } }) {
-        totalCount nodes { slug distanceKm } } }`));
-      const expected = await count(`select count(*)::int as n from industrial_park where earth_distance(ll_to_earth(latitude, longitude), ll_to_earth(29.5577, 106.5770)) <= 30000`);
+      const data = expectData(
+        await s.gql<any>(`{ industrialParks(filter: { near: { point: { latitude: 29.5577, longitude: 106.5770 }, radiusKm: 30 } }) {
+        totalCount nodes { slug distanceKm } } }`),
+      );
+      const expected = await count(
+        `select count(*)::int as n from industrial_park where earth_distance(ll_to_earth(latitude, longitude), ll_to_earth(29.5577, 106.5770)) <= 30000`,
+      );
       expect(data.industrialParks.totalCount).toBe(expected);
       const d = data.industrialParks.nodes.map((n: any) => n.distanceKm);
       expect(d.every((x: number) => x <= 30)).toBe(true);
@@ -276,8 +325,15 @@ describe('read API', () => {
     });
 
     it('warehouses within a radius of a city', async () => {
-      const { rows: [w] } = await sql.query(`select country_code, city_en from overseas_warehouse order by id limit 1`);
-      const data = expectData(await s.gql<any>(`query($c: String!, $n: String!) { overseasWarehouses(filter: { near: { city: { countryCode: $c, name: $n }, radiusKm: 100 } }) { nodes { cityEn distanceKm } } }`, { c: w.country_code, n: w.city_en }));
+      const {
+        rows: [w],
+      } = await sql.query(`select country_code, city_en from overseas_warehouse order by id limit 1`);
+      const data = expectData(
+        await s.gql<any>(
+          `query($c: String!, $n: String!) { overseasWarehouses(filter: { near: { city: { countryCode: $c, name: $n }, radiusKm: 100 } }) { nodes { cityEn distanceKm } } }`,
+          { c: w.country_code, n: w.city_en },
+        ),
+      );
       expect(data.overseasWarehouses.nodes.length).toBeGreaterThan(0);
       expect(data.overseasWarehouses.nodes[0].distanceKm).toBeLessThan(100);
     });
@@ -308,7 +364,11 @@ describe('read API', () => {
       ['gmv year', `{ enterprises(filter: { gmv: { year: 1900 } }) { nodes { id } } }`, /between 2000 and 2100/],
       ['range', `{ enterprises(filter: { foundedYear: { gte: 2020, lte: 2010 } }) { nodes { id } } }`, /greater than/],
       ['nested page size', `{ industrialParks(first: 1) { nodes { tenants(first: 500) { nodes { id } } } } }`, /between 1 and 100/],
-      ['node of another type', `{ enterprises(filter: { districts: ["500103"] }, first: 1) { nodes { warehouses(after: "bad") { nodes { id } } } } }`, /cursor/],
+      [
+        'node of another type',
+        `{ enterprises(filter: { districts: ["500103"] }, first: 1) { nodes { warehouses(after: "bad") { nodes { id } } } } }`,
+        /cursor/,
+      ],
     ])('%s', async (_name, query, message) => {
       const res = await s.gql(query);
       expect(res.status).toBeLessThan(500);

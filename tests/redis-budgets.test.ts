@@ -10,7 +10,11 @@ import { redisAnswers, whenRedis } from './helpers/redis';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
-whenRedis(describe, REDIS_URL, __filename)('rate budgets through Redis, from the first request', () => {
+whenRedis(
+  describe,
+  REDIS_URL,
+  __filename,
+)('rate budgets through Redis, from the first request', () => {
   it('two processes that spend as soon as they are ready share one budget', async () => {
     if (!redisAnswers(REDIS_URL)) throw new Error(`Redis is not reachable at ${REDIS_URL}; CI must provide it (.ci/run starts it)`);
     const prefix = `cbec-test-${randomBytes(6).toString('hex')}:`;

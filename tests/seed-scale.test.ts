@@ -10,8 +10,26 @@ import { testDatabase } from './helpers/db';
 
 jest.setTimeout(120_000);
 
-const OPTIONS = ['--enterprises', '400', '--warehouses', '40', '--parks', '5', '--providers', '10', '--talent-bases', '4',
-  '--offers', '200', '--demands', '30', '--holds', '20', '--seed', '7'];
+const OPTIONS = [
+  '--enterprises',
+  '400',
+  '--warehouses',
+  '40',
+  '--parks',
+  '5',
+  '--providers',
+  '10',
+  '--talent-bases',
+  '4',
+  '--offers',
+  '200',
+  '--demands',
+  '30',
+  '--holds',
+  '20',
+  '--seed',
+  '7',
+];
 
 describe('seed:scale', () => {
   let db: { url: string; drop(): Promise<void> };

@@ -19,8 +19,7 @@ import { sampleDataset } from '../seeds/sample';
  * global setup), else TEST_DATABASE_URL / DATABASE_URL, else the local server.
  */
 
-const SERVER =
-  process.env.TEST_SERVER_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+const SERVER = process.env.TEST_SERVER_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DB_URL = withDatabase(SERVER, `cbec_seed_test_${process.pid}_${Date.now().toString(36)}`);
 
 let orm: MikroORM;
@@ -35,9 +34,29 @@ async function count(table: string, where = 'true'): Promise<number> {
 }
 
 const TABLES = [
-  'district', 'country', 'zone', 'zone_district', 'corridor', 'corridor_lane', 'product_category', 'policy_measure', 'policy_target',
-  'enterprise', 'enterprise_annual_figure', 'brand', 'industrial_park', 'park_tenancy', 'industrial_belt', 'industrial_belt_district',
-  'belt_membership', 'belt_annual_figure', 'overseas_warehouse', 'warehouse_corridor', 'service_provider', 'talent_base', 'talent_programme',
+  'district',
+  'country',
+  'zone',
+  'zone_district',
+  'corridor',
+  'corridor_lane',
+  'product_category',
+  'policy_measure',
+  'policy_target',
+  'enterprise',
+  'enterprise_annual_figure',
+  'brand',
+  'industrial_park',
+  'park_tenancy',
+  'industrial_belt',
+  'industrial_belt_district',
+  'belt_membership',
+  'belt_annual_figure',
+  'overseas_warehouse',
+  'warehouse_corridor',
+  'service_provider',
+  'talent_base',
+  'talent_programme',
 ];
 
 async function snapshot(): Promise<Record<string, number>> {
@@ -103,7 +122,9 @@ describe('seeded database', () => {
     expect(invalid).toEqual([]);
     // Old firms keep retired region codes, 两江新区 firms the codes of old 江北/渝北.
     expect(await count('enterprise', `substr(credit_code, 3, 6) in ('500105', '500112')`)).toBeGreaterThan(20);
-    expect(await count('enterprise', `substr(credit_code, 3, 6) in (select code from district where valid_to is null and successor_codes <> '{}')`)).toBeGreaterThan(0);
+    expect(
+      await count('enterprise', `substr(credit_code, 3, 6) in (select code from district where valid_to is null and successor_codes <> '{}')`),
+    ).toBeGreaterThan(0);
   });
 
   it('covers every service category', async () => {
@@ -132,7 +153,12 @@ describe('seeded database', () => {
 
   it('resolves every relation', async () => {
     expect(await count('overseas_warehouse', 'not exists (select 1 from warehouse_corridor wc where wc.warehouse_id = overseas_warehouse.id)')).toBe(0);
-    expect(await count('overseas_warehouse', `not exists (select 1 from enterprise e where e.id = overseas_warehouse.operator_id and 'LOGISTICS_WAREHOUSE_OPERATOR' = any(e.roles))`)).toBe(0);
+    expect(
+      await count(
+        'overseas_warehouse',
+        `not exists (select 1 from enterprise e where e.id = overseas_warehouse.operator_id and 'LOGISTICS_WAREHOUSE_OPERATOR' = any(e.roles))`,
+      ),
+    ).toBe(0);
     // Transit days of a warehouse lie within the lane of the same corridor to the same city.
     const off = await rows(`
       select w.slug, c.slug as corridor, wc.transit_days from warehouse_corridor wc
@@ -150,7 +176,9 @@ describe('seeded database', () => {
 
   it('has unique names per kind and URL-safe slugs', async () => {
     for (const t of ['enterprise', 'industrial_park', 'industrial_belt', 'overseas_warehouse', 'service_provider', 'talent_base']) {
-      const [r] = await rows<{ n: string; zh: string; en: string }>(`select count(*) as n, count(distinct name_zh) as zh, count(distinct name_en) as en from "${t}"`);
+      const [r] = await rows<{ n: string; zh: string; en: string }>(
+        `select count(*) as n, count(distinct name_zh) as zh, count(distinct name_en) as en from "${t}"`,
+      );
       expect({ t, zh: r.zh, en: r.en }).toEqual({ t, zh: r.n, en: r.n });
     }
     for (const t of ['zone', 'corridor', 'product_category', 'policy_target', 'industrial_park', 'industrial_belt', 'overseas_warehouse', 'talent_base']) {
@@ -182,19 +210,56 @@ describe('importing', () => {
 
   it('rejects an invalid dataset whole, naming record and field, and writes nothing', async () => {
     const before = await snapshot();
-    const [{ credit_code: operator }] = await rows<{ credit_code: string }>(`select credit_code from enterprise where 'LOGISTICS_WAREHOUSE_OPERATOR' = any(roles) limit 1`);
+    const [{ credit_code: operator }] = await rows<{ credit_code: string }>(
+      `select credit_code from enterprise where 'LOGISTICS_WAREHOUSE_OPERATOR' = any(roles) limit 1`,
+    );
     const bad: Dataset = {
       enterprises: [
-        { creditCode: '91500103MA5U00003N', nameZh: '重庆示例合规贸易有限公司', nameEn: 'Chongqing Example Trading Co., Ltd.', districtCode: '500103', roles: ['EXPORT_SELLER'] },
-        { creditCode: '91500103MA5U00003P', nameZh: '重庆示例错误贸易有限公司', nameEn: 'Chongqing Example Faulty Trading Co., Ltd.', districtCode: '500103', roles: ['EXPORT_SELLER'] },
-        { creditCode: '91500103202815005Q', nameZh: '重庆示例另一贸易有限公司', nameEn: 'Chongqing Example Other Trading Co., Ltd.', districtCode: '509999', roles: ['NOT_A_ROLE' as EnterpriseRole], targetMarkets: ['KP'] },
+        {
+          creditCode: '91500103MA5U00003N',
+          nameZh: '重庆示例合规贸易有限公司',
+          nameEn: 'Chongqing Example Trading Co., Ltd.',
+          districtCode: '500103',
+          roles: ['EXPORT_SELLER'],
+        },
+        {
+          creditCode: '91500103MA5U00003P',
+          nameZh: '重庆示例错误贸易有限公司',
+          nameEn: 'Chongqing Example Faulty Trading Co., Ltd.',
+          districtCode: '500103',
+          roles: ['EXPORT_SELLER'],
+        },
+        {
+          creditCode: '91500103202815005Q',
+          nameZh: '重庆示例另一贸易有限公司',
+          nameEn: 'Chongqing Example Other Trading Co., Ltd.',
+          districtCode: '509999',
+          roles: ['NOT_A_ROLE' as EnterpriseRole],
+          targetMarkets: ['KP'],
+        },
       ],
-      warehouses: [{
-        slug: 'example-pyongyang', nameZh: '示例海外仓', nameEn: 'Example Warehouse', operatorCreditCode: operator,
-        countryCode: 'KP', cityZh: '平壤', cityEn: 'Pyongyang', address: '1 Example Street', latitude: 39.03, longitude: 125.75,
-        areaM2: 1000, capacity: '-5', capacityUnit: 'CBM', currency: 'KPW', storagePrice: '1.00', storagePriceUnit: 'CBM', storagePricePeriod: 'MONTH',
-        corridors: [{ corridorSlug: 'no-such-corridor', transitDays: 9 }],
-      }],
+      warehouses: [
+        {
+          slug: 'example-pyongyang',
+          nameZh: '示例海外仓',
+          nameEn: 'Example Warehouse',
+          operatorCreditCode: operator,
+          countryCode: 'KP',
+          cityZh: '平壤',
+          cityEn: 'Pyongyang',
+          address: '1 Example Street',
+          latitude: 39.03,
+          longitude: 125.75,
+          areaM2: 1000,
+          capacity: '-5',
+          capacityUnit: 'CBM',
+          currency: 'KPW',
+          storagePrice: '1.00',
+          storagePriceUnit: 'CBM',
+          storagePricePeriod: 'MONTH',
+          corridors: [{ corridorSlug: 'no-such-corridor', transitDays: 9 }],
+        },
+      ],
     };
     let error: unknown;
     try {
@@ -219,28 +284,55 @@ describe('importing', () => {
   });
 
   it('requires warehouse operators to have the operator role', async () => {
-    const [{ credit_code: seller }] = await rows<{ credit_code: string }>(`select credit_code from enterprise where not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) limit 1`);
+    const [{ credit_code: seller }] = await rows<{ credit_code: string }>(
+      `select credit_code from enterprise where not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) limit 1`,
+    );
     const ds: Dataset = {
-      warehouses: [{
-        slug: 'example-duisburg', nameZh: '示例杜伊斯堡仓', nameEn: 'Example Duisburg Warehouse', operatorCreditCode: seller,
-        countryCode: 'DE', cityZh: '杜伊斯堡', cityEn: 'Duisburg', address: 'Hafenstraße 1, 47119 Duisburg', latitude: 51.43, longitude: 6.76,
-        areaM2: 1000, capacity: '2000', capacityUnit: 'CBM', currency: 'EUR', storagePrice: '14.50', storagePriceUnit: 'CBM', storagePricePeriod: 'MONTH',
-        corridors: [{ corridorSlug: 'china-europe-railway-express', transitDays: 14 }],
-      }],
+      warehouses: [
+        {
+          slug: 'example-duisburg',
+          nameZh: '示例杜伊斯堡仓',
+          nameEn: 'Example Duisburg Warehouse',
+          operatorCreditCode: seller,
+          countryCode: 'DE',
+          cityZh: '杜伊斯堡',
+          cityEn: 'Duisburg',
+          address: 'Hafenstraße 1, 47119 Duisburg',
+          latitude: 51.43,
+          longitude: 6.76,
+          areaM2: 1000,
+          capacity: '2000',
+          capacityUnit: 'CBM',
+          currency: 'EUR',
+          storagePrice: '14.50',
+          storagePriceUnit: 'CBM',
+          storagePricePeriod: 'MONTH',
+          corridors: [{ corridorSlug: 'china-europe-railway-express', transitDays: 14 }],
+        },
+      ],
     };
     await expect(importDataset(orm.em.fork(), ds)).rejects.toMatchObject({
-      issues: [expect.objectContaining({ path: 'warehouses[0]', field: 'operatorCreditCode', message: expect.stringContaining('LOGISTICS_WAREHOUSE_OPERATOR') })],
+      issues: [
+        expect.objectContaining({ path: 'warehouses[0]', field: 'operatorCreditCode', message: expect.stringContaining('LOGISTICS_WAREHOUSE_OPERATOR') }),
+      ],
     });
   });
 
   it('imports a real-data file that points at existing records, as non-sample, idempotently', async () => {
     const ds: Dataset = {
-      enterprises: [{
-        creditCode: '91500103MA5U00003N', nameZh: '重庆示例合规贸易有限公司', nameEn: 'Chongqing Example Trading Co., Ltd.', districtCode: '500103',
-        roles: ['EXPORT_SELLER'], targetMarkets: ['DE', 'US'], foundedYear: 2020,
-        annualFigures: [{ year: 2025, cbecTransactionsCny: 1234567.8, importsCny: '0', exportsCny: '1234567.80' }],
-        brands: [{ nameZh: '示例', nameEn: 'Examplo', kind: 'OWN', overseasTrademarkCountries: ['DE'] }],
-      }],
+      enterprises: [
+        {
+          creditCode: '91500103MA5U00003N',
+          nameZh: '重庆示例合规贸易有限公司',
+          nameEn: 'Chongqing Example Trading Co., Ltd.',
+          districtCode: '500103',
+          roles: ['EXPORT_SELLER'],
+          targetMarkets: ['DE', 'US'],
+          foundedYear: 2020,
+          annualFigures: [{ year: 2025, cbecTransactionsCny: 1234567.8, importsCny: '0', exportsCny: '1234567.80' }],
+          brands: [{ nameZh: '示例', nameEn: 'Examplo', kind: 'OWN', overseasTrademarkCountries: ['DE'] }],
+        },
+      ],
       parks: undefined,
     };
     const first = await importDataset(orm.em.fork(), ds);

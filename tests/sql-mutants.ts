@@ -110,7 +110,8 @@ export const MUTANTS: SqlMutant[] = [
     name: 'keyset-no-id-tiebreaker',
     file: 'src/graphql/sql/keyset.ts',
     find: 'export function keysetSql(order: KeysetTerm[], values: string[], params: Params, reverse: boolean): string {\n',
-    replace: 'export function keysetSql(order: KeysetTerm[], values: string[], params: Params, reverse: boolean): string {\n  if (order.length > 1) order = order.slice(0, -1);\n',
+    replace:
+      'export function keysetSql(order: KeysetTerm[], values: string[], params: Params, reverse: boolean): string {\n  if (order.length > 1) order = order.slice(0, -1);\n',
     breaks: 'paging: rows tied on the sort keys at a page boundary are skipped (the ID tie-breaker is dropped)',
     tests: PAGING_TESTS,
   },
@@ -159,7 +160,7 @@ export const MUTANTS: SqlMutant[] = [
     file: 'src/modules/matchmaking/matchmaking.access.ts',
     find: "export const demandAccess: NodeAccess = (t, viewer, p) => viewer === undefined\n  ? `${t}.status = 'OPEN'`\n  : `(${t}.status = 'OPEN' or ${t}.seller_id = ${p.add(viewer)}::int)`;",
     replace: "export const demandAccess: NodeAccess = () => 'true';",
-    breaks: "access: closed demands are visible to everyone, not only to their seller",
+    breaks: 'access: closed demands are visible to everyone, not only to their seller',
     tests: MATCH_TESTS,
   },
   {
@@ -173,8 +174,8 @@ export const MUTANTS: SqlMutant[] = [
   {
     name: 'hold-access-anyone',
     file: 'src/modules/matchmaking/matchmaking.access.ts',
-    find: "return `(${t}.holder_id = ${v}::int or exists",
-    replace: "return `(true or ${t}.holder_id = ${v}::int or exists",
+    find: 'return `(${t}.holder_id = ${v}::int or exists',
+    replace: 'return `(true or ${t}.holder_id = ${v}::int or exists',
     breaks: 'access: any signed-in enterprise sees every hold',
     tests: MATCH_TESTS,
   },
@@ -212,7 +213,11 @@ function makeSandbox(): string {
   return dir;
 }
 
-interface JestOutcome { passed: boolean; failures: string[]; seconds: number }
+interface JestOutcome {
+  passed: boolean;
+  failures: string[];
+  seconds: number;
+}
 
 function runJest(dir: string, patterns: string[]): JestOutcome {
   const t0 = Date.now();
@@ -251,7 +256,10 @@ function main(): void {
     for (const m of list) {
       const path = join(dir, m.file);
       const original = readFileSync(path, 'utf8');
-      writeFileSync(path, original.replace(m.find, () => m.replace));
+      writeFileSync(
+        path,
+        original.replace(m.find, () => m.replace),
+      );
       let res: JestOutcome;
       try {
         res = runJest(dir, m.tests);

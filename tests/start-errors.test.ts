@@ -26,7 +26,9 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
   const t0 = Date.now();
   const { DATABASE_URL: _d, ...rest } = process.env;
   const child = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: path.join(__dirname, '..'), env: { ...rest, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: path.join(__dirname, '..'),
+    env: { ...rest, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
@@ -59,7 +61,9 @@ describe('npm start refuses what an operator must fix, in one line', () => {
     const dead = await freePort();
     const r = await start({ PORT: '0', DATABASE_URL: `postgresql://postgres:secret@127.0.0.1:${dead}/cbec`, DB_START_TIMEOUT_S: '0' });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`Cannot start: the database at DATABASE_URL (postgresql://postgres:***@127.0.0.1:${dead}/cbec) cannot be reached (ECONNREFUSED) after 0 s; start PostgreSQL or check DATABASE_URL (DB_START_TIMEOUT_S sets how long to wait)`);
+    expect(r.stderr.trim()).toBe(
+      `Cannot start: the database at DATABASE_URL (postgresql://postgres:***@127.0.0.1:${dead}/cbec) cannot be reached (ECONNREFUSED) after 0 s; start PostgreSQL or check DATABASE_URL (DB_START_TIMEOUT_S sets how long to wait)`,
+    );
   });
 
   it('waits for a database that is starting, with backoff, for DB_START_TIMEOUT_S', async () => {
@@ -77,6 +81,8 @@ describe('npm start refuses what an operator must fix, in one line', () => {
     server.pathname = '/cbec';
     const r = await start({ PORT: '0', DATABASE_URL: server.toString(), DB_START_TIMEOUT_S: '0' });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^Cannot start: the database at DATABASE_URL \(postgresql:\/\/no_such_role_here(:\*\*\*)?@.*\) refused the login: .*no_such_role_here.*; check the user and password in DATABASE_URL$/);
+    expect(r.stderr.trim()).toMatch(
+      /^Cannot start: the database at DATABASE_URL \(postgresql:\/\/no_such_role_here(:\*\*\*)?@.*\) refused the login: .*no_such_role_here.*; check the user and password in DATABASE_URL$/,
+    );
   });
 });

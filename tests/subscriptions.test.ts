@@ -60,7 +60,8 @@ function follow(client: Client, query: string, variables?: Record<string, unknow
     async next(ms = 10_000) {
       const deadline = Date.now() + ms;
       while (read >= feed.messages.length) {
-        if (feed.error) throw new Error(`subscription failed: ${feed.error.code ?? ''} ${feed.error.reason ?? feed.error.message ?? JSON.stringify(feed.error)}`);
+        if (feed.error)
+          throw new Error(`subscription failed: ${feed.error.code ?? ''} ${feed.error.reason ?? feed.error.message ?? JSON.stringify(feed.error)}`);
         if (feed.completed) throw new Error('subscription completed without another message');
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`no message within ${ms} ms`);
@@ -76,20 +77,23 @@ function follow(client: Client, query: string, variables?: Record<string, unknow
     },
     dispose: () => undefined,
   };
-  feed.dispose = client.subscribe({ query, variables }, {
-    next: (m) => {
-      feed.messages.push(m as Feed['messages'][number]);
-      wake?.();
+  feed.dispose = client.subscribe(
+    { query, variables },
+    {
+      next: (m) => {
+        feed.messages.push(m as Feed['messages'][number]);
+        wake?.();
+      },
+      error: (e) => {
+        feed.error = e;
+        wake?.();
+      },
+      complete: () => {
+        feed.completed = true;
+        wake?.();
+      },
     },
-    error: (e) => {
-      feed.error = e;
-      wake?.();
-    },
-    complete: () => {
-      feed.completed = true;
-      wake?.();
-    },
-  });
+  );
   return feed;
 }
 
@@ -121,8 +125,13 @@ async function fixture(databaseUrl: string): Promise<Fixture> {
   const sql = new pg.Client({ connectionString: databaseUrl });
   await sql.connect();
   try {
-    const { rows: [warehouse] } = await sql.query(`select id, slug, country_code, operator_id from overseas_warehouse where 'AMBIENT' = any(storage_classes) order by id limit 1`);
-    const { rows: sellers } = await sql.query(`select id from enterprise where id <> $1 and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 2`, [warehouse.operator_id]);
+    const {
+      rows: [warehouse],
+    } = await sql.query(`select id, slug, country_code, operator_id from overseas_warehouse where 'AMBIENT' = any(storage_classes) order by id limit 1`);
+    const { rows: sellers } = await sql.query(
+      `select id from enterprise where id <> $1 and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 2`,
+      [warehouse.operator_id],
+    );
     return {
       warehouse,
       operatorKey: await issueKey(databaseUrl, warehouse.operator_id),
@@ -181,19 +190,21 @@ describe('subscriptions in one process (in-memory events)', () => {
 
   beforeAll(async () => {
     const target = new EventTarget();
-    setPubSub(createPubSub({
-      eventTarget: {
-        addEventListener(type: string, cb: (e: Event) => void) {
-          listeners.set(type, (listeners.get(type) ?? 0) + 1);
-          target.addEventListener(type, cb);
+    setPubSub(
+      createPubSub({
+        eventTarget: {
+          addEventListener(type: string, cb: (e: Event) => void) {
+            listeners.set(type, (listeners.get(type) ?? 0) + 1);
+            target.addEventListener(type, cb);
+          },
+          removeEventListener(type: string, cb: (e: Event) => void) {
+            listeners.set(type, (listeners.get(type) ?? 0) - 1);
+            target.removeEventListener(type, cb);
+          },
+          dispatchEvent: (e: Event) => target.dispatchEvent(e),
         },
-        removeEventListener(type: string, cb: (e: Event) => void) {
-          listeners.set(type, (listeners.get(type) ?? 0) - 1);
-          target.removeEventListener(type, cb);
-        },
-        dispatchEvent: (e: Event) => target.dispatchEvent(e),
-      },
-    }) as ReturnType<typeof getPubSub>);
+      }) as ReturnType<typeof getPubSub>,
+    );
     s = await startTestServer(__filename, { config: FAST });
     f = await fixture(s.databaseUrl);
     gql = async (query, variables, headers) => expectData(await s.gql<any>(query, variables, headers));
@@ -231,7 +242,11 @@ describe('subscriptions in one process (in-memory events)', () => {
     const second = (await feed.next()).data!.offerMatchedDemand;
     expect(second.offer.id).toBe(dearerId);
     expect(feed.messages.map((x) => x.data?.offerMatchedDemand.offer.id).slice(0, 2)).toEqual([matchingOfferId, dearerId]);
-    const ranked = await gql(`query($id: ID!) { warehouseMatches(demandId: $id, first: 50) { matches { rank offer { id } } } }`, { id: demandId }, bearer(f.sellerKey));
+    const ranked = await gql(
+      `query($id: ID!) { warehouseMatches(demandId: $id, first: 50) { matches { rank offer { id } } } }`,
+      { id: demandId },
+      bearer(f.sellerKey),
+    );
     const listed = ranked.warehouseMatches.matches.find((x: any) => x.offer.id === dearerId);
     expect(second.match.rank).toBe(listed.rank);
     expect(second.match.rank).toBe(2);
@@ -239,11 +254,14 @@ describe('subscriptions in one process (in-memory events)', () => {
     // and one that ranks below fifty cheaper offers still has its rank (53: 50 + the two above)
     const sql = new pg.Client({ connectionString: s.databaseUrl });
     await sql.connect();
-    await sql.query(`insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class,
+    await sql.query(
+      `insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class,
         currency, storage_price, price_period, inbound_fee, outbound_fee, free_days, services)
       select warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class, currency, 0.40, price_period,
         inbound_fee, outbound_fee, free_days, services
-      from capacity_offer, generate_series(1, 50) where id = $1`, [Number(Buffer.from(matchingOfferId, 'base64').toString().split(':')[1])]);
+      from capacity_offer, generate_series(1, 50) where id = $1`,
+      [Number(Buffer.from(matchingOfferId, 'base64').toString().split(':')[1])],
+    );
     await sql.end();
     const dearestId = await publishOffer(gql, f, { storagePrice: '6.00' });
     const third = (await feed.next()).data!.offerMatchedDemand;
@@ -347,7 +365,9 @@ describe('subscriptions in one process (in-memory events)', () => {
     await waitFor('20 listeners', () => (listeners.get(Topics.HOLD_EXPIRING) ?? 0) >= 20);
     const extra = follow(c, HOLD_EXPIRING);
     await waitFor('the refusal', () => extra.error !== undefined);
-    expect(extra.error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'subscriptions', maximum: 20 }) })]);
+    expect(extra.error).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'subscriptions', maximum: 20 }) }),
+    ]);
     for (const feed of feeds) feed.dispose();
     // once one has completed, another may start
     await waitFor('listeners gone', () => (listeners.get(Topics.HOLD_EXPIRING) ?? 0) === 0);
@@ -401,7 +421,11 @@ describe('subscriptions in one process (in-memory events)', () => {
 });
 
 // Skipped, visibly and with a warning, when no Redis answers locally; under CI it always runs.
-whenRedis(describe, REDIS_URL, __filename)('subscriptions across two API processes (REDIS_URL)', () => {
+whenRedis(
+  describe,
+  REDIS_URL,
+  __filename,
+)('subscriptions across two API processes (REDIS_URL)', () => {
   const children: ChildProcess[] = [];
   let drop: (() => Promise<void>) | undefined;
   let redis: Redis | undefined;
@@ -433,7 +457,9 @@ whenRedis(describe, REDIS_URL, __filename)('subscriptions across two API process
     delete env.NODE_ENV;
     delete env.JEST_WORKER_ID;
     const child = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '-r', '@swc-node/register', 'src/main.ts'], {
-      cwd: path.join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: path.join(__dirname, '..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
     return new Promise((resolve, reject) => {

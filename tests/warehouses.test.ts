@@ -96,7 +96,9 @@ describe('overseasWarehouses over HTTP', () => {
     try {
       // then the next page starts right after the last row seen
       const p2: Page = expectData(await s.gql<Page>(PAGE, { first: 5, after: p1.overseasWarehouses.pageInfo.endCursor }));
-      const expected = (await sql.query(`select slug from overseas_warehouse where slug <> 'aaa-inserted' order by name_zh, id offset 5 limit 5`)).rows.map((r) => r.slug);
+      const expected = (await sql.query(`select slug from overseas_warehouse where slug <> 'aaa-inserted' order by name_zh, id offset 5 limit 5`)).rows.map(
+        (r) => r.slug,
+      );
       expect(p2.overseasWarehouses.edges.map((e) => e.node.slug)).toEqual(expected);
     } finally {
       await sql.query(`delete from overseas_warehouse where slug = 'aaa-inserted'`);
@@ -107,11 +109,19 @@ describe('overseasWarehouses over HTTP', () => {
     const cases: [Record<string, unknown>, string, unknown[]][] = [
       [{ countries: ['de', 'PL'] }, `country_code = any($1)`, [['DE', 'PL']]],
       [{ isPublic: true }, `is_public`, []],
-      [{ storageClasses: { anyOf: ['DANGEROUS_GOODS', 'TEMPERATURE_CONTROLLED'] } }, `storage_classes && $1::text[]`, [['DANGEROUS_GOODS', 'TEMPERATURE_CONTROLLED']]],
+      [
+        { storageClasses: { anyOf: ['DANGEROUS_GOODS', 'TEMPERATURE_CONTROLLED'] } },
+        `storage_classes && $1::text[]`,
+        [['DANGEROUS_GOODS', 'TEMPERATURE_CONTROLLED']],
+      ],
       [{ services: { allOf: ['FBA_TRANSFER', 'RETURNS'] } }, `services @> $1::text[]`, [['FBA_TRANSFER', 'RETURNS']]],
       [{ capacityCbmAtLeast: '5000' }, `capacity_cbm >= 5000`, []],
       [{ storagePriceAtMost: { amount: '20', currency: 'usd' } }, `currency = 'USD' and monthly_storage_price_per_cbm <= 20`, []],
-      [{ corridors: ['china-europe-railway-express'], maxTransitDays: 18 }, `exists (select 1 from warehouse_corridor wc join corridor c on c.id = wc.corridor_id where wc.warehouse_id = overseas_warehouse.id and c.slug = 'china-europe-railway-express' and wc.transit_days <= 18)`, []],
+      [
+        { corridors: ['china-europe-railway-express'], maxTransitDays: 18 },
+        `exists (select 1 from warehouse_corridor wc join corridor c on c.id = wc.corridor_id where wc.warehouse_id = overseas_warehouse.id and c.slug = 'china-europe-railway-express' and wc.transit_days <= 18)`,
+        [],
+      ],
     ];
     for (const [filter, where, params] of cases) {
       const [{ n }] = (await sql.query(`select count(*)::int as n from overseas_warehouse where ${where}`, params)).rows;
@@ -162,7 +172,13 @@ describe('overseasWarehouses over HTTP', () => {
       ['zero page', PAGE, { first: 0 }, 'BAD_USER_INPUT', /between 1 and 100/],
       ['first and last', PAGE, { first: 5, last: 5 }, 'BAD_USER_INPUT', /not both/],
       ['malformed cursor', PAGE, { first: 5, after: 'not-a-cursor' }, 'BAD_USER_INPUT', /not a cursor/],
-      ['cursor of another order', PAGE, { first: 5, after: Buffer.from(JSON.stringify(['NAME_EN+,ID+', 'x', '1'])).toString('base64url') }, 'BAD_USER_INPUT', /different `orderBy`/],
+      [
+        'cursor of another order',
+        PAGE,
+        { first: 5, after: Buffer.from(JSON.stringify(['NAME_EN+,ID+', 'x', '1'])).toString('base64url') },
+        'BAD_USER_INPUT',
+        /different `orderBy`/,
+      ],
       ['bad country code', PAGE, { filter: { countries: ['Germany'] } }, 'BAD_USER_INPUT', /ISO 3166-1/],
       ['unknown country code', PAGE, { filter: { countries: ['XX'] } }, 'BAD_USER_INPUT', /Unknown country code/],
       ['bad currency', PAGE, { filter: { storagePriceAtMost: { amount: '1', currency: 'dollars' } } }, 'BAD_USER_INPUT', /ISO 4217/],

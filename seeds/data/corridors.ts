@@ -12,7 +12,11 @@ import { CorridorMode } from '../../src/modules/reference/reference.enums';
  * City pairs (country, cityEn) are unique per corridor.
  */
 const L = (countryCode: string, cityZh: string, cityEn: string, transitDaysMin: number, transitDaysMax: number): CorridorLaneRecord => ({
-  countryCode, cityZh, cityEn, transitDaysMin, transitDaysMax,
+  countryCode,
+  cityZh,
+  cityEn,
+  transitDaysMin,
+  transitDaysMax,
 });
 
 export const CORRIDOR = {

@@ -1,8 +1,6 @@
 import type { DatasetOf } from '../../src/import';
 import type { policyMeasuresImport, policyTargetsImport } from '../../src/modules/policy/policy.import';
-import type {
-  countriesImport, corridorsImport, districtsImport, productCategoriesImport, zonesImport,
-} from '../../src/modules/reference/reference.import';
+import type { countriesImport, corridorsImport, districtsImport, productCategoriesImport, zonesImport } from '../../src/modules/reference/reference.import';
 import { corridors } from './corridors';
 import { countries } from './countries';
 import { districts } from './districts';
@@ -12,8 +10,13 @@ import { zones } from './zones';
 
 /** The reference part of a dataset, typed by its units' records. */
 export type ReferenceDataset = DatasetOf<
-  | typeof districtsImport | typeof countriesImport | typeof zonesImport | typeof corridorsImport | typeof productCategoriesImport
-  | typeof policyMeasuresImport | typeof policyTargetsImport
+  | typeof districtsImport
+  | typeof countriesImport
+  | typeof zonesImport
+  | typeof corridorsImport
+  | typeof productCategoriesImport
+  | typeof policyMeasuresImport
+  | typeof policyTargetsImport
 >;
 
 /** Real reference data (districts, zones, countries, corridors, categories, policy): not sample. */

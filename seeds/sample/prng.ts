@@ -72,7 +72,10 @@ export class Rng {
     while (out.length < k && pool.length > 0) {
       const item = this.weighted(pool);
       out.push(item);
-      pool.splice(pool.findIndex(([x]) => x === item), 1);
+      pool.splice(
+        pool.findIndex(([x]) => x === item),
+        1,
+      );
     }
     return out;
   }

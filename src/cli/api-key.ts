@@ -29,7 +29,13 @@ async function main(): Promise<void> {
       const tier = (arg('tier') ?? 'STANDARD').toUpperCase() as Tier;
       if (!TIERS.includes(tier)) throw new Error(`--tier must be one of ${TIERS.join(', ')} (rate-limit budgets: docs/limits.md)`);
       const { key, prefix, secretHash } = generateApiKey();
-      await client.query('insert into api_key (enterprise_id, prefix, secret_hash, label, tier) values ($1, $2, $3, $4, $5)', [rows[0].id, prefix, secretHash, arg('label') ?? 'cli', tier]);
+      await client.query('insert into api_key (enterprise_id, prefix, secret_hash, label, tier) values ($1, $2, $3, $4, $5)', [
+        rows[0].id,
+        prefix,
+        secretHash,
+        arg('label') ?? 'cli',
+        tier,
+      ]);
       process.stdout.write(`API key (${tier}) for ${rows[0].name_zh} (${code}), prefix ${prefix}. Store it now; it is not shown again:\n${key}\n`);
     } else if (command === 'revoke') {
       const prefix = arg('prefix');

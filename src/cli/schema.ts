@@ -31,8 +31,10 @@ async function main(): Promise<void> {
     process.stdout.write('schema/schema.graphql is up to date\n');
     const breaking = await breakingChanges(readFileSync(releasedFile, 'utf8'), sdl);
     if (breaking.length) {
-      process.stderr.write(`The schema breaks clients of the released one (schema/released.graphql):\n${breaking.map((b) => `  - ${b.message}`).join('\n')}\n`
-        + 'Deprecate instead (@deprecated with a reason and a date), or, at a release after the deprecation period, run `npm run schema:release` and say so in CHANGELOG.md\n');
+      process.stderr.write(
+        `The schema breaks clients of the released one (schema/released.graphql):\n${breaking.map((b) => `  - ${b.message}`).join('\n')}\n` +
+          'Deprecate instead (@deprecated with a reason and a date), or, at a release after the deprecation period, run `npm run schema:release` and say so in CHANGELOG.md\n',
+      );
       process.exit(1);
     }
     process.stdout.write('no breaking change against schema/released.graphql\n');

@@ -74,13 +74,27 @@ function parseArgs(argv: string[]): Options {
     return n;
   };
   const known = new Set([
-    'enterprises', 'warehouses', 'parks', 'providers', 'talent-bases', 'seed', 'batch', 'truncate', 'keep-indexes', 'help',
-    'offers', 'demands', 'holds', 'more-countries',
+    'enterprises',
+    'warehouses',
+    'parks',
+    'providers',
+    'talent-bases',
+    'seed',
+    'batch',
+    'truncate',
+    'keep-indexes',
+    'help',
+    'offers',
+    'demands',
+    'holds',
+    'more-countries',
   ]);
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new ScaleError(`unknown option ${a}`);
   if (argv.includes('--help')) {
-    console.log('usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--providers N] [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]\n'
-      + '                    [--offers N] [--demands N] [--holds N] [--more-countries]');
+    console.log(
+      'usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--providers N] [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]\n' +
+        '                    [--offers N] [--demands N] [--holds N] [--more-countries]',
+    );
     process.exit(0);
   }
   const enterprises = num('enterprises', 10_000, 100);
@@ -112,7 +126,10 @@ class Progress implements ScaleProgress {
   private lastPrint = 0;
   private rows = 0;
 
-  constructor(private readonly label: string, private readonly total: number) {}
+  constructor(
+    private readonly label: string,
+    private readonly total: number,
+  ) {}
 
   add(n: number): void {
     this.rows += n;
@@ -122,13 +139,17 @@ class Progress implements ScaleProgress {
       const secs = (now - this.start) / 1000;
       const rate = secs > 0 ? Math.round(this.rows / secs) : 0;
       const pct = this.total ? Math.min(100, (100 * this.rows) / this.total) : 100;
-      out(`\r${this.label.padEnd(26)} ${this.rows.toLocaleString('en').padStart(11)} / ${this.total.toLocaleString('en').padEnd(11)} ${pct.toFixed(0).padStart(3)} %  ${rate.toLocaleString('en').padStart(9)} rows/s   `);
+      out(
+        `\r${this.label.padEnd(26)} ${this.rows.toLocaleString('en').padStart(11)} / ${this.total.toLocaleString('en').padEnd(11)} ${pct.toFixed(0).padStart(3)} %  ${rate.toLocaleString('en').padStart(9)} rows/s   `,
+      );
     }
   }
 
   done(): number {
     const secs = (performance.now() - this.start) / 1000;
-    out(`\r${this.label.padEnd(26)} ${this.rows.toLocaleString('en').padStart(11)} rows in ${secs.toFixed(1)} s (${Math.round(this.rows / Math.max(secs, 1e-3)).toLocaleString('en')} rows/s)${' '.repeat(20)}\n`);
+    out(
+      `\r${this.label.padEnd(26)} ${this.rows.toLocaleString('en').padStart(11)} rows in ${secs.toFixed(1)} s (${Math.round(this.rows / Math.max(secs, 1e-3)).toLocaleString('en')} rows/s)${' '.repeat(20)}\n`,
+    );
     return this.rows;
   }
 }
@@ -200,7 +221,9 @@ export async function seedScale(url: string, argv: string[], options: { quiet?: 
 
     // Move the sequences past the ids given here, so later inserts do not collide.
     for (const t of tables) {
-      await run(sql`select setval(pg_get_serial_sequence(${`"${t}"`}, 'id'), greatest((select coalesce(max(id), 0) from ${sql.ident(t)}), 1))`).catch(() => undefined);
+      await run(sql`select setval(pg_get_serial_sequence(${`"${t}"`}, 'id'), greatest((select coalesce(max(id), 0) from ${sql.ident(t)}), 1))`).catch(
+        () => undefined,
+      );
     }
   } finally {
     if (dropped.length) {
@@ -224,8 +247,9 @@ async function main(): Promise<void> {
   await seedScale(toolDatabaseUrl(), process.argv.slice(2));
 }
 
-if (require.main === module) main().catch((e) => {
-  // The message is enough for a usage error; the stack helps with anything else.
-  process.stderr.write(`\n${e instanceof ScaleError ? e.message : e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((e) => {
+    // The message is enough for a usage error; the stack helps with anything else.
+    process.stderr.write(`\n${e instanceof ScaleError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });

@@ -112,15 +112,21 @@ export async function startEmbedded(opts: { dataDir: string; port: number; log?:
     writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
     try {
       // UTF-8 with a UTF-8 ctype: under the C ctype Chinese text has no trigrams.
-      await run(bin.initdb, [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`,
-        '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'], ids);
+      await run(
+        bin.initdb,
+        [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
+        ids,
+      );
     } finally {
       rmSync(pwfile, { force: true });
     }
   }
 
-  const server: ChildProcess = spawn(bin.postgres, ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=', '-c', 'fsync=on'], { ...ids, stdio: ['ignore', 'ignore', 'pipe'] });
+  const server: ChildProcess = spawn(
+    bin.postgres,
+    ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=on'],
+    { ...ids, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`embedded PostgreSQL did not start within 60 s: ${out.slice(-2000)}`)), 60_000);
@@ -149,11 +155,12 @@ export async function startEmbedded(opts: { dataDir: string; port: number; log?:
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/cbec`,
     dataDir,
-    stop: () => new Promise<void>((resolve) => {
-      process.removeListener('exit', kill);
-      if (server.exitCode !== null) return resolve();
-      server.once('exit', () => resolve());
-      server.kill('SIGINT'); // fast shutdown: rolls back open transactions, checkpoints, exits
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.removeListener('exit', kill);
+        if (server.exitCode !== null) return resolve();
+        server.once('exit', () => resolve());
+        server.kill('SIGINT'); // fast shutdown: rolls back open transactions, checkpoints, exits
+      }),
   };
 }

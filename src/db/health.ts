@@ -12,13 +12,21 @@ import type { Logger } from '../logger';
 
 /** SQLSTATEs and socket errors that mean "no database", not "bad statement". */
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'EAI_AGAIN',
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now (starting up, shutting down)
   '53300', // too_many_connections
 ]);
-const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|Query read timeout|Client has encountered a connection error|Connection ended unexpectedly|server closed the connection unexpectedly|the database system is (starting up|shutting down)/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection timeout|Query read timeout|Client has encountered a connection error|Connection ended unexpectedly|server closed the connection unexpectedly|the database system is (starting up|shutting down)/i;
 /** pg-pool's words when no pooled connection came free in time: the database is there, and busy. */
 const POOL_BUSY_MESSAGE = /timeout exceeded when trying to connect/i;
 
@@ -82,7 +90,11 @@ export class DbHealth {
   private probing = false;
 
   /** `probe` must open a connection of its own (a saturated pool is not an outage). */
-  constructor(private readonly probe: () => Promise<unknown>, private readonly logger: Logger, private readonly everyMs = 1000) {}
+  constructor(
+    private readonly probe: () => Promise<unknown>,
+    private readonly logger: Logger,
+    private readonly everyMs = 1000,
+  ) {}
 
   get down(): boolean {
     return this.downSince !== undefined;

@@ -19,7 +19,11 @@ export class ReadPool {
   readonly statementTimeoutMs: number;
   /** Set by the app: failures that mean "no database" are reported to it. */
   health?: DbHealth;
-  constructor(readonly url: string, max: number, opts: ReadPoolOptions = { statementTimeoutMs: 5000 }) {
+  constructor(
+    readonly url: string,
+    max: number,
+    opts: ReadPoolOptions = { statementTimeoutMs: 5000 },
+  ) {
     this.statementTimeoutMs = opts.statementTimeoutMs;
     this.pool = new pg.Pool({
       connectionString: url,
@@ -64,7 +68,8 @@ function clientGone(): Error {
 function cancelBackend(options: pg.PoolConfig, client: pg.PoolClient): void {
   const target = client as unknown as { processID: number; secretKey: number };
   const c = new pg.Client(options) as unknown as {
-    host: string; port: number;
+    host: string;
+    port: number;
     connection: { on(e: string, f: () => void): void; connect(port: number | string, host?: string): void; cancel(pid: number, key: number): void };
   };
   c.connection.on('error', () => undefined);
@@ -82,7 +87,10 @@ function cancelBackend(options: pg.PoolConfig, client: pg.PoolClient): void {
 export class ReadDb {
   statements = 0;
   private readonly pool: pg.Pool;
-  constructor(private readonly read: ReadPool | pg.Pool, private readonly signal?: AbortSignal) {
+  constructor(
+    private readonly read: ReadPool | pg.Pool,
+    private readonly signal?: AbortSignal,
+  ) {
     this.pool = read instanceof ReadPool ? read.pool : read;
   }
 
@@ -140,5 +148,4 @@ export class ReadDb {
     const pool = this.read instanceof ReadPool ? this.read : undefined;
     return dbFailure(e, pool?.statementTimeoutMs ?? 0, pool?.health) ?? e;
   }
-
 }

@@ -3,7 +3,12 @@ import { copyRow, handoff, ScaleRun, scalePlan, type ScaleUnit } from './scale';
 import { withDatabase } from './database';
 
 const unit = (name: string, after: string[] = [], more: Partial<ScaleUnit> = {}): ScaleUnit => ({
-  name, after, tables: [name], options: [], fill: async () => undefined, ...more,
+  name,
+  after,
+  tables: [name],
+  options: [],
+  fill: async () => undefined,
+  ...more,
 });
 
 describe('COPY text format (copyRow)', () => {
@@ -107,7 +112,9 @@ describe('scalePlan', () => {
     const units = [unit('a'), unit('m', ['a'], { options: ['offers'], active: (o) => o.int('offers') > 0 })];
     expect(scalePlan(units, { offers: 0 }).map((u) => u.name)).toEqual(['a']);
     expect(scalePlan(units, { offers: 5 }).map((u) => u.name)).toEqual(['a', 'm']);
-    expect(() => scalePlan([unit('x', [], { active: (o) => o.int('offers') > 0 })], { offers: 1 })).toThrow('scale unit x reads option offers without declaring it');
+    expect(() => scalePlan([unit('x', [], { active: (o) => o.int('offers') > 0 })], { offers: 1 })).toThrow(
+      'scale unit x reads option offers without declaring it',
+    );
   });
 
   it('refuses unknown dependencies, cycles, twin names and options the command line lacks', () => {
@@ -122,7 +129,14 @@ describe('a unit context', () => {
   const A_IDS = handoff<number[]>('a', 'ids');
   const client = {} as pg.Client;
   const plan = [unit('a', [], { options: ['n'] }), unit('b', ['a']), unit('c')];
-  const run = () => new ScaleRun(client, plan, { seed: 42, batch: 100, values: { n: 3, more: true }, progress: () => ({ add: () => undefined, done: () => 0 }), note: () => undefined });
+  const run = () =>
+    new ScaleRun(client, plan, {
+      seed: 42,
+      batch: 100,
+      values: { n: 3, more: true },
+      progress: () => ({ add: () => undefined, done: () => 0 }),
+      note: () => undefined,
+    });
 
   it('hands values from a unit to the units that run after it', () => {
     const r = run();

@@ -133,7 +133,13 @@ export function scalePlan(units: readonly ScaleUnit[], values: Readonly<Record<s
   const ordered: ScaleUnit[] = [];
   while (ordered.length < units.length) {
     const next = units.find((u) => !placed.has(u.name) && u.after.every((d) => placed.has(d)));
-    if (!next) throw new Error(`scale units depend on each other in a cycle: ${units.filter((u) => !placed.has(u.name)).map((u) => u.name).join(', ')}`);
+    if (!next)
+      throw new Error(
+        `scale units depend on each other in a cycle: ${units
+          .filter((u) => !placed.has(u.name))
+          .map((u) => u.name)
+          .join(', ')}`,
+      );
     placed.add(next.name);
     ordered.push(next);
   }
@@ -177,7 +183,11 @@ export interface ScaleRunSettings {
 export class ScaleRun {
   private readonly handoffs = new Map<string, unknown>();
 
-  constructor(private readonly client: pg.Client, private readonly plan: readonly ScaleUnit[], private readonly settings: ScaleRunSettings) {}
+  constructor(
+    private readonly client: pg.Client,
+    private readonly plan: readonly ScaleUnit[],
+    private readonly settings: ScaleRunSettings,
+  ) {}
 
   context(unit: ScaleUnit): ScaleContext {
     const { client, settings, handoffs } = this;

@@ -45,12 +45,14 @@ export class Sql {
 type Piece = { kind: 'param'; value: unknown; cast?: string } | { kind: 'sql'; sql: Sql };
 
 /** SQL type names a parameter may be cast to (the casts the API uses; extend as needed). */
-export type SqlType =
-  | 'int' | 'bigint' | 'numeric' | 'float8' | 'text' | 'bool' | 'date' | 'timestamptz' | 'jsonb' | 'uuid' | 'interval';
+export type SqlType = 'int' | 'bigint' | 'numeric' | 'float8' | 'text' | 'bool' | 'date' | 'timestamptz' | 'jsonb' | 'uuid' | 'interval';
 
 /** Marks a value as a typed parameter (see `sql.typed`). */
 class Typed {
-  constructor(readonly value: unknown, readonly cast: string) {}
+  constructor(
+    readonly value: unknown,
+    readonly cast: string,
+  ) {}
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -97,11 +99,21 @@ sql.join = (fragments: readonly Sql[], separator = ', '): Sql => {
 
 /** Conditions joined with AND, each in parentheses; `true` when there are none. */
 sql.and = (conditions: readonly Sql[]): Sql =>
-  conditions.length === 0 ? sql.raw('true') : sql.join(conditions.map((c) => sql`(${c})`), ' and ');
+  conditions.length === 0
+    ? sql.raw('true')
+    : sql.join(
+        conditions.map((c) => sql`(${c})`),
+        ' and ',
+      );
 
 /** Conditions joined with OR, each in parentheses; `false` when there are none. */
 sql.or = (conditions: readonly Sql[]): Sql =>
-  conditions.length === 0 ? sql.raw('false') : sql.join(conditions.map((c) => sql`(${c})`), ' or ');
+  conditions.length === 0
+    ? sql.raw('false')
+    : sql.join(
+        conditions.map((c) => sql`(${c})`),
+        ' or ',
+      );
 
 /** A whole statement: its text with `$1 … $n` and the values, for `pool.query(text, values)`. */
 export function toQuery(statement: Sql): { text: string; values: unknown[] } {

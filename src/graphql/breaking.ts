@@ -14,7 +14,5 @@ export interface BreakingChange {
  */
 export async function breakingChanges(released: string, current: string): Promise<BreakingChange[]> {
   const changes = await diff(buildSchema(released), buildSchema(current));
-  return changes
-    .filter((c) => c.criticality.level === CriticalityLevel.Breaking)
-    .map((c) => ({ path: c.path, message: c.message }));
+  return changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking).map((c) => ({ path: c.path, message: c.message }));
 }

@@ -86,7 +86,9 @@ export class RequestContext implements Context {
  */
 export function requireViewer(ctx: Pick<Context, 'viewer'>, transport: 'http' | 'websocket' = 'http'): Viewer {
   if (ctx.viewer) return ctx.viewer;
-  throw unauthenticated(transport === 'http'
-    ? 'This needs an API key: send `Authorization: Bearer <key>` (keys are issued per enterprise)'
-    : 'This subscription needs an API key: send `{ "authorization": "Bearer <key>" }` as the connection_init payload');
+  throw unauthenticated(
+    transport === 'http'
+      ? 'This needs an API key: send `Authorization: Bearer <key>` (keys are issued per enterprise)'
+      : 'This subscription needs an API key: send `{ "authorization": "Bearer <key>" }` as the connection_init payload',
+  );
 }

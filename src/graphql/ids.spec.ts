@@ -11,8 +11,12 @@ describe('integer keys of global IDs', () => {
   });
 
   it('intIdOf: NOT_FOUND beyond the range, BAD_USER_INPUT for the wrong type', () => {
-    expect(() => intIdOf('CapacityDemand', toGlobalId('CapacityDemand', '2147483648'))).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }));
-    expect(() => intIdOf('CapacityDemand', toGlobalId('CapacityOffer', 1))).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => intIdOf('CapacityDemand', toGlobalId('CapacityDemand', '2147483648'))).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    );
+    expect(() => intIdOf('CapacityDemand', toGlobalId('CapacityOffer', 1))).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
     expect(intIdOf('CapacityDemand', toGlobalId('CapacityDemand', 42))).toBe(42);
   });
 

@@ -39,8 +39,7 @@ describe('runMutation: the idempotency key', () => {
 
   it.each(['', 'k'.repeat(101), 'has space', 'slash/', 'ключ', 'a\nb'])('refuses %j as BAD_USER_INPUT on idempotencyKey, before any statement', async (key) => {
     const f = fakeEm([]);
-    await expect(runMutation(f.em, 'e:1', 'op', key, {}, ok(1)))
-      .rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'idempotencyKey' } });
+    await expect(runMutation(f.em, 'e:1', 'op', key, {}, ok(1))).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'idempotencyKey' } });
     expect(f.transactions()).toBe(0);
   });
 
@@ -57,8 +56,9 @@ describe('runMutation: the idempotency key', () => {
   it('a new key: inserts the key row with the request hash, runs, then stores the result', async () => {
     const f = fakeEm([[{ id: '1' }]]);
     const result = { id: 42, errors: [] };
-    await expect(runMutation(f.em, 'e:7', 'holdCapacity', 'key-1', { quantity: '5', offerId: 'T2ZmZXI6MQ', holdMinutes: undefined }, async () => result))
-      .resolves.toEqual({ id: 42, errors: [], replayed: false });
+    await expect(
+      runMutation(f.em, 'e:7', 'holdCapacity', 'key-1', { quantity: '5', offerId: 'T2ZmZXI6MQ', holdMinutes: undefined }, async () => result),
+    ).resolves.toEqual({ id: 42, errors: [], replayed: false });
     // keys sorted, undefined dropped, strings JSON-quoted
     const hash = sha256('holdCapacity\n{"offerId":"T2ZmZXI6MQ","quantity":"5"}');
     expect(f.calls).toHaveLength(2);
@@ -117,11 +117,13 @@ describe('runMutation: a key already used', () => {
     const f = fakeEm([[], [{ operation: 'confirmHold', request_hash: hash, result: { id: 3, errors: [] } }]]);
     const run = jest.fn(ok(99));
     await expect(runMutation(f.em, 'e:1', 'confirmHold', 'k1', { id: 'SG9sZDoy' }, run)).resolves.toEqual({
-      errors: [{
-        code: 'IDEMPOTENCY_KEY_REUSED',
-        field: ['idempotencyKey'],
-        message: 'This idempotency key was used for a different input; use a new key for a new request',
-      }],
+      errors: [
+        {
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          field: ['idempotencyKey'],
+          message: 'This idempotency key was used for a different input; use a new key for a new request',
+        },
+      ],
       replayed: false,
     });
     expect(run).not.toHaveBeenCalled();

@@ -23,8 +23,11 @@ const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failur
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -37,13 +40,19 @@ function canonical(value: unknown): string {
  * with a different input is IDEMPOTENCY_KEY_REUSED. Deadlocks and serialization failures retry.
  */
 export async function runMutation(
-  em: EntityManager, scope: string, operation: string, key: string | undefined, input: unknown,
+  em: EntityManager,
+  scope: string,
+  operation: string,
+  key: string | undefined,
+  input: unknown,
   run: (tem: EntityManager) => Promise<MutationResult>,
 ): Promise<MutationResult & { replayed: boolean }> {
   if (key !== undefined && key !== null && !KEY.test(key)) {
     throw badInput('`idempotencyKey` must be 1–100 letters, digits or _ . : - (a UUID works)', 'idempotencyKey');
   }
-  const hash = createHash('sha256').update(`${operation}\n${canonical(input)}`).digest('hex');
+  const hash = createHash('sha256')
+    .update(`${operation}\n${canonical(input)}`)
+    .digest('hex');
   for (let attempt = 1; ; attempt++) {
     try {
       return await em.fork().transactional(async (tem) => {
@@ -59,11 +68,13 @@ export async function runMutation(
             );
             if (prior.request_hash !== hash) {
               return {
-                errors: [{
-                  code: 'IDEMPOTENCY_KEY_REUSED',
-                  field: ['idempotencyKey'],
-                  message: `This idempotency key was used for a different ${prior.operation === operation ? 'input' : `operation (${prior.operation})`}; use a new key for a new request`,
-                }],
+                errors: [
+                  {
+                    code: 'IDEMPOTENCY_KEY_REUSED',
+                    field: ['idempotencyKey'],
+                    message: `This idempotency key was used for a different ${prior.operation === operation ? 'input' : `operation (${prior.operation})`}; use a new key for a new request`,
+                  },
+                ],
                 replayed: false,
               };
             }
@@ -91,7 +102,12 @@ export async function runMutation(
  * mutation succeeded, so a payload selects what any read of that type can.
  */
 export async function mutationPayload(
-  ctx: Context, info: GraphQLResolveInfo, payloadType: string, field: string, nodeType: string, table: string,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  payloadType: string,
+  field: string,
+  nodeType: string,
+  table: string,
   r: MutationResult & { replayed: boolean },
 ) {
   let node: unknown = null;
@@ -106,7 +122,8 @@ export async function mutationPayload(
 export const mutationScope = (v: Viewer) => `enterprise:${v.enterpriseId}`;
 
 /** The description of every mutation's `idempotencyKey` argument. */
-export const IDEMPOTENCY_KEY_DOC = 'Makes retries safe: the same key returns the first result and does nothing twice; a different input with it is an error (幂等键)';
+export const IDEMPOTENCY_KEY_DOC =
+  'Makes retries safe: the same key returns the first result and does nothing twice; a different input with it is an error (幂等键)';
 
 /**
  * A global ID of `type` in a mutation's input → its integer key, or a problem naming the field

@@ -35,37 +35,44 @@ function selectionId(nodes: readonly FieldNode[]): number {
 function nodeLoader(ctx: Context): DataLoader<NodeLoad, Record<string, unknown> | null, string> {
   let loader = ctx.loaders.get('nodeByTypeAndKey') as DataLoader<NodeLoad, Record<string, unknown> | null, string> | undefined;
   if (!loader) {
-    loader = new DataLoader(async (loads) => {
-      const out: (Record<string, unknown> | null)[] = new Array(loads.length).fill(null);
-      const byType = new Map<string, number[]>();
-      loads.forEach((l, i) => {
-        byType.set(l.type, [...(byType.get(l.type) ?? []), i]);
-      });
-      await Promise.all([...byType].map(async ([type, idx]) => {
-        const { info } = loads[idx[0]];
-        const k = sqlRegistry(info.schema).nodes[type];
-        const params = new Params();
-        const c = newCompileCtx(info, ctx.lang, params, { viewerId: ctx.viewer?.enterpriseId });
-        // One JSON column per distinct selection, compiled once.
-        const columns = new Map<readonly FieldNode[], string>();
-        for (const i of idx) {
-          const nodes = loads[i].info.fieldNodes;
-          if (!columns.has(nodes)) columns.set(nodes, `n${columns.size}`);
-        }
-        const select = [...columns].map(([nodes, name]) => `${compileObject(type, nodes, 't', { ...c, info: loadInfo(loads, idx, nodes) })} as ${name}`);
-        const where = [`t.${k.column} = any(${params.add([...new Set(idx.map((i) => loads[i].key))])}::${k.keyType}[])`];
-        if (k.access) where.push(k.access('t', ctx.viewer?.enterpriseId, params));
-        const rows = await ctx.db.query<Record<string, unknown>>(
-          `select t.${k.column}::text as k, ${select.join(', ')} from ${k.table} t where ${where.join(' and ')}`, params.values);
-        const byKey = new Map(rows.map((r) => [r.k as string, r]));
-        for (const i of idx) {
-          const row = byKey.get(loads[i].key);
-          const n = row?.[columns.get(loads[i].info.fieldNodes)!] as Record<string, unknown> | null | undefined;
-          out[i] = n ? { ...n, $t: type } : null;
-        }
-      }));
-      return out;
-    }, { cacheKeyFn: (l) => `${l.type}:${l.key}:${selectionId(l.info.fieldNodes)}`, maxBatchSize: 1000 });
+    loader = new DataLoader(
+      async (loads) => {
+        const out: (Record<string, unknown> | null)[] = new Array(loads.length).fill(null);
+        const byType = new Map<string, number[]>();
+        loads.forEach((l, i) => {
+          byType.set(l.type, [...(byType.get(l.type) ?? []), i]);
+        });
+        await Promise.all(
+          [...byType].map(async ([type, idx]) => {
+            const { info } = loads[idx[0]];
+            const k = sqlRegistry(info.schema).nodes[type];
+            const params = new Params();
+            const c = newCompileCtx(info, ctx.lang, params, { viewerId: ctx.viewer?.enterpriseId });
+            // One JSON column per distinct selection, compiled once.
+            const columns = new Map<readonly FieldNode[], string>();
+            for (const i of idx) {
+              const nodes = loads[i].info.fieldNodes;
+              if (!columns.has(nodes)) columns.set(nodes, `n${columns.size}`);
+            }
+            const select = [...columns].map(([nodes, name]) => `${compileObject(type, nodes, 't', { ...c, info: loadInfo(loads, idx, nodes) })} as ${name}`);
+            const where = [`t.${k.column} = any(${params.add([...new Set(idx.map((i) => loads[i].key))])}::${k.keyType}[])`];
+            if (k.access) where.push(k.access('t', ctx.viewer?.enterpriseId, params));
+            const rows = await ctx.db.query<Record<string, unknown>>(
+              `select t.${k.column}::text as k, ${select.join(', ')} from ${k.table} t where ${where.join(' and ')}`,
+              params.values,
+            );
+            const byKey = new Map(rows.map((r) => [r.k as string, r]));
+            for (const i of idx) {
+              const row = byKey.get(loads[i].key);
+              const n = row?.[columns.get(loads[i].info.fieldNodes)!] as Record<string, unknown> | null | undefined;
+              out[i] = n ? { ...n, $t: type } : null;
+            }
+          }),
+        );
+        return out;
+      },
+      { cacheKeyFn: (l) => `${l.type}:${l.key}:${selectionId(l.info.fieldNodes)}`, maxBatchSize: 1000 },
+    );
     ctx.loaders.set('nodeByTypeAndKey', loader);
   }
   return loader;
@@ -102,22 +109,14 @@ async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when it does not exist (按全局ID获取对象)' })
-  async node(
-    @Arg('id', () => ID, { description: 'A global ID returned by this API' }) id: string,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
+  async node(@Arg('id', () => ID, { description: 'A global ID returned by this API' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return (await fetchNodes(ctx, info, [id], 'id'))[0];
   }
 
   // One object per ID asked for.
   @Extensions({ cost: { size: (a: Record<string, unknown>) => (Array.isArray(a.ids) ? a.ids.length : 1), maxSize: 100 } })
   @Query(() => [Node], { nullable: 'items', description: 'Objects by global ID, in the order asked; null where one does not exist (批量按ID获取)' })
-  async nodes(
-    @Arg('ids', () => [ID], { description: 'Up to 100 global IDs' }) ids: string[],
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
+  async nodes(@Arg('ids', () => [ID], { description: 'Up to 100 global IDs' }) ids: string[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (ids.length > 100) throw badInput(`Ask for at most 100 IDs at a time (got ${ids.length})`, 'ids');
     return fetchNodes(ctx, info, ids, 'ids');
   }

@@ -30,7 +30,8 @@ export async function buildSchemaFrom(moduleResolvers: readonly Function[]): Pro
     });
     const query = schema.getQueryType();
     if (query) {
-      query.description = 'Read the CBEC ecosystem of Chongqing: lists with filters and cursors, lookups by ID or natural key, search, geography, statistics and policy progress (查询入口)';
+      query.description =
+        'Read the CBEC ecosystem of Chongqing: lists with filters and cursors, lookups by ID or natural key, search, geography, statistics and policy progress (查询入口)';
     }
     const mutation = schema.getMutationType();
     if (mutation) {
@@ -38,7 +39,8 @@ export async function buildSchemaFrom(moduleResolvers: readonly Function[]): Pro
     }
     const subscription = schema.getSubscriptionType();
     if (subscription) {
-      subscription.description = 'Live updates over WebSocket (graphql-ws protocol, same /graphql URL) with an API key in the connection_init payload (订阅入口)';
+      subscription.description =
+        'Live updates over WebSocket (graphql-ws protocol, same /graphql URL) with an API key in the connection_init payload (订阅入口)';
     }
     const registry = sqlRegistry(schema);
     for (const name of registry.compiledTypes) {

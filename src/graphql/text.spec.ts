@@ -22,7 +22,9 @@ describe('text checks', () => {
   it('finds the first control character in an input, with its path', () => {
     const hit = firstControlChar({ title: 'ok', criteria: { productCategories: ['a', 'b\u0001'] } }, ['input'], true);
     expect(hit).toEqual({ path: ['input', 'criteria', 'productCategories', '1'], codePoint: 1 });
-    expect(controlCharMessage({ path: ['criteria', 'productCategories', '1'], codePoint: 1 })).toMatch(/^criteria\.productCategories\.1 contains the control character U\+0001/);
+    expect(controlCharMessage({ path: ['criteria', 'productCategories', '1'], codePoint: 1 })).toMatch(
+      /^criteria\.productCategories\.1 contains the control character U\+0001/,
+    );
     expect(controlCharIn('line\nbreak')).toBeUndefined();
     expect(controlCharIn('line\nbreak', true)).toBe(10);
   });

@@ -12,8 +12,10 @@ export function accessLog(logger: Logger): express.RequestHandler {
     res.once('close', () => {
       const ctx = res.locals.ctx as Context | undefined;
       const body = req.body as { operationName?: unknown } | undefined;
-      const op = ctx?.usage.operation ?? (typeof body?.operationName === 'string' ? body.operationName : undefined)
-        ?? (typeof req.query?.operationName === 'string' ? req.query.operationName : undefined);
+      const op =
+        ctx?.usage.operation ??
+        (typeof body?.operationName === 'string' ? body.operationName : undefined) ??
+        (typeof req.query?.operationName === 'string' ? req.query.operationName : undefined);
       logger.info('request', {
         method: req.method,
         path: req.originalUrl.split('?')[0],

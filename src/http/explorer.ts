@@ -12,9 +12,7 @@ import { getStaticFile } from 'ruru/static';
  * the file system is never touched per request.
  */
 
-const RURU_VERSION: string = JSON.parse(
-  readFileSync(path.join(path.dirname(require.resolve('ruru/server')), '..', 'package.json'), 'utf8'),
-).version;
+const RURU_VERSION: string = JSON.parse(readFileSync(path.join(path.dirname(require.resolve('ruru/server')), '..', 'package.json'), 'utf8')).version;
 
 /** Versioned, so a release of ruru changes every asset URL and the assets can be cached forever. */
 export const EXPLORER_ASSETS_PATH = `/explorer/assets/ruru-${RURU_VERSION}/`;

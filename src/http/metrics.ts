@@ -30,18 +30,37 @@ export function createMetrics(read: ReadPool): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'cbec_process_' });
   const requests = new Counter({
-    name: 'cbec_http_requests_total', help: 'HTTP requests by GraphQL operation name and status', labelNames: ['operation', 'status'], registers: [registry],
+    name: 'cbec_http_requests_total',
+    help: 'HTTP requests by GraphQL operation name and status',
+    labelNames: ['operation', 'status'],
+    registers: [registry],
   });
   const latency = new Histogram({
-    name: 'cbec_http_request_duration_seconds', help: 'HTTP request duration by GraphQL operation name', labelNames: ['operation'],
-    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
+    name: 'cbec_http_request_duration_seconds',
+    help: 'HTTP request duration by GraphQL operation name',
+    labelNames: ['operation'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
   });
   const cost = new Counter({ name: 'cbec_query_cost_points_total', help: 'Query cost points spent (docs/limits.md)', registers: [registry] });
-  const errors = new Counter({ name: 'cbec_graphql_errors_total', help: 'GraphQL errors by code (RATE_LIMITED, QUERY_TIMEOUT, QUERY_TOO_COMPLEX …)', labelNames: ['code'], registers: [registry] });
-  const tasks = new Counter({ name: 'cbec_task_runs_total', help: 'Background task runs by task and result', labelNames: ['task', 'result'], registers: [registry] });
+  const errors = new Counter({
+    name: 'cbec_graphql_errors_total',
+    help: 'GraphQL errors by code (RATE_LIMITED, QUERY_TIMEOUT, QUERY_TOO_COMPLEX …)',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const tasks = new Counter({
+    name: 'cbec_task_runs_total',
+    help: 'Background task runs by task and result',
+    labelNames: ['task', 'result'],
+    registers: [registry],
+  });
   let sockets: () => number = () => 0;
   new Gauge({
-    name: 'cbec_db_read_pool_connections', help: 'Read pool connections by state', labelNames: ['state'], registers: [registry],
+    name: 'cbec_db_read_pool_connections',
+    help: 'Read pool connections by state',
+    labelNames: ['state'],
+    registers: [registry],
     collect() {
       this.set({ state: 'total' }, read.pool.totalCount);
       this.set({ state: 'idle' }, read.pool.idleCount);
@@ -49,7 +68,9 @@ export function createMetrics(read: ReadPool): Metrics {
     },
   });
   new Gauge({
-    name: 'cbec_subscription_sockets', help: 'Open WebSocket connections (graphql-ws)', registers: [registry],
+    name: 'cbec_subscription_sockets',
+    help: 'Open WebSocket connections (graphql-ws)',
+    registers: [registry],
     collect() {
       this.set(sockets());
     },

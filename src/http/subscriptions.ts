@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
-  getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema,
+  getOperationAST,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { CloseCode } from 'graphql-ws';
@@ -58,9 +66,13 @@ interface Extra extends Record<PropertyKey, unknown> {
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const coded = (e: GraphQLError, code: string) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } });
+const coded = (e: GraphQLError, code: string) =>
+  new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } });
 
-export function serveSubscriptions(server: Server, { schema, orm, read, authenticate, validKeys, logger, shape = DEFAULT_SHAPE_LIMITS, limits, keyRecheckMs = 30_000 }: Deps): SubscriptionServer {
+export function serveSubscriptions(
+  server: Server,
+  { schema, orm, read, authenticate, validKeys, logger, shape = DEFAULT_SHAPE_LIMITS, limits, keyRecheckMs = 30_000 }: Deps,
+): SubscriptionServer {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
   const formatError = formatErrorFor(logger, { health: read.health });
   const rules = shapeRules(shape);
@@ -93,88 +105,114 @@ export function serveSubscriptions(server: Server, { schema, orm, read, authenti
   }, keyRecheckMs);
   recheck.unref();
 
-  const live = useServer<Record<string, unknown> | undefined, Extra>({
-    schema,
-    async onConnect(ctx) {
-      const params = ctx.connectionParams ?? {};
-      try {
-        ctx.extra.viewer = await authenticate({
-          authorization: str(params.authorization) ?? str(params.Authorization),
-          apiKey: str(params.apiKey) ?? str(params['x-api-key']),
-        });
-        // The socket may have closed while the key was looked up (onClose has run then).
-        if (ctx.extra.viewer && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) keyed.set(ctx.extra.socket, ctx.extra.viewer.apiKeyId);
-        return true;
-      } catch (e) {
-        if (e instanceof GraphQLError) {
-          ctx.extra.socket.close(CloseCode.Forbidden, e.message.slice(0, 120));
-        } else if (isUnavailableError(e)) {
-          // The database is away (logged once by DbHealth): 1013 Try Again Later, no stack.
-          read.health?.failed(e);
-          ctx.extra.socket.close(1013, 'Service unavailable: the database cannot be reached; retry later');
-        } else {
-          logger.error('websocket authentication failed', { err: (e as Error).message, stack: (e as Error).stack });
-          ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
-        }
-        return false;
-      }
-    },
-    onClose(ctx) {
-      keyed.delete(ctx.extra.socket);
-    },
-    async onSubscribe(ctx, _id, payload) {
-      // graphql-ws has registered this one already: more than the maximum means one too many.
-      if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
-        return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions run on one connection; complete one first`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'subscriptions', maximum: MAX_SUBSCRIPTIONS_PER_SOCKET } })];
-      }
-      let document: DocumentNode;
-      try {
-        document = parse(payload.query, { maxTokens: shape.maxTokens });
-      } catch (e) {
-        return [refusal(coded(e as GraphQLError, 'GRAPHQL_PARSE_FAILED'))];
-      }
-      const invalid = validate(schema, document, [...specifiedRules, ...rules]);
-      if (invalid.length) return invalid.map((e) => refusal(coded(e, 'GRAPHQL_VALIDATION_FAILED')));
-      const op = getOperationAST(document, payload.operationName);
-      if (op && op.operation !== 'subscription') {
-        return [new GraphQLError('The WebSocket carries subscriptions only; send queries and mutations over HTTP to /graphql', { extensions: { code: 'BAD_REQUEST' } })];
-      }
-      if (op && limits) {
-        // What each event may cost, under the HTTP cost model and maximum; the key pays it once, now.
-        const coerced = getVariableValues(schema, op.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 1 });
-        if (!('errors' in coerced) || !coerced.errors) {
-          const cost = requestedCost({ schema, operation: op, fragments: fragmentsOf(document), variables: coerced.coerced });
-          if (cost > limits.maxCost) {
-            return [new GraphQLError(`Each event of this subscription could cost up to ${cost} points; the maximum is ${limits.maxCost}. Select less`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maximum: limits.maxCost } })];
+  const live = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const params = ctx.connectionParams ?? {};
+        try {
+          ctx.extra.viewer = await authenticate({
+            authorization: str(params.authorization) ?? str(params.Authorization),
+            apiKey: str(params.apiKey) ?? str(params['x-api-key']),
+          });
+          // The socket may have closed while the key was looked up (onClose has run then).
+          if (ctx.extra.viewer && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) keyed.set(ctx.extra.socket, ctx.extra.viewer.apiKeyId);
+          return true;
+        } catch (e) {
+          if (e instanceof GraphQLError) {
+            ctx.extra.socket.close(CloseCode.Forbidden, e.message.slice(0, 120));
+          } else if (isUnavailableError(e)) {
+            // The database is away (logged once by DbHealth): 1013 Try Again Later, no stack.
+            read.health?.failed(e);
+            ctx.extra.socket.close(1013, 'Service unavailable: the database cannot be reached; retry later');
+          } else {
+            logger.error('websocket authentication failed', { err: (e as Error).message, stack: (e as Error).stack });
+            ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
           }
-          const viewer = ctx.extra.viewer;
-          if (viewer) {
-            const spent = await limits.budgets.spend({ kind: 'key', id: String(viewer.apiKeyId), tier: viewer.tier }, cost);
-            if (!spent.allowed) {
-              return [new GraphQLError(`Rate limit reached: this subscription costs ${cost} points and ${spent.state.remaining} are left; retry after ${spent.retryAfterSeconds ?? 1} s`, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: spent.retryAfterSeconds ?? 1 } })];
+          return false;
+        }
+      },
+      onClose(ctx) {
+        keyed.delete(ctx.extra.socket);
+      },
+      async onSubscribe(ctx, _id, payload) {
+        // graphql-ws has registered this one already: more than the maximum means one too many.
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [
+            new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions run on one connection; complete one first`, {
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'subscriptions', maximum: MAX_SUBSCRIPTIONS_PER_SOCKET },
+            }),
+          ];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: shape.maxTokens });
+        } catch (e) {
+          return [refusal(coded(e as GraphQLError, 'GRAPHQL_PARSE_FAILED'))];
+        }
+        const invalid = validate(schema, document, [...specifiedRules, ...rules]);
+        if (invalid.length) return invalid.map((e) => refusal(coded(e, 'GRAPHQL_VALIDATION_FAILED')));
+        const op = getOperationAST(document, payload.operationName);
+        if (op && op.operation !== 'subscription') {
+          return [
+            new GraphQLError('The WebSocket carries subscriptions only; send queries and mutations over HTTP to /graphql', {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
+        }
+        if (op && limits) {
+          // What each event may cost, under the HTTP cost model and maximum; the key pays it once, now.
+          const coerced = getVariableValues(schema, op.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 1 });
+          if (!('errors' in coerced) || !coerced.errors) {
+            const cost = requestedCost({ schema, operation: op, fragments: fragmentsOf(document), variables: coerced.coerced });
+            if (cost > limits.maxCost) {
+              return [
+                new GraphQLError(`Each event of this subscription could cost up to ${cost} points; the maximum is ${limits.maxCost}. Select less`, {
+                  extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maximum: limits.maxCost },
+                }),
+              ];
+            }
+            const viewer = ctx.extra.viewer;
+            if (viewer) {
+              const spent = await limits.budgets.spend({ kind: 'key', id: String(viewer.apiKeyId), tier: viewer.tier }, cost);
+              if (!spent.allowed) {
+                return [
+                  new GraphQLError(
+                    `Rate limit reached: this subscription costs ${cost} points and ${spent.state.remaining} are left; retry after ${spent.retryAfterSeconds ?? 1} s`,
+                    { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: spent.retryAfterSeconds ?? 1 } },
+                  ),
+                ];
+              }
             }
           }
         }
-      }
-      return { schema, document, operationName: payload.operationName, variableValues: payload.variables } satisfies ExecutionArgs;
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables } satisfies ExecutionArgs;
+      },
+      context(ctx): Context {
+        const acceptLanguage = str(ctx.connectionParams?.['accept-language']) ?? ctx.extra.request.headers['accept-language'];
+        // The EntityManager is forked lazily, as for HTTP: subscriptions only read.
+        return new RequestContext(
+          () => orm.em.fork() as Context['em'],
+          new ReadDb(read),
+          langFromAcceptLanguage(acceptLanguage),
+          randomUUID(),
+          ctx.extra.viewer,
+        );
+      },
+      // The same masking as HTTP: coded errors as they are, anything else logged and hidden behind the request id.
+      onNext(_ctx, _id, _payload, args, result) {
+        if (!result.errors?.length) return;
+        const requestId = (args.contextValue as Context | undefined)?.requestId;
+        const errors: GraphQLFormattedError[] = result.errors.map((e) => {
+          const json = e.toJSON();
+          const masked = !PUBLIC_CODES.has(json.extensions?.code as string);
+          return formatError(masked && requestId ? { ...json, extensions: { ...json.extensions, requestId } } : json, e);
+        });
+        return { ...result, errors };
+      },
     },
-    context(ctx): Context {
-      const acceptLanguage = str(ctx.connectionParams?.['accept-language']) ?? ctx.extra.request.headers['accept-language'];
-      // The EntityManager is forked lazily, as for HTTP: subscriptions only read.
-      return new RequestContext(() => orm.em.fork() as Context['em'], new ReadDb(read), langFromAcceptLanguage(acceptLanguage), randomUUID(), ctx.extra.viewer);
-    },
-    // The same masking as HTTP: coded errors as they are, anything else logged and hidden behind the request id.
-    onNext(_ctx, _id, _payload, args, result) {
-      if (!result.errors?.length) return;
-      const requestId = (args.contextValue as Context | undefined)?.requestId;
-      const errors: GraphQLFormattedError[] = result.errors.map((e) => {
-        const json = e.toJSON();
-        const masked = !PUBLIC_CODES.has(json.extensions?.code as string);
-        return formatError(masked && requestId ? { ...json, extensions: { ...json.extensions, requestId } } : json, e);
-      });
-      return { ...result, errors };
-    },
-  }, wss);
+    wss,
+  );
 
   return {
     sockets: () => wss.clients.size,

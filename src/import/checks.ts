@@ -110,14 +110,7 @@ export function enumValues<E extends string>(e: Record<string, E>): ReadonlySet<
  * The checks of a record that is an object and carries only the fields in `allowed` (a typo such
  * as `districtcode` is reported, not silently dropped); null when it is no object.
  */
-export function openRecord(
-  findings: Findings,
-  raw: unknown,
-  at: Where,
-  allowed: readonly string[],
-  scope: Scope,
-  parent?: RecordCheck,
-): RecordCheck | null {
+export function openRecord(findings: Findings, raw: unknown, at: Where, allowed: readonly string[], scope: Scope, parent?: RecordCheck): RecordCheck | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     findings.add(at, '', 'must be an object');
     return null;

@@ -50,7 +50,10 @@ const books = defineUnit({
 
 /** The database of these specs: one stored shelf of each kind of access. */
 const stored: StoredKeys = async (unit, keys) => {
-  const rows = new Map<string, unknown>([['stored-open', 'OPEN'], ['stored-closed', 'CLOSED']]);
+  const rows = new Map<string, unknown>([
+    ['stored-open', 'OPEN'],
+    ['stored-closed', 'CLOSED'],
+  ]);
   return new Map(unit.key === 'shelves' ? keys.filter((k) => rows.has(k)).map((k) => [k, rows.get(k)]) : []);
 };
 
@@ -77,21 +80,35 @@ describe('the import engine', () => {
 
   it('resolves a reference among the records its dependency defined, and asks the database only for the rest', async () => {
     const ask = jest.fn(stored);
-    const issues = await validateDataset([shelves, books], {
-      books: [{ slug: 'b1', shelf: 's1' }, { slug: 'b2', shelf: 'stored-open' }, { slug: 'b3', shelf: 'nowhere' }, { slug: 'b4', shelf: 's1' }],
-      shelves: [shelf('s1')],
-    }, ask);
-    expect(issues).toEqual([
-      { path: 'books[2]', key: 'b3', field: 'shelf', message: 'unknown shelf "nowhere" (neither in this dataset nor in the database)' },
-    ]);
+    const issues = await validateDataset(
+      [shelves, books],
+      {
+        books: [
+          { slug: 'b1', shelf: 's1' },
+          { slug: 'b2', shelf: 'stored-open' },
+          { slug: 'b3', shelf: 'nowhere' },
+          { slug: 'b4', shelf: 's1' },
+        ],
+        shelves: [shelf('s1')],
+      },
+      ask,
+    );
+    expect(issues).toEqual([{ path: 'books[2]', key: 'b3', field: 'shelf', message: 'unknown shelf "nowhere" (neither in this dataset nor in the database)' }]);
     expect(ask.mock.calls.map(([unit, keys]) => [unit.key, keys])).toEqual([['shelves', ['stored-open', 'nowhere']]]);
   });
 
   it('lets a reference check what it points at, in the dataset or stored', async () => {
-    const issues = await validateDataset([shelves, books], {
-      shelves: [shelf('s1', 'CLOSED')],
-      books: [{ slug: 'b1', shelf: 's1' }, { slug: 'b2', shelf: 'stored-closed' }],
-    }, stored);
+    const issues = await validateDataset(
+      [shelves, books],
+      {
+        shelves: [shelf('s1', 'CLOSED')],
+        books: [
+          { slug: 'b1', shelf: 's1' },
+          { slug: 'b2', shelf: 'stored-closed' },
+        ],
+      },
+      stored,
+    );
     expect(issues.map((i) => [i.path, i.message])).toEqual([
       ['books[0]', 'shelf "s1" is closed'],
       ['books[1]', 'shelf "stored-closed" is closed'],
@@ -101,7 +118,14 @@ describe('the import engine', () => {
   it('reports in file order: by unit, record and nested record; a record’s field problems before its references', async () => {
     const issues = await validateDataset([shelves, books], {
       books: [
-        { slug: 'b1', shelf: 'nowhere', chapters: [{ title: 'One', pages: 0 }, { title: 'One', pages: 3 }] },
+        {
+          slug: 'b1',
+          shelf: 'nowhere',
+          chapters: [
+            { title: 'One', pages: 0 },
+            { title: 'One', pages: 3 },
+          ],
+        },
         { slug: 'b1', shelf: 'Not A Slug' },
       ],
       shelves: [shelf('s1', 'AJAR')],
@@ -117,7 +141,9 @@ describe('the import engine', () => {
   });
 
   it('reports the shape of the file: unknown kinds and fields, lists that are not lists, records that are not objects', async () => {
-    expect(await validateDataset([shelves, books], [])).toEqual([{ path: '', key: undefined, field: '', message: 'the dataset must be an object with arrays per kind' }]);
+    expect(await validateDataset([shelves, books], [])).toEqual([
+      { path: '', key: undefined, field: '', message: 'the dataset must be an object with arrays per kind' },
+    ]);
     const issues = await validateDataset([books, shelves], { shelfs: [], books: {}, shelves: [5, { ...shelf('s1'), Name: 'x' }] });
     expect(issues.map((i) => [i.path, i.field, i.message])).toEqual([
       ['shelfs', '', 'unknown kind (expected one of: shelves, books)'],

@@ -16,9 +16,12 @@ export function storedKeys(em: SqlEntityManager): StoredKeys {
   return async (unit, keys) => {
     const nk = unit.naturalKey;
     const info = nk.infoColumn ? sql`${sql.ident(nk.infoColumn)}` : sql`null`;
-    const rows = await exec<{ k: string; info: unknown }>(em, sql`
+    const rows = await exec<{ k: string; info: unknown }>(
+      em,
+      sql`
       select ${sql.ident(nk.column)}::text as k, ${info} as info from ${sql.ident(unit.table)}
-      where ${sql.ident(nk.column)} = any(${sql.array(keys, nk.type)})`);
+      where ${sql.ident(nk.column)} = any(${sql.array(keys, nk.type)})`,
+    );
     return new Map(rows.map((r) => [r.k, r.info]));
   };
 }

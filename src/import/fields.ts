@@ -132,10 +132,7 @@ export function slug(o: { max: number } & FieldHooks): Field<string, false> {
  * Text naming a record of unit `unit` by its natural key (a slug). With `idOf`, the column holds
  * that record's id (`zone_id`) rather than the key.
  */
-export function textRef<O extends boolean = false>(
-  unit: string,
-  o: { max: number; idOf?: boolean } & Opt<O> & FieldHooks,
-): Field<string, O> {
+export function textRef<O extends boolean = false>(unit: string, o: { max: number; idOf?: boolean } & Opt<O> & FieldHooks): Field<string, O> {
   return field<string, O>({
     ...o,
     optional: (o.optional ?? false) as O,

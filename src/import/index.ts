@@ -1,4 +1,3 @@
-
 /*
  * The import path (DESIGN.md, "Data": seeds and real open-data files enter the same way, with the
  * same validation). The engine in this folder knows no domain: it is handed import units, each

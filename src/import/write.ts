@@ -89,8 +89,22 @@ export class ImportTx {
       const sets = records
         .filter((r) => (r as Record<string, unknown>)[name] != null)
         .map((r) => ({ parentId: ids.get(keyOf(r))!, records: (r as Record<string, unknown>)[name] as unknown[] }));
-      if ('column' in rows) await this.replaceLinks(rows.table, rows.parent, rows.column, rows.type, sets.map((s) => ({ parentId: s.parentId, values: s.records as string[] })));
-      else if (rows.by) await this.upsertChildren(rows.table, rows.parent, rows.fields, rows.by.map((b) => columnOf(b, rows.fields[b])!), sets);
+      if ('column' in rows)
+        await this.replaceLinks(
+          rows.table,
+          rows.parent,
+          rows.column,
+          rows.type,
+          sets.map((s) => ({ parentId: s.parentId, values: s.records as string[] })),
+        );
+      else if (rows.by)
+        await this.upsertChildren(
+          rows.table,
+          rows.parent,
+          rows.fields,
+          rows.by.map((b) => columnOf(b, rows.fields[b])!),
+          sets,
+        );
       else await this.replaceChildren(rows.table, rows.parent, rows.fields, sets);
     }
   }
@@ -106,12 +120,30 @@ export class ImportTx {
    * each parent's set is made complete (children not in it are deleted), then upserted.
    */
   async upsertChildren<R>(table: string, parentColumn: string, fields: FieldTable, conflict: string[], sets: readonly ChildSet<R>[]): Promise<void> {
-    const { columns, rows, types } = await this.rowsOf(fields, sets.flatMap((s) => s.records));
+    const { columns, rows, types } = await this.rowsOf(
+      fields,
+      sets.flatMap((s) => s.records),
+    );
     const parentOf = sets.flatMap((s) => s.records.map(() => s.parentId));
     const keyAt = conflict.map((c) => columns.indexOf(c));
     const keep = rows.map((r, i) => [parentOf[i], ...keyAt.map((k) => r[k])]);
-    await this.deleteOthers(table, parentColumn, sets.map((s) => s.parentId), conflict, ['int', ...keyAt.map((k) => types[k])], keep);
-    this.count(table, await this.upsert(table, [parentColumn, ...columns], rows.map((r, i) => [parentOf[i], ...r]), [parentColumn, ...conflict]));
+    await this.deleteOthers(
+      table,
+      parentColumn,
+      sets.map((s) => s.parentId),
+      conflict,
+      ['int', ...keyAt.map((k) => types[k])],
+      keep,
+    );
+    this.count(
+      table,
+      await this.upsert(
+        table,
+        [parentColumn, ...columns],
+        rows.map((r, i) => [parentOf[i], ...r]),
+        [parentColumn, ...conflict],
+      ),
+    );
   }
 
   /**
@@ -121,13 +153,22 @@ export class ImportTx {
    */
   async replaceChildren<R>(table: string, parentColumn: string, fields: FieldTable, sets: readonly ChildSet<R>[]): Promise<void> {
     if (sets.length === 0) return this.count(table, 0);
-    const { columns, rows } = await this.rowsOf(fields, sets.flatMap((s) => s.records));
+    const { columns, rows } = await this.rowsOf(
+      fields,
+      sets.flatMap((s) => s.records),
+    );
     let at = 0;
     const wanted = sets.map((s) => ({ parentId: s.parentId, rows: rows.slice(at, (at += s.records.length)) }));
     const stored = new Map<number, string[]>();
-    const found = await exec<{ p: number; r: string }>(this.em, sql`
+    const found = await exec<{ p: number; r: string }>(
+      this.em,
+      sql`
       select ${sql.ident(parentColumn)} as p, json_build_array(${sql.join(columns.map(sql.ident))})::text as r
-      from ${sql.ident(table)} where ${sql.ident(parentColumn)} = any(${sql.array(sets.map((s) => s.parentId), 'int')})`);
+      from ${sql.ident(table)} where ${sql.ident(parentColumn)} = any(${sql.array(
+        sets.map((s) => s.parentId),
+        'int',
+      )})`,
+    );
     for (const r of found) stored.set(Number(r.p), [...(stored.get(Number(r.p)) ?? []), JSON.stringify(JSON.parse(r.r))]);
     const render = (row: Row) => JSON.stringify(row.map((v) => (v === undefined ? null : v)));
     const changed = wanted.filter((s) => {
@@ -136,17 +177,43 @@ export class ImportTx {
       return want.length !== have.length || want.some((w, i) => w !== have[i]);
     });
     if (changed.length === 0) return this.count(table, 0);
-    await exec(this.em, sql`delete from ${sql.ident(table)} where ${sql.ident(parentColumn)} = any(${sql.array(changed.map((s) => s.parentId), 'int')})`);
-    this.count(table, await this.insert(table, [parentColumn, ...columns], changed.flatMap((s) => s.rows.map((r) => [s.parentId, ...r]))));
+    await exec(
+      this.em,
+      sql`delete from ${sql.ident(table)} where ${sql.ident(parentColumn)} = any(${sql.array(
+        changed.map((s) => s.parentId),
+        'int',
+      )})`,
+    );
+    this.count(
+      table,
+      await this.insert(
+        table,
+        [parentColumn, ...columns],
+        changed.flatMap((s) => s.rows.map((r) => [s.parentId, ...r])),
+      ),
+    );
   }
 
   /**
    * Link rows from a parent to values (a zone's districts): each parent's set made complete, new
    * links inserted. Links have no timestamps and nothing to update.
    */
-  async replaceLinks(table: string, parentColumn: string, column: string, type: SqlType, sets: readonly { parentId: number; values: readonly string[] }[]): Promise<void> {
+  async replaceLinks(
+    table: string,
+    parentColumn: string,
+    column: string,
+    type: SqlType,
+    sets: readonly { parentId: number; values: readonly string[] }[],
+  ): Promise<void> {
     const pairs = sets.flatMap((s) => s.values.map((v) => [s.parentId, v]));
-    await this.deleteOthers(table, parentColumn, sets.map((s) => s.parentId), [column], ['int', type], pairs);
+    await this.deleteOthers(
+      table,
+      parentColumn,
+      sets.map((s) => s.parentId),
+      [column],
+      ['int', type],
+      pairs,
+    );
     this.count(table, await this.upsert(table, [parentColumn, column], pairs, [parentColumn, column], { timestamps: false, doNothing: true }));
   }
 
@@ -196,7 +263,8 @@ export class ImportTx {
     }
     let n = 0;
     for (const part of chunks(rows, rowsPerStatement(columns))) {
-      n += (await exec(this.em, sql`insert into ${sql.ident(table)} (${sql.join(columns.map(sql.ident))}) values ${values(part)} ${onConflict} returning 1`)).length;
+      n += (await exec(this.em, sql`insert into ${sql.ident(table)} (${sql.join(columns.map(sql.ident))}) values ${values(part)} ${onConflict} returning 1`))
+        .length;
     }
     return n;
   }
@@ -215,7 +283,14 @@ export class ImportTx {
    * which is what makes a nested list the complete set for its parent. `types` are the SQL types of
    * the parent column and the key columns.
    */
-  private async deleteOthers(table: string, parentColumn: string, parentIds: number[], keyColumns: string[], types: (SqlType | undefined)[], keep: Row[]): Promise<void> {
+  private async deleteOthers(
+    table: string,
+    parentColumn: string,
+    parentIds: number[],
+    keyColumns: string[],
+    types: (SqlType | undefined)[],
+    keep: Row[],
+  ): Promise<void> {
     if (parentIds.length === 0) return;
     const parents = sql`${sql.ident(parentColumn)} = any(${sql.array(parentIds, 'int')})`;
     if (keep.length === 0) {
@@ -225,9 +300,15 @@ export class ImportTx {
     const tuple = sql.join([parentColumn, ...keyColumns].map(sql.ident));
     const lists = types.map((type, i) => {
       if (!type) throw new Error(`no SQL type for the key column ${[parentColumn, ...keyColumns][i]} of ${table}`);
-      return sql.array(keep.map((k) => k[i]), type);
+      return sql.array(
+        keep.map((k) => k[i]),
+        type,
+      );
     });
-    await exec(this.em, sql`delete from ${sql.ident(table)} where ${parents} and (${tuple}) not in (select * from unnest(${sql.join(lists.map((l) => sql`${l}`))}))`);
+    await exec(
+      this.em,
+      sql`delete from ${sql.ident(table)} where ${parents} and (${tuple}) not in (select * from unnest(${sql.join(lists.map((l) => sql`${l}`))}))`,
+    );
   }
 }
 

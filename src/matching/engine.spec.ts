@@ -11,18 +11,36 @@ type Row = MatchRow & { price: number; rating: number; city_km: number | null; d
 
 const PROFILE: MatchProfile<Row> = {
   name: 'translators for a document',
-  candidates: () => ({ from: '(select 1) q cross join translator x', where: ['x.active'], rejoin: (t) => `${t} t join translator x on x.id = t.translator_id` }),
+  candidates: () => ({
+    from: '(select 1) q cross join translator x',
+    where: ['x.active'],
+    rejoin: (t) => `${t} t join translator x on x.id = t.translator_id`,
+  }),
   key: 'translator_id',
   columns: { translator_id: 'x.id', price: 'x.price', rating: 'x.rating', city_km: 'x.city_km', has_city: 'q.city is not null', neg_price: '-x.price' },
   constraints: [
     { name: 'LANGUAGES', sql: 'x.languages @> q.languages', miss: (r) => ({ en: `translates ${r.languages} only`, zh: `仅翻译${r.languages}` }) },
-    { name: 'DEADLINE', sql: 'x.days <= q.deadline', miss: (r) => ({ en: `needs ${r.days} days, deadline ${r.deadline}`, zh: `需要${r.days}天，期限${r.deadline}天` }) },
+    {
+      name: 'DEADLINE',
+      sql: 'x.days <= q.deadline',
+      miss: (r) => ({ en: `needs ${r.days} days, deadline ${r.deadline}`, zh: `需要${r.days}天，期限${r.deadline}天` }),
+    },
   ],
   factors: [
     { name: 'PRICE', weightKey: 'price', defaultWeight: 0.5, value: 'c.price_score', detail: (r) => ({ en: `${r.price} USD`, zh: `${r.price}美元` }) },
-    { name: 'RATING', weightKey: 'rating', defaultWeight: 0.3, value: 'c.rating / 5.0', detail: (r) => ({ en: `rated ${r.rating} of 5`, zh: `评分${r.rating}（满分5）` }) },
     {
-      name: 'NEARNESS', weightKey: 'nearness', defaultWeight: 0.2, value: '1 - c.city_km / 100.0', applies: 'c.has_city',
+      name: 'RATING',
+      weightKey: 'rating',
+      defaultWeight: 0.3,
+      value: 'c.rating / 5.0',
+      detail: (r) => ({ en: `rated ${r.rating} of 5`, zh: `评分${r.rating}（满分5）` }),
+    },
+    {
+      name: 'NEARNESS',
+      weightKey: 'nearness',
+      defaultWeight: 0.2,
+      value: '1 - c.city_km / 100.0',
+      applies: 'c.has_city',
       detail: (r) => ({ en: `${r.city_km} km away`, zh: `相距${r.city_km}公里` }),
     },
   ],
@@ -30,8 +48,27 @@ const PROFILE: MatchProfile<Row> = {
 };
 
 const row = (over: Partial<Row> & Record<string, unknown>): Row => ({
-  id: 1, node: null, misses: 0, score: 0.8, full_count: 3, rank: null, price: 120, rating: 4, city_km: 10, days: 3, deadline: 5, languages: 'en,zh',
-  f_0: 1, f_1: 0.8, f_2: 0.9, a_0: true, a_1: true, a_2: true, ok_0: true, ok_1: true, ...over,
+  id: 1,
+  node: null,
+  misses: 0,
+  score: 0.8,
+  full_count: 3,
+  rank: null,
+  price: 120,
+  rating: 4,
+  city_km: 10,
+  days: 3,
+  deadline: 5,
+  languages: 'en,zh',
+  f_0: 1,
+  f_1: 0.8,
+  f_2: 0.9,
+  a_0: true,
+  a_1: true,
+  a_2: true,
+  ok_0: true,
+  ok_1: true,
+  ...over,
 });
 
 describe('weights', () => {
@@ -94,7 +131,12 @@ describe('explanations', () => {
 
 describe('the ranking statement', () => {
   const request = (over: Partial<Parameters<typeof rankingSql>[1]> = {}) => ({
-    query: {}, node: null, first: 10, nearMisses: false, params: new Params(), ...over,
+    query: {},
+    node: null,
+    first: 10,
+    nearMisses: false,
+    params: new Params(),
+    ...over,
   });
 
   it('counts misses from the profile’s constraints, and filters on all of them without near misses', () => {
@@ -110,7 +152,7 @@ describe('the ranking statement', () => {
     const sql = rankingSql(PROFILE, req, { price: 0.5, rating: 0.3, nearness: 0.2 });
     expect(req.params.values).toEqual([0.5, 0.3, 0.2]);
     expect(sql).toContain('nullif($1::float8 * (true)::int + $2::float8 * (true)::int + $3::float8 * (coalesce((c.has_city), false))::int, 0) as wsum');
-    expect(sql).toContain("floor($3::float8 / t.wsum * 10000 + 0.5) / 10000 * t.a_2::int");
+    expect(sql).toContain('floor($3::float8 / t.wsum * 10000 + 0.5) / 10000 * t.a_2::int');
   });
 
   it('orders full matches first, then by an ordering the profile declares, the score and the key', () => {
@@ -141,7 +183,11 @@ describe('checkProfile', () => {
       key: 'nope',
       columns: { ...PROFILE.columns, score: '1', 'Bad-Name': '1' },
       constraints: [PROFILE.constraints[0], PROFILE.constraints[0], { ...PROFILE.constraints[1], name: 'late' }],
-      factors: [{ ...PROFILE.factors[0], defaultWeight: 0 }, { ...PROFILE.factors[1], weightKey: 'price', defaultWeight: 0 }, { ...PROFILE.factors[2], defaultWeight: 1.5 }],
+      factors: [
+        { ...PROFILE.factors[0], defaultWeight: 0 },
+        { ...PROFILE.factors[1], weightKey: 'price', defaultWeight: 0 },
+        { ...PROFILE.factors[2], defaultWeight: 1.5 },
+      ],
       orderings: { FIT: { column: 'price' }, NEWEST: { column: 'created' } },
     };
     expect(checkProfile(bad)).toEqual([

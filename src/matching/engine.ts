@@ -109,12 +109,15 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
   const key = profile.key;
   const source = profile.candidates(req.query, p);
   const n = profile.constraints.length;
-  if (!Number.isInteger(req.first) || req.first < 1 || req.first > MATCH_MAX) throw new Error(`${profile.name}: first must be 1–${MATCH_MAX} (checkFirst), got ${req.first}`);
+  if (!Number.isInteger(req.first) || req.first < 1 || req.first > MATCH_MAX)
+    throw new Error(`${profile.name}: first must be 1–${MATCH_MAX} (checkFirst), got ${req.first}`);
   // A constraint or an applicability that is NULL for a pair counts as not met / not applying,
   // the same in the filter, the count of misses, the score and the explanation.
   const misses = n === 0 ? '0' : `(${n} - (${profile.constraints.map((c) => `coalesce((${c.sql}), false)::int`).join(' + ')}))`;
   const full = fullMatchSql(profile);
-  const columns = Object.entries(profile.columns).map(([name, sql]) => `${sql} as ${name}`).join(', ');
+  const columns = Object.entries(profile.columns)
+    .map(([name, sql]) => `${sql} as ${name}`)
+    .join(', ');
   const w = profile.factors.map((x) => `${p.add(weights[x.weightKey])}::float8`);
   // biome-ignore lint/suspicious/noExplicitAny: factors of any row type
   const applies = (x: Factor<any>) => (x.applies ? `coalesce((${x.applies}), false)` : 'true');
@@ -143,10 +146,12 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
     scored as (
       select t.*, coalesce(round((${terms})::numeric, 4)::float8, 0) as score from top t
     ),
-    best as (${req.focus === undefined
-      ? `select s.*, null::int as rank from scored s order by ${order('s')} limit ${req.first}`
-      : `select * from (select s.*, (row_number() over (order by ${order('s')}))::int as rank from scored s) r
-        where r.${key} = ${p.add(req.focus)}::int`}
+    best as (${
+      req.focus === undefined
+        ? `select s.*, null::int as rank from scored s order by ${order('s')} limit ${req.first}`
+        : `select * from (select s.*, (row_number() over (order by ${order('s')}))::int as rank from scored s) r
+        where r.${key} = ${p.add(req.focus)}::int`
+    }
     )
     select t.${key} as id, t.*, (select full_count from counted)::int as full_count, ${req.node ?? 'null'} as node,
       ${profile.constraints.map((c, i) => `coalesce((${c.sql}), false) as ${ok(i)}`).join(', ') || 'true as ok_all'}

@@ -36,7 +36,7 @@ class CoverageFolders extends ReportBase {
       }
     }
     const keys = [...rows.keys()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-    const pct = ([c, t]) => (`${t ? ((100 * c) / t).toFixed(1) : '100.0'} (${c}/${t})`).padEnd(19);
+    const pct = ([c, t]) => `${t ? ((100 * c) / t).toFixed(1) : '100.0'} (${c}/${t})`.padEnd(19);
     const cw = context.writer.writeFile(this.file);
     cw.println('');
     cw.println(`${'Coverage by folder'.padEnd(30)}${'% lines'.padEnd(21)}% branches`);

@@ -49,24 +49,49 @@ export interface DuisburgWorld {
  * factors, services, corridors and fulfilment records above. Every number the tests expect is
  * worked out from these literals.
  */
-export async function duisburgWorld(sql: import('pg').Client, databaseUrl: string, issueKey: (url: string, enterpriseId: number) => Promise<string>): Promise<DuisburgWorld> {
+export async function duisburgWorld(
+  sql: import('pg').Client,
+  databaseUrl: string,
+  issueKey: (url: string, enterpriseId: number) => Promise<string>,
+): Promise<DuisburgWorld> {
   await sql.query(`update capacity_offer set status = 'WITHDRAWN'`);
   await sql.query(`update capacity_demand set status = 'CLOSED'`);
-  const { rows: [a] } = await sql.query(`select id, operator_id from overseas_warehouse where slug = 'xinjin-duisburg'`);
-  const { rows: [b] } = await sql.query(`select id, operator_id from overseas_warehouse where slug = 'fanpeng-duisburg'`);
+  const {
+    rows: [a],
+  } = await sql.query(`select id, operator_id from overseas_warehouse where slug = 'xinjin-duisburg'`);
+  const {
+    rows: [b],
+  } = await sql.query(`select id, operator_id from overseas_warehouse where slug = 'fanpeng-duisburg'`);
   if (a.operator_id === b.operator_id) throw new Error('the two Duisburg warehouses must have different operators');
-  await sql.query(`update overseas_warehouse set country_code = 'DE', is_public = true, latitude = 51, longitude = 7, pallet_cbm = 1.5, stack_height_m = 2.4,
-    storage_classes = '{AMBIENT,BONDED}', services = '{KITTING,RETURNS,INSPECTION,LAST_MILE,ONE_PIECE_FULFILMENT}' where id = $1`, [a.id]);
-  await sql.query(`update overseas_warehouse set country_code = 'DE', is_public = false, latitude = 52, longitude = 7, pallet_cbm = 1.38, stack_height_m = 2,
-    storage_classes = '{AMBIENT}', services = '{KITTING,RETURNS}' where id = $1`, [b.id]);
+  await sql.query(
+    `update overseas_warehouse set country_code = 'DE', is_public = true, latitude = 51, longitude = 7, pallet_cbm = 1.5, stack_height_m = 2.4,
+    storage_classes = '{AMBIENT,BONDED}', services = '{KITTING,RETURNS,INSPECTION,LAST_MILE,ONE_PIECE_FULFILMENT}' where id = $1`,
+    [a.id],
+  );
+  await sql.query(
+    `update overseas_warehouse set country_code = 'DE', is_public = false, latitude = 52, longitude = 7, pallet_cbm = 1.38, stack_height_m = 2,
+    storage_classes = '{AMBIENT}', services = '{KITTING,RETURNS}' where id = $1`,
+    [b.id],
+  );
   await sql.query(`delete from warehouse_corridor where warehouse_id in ($1, $2)`, [a.id, b.id]);
-  await sql.query(`insert into warehouse_corridor (warehouse_id, corridor_id, transit_days)
+  await sql.query(
+    `insert into warehouse_corridor (warehouse_id, corridor_id, transit_days)
     select $1::int, id, 18 from corridor where slug = 'china-europe-railway-express'
     union all select $1::int, id, 6 from corridor where slug = 'air-cargo'
-    union all select $2::int, id, 30 from corridor where slug = 'china-europe-railway-express'`, [a.id, b.id]);
+    union all select $2::int, id, 30 from corridor where slug = 'china-europe-railway-express'`,
+    [a.id, b.id],
+  );
   await sql.query(`delete from capacity_operator_record where operator_id in ($1, $2)`, [a.operator_id, b.operator_id]);
-  await sql.query(`insert into capacity_operator_record (operator_id, ended_holds, confirmed_holds) values ($1, 4, 3), ($2, 2, 2)`, [a.operator_id, b.operator_id]);
-  const { rows: [seller] } = await sql.query(`select id from enterprise where id not in ($1, $2) and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 1`, [a.operator_id, b.operator_id]);
+  await sql.query(`insert into capacity_operator_record (operator_id, ended_holds, confirmed_holds) values ($1, 4, 3), ($2, 2, 2)`, [
+    a.operator_id,
+    b.operator_id,
+  ]);
+  const {
+    rows: [seller],
+  } = await sql.query(`select id from enterprise where id not in ($1, $2) and not ('LOGISTICS_WAREHOUSE_OPERATOR' = any(roles)) order by id limit 1`, [
+    a.operator_id,
+    b.operator_id,
+  ]);
   return {
     A: { id: a.id, operator: a.operator_id, key: await issueKey(databaseUrl, a.operator_id) },
     B: { id: b.id, operator: b.operator_id, key: await issueKey(databaseUrl, b.operator_id) },
@@ -84,12 +109,29 @@ export function duisburgTerms(today = chinaToday()) {
   const FROM = plusDays(today, 10);
   const TO = plusDays(today, 69);
   const offer = (w: { id: number }, over: Record<string, unknown> = {}) => ({
-    warehouseId: gid('OverseasWarehouse', w.id), quantity: '100', unit: 'CBM', availableFrom: FROM, availableTo: TO,
-    storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', inboundFee: '2', outboundFee: '1',
-    freeDays: 7, services: [], ...over,
+    warehouseId: gid('OverseasWarehouse', w.id),
+    quantity: '100',
+    unit: 'CBM',
+    availableFrom: FROM,
+    availableTo: TO,
+    storageClass: 'AMBIENT',
+    currency: 'USD',
+    storagePrice: '0.50',
+    pricePeriod: 'DAY',
+    inboundFee: '2',
+    outboundFee: '1',
+    freeDays: 7,
+    services: [],
+    ...over,
   });
   const demand = (over: Record<string, unknown> = {}) => ({
-    countries: ['DE'], quantity: '40', unit: 'CBM', startDate: FROM, durationDays: 60, storageClass: 'AMBIENT', ...over,
+    countries: ['DE'],
+    quantity: '40',
+    unit: 'CBM',
+    startDate: FROM,
+    durationDays: 60,
+    storageClass: 'AMBIENT',
+    ...over,
   });
   return { FROM, TO, offer, demand };
 }

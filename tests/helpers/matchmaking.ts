@@ -18,12 +18,28 @@ export const POST_DEMAND_ID = /* GraphQL */ `
  */
 export const offerInputFor = (warehouseId: number, availableFrom: string, availableTo: string, over: Record<string, unknown> = {}) => ({
   warehouseId: toGlobalId('OverseasWarehouse', warehouseId),
-  quantity: '100', unit: 'CBM', availableFrom, availableTo,
-  storageClass: 'AMBIENT', currency: 'USD', storagePrice: '0.50', pricePeriod: 'DAY', inboundFee: '2', outboundFee: '1',
-  freeDays: 7, services: [], ...over,
+  quantity: '100',
+  unit: 'CBM',
+  availableFrom,
+  availableTo,
+  storageClass: 'AMBIENT',
+  currency: 'USD',
+  storagePrice: '0.50',
+  pricePeriod: 'DAY',
+  inboundFee: '2',
+  outboundFee: '1',
+  freeDays: 7,
+  services: [],
+  ...over,
 });
 
 /** What a seller needs, for tests: 40 CBM ambient in one country for 60 days from `startDate`; `over` replaces any field. */
 export const criteriaFor = (countryCode: string, startDate: string, over: Record<string, unknown> = {}) => ({
-  countries: [countryCode], quantity: '40', unit: 'CBM', startDate, durationDays: 60, storageClass: 'AMBIENT', ...over,
+  countries: [countryCode],
+  quantity: '40',
+  unit: 'CBM',
+  startDate,
+  durationDays: 60,
+  storageClass: 'AMBIENT',
+  ...over,
 });

@@ -87,8 +87,11 @@ export async function walk(spec: WalkSpec): Promise<void> {
     const actual: Record<string, boolean> = { hasPreviousPage: p.pageInfo.hasPreviousPage };
     if ('hasNextPage' in flags) actual.hasNextPage = p.pageInfo.hasNextPage;
     expect({ where: where(i), ...actual }).toEqual({ where: where(i), ...flags });
-    expect({ where: where(i), startCursor: p.pageInfo.startCursor, endCursor: p.pageInfo.endCursor })
-      .toEqual({ where: where(i), startCursor: p.cursors[0] ?? null, endCursor: p.cursors[p.cursors.length - 1] ?? null });
+    expect({ where: where(i), startCursor: p.pageInfo.startCursor, endCursor: p.pageInfo.endCursor }).toEqual({
+      where: where(i),
+      startCursor: p.cursors[0] ?? null,
+      endCursor: p.cursors[p.cursors.length - 1] ?? null,
+    });
     if (spec.hasTotal !== false) expect({ where: where(i), totalCount: p.totalCount }).toEqual({ where: where(i), totalCount: expected.length });
   });
 }

@@ -25,7 +25,9 @@ export function redisAnswers(url: string): boolean {
  */
 export function whenRedis<T extends jest.Describe | jest.It>(fn: T, url: string, file: string): T {
   if (IN_CI || redisAnswers(url)) return fn;
-  console.warn(`${path.basename(file)}: Redis test skipped, nothing answers PING at ${url} ` +
-    '(start redis-server on 127.0.0.1:6379, or set REDIS_URL). CI never skips it.');
+  console.warn(
+    `${path.basename(file)}: Redis test skipped, nothing answers PING at ${url} ` +
+      '(start redis-server on 127.0.0.1:6379, or set REDIS_URL). CI never skips it.',
+  );
   return fn.skip as T;
 }

@@ -79,15 +79,16 @@ describe('requested cost', () => {
 
   it('lists that are not connections count 5 items; value objects cost nothing', () => {
     // row 1 + brands 5 × 1 + revenue (Money, no id) 0
-    expect(cost('{ districts(first: 2) { nodes { enterprises(first: 3) { nodes { brands { name } revenue { amount } } } } } }'))
-      .toBe(1 + 2 * (1 + 1 + 3 * (1 + 5)));
+    expect(cost('{ districts(first: 2) { nodes { enterprises(first: 3) { nodes { brands { name } revenue { amount } } } } } }')).toBe(
+      1 + 2 * (1 + 1 + 3 * (1 + 5)),
+    );
   });
 
   it('fragments and aliases count every time they are used', () => {
     const q = `fragment E on Enterprise { district { name } }
       { a: districts(first: 2) { nodes { enterprises(first: 2) { nodes { ...E } } } }
         b: districts(first: 1) { nodes { id } } }`;
-    expect(cost(q)).toBe((1 + 2 * (1 + 1 + 2 * (1 + 1))) + (1 + 1));
+    expect(cost(q)).toBe(1 + 2 * (1 + 1 + 2 * (1 + 1)) + (1 + 1));
   });
 
   it('weights: search 10 + its connection; matches 25 + rows × first (twice with near misses)', () => {
@@ -101,8 +102,9 @@ describe('requested cost', () => {
   it('nodes(ids:) multiplies by the number of IDs; an interface takes its costliest type', () => {
     expect(cost('{ nodes(ids: ["a", "b", "c"]) { id } }')).toBe(3);
     // as an Enterprise: 1 + district 1 + brands 5; as a District: 1 + connection 1 + 2
-    expect(cost('{ node(id: "x") { ... on Enterprise { district { id } brands { id } } ... on District { enterprises(first: 2) { nodes { id } } } } }'))
-      .toBe(1 + 1 + 5);
+    expect(cost('{ node(id: "x") { ... on Enterprise { district { id } brands { id } } ... on District { enterprises(first: 2) { nodes { id } } } } }')).toBe(
+      1 + 1 + 5,
+    );
   });
 
   it('a mutation field costs 10 plus its payload', () => {
@@ -120,7 +122,15 @@ describe('actual cost', () => {
   it('counts the rows that came back, never more than were asked for', () => {
     const q = '{ districts(first: 10) { totalCount nodes { name enterprises(first: 10) { nodes { id } } } } }';
     expect(cost(q)).toBe(1 + 1 + 10 * (1 + 1 + 10));
-    const data = { districts: { totalCount: 2, nodes: [{ name: 'a', enterprises: { nodes: [{ id: '1' }, { id: '2' }] } }, { name: 'b', enterprises: { nodes: [] } }] } };
+    const data = {
+      districts: {
+        totalCount: 2,
+        nodes: [
+          { name: 'a', enterprises: { nodes: [{ id: '1' }, { id: '2' }] } },
+          { name: 'b', enterprises: { nodes: [] } },
+        ],
+      },
+    };
     // connection 1 + totalCount 1 + district a (1 + 1 + 2) + district b (1 + 1 + 0)
     expect(cost(q, {}, data)).toBe(1 + 1 + (1 + 1 + 2) + (1 + 1));
   });

@@ -1,7 +1,19 @@
 import {
-  getNamedType, getNullableType, isAbstractType, isCompositeType, isListType, isObjectType, Kind,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLObjectType,
-  type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { collectFields } from '../sql/compile';
@@ -107,8 +119,14 @@ function walkOf(input: CostInput): Walk {
   let w = walks.get(input);
   if (!w) {
     w = {
-      schema: input.schema, fragments: input.fragments, variables: input.variables ?? {},
-      collected: new Map(), infos: new Map(), estimates: new Map(), possible: new Map(), connections: new Map(),
+      schema: input.schema,
+      fragments: input.fragments,
+      variables: input.variables ?? {},
+      collected: new Map(),
+      infos: new Map(),
+      estimates: new Map(),
+      possible: new Map(),
+      connections: new Map(),
     };
     walks.set(input, w);
   }
@@ -168,7 +186,8 @@ function worstOver(w: Walk, type: GraphQLCompositeType, from: Source, data: Data
   let worst = 0;
   for (const t of types) {
     let sum = 0;
-    for (const [key, nodes] of collect(w, t, from)) sum += fieldCost(w, t, key, nodes, data === 'estimate' ? 'estimate' : (data as Record<string, unknown>)[key], sized);
+    for (const [key, nodes] of collect(w, t, from))
+      sum += fieldCost(w, t, key, nodes, data === 'estimate' ? 'estimate' : (data as Record<string, unknown>)[key], sized);
     if (sum > worst) worst = sum;
   }
   return worst;
@@ -193,10 +212,17 @@ function fieldInfo(w: Walk, parent: GraphQLObjectType, key: string, nodes: reado
       const size = ext?.size ? clamp(ext.size(args), 0, ext.maxSize ?? COST.maxPageSize) : undefined;
       if (isConnection(named)) info = { weight, kind: 'connection', named, each, n: clamp(args.first ?? args.last, COST.defaultPageSize, COST.maxPageSize) };
       else if (isListType(getNullableType(def.type))) {
-        info = { weight, kind: 'list', named, each, n: size ?? (sized?.field === key ? sized.size : ext?.listSize ?? COST.defaultListSize) };
+        info = { weight, kind: 'list', named, each, n: size ?? (sized?.field === key ? sized.size : (ext?.listSize ?? COST.defaultListSize)) };
       } else {
         // An expensive field's weight stands for its lookup.
-        info = { weight, kind: 'object', named, each: ext?.weight !== undefined ? 0 : each, n: 1, inner: ext?.sizedField && size !== undefined ? { field: ext.sizedField, size } : undefined };
+        info = {
+          weight,
+          kind: 'object',
+          named,
+          each: ext?.weight !== undefined ? 0 : each,
+          n: 1,
+          inner: ext?.sizedField && size !== undefined ? { field: ext.sizedField, size } : undefined,
+        };
       }
     }
   }
@@ -204,7 +230,14 @@ function fieldInfo(w: Walk, parent: GraphQLObjectType, key: string, nodes: reado
   return info;
 }
 
-function fieldCost(w: Walk, parent: GraphQLObjectType, key: string, nodes: readonly FieldNode[], data: unknown, sized?: { field: string; size: number }): number {
+function fieldCost(
+  w: Walk,
+  parent: GraphQLObjectType,
+  key: string,
+  nodes: readonly FieldNode[],
+  data: unknown,
+  sized?: { field: string; size: number },
+): number {
   const f = fieldInfo(w, parent, key, nodes, sized);
   if (f.kind === 'leaf') return f.weight;
   const estimate = data === 'estimate';
@@ -278,7 +311,10 @@ export interface CostInput {
 
 function rootType(input: CostInput): GraphQLObjectType | undefined {
   const { schema, operation } = input;
-  return (operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()) ?? undefined;
+  return (
+    (operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()) ??
+    undefined
+  );
 }
 
 /** The cost of an operation before it runs (its upper bound under the model), at least 1. */

@@ -42,7 +42,11 @@ function controlCharInLiterals(doc: DocumentNode): { argument: string; codePoint
   let hit: { argument: string; codePoint: number } | null = null;
   let argument = '';
   visit(doc, {
-    Argument: { enter: (node) => { argument = node.name.value; } },
+    Argument: {
+      enter: (node) => {
+        argument = node.name.value;
+      },
+    },
     StringValue: {
       enter(node) {
         const cp = controlCharIn(node.value);
@@ -98,7 +102,8 @@ function refused(e: GraphQLError, status: number): GraphQLError {
 function checkText(rc: GraphQLRequestContext<Context>): void {
   if (rc.operation?.operation !== 'query') return;
   const v = firstControlChar(rc.request.variables ?? {});
-  if (v) throw refused(badInput(`Text may not contain control characters: found ${codePointName(v.codePoint)} in variable \`$${v.path.join('.')}\``, v.path), 400);
+  if (v)
+    throw refused(badInput(`Text may not contain control characters: found ${codePointName(v.codePoint)} in variable \`$${v.path.join('.')}\``, v.path), 400);
   const l = rc.document ? controlCharInLiterals(rc.document) : null;
   if (l) throw refused(badInput(`Text may not contain control characters: found ${codePointName(l.codePoint)} in argument \`${l.argument}\``, l.argument), 400);
 }
@@ -145,8 +150,8 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
           const { input, requested } = costed;
           if (requested > opts.maxCost) {
             throw new GraphQLError(
-              `This query could cost up to ${requested} points; the maximum for one request is ${opts.maxCost}. `
-              + 'Ask for smaller pages (`first`), fewer nested lists, or split it into several requests (see the cost model in docs/limits.md)',
+              `This query could cost up to ${requested} points; the maximum for one request is ${opts.maxCost}. ` +
+                'Ask for smaller pages (`first`), fewer nested lists, or split it into several requests (see the cost model in docs/limits.md)',
               { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: requested, maximum: opts.maxCost, http: { status: 400 } } },
             );
           }
@@ -155,8 +160,8 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
           if (!spent.allowed) {
             const retry = spent.retryAfterSeconds ?? 1;
             throw new GraphQLError(
-              `Rate limit reached: this query costs ${requested} points and ${spent.state.remaining} of your ${spent.state.limit} points per ${spent.state.windowSeconds} s are left; `
-              + `retry after ${retry} s${payer.kind === 'address' ? ', or use an API key for a larger budget' : ''}`,
+              `Rate limit reached: this query costs ${requested} points and ${spent.state.remaining} of your ${spent.state.limit} points per ${spent.state.windowSeconds} s are left; ` +
+                `retry after ${retry} s${payer.kind === 'address' ? ', or use an API key for a larger budget' : ''}`,
               {
                 extensions: {
                   code: ErrorCode.RATE_LIMITED,
@@ -198,7 +203,9 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
           // The budget in the body changes with every request; a cacheable GET keeps a weak ETag
           // of what it answered (data and errors), so revalidation still ends in 304.
           if (rc.request.http?.method === 'GET') {
-            const tag = createHash('sha1').update(JSON.stringify([body.data, body.errors])).digest('base64url');
+            const tag = createHash('sha1')
+              .update(JSON.stringify([body.data, body.errors]))
+              .digest('base64url');
             response.http.headers.set('etag', `W/"${tag}"`);
           }
         },

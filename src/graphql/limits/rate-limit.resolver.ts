@@ -38,7 +38,8 @@ export class RateLimit {
 export class RateLimitResolver {
   @Query(() => RateLimit, {
     nullable: true,
-    description: 'Your rate-limit budget (per API key, or per client address without one) and this request’s cost; free of charge; null only where limits are switched off (调用额度)',
+    description:
+      'Your rate-limit budget (per API key, or per client address without one) and this request’s cost; free of charge; null only where limits are switched off (调用额度)',
   })
   @Extensions({ cost: { weight: 0 } })
   rateLimit(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): RateLimit | null {

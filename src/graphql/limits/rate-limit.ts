@@ -111,7 +111,10 @@ export class RateBudgets {
     });
   }
 
-  constructor(readonly config: RateLimitConfig, opts: { redisUrl?: string; prefix?: string; logger?: Logger } = {}) {
+  constructor(
+    readonly config: RateLimitConfig,
+    opts: { redisUrl?: string; prefix?: string; logger?: Logger } = {},
+  ) {
     if (opts.redisUrl) {
       // No offline queue: while Redis is away a command fails at once and the memory fallback
       // answers, instead of every request waiting for the reconnection.
@@ -131,12 +134,19 @@ export class RateBudgets {
     for (const [tier, points] of tiers) {
       this.restoreRates.set(tier, Math.round((points / config.windowSeconds) * 100) / 100);
       const memory = new RateLimiterMemory({ points, duration: config.windowSeconds, keyPrefix: `rl:${tier}` });
-      this.limiters.set(tier, this.redis
-        ? new RateLimiterRedis({
-          storeClient: this.redis, points, duration: config.windowSeconds, keyPrefix: `${opts.prefix ?? 'cbec:'}rl:${tier}`,
-          insuranceLimiter: memory, rejectIfRedisNotReady: true,
-        })
-        : memory);
+      this.limiters.set(
+        tier,
+        this.redis
+          ? new RateLimiterRedis({
+              storeClient: this.redis,
+              points,
+              duration: config.windowSeconds,
+              keyPrefix: `${opts.prefix ?? 'cbec:'}rl:${tier}`,
+              insuranceLimiter: memory,
+              rejectIfRedisNotReady: true,
+            })
+          : memory,
+      );
     }
   }
 

@@ -26,7 +26,8 @@ export const DEFAULT_SHAPE_LIMITS: ShapeLimits = { maxDepth: 12, maxAliases: 30,
 
 const WHAT: Record<string, (max: number, found: number) => string> = {
   depth: (max, found) => `This query nests fields ${found} levels deep; the limit is ${max}. Ask for the deeper objects in a second query, by their IDs`,
-  aliases: (max, found) => `This query has ${found} aliased fields; the limit is ${max}. Send fewer aliases, or page with \`first\`/\`after\` instead of aliasing pages`,
+  aliases: (max, found) =>
+    `This query has ${found} aliased fields; the limit is ${max}. Send fewer aliases, or page with \`first\`/\`after\` instead of aliasing pages`,
   directives: (max, found) => `This query has ${found} directives; the limit is ${max}`,
 };
 
@@ -36,9 +37,11 @@ function refusal(limit: string, ctx: ValidationContext) {
     const m = /limit of (\d+) exceeded, found (\d+)/.exec(err.message);
     const maximum = m ? Number(m[1]) : undefined;
     const found = m ? Number(m[2]) : undefined;
-    ctx.reportError(new GraphQLError(WHAT[limit](maximum ?? 0, found ?? 0), {
-      extensions: { limit, maximum, found },
-    }));
+    ctx.reportError(
+      new GraphQLError(WHAT[limit](maximum ?? 0, found ?? 0), {
+        extensions: { limit, maximum, found },
+      }),
+    );
   };
 }
 

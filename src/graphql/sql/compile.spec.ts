@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import {
-  Kind, parse, validate, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type GraphQLSchema,
+  Kind,
+  parse,
+  validate,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import { Arg, Args, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -98,32 +104,38 @@ class BookFields {
 
 @Resolver(() => Author)
 class AuthorFields {
-  @Sql(many(
-    (t, c, a) => `book ${c} where ${c}.author_id = ${t}.id${a.args.since == null ? '' : ` and ${c}.year >= ${a.c.params.add(a.args.since)}`}`,
-    (c) => `${c}.year, ${c}.id`,
-  ))
+  @Sql(
+    many(
+      (t, c, a) => `book ${c} where ${c}.author_id = ${t}.id${a.args.since == null ? '' : ` and ${c}.year >= ${a.c.params.add(a.args.since)}`}`,
+      (c) => `${c}.year, ${c}.id`,
+    ),
+  )
   @FieldResolver(() => [Book], { description: 'Books, oldest first' })
   books(@Root() row: Row, @Arg('since', () => Int, { nullable: true, description: 'From this year on' }) _since?: number): unknown {
     return row.books;
   }
 
-  @Sql(connection({
-    source: (t, c) => `book ${c} where ${c}.author_id = ${t}.id`,
-    order: (c) => [
-      { name: 'YEAR', expr: `${c}.year`, type: 'int', desc: true },
-      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-    ],
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `book ${c} where ${c}.author_id = ${t}.id`,
+      order: (c) => [
+        { name: 'YEAR', expr: `${c}.year`, type: 'int', desc: true },
+        { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+      ],
+    }),
+  )
   @FieldResolver(() => BookConnection, { description: 'Books, newest first, a page at a time' })
   bookPage(@Root() row: Row, @Args() _page: NestedPageArgs): unknown {
     return row.bookPage;
   }
 
-  @Sql(connection({
-    source: (t, c) => `authorship a_${c} join book ${c} on ${c}.id = a_${c}.book_id where a_${c}.author_id = ${t}.id`,
-    order: (c) => [{ name: 'ID', expr: `${c}.id`, type: 'int', desc: false }],
-    edge: { role: (c) => `a_${c}.role` },
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `authorship a_${c} join book ${c} on ${c}.id = a_${c}.book_id where a_${c}.author_id = ${t}.id`,
+      order: (c) => [{ name: 'ID', expr: `${c}.id`, type: 'int', desc: false }],
+      edge: { role: (c) => `a_${c}.role` },
+    }),
+  )
   @FieldResolver(() => AuthoredConnection, { description: 'Books worked on, with the role' })
   authored(@Root() row: Row, @Args() _page: NestedPageArgs): unknown {
     return row.authored;
@@ -185,8 +197,9 @@ const badInput = (argument: string, message: string) =>
 describe('compileObject: the selection, and nothing else, becomes SQL', () => {
   it('selected fields only, keyed by response key; __typename is a literal', () => {
     // No id, author, price …: only what is asked for. The alias, not the field name, is the key.
-    expect(compile('{ book { heading: title __typename year kind: __typename } }').sql)
-      .toBe(`json_build_object('heading', t.title, '__typename', 'Book', 'year', t.year, 'kind', 'Book')`);
+    expect(compile('{ book { heading: title __typename year kind: __typename } }').sql).toBe(
+      `json_build_object('heading', t.title, '__typename', 'Book', 'year', t.year, 'kind', 'Book')`,
+    );
   });
 
   it('one field under two aliases with different arguments: two pairs, each with its own arguments', () => {
@@ -197,10 +210,10 @@ describe('compileObject: the selection, and nothing else, becomes SQL', () => {
     // A relation twice: two sub-selects with their own aliases and parameters.
     const lists = compile('{ author { old: books(since: 1900) { title } recent: books(since: 2000) { title } all: books { title } } }');
     expect(lists.sql).toBe(
-      `json_build_object(`
-      + `'old', (select coalesce(json_agg(json_build_object('title', t1.title) order by t1.year, t1.id), '[]'::json) from book t1 where t1.author_id = t.id and t1.year >= $1), `
-      + `'recent', (select coalesce(json_agg(json_build_object('title', t2.title) order by t2.year, t2.id), '[]'::json) from book t2 where t2.author_id = t.id and t2.year >= $2), `
-      + `'all', (select coalesce(json_agg(json_build_object('title', t3.title) order by t3.year, t3.id), '[]'::json) from book t3 where t3.author_id = t.id))`,
+      `json_build_object(` +
+        `'old', (select coalesce(json_agg(json_build_object('title', t1.title) order by t1.year, t1.id), '[]'::json) from book t1 where t1.author_id = t.id and t1.year >= $1), ` +
+        `'recent', (select coalesce(json_agg(json_build_object('title', t2.title) order by t2.year, t2.id), '[]'::json) from book t2 where t2.author_id = t.id and t2.year >= $2), ` +
+        `'all', (select coalesce(json_agg(json_build_object('title', t3.title) order by t3.year, t3.id), '[]'::json) from book t3 where t3.author_id = t.id))`,
     );
     expect(lists.params).toEqual([1900, 2000]);
   });
@@ -226,11 +239,9 @@ describe('@skip and @include', () => {
   } }`;
 
   it('literal conditions, variable conditions, and both directives (skipped if either says so)', () => {
-    expect(compile(doc, { yes: true, no: false }).sql)
-      .toBe(`json_build_object('c', t.title, 'd', t.title, 'e', t.title, 'h', t.title, 'k', t.title)`);
+    expect(compile(doc, { yes: true, no: false }).sql).toBe(`json_build_object('c', t.title, 'd', t.title, 'e', t.title, 'h', t.title, 'k', t.title)`);
     // The variables, not the document, decide e–h.
-    expect(compile(doc, { yes: false, no: true }).sql)
-      .toBe(`json_build_object('c', t.title, 'd', t.title, 'f', t.title, 'g', t.title, 'k', t.title)`);
+    expect(compile(doc, { yes: false, no: true }).sql).toBe(`json_build_object('c', t.title, 'd', t.title, 'f', t.title, 'g', t.title, 'k', t.title)`);
   });
 
   it('on inline fragments and fragment spreads', () => {
@@ -244,8 +255,9 @@ describe('@skip and @include', () => {
   });
 
   it('a skipped spread does not use the fragment up: a later spread of it still applies (as graphql-js executes)', () => {
-    expect(compile('{ book { ...Head @skip(if: true) year ...Head } } fragment Head on Book { title }').sql)
-      .toBe(`json_build_object('year', t.year, 'title', t.title)`);
+    expect(compile('{ book { ...Head @skip(if: true) year ...Head } } fragment Head on Book { title }').sql).toBe(
+      `json_build_object('year', t.year, 'title', t.title)`,
+    );
   });
 
   it('on a relation: the sub-select is not built at all, and uses no alias', () => {
@@ -257,8 +269,11 @@ describe('@skip and @include', () => {
 
 describe('fragments', () => {
   it('inline and named fragments are expanded in place, in document order', () => {
-    expect(compile('{ book { ...Head ... on Book { year } ... { author { ...Name } } } } fragment Head on Book { title } fragment Name on Author { name }').sql)
-      .toBe(`json_build_object('title', t.title, 'year', t.year, 'author', (select json_build_object('name', t1.name) from author t1 where t1.id = t.author_id))`);
+    expect(
+      compile('{ book { ...Head ... on Book { year } ... { author { ...Name } } } } fragment Head on Book { title } fragment Name on Author { name }').sql,
+    ).toBe(
+      `json_build_object('title', t.title, 'year', t.year, 'author', (select json_build_object('name', t1.name) from author t1 where t1.id = t.author_id))`,
+    );
   });
 
   it('a fragment spread twice is expanded once per object (collectFields holds its field once)', () => {
@@ -269,24 +284,33 @@ describe('fragments', () => {
   });
 
   it('fragments nested 4 deep, each spreading the next 30 times, still give one field node (not 30^3)', () => {
-    const frag = (i: number) => `fragment F${i} on Book { ${i === 3 ? 'title' : Array(30).fill(`...F${i + 1}`).join(' ')} }`;
+    const frag = (i: number) =>
+      `fragment F${i} on Book { ${
+        i === 3
+          ? 'title'
+          : Array(30)
+              .fill(`...F${i + 1}`)
+              .join(' ')
+      } }`;
     const { root, c } = prepare(`{ book { ...F0 } } ${[0, 1, 2, 3].map(frag).join(' ')}`);
     expect(collectFields('Book', [root.selectionSet], c).get('title')).toHaveLength(1);
   });
 
   it('a fragment used at two levels applies at each (the once-only rule is per object, not per document)', () => {
     expect(compile('{ book { ...Head author { books { ...Head } } } } fragment Head on Book { title }').sql).toBe(
-      `json_build_object('title', t.title, 'author', (select json_build_object('books', `
-      + `(select coalesce(json_agg(json_build_object('title', t2.title) order by t2.year, t2.id), '[]'::json) from book t2 where t2.author_id = t1.id)) `
-      + `from author t1 where t1.id = t.author_id))`,
+      `json_build_object('title', t.title, 'author', (select json_build_object('books', ` +
+        `(select coalesce(json_agg(json_build_object('title', t2.title) order by t2.year, t2.id), '[]'::json) from book t2 where t2.author_id = t1.id)) ` +
+        `from author t1 where t1.id = t.author_id))`,
     );
   });
 
   it('on an abstract field, fragments on another type do not apply; fragments on an interface the type implements do', () => {
     // node(id:) returns Node; the node resolver compiles the selection for the concrete type.
-    const doc = '{ node(id: "x") { id ... on Book { title } ... on Author { name } ...Born ... on Node { __typename } } } fragment Born on Author { born: summary }';
-    expect(compile(doc, {}, 'Book').sql)
-      .toBe(`json_build_object('id', encode(convert_to('Book:' || t.id, 'UTF8'), 'base64'), 'title', t.title, '__typename', 'Book')`);
+    const doc =
+      '{ node(id: "x") { id ... on Book { title } ... on Author { name } ...Born ... on Node { __typename } } } fragment Born on Author { born: summary }';
+    expect(compile(doc, {}, 'Book').sql).toBe(
+      `json_build_object('id', encode(convert_to('Book:' || t.id, 'UTF8'), 'base64'), 'title', t.title, '__typename', 'Book')`,
+    );
     expect(compile(doc, {}, 'Author').sql).toBe(
       `json_build_object('id', encode(convert_to('Author:' || t.id, 'UTF8'), 'base64'), 'name', t.name, '__typename', 'Author', '$id', t.id, '$born', t.born)`,
     );
@@ -298,11 +322,11 @@ describe('relations', () => {
     const r = compile('{ book { author { name books { title author { name } } } again: author { name } } }');
     // book t → author t1 → its books t2 → their author t3; the sibling `again` is t4.
     expect(r.sql).toBe(
-      `json_build_object(`
-      + `'author', (select json_build_object('name', t1.name, 'books', (select coalesce(json_agg(json_build_object('title', t2.title, `
-      + `'author', (select json_build_object('name', t3.name) from author t3 where t3.id = t2.author_id)) order by t2.year, t2.id), '[]'::json) `
-      + `from book t2 where t2.author_id = t1.id)) from author t1 where t1.id = t.author_id), `
-      + `'again', (select json_build_object('name', t4.name) from author t4 where t4.id = t.author_id))`,
+      `json_build_object(` +
+        `'author', (select json_build_object('name', t1.name, 'books', (select coalesce(json_agg(json_build_object('title', t2.title, ` +
+        `'author', (select json_build_object('name', t3.name) from author t3 where t3.id = t2.author_id)) order by t2.year, t2.id), '[]'::json) ` +
+        `from book t2 where t2.author_id = t1.id)) from author t1 where t1.id = t.author_id), ` +
+        `'again', (select json_build_object('name', t4.name) from author t4 where t4.id = t.author_id))`,
     );
     expect(r.c.seq.n).toBe(4);
   });
@@ -313,8 +337,8 @@ describe('relations', () => {
     expect(top.c.seq.n).toBe(0);
     // Inside a relation it reads the related row.
     expect(compile('{ author { books { price { amount } } } }').sql).toBe(
-      `json_build_object('books', (select coalesce(json_agg(json_build_object('price', json_build_object('amount', t1.price_amount::text)) order by t1.year, t1.id), '[]'::json) `
-      + `from book t1 where t1.author_id = t.id))`,
+      `json_build_object('books', (select coalesce(json_agg(json_build_object('price', json_build_object('amount', t1.price_amount::text)) order by t1.year, t1.id), '[]'::json) ` +
+        `from book t1 where t1.author_id = t.id))`,
     );
   });
 });
@@ -329,8 +353,9 @@ describe('fields resolved in JavaScript', () => {
   });
 
   it('read the related row inside a relation', () => {
-    expect(compile('{ book { author { summary } } }').sql)
-      .toBe(`json_build_object('author', (select json_build_object('$id', t1.id, '$born', t1.born) from author t1 where t1.id = t.author_id))`);
+    expect(compile('{ book { author { summary } } }').sql).toBe(
+      `json_build_object('author', (select json_build_object('$id', t1.id, '$born', t1.born) from author t1 where t1.id = t.author_id))`,
+    );
   });
 });
 
@@ -353,8 +378,8 @@ describe('values are parameters, never SQL text', () => {
     const { root, c } = prepare('{ author { books(since: 1990) { titleLike(pattern: "x%") } } }', {}, params);
     // The node object is compiled before the relation's source: the pattern is $2, the year $3.
     expect(compileObject('Author', [root], 't', c)).toBe(
-      `json_build_object('books', (select coalesce(json_agg(json_build_object('titleLike', t1.title ilike $2) order by t1.year, t1.id), '[]'::json) `
-      + `from book t1 where t1.author_id = t.id and t1.year >= $3))`,
+      `json_build_object('books', (select coalesce(json_agg(json_build_object('titleLike', t1.title ilike $2) order by t1.year, t1.id), '[]'::json) ` +
+        `from book t1 where t1.author_id = t.id and t1.year >= $3))`,
     );
     expect(params.values).toEqual(['outer where', 'x%', 1990]);
   });
@@ -373,15 +398,14 @@ describe('large objects: json_build_object takes at most 100 arguments', () => {
   });
 
   it('more: jsonb chunks of 50 arguments each, joined with ||, cast back to json', () => {
-    expect(compile(`{ book { ${titles(26)} } }`).sql)
-      .toBe(`(jsonb_build_object(${pairs(1, 25)}) || jsonb_build_object('f26', t.title))::json`);
-    expect(compile(`{ book { ${titles(60)} } }`).sql)
-      .toBe(`(jsonb_build_object(${pairs(1, 25)}) || jsonb_build_object(${pairs(26, 50)}) || jsonb_build_object(${pairs(51, 60)}))::json`);
+    expect(compile(`{ book { ${titles(26)} } }`).sql).toBe(`(jsonb_build_object(${pairs(1, 25)}) || jsonb_build_object('f26', t.title))::json`);
+    expect(compile(`{ book { ${titles(60)} } }`).sql).toBe(
+      `(jsonb_build_object(${pairs(1, 25)}) || jsonb_build_object(${pairs(26, 50)}) || jsonb_build_object(${pairs(51, 60)}))::json`,
+    );
   });
 
   it('hidden keys count too, and a chunk never splits a key from its value', () => {
-    expect(compile(`{ book { ${titles(25)} blurb } }`).sql)
-      .toBe(`(jsonb_build_object(${pairs(1, 25)}) || jsonb_build_object('$id', t.id))::json`);
+    expect(compile(`{ book { ${titles(25)} blurb } }`).sql).toBe(`(jsonb_build_object(${pairs(1, 25)}) || jsonb_build_object('$id', t.id))::json`);
   });
 });
 
@@ -397,11 +421,11 @@ describe('nested connections', () => {
     const r = compile('{ author { bookPage(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { title } } } } }');
     // t1 the book rows, t2 the numbered page, t3 the count (over the whole relation, not the page).
     expect(r.sql).toBe(
-      `json_build_object('bookPage', (select json_build_object(`
-      + `'totalCount', (select count(*)::int from book t3 where t3.author_id = t.id), `
-      + `'pageInfo', json_build_object('hasNextPage', count(*) > 2, 'endCursor', (array_agg(t2.cur order by t2.rn) filter (where t2.rn <= 2))[least(count(*), 2)]), `
-      + `'edges', coalesce(json_agg(json_build_object('cursor', t2.cur, 'node', t2.n) order by t2.rn) filter (where t2.rn <= 2), '[]'::json)) `
-      + `from (${inner(`json_build_object('title', t1.title)`, 3)}) t2 having true))`,
+      `json_build_object('bookPage', (select json_build_object(` +
+        `'totalCount', (select count(*)::int from book t3 where t3.author_id = t.id), ` +
+        `'pageInfo', json_build_object('hasNextPage', count(*) > 2, 'endCursor', (array_agg(t2.cur order by t2.rn) filter (where t2.rn <= 2))[least(count(*), 2)]), ` +
+        `'edges', coalesce(json_agg(json_build_object('cursor', t2.cur, 'node', t2.n) order by t2.rn) filter (where t2.rn <= 2), '[]'::json)) ` +
+        `from (${inner(`json_build_object('title', t1.title)`, 3)}) t2 having true))`,
     );
     expect(r.params).toEqual([]);
   });
@@ -409,8 +433,8 @@ describe('nested connections', () => {
   it('pageInfo and totalCount only when selected; default first is 20', () => {
     const r = compile('{ author { bookPage { nodes { title } } } }');
     expect(r.sql).toBe(
-      `json_build_object('bookPage', (select json_build_object('nodes', coalesce(json_agg(t2.n order by t2.rn) filter (where t2.rn <= 20), '[]'::json)) `
-      + `from (${inner(`json_build_object('title', t1.title)`, 21)}) t2 having true))`,
+      `json_build_object('bookPage', (select json_build_object('nodes', coalesce(json_agg(t2.n order by t2.rn) filter (where t2.rn <= 20), '[]'::json)) ` +
+        `from (${inner(`json_build_object('title', t1.title)`, 21)}) t2 having true))`,
     );
     expect(r.sql).not.toContain('count(');
     expect(r.c.seq.n).toBe(2);
@@ -418,8 +442,8 @@ describe('nested connections', () => {
 
   it('totalCount alone: no node object is built', () => {
     expect(compile('{ author { bookPage { totalCount } } }').sql).toBe(
-      `json_build_object('bookPage', (select json_build_object('totalCount', (select count(*)::int from book t3 where t3.author_id = t.id)) `
-      + `from (${inner('null', 21)}) t2 having true))`,
+      `json_build_object('bookPage', (select json_build_object('totalCount', (select count(*)::int from book t3 where t3.author_id = t.id)) ` +
+        `from (${inner('null', 21)}) t2 having true))`,
     );
   });
 
@@ -430,13 +454,13 @@ describe('nested connections', () => {
       list: edges { kind: __typename at: cursor book: node { heading: title } }
     } } }`;
     expect(compile(doc).sql).toBe(
-      `json_build_object('page', (select json_build_object(`
-      + `'kind', 'BookConnection', `
-      + `'total', (select count(*)::int from book t3 where t3.author_id = t.id), `
-      + `'info', json_build_object('kind', 'PageInfo', 'more', count(*) > 1, 'back', false, 'start', min(t2.cur) filter (where t2.rn = 1), `
-      + `'end', (array_agg(t2.cur order by t2.rn) filter (where t2.rn <= 1))[least(count(*), 1)]), `
-      + `'list', coalesce(json_agg(json_build_object('kind', 'BookEdge', 'at', t2.cur, 'book', t2.n) order by t2.rn) filter (where t2.rn <= 1), '[]'::json)) `
-      + `from (${inner(`json_build_object('heading', t1.title)`, 2)}) t2 having true))`,
+      `json_build_object('page', (select json_build_object(` +
+        `'kind', 'BookConnection', ` +
+        `'total', (select count(*)::int from book t3 where t3.author_id = t.id), ` +
+        `'info', json_build_object('kind', 'PageInfo', 'more', count(*) > 1, 'back', false, 'start', min(t2.cur) filter (where t2.rn = 1), ` +
+        `'end', (array_agg(t2.cur order by t2.rn) filter (where t2.rn <= 1))[least(count(*), 1)]), ` +
+        `'list', coalesce(json_agg(json_build_object('kind', 'BookEdge', 'at', t2.cur, 'book', t2.n) order by t2.rn) filter (where t2.rn <= 1), '[]'::json)) ` +
+        `from (${inner(`json_build_object('heading', t1.title)`, 2)}) t2 having true))`,
     );
   });
 
@@ -459,20 +483,22 @@ describe('nested connections', () => {
 
   it('edge fields of the relationship are columns of the page, read by field name under any alias', () => {
     const sql = compile('{ author { authored(first: 5) { edges { r: role node { title } } } } }').sql;
-    expect(sql).toContain(`row_number() over (order by t1.id asc) as rn, a_t1.role as "e_role" from authorship a_t1 join book t1 on t1.id = a_t1.book_id where a_t1.author_id = t.id`);
+    expect(sql).toContain(
+      `row_number() over (order by t1.id asc) as rn, a_t1.role as "e_role" from authorship a_t1 join book t1 on t1.id = a_t1.book_id where a_t1.author_id = t.id`,
+    );
     expect(sql).toContain(`json_build_object('r', t2."e_role", 'node', t2.n)`);
   });
 
   it.each([0, -1, 101])('first: %i is refused as BAD_USER_INPUT naming the field', (first) => {
-    expect(() => compile(`{ author { bookPage(first: ${first}) { totalCount } } }`))
-      .toThrow(badInput('first', `\`first\` on Author.bookPage must be between 1 and 100 (got ${first})`));
+    expect(() => compile(`{ author { bookPage(first: ${first}) { totalCount } } }`)).toThrow(
+      badInput('first', `\`first\` on Author.bookPage must be between 1 and 100 (got ${first})`),
+    );
   });
 
   it('first: 1 and 100 are taken (from a variable too): the page reads one row more', () => {
     expect(compile('{ author { bookPage(first: 1) { nodes { title } } } }').sql).toContain('limit 2) t2');
     expect(compile('query ($n: Int) { author { bookPage(first: $n) { nodes { title } } } }', { n: 100 }).sql).toContain('limit 101) t2');
-    expect(() => compile('query ($n: Int) { author { bookPage(first: $n) { nodes { title } } } }', { n: 1000 }))
-      .toThrow(badInput('first', '(got 1000)'));
+    expect(() => compile('query ($n: Int) { author { bookPage(first: $n) { nodes { title } } } }', { n: 1000 })).toThrow(badInput('first', '(got 1000)'));
   });
 
   it('after: the cursor’s values are parameters of a keyset condition on the relation; hasPreviousPage is true', () => {
@@ -481,9 +507,9 @@ describe('nested connections', () => {
       { after: encodeCursor('YEAR-,ID+', [2001, 7]) },
     );
     expect(r.sql).toBe(
-      `json_build_object('bookPage', (select json_build_object('pageInfo', json_build_object('hasPreviousPage', true), `
-      + `'nodes', coalesce(json_agg(t2.n order by t2.rn) filter (where t2.rn <= 2), '[]'::json)) `
-      + `from (${inner(`json_build_object('titleLike', t1.title ilike $3)`, 3, ' and ((t1.year < $1::int) or (t1.year = $1::int and t1.id > $2::int))')}) t2 having true))`,
+      `json_build_object('bookPage', (select json_build_object('pageInfo', json_build_object('hasPreviousPage', true), ` +
+        `'nodes', coalesce(json_agg(t2.n order by t2.rn) filter (where t2.rn <= 2), '[]'::json)) ` +
+        `from (${inner(`json_build_object('titleLike', t1.title ilike $3)`, 3, ' and ((t1.year < $1::int) or (t1.year = $1::int and t1.id > $2::int))')}) t2 having true))`,
     );
     expect(r.params).toEqual(['2001', '7', '%x%']);
   });
@@ -500,8 +526,7 @@ describe('nested connections', () => {
     ['a value the sort term cannot take', encodeCursor('YEAR-,ID+', ['2001; drop', 7]), 'is not a cursor of this list'],
     ['no cursor at all', 'hello', 'is not a cursor of this list'],
   ])('after: a cursor of %s is refused as BAD_USER_INPUT on `after`', (_, after, message) => {
-    expect(() => compile('query ($after: String) { author { bookPage(after: $after) { nodes { title } } } }', { after }))
-      .toThrow(badInput('after', message));
+    expect(() => compile('query ($after: String) { author { bookPage(after: $after) { nodes { title } } } }', { after })).toThrow(badInput('after', message));
   });
 });
 
@@ -509,7 +534,9 @@ describe('subFieldNodes and selects: what a connection field asks for', () => {
   const info = (c: CompileCtx) => c.info as GraphQLResolveInfo;
 
   it('follows a path through aliases and fragments, honouring directives', () => {
-    const { root, c } = prepare('{ books { e: edges { node { title } } ... on BookConnection { edges { n: node { year } } } skipped: edges @skip(if: true) { node { id } } } }');
+    const { root, c } = prepare(
+      '{ books { e: edges { node { title } } ... on BookConnection { edges { n: node { year } } } skipped: edges @skip(if: true) { node { id } } } }',
+    );
     const nodes = subFieldNodes('BookConnection', [root], ['edges', 'node'], c);
     expect(nodes.map((n) => n.alias?.value ?? n.name.value)).toEqual(['node', 'n']);
     expect(subFieldNodes('BookConnection', [root], ['nodes'], c)).toEqual([]);
@@ -525,7 +552,10 @@ describe('subFieldNodes and selects: what a connection field asks for', () => {
 
 describe('shapeConnection: the connection object keyed by response key', () => {
   const data = {
-    edges: [{ cursor: 'c1', node: { t: 'A' } }, { cursor: 'c2', node: { t: 'B' } }],
+    edges: [
+      { cursor: 'c1', node: { t: 'A' } },
+      { cursor: 'c2', node: { t: 'B' } },
+    ],
     pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c2' },
     totalCount: 7,
   };
@@ -535,11 +565,16 @@ describe('shapeConnection: the connection object keyed by response key', () => {
   };
 
   it('edges, nodes, pageInfo and totalCount under their names', () => {
-    const out = shape('{ books { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { title } } nodes { title } } }');
+    const out = shape(
+      '{ books { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { title } } nodes { title } } }',
+    );
     expect(out).toEqual({
       totalCount: 7,
       pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c2' },
-      edges: [{ cursor: 'c1', node: { t: 'A' } }, { cursor: 'c2', node: { t: 'B' } }],
+      edges: [
+        { cursor: 'c1', node: { t: 'A' } },
+        { cursor: 'c2', node: { t: 'B' } },
+      ],
       nodes: [{ t: 'A' }, { t: 'B' }],
     });
     expect(Object.keys(out)).toEqual(['totalCount', 'pageInfo', 'edges', 'nodes']);
@@ -556,7 +591,10 @@ describe('shapeConnection: the connection object keyed by response key', () => {
       kind: 'BookConnection',
       total: 7,
       info: { kind: 'PageInfo', more: true, end: 'c2' },
-      list: [{ kind: 'BookEdge', at: 'c1', book: { t: 'A' } }, { kind: 'BookEdge', at: 'c2', book: { t: 'B' } }],
+      list: [
+        { kind: 'BookEdge', at: 'c1', book: { t: 'A' } },
+        { kind: 'BookEdge', at: 'c2', book: { t: 'B' } },
+      ],
       a: [{ t: 'A' }, { t: 'B' }],
       b: [{ t: 'A' }, { t: 'B' }],
     });

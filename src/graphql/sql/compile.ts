@@ -1,6 +1,16 @@
 import {
-  GraphQLIncludeDirective, GraphQLSkipDirective, getDirectiveValues, getNamedType, isAbstractType, Kind, print,
-  type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  getDirectiveValues,
+  getNamedType,
+  isAbstractType,
+  Kind,
+  print,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import type { Lang } from '../lang';
@@ -145,7 +155,11 @@ export function subFieldNodes(typeName: string, nodes: readonly FieldNode[], pat
   let currentType = typeName;
   for (const name of path) {
     const next: FieldNode[] = [];
-    const fields = collectFields(currentType, current.map((n) => n.selectionSet), c);
+    const fields = collectFields(
+      currentType,
+      current.map((n) => n.selectionSet),
+      c,
+    );
     for (const list of fields.values()) for (const f of list) if (f.name.value === name) next.push(f);
     if (next.length === 0) return [];
     const parent = c.info.schema.getType(currentType) as GraphQLObjectType;
@@ -176,7 +190,11 @@ export function compileObject(typeName: string, nodes: readonly FieldNode[], t: 
   const spec = sqlType(c, typeName);
   const gqlType = c.info.schema.getType(typeName) as GraphQLObjectType;
   const gqlFields = gqlType.getFields();
-  const fields = collectFields(typeName, nodes.map((n) => n.selectionSet), c);
+  const fields = collectFields(
+    typeName,
+    nodes.map((n) => n.selectionSet),
+    c,
+  );
   const pairs: string[] = [];
   let needsId = false;
   const needs = new Map<string, string>();
@@ -233,13 +251,22 @@ export function compileObject(typeName: string, nodes: readonly FieldNode[], t: 
  * field); GraphQL only forbids a response key to ask for two things within one selection set, so
  * across merged ones it is refused here, naming the key, rather than answered with one of them.
  */
-function sameField(typeName: string, key: string, nodes: readonly FieldNode[], def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, c: Pick<CompileCtx, 'info'>): void {
+function sameField(
+  typeName: string,
+  key: string,
+  nodes: readonly FieldNode[],
+  def: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  c: Pick<CompileCtx, 'info'>,
+): void {
   const first = JSON.stringify(args);
   for (const n of nodes) {
-    const differs = n.name.value !== nodes[0].name.value
-      || (def.args.length > 0 && JSON.stringify(getArgumentValues(def, n, c.info.variableValues)) !== first);
+    const differs = n.name.value !== nodes[0].name.value || (def.args.length > 0 && JSON.stringify(getArgumentValues(def, n, c.info.variableValues)) !== first);
     if (differs) {
-      throw badInputError(`\`${key}\` on ${typeName} asks for ${nodes[0].name.value} and for ${n.name.value === nodes[0].name.value ? `${n.name.value} with other arguments` : n.name.value} under two aliases of the same field; give them different aliases`, key);
+      throw badInputError(
+        `\`${key}\` on ${typeName} asks for ${nodes[0].name.value} and for ${n.name.value === nodes[0].name.value ? `${n.name.value} with other arguments` : n.name.value} under two aliases of the same field; give them different aliases`,
+        key,
+      );
     }
   }
 }
@@ -258,15 +285,29 @@ export const edgeNodeKey = (edgesKey: string, nodeKey: string) => `${edgesKey}\u
  * same alias may ask for different fields or arguments under `nodes`, `edges { node }` and an
  * aliased `edges` (valid GraphQL: they are different selection sets, merged by nobody).
  */
-export function pageNodes(type: string, connType: string, fieldNodes: readonly FieldNode[], t: string, c: CompileCtx): { columns: string[]; columnOf: Map<string, number> } {
+export function pageNodes(
+  type: string,
+  connType: string,
+  fieldNodes: readonly FieldNode[],
+  t: string,
+  c: CompileCtx,
+): { columns: string[]; columnOf: Map<string, number> } {
   const edgeType = connType.replace(/Connection$/, 'Edge');
   const selections: [string, FieldNode[]][] = [];
-  for (const [key, nodes] of collectFields(connType, fieldNodes.map((n) => n.selectionSet), c)) {
+  for (const [key, nodes] of collectFields(
+    connType,
+    fieldNodes.map((n) => n.selectionSet),
+    c,
+  )) {
     const name = nodes[0].name.value;
     if (name === 'nodes') selections.push([key, nodes]);
     else if (name === 'edges') {
       // Each alias of `node` under each `edges` key: `edges { zh: node { … } en: node { … } }`.
-      for (const [nodeKey, node] of collectFields(edgeType, nodes.map((n) => n.selectionSet), c)) {
+      for (const [nodeKey, node] of collectFields(
+        edgeType,
+        nodes.map((n) => n.selectionSet),
+        c,
+      )) {
         if (node[0].name.value === 'node') selections.push([edgeNodeKey(key, nodeKey), node]);
       }
     }
@@ -296,8 +337,13 @@ function cursorSql(sig: string, exprs: string[]): string {
 }
 
 function compileNestedConnection(
-  parentType: GraphQLObjectType, fieldName: string,
-  f: Extract<FieldSpec, { kind: 'connection' }>, fieldNodes: FieldNode[], t: string, a: FieldArgs, c: CompileCtx,
+  parentType: GraphQLObjectType,
+  fieldName: string,
+  f: Extract<FieldSpec, { kind: 'connection' }>,
+  fieldNodes: FieldNode[],
+  t: string,
+  a: FieldArgs,
+  c: CompileCtx,
 ): string {
   const connType = getNamedType(parentType.getFields()[fieldName].type) as GraphQLObjectType;
   const edgeType = getNamedType(connType.getFields().edges.type) as GraphQLObjectType;
@@ -311,18 +357,30 @@ function compileNestedConnection(
   let source = f.source(t, ca, a);
   const after = a.args.after as string | undefined;
   if (after != null) {
-    const values = decodeCursorValues(after, sig, 'after', order.map((o) => o.type));
+    const values = decodeCursorValues(
+      after,
+      sig,
+      'after',
+      order.map((o) => o.type),
+    );
     source += ` and ${keysetSql(order, values, c.params, false)}`;
   }
   const page = pageNodes(f.type, connType.name, fieldNodes, ca, c);
   const orderSql = order.map((o) => `${o.expr} ${o.desc ? 'desc' : 'asc'}`).join(', ');
   const extras = Object.entries(f.edge ?? {}).map(([k, e]) => `${e(ca)} as "e_${k}"`);
   const nodeColumns = page.columns.length ? page.columns.map((sql, i) => `${sql} as n${i || ''}`).join(', ') : 'null as n';
-  const inner = `select ${nodeColumns}, ${cursorSql(sig, order.map((o) => o.expr))} as cur, row_number() over (order by ${orderSql}) as rn${extras.length ? `, ${extras.join(', ')}` : ''} from ${source} order by ${orderSql} limit ${first + 1}`;
+  const inner = `select ${nodeColumns}, ${cursorSql(
+    sig,
+    order.map((o) => o.expr),
+  )} as cur, row_number() over (order by ${orderSql}) as rn${extras.length ? `, ${extras.join(', ')}` : ''} from ${source} order by ${orderSql} limit ${first + 1}`;
   const x = nextAlias(c);
   const within = `filter (where ${x}.rn <= ${first})`;
   const pairs: string[] = [];
-  for (const [key, nodes] of collectFields(connType.name, fieldNodes.map((n) => n.selectionSet), c)) {
+  for (const [key, nodes] of collectFields(
+    connType.name,
+    fieldNodes.map((n) => n.selectionSet),
+    c,
+  )) {
     switch (nodes[0].name.value) {
       case '__typename':
         pairs.push(lit(key), lit(connType.name));
@@ -332,22 +390,46 @@ function compileNestedConnection(
         break;
       case 'edges': {
         const edgePairs: string[] = [];
-        for (const [ek, en] of collectFields(edgeType.name, nodes.map((n) => n.selectionSet), c)) {
+        for (const [ek, en] of collectFields(
+          edgeType.name,
+          nodes.map((n) => n.selectionSet),
+          c,
+        )) {
           const name = en[0].name.value;
-          edgePairs.push(lit(ek), name === '__typename' ? lit(edgeType.name) : name === 'cursor' ? `${x}.cur` : name === 'node' ? `${x}.n${page.columnOf.get(edgeNodeKey(key, ek)) || ''}` : `${x}."e_${name}"`);
+          edgePairs.push(
+            lit(ek),
+            name === '__typename'
+              ? lit(edgeType.name)
+              : name === 'cursor'
+                ? `${x}.cur`
+                : name === 'node'
+                  ? `${x}.n${page.columnOf.get(edgeNodeKey(key, ek)) || ''}`
+                  : `${x}."e_${name}"`,
+          );
         }
         pairs.push(lit(key), `coalesce(json_agg(${buildObject(edgePairs)} order by ${x}.rn) ${within}, '[]'::json)`);
         break;
       }
       case 'pageInfo': {
         const pi: string[] = [];
-        for (const [pk, pn] of collectFields('PageInfo', nodes.map((n) => n.selectionSet), c)) {
+        for (const [pk, pn] of collectFields(
+          'PageInfo',
+          nodes.map((n) => n.selectionSet),
+          c,
+        )) {
           const name = pn[0].name.value;
-          const v = name === '__typename' ? lit('PageInfo')
-            : name === 'hasNextPage' ? `count(*) > ${first}`
-            : name === 'hasPreviousPage' ? (after != null ? 'true' : 'false')
-            : name === 'startCursor' ? `min(${x}.cur) filter (where ${x}.rn = 1)`
-            : `(array_agg(${x}.cur order by ${x}.rn) ${within})[least(count(*), ${first})]`;
+          const v =
+            name === '__typename'
+              ? lit('PageInfo')
+              : name === 'hasNextPage'
+                ? `count(*) > ${first}`
+                : name === 'hasPreviousPage'
+                  ? after != null
+                    ? 'true'
+                    : 'false'
+                  : name === 'startCursor'
+                    ? `min(${x}.cur) filter (where ${x}.rn = 1)`
+                    : `(array_agg(${x}.cur order by ${x}.rn) ${within})[least(count(*), ${first})]`;
           pi.push(lit(pk), v);
         }
         pairs.push(lit(key), buildObject(pi));

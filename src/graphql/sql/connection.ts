@@ -70,7 +70,11 @@ function signature(order: OrderTerm[]): string {
 /** True when the connection field selects `name` (directly or via fragments). */
 export function selects(typeName: string, nodes: readonly FieldNode[], name: string, info: GraphQLResolveInfo): boolean {
   const c = newCompileCtx(info, 'zh', new Params());
-  const fields = collectFields(typeName, nodes.map((n) => n.selectionSet), c);
+  const fields = collectFields(
+    typeName,
+    nodes.map((n) => n.selectionSet),
+    c,
+  );
   for (const list of fields.values()) if (list.some((f) => f.name.value === name)) return true;
   return false;
 }
@@ -98,9 +102,34 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const cursorArg = backward ? 'before' : 'after';
   const cursor = backward ? args.before : args.after;
   const otherCursor = backward ? args.after : args.before;
-  if (wantsPage && cursor != null) where.push(keysetSql(order, decodeCursorValues(cursor, sig, cursorArg, order.map((o) => o.type)), params, backward));
+  if (wantsPage && cursor != null)
+    where.push(
+      keysetSql(
+        order,
+        decodeCursorValues(
+          cursor,
+          sig,
+          cursorArg,
+          order.map((o) => o.type),
+        ),
+        params,
+        backward,
+      ),
+    );
   if (wantsPage && otherCursor != null) {
-    where.push(keysetSql(order, decodeCursorValues(otherCursor, sig, backward ? 'after' : 'before', order.map((o) => o.type)), params, !backward));
+    where.push(
+      keysetSql(
+        order,
+        decodeCursorValues(
+          otherCursor,
+          sig,
+          backward ? 'after' : 'before',
+          order.map((o) => o.type),
+        ),
+        params,
+        !backward,
+      ),
+    );
   }
   const baseWhere = spec.where.length ? ` where ${spec.where.join(' and ')}` : '';
   const pageWhere = where.length ? ` where ${where.join(' and ')}` : '';
@@ -152,7 +181,9 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
  * row then costs one small object.
  */
 export function shapeConnection(
-  connType: string, fieldNodes: readonly FieldNode[], c: CompileCtx,
+  connType: string,
+  fieldNodes: readonly FieldNode[],
+  c: CompileCtx,
   data: {
     /** Rows: the node, or (`columns`) one node per distinct selection, read by `columnOf`. */
     edges: { cursor: string; node: unknown; columns?: unknown[] }[];
@@ -164,7 +195,11 @@ export function shapeConnection(
   const out: Record<string, unknown> = {};
   const nodeOf = (key: string) => (e: { node: unknown; columns?: unknown[] }) => (e.columns ? e.columns[data.columnOf?.get(key) ?? 0] : e.node);
   const edgeType = connType.replace(/Connection$/, 'Edge');
-  for (const [key, nodes] of collectFields(connType, fieldNodes.map((n) => n.selectionSet), c)) {
+  for (const [key, nodes] of collectFields(
+    connType,
+    fieldNodes.map((n) => n.selectionSet),
+    c,
+  )) {
     switch (nodes[0].name.value) {
       case '__typename':
         out[key] = connType;
@@ -177,14 +212,24 @@ export function shapeConnection(
         break;
       case 'pageInfo': {
         const pi: Record<string, unknown> = {};
-        for (const [pk, pn] of collectFields('PageInfo', nodes.map((n) => n.selectionSet), c)) {
+        for (const [pk, pn] of collectFields(
+          'PageInfo',
+          nodes.map((n) => n.selectionSet),
+          c,
+        )) {
           pi[pk] = pn[0].name.value === '__typename' ? 'PageInfo' : data.pageInfo[pn[0].name.value];
         }
         out[key] = pi;
         break;
       }
       case 'edges': {
-        const keys = [...collectFields(edgeType, nodes.map((n) => n.selectionSet), c)].map(([k, n]) => [k, n[0].name.value] as const);
+        const keys = [
+          ...collectFields(
+            edgeType,
+            nodes.map((n) => n.selectionSet),
+            c,
+          ),
+        ].map(([k, n]) => [k, n[0].name.value] as const);
         const node = new Map(keys.filter(([, name]) => name === 'node').map(([k]) => [k, nodeOf(edgeNodeKey(key, k))]));
         out[key] = data.edges.map((e) => {
           const edge: Record<string, unknown> = {};
@@ -203,8 +248,14 @@ export function shapeConnection(
  * `access` refuses the caller).
  */
 export async function runByKeys(
-  ctx: Context, info: GraphQLResolveInfo, type: string, from: string, keyExpr: string, keyType: string,
-  keys: readonly (string | number)[], nodes: readonly FieldNode[],
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  type: string,
+  from: string,
+  keyExpr: string,
+  keyType: string,
+  keys: readonly (string | number)[],
+  nodes: readonly FieldNode[],
   access?: (t: string, viewerId: number | undefined, p: Params) => string,
 ): Promise<unknown[]> {
   if (keys.length === 0) return [];
@@ -213,7 +264,10 @@ export async function runByKeys(
   const obj = compileObject(type, nodes, 't', c);
   const where = [`${keyExpr} = any(${params.add(keys.map(String))}::${keyType}[])`];
   if (access) where.push(access('t', ctx.viewer?.enterpriseId, params));
-  const rows = await ctx.db.query<{ k: string; n: unknown }>(`select ${keyExpr}::text as k, ${obj} as n from ${from} where ${where.join(' and ')}`, params.values);
+  const rows = await ctx.db.query<{ k: string; n: unknown }>(
+    `select ${keyExpr}::text as k, ${obj} as n from ${from} where ${where.join(' and ')}`,
+    params.values,
+  );
   const byKey = new Map(rows.map((r) => [r.k, r.n]));
   return keys.map((k) => byKey.get(String(k)) ?? null);
 }

@@ -105,7 +105,9 @@ function refuseInheritedDeclaration(target: Function, field?: string): void {
   for (const e of entries) {
     if (e.target !== target && Object.prototype.isPrototypeOf.call(e.target, target) && SQL_EXTENSION in e.extensions) {
       const what = field === undefined ? target.name : `${target.name}.${field}`;
-      throw new Error(`${what}: ${e.target.name} already declares its SQL, and type-graphql would keep the base class's declaration; declare it on one of them`);
+      throw new Error(
+        `${what}: ${e.target.name} already declares its SQL, and type-graphql would keep the base class's declaration; declare it on one of them`,
+      );
     }
   }
 }

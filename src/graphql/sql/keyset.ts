@@ -55,13 +55,17 @@ function dayExists(s: string): boolean {
 export function cursorValueFits(v: string, type: string): boolean {
   if (v.includes('\u0000') || v.length > 300) return false;
   switch (type) {
-    case 'int': case 'integer': case 'int4':
+    case 'int':
+    case 'integer':
+    case 'int4':
       return INT.test(v) && Math.abs(Number(v)) <= 2_147_483_647;
-    case 'bigint': case 'int8':
+    case 'bigint':
+    case 'int8':
       return BIGINT.test(v) && BigInt(v) <= 9_223_372_036_854_775_807n && BigInt(v) >= -9_223_372_036_854_775_807n;
     case 'numeric':
       return NUMERIC.test(v);
-    case 'float8': case 'double precision': {
+    case 'float8':
+    case 'double precision': {
       if (/^(-?Infinity|NaN)$/.test(v)) return true;
       if (!FLOAT.test(v)) return false;
       const n = Math.abs(Number(v));
@@ -69,11 +73,13 @@ export function cursorValueFits(v: string, type: string): boolean {
     }
     case 'date':
       return dayExists(v);
-    case 'timestamptz': case 'timestamp': {
+    case 'timestamptz':
+    case 'timestamp': {
       const m = TIMESTAMP.exec(v);
       return !!m && dayExists(m[1]) && Number(m[2]) <= 23 && Number(m[3]) <= 59 && Number(m[4]) <= 59 && (m[7] === undefined || Number(m[7]) <= 15);
     }
-    case 'bool': case 'boolean':
+    case 'bool':
+    case 'boolean':
       return /^(true|false|t|f)$/.test(v);
     default:
       return true;
@@ -95,4 +101,3 @@ export function keysetSql(order: KeysetTerm[], values: string[], params: Params,
   }
   return `(${ors.join(' or ')})`;
 }
-

@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import {
-  GraphQLID, GraphQLInterfaceType, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse,
-  type FieldNode, type OperationDefinitionNode,
+  GraphQLID,
+  GraphQLInterfaceType,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  parse,
+  type FieldNode,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { Args, buildSchema, Field, FieldResolver, Float, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { globalIdSql } from '../ids';
@@ -51,7 +58,12 @@ class Place extends NamedNode {
   @Field(() => Spot, { description: 'Where' })
   spot!: Spot;
 
-  @Sql(many((t, c) => `region ${c} where ${c}.code = any(${t}.nearby_codes)`, (c) => `${c}.code`))
+  @Sql(
+    many(
+      (t, c) => `region ${c} where ${c}.code = any(${t}.nearby_codes)`,
+      (c) => `${c}.code`,
+    ),
+  )
   @Field(() => [Region], { description: 'Regions nearby' })
   nearby!: Region[];
 }
@@ -60,10 +72,12 @@ const PlaceConnection = Connection(Place, 'Place', '地点');
 
 @Resolver(() => Region)
 class RegionPlacesResolver {
-  @Sql(connection({
-    source: (t, c) => `place ${c} where ${c}.region_code = ${t}.code`,
-    order: (c) => [{ name: 'ID', expr: `${c}.id`, type: 'int', desc: false }],
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `place ${c} where ${c}.region_code = ${t}.code`,
+      order: (c) => [{ name: 'ID', expr: `${c}.id`, type: 'int', desc: false }],
+    }),
+  )
   @FieldResolver(() => PlaceConnection, { description: 'Places in the region' })
   places(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.places;
@@ -154,7 +168,10 @@ describe('buildSqlRegistry: the SQL declared on a type-graphql schema', () => {
     expect(registry.types.Spot.table).toBe('');
     expect(registry.types.Spot.key('t')).toBe('null');
     expect(registry.types.PlaceConnection.fields).toEqual({
-      edges: { kind: 'produced' }, nodes: { kind: 'produced' }, pageInfo: { kind: 'produced' }, totalCount: { kind: 'produced' },
+      edges: { kind: 'produced' },
+      nodes: { kind: 'produced' },
+      pageInfo: { kind: 'produced' },
+      totalCount: { kind: 'produced' },
     });
     expect(registry.types.RateLimit).toBeUndefined();
   });
@@ -229,13 +246,14 @@ describe('buildSqlRegistry: the SQL declared on a type-graphql schema', () => {
     const op = parse('{ place { id nameZh name(lang: EN) city region { code } spot { lat } } }').definitions[0] as OperationDefinitionNode;
     const c = newCompileCtx({ schema, fragments: {}, variableValues: {} }, 'zh', new Params());
     expect(compileObject('Place', [op.selectionSet.selections[0] as FieldNode], 't', c)).toBe(
-      `json_build_object('id', ${globalIdSql('Place', 't.id')}, 'nameZh', t.name_zh, 'name', t.name_en, 'city', t.city_zh, `
-      + `'region', (select json_build_object('code', t1.code) from region t1 where t1.code = t.region_code), 'spot', json_build_object('lat', t.lat))`,
+      `json_build_object('id', ${globalIdSql('Place', 't.id')}, 'nameZh', t.name_zh, 'name', t.name_en, 'city', t.city_zh, ` +
+        `'region', (select json_build_object('code', t1.code) from region t1 where t1.code = t.region_code), 'spot', json_build_object('lat', t.lat))`,
     );
     // A resolver field selects nothing itself; the row carries the hidden keys its resolver reads.
     const withLabel = parse('{ place { label } }').definitions[0] as OperationDefinitionNode;
-    expect(compileObject('Place', [withLabel.selectionSet.selections[0] as FieldNode], 't', c))
-      .toBe(`json_build_object('$id', t.id, '$regionCode', t.region_code)`);
+    expect(compileObject('Place', [withLabel.selectionSet.selections[0] as FieldNode], 't', c)).toBe(
+      `json_build_object('$id', t.id, '$regionCode', t.region_code)`,
+    );
   });
 });
 
@@ -264,7 +282,10 @@ describe('buildSqlRegistry: what it refuses, when the schema is built', () => {
 
   it('a Node type without a table', () => {
     const valueNode = new GraphQLObjectType({
-      name: 'ValueNode', interfaces: [nodeInterface], fields: { id: idField }, extensions: { [SQL_EXTENSION]: { kind: 'object', table: '' } },
+      name: 'ValueNode',
+      interfaces: [nodeInterface],
+      fields: { id: idField },
+      extensions: { [SQL_EXTENSION]: { kind: 'object', table: '' } },
     });
     expect(() => buildSqlRegistry(schemaOf(valueNode))).toThrow('ValueNode implements Node but has no table');
   });
@@ -279,26 +300,37 @@ describe('buildSqlRegistry: what it refuses, when the schema is built', () => {
   });
 
   it('a connection whose type is no Connection(…), and a connection of a type without SQL', () => {
-    const row = new GraphQLObjectType({ name: 'Row', fields: { a: { type: GraphQLString, extensions: { [SQL_EXTENSION]: col('a') } } }, extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'row' } } });
+    const row = new GraphQLObjectType({
+      name: 'Row',
+      fields: { a: { type: GraphQLString, extensions: { [SQL_EXTENSION]: col('a') } } },
+      extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'row' } },
+    });
     const spec = connection({ source: (_t, c) => `row ${c}`, order: (c) => [{ name: 'ID', expr: `${c}.id`, type: 'int', desc: false }] });
     const holder = new GraphQLObjectType({
-      name: 'Holder', fields: { rows: { type: row, extensions: { [SQL_EXTENSION]: spec } } }, extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'holder' } },
+      name: 'Holder',
+      fields: { rows: { type: row, extensions: { [SQL_EXTENSION]: spec } } },
+      extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'holder' } },
     });
     expect(() => buildSqlRegistry(schemaOf(holder))).toThrow('Holder.rows is a connection but Row is not a Connection(…) type');
 
     const plainConn = new GraphQLObjectType({
-      name: 'PlainConnection', fields: { nodes: { type: new GraphQLObjectType({ name: 'Loose', fields: { x: { type: GraphQLString } } }) } },
+      name: 'PlainConnection',
+      fields: { nodes: { type: new GraphQLObjectType({ name: 'Loose', fields: { x: { type: GraphQLString } } }) } },
       extensions: { [SQL_EXTENSION]: { kind: 'produced' } },
     });
     const owner = new GraphQLObjectType({
-      name: 'Owner', fields: { loose: { type: plainConn, extensions: { [SQL_EXTENSION]: spec } } }, extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'owner' } },
+      name: 'Owner',
+      fields: { loose: { type: plainConn, extensions: { [SQL_EXTENSION]: spec } } },
+      extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'owner' } },
     });
     expect(() => buildSqlRegistry(schemaOf(owner))).toThrow('Owner.loose is a connection of Loose, which declares no SQL');
   });
 
   it('a field kind it does not know', () => {
     const odd = new GraphQLObjectType({
-      name: 'Odd', fields: { a: { type: GraphQLString, extensions: { [SQL_EXTENSION]: { kind: 'guess' } } } }, extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'odd' } },
+      name: 'Odd',
+      fields: { a: { type: GraphQLString, extensions: { [SQL_EXTENSION]: { kind: 'guess' } } } },
+      extensions: { [SQL_EXTENSION]: { kind: 'object', table: 'odd' } },
     });
     expect(() => buildSqlRegistry(schemaOf(odd))).toThrow('Odd.a: unknown SQL field kind guess');
   });

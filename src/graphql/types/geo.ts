@@ -51,7 +51,8 @@ export interface ResolvedNear {
 
 /** Checks the input and turns a city into a point (one small query over known places). */
 export async function resolveNear(db: ReadDb, near: NearInput, argument: string): Promise<ResolvedNear> {
-  if (!(near.radiusKm > 0) || near.radiusKm > 20_000) throw badInput(`\`radiusKm\` must be more than 0 and at most 20000 (got ${near.radiusKm})`, `${argument}.radiusKm`);
+  if (!(near.radiusKm > 0) || near.radiusKm > 20_000)
+    throw badInput(`\`radiusKm\` must be more than 0 and at most 20000 (got ${near.radiusKm})`, `${argument}.radiusKm`);
   if (!!near.point === !!near.city) throw badInput('Give either `point` or `city`', argument);
   if (near.point) {
     const { latitude, longitude } = near.point;
@@ -154,14 +155,18 @@ export function greatCircleKmSql(lat: string, lng: string, pLat: string, pLng: s
  * before the exact distance; with no longitude bounds when the circle reaches a pole or crosses
  * the antimeridian (the box is then a latitude band).
  */
-export function boundingBox(latitude: number, longitude: number, radiusKm: number): { minLat: number; maxLat: number; minLng: number | null; maxLng: number | null } {
+export function boundingBox(
+  latitude: number,
+  longitude: number,
+  radiusKm: number,
+): { minLat: number; maxLat: number; minLng: number | null; maxLng: number | null } {
   const angle = radiusKm / EARTH_KM;
-  const dLat = (angle * 180) / Math.PI * 1.0001 + 1e-6;
+  const dLat = ((angle * 180) / Math.PI) * 1.0001 + 1e-6;
   const minLat = latitude - dLat;
   const maxLat = latitude + dLat;
   const cosLat = Math.cos((latitude * Math.PI) / 180);
   if (minLat <= -90 || maxLat >= 90 || angle >= Math.PI / 2 || Math.sin(angle) >= cosLat) return { minLat, maxLat, minLng: null, maxLng: null };
-  const dLng = (Math.asin(Math.sin(angle) / cosLat) * 180) / Math.PI * 1.0001 + 1e-6;
+  const dLng = ((Math.asin(Math.sin(angle) / cosLat) * 180) / Math.PI) * 1.0001 + 1e-6;
   if (longitude - dLng < -180 || longitude + dLng > 180) return { minLat, maxLat, minLng: null, maxLng: null };
   return { minLat, maxLat, minLng: longitude - dLng, maxLng: longitude + dLng };
 }

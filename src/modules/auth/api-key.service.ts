@@ -31,14 +31,17 @@ const loaders = new WeakMap<pg.Pool, DataLoader<string, KeyRow | undefined>>();
 function keysByPrefix(pool: pg.Pool): DataLoader<string, KeyRow | undefined> {
   let loader = loaders.get(pool);
   if (!loader) {
-    loader = new DataLoader<string, KeyRow | undefined>(async (prefixes) => {
-      const { rows } = await pool.query<KeyRow>(
-        `update api_key set last_used_at = now() where prefix = any($1::text[]) and revoked_at is null returning id, prefix, enterprise_id, secret_hash, tier`,
-        [prefixes],
-      );
-      const byPrefix = new Map(rows.map((r) => [r.prefix, r]));
-      return prefixes.map((p) => byPrefix.get(p));
-    }, { cache: false, maxBatchSize: 100 });
+    loader = new DataLoader<string, KeyRow | undefined>(
+      async (prefixes) => {
+        const { rows } = await pool.query<KeyRow>(
+          `update api_key set last_used_at = now() where prefix = any($1::text[]) and revoked_at is null returning id, prefix, enterprise_id, secret_hash, tier`,
+          [prefixes],
+        );
+        const byPrefix = new Map(rows.map((r) => [r.prefix, r]));
+        return prefixes.map((p) => byPrefix.get(p));
+      },
+      { cache: false, maxBatchSize: 100 },
+    );
     loaders.set(pool, loader);
   }
   return loader;
@@ -49,7 +52,11 @@ function sha256(s: string): string {
 }
 
 export function generateApiKey(): { key: string; prefix: string; secretHash: string } {
-  const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  const prefix = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
   const key = `cbec_${prefix}_${randomBytes(32).toString('base64url')}`;
   return { key, prefix, secretHash: sha256(key) };
 }

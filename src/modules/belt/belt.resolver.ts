@@ -21,7 +21,9 @@ export class BeltResolver {
   industrialBelts(
     @Args() page: PageArgsType,
     @Arg('filter', () => BeltFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: BeltFilter | undefined,
-    @Arg('orderBy', () => [BeltOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' }) orderBy: BeltOrder[] | undefined,
+    @Arg('orderBy', () => [BeltOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' }) orderBy:
+      | BeltOrder[]
+      | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -33,15 +35,17 @@ export class BeltResolver {
     return beltBySlug(ctx, info, slug);
   }
 
-  @Sql(connection({
-    source: (t, c) => `enterprise ${c} join belt_membership bm_${c} on bm_${c}.enterprise_id = ${c}.id where bm_${c}.belt_id = ${t}.id`,
-    order: (c) => [
-      { name: 'ANCHOR', expr: `bm_${c}.is_anchor`, type: 'bool', desc: true },
-      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-    ],
-    edge: { isAnchor: (c) => `bm_${c}.is_anchor` },
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `enterprise ${c} join belt_membership bm_${c} on bm_${c}.enterprise_id = ${c}.id where bm_${c}.belt_id = ${t}.id`,
+      order: (c) => [
+        { name: 'ANCHOR', expr: `bm_${c}.is_anchor`, type: 'bool', desc: true },
+        { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+        { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+      ],
+      edge: { isAnchor: (c) => `bm_${c}.is_anchor` },
+    }),
+  )
   @FieldResolver(() => BeltMemberConnection, { description: 'Member enterprises, anchors first (成员企业)' })
   members(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.members;
@@ -51,7 +55,12 @@ export class BeltResolver {
 /** Enterprise.belts: the belts an enterprise belongs to. */
 @Resolver(() => Enterprise)
 export class EnterpriseBeltsResolver {
-  @Sql(many((t, c) => `belt_membership ${c} where ${c}.enterprise_id = ${t}.id`, (c) => `${c}.is_anchor desc, ${c}.belt_id`))
+  @Sql(
+    many(
+      (t, c) => `belt_membership ${c} where ${c}.enterprise_id = ${t}.id`,
+      (c) => `${c}.is_anchor desc, ${c}.belt_id`,
+    ),
+  )
   @FieldResolver(() => [EnterpriseBeltLink], { description: 'Industrial belts it belongs to (所属产业带)' })
   belts(@Root() row: Record<string, unknown>) {
     return row.belts;
@@ -61,10 +70,12 @@ export class EnterpriseBeltsResolver {
 /** District.industrialBelts: belts that span the district. */
 @Resolver(() => District)
 export class DistrictBeltsResolver {
-  @Sql(many(
-    (t, c) => `industrial_belt ${c} join industrial_belt_district bd_${c} on bd_${c}.belt_id = ${c}.id where bd_${c}.district_code = ${t}.code`,
-    (c) => `${c}.name_zh, ${c}.id`,
-  ))
+  @Sql(
+    many(
+      (t, c) => `industrial_belt ${c} join industrial_belt_district bd_${c} on bd_${c}.belt_id = ${c}.id where bd_${c}.district_code = ${t}.code`,
+      (c) => `${c}.name_zh, ${c}.id`,
+    ),
+  )
   @FieldResolver(() => [IndustrialBelt], { description: 'Industrial belts spanning this district (涉及本区县的产业带)' })
   industrialBelts(@Root() row: Record<string, unknown>) {
     return row.industrialBelts;

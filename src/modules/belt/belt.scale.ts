@@ -15,7 +15,16 @@ export const beltScale: ScaleUnit = {
   async fill(ctx) {
     const firms = ctx.need(SCALE_ENTERPRISES);
     const brng = ctx.rng('scale-belts');
-    const belts = ctx.table('industrial_belt', ['id', 'slug', 'name_zh', 'name_en', 'industry', 'on_national_transformation_base', 'transformation_base_name_zh', 'is_sample']);
+    const belts = ctx.table('industrial_belt', [
+      'id',
+      'slug',
+      'name_zh',
+      'name_en',
+      'industry',
+      'on_national_transformation_base',
+      'transformation_base_name_zh',
+      'is_sample',
+    ]);
     const districts = ctx.table('industrial_belt_district', ['belt_id', 'district_code'], { parents: [belts] });
     const members = ctx.table('belt_membership', ['belt_id', 'enterprise_id', 'is_anchor'], { parents: [belts] });
     const figures = ctx.table('belt_annual_figure', ['belt_id', 'year', 'import_export_cny'], { parents: [belts] });

@@ -12,19 +12,27 @@ function beltWhere(filter: BeltFilter | undefined): Sql[] {
   if (!filter) return where;
   if (filter.industries) where.push(sql`t.industry = any(${sql.array(filter.industries, 'text')})`);
   if (filter.districts) {
-    where.push(sql`exists (select 1 from industrial_belt_district bd where bd.belt_id = t.id and bd.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')}))`);
+    where.push(
+      sql`exists (select 1 from industrial_belt_district bd where bd.belt_id = t.id and bd.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')}))`,
+    );
   }
   if (filter.onNationalTransformationBase != null) where.push(sql`t.on_national_transformation_base = ${filter.onNationalTransformationBase}`);
   if (filter.tradeAbove) {
     const year = checkYear(filter.tradeAbove.year, 'filter.tradeAbove.year');
-    where.push(sql`exists (select 1 from belt_annual_figure f where f.belt_id = t.id and f.year = ${year}::smallint and f.import_export_cny > ${sql.typed(filter.tradeAbove.above, 'numeric')})`);
+    where.push(
+      sql`exists (select 1 from belt_annual_figure f where f.belt_id = t.id and f.year = ${year}::smallint and f.import_export_cny > ${sql.typed(filter.tradeAbove.above, 'numeric')})`,
+    );
   }
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }
 
 /** A page of industrial belts for the `industrialBelts` query (seven rows today; the same contract as every list). */
-export async function listBelts(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: BeltFilter; orderBy?: BeltOrder[] }): Promise<ConnectionResult> {
+export async function listBelts(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: PageArgs & { filter?: BeltFilter; orderBy?: BeltOrder[] },
+): Promise<ConnectionResult> {
   const params = new Params();
   const where = beltWhere(args.filter).map((w) => w.render(params));
   const order = orderTerms(

@@ -40,14 +40,21 @@ export class IndustrialBelt extends NamedNode {
   @Field(() => String, { nullable: true, description: 'Name of that base, in Chinese (基地名称)' })
   transformationBaseNameZh?: string;
 
-  @Sql(many(
-    (t, c) => `district ${c} join industrial_belt_district bd on bd.district_code = ${c}.code where bd.belt_id = ${t}.id`,
-    (c) => `${c}.code`,
-  ))
+  @Sql(
+    many(
+      (t, c) => `district ${c} join industrial_belt_district bd on bd.district_code = ${c}.code where bd.belt_id = ${t}.id`,
+      (c) => `${c}.code`,
+    ),
+  )
   @Field(() => [District], { description: 'Districts it spans (涉及区县)' })
   districts!: District[];
 
-  @Sql(many((t, c) => `belt_annual_figure ${c} where ${c}.belt_id = ${t}.id`, (c) => `${c}.year desc`))
+  @Sql(
+    many(
+      (t, c) => `belt_annual_figure ${c} where ${c}.belt_id = ${t}.id`,
+      (c) => `${c}.year desc`,
+    ),
+  )
   @Field(() => [BeltAnnualFigure], { description: 'Import+export per year, latest first (年度进出口额)' })
   annualFigures!: BeltAnnualFigure[];
 

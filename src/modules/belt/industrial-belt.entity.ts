@@ -40,9 +40,15 @@ export class IndustrialBelt extends SearchableEntity {
   @ManyToMany({ entity: () => District, pivotTable: 'industrial_belt_district', joinColumn: 'belt_id', inverseJoinColumn: 'district_code' })
   districts = new Collection<District>(this);
 
-  @OneToMany(() => BeltMembership, (m) => m.belt)
+  @OneToMany(
+    () => BeltMembership,
+    (m) => m.belt,
+  )
   memberships = new Collection<BeltMembership>(this);
 
-  @OneToMany(() => BeltAnnualFigure, (f) => f.belt)
+  @OneToMany(
+    () => BeltAnnualFigure,
+    (f) => f.belt,
+  )
   annualFigures = new Collection<BeltAnnualFigure>(this);
 }

@@ -129,7 +129,8 @@ export function makeCreditCode(parts: { prefix?: string; regionCode: string; org
   const prefix = parts.prefix ?? '91';
   if (!/^[0-9A-HJ-NP-RTUWXY]{2}$/.test(prefix)) throw new RangeError(`bad prefix "${prefix}"`);
   if (!/^\d{6}$/.test(parts.regionCode)) throw new RangeError(`region code must be 6 digits, got "${parts.regionCode}"`);
-  if (!/^[0-9A-HJ-NP-RTUWXY]{8}$/.test(parts.orgBody)) throw new RangeError(`organisation-code body must be 8 characters of the GB 32100 set, got "${parts.orgBody}"`);
+  if (!/^[0-9A-HJ-NP-RTUWXY]{8}$/.test(parts.orgBody))
+    throw new RangeError(`organisation-code body must be 8 characters of the GB 32100 set, got "${parts.orgBody}"`);
   const first17 = prefix + parts.regionCode + parts.orgBody + organisationCodeCheckChar(parts.orgBody);
   return first17 + creditCodeCheckChar(first17);
 }

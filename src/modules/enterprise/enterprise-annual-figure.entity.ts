@@ -10,7 +10,8 @@ import { Enterprise } from './enterprise.entity';
 /** A year's figures with their amounts, so statistics read them index-only. */
 @Index({
   name: 'enterprise_annual_figure_year_cover_idx',
-  expression: 'create index "enterprise_annual_figure_year_cover_idx" on "enterprise_annual_figure" ("year", "enterprise_id") include ("cbec_transactions_cny", "imports_cny", "exports_cny")',
+  expression:
+    'create index "enterprise_annual_figure_year_cover_idx" on "enterprise_annual_figure" ("year", "enterprise_id") include ("cbec_transactions_cny", "imports_cny", "exports_cny")',
 })
 export class EnterpriseAnnualFigure extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })

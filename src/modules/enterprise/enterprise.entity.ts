@@ -14,7 +14,10 @@ import type { Certification, EnterpriseRole, SalesChannel } from './enterprise.e
 @SearchIndexes('enterprise')
 @Index({ name: 'enterprise_updated_at_idx', properties: ['updatedAt', 'id'] })
 /** By district, carrying what statistics group by, so grouping every enterprise is an index-only scan. */
-@Index({ name: 'enterprise_district_cover_idx', expression: 'create index "enterprise_district_cover_idx" on "enterprise" ("district_code", "id") include ("roles")' })
+@Index({
+  name: 'enterprise_district_cover_idx',
+  expression: 'create index "enterprise_district_cover_idx" on "enterprise" ("district_code", "id") include ("roles")',
+})
 @Index({ name: 'enterprise_name_zh_idx', properties: ['nameZh', 'id'] })
 @Index({ name: 'enterprise_name_en_idx', properties: ['nameEn', 'id'] })
 @Index({ name: 'enterprise_roles_gin', expression: 'create index "enterprise_roles_gin" on "enterprise" using gin ("roles")' })
@@ -62,9 +65,15 @@ export class Enterprise extends SearchableEntity {
   @Property({ type: 'boolean', default: false })
   isSample: boolean = false;
 
-  @OneToMany(() => EnterpriseAnnualFigure, (f) => f.enterprise)
+  @OneToMany(
+    () => EnterpriseAnnualFigure,
+    (f) => f.enterprise,
+  )
   annualFigures = new Collection<EnterpriseAnnualFigure>(this);
 
-  @OneToMany(() => Brand, (b) => b.enterprise)
+  @OneToMany(
+    () => Brand,
+    (b) => b.enterprise,
+  )
   brands = new Collection<Brand>(this);
 }

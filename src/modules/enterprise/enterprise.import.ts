@@ -1,7 +1,5 @@
 import { INT4_MAX } from '../../graphql/ids';
-import {
-  bool, children, decimal, field, int, manyOf, oneOf, sampleFlag, text, year, type FieldHooks, type RecordOf,
-} from '../../import/fields';
+import { bool, children, decimal, field, int, manyOf, oneOf, sampleFlag, text, year, type FieldHooks, type RecordOf } from '../../import/fields';
 import { defineUnit } from '../../import/unit';
 import { countryCodes, districtCode } from '../reference/reference.import';
 import { creditCodeError } from './credit-code';
@@ -27,7 +25,8 @@ export function creditCode(o: { ref?: boolean; role?: EnterpriseRole; idOf?: boo
       const error = creditCodeError(v);
       if (error) return void r.problem(f, error);
       if (o.ref) {
-        const withRole = role && ((roles: unknown) => ((roles as string[]).includes(role) ? undefined : `enterprise "${String(v)}" does not have the role ${role}`));
+        const withRole =
+          role && ((roles: unknown) => ((roles as string[]).includes(role) ? undefined : `enterprise "${String(v)}" does not have the role ${role}`));
         r.ref('enterprises', v as string, f, withRole || undefined);
       }
       return v;
@@ -82,7 +81,9 @@ export const enterpriseFields = {
       try {
         const u = new URL(site as string);
         ok = (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.');
-      } catch { /* reported below */ }
+      } catch {
+        /* reported below */
+      }
       if (!ok) r.problem('website', `"${String(site)}" is not an http(s) URL`);
     },
   }),

@@ -19,7 +19,8 @@ export class EnterpriseResolver {
   enterprises(
     @Args() page: PageArgsType,
     @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: EnterpriseFilter | undefined,
-    @Arg('orderBy', () => [EnterpriseOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' }) orderBy: EnterpriseOrder[] | undefined,
+    @Arg('orderBy', () => [EnterpriseOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' })
+    orderBy: EnterpriseOrder[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -36,9 +37,13 @@ export class EnterpriseResolver {
   }
 
   /** Declares the field and its argument; the SQL compiler produces the value. */
-  @Sql(one((t, c, a) => a.args.year != null
-    ? `enterprise_annual_figure ${c} where ${c}.enterprise_id = ${t}.id and ${c}.year = ${a.c.params.add(a.args.year)}::smallint`
-    : `enterprise_annual_figure ${c} where ${c}.enterprise_id = ${t}.id order by ${c}.year desc limit 1`))
+  @Sql(
+    one((t, c, a) =>
+      a.args.year != null
+        ? `enterprise_annual_figure ${c} where ${c}.enterprise_id = ${t}.id and ${c}.year = ${a.c.params.add(a.args.year)}::smallint`
+        : `enterprise_annual_figure ${c} where ${c}.enterprise_id = ${t}.id order by ${c}.year desc limit 1`,
+    ),
+  )
   @FieldResolver(() => EnterpriseAnnualFigure, { nullable: true, description: 'Figures for one year, or the latest year when none is given (某年经营数据)' })
   annualFigure(
     @Root() row: Record<string, unknown>,
@@ -51,13 +56,15 @@ export class EnterpriseResolver {
 /** District.enterprises: market players registered in the district. */
 @Resolver(() => District)
 export class DistrictEnterprisesResolver {
-  @Sql(connection({
-    source: (t, c) => `enterprise ${c} where ${c}.district_code = ${t}.code`,
-    order: (c) => [
-      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-    ],
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `enterprise ${c} where ${c}.district_code = ${t}.code`,
+      order: (c) => [
+        { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+        { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+      ],
+    }),
+  )
   @FieldResolver(() => EnterpriseConnection, { description: 'Enterprises registered in this district, by Chinese name (区内经营主体)' })
   enterprises(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.enterprises;

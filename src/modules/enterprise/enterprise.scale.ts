@@ -67,13 +67,30 @@ export const enterpriseScale: ScaleUnit = {
 
     const rng = ctx.rng('scale-enterprises');
     const progress = ctx.progress('enterprises (+ figures)', count);
-    const ent = ctx.table('enterprise', [
-      'id', 'credit_code', 'name_zh', 'name_en', 'district_code', 'roles', 'certifications', 'target_markets', 'sales_channels', 'founded_year', 'website', 'is_sample',
-    ], { progress });
+    const ent = ctx.table(
+      'enterprise',
+      [
+        'id',
+        'credit_code',
+        'name_zh',
+        'name_en',
+        'district_code',
+        'roles',
+        'certifications',
+        'target_markets',
+        'sales_channels',
+        'founded_year',
+        'website',
+        'is_sample',
+      ],
+      { progress },
+    );
     const fig = ctx.table('enterprise_annual_figure', ['enterprise_id', 'year', 'cbec_transactions_cny', 'imports_cny', 'exports_cny'], { parents: [ent] });
-    const brand = ctx.table('brand', [
-      'enterprise_id', 'name_zh', 'name_en', 'kind', 'overseas_trademark_countries', 'has_international_certification', 'patent_count',
-    ], { parents: [ent] });
+    const brand = ctx.table(
+      'brand',
+      ['enterprise_id', 'name_zh', 'name_en', 'kind', 'overseas_trademark_countries', 'has_international_certification', 'patent_count'],
+      { parents: [ent] },
+    );
 
     const out: ScaleEnterprises = { count, operators: [], sellers: [], serviceFirms: [], byIndustry: new Map(), founded: new Int16Array(count + 1) };
     let brandIdx = 0;
@@ -85,8 +102,18 @@ export const enterpriseScale: ScaleUnit = {
       const phrases: readonly Phrase[] = main ? SERVICE_PHRASES[main] : a.key === 'manufacturer' ? INDUSTRY_PHRASES[industry!] : a.phrases(industry);
       const phrase = rng.pick(phrases);
       const trade = nextTrade();
-      const name = roundName(trade, phrase, round, rng.weighted([['plain', 75], ['city', 12], ['subsidiary', 13]] as const));
-      const district = a.key === 'manufacturer' && industry && rng.chance(0.85) ? rng.pick(INDUSTRY_DISTRICTS[industry]) : rng.weighted(a.districts ?? DISTRICT_WEIGHTS);
+      const name = roundName(
+        trade,
+        phrase,
+        round,
+        rng.weighted([
+          ['plain', 75],
+          ['city', 12],
+          ['subsidiary', 13],
+        ] as const),
+      );
+      const district =
+        a.key === 'manufacturer' && industry && rng.chance(0.85) ? rng.pick(INDUSTRY_DISTRICTS[industry]) : rng.weighted(a.districts ?? DISTRICT_WEIGHTS);
       const year = rng.int(a.founded[0], a.founded[1]);
       const creditCode = creditCodeFor(creditRegionFor(rng, district, year, a.size >= 10), id, { newStyle: year >= 2016 });
       const roles = a.roles(rng);
@@ -98,9 +125,18 @@ export const enterpriseScale: ScaleUnit = {
       if (rng.chance(0.02)) certs.push(Certification.AEO_ADVANCED);
       const round0 = round === 0 ? '' : `-r${round}`;
       await ent.push(
-        id, creditCode, name.zh, name.en, district, roles, certs.sort(), markets,
+        id,
+        creditCode,
+        name.zh,
+        name.en,
+        district,
+        roles,
+        certs.sort(),
+        markets,
         a.trading && a.key !== 'importer' ? channelsFor(rng, markets.length ? markets : ['US'], a.key === 'manufacturer') : [],
-        year, rng.chance(0.7) ? `https://www.${trade.ascii}-${phrase.key}${round0}.example` : null, true,
+        year,
+        rng.chance(0.7) ? `https://www.${trade.ascii}-${phrase.key}${round0}.example` : null,
+        true,
       );
       out.founded[id] = year;
       if (roles.includes(EnterpriseRole.LOGISTICS_WAREHOUSE_OPERATOR)) out.operators.push(id);
@@ -126,7 +162,15 @@ export const enterpriseScale: ScaleUnit = {
       if (rng.chance(a.key === 'dtc' ? 1 : a.key === 'manufacturer' ? 0.4 : a.key === 'seller' ? 0.2 : 0)) {
         let bn = brandNameAt(brandIdx++);
         while (!bn) bn = brandNameAt(brandIdx++);
-        await brand.push(id, bn.zh, bn.en, a.key === 'dtc' ? BrandKind.DTC : BrandKind.OWN, rng.chance(0.6) ? pickMarkets(rng, rng.int(1, 3)) : [], rng.chance(0.4), rng.int(0, 20));
+        await brand.push(
+          id,
+          bn.zh,
+          bn.en,
+          a.key === 'dtc' ? BrandKind.DTC : BrandKind.OWN,
+          rng.chance(0.6) ? pickMarkets(rng, rng.int(1, 3)) : [],
+          rng.chance(0.4),
+          rng.int(0, 20),
+        );
       }
     }
     await ent.flush();

@@ -32,20 +32,29 @@ export async function enterpriseWhere(ctx: Context, filter: EnterpriseFilter | u
     const conds = [sql`f.enterprise_id = t.id`, sql`f.year = ${checkYear(g.year, 'filter.gmv.year')}::smallint`];
     if (g.bands?.length) {
       // The bands' bounds are the code's constants (GmvBandBounds), written into the text.
-      conds.push(sql`(${sql.join(g.bands.map((b) => {
-        const [lo, hi] = GmvBandBounds[b];
-        return sql.raw(hi === null ? `f.cbec_transactions_cny >= ${lo}` : `(f.cbec_transactions_cny >= ${lo} and f.cbec_transactions_cny < ${hi})`);
-      }), ' or ')})`);
+      conds.push(
+        sql`(${sql.join(
+          g.bands.map((b) => {
+            const [lo, hi] = GmvBandBounds[b];
+            return sql.raw(hi === null ? `f.cbec_transactions_cny >= ${lo}` : `(f.cbec_transactions_cny >= ${lo} and f.cbec_transactions_cny < ${hi})`);
+          }),
+          ' or ',
+        )})`,
+      );
     }
     if (g.atLeast != null) conds.push(sql`f.cbec_transactions_cny >= ${sql.typed(g.atLeast, 'numeric')}`);
     if (g.below != null) conds.push(sql`f.cbec_transactions_cny < ${sql.typed(g.below, 'numeric')}`);
     where.push(sql`exists (select 1 from enterprise_annual_figure f where ${sql.join(conds, ' and ')})`);
   }
   if (filter.parks) {
-    where.push(sql`exists (select 1 from park_tenancy pt join industrial_park ip on ip.id = pt.park_id where pt.enterprise_id = t.id and pt.moved_out_on is null and ip.slug = any(${sql.array(filter.parks, 'text')}))`);
+    where.push(
+      sql`exists (select 1 from park_tenancy pt join industrial_park ip on ip.id = pt.park_id where pt.enterprise_id = t.id and pt.moved_out_on is null and ip.slug = any(${sql.array(filter.parks, 'text')}))`,
+    );
   }
   if (filter.belts) {
-    where.push(sql`exists (select 1 from belt_membership bm join industrial_belt ib on ib.id = bm.belt_id where bm.enterprise_id = t.id and ib.slug = any(${sql.array(filter.belts, 'text')}))`);
+    where.push(
+      sql`exists (select 1 from belt_membership bm join industrial_belt ib on ib.id = bm.belt_id where bm.enterprise_id = t.id and ib.slug = any(${sql.array(filter.belts, 'text')}))`,
+    );
   }
   const founded: string[] = [];
   intRangeSql('t.founded_year', filter.foundedYear, p, founded, 'filter.foundedYear');
@@ -57,7 +66,8 @@ export async function enterpriseWhere(ctx: Context, filter: EnterpriseFilter | u
 
 /** A page of enterprises for the `enterprises` query. */
 export async function listEnterprises(
-  ctx: Context, info: GraphQLResolveInfo,
+  ctx: Context,
+  info: GraphQLResolveInfo,
   args: PageArgs & { filter?: EnterpriseFilter; orderBy?: EnterpriseOrder[] },
 ): Promise<ConnectionResult> {
   const params = new Params();
@@ -66,7 +76,10 @@ export async function listEnterprises(
   if (args.orderBy?.some((o) => o.field === EnterpriseOrderField.CBEC_TRANSACTIONS)) {
     const year = args.filter?.gmv?.year ?? (await latestFigureYear(ctx.db));
     if (year != null) {
-      gmvExpr = sql`coalesce((select f.cbec_transactions_cny from enterprise_annual_figure f where f.enterprise_id = t.id and f.year = ${year}::smallint), -1)`.render(params);
+      gmvExpr =
+        sql`coalesce((select f.cbec_transactions_cny from enterprise_annual_figure f where f.enterprise_id = t.id and f.year = ${year}::smallint), -1)`.render(
+          params,
+        );
     }
   }
   const order = orderTerms(

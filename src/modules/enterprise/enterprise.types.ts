@@ -6,8 +6,17 @@ import { col, expr, many, one } from '../../graphql/sql/fields';
 import { Money } from '../../graphql/types/common';
 import { District } from '../reference/reference.types';
 import {
-  BrandKind, BrandKindLabels, Certification, CertificationLabels, EnterpriseRole, EnterpriseRoleLabels,
-  GmvBand, GmvBandBounds, GmvBandLabels, SalesChannel, SalesChannelLabels,
+  BrandKind,
+  BrandKindLabels,
+  Certification,
+  CertificationLabels,
+  EnterpriseRole,
+  EnterpriseRoleLabels,
+  GmvBand,
+  GmvBandBounds,
+  GmvBandLabels,
+  SalesChannel,
+  SalesChannelLabels,
 } from './enterprise.enums';
 
 /** A CNY amount column as Money. */
@@ -120,11 +129,21 @@ export class Enterprise extends NamedNode {
   @Field({ description: 'True for fictitious sample data, false for real records (是否为示例数据)' })
   isSample!: boolean;
 
-  @Sql(many((t, c) => `enterprise_annual_figure ${c} where ${c}.enterprise_id = ${t}.id`, (c) => `${c}.year desc`))
+  @Sql(
+    many(
+      (t, c) => `enterprise_annual_figure ${c} where ${c}.enterprise_id = ${t}.id`,
+      (c) => `${c}.year desc`,
+    ),
+  )
   @Field(() => [EnterpriseAnnualFigure], { description: 'Figures per year, latest first (年度经营数据)' })
   annualFigures!: EnterpriseAnnualFigure[];
 
-  @Sql(many((t, c) => `brand ${c} where ${c}.enterprise_id = ${t}.id`, (c) => `${c}.name_en, ${c}.id`))
+  @Sql(
+    many(
+      (t, c) => `brand ${c} where ${c}.enterprise_id = ${t}.id`,
+      (c) => `${c}.name_en, ${c}.id`,
+    ),
+  )
   @Field(() => [Brand], { description: 'Brands it owns (自有品牌)' })
   brands!: Brand[];
 }

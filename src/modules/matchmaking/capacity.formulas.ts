@@ -17,8 +17,7 @@ export const monthFactorSql = (period: string) => `(case ${period} when 'DAY' th
  * warehouse's pallet volume, a square metre its stacking height. SQL over the unit and the
  * warehouse's columns.
  */
-export const cbmPerUnitSql = (unit: string, w: string) =>
-  `(case ${unit} when 'CBM' then 1 when 'PALLET' then ${w}.pallet_cbm else ${w}.stack_height_m end)`;
+export const cbmPerUnitSql = (unit: string, w: string) => `(case ${unit} when 'CBM' then 1 when 'PALLET' then ${w}.pallet_cbm else ${w}.stack_height_m end)`;
 
 /** The same in JavaScript, as decimal text (the warehouse's numeric columns read as text). */
 export function cbmPerUnit(unit: CapacityUnit | string, w: { pallet_cbm: string; stack_height_m: string }): string {
@@ -39,7 +38,10 @@ export const OFFER_DERIVED = {
 } as const;
 
 /** The derived columns as a select list over a row source that has the decimal columns. */
-export const offerDerivedSelect = () => Object.entries(OFFER_DERIVED).map(([name, sql]) => `${sql} as ${name}`).join(', ');
+export const offerDerivedSelect = () =>
+  Object.entries(OFFER_DERIVED)
+    .map(([name, sql]) => `${sql} as ${name}`)
+    .join(', ');
 
 /** The monthly storage price per CBM of offer `o`, exact to 4 places, as shown to clients. */
 export const monthlyPricePerCbmSql = (o: string) => `round(${o}.storage_price * ${monthFactorSql(`${o}.price_period`)} / ${o}.cbm_per_unit, 4)`;

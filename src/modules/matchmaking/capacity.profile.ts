@@ -79,7 +79,9 @@ export const CORRIDOR_AS_LOCATION = `(cardinality(d.countries) > 0 or d.near_lat
  * each once); otherwise one term per WarehouseService, so no set operation runs per candidate.
  */
 const EXTRA_SERVICES = `(case when o.services @> d.required_services then cardinality(o.services) - cardinality(d.required_services)
-      else ${Object.values(WarehouseService).map((v) => `('${v}' = any(o.services) and not '${v}' = any(d.required_services))::int`).join(' + ')} end)`;
+      else ${Object.values(WarehouseService)
+        .map((v) => `('${v}' = any(o.services) and not '${v}' = any(d.required_services))::int`)
+        .join(' + ')} end)`;
 
 const mismatch = (r: CapacityRow) => !!r.budget_currency && r.currency !== r.budget_currency;
 
@@ -88,14 +90,18 @@ const CONSTRAINTS: Constraint<CapacityRow>[] = [
   {
     name: 'PERIOD',
     sql: `o.available_from <= d.start_date and o.available_to >= ${endDate}`,
-    miss: (r) => r.available_from > r.start_date
-      ? { en: `available from ${r.available_from}, not ${r.start_date}`, zh: `${r.available_from}起可用，而非${r.start_date}` }
-      : { en: `available until ${r.available_to}, not ${r.end_date}`, zh: `可用至${r.available_to}，需要至${r.end_date}` },
+    miss: (r) =>
+      r.available_from > r.start_date
+        ? { en: `available from ${r.available_from}, not ${r.start_date}`, zh: `${r.available_from}起可用，而非${r.start_date}` }
+        : { en: `available until ${r.available_to}, not ${r.end_date}`, zh: `可用至${r.available_to}，需要至${r.end_date}` },
   },
   {
     name: 'CAPACITY',
     sql: `o.remaining_cbm >= d.quantity_cbm::float8`,
-    miss: (r) => ({ en: `${fmt(r.remaining_cbm)} CBM remain, ${fmt(r.quantity_cbm)} CBM needed`, zh: `剩余${fmt(r.remaining_cbm)}立方米，需要${fmt(r.quantity_cbm)}立方米` }),
+    miss: (r) => ({
+      en: `${fmt(r.remaining_cbm)} CBM remain, ${fmt(r.quantity_cbm)} CBM needed`,
+      zh: `剩余${fmt(r.remaining_cbm)}立方米，需要${fmt(r.quantity_cbm)}立方米`,
+    }),
   },
   {
     name: 'MINIMUM_COMMITMENT',
@@ -119,12 +125,13 @@ const CONSTRAINTS: Constraint<CapacityRow>[] = [
         or (${COST_F} < d.max_total::float8 + 0.01 and ${totalCost} <= d.max_total))
       and (d.max_monthly_price_per_cbm is null or o.month_price_per_cbm <= d.max_monthly_price_per_cbm::float8 - 0.0001
         or (o.month_price_per_cbm < d.max_monthly_price_per_cbm::float8 + 0.0001 and ${monthly} <= d.max_monthly_price_per_cbm)))`,
-    miss: (r) => mismatch(r)
-      ? { en: `priced in ${r.currency}, the budget is in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
-      : {
-          en: `costs ${fmt(r.total_cost)} ${r.currency} for the stay (${fmt(r.monthly_per_cbm)} per CBM per month), over the budget`,
-          zh: `整段费用${fmt(r.total_cost)} ${r.currency}（每立方米每月${fmt(r.monthly_per_cbm)}），超出预算`,
-        },
+    miss: (r) =>
+      mismatch(r)
+        ? { en: `priced in ${r.currency}, the budget is in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
+        : {
+            en: `costs ${fmt(r.total_cost)} ${r.currency} for the stay (${fmt(r.monthly_per_cbm)} per CBM per month), over the budget`,
+            zh: `整段费用${fmt(r.total_cost)} ${r.currency}（每立方米每月${fmt(r.monthly_per_cbm)}），超出预算`,
+          },
   },
   {
     name: 'TRANSIT',
@@ -135,7 +142,10 @@ const CONSTRAINTS: Constraint<CapacityRow>[] = [
       const viaZh = r.corridor_slug ? `经${r.corridor_slug}` : '';
       return r.transit_days == null
         ? { en: `not reached from Chongqing${via}`, zh: `${viaZh}无从重庆出发的可达通道` }
-        : { en: `${r.transit_days} transit days from Chongqing${via}, limit ${r.max_transit_days}`, zh: `${viaZh}距重庆运输${r.transit_days}天，上限${r.max_transit_days}天` };
+        : {
+            en: `${r.transit_days} transit days from Chongqing${via}, limit ${r.max_transit_days}`,
+            zh: `${viaZh}距重庆运输${r.transit_days}天，上限${r.max_transit_days}天`,
+          };
     },
   },
 ];
@@ -146,48 +156,74 @@ const costValue = (otherwise: string) => `case when c.budget_currency is not nul
       when c.max_monthly_price_per_cbm is not null then greatest(0, 1 - c.monthly_f / nullif(c.max_monthly_price_per_cbm::float8, 0))
       else ${otherwise} end`;
 
-const costDetail = (noBudget: (r: CapacityRow) => Bilingual) => (r: CapacityRow): Bilingual => mismatch(r)
-  ? { en: `priced in ${r.currency}, budget in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
-  : r.max_total
-    ? { en: `${fmt(r.total_cost)} ${r.currency} for the stay against a budget of ${fmt(r.max_total)}`, zh: `整段费用${fmt(r.total_cost)} ${r.currency}，预算${fmt(r.max_total)}` }
-    : r.max_monthly_price_per_cbm
-      ? { en: `${fmt(r.monthly_per_cbm)} ${r.currency} per CBM per month against ${fmt(r.max_monthly_price_per_cbm)}`, zh: `每立方米每月${fmt(r.monthly_per_cbm)} ${r.currency}，预算${fmt(r.max_monthly_price_per_cbm)}` }
-      : noBudget(r);
+const costDetail =
+  (noBudget: (r: CapacityRow) => Bilingual) =>
+  (r: CapacityRow): Bilingual =>
+    mismatch(r)
+      ? { en: `priced in ${r.currency}, budget in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
+      : r.max_total
+        ? {
+            en: `${fmt(r.total_cost)} ${r.currency} for the stay against a budget of ${fmt(r.max_total)}`,
+            zh: `整段费用${fmt(r.total_cost)} ${r.currency}，预算${fmt(r.max_total)}`,
+          }
+        : r.max_monthly_price_per_cbm
+          ? {
+              en: `${fmt(r.monthly_per_cbm)} ${r.currency} per CBM per month against ${fmt(r.max_monthly_price_per_cbm)}`,
+              zh: `每立方米每月${fmt(r.monthly_per_cbm)} ${r.currency}，预算${fmt(r.max_monthly_price_per_cbm)}`,
+            }
+          : noBudget(r);
 
 /** The factors both sides share (every one but COST). */
 const SHARED_FACTORS: Factor<CapacityRow>[] = [
   {
-    name: 'TRANSIT', weightKey: 'transit', defaultWeight: 0.2,
+    name: 'TRANSIT',
+    weightKey: 'transit',
+    defaultWeight: 0.2,
     value: `case when c.transit_days is null then 0 else greatest(0, 1 - c.transit_days / 60.0) end`,
-    detail: (r) => r.transit_days == null
-      ? { en: 'no corridor from Chongqing reaches it', zh: '无从重庆出发的可达通道' }
-      : { en: `${r.transit_days} days from Chongqing`, zh: `距重庆${r.transit_days}天` },
+    detail: (r) =>
+      r.transit_days == null
+        ? { en: 'no corridor from Chongqing reaches it', zh: '无从重庆出发的可达通道' }
+        : { en: `${r.transit_days} days from Chongqing`, zh: `距重庆${r.transit_days}天` },
   },
   {
-    name: 'SERVICES', weightKey: 'services', defaultWeight: 0.1,
+    name: 'SERVICES',
+    weightKey: 'services',
+    defaultWeight: 0.1,
     value: `least(1, c.extra_services / 8.0)`,
     detail: (r) => ({ en: `${r.extra_services} services beyond those required`, zh: `超出要求的服务${r.extra_services}项` }),
   },
   {
-    name: 'DISTANCE', weightKey: 'distance', defaultWeight: 0.1,
+    name: 'DISTANCE',
+    weightKey: 'distance',
+    defaultWeight: 0.1,
     value: `greatest(0, 1 - c.distance_km / nullif(c.radius_km, 0))`,
     // A point and radius are part of the demand: the pair decides, whichever side asks.
     applies: `c.radius_km is not null`,
-    detail: (r) => ({ en: `${r.distance_km} km from the wanted point (radius ${r.radius_km} km)`, zh: `距指定地点${r.distance_km}公里（半径${r.radius_km}公里）` }),
+    detail: (r) => ({
+      en: `${r.distance_km} km from the wanted point (radius ${r.radius_km} km)`,
+      zh: `距指定地点${r.distance_km}公里（半径${r.radius_km}公里）`,
+    }),
   },
   {
-    name: 'PUBLIC_WAREHOUSE', weightKey: 'publicWarehouse', defaultWeight: 0.1,
+    name: 'PUBLIC_WAREHOUSE',
+    weightKey: 'publicWarehouse',
+    defaultWeight: 0.1,
     value: `c.is_public::int`,
-    detail: (r) => r.is_public
-      ? { en: 'a municipal public overseas warehouse', zh: '市级公共海外仓' }
-      : { en: 'not a public overseas warehouse', zh: '非公共海外仓' },
+    detail: (r) =>
+      r.is_public ? { en: 'a municipal public overseas warehouse', zh: '市级公共海外仓' } : { en: 'not a public overseas warehouse', zh: '非公共海外仓' },
   },
   {
-    name: 'FULFILMENT', weightKey: 'fulfilment', defaultWeight: 0.15,
+    name: 'FULFILMENT',
+    weightKey: 'fulfilment',
+    defaultWeight: 0.15,
     value: `coalesce(r.confirmed_holds::float8 / r.ended_holds, 0.5)`,
-    detail: (r) => r.fulfilment == null
-      ? { en: 'fewer than 3 ended holds: neutral 0.5', zh: '已结束的预留少于3次：中性0.5' }
-      : { en: `${Math.round(r.fulfilment * 100)}% of ${r.fulfilment_n} ended holds were confirmed`, zh: `已结束的${r.fulfilment_n}次预留中${Math.round(r.fulfilment * 100)}%获确认` },
+    detail: (r) =>
+      r.fulfilment == null
+        ? { en: 'fewer than 3 ended holds: neutral 0.5', zh: '已结束的预留少于3次：中性0.5' }
+        : {
+            en: `${Math.round(r.fulfilment * 100)}% of ${r.fulfilment_n} ended holds were confirmed`,
+            zh: `已结束的${r.fulfilment_n}次预留中${Math.round(r.fulfilment * 100)}%获确认`,
+          },
   },
 ];
 
@@ -197,10 +233,20 @@ const DISTANCE_KM = `case when d.near_latitude is null then null
 
 /** Per-candidate columns both sides compute in the one pass over the candidates. */
 const columns = (distanceKm: string): Record<string, string> => ({
-  offer_id: 'o.id', demand_id: 'd.id', currency: 'o.currency', is_public: 'o.is_public', operator_id: 'o.operator_id',
-  budget_currency: 'd.budget_currency', max_total: 'd.max_total', max_monthly_price_per_cbm: 'd.max_monthly_price_per_cbm',
-  radius_km: 'd.radius_km', cost_f: COST_F, monthly_f: 'o.month_price_per_cbm', transit_days: TRANSIT,
-  distance_km: distanceKm, extra_services: EXTRA_SERVICES,
+  offer_id: 'o.id',
+  demand_id: 'd.id',
+  currency: 'o.currency',
+  is_public: 'o.is_public',
+  operator_id: 'o.operator_id',
+  budget_currency: 'd.budget_currency',
+  max_total: 'd.max_total',
+  max_monthly_price_per_cbm: 'd.max_monthly_price_per_cbm',
+  radius_km: 'd.radius_km',
+  cost_f: COST_F,
+  monthly_f: 'o.month_price_per_cbm',
+  transit_days: TRANSIT,
+  distance_km: distanceKm,
+  extra_services: EXTRA_SERVICES,
 });
 
 /** Each operator's fulfilment record, looked up once per kept candidate. */
@@ -236,9 +282,14 @@ export const OFFERS_FOR_DEMAND: MatchProfile<CapacityRow> = {
   columns: columns(DISTANCE_KM),
   factors: [
     {
-      name: 'COST', weightKey: 'cost', defaultWeight: 0.35,
+      name: 'COST',
+      weightKey: 'cost',
+      defaultWeight: 0.35,
       value: costValue('coalesce(min(c.cost_f) over (partition by c.misses, c.currency) / nullif(c.cost_f, 0), 1)'),
-      detail: costDetail((r) => ({ en: `${fmt(r.total_cost)} ${r.currency} for the stay; the cheapest match in ${r.currency} scores 1`, zh: `整段费用${fmt(r.total_cost)} ${r.currency}；同币种最便宜的匹配得1分` })),
+      detail: costDetail((r) => ({
+        en: `${fmt(r.total_cost)} ${r.currency} for the stay; the cheapest match in ${r.currency} scores 1`,
+        zh: `整段费用${fmt(r.total_cost)} ${r.currency}；同币种最便宜的匹配得1分`,
+      })),
     },
     ...SHARED_FACTORS,
   ],
@@ -259,9 +310,14 @@ export const DEMANDS_FOR_OFFER: MatchProfile<CapacityRow> = {
   columns: { ...columns(DISTANCE_KM), revenue: `round(${COST_F} * 100)` },
   factors: [
     {
-      name: 'COST', weightKey: 'cost', defaultWeight: 0.35,
+      name: 'COST',
+      weightKey: 'cost',
+      defaultWeight: 0.35,
       value: costValue('1'),
-      detail: costDetail((r) => ({ en: `${fmt(r.total_cost)} ${r.currency} for the stay; no budget given, so any price fits`, zh: `整段费用${fmt(r.total_cost)} ${r.currency}；未设预算，价格均可接受` })),
+      detail: costDetail((r) => ({
+        en: `${fmt(r.total_cost)} ${r.currency} for the stay; no budget given, so any price fits`,
+        zh: `整段费用${fmt(r.total_cost)} ${r.currency}；未设预算，价格均可接受`,
+      })),
     },
     ...SHARED_FACTORS,
   ],
@@ -273,7 +329,10 @@ export const DEMANDS_FOR_OFFER: MatchProfile<CapacityRow> = {
  * plans the candidate scan for these values): its area, and for a demand located by a corridor
  * alone, the countries the corridor reaches.
  */
-export interface MatchScope { area: ResolvedNear | null; corridorCountries: string[] | null }
+export interface MatchScope {
+  area: ResolvedNear | null;
+  corridorCountries: string[] | null;
+}
 
 /** Offers for a demand: the demand as a one-row sub-select (`demandFrom`, aliased `d`), and where it looks. */
 function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; scope: MatchScope }, p: Params): CandidateSource {
@@ -282,19 +341,23 @@ function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; s
   return {
     from: `${d} cross join capacity_offer o`,
     where: [
-      `o.status = 'PUBLISHED'`, 'o.storage_class = d.storage_class',
+      `o.status = 'PUBLISHED'`,
+      'o.storage_class = d.storage_class',
       // Overlapping periods only: a near miss on the period still covers part of the stay.
-      'o.available_from <= d.start_date + d.duration_days - 1', 'o.available_to >= d.start_date',
+      'o.available_from <= d.start_date + d.duration_days - 1',
+      'o.available_to >= d.start_date',
       // Countries given, else those a corridor alone reaches, else every country: one condition
       // the covering index serves either way.
       `o.country_code = any(coalesce(nullif(d.countries, '{}'), ${p.add(corridorCountries)}::text[], (select array_agg(code) from country)::text[]))`,
       CORRIDOR_AS_LOCATION,
       // An area: the countries it reaches (from the warehouses' latitude index), then the offers'
       // own copies of their warehouse's location, so the scan stays on the covering index.
-      ...(area ? [
-        `o.country_code = any(array(select distinct w.country_code from overseas_warehouse w where ${withinSql('w.latitude', 'w.longitude', area, p)})::text[])`,
-        withinSql('o.latitude', 'o.longitude', area, p),
-      ] : []),
+      ...(area
+        ? [
+            `o.country_code = any(array(select distinct w.country_code from overseas_warehouse w where ${withinSql('w.latitude', 'w.longitude', area, p)})::text[])`,
+            withinSql('o.latitude', 'o.longitude', area, p),
+          ]
+        : []),
     ],
     rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id cross join ${d}`,
   };
@@ -302,8 +365,10 @@ function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; s
 
 /** Open demands an offer `o` is a candidate for: storage class, overlapping period, location. */
 export const DEMAND_CANDIDATES = [
-  `d.status = 'OPEN'`, 'd.storage_class = o.storage_class',
-  'd.start_date <= o.available_to', 'd.start_date + d.duration_days - 1 >= o.available_from',
+  `d.status = 'OPEN'`,
+  'd.storage_class = o.storage_class',
+  'd.start_date <= o.available_to',
+  'd.start_date + d.duration_days - 1 >= o.available_from',
   '(cardinality(d.countries) = 0 or o.country_code = any(d.countries))',
   CORRIDOR_AS_LOCATION,
   `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,

@@ -12,11 +12,16 @@ import { CapacityDemandInput } from './matchmaking.inputs';
 /** Capacity demands: the list, and the seller's mutations (thin: access, then one service call). */
 @Resolver()
 export class DemandResolver {
-  @Query(() => CapacityDemandConnection, { description: 'Capacity demands: open ones, and your own in any state; contact details only on your own (仓容需求列表)' })
+  @Query(() => CapacityDemandConnection, {
+    description: 'Capacity demands: open ones, and your own in any state; contact details only on your own (仓容需求列表)',
+  })
   capacityDemands(
     @Args() page: PageArgsType,
-    @Arg('filter', () => CapacityDemandFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: CapacityDemandFilter | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => CapacityDemandFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter:
+      | CapacityDemandFilter
+      | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     privateAnswer(info);
     return listDemands(ctx, info, page, filter);
@@ -26,9 +31,18 @@ export class DemandResolver {
   async postCapacityDemand(
     @Arg('input', () => CapacityDemandInput, { description: 'The demand (需求)' }) input: CapacityDemandInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return mutationPayload(ctx, info, 'CapacityDemandPayload', 'demand', 'CapacityDemand', 'capacity_demand', await postDemand(ctx, requireViewer(ctx), input, key));
+    return mutationPayload(
+      ctx,
+      info,
+      'CapacityDemandPayload',
+      'demand',
+      'CapacityDemand',
+      'capacity_demand',
+      await postDemand(ctx, requireViewer(ctx), input, key),
+    );
   }
 
   @Mutation(() => CapacityDemandPayload, { description: 'Replace an open demand of yours with new terms (修改仓容需求)' })
@@ -36,17 +50,35 @@ export class DemandResolver {
     @Arg('id', () => ID, { description: 'The demand (需求ID)' }) id: string,
     @Arg('input', () => CapacityDemandInput, { description: 'The new terms, whole (新的需求)' }) input: CapacityDemandInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return mutationPayload(ctx, info, 'CapacityDemandPayload', 'demand', 'CapacityDemand', 'capacity_demand', await updateDemand(ctx, requireViewer(ctx), id, input, key));
+    return mutationPayload(
+      ctx,
+      info,
+      'CapacityDemandPayload',
+      'demand',
+      'CapacityDemand',
+      'capacity_demand',
+      await updateDemand(ctx, requireViewer(ctx), id, input, key),
+    );
   }
 
   @Mutation(() => CapacityDemandPayload, { description: 'Close a demand of yours (关闭仓容需求)' })
   async closeCapacityDemand(
     @Arg('id', () => ID, { description: 'The demand (需求ID)' }) id: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return mutationPayload(ctx, info, 'CapacityDemandPayload', 'demand', 'CapacityDemand', 'capacity_demand', await closeDemand(ctx, requireViewer(ctx), id, key));
+    return mutationPayload(
+      ctx,
+      info,
+      'CapacityDemandPayload',
+      'demand',
+      'CapacityDemand',
+      'capacity_demand',
+      await closeDemand(ctx, requireViewer(ctx), id, key),
+    );
   }
 }

@@ -14,8 +14,15 @@ import { MatchmakingErrorCode } from './matchmaking.errors';
 import type { CapacityDemandFilter } from './matchmaking.filters';
 import type { CapacityDemandInput } from './matchmaking.inputs';
 import {
-  checkCriteria, CONTACT_EMAIL_MAX, CONTACT_NAME_MAX, CONTACT_PHONE_MAX, noControlChars, text, TITLE_MAX,
-  type Criteria, type CriteriaRefs,
+  checkCriteria,
+  CONTACT_EMAIL_MAX,
+  CONTACT_NAME_MAX,
+  CONTACT_PHONE_MAX,
+  noControlChars,
+  text,
+  TITLE_MAX,
+  type Criteria,
+  type CriteriaRefs,
 } from './matchmaking.validation';
 
 /**
@@ -32,10 +39,7 @@ export async function criteriaRefs(ctx: Context): Promise<CriteriaRefs> {
 /** A page of capacity demands: open ones, and the caller's own in any state. */
 export async function listDemands(ctx: Context, info: GraphQLResolveInfo, page: PageArgs, filter: CapacityDemandFilter | undefined) {
   const p = new Params();
-  const where = [
-    sql`t.status = any(${sql.array(filter?.statuses ?? ['OPEN'], 'text')})`,
-    sql.raw(demandAccess('t', ctx.viewer?.enterpriseId, p)),
-  ];
+  const where = [sql`t.status = any(${sql.array(filter?.statuses ?? ['OPEN'], 'text')})`, sql.raw(demandAccess('t', ctx.viewer?.enterpriseId, p))];
   if (filter?.mine) where.push(sql`t.seller_id = ${sql.typed(requireViewer(ctx).enterpriseId, 'int')}`);
   if (filter?.storageClasses) where.push(sql`t.storage_class = any(${sql.array(filter.storageClasses, 'text')})`);
   if (filter?.countries) {
@@ -44,10 +48,18 @@ export async function listDemands(ctx: Context, info: GraphQLResolveInfo, page: 
   }
   if (filter?.startingFrom) where.push(sql`t.start_date >= ${sql.typed(filter.startingFrom, 'date')}`);
   if (filter?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
-  return runConnection(ctx, info, {
-    type: 'CapacityDemand', from: 'capacity_demand t', where: where.map((w) => w.render(p)), params: p,
-    order: [{ name: 'START_DATE', expr: 't.start_date', type: 'date' as never, desc: false }],
-  }, page);
+  return runConnection(
+    ctx,
+    info,
+    {
+      type: 'CapacityDemand',
+      from: 'capacity_demand t',
+      where: where.map((w) => w.render(p)),
+      params: p,
+      order: [{ name: 'START_DATE', expr: 't.start_date', type: 'date' as never, desc: false }],
+    },
+    page,
+  );
 }
 
 async function corridorId(em: EntityManager, slug: string | undefined, p: Problems, field: Path): Promise<number | null> {
@@ -71,12 +83,29 @@ function checkContact(p: Problems, c: CapacityDemandInput['contact']): { name: s
 /** A demand's columns from its checked input, as `column = value` pairs (for insert and update alike). */
 function demandColumns(title: string, c: Criteria, corridor: number | null, contact: ReturnType<typeof checkContact>) {
   return {
-    title, countries: sql.array(c.countries, 'text'), near_latitude: c.area?.latitude ?? null, near_longitude: c.area?.longitude ?? null,
-    radius_km: c.area?.radiusKm ?? null, corridor_id: corridor, max_transit_days: c.maxTransitDays ?? null,
-    quantity: c.quantity, unit: c.unit, quantity_cbm: c.quantityCbm, start_date: c.startDate, duration_days: c.durationDays,
-    storage_class: c.storageClass, product_categories: sql.array(c.productCategories, 'text'), required_services: sql.array(c.requiredServices, 'text'),
-    budget_currency: c.budget?.currency ?? null, max_monthly_price_per_cbm: c.budget?.maxMonthlyPricePerCbm ?? null, max_total: c.budget?.maxTotal ?? null,
-    has_batteries: c.hasBatteries, is_oversize: c.isOversize, contact_name: contact.name, contact_email: contact.email, contact_phone: contact.phone,
+    title,
+    countries: sql.array(c.countries, 'text'),
+    near_latitude: c.area?.latitude ?? null,
+    near_longitude: c.area?.longitude ?? null,
+    radius_km: c.area?.radiusKm ?? null,
+    corridor_id: corridor,
+    max_transit_days: c.maxTransitDays ?? null,
+    quantity: c.quantity,
+    unit: c.unit,
+    quantity_cbm: c.quantityCbm,
+    start_date: c.startDate,
+    duration_days: c.durationDays,
+    storage_class: c.storageClass,
+    product_categories: sql.array(c.productCategories, 'text'),
+    required_services: sql.array(c.requiredServices, 'text'),
+    budget_currency: c.budget?.currency ?? null,
+    max_monthly_price_per_cbm: c.budget?.maxMonthlyPricePerCbm ?? null,
+    max_total: c.budget?.maxTotal ?? null,
+    has_batteries: c.hasBatteries,
+    is_oversize: c.isOversize,
+    contact_name: contact.name,
+    contact_email: contact.email,
+    contact_phone: contact.phone,
   };
 }
 
@@ -96,17 +125,23 @@ export async function postDemand(ctx: Context, viewer: Viewer, input: CapacityDe
     const p = new Problems();
     const columns = { seller_id: viewer.enterpriseId, ...(await checkDemand(em, p, input, refs)) };
     if (!p.ok) return { errors: p.list };
-    const [row] = await exec<{ id: number }>(em, sql`insert into capacity_demand (${sql.join(Object.keys(columns).map(sql.ident))})
-      values (${sql.join(Object.values(columns).map((v) => sql`${v}`))}) returning id`);
+    const [row] = await exec<{ id: number }>(
+      em,
+      sql`insert into capacity_demand (${sql.join(Object.keys(columns).map(sql.ident))})
+      values (${sql.join(Object.values(columns).map((v) => sql`${v}`))}) returning id`,
+    );
     return { id: row.id, errors: [] };
   });
 }
 
 async function ownDemand(em: EntityManager, viewer: Viewer, demandId: number, field: Path) {
-  const [d] = await exec<{ id: number; seller_id: number; status: string }>(em,
-    sql`select id, seller_id, status from capacity_demand where id = ${demandId} for update`);
+  const [d] = await exec<{ id: number; seller_id: number; status: string }>(
+    em,
+    sql`select id, seller_id, status from capacity_demand where id = ${demandId} for update`,
+  );
   if (!d) return { error: failure(MatchmakingErrorCode.NOT_FOUND, field, 'No such capacity demand') };
-  if (d.seller_id !== viewer.enterpriseId) return { error: failure(MatchmakingErrorCode.FORBIDDEN, field, 'Only the seller who posted the demand can change it') };
+  if (d.seller_id !== viewer.enterpriseId)
+    return { error: failure(MatchmakingErrorCode.FORBIDDEN, field, 'Only the seller who posted the demand can change it') };
   return { demand: d };
 }
 

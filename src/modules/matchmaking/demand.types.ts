@@ -38,7 +38,12 @@ export class DemandBudget {
   @Field({ description: 'ISO 4217 currency (币种)' })
   currency!: string;
 
-  @Sql(expr((t) => `case when ${t}.max_monthly_price_per_cbm is null then null else json_build_object('amount', ${t}.max_monthly_price_per_cbm::text, 'currency', ${t}.budget_currency) end`))
+  @Sql(
+    expr(
+      (t) =>
+        `case when ${t}.max_monthly_price_per_cbm is null then null else json_build_object('amount', ${t}.max_monthly_price_per_cbm::text, 'currency', ${t}.budget_currency) end`,
+    ),
+  )
   @Field(() => Money, { nullable: true, description: 'Most per CBM per 30 days (每立方米每月上限)' })
   maxMonthlyPricePerCbm?: Money;
 
@@ -135,11 +140,13 @@ export class CapacityDemand extends Node {
   isOversize!: boolean;
 
   // Privacy in SQL: only the posting seller's own requests get the contact object.
-  @Sql(expr((t, a) => {
-    const viewer = a.c.vars.viewerId as number | undefined;
-    if (viewer === undefined) return 'null::json';
-    return `case when ${t}.seller_id = ${a.c.params.add(viewer)}::int then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
-  }))
+  @Sql(
+    expr((t, a) => {
+      const viewer = a.c.vars.viewerId as number | undefined;
+      if (viewer === undefined) return 'null::json';
+      return `case when ${t}.seller_id = ${a.c.params.add(viewer)}::int then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
+    }),
+  )
   @Field(() => DemandContact, { nullable: true, description: 'Contact details: the posting seller sees them, everyone else null (联系方式，仅发布方可见)' })
   contact?: DemandContact;
 

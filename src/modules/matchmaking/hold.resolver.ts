@@ -15,18 +15,24 @@ export class HoldResolver {
   @Query(() => CapacityHoldConnection, { description: 'Your holds, as the seller holding or as the operator of the offer; newest first (我的预留)' })
   myHolds(
     @Args() page: PageArgsType,
-    @Arg('filter', () => CapacityHoldFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: CapacityHoldFilter | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => CapacityHoldFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter:
+      | CapacityHoldFilter
+      | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     privateAnswer(info);
     return listHolds(ctx, info, requireViewer(ctx), page, filter);
   }
 
-  @Mutation(() => CapacityHoldPayload, { description: 'Reserve a quantity of an offer for one of your demands until it expires; never more than remains (预留仓容)' })
+  @Mutation(() => CapacityHoldPayload, {
+    description: 'Reserve a quantity of an offer for one of your demands until it expires; never more than remains (预留仓容)',
+  })
   async holdCapacity(
     @Arg('input', () => HoldCapacityInput, { description: 'What to hold (预留内容)' }) input: HoldCapacityInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return mutationPayload(ctx, info, 'CapacityHoldPayload', 'hold', 'CapacityHold', 'capacity_hold', await holdCapacity(ctx, requireViewer(ctx), input, key));
   }
@@ -35,7 +41,8 @@ export class HoldResolver {
   async confirmHold(
     @Arg('id', () => ID, { description: 'The hold (预留ID)' }) id: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return mutationPayload(ctx, info, 'CapacityHoldPayload', 'hold', 'CapacityHold', 'capacity_hold', await confirmHold(ctx, requireViewer(ctx), id, key));
   }
@@ -44,7 +51,8 @@ export class HoldResolver {
   async releaseHold(
     @Arg('id', () => ID, { description: 'The hold (预留ID)' }) id: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return mutationPayload(ctx, info, 'CapacityHoldPayload', 'hold', 'CapacityHold', 'capacity_hold', await releaseHold(ctx, requireViewer(ctx), id, key));
   }

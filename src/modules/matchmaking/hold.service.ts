@@ -28,18 +28,29 @@ export async function listHolds(ctx: Context, info: GraphQLResolveInfo, viewer: 
   const p = new Params();
   const where = [sql.raw(holdAccess('t', viewer.enterpriseId, p))];
   if (filter?.statuses) where.push(sql`${sql.raw(STATE)} = any(${sql.array(filter.statuses, 'text')})`);
-  return runConnection(ctx, info, {
-    type: 'CapacityHold', from: 'capacity_hold t', where: where.map((w) => w.render(p)), params: p,
-    order: [{ name: 'CREATED_AT', expr: 't.created_at', type: 'timestamptz', desc: true }],
-  }, page);
+  return runConnection(
+    ctx,
+    info,
+    {
+      type: 'CapacityHold',
+      from: 'capacity_hold t',
+      where: where.map((w) => w.render(p)),
+      params: p,
+      order: [{ name: 'CREATED_AT', expr: 't.created_at', type: 'timestamptz', desc: true }],
+    },
+    page,
+  );
 }
 
 /** Returns an offer's expired, unswept holds to it (inside the caller's transaction). */
 async function sweepOffer(em: EntityManager, offerId: number): Promise<void> {
-  await exec(em, sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
+  await exec(
+    em,
+    sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
       where offer_id = ${offerId} and status = 'HELD' and expires_at <= now() returning quantity)
     update capacity_offer set held_quantity = held_quantity - (select sum(quantity) from expired), updated_at = now()
-    where id = ${offerId} and exists (select 1 from expired)`);
+    where id = ${offerId} and exists (select 1 from expired)`,
+  );
 }
 
 export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapacityInput, key?: string) {
@@ -57,25 +68,35 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
     if (d.status !== 'OPEN') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['input', 'demandId'], 'The demand is closed');
     await sweepOffer(em, offerId);
     // The one statement that takes capacity: evaluated on the locked, current row.
-    const taken = await exec<{ id: number }>(em, sql`update capacity_offer set held_quantity = held_quantity + ${sql.typed(input.quantity, 'numeric')}, updated_at = now()
-      where id = ${offerId} and status = 'PUBLISHED' and quantity - held_quantity >= ${sql.typed(input.quantity, 'numeric')} returning id`);
+    const taken = await exec<{ id: number }>(
+      em,
+      sql`update capacity_offer set held_quantity = held_quantity + ${sql.typed(input.quantity, 'numeric')}, updated_at = now()
+      where id = ${offerId} and status = 'PUBLISHED' and quantity - held_quantity >= ${sql.typed(input.quantity, 'numeric')} returning id`,
+    );
     if (taken.length === 0) {
-      const [o] = await exec<{ status: string; remaining: string; unit: string }>(em,
-        sql`select status, (quantity - held_quantity)::text as remaining, unit from capacity_offer where id = ${offerId}`);
+      const [o] = await exec<{ status: string; remaining: string; unit: string }>(
+        em,
+        sql`select status, (quantity - held_quantity)::text as remaining, unit from capacity_offer where id = ${offerId}`,
+      );
       if (!o) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'offerId'], 'No such capacity offer');
       if (o.status !== 'PUBLISHED') return failure(MatchmakingErrorCode.OFFER_NOT_PUBLISHED, ['input', 'offerId'], 'The offer was withdrawn');
       return failure(MatchmakingErrorCode.INSUFFICIENT_CAPACITY, ['input', 'quantity'], `Only ${o.remaining} ${o.unit} remain; asked ${input.quantity}`);
     }
-    const [h] = await exec<{ id: number }>(em, sql`insert into capacity_hold (offer_id, demand_id, holder_id, quantity, expires_at)
-      values (${offerId}, ${demandId}, ${viewer.enterpriseId}, ${input.quantity}, now() + make_interval(mins => ${sql.typed(input.holdMinutes ?? 60, 'int')})) returning id`);
+    const [h] = await exec<{ id: number }>(
+      em,
+      sql`insert into capacity_hold (offer_id, demand_id, holder_id, quantity, expires_at)
+      values (${offerId}, ${demandId}, ${viewer.enterpriseId}, ${input.quantity}, now() + make_interval(mins => ${sql.typed(input.holdMinutes ?? 60, 'int')})) returning id`,
+    );
     return { id: h.id, errors: [] };
   });
 }
 
 /** Why a hold could not be confirmed or released: not found, not the caller's, or no longer held. */
 async function diagnoseHold(em: EntityManager, viewer: Viewer, holdId: number): Promise<MutationResult> {
-  const [h] = await exec<{ holder_id: number; status: string; expired: boolean }>(em,
-    sql`select holder_id, status, expires_at <= now() as expired from capacity_hold where id = ${holdId}`);
+  const [h] = await exec<{ holder_id: number; status: string; expired: boolean }>(
+    em,
+    sql`select holder_id, status, expires_at <= now() as expired from capacity_hold where id = ${holdId}`,
+  );
   if (!h) return failure(MatchmakingErrorCode.NOT_FOUND, ['id'], 'No such hold');
   if (h.holder_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['id'], 'Only the seller holding it can change it');
   const state = h.status === 'HELD' && h.expired ? 'EXPIRED' : h.status;
@@ -87,8 +108,11 @@ export async function confirmHold(ctx: Context, viewer: Viewer, id: string, key?
     const p = new Problems();
     const holdId = idOf('CapacityHold', id, ['id'], p);
     if (!p.ok || holdId === undefined) return { errors: p.list };
-    const done = await exec<{ id: number }>(em, sql`update capacity_hold set status = 'CONFIRMED', confirmed_at = now(), updated_at = now()
-      where id = ${holdId} and holder_id = ${viewer.enterpriseId} and status = 'HELD' and expires_at > now() returning id`);
+    const done = await exec<{ id: number }>(
+      em,
+      sql`update capacity_hold set status = 'CONFIRMED', confirmed_at = now(), updated_at = now()
+      where id = ${holdId} and holder_id = ${viewer.enterpriseId} and status = 'HELD' and expires_at > now() returning id`,
+    );
     return done.length ? { id: holdId, errors: [] } : diagnoseHold(em, viewer, holdId);
   });
 }
@@ -98,9 +122,12 @@ export async function releaseHold(ctx: Context, viewer: Viewer, id: string, key?
     const p = new Problems();
     const holdId = idOf('CapacityHold', id, ['id'], p);
     if (!p.ok || holdId === undefined) return { errors: p.list };
-    const done = await exec<{ id: number }>(em, sql`with released as (update capacity_hold set status = 'RELEASED', ended_at = now(), updated_at = now()
+    const done = await exec<{ id: number }>(
+      em,
+      sql`with released as (update capacity_hold set status = 'RELEASED', ended_at = now(), updated_at = now()
         where id = ${holdId} and holder_id = ${viewer.enterpriseId} and status = 'HELD' and expires_at > now() returning offer_id, quantity)
-      update capacity_offer o set held_quantity = o.held_quantity - r.quantity, updated_at = now() from released r where o.id = r.offer_id returning o.id`);
+      update capacity_offer o set held_quantity = o.held_quantity - r.quantity, updated_at = now() from released r where o.id = r.offer_id returning o.id`,
+    );
     return done.length ? { id: holdId, errors: [] } : diagnoseHold(em, viewer, holdId);
   });
 }
@@ -109,14 +136,23 @@ export async function releaseHold(ctx: Context, viewer: Viewer, id: string, key?
  * Returns every expired hold's quantity to its offer, in one statement; and returns holds that
  * expire within `noticeMinutes` and have had no notice yet (marking them), for subscriptions.
  */
-export async function sweepHolds(em: EntityManager, noticeMinutes = 5): Promise<{ expired: number; expiring: { id: number; holder_id: number; expires_at: string }[] }> {
-  const [swept] = await exec<{ n: number }>(em, sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
+export async function sweepHolds(
+  em: EntityManager,
+  noticeMinutes = 5,
+): Promise<{ expired: number; expiring: { id: number; holder_id: number; expires_at: string }[] }> {
+  const [swept] = await exec<{ n: number }>(
+    em,
+    sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
       where status = 'HELD' and expires_at <= now() returning offer_id, quantity),
     per_offer as (select offer_id, sum(quantity) as q from expired group by offer_id),
     upd as (update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id returning o.id)
-    select (select count(*) from expired)::int as n`);
-  const expiring = await exec<{ id: number; holder_id: number; expires_at: string }>(em, sql`update capacity_hold set expiry_notice_at = now()
+    select (select count(*) from expired)::int as n`,
+  );
+  const expiring = await exec<{ id: number; holder_id: number; expires_at: string }>(
+    em,
+    sql`update capacity_hold set expiry_notice_at = now()
     where status = 'HELD' and expiry_notice_at is null and expires_at > now() and expires_at <= now() + make_interval(mins => ${sql.typed(noticeMinutes, 'int')})
-    returning id, holder_id, expires_at`);
+    returning id, holder_id, expires_at`,
+  );
   return { expired: swept.n, expiring };
 }

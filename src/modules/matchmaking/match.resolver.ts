@@ -9,7 +9,9 @@ import { CapacityOfferInput, DemandCriteriaInput, MatchWeightsInput } from './ma
 
 /** Ranking with reasons (near misses double the rows): the dearest read of the API (docs/limits.md). */
 const MATCH_COST: FieldCost = {
-  weight: 25, sizedField: 'matches', maxSize: 100,
+  weight: 25,
+  sizedField: 'matches',
+  maxSize: 100,
   size: (a) => ((a.first as number | undefined) ?? 20) * (a.includeNearMisses ? 2 : 1),
 };
 
@@ -18,15 +20,23 @@ const MATCH_COST: FieldCost = {
 export class MatchResolver {
   @Extensions({ cost: MATCH_COST })
   @Query(() => WarehouseMatchResult, {
-    description: 'Offers for a demand — an ad-hoc `demand` or a saved `demandId` — that meet every hard constraint, ranked by a weighted score whose parts come with it; `includeNearMisses` adds offers failing exactly one constraint, saying which (海外仓仓容匹配)',
+    description:
+      'Offers for a demand — an ad-hoc `demand` or a saved `demandId` — that meet every hard constraint, ranked by a weighted score whose parts come with it; `includeNearMisses` adds offers failing exactly one constraint, saying which (海外仓仓容匹配)',
   })
   warehouseMatches(
     @Arg('demand', () => DemandCriteriaInput, { nullable: true, description: 'What is needed, ad hoc (需求条件)' }) demand: DemandCriteriaInput | undefined,
     @Arg('demandId', () => ID, { nullable: true, description: 'A saved demand instead (需求ID)' }) demandId: string | undefined,
     @Arg('first', () => Int, { nullable: true, description: 'Matches to return: 1–50, default 20 (条数)' }) first: number | undefined,
-    @Arg('includeNearMisses', () => Boolean, { nullable: true, description: 'Also return offers that fail exactly one hard constraint, after the full matches (含近似匹配)' }) includeNearMisses: boolean | undefined,
-    @Arg('weights', () => MatchWeightsInput, { nullable: true, description: 'Score weights, each 0–1, normalised (评分权重)' }) weights: MatchWeightsInput | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Arg('includeNearMisses', () => Boolean, {
+      nullable: true,
+      description: 'Also return offers that fail exactly one hard constraint, after the full matches (含近似匹配)',
+    })
+    includeNearMisses: boolean | undefined,
+    @Arg('weights', () => MatchWeightsInput, { nullable: true, description: 'Score weights, each 0–1, normalised (评分权重)' }) weights:
+      | MatchWeightsInput
+      | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     privateAnswer(info);
     return warehouseMatches(ctx, selectionOf(info, 'WarehouseMatchResult', 'offer', ctx), { demand, demandId, first, includeNearMisses, weights });
@@ -34,16 +44,29 @@ export class MatchResolver {
 
   @Extensions({ cost: MATCH_COST })
   @Query(() => DemandMatchResult, {
-    description: 'Open demands an offer could serve — an ad-hoc `offer` (checked as when it is published) or a saved `offerId` — ranked the same way, or by the revenue each brings (需求匹配)',
+    description:
+      'Open demands an offer could serve — an ad-hoc `offer` (checked as when it is published) or a saved `offerId` — ranked the same way, or by the revenue each brings (需求匹配)',
   })
   demandMatches(
-    @Arg('offer', () => CapacityOfferInput, { nullable: true, description: 'An offer not yet published, checked as `publishCapacityOffer` checks it (供给条件)' }) offer: CapacityOfferInput | undefined,
+    @Arg('offer', () => CapacityOfferInput, {
+      nullable: true,
+      description: 'An offer not yet published, checked as `publishCapacityOffer` checks it (供给条件)',
+    })
+    offer: CapacityOfferInput | undefined,
     @Arg('offerId', () => ID, { nullable: true, description: 'A saved offer instead (供给ID)' }) offerId: string | undefined,
     @Arg('first', () => Int, { nullable: true, description: 'Matches to return: 1–50, default 20 (条数)' }) first: number | undefined,
-    @Arg('includeNearMisses', () => Boolean, { nullable: true, description: 'Also return demands that fail exactly one hard constraint (含近似匹配)' }) includeNearMisses: boolean | undefined,
-    @Arg('weights', () => MatchWeightsInput, { nullable: true, description: 'Score weights, each 0–1, normalised (评分权重)' }) weights: MatchWeightsInput | undefined,
-    @Arg('orderBy', () => DemandMatchOrder, { nullable: true, description: 'FIT (default): by score; REVENUE: by `estimatedRevenue`, then score. Full matches always come first (排序)' }) orderBy: DemandMatchOrder | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Arg('includeNearMisses', () => Boolean, { nullable: true, description: 'Also return demands that fail exactly one hard constraint (含近似匹配)' })
+    includeNearMisses: boolean | undefined,
+    @Arg('weights', () => MatchWeightsInput, { nullable: true, description: 'Score weights, each 0–1, normalised (评分权重)' }) weights:
+      | MatchWeightsInput
+      | undefined,
+    @Arg('orderBy', () => DemandMatchOrder, {
+      nullable: true,
+      description: 'FIT (default): by score; REVENUE: by `estimatedRevenue`, then score. Full matches always come first (排序)',
+    })
+    orderBy: DemandMatchOrder | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     privateAnswer(info);
     return demandMatches(ctx, selectionOf(info, 'DemandMatchResult', 'demand', ctx), { offer, offerId, first, includeNearMisses, weights, orderBy });

@@ -23,9 +23,22 @@ import { checkCriteria, noControlChars, type Criteria } from './matchmaking.vali
 
 /** A demand's columns (as in capacity_demand) that matching reads, with their SQL types. */
 const DEMAND_COLUMNS = {
-  storage_class: 'text', start_date: 'date', duration_days: 'int', quantity_cbm: 'numeric', required_services: 'text[]',
-  countries: 'text[]', near_latitude: 'float8', near_longitude: 'float8', radius_km: 'float8', corridor_id: 'int',
-  max_transit_days: 'int', budget_currency: 'text', max_monthly_price_per_cbm: 'numeric', max_total: 'numeric', id: 'int', seller_id: 'int',
+  storage_class: 'text',
+  start_date: 'date',
+  duration_days: 'int',
+  quantity_cbm: 'numeric',
+  required_services: 'text[]',
+  countries: 'text[]',
+  near_latitude: 'float8',
+  near_longitude: 'float8',
+  radius_km: 'float8',
+  corridor_id: 'int',
+  max_transit_days: 'int',
+  budget_currency: 'text',
+  max_monthly_price_per_cbm: 'numeric',
+  max_total: 'numeric',
+  id: 'int',
+  seller_id: 'int',
 } as const;
 export type DemandValues = { [k in keyof typeof DEMAND_COLUMNS]: unknown };
 
@@ -34,16 +47,30 @@ export type DemandValues = { [k in keyof typeof DEMAND_COLUMNS]: unknown };
  * candidate scan knowing what is asked (its storage class, countries, dates, corridor).
  */
 export function demandValuesSql(v: DemandValues, p: Params): string {
-  return `(select ${Object.entries(DEMAND_COLUMNS).map(([c, t]) => `${p.add(v[c as keyof DemandValues] ?? null)}::${t} as ${c}`).join(', ')}) d`;
+  return `(select ${Object.entries(DEMAND_COLUMNS)
+    .map(([c, t]) => `${p.add(v[c as keyof DemandValues] ?? null)}::${t} as ${c}`)
+    .join(', ')}) d`;
 }
 
 /** Ad-hoc criteria as demand values. */
 export function criteriaValues(c: Criteria, corridorId: number | null): DemandValues {
   return {
-    storage_class: c.storageClass, start_date: c.startDate, duration_days: c.durationDays, quantity_cbm: c.quantityCbm,
-    required_services: c.requiredServices, countries: c.countries, near_latitude: c.area?.latitude, near_longitude: c.area?.longitude,
-    radius_km: c.area?.radiusKm, corridor_id: corridorId, max_transit_days: c.maxTransitDays, budget_currency: c.budget?.currency,
-    max_monthly_price_per_cbm: c.budget?.maxMonthlyPricePerCbm, max_total: c.budget?.maxTotal, id: null, seller_id: null,
+    storage_class: c.storageClass,
+    start_date: c.startDate,
+    duration_days: c.durationDays,
+    quantity_cbm: c.quantityCbm,
+    required_services: c.requiredServices,
+    countries: c.countries,
+    near_latitude: c.area?.latitude,
+    near_longitude: c.area?.longitude,
+    radius_km: c.area?.radiusKm,
+    corridor_id: corridorId,
+    max_transit_days: c.maxTransitDays,
+    budget_currency: c.budget?.currency,
+    max_monthly_price_per_cbm: c.budget?.maxMonthlyPricePerCbm,
+    max_total: c.budget?.maxTotal,
+    id: null,
+    seller_id: null,
   };
 }
 
@@ -96,16 +123,21 @@ function matchOf<S extends 'offer' | 'demand'>(r: CapacityRow & { explanation: E
   } as Explanation & { estimatedTotalCost: { amount: string; currency: string }; transitDays: number | null; distanceKm: number | null } & Record<S, unknown>;
 }
 
-
-
 /** The countries a corridor reaches (warehouse_corridor's copies of its warehouses' countries), as SQL over a corridor ID. */
 const corridorCountriesSql = (corridorId: string) =>
   `array(select distinct wc.country_code from warehouse_corridor wc where wc.corridor_id = ${corridorId})::text[]`;
 
 /** A saved demand's values and scope, read with SAVED_DEMAND over `t` and turned into a MatchScope by scopeOf. */
-export const SAVED_DEMAND = `${Object.keys(DEMAND_COLUMNS).map((c) => (c === 'start_date' ? 't.start_date::text as start_date' : `t.${c}`)).join(', ')},
+export const SAVED_DEMAND = `${Object.keys(DEMAND_COLUMNS)
+  .map((c) => (c === 'start_date' ? 't.start_date::text as start_date' : `t.${c}`))
+  .join(', ')},
   case when cardinality(t.countries) = 0 and t.near_latitude is null and t.corridor_id is not null then ${corridorCountriesSql('t.corridor_id')} end as corridor_countries`;
-export type SavedDemand = DemandValues & { near_latitude: number | null; near_longitude: number | null; radius_km: number | null; corridor_countries: string[] | null };
+export type SavedDemand = DemandValues & {
+  near_latitude: number | null;
+  near_longitude: number | null;
+  radius_km: number | null;
+  corridor_countries: string[] | null;
+};
 export const scopeOf = (r: SavedDemand): MatchScope => ({
   area: r.near_latitude == null ? null : { latitude: Number(r.near_latitude), longitude: Number(r.near_longitude), radiusKm: Number(r.radius_km) },
   corridorCountries: r.corridor_countries,
@@ -114,14 +146,14 @@ export const scopeOf = (r: SavedDemand): MatchScope => ({
 /** A corridor by slug, with the countries it reaches: for an ad-hoc demand's scope. */
 export async function corridorBySlug(ctx: Context, slug: string): Promise<{ id: number; countries: string[] } | undefined> {
   const [row] = await ctx.db.query<{ id: number; countries: string[] }>(
-    `select c.id, ${corridorCountriesSql('c.id')} as countries from corridor c where c.slug = $1`, [slug]);
+    `select c.id, ${corridorCountriesSql('c.id')} as countries from corridor c where c.slug = $1`,
+    [slug],
+  );
   return row;
 }
 
 /** Offers for a demand (`d` bound by `demandFrom`, where its `scope` says), best first. */
-export async function matchOffers(
-  ctx: Context, selection: NodeSelection | null, demandFrom: (p: Params) => string, scope: MatchScope, args: MatchArgs,
-) {
+export async function matchOffers(ctx: Context, selection: NodeSelection | null, demandFrom: (p: Params) => string, scope: MatchScope, args: MatchArgs) {
   const first = checkFirst(args.first);
   const p = new Params();
   const node = compileNode(ctx, selection, 'CapacityOffer', 'o', p);
@@ -142,9 +174,7 @@ export async function matchOffers(
 }
 
 /** Open demands an offer (`o` bound by `offerFrom`, with the copies of its warehouse's columns) could serve. */
-export async function matchDemands(
-  ctx: Context, selection: NodeSelection | null, offerFrom: (p: Params) => string, args: MatchArgs,
-) {
+export async function matchDemands(ctx: Context, selection: NodeSelection | null, offerFrom: (p: Params) => string, args: MatchArgs) {
   const first = checkFirst(args.first);
   const p = new Params();
   const node = compileNode(ctx, selection, 'CapacityDemand', 'd', p);

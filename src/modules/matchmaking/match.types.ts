@@ -126,7 +126,8 @@ export class WarehouseMatch extends MatchExplanation {
 @ObjectType({ description: 'A demand an offer could serve, with its explanation (匹配的需求)' })
 export class DemandMatch extends MatchExplanation {
   @Field(() => Money, {
-    description: 'What the demand would bring the operator: the estimated total of the stay at this offer (storage after free days, inbound and outbound fees), in the offer’s currency; `orderBy: REVENUE` ranks by it (预估收入)',
+    description:
+      'What the demand would bring the operator: the estimated total of the stay at this offer (storage after free days, inbound and outbound fees), in the offer’s currency; `orderBy: REVENUE` ranks by it (预估收入)',
   })
   estimatedRevenue!: Money;
 
@@ -184,7 +185,12 @@ export enum DemandMatchOrder {
   FIT = 'FIT',
   REVENUE = 'REVENUE',
 }
-registerBilingualEnum(DemandMatchOrder, 'DemandMatchOrder', 'How demands for an offer are ordered; full matches always come before near misses (需求匹配排序)', {
-  FIT: ['匹配度', 'by score, best first'],
-  REVENUE: ['收入', 'by `estimatedRevenue`, largest first, then by score'],
-});
+registerBilingualEnum(
+  DemandMatchOrder,
+  'DemandMatchOrder',
+  'How demands for an offer are ordered; full matches always come before near misses (需求匹配排序)',
+  {
+    FIT: ['匹配度', 'by score, best first'],
+    REVENUE: ['收入', 'by `estimatedRevenue`, largest first, then by score'],
+  },
+);

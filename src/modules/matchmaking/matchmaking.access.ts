@@ -9,14 +9,14 @@ import type { NodeAccess } from '../../graphql/sql/registry';
  */
 
 /** Offers: published ones for everyone, any state for their operator. */
-export const offerAccess: NodeAccess = (t, viewer, p) => viewer === undefined
-  ? `${t}.status = 'PUBLISHED'`
-  : `(${t}.status = 'PUBLISHED' or exists (select 1 from overseas_warehouse ow where ow.id = ${t}.warehouse_id and ow.operator_id = ${p.add(viewer)}::int))`;
+export const offerAccess: NodeAccess = (t, viewer, p) =>
+  viewer === undefined
+    ? `${t}.status = 'PUBLISHED'`
+    : `(${t}.status = 'PUBLISHED' or exists (select 1 from overseas_warehouse ow where ow.id = ${t}.warehouse_id and ow.operator_id = ${p.add(viewer)}::int))`;
 
 /** Demands: open ones for everyone (contact details stay private), any state for their seller. */
-export const demandAccess: NodeAccess = (t, viewer, p) => viewer === undefined
-  ? `${t}.status = 'OPEN'`
-  : `(${t}.status = 'OPEN' or ${t}.seller_id = ${p.add(viewer)}::int)`;
+export const demandAccess: NodeAccess = (t, viewer, p) =>
+  viewer === undefined ? `${t}.status = 'OPEN'` : `(${t}.status = 'OPEN' or ${t}.seller_id = ${p.add(viewer)}::int)`;
 
 /** Holds: the seller holding it and the offer's operator. */
 export const holdAccess: NodeAccess = (t, viewer, p) => {

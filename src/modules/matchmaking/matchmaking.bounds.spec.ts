@@ -2,15 +2,34 @@ import 'reflect-metadata';
 import { CapacityUnit, StorageClass } from '../warehouse/warehouse.enums';
 import type { DemandCriteriaInput } from './matchmaking.inputs';
 import {
-  addDays, checkCriteria, noControlChars, checkOfferFields, currency, horizonFrom, intBetween, listAtMost, nonNegativeDecimal, positiveDecimal,
-  Problems, QUANTITY, text, todayInChina, withinHorizon,
+  addDays,
+  checkCriteria,
+  noControlChars,
+  checkOfferFields,
+  currency,
+  horizonFrom,
+  intBetween,
+  listAtMost,
+  nonNegativeDecimal,
+  positiveDecimal,
+  Problems,
+  QUANTITY,
+  text,
+  todayInChina,
+  withinHorizon,
 } from './matchmaking.validation';
 
 /** Each bound at, just inside and just outside its edge; messages and paths written out by hand. */
 const refs = { countries: new Set(['DE', 'PL']), productCategories: new Set(['apparel']) };
 const today = '2026-03-01';
 const criteria = (over: Partial<DemandCriteriaInput> = {}): DemandCriteriaInput => ({
-  countries: ['DE'], quantity: '40', unit: CapacityUnit.CBM, startDate: '2026-03-10', durationDays: 60, storageClass: StorageClass.AMBIENT, ...over,
+  countries: ['DE'],
+  quantity: '40',
+  unit: CapacityUnit.CBM,
+  startDate: '2026-03-10',
+  durationDays: 60,
+  storageClass: StorageClass.AMBIENT,
+  ...over,
 });
 function problems(f: (p: Problems) => void) {
   const p = new Problems();
@@ -25,52 +44,67 @@ describe('dates', () => {
   });
 
   it.each([
-    ['2026-02-27', 2, '2026-03-01'], ['2028-02-28', 1, '2028-02-29'], ['2026-12-31', 1, '2027-01-01'],
-    ['2026-03-01', -1, '2026-02-28'], ['2026-03-10', 59, '2026-05-08'], ['2026-03-10', 0, '2026-03-10'],
+    ['2026-02-27', 2, '2026-03-01'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2026-03-10', 59, '2026-05-08'],
+    ['2026-03-10', 0, '2026-03-10'],
   ])('addDays(%s, %d) is %s', (d, n, want) => {
     expect(addDays(d, n)).toBe(want);
   });
 
-  it.each([['2026-12-31', '2031-12-31'], ['2026-01-05', '2031-01-05'], ['2024-02-29', '2029-02-28'], ['2027-02-28', '2032-02-28']])(
-    'the horizon from %s is %s', (from, want) => expect(horizonFrom(from)).toBe(want),
-  );
+  it.each([
+    ['2026-12-31', '2031-12-31'],
+    ['2026-01-05', '2031-01-05'],
+    ['2024-02-29', '2029-02-28'],
+    ['2027-02-28', '2032-02-28'],
+  ])('the horizon from %s is %s', (from, want) => expect(horizonFrom(from)).toBe(want));
 
   it('withinHorizon: the horizon day itself is in; the day after is out, with the date to use', () => {
     const p = new Problems();
     expect(withinHorizon(p, ['d'], '2031-03-01', today, 'x')).toBe(true);
     expect(p.ok).toBe(true);
     expect(withinHorizon(p, ['d'], '2031-03-02', today, 'startDate 2031-03-02')).toBe(false);
-    expect(p.list).toEqual([{ code: 'INVALID', field: ['d'], message: 'startDate 2031-03-02 is too far ahead: periods must end within 5 years from today, by 2031-03-01' }]);
+    expect(p.list).toEqual([
+      { code: 'INVALID', field: ['d'], message: 'startDate 2031-03-02 is too far ahead: periods must end within 5 years from today, by 2031-03-01' },
+    ]);
   });
 });
 
 describe('numbers, lists, currency, text', () => {
   it('nonNegativeDecimal: 0 is fine, -0.01 is not, a misfit reports the form only, absent is fine', () => {
-    expect(problems((p) => {
-      nonNegativeDecimal(p, ['a'], '0', 'fee', QUANTITY);
-      nonNegativeDecimal(p, ['b'], '-0.01', 'fee', QUANTITY);
-      nonNegativeDecimal(p, ['c'], '-0.001', 'fee', QUANTITY);
-      nonNegativeDecimal(p, ['d'], undefined, 'fee', QUANTITY);
-      nonNegativeDecimal(p, ['e'], null, 'fee', QUANTITY);
-    })).toEqual([
+    expect(
+      problems((p) => {
+        nonNegativeDecimal(p, ['a'], '0', 'fee', QUANTITY);
+        nonNegativeDecimal(p, ['b'], '-0.01', 'fee', QUANTITY);
+        nonNegativeDecimal(p, ['c'], '-0.001', 'fee', QUANTITY);
+        nonNegativeDecimal(p, ['d'], undefined, 'fee', QUANTITY);
+        nonNegativeDecimal(p, ['e'], null, 'fee', QUANTITY);
+      }),
+    ).toEqual([
       ['b', 'fee must be 0 or more (got -0.01)'],
       ['c', 'fee must have at most 12 digits before the point and 2 after (got -0.001)'],
     ]);
   });
 
   it('positiveDecimal: 0.01 is fine, -1 is not, absent is fine', () => {
-    expect(problems((p) => {
-      positiveDecimal(p, ['a'], '0.01', 'q', QUANTITY);
-      positiveDecimal(p, ['b'], '-1', 'q', QUANTITY);
-      positiveDecimal(p, ['c'], null, 'q', QUANTITY);
-    })).toEqual([['b', 'q must be more than 0 (got -1)']]);
+    expect(
+      problems((p) => {
+        positiveDecimal(p, ['a'], '0.01', 'q', QUANTITY);
+        positiveDecimal(p, ['b'], '-1', 'q', QUANTITY);
+        positiveDecimal(p, ['c'], null, 'q', QUANTITY);
+      }),
+    ).toEqual([['b', 'q must be more than 0 (got -1)']]);
   });
 
   it('intBetween: both ends are in; one past either end, a fraction and NaN are out', () => {
-    expect(problems((p) => {
-      for (const v of [0, 365, null, undefined]) intBetween(p, ['ok'], v, 0, 365, 'freeDays');
-      for (const v of [-1, 366, 1.5, Number.NaN]) intBetween(p, ['bad'], v, 0, 365, 'freeDays');
-    })).toEqual([
+    expect(
+      problems((p) => {
+        for (const v of [0, 365, null, undefined]) intBetween(p, ['ok'], v, 0, 365, 'freeDays');
+        for (const v of [-1, 366, 1.5, Number.NaN]) intBetween(p, ['bad'], v, 0, 365, 'freeDays');
+      }),
+    ).toEqual([
       ['bad', 'freeDays must be a whole number from 0 to 365 (got -1)'],
       ['bad', 'freeDays must be a whole number from 0 to 365 (got 366)'],
       ['bad', 'freeDays must be a whole number from 0 to 365 (got 1.5)'],
@@ -79,11 +113,13 @@ describe('numbers, lists, currency, text', () => {
   });
 
   it('listAtMost: exactly the most is fine, one more is not', () => {
-    expect(problems((p) => {
-      listAtMost(p, ['a'], ['x', 'y'], 2, 'things');
-      listAtMost(p, ['b'], ['x', 'y', 'z'], 2, 'things');
-      listAtMost(p, ['c'], undefined, 2, 'things');
-    })).toEqual([['b', 'Give at most 2 things (got 3)']]);
+    expect(
+      problems((p) => {
+        listAtMost(p, ['a'], ['x', 'y'], 2, 'things');
+        listAtMost(p, ['b'], ['x', 'y', 'z'], 2, 'things');
+        listAtMost(p, ['c'], undefined, 2, 'things');
+      }),
+    ).toEqual([['b', 'Give at most 2 things (got 3)']]);
   });
 
   it('currency: trimmed and upper-cased; anything but three letters refused', () => {
@@ -113,17 +149,49 @@ describe('numbers, lists, currency, text', () => {
 describe('checkOfferFields', () => {
   const base = ['input'];
   it('a complete, valid offer has no problems', () => {
-    expect(problems((p) => checkOfferFields(p, base, {
-      quantity: '100', storagePrice: '0', inboundFee: '0', outboundFee: '0', minQuantity: '0', freeDays: 0, minTermDays: 1,
-      services: [], availableFrom: '2026-03-01', availableTo: '2026-03-02',
-    }, today))).toEqual([]);
+    expect(
+      problems((p) =>
+        checkOfferFields(
+          p,
+          base,
+          {
+            quantity: '100',
+            storagePrice: '0',
+            inboundFee: '0',
+            outboundFee: '0',
+            minQuantity: '0',
+            freeDays: 0,
+            minTermDays: 1,
+            services: [],
+            availableFrom: '2026-03-01',
+            availableTo: '2026-03-02',
+          },
+          today,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('every field at the wrong side of its bound, at its own path', () => {
-    expect(problems((p) => checkOfferFields(p, base, {
-      quantity: '0', storagePrice: '-1', inboundFee: '-1', outboundFee: '-1', minQuantity: '-1', freeDays: 366, minTermDays: 0,
-      services: Array(21).fill('RETURNS'),
-    }, today))).toEqual([
+    expect(
+      problems((p) =>
+        checkOfferFields(
+          p,
+          base,
+          {
+            quantity: '0',
+            storagePrice: '-1',
+            inboundFee: '-1',
+            outboundFee: '-1',
+            minQuantity: '-1',
+            freeDays: 366,
+            minTermDays: 0,
+            services: Array(21).fill('RETURNS'),
+          },
+          today,
+        ),
+      ),
+    ).toEqual([
       ['input.quantity', 'quantity must be more than 0 (got 0)'],
       ['input.storagePrice', 'storagePrice must be 0 or more (got -1)'],
       ['input.inboundFee', 'inboundFee must be 0 or more (got -1)'],
@@ -137,12 +205,15 @@ describe('checkOfferFields', () => {
 
   it('availableTo: today is fine, yesterday is past, the same day as availableFrom is not after it', () => {
     expect(problems((p) => checkOfferFields(p, base, { availableTo: '2026-03-01' }, today))).toEqual([]);
-    expect(problems((p) => checkOfferFields(p, base, { availableTo: '2026-02-28' }, today)))
-      .toEqual([['input.availableTo', 'availableTo 2026-02-28 is in the past; use 2026-03-01 or later']]);
-    expect(problems((p) => checkOfferFields(p, base, { availableFrom: '2026-04-01', availableTo: '2026-04-01' }, today)))
-      .toEqual([['input.availableTo', 'availableTo (2026-04-01) must be after availableFrom (2026-04-01)']]);
-    expect(problems((p) => checkOfferFields(p, base, { availableFrom: '2026-04-02', availableTo: '2026-04-01' }, today)))
-      .toEqual([['input.availableTo', 'availableTo (2026-04-01) must be after availableFrom (2026-04-02)']]);
+    expect(problems((p) => checkOfferFields(p, base, { availableTo: '2026-02-28' }, today))).toEqual([
+      ['input.availableTo', 'availableTo 2026-02-28 is in the past; use 2026-03-01 or later'],
+    ]);
+    expect(problems((p) => checkOfferFields(p, base, { availableFrom: '2026-04-01', availableTo: '2026-04-01' }, today))).toEqual([
+      ['input.availableTo', 'availableTo (2026-04-01) must be after availableFrom (2026-04-01)'],
+    ]);
+    expect(problems((p) => checkOfferFields(p, base, { availableFrom: '2026-04-02', availableTo: '2026-04-01' }, today))).toEqual([
+      ['input.availableTo', 'availableTo (2026-04-01) must be after availableFrom (2026-04-02)'],
+    ]);
   });
 
   it('availableTo: the horizon day is fine, the day after is too far ahead', () => {
@@ -159,14 +230,30 @@ describe('checkCriteria', () => {
     const c = checkCriteria(p, ['c'], criteria({ countries: [' de ', 'PL', 'DE'], requiredServices: ['RETURNS', 'RETURNS'] as never }), refs, today);
     expect(p.list).toEqual([]);
     expect(c).toEqual({
-      countries: ['DE', 'PL'], area: undefined, corridorSlug: undefined, maxTransitDays: undefined, quantity: '40', unit: 'CBM',
-      quantityCbm: 40, startDate: '2026-03-10', durationDays: 60, endDate: '2026-05-08', storageClass: 'AMBIENT',
-      productCategories: [], requiredServices: ['RETURNS'], budget: undefined, hasBatteries: false, isOversize: false,
+      countries: ['DE', 'PL'],
+      area: undefined,
+      corridorSlug: undefined,
+      maxTransitDays: undefined,
+      quantity: '40',
+      unit: 'CBM',
+      quantityCbm: 40,
+      startDate: '2026-03-10',
+      durationDays: 60,
+      endDate: '2026-05-08',
+      storageClass: 'AMBIENT',
+      productCategories: [],
+      requiredServices: ['RETURNS'],
+      budget: undefined,
+      hasBatteries: false,
+      isOversize: false,
     });
   });
 
   it.each([
-    [CapacityUnit.CBM, '12.5', 12.5], [CapacityUnit.PALLET, '10', 13.8], [CapacityUnit.PALLET, '2.5', 3.45], [CapacityUnit.SQUARE_METRE, '2.345', 4.69],
+    [CapacityUnit.CBM, '12.5', 12.5],
+    [CapacityUnit.PALLET, '10', 13.8],
+    [CapacityUnit.PALLET, '2.5', 3.45],
+    [CapacityUnit.SQUARE_METRE, '2.345', 4.69],
   ])('%s %s is %d CBM (1, 1.38, 2 per unit; rounded to 0.01)', (unit, quantity, cbm) => {
     expect(checkCriteria(new Problems(), ['c'], criteria({ unit, quantity }), refs, today).quantityCbm).toBe(cbm);
   });
@@ -204,17 +291,22 @@ describe('checkCriteria', () => {
 
   it('an area: radius in (0, 20000], latitude in [-90, 90], longitude in [-180, 180]', () => {
     const area = (latitude: number, longitude: number, radiusKm: number) => ({ point: { latitude, longitude }, radiusKm });
-    expect(problems((p) => {
-      checkCriteria(p, ['ok'], criteria({ area: area(90, 180, 20_000) }), refs, today);
-      checkCriteria(p, ['ok'], criteria({ area: area(-90, -180, 0.001) }), refs, today);
-    })).toEqual([]);
+    expect(
+      problems((p) => {
+        checkCriteria(p, ['ok'], criteria({ area: area(90, 180, 20_000) }), refs, today);
+        checkCriteria(p, ['ok'], criteria({ area: area(-90, -180, 0.001) }), refs, today);
+      }),
+    ).toEqual([]);
     expect(problems((p) => checkCriteria(p, ['c'], criteria({ area: area(90.5, -180.5, 0) }), refs, today))).toEqual([
       ['c.area.radiusKm', 'radiusKm must be more than 0 and at most 20000 (got 0)'],
       ['c.area.point.latitude', 'latitude must be between -90 and 90 (got 90.5)'],
       ['c.area.point.longitude', 'longitude must be between -180 and 180 (got -180.5)'],
     ]);
-    expect(problems((p) => checkCriteria(p, ['c'], criteria({ area: area(-90.5, 180.5, 20_000.5) }), refs, today)).map((e) => e[0]))
-      .toEqual(['c.area.radiusKm', 'c.area.point.latitude', 'c.area.point.longitude']);
+    expect(problems((p) => checkCriteria(p, ['c'], criteria({ area: area(-90.5, 180.5, 20_000.5) }), refs, today)).map((e) => e[0])).toEqual([
+      'c.area.radiusKm',
+      'c.area.point.latitude',
+      'c.area.point.longitude',
+    ]);
     const c = checkCriteria(new Problems(), ['c'], criteria({ countries: [], area: area(29.5, 106.5, 50) }), refs, today);
     expect(c.area).toEqual({ latitude: 29.5, longitude: 106.5, radiusKm: 50 });
   });
@@ -230,7 +322,10 @@ describe('checkCriteria', () => {
     // 2026-03-02 + 1826 − 1 = 2031-03-01 (2028 is a leap year: 365·4 + 366 = 1826)
     expect(problems((p) => checkCriteria(p, ['c'], criteria({ startDate: '2026-03-02', durationDays: 1826 }), refs, today))).toEqual([]);
     expect(problems((p) => checkCriteria(p, ['c'], criteria({ startDate: '2026-03-02', durationDays: 1827 }), refs, today))).toEqual([
-      ['c.durationDays', 'The period\'s last day, 2031-03-02 (startDate + durationDays − 1), is too far ahead: periods must end within 5 years from today, by 2031-03-01'],
+      [
+        'c.durationDays',
+        "The period's last day, 2031-03-02 (startDate + durationDays − 1), is too far ahead: periods must end within 5 years from today, by 2031-03-01",
+      ],
     ]);
     expect(problems((p) => checkCriteria(p, ['c'], criteria({ durationDays: 0 }), refs, today))).toEqual([
       ['c.durationDays', 'durationDays must be a whole number from 1 to 3650 (got 0)'],
@@ -291,7 +386,9 @@ describe('the rest, one survivor each', () => {
   });
 
   it('an area alone says where (no countries, no corridor)', () => {
-    expect(problems((p) => checkCriteria(p, ['c'], criteria({ countries: [], area: { point: { latitude: 50, longitude: 8 }, radiusKm: 100 } }), refs, today))).toEqual([]);
+    expect(
+      problems((p) => checkCriteria(p, ['c'], criteria({ countries: [], area: { point: { latitude: 50, longitude: 8 }, radiusKm: 100 } }), refs, today)),
+    ).toEqual([]);
   });
 
   it('a bad corridor is quoted as given (untrimmed), cut to 80 characters', () => {
@@ -301,10 +398,12 @@ describe('the rest, one survivor each', () => {
   });
 
   it('entries past the most are not checked one by one (countries 51st, categories 21st)', () => {
-    expect(problems((p) => checkCriteria(p, ['c'], criteria({ countries: [...Array(50).fill('DE'), 'XX'] }), refs, today)))
-      .toEqual([['c.countries', 'Give at most 50 countries (got 51)']]);
-    expect(problems((p) => checkCriteria(p, ['c'], criteria({ productCategories: [...Array(20).fill('apparel'), 'junk'] }), refs, today)))
-      .toEqual([['c.productCategories', 'Give at most 20 product categories (got 21)']]);
+    expect(problems((p) => checkCriteria(p, ['c'], criteria({ countries: [...Array(50).fill('DE'), 'XX'] }), refs, today))).toEqual([
+      ['c.countries', 'Give at most 50 countries (got 51)'],
+    ]);
+    expect(problems((p) => checkCriteria(p, ['c'], criteria({ productCategories: [...Array(20).fill('apparel'), 'junk'] }), refs, today))).toEqual([
+      ['c.productCategories', 'Give at most 20 product categories (got 21)'],
+    ]);
   });
 
   it('a budget with only a monthly limit keeps it; no required services is an empty list', () => {

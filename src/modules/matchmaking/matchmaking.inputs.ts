@@ -8,7 +8,9 @@ export class CapacityOfferInput {
   @Field(() => ID, { description: 'Your warehouse’s global ID (海外仓ID)' })
   warehouseId!: string;
 
-  @Field(() => DecimalScalar, { description: 'Quantity offered, more than 0; at most 12 digits before the point and 2 after (数量，大于0，整数至多12位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    description: 'Quantity offered, more than 0; at most 12 digits before the point and 2 after (数量，大于0，整数至多12位、小数至多2位)',
+  })
   quantity!: string;
 
   @Field(() => CapacityUnit, { description: 'Unit of quantities and prices; pallets and m² convert with the warehouse’s own factors (单位)' })
@@ -26,22 +28,34 @@ export class CapacityOfferInput {
   @Field({ description: 'ISO 4217 currency of the prices, three letters (币种)' })
   currency!: string;
 
-  @Field(() => DecimalScalar, { description: 'Storage price per unit per `pricePeriod`, 0 or more; at most 8 digits before the point and 4 after (仓储单价，不小于0，整数至多8位、小数至多4位)' })
+  @Field(() => DecimalScalar, {
+    description:
+      'Storage price per unit per `pricePeriod`, 0 or more; at most 8 digits before the point and 4 after (仓储单价，不小于0，整数至多8位、小数至多4位)',
+  })
   storagePrice!: string;
 
   @Field(() => PricePeriod, { description: 'Period of the storage price (计价周期)' })
   pricePeriod!: PricePeriod;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Inbound fee per unit, default 0; at most 10 digits before the point and 2 after (入库费，整数至多10位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Inbound fee per unit, default 0; at most 10 digits before the point and 2 after (入库费，整数至多10位、小数至多2位)',
+  })
   inboundFee?: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Outbound fee per unit, default 0; at most 10 digits before the point and 2 after (出库费，整数至多10位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Outbound fee per unit, default 0; at most 10 digits before the point and 2 after (出库费，整数至多10位、小数至多2位)',
+  })
   outboundFee?: string;
 
   @Field(() => Int, { nullable: true, description: 'Free storage days, 0–365, default 0 (免仓期)' })
   freeDays?: number;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Minimum quantity per booking, default 0; at most 12 digits before the point and 2 after (最低起订量，整数至多12位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Minimum quantity per booking, default 0; at most 12 digits before the point and 2 after (最低起订量，整数至多12位、小数至多2位)',
+  })
   minQuantity?: string;
 
   @Field(() => Int, { nullable: true, description: 'Minimum stay in days, 1–3650, default 1 (最短租期)' })
@@ -53,7 +67,10 @@ export class CapacityOfferInput {
 
 @InputType({ description: 'Changes to an offer; omitted fields stay as they are (修改仓容供给)' })
 export class CapacityOfferUpdateInput {
-  @Field(() => DecimalScalar, { nullable: true, description: 'New quantity; not below what is held; at most 12 digits before the point and 2 after (数量，整数至多12位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'New quantity; not below what is held; at most 12 digits before the point and 2 after (数量，整数至多12位、小数至多2位)',
+  })
   quantity?: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'New first day (起始日)' })
@@ -62,22 +79,34 @@ export class CapacityOfferUpdateInput {
   @Field(() => DateScalar, { nullable: true, description: 'New last day, at most 5 years from today (截止日，今天起5年内)' })
   availableTo?: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'New storage price; at most 8 digits before the point and 4 after (仓储单价，整数至多8位、小数至多4位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'New storage price; at most 8 digits before the point and 4 after (仓储单价，整数至多8位、小数至多4位)',
+  })
   storagePrice?: string;
 
   @Field(() => PricePeriod, { nullable: true, description: 'New price period (计价周期)' })
   pricePeriod?: PricePeriod;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'New inbound fee; at most 10 digits before the point and 2 after (入库费，整数至多10位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'New inbound fee; at most 10 digits before the point and 2 after (入库费，整数至多10位、小数至多2位)',
+  })
   inboundFee?: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'New outbound fee; at most 10 digits before the point and 2 after (出库费，整数至多10位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'New outbound fee; at most 10 digits before the point and 2 after (出库费，整数至多10位、小数至多2位)',
+  })
   outboundFee?: string;
 
   @Field(() => Int, { nullable: true, description: 'New free days, 0–365 (免仓期)' })
   freeDays?: number;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'New minimum quantity; at most 12 digits before the point and 2 after (最低起订量，整数至多12位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'New minimum quantity; at most 12 digits before the point and 2 after (最低起订量，整数至多12位、小数至多2位)',
+  })
   minQuantity?: string;
 
   @Field(() => Int, { nullable: true, description: 'New minimum stay, 1–3650 days (最短租期)' })
@@ -101,15 +130,23 @@ export class BudgetInput {
   @Field({ description: 'ISO 4217 currency, three letters; offers priced in another currency fail the budget (币种)' })
   currency!: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Most per CBM per 30 days, more than 0; at most 8 digits before the point and 4 after (每立方米每月上限，整数至多8位、小数至多4位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Most per CBM per 30 days, more than 0; at most 8 digits before the point and 4 after (每立方米每月上限，整数至多8位、小数至多4位)',
+  })
   maxMonthlyPricePerCbm?: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Most for the whole stay, more than 0; at most 12 digits before the point and 2 after (总价上限，整数至多12位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Most for the whole stay, more than 0; at most 12 digits before the point and 2 after (总价上限，整数至多12位、小数至多2位)',
+  })
   maxTotal?: string;
 }
 
 /** What a demand asks for; used for matching (ad hoc) and inside a posted demand. */
-@InputType({ description: 'What a seller needs; match it directly or post it as a demand. Say where with at least one of `countries`, `area` and `corridor` (需求条件)' })
+@InputType({
+  description: 'What a seller needs; match it directly or post it as a demand. Say where with at least one of `countries`, `area` and `corridor` (需求条件)',
+})
 export class DemandCriteriaInput {
   @Field(() => [String], { nullable: true, description: 'Wanted countries, ISO 3166-1 alpha-2, at most 50 (目标国家，至多50个)' })
   countries?: string[];
@@ -123,7 +160,9 @@ export class DemandCriteriaInput {
   @Field(() => Int, { nullable: true, description: 'Within this many transit days from Chongqing (运输天数上限)' })
   maxTransitDays?: number;
 
-  @Field(() => DecimalScalar, { description: 'Quantity needed, more than 0; at most 12 digits before the point and 2 after (数量，大于0，整数至多12位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    description: 'Quantity needed, more than 0; at most 12 digits before the point and 2 after (数量，大于0，整数至多12位、小数至多2位)',
+  })
   quantity!: string;
 
   @Field(() => CapacityUnit, { description: 'Unit of `quantity` (单位)' })
@@ -138,7 +177,10 @@ export class DemandCriteriaInput {
   @Field(() => StorageClass, { description: 'Storage class (存储类别)' })
   storageClass!: StorageClass;
 
-  @Field(() => [String], { nullable: true, description: 'Product categories by `slug` from `productCategories`, at most 20; repeats count once (商品类目短标识，至多20个，重复只计一次)' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Product categories by `slug` from `productCategories`, at most 20; repeats count once (商品类目短标识，至多20个，重复只计一次)',
+  })
   productCategories?: string[];
 
   @Field(() => [WarehouseService], { nullable: true, description: 'Services the warehouse must offer, at most 20 (必需服务，至多20项)' })
@@ -166,7 +208,9 @@ export class ContactInput {
   phone?: string;
 }
 
-@InputType({ description: 'A demand to post for your enterprise; every text is one line without control characters (发布仓容需求；文本均为单行，不含控制字符)' })
+@InputType({
+  description: 'A demand to post for your enterprise; every text is one line without control characters (发布仓容需求；文本均为单行，不含控制字符)',
+})
 export class CapacityDemandInput {
   @Field({ description: 'Short title, 1–200 characters on one line (标题，1–200字，单行)' })
   title!: string;
@@ -186,7 +230,9 @@ export class HoldCapacityInput {
   @Field(() => ID, { description: 'Your demand it is for (需求ID)' })
   demandId!: string;
 
-  @Field(() => DecimalScalar, { description: 'Quantity in the offer’s unit, more than 0; at most 12 digits before the point and 2 after (数量，大于0，整数至多12位、小数至多2位)' })
+  @Field(() => DecimalScalar, {
+    description: 'Quantity in the offer’s unit, more than 0; at most 12 digits before the point and 2 after (数量，大于0，整数至多12位、小数至多2位)',
+  })
   quantity!: string;
 
   @Field(() => Int, { nullable: true, description: 'Minutes until an unconfirmed hold lapses: 1–10080, default 60 (预留分钟数)' })

@@ -8,15 +8,27 @@ import { SCALE_WAREHOUSES } from '../warehouse/warehouse.scale';
 import { addDays, DEMAND_CBM_PER_UNIT, todayInChina } from './matchmaking.validation';
 
 const DEMAND_CLASSES = [
-  [StorageClass.AMBIENT, 70], [StorageClass.DANGEROUS_GOODS, 10], [StorageClass.OVERSIZE, 8], [StorageClass.TEMPERATURE_CONTROLLED, 5],
-  [StorageClass.BONDED, 4], [StorageClass.HIGH_VALUE, 3],
+  [StorageClass.AMBIENT, 70],
+  [StorageClass.DANGEROUS_GOODS, 10],
+  [StorageClass.OVERSIZE, 8],
+  [StorageClass.TEMPERATURE_CONTROLLED, 5],
+  [StorageClass.BONDED, 4],
+  [StorageClass.HIGH_VALUE, 3],
 ] as const;
 /** What sellers ask a warehouse for most. */
 const DEMAND_SERVICES = [
-  WarehouseService.ONE_PIECE_FULFILMENT, WarehouseService.FBA_TRANSFER, WarehouseService.RETURNS, WarehouseService.LAST_MILE,
-  WarehouseService.RELABELLING, WarehouseService.CUSTOMS_CLEARANCE,
+  WarehouseService.ONE_PIECE_FULFILMENT,
+  WarehouseService.FBA_TRANSFER,
+  WarehouseService.RETURNS,
+  WarehouseService.LAST_MILE,
+  WarehouseService.RELABELLING,
+  WarehouseService.CUSTOMS_CLEARANCE,
 ];
-const UNITS = [[CapacityUnit.CBM, 5], [CapacityUnit.PALLET, 4], [CapacityUnit.SQUARE_METRE, 1]] as const;
+const UNITS = [
+  [CapacityUnit.CBM, 5],
+  [CapacityUnit.PALLET, 4],
+  [CapacityUnit.SQUARE_METRE, 1],
+] as const;
 const PERIOD_FACTOR: Record<PricePeriod, number> = { DAY: 1 / 30, WEEK: 7 / 30, MONTH: 1 };
 /** Money in a currency: yen, won, roubles and the like in whole units. */
 const money = (v: number, currency: string) => ((USD_RATE[currency] ?? 1) >= 50 ? Math.round(v).toFixed(2) : (Math.round(v * 100) / 100).toFixed(2));
@@ -52,11 +64,38 @@ export const matchmakingScale: ScaleUnit = {
     // ---- demands: a random warehouse stands for where the seller wants to be
     const drng = ctx.rng('scale-demands');
     const dProgress = ctx.progress('capacity demands', demands);
-    const demand = ctx.table('capacity_demand', [
-      'id', 'seller_id', 'title', 'countries', 'near_latitude', 'near_longitude', 'radius_km', 'corridor_id', 'max_transit_days', 'quantity', 'unit', 'quantity_cbm',
-      'start_date', 'duration_days', 'storage_class', 'product_categories', 'required_services', 'budget_currency', 'max_monthly_price_per_cbm', 'max_total',
-      'has_batteries', 'is_oversize', 'contact_name', 'contact_email', 'status', 'is_sample',
-    ], { progress: dProgress });
+    const demand = ctx.table(
+      'capacity_demand',
+      [
+        'id',
+        'seller_id',
+        'title',
+        'countries',
+        'near_latitude',
+        'near_longitude',
+        'radius_km',
+        'corridor_id',
+        'max_transit_days',
+        'quantity',
+        'unit',
+        'quantity_cbm',
+        'start_date',
+        'duration_days',
+        'storage_class',
+        'product_categories',
+        'required_services',
+        'budget_currency',
+        'max_monthly_price_per_cbm',
+        'max_total',
+        'has_batteries',
+        'is_oversize',
+        'contact_name',
+        'contact_email',
+        'status',
+        'is_sample',
+      ],
+      { progress: dProgress },
+    );
     const demandSeller = new Int32Array(demands + 1);
     for (let id = 1; id <= demands; id++) {
       const seller = sellers[Math.floor(sellers.length * drng.next())];
@@ -64,7 +103,11 @@ export const matchmakingScale: ScaleUnit = {
       const unit = drng.weighted(UNITS);
       const quantity = (unit === CapacityUnit.PALLET ? drng.int(4, 60) : drng.int(10, 200)) * (drng.chance(0.08) ? 10 : 1);
       const quantityCbm = Math.round(quantity * DEMAND_CBM_PER_UNIT[unit] * 100) / 100;
-      const where = drng.weighted([['countries', 60], ['area', 25], ['corridor', 15]] as const);
+      const where = drng.weighted([
+        ['countries', 60],
+        ['area', 25],
+        ['corridor', 15],
+      ] as const);
       const home = W > 0 ? whs.city[drng.int(1, W)] : drng.pick(WAREHOUSE_CITIES);
       let countries: string[] = [];
       let area: { lat: number; lng: number; radius: number } | undefined;
@@ -76,7 +119,11 @@ export const matchmakingScale: ScaleUnit = {
         countries = [...set].sort();
         if (drng.chance(0.2)) maxTransit = drng.int(7, 35);
       } else if (where === 'area') {
-        area = { lat: Math.round((home.lat + drng.real(-0.1, 0.1)) * 1e4) / 1e4, lng: Math.round((home.lng + drng.real(-0.1, 0.1)) * 1e4) / 1e4, radius: drng.pick([50, 100, 300, 800]) };
+        area = {
+          lat: Math.round((home.lat + drng.real(-0.1, 0.1)) * 1e4) / 1e4,
+          lng: Math.round((home.lng + drng.real(-0.1, 0.1)) * 1e4) / 1e4,
+          radius: drng.pick([50, 100, 300, 800]),
+        };
       } else {
         corridor = drng.pick(corridors);
         maxTransit = drng.int(5, 30);
@@ -89,7 +136,11 @@ export const matchmakingScale: ScaleUnit = {
         const currency = where !== 'corridor' && drng.chance(0.5) ? home.currencies[0] : 'USD';
         const fx = USD_RATE[currency] ?? 1;
         const monthly = drng.real(10, 32) * fx;
-        const kind = drng.weighted([['monthly', 6], ['total', 2], ['both', 2]] as const);
+        const kind = drng.weighted([
+          ['monthly', 6],
+          ['total', 2],
+          ['both', 2],
+        ] as const);
         budget = {
           currency,
           monthly: kind === 'total' ? null : money(monthly, currency),
@@ -98,10 +149,32 @@ export const matchmakingScale: ScaleUnit = {
       }
       const label = area ? home.cityEn : countries.length ? countries.join('/') : `${corridor!.slug} ≤${maxTransit}d`;
       await demand.push(
-        id, seller, `${label} ${quantity} ${unit} 仓容需求`, countries, area?.lat ?? null, area?.lng ?? null, area?.radius ?? null, corridor?.id ?? null, maxTransit,
-        quantity.toFixed(2), unit, quantityCbm.toFixed(2), addDays(today, drng.int(3, 90)), durationDays, storageClass, drng.sample(categories, drng.int(0, 3)).sort(),
-        services, budget?.currency ?? null, budget?.monthly ?? null, budget?.total ?? null,
-        storageClass === StorageClass.DANGEROUS_GOODS && drng.chance(0.8), storageClass === StorageClass.OVERSIZE, '示例联系人', `contact-${seller}@example.com`, 'OPEN', true,
+        id,
+        seller,
+        `${label} ${quantity} ${unit} 仓容需求`,
+        countries,
+        area?.lat ?? null,
+        area?.lng ?? null,
+        area?.radius ?? null,
+        corridor?.id ?? null,
+        maxTransit,
+        quantity.toFixed(2),
+        unit,
+        quantityCbm.toFixed(2),
+        addDays(today, drng.int(3, 90)),
+        durationDays,
+        storageClass,
+        drng.sample(categories, drng.int(0, 3)).sort(),
+        services,
+        budget?.currency ?? null,
+        budget?.monthly ?? null,
+        budget?.total ?? null,
+        storageClass === StorageClass.DANGEROUS_GOODS && drng.chance(0.8),
+        storageClass === StorageClass.OVERSIZE,
+        '示例联系人',
+        `contact-${seller}@example.com`,
+        'OPEN',
+        true,
       );
     }
     await demand.flush();
@@ -122,13 +195,37 @@ export const matchmakingScale: ScaleUnit = {
     const now = Date.now();
     const ts = (ms: number) => new Date(ms).toISOString();
     const oProgress = ctx.progress('capacity offers (+ holds)', offers);
-    const offer = ctx.table('capacity_offer', [
-      'id', 'warehouse_id', 'quantity', 'unit', 'cbm_per_unit', 'held_quantity', 'available_from', 'available_to', 'storage_class', 'currency', 'storage_price',
-      'price_period', 'inbound_fee', 'outbound_fee', 'free_days', 'min_quantity', 'min_term_days', 'services', 'status', 'is_sample',
-    ], { progress: oProgress });
-    const hold = ctx.table('capacity_hold', [
-      'id', 'offer_id', 'demand_id', 'holder_id', 'quantity', 'status', 'expires_at', 'confirmed_at', 'ended_at', 'created_at', 'updated_at',
-    ], { parents: [offer] });
+    const offer = ctx.table(
+      'capacity_offer',
+      [
+        'id',
+        'warehouse_id',
+        'quantity',
+        'unit',
+        'cbm_per_unit',
+        'held_quantity',
+        'available_from',
+        'available_to',
+        'storage_class',
+        'currency',
+        'storage_price',
+        'price_period',
+        'inbound_fee',
+        'outbound_fee',
+        'free_days',
+        'min_quantity',
+        'min_term_days',
+        'services',
+        'status',
+        'is_sample',
+      ],
+      { progress: oProgress },
+    );
+    const hold = ctx.table(
+      'capacity_hold',
+      ['id', 'offer_id', 'demand_id', 'holder_id', 'quantity', 'status', 'expires_at', 'confirmed_at', 'ended_at', 'created_at', 'updated_at'],
+      { parents: [offer] },
+    );
     let holdId = 0;
     for (let id = 1; id <= offers; id++) {
       const w = 1 + Math.floor(W * orng.next());
@@ -142,14 +239,34 @@ export const matchmakingScale: ScaleUnit = {
       const fx = USD_RATE[currency] ?? 1;
       // Around the warehouse's own price card: 14 USD per CBM per month in Los Angeles, scaled by city.
       const perCbmMonth = 14 * city.priceLevel * orng.real(0.75, 1.35) * fx;
-      const period = orng.weighted([[PricePeriod.DAY, 5], [PricePeriod.WEEK, 2], [PricePeriod.MONTH, 3]] as const);
+      const period = orng.weighted([
+        [PricePeriod.DAY, 5],
+        [PricePeriod.WEEK, 2],
+        [PricePeriod.MONTH, 3],
+      ] as const);
       const services = orng.sample(whs.services[w], orng.int(1, whs.services[w].length)).sort();
       const minQuantity = orng.chance(0.4) ? Math.round(quantity * orng.real(0.05, 0.2)) : 0;
       const row = [
-        id, w, quantity.toFixed(2), unit, cbmPerUnit.toFixed(4), '0', from, to, orng.pick(whs.classes[w]), currency,
-        money(perCbmMonth * cbmPerUnit * PERIOD_FACTOR[period], currency), period,
-        money(perCbmMonth * cbmPerUnit * orng.real(0.1, 0.3), currency), money(perCbmMonth * cbmPerUnit * orng.real(0.03, 0.08), currency),
-        orng.pick([0, 0, 7, 14, 30]), minQuantity.toFixed(2), orng.pick([1, 7, 30, 30, 90]), services, 'PUBLISHED', true,
+        id,
+        w,
+        quantity.toFixed(2),
+        unit,
+        cbmPerUnit.toFixed(4),
+        '0',
+        from,
+        to,
+        orng.pick(whs.classes[w]),
+        currency,
+        money(perCbmMonth * cbmPerUnit * PERIOD_FACTOR[period], currency),
+        period,
+        money(perCbmMonth * cbmPerUnit * orng.real(0.1, 0.3), currency),
+        money(perCbmMonth * cbmPerUnit * orng.real(0.03, 0.08), currency),
+        orng.pick([0, 0, 7, 14, 30]),
+        minQuantity.toFixed(2),
+        orng.pick([1, 7, 30, 30, 90]),
+        services,
+        'PUBLISHED',
+        true,
       ];
       // Past holds: the operator's record decides how many were confirmed; never more than the quantity.
       let held = 0;
@@ -164,7 +281,19 @@ export const matchmakingScale: ScaleUnit = {
         if (status === 'CONFIRMED') held += q;
         const acted = created + hrng.int(5, 55) * 60_000;
         const ended = status === 'RELEASED' ? acted : status === 'EXPIRED' ? expires + hrng.int(0, 10) * 60_000 : null;
-        offerHolds.push([++holdId, id, d, demandSeller[d], q.toFixed(2), status, ts(expires), status === 'CONFIRMED' ? ts(acted) : null, ended && ts(ended), ts(created), ts(ended ?? acted)]);
+        offerHolds.push([
+          ++holdId,
+          id,
+          d,
+          demandSeller[d],
+          q.toFixed(2),
+          status,
+          ts(expires),
+          status === 'CONFIRMED' ? ts(acted) : null,
+          ended && ts(ended),
+          ts(created),
+          ts(ended ?? acted),
+        ]);
       }
       row[5] = held.toFixed(2);
       await offer.push(...row);

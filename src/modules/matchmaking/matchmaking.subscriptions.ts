@@ -33,7 +33,8 @@ export class OfferMatchedDemandPayload {
 
   @Field(() => MatchExplanation, {
     nullable: true,
-    description: 'How the offer ranks among the demand’s full matches right now, with its score and summary, like `warehouseMatches(demandId:)`; null when it no longer matches fully. Costs one ranking query per event: select it only when you show it (匹配说明)',
+    description:
+      'How the offer ranks among the demand’s full matches right now, with its score and summary, like `warehouseMatches(demandId:)`; null when it no longer matches fully. Costs one ranking query per event: select it only when you show it (匹配说明)',
   })
   match?: unknown;
 }
@@ -71,8 +72,9 @@ function signature(l: PayloadLoad): string {
   for (const n of l.nodes) visit(n, collect);
   for (const f of fragments) visit(f, collect);
   const variables = [...used].sort().map((name) => [name, l.info.variableValues[name]]);
-  return [l.type, l.ctx.lang, l.ctx.viewer?.enterpriseId ?? '', l.nodes.map(print).join(' '),
-    fragments.map(print).join(' '), JSON.stringify(variables)].join('|');
+  return [l.type, l.ctx.lang, l.ctx.viewer?.enterpriseId ?? '', l.nodes.map(print).join(' '), fragments.map(print).join(' '), JSON.stringify(variables)].join(
+    '|',
+  );
 }
 
 /**
@@ -81,21 +83,26 @@ function signature(l: PayloadLoad): string {
  * events), and those that select the same read one statement for all their keys. Not cached: each
  * event reads the row as it is now.
  */
-const payloadsByKey = new DataLoader<PayloadLoad, unknown>(async (loads) => {
-  const groups = new Map<string, number[]>();
-  loads.forEach((l, i) => {
-    const sig = signature(l);
-    groups.set(sig, [...(groups.get(sig) ?? []), i]);
-  });
-  const out: unknown[] = new Array(loads.length).fill(null);
-  await Promise.all([...groups.values()].map(async (idx) => {
-    const l = loads[idx[0]];
-    const keys = [...new Set(idx.map((i) => loads[i].key))];
-    const rows = await runByKeys(l.ctx, l.info, l.type, `${l.table} t`, 't.id', 'int', keys, l.nodes, l.access);
-    for (const i of idx) out[i] = rows[keys.indexOf(loads[i].key)];
-  }));
-  return out;
-}, { cache: false });
+const payloadsByKey = new DataLoader<PayloadLoad, unknown>(
+  async (loads) => {
+    const groups = new Map<string, number[]>();
+    loads.forEach((l, i) => {
+      const sig = signature(l);
+      groups.set(sig, [...(groups.get(sig) ?? []), i]);
+    });
+    const out: unknown[] = new Array(loads.length).fill(null);
+    await Promise.all(
+      [...groups.values()].map(async (idx) => {
+        const l = loads[idx[0]];
+        const keys = [...new Set(idx.map((i) => loads[i].key))];
+        const rows = await runByKeys(l.ctx, l.info, l.type, `${l.table} t`, 't.id', 'int', keys, l.nodes, l.access);
+        for (const i of idx) out[i] = rows[keys.indexOf(loads[i].key)];
+      }),
+    );
+    return out;
+  },
+  { cache: false },
+);
 
 /** The nodes selected under `path` of the subscription field, for runByKeys. */
 function selected(ctx: Context, info: GraphQLResolveInfo, payloadType: string, field: string): FieldNode[] {
@@ -105,7 +112,8 @@ function selected(ctx: Context, info: GraphQLResolveInfo, payloadType: string, f
 @Resolver()
 export class MatchmakingSubscriptions {
   @Subscription(() => OfferMatchedDemandPayload, {
-    description: 'Offers that fully match a saved demand of yours, as operators publish or change them; needs the API key of the demand’s seller (新供给匹配提醒)',
+    description:
+      'Offers that fully match a saved demand of yours, as operators publish or change them; needs the API key of the demand’s seller (新供给匹配提醒)',
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       const viewer = requireViewer(ctx, 'websocket');
@@ -127,14 +135,23 @@ export class MatchmakingSubscriptions {
   async offerMatchedDemand(
     @Root() event: OfferMatchEvent,
     @Arg('demandId', () => ID, { description: 'One of your saved demands (您的需求ID)' }) _demandId: string,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OfferMatchedDemandPayload> {
     // The context lives as long as the subscription; per-request caches must not outlive one event.
     ctx.loaders.clear();
     const nodes = selected(ctx, info, 'OfferMatchedDemandPayload', 'offer');
     const [offer, match] = await Promise.all([
       nodes.length
-        ? payloadsByKey.load({ ctx, info, type: 'CapacityOffer', table: 'capacity_offer', key: event.offerId, nodes, access: (t) => `${t}.status = 'PUBLISHED'` })
+        ? payloadsByKey.load({
+            ctx,
+            info,
+            type: 'CapacityOffer',
+            table: 'capacity_offer',
+            key: event.offerId,
+            nodes,
+            access: (t) => `${t}.status = 'PUBLISHED'`,
+          })
         : Promise.resolve(null),
       selects('OfferMatchedDemandPayload', info.fieldNodes, 'match', info) ? eventMatch(ctx, event.demandId, event.offerId) : null,
     ]);
@@ -155,9 +172,16 @@ export class MatchmakingSubscriptions {
     ctx.loaders.clear();
     const nodes = selected(ctx, info, 'HoldExpiringPayload', 'hold');
     const hold = nodes.length
-      ? await payloadsByKey.load({ ctx, info, type: 'CapacityHold', table: 'capacity_hold', key: event.holdId, nodes, access: (t, viewer, p) => `${t}.holder_id = ${p.add(viewer)}::int` })
+      ? await payloadsByKey.load({
+          ctx,
+          info,
+          type: 'CapacityHold',
+          table: 'capacity_hold',
+          key: event.holdId,
+          nodes,
+          access: (t, viewer, p) => `${t}.holder_id = ${p.add(viewer)}::int`,
+        })
       : null;
     return { hold, expiresAt: event.expiresAt };
   }
 }
-

@@ -9,7 +9,13 @@ import { sweepHolds } from './hold.service';
  * expire are announced once to their holder (HOLD_EXPIRING). Several API processes may sweep at
  * once; the conditional updates make that harmless.
  */
-export function startHoldSweeper(orm: MikroORM, logger: Logger, everyMs: number, health?: DbHealth, onRun?: (result: 'ok' | 'error') => void): { stop(): void } {
+export function startHoldSweeper(
+  orm: MikroORM,
+  logger: Logger,
+  everyMs: number,
+  health?: DbHealth,
+  onRun?: (result: 'ok' | 'error') => void,
+): { stop(): void } {
   let running = false;
   const timer = setInterval(async () => {
     // While the database is away, DbHealth has said so once; sweeping resumes when it is back.

@@ -6,7 +6,13 @@ import { checkCriteria, horizonFrom, noControlChars, positiveDecimal, Problems, 
 const refs = { countries: new Set(['DE', 'PL']), productCategories: new Set(['apparel', 'electronics']) };
 const today = '2026-03-01';
 const criteria = (over: Partial<DemandCriteriaInput> = {}): DemandCriteriaInput => ({
-  countries: ['DE'], quantity: '40', unit: CapacityUnit.CBM, startDate: '2026-03-10', durationDays: 60, storageClass: StorageClass.AMBIENT, ...over,
+  countries: ['DE'],
+  quantity: '40',
+  unit: CapacityUnit.CBM,
+  startDate: '2026-03-10',
+  durationDays: 60,
+  storageClass: StorageClass.AMBIENT,
+  ...over,
 });
 
 describe('matchmaking input bounds', () => {
@@ -39,7 +45,13 @@ describe('matchmaking input bounds', () => {
   it('control characters anywhere in an input, at the exact path', () => {
     const p = new Problems();
     noControlChars(p, ['input'], { title: 'x', contact: { name: 'a\u0000' } });
-    expect(p.list).toEqual([expect.objectContaining({ code: 'INVALID', field: ['input', 'contact', 'name'], message: expect.stringMatching(/^contact\.name contains the control character U\+0000/) })]);
+    expect(p.list).toEqual([
+      expect.objectContaining({
+        code: 'INVALID',
+        field: ['input', 'contact', 'name'],
+        message: expect.stringMatching(/^contact\.name contains the control character U\+0000/),
+      }),
+    ]);
   });
 
   it('product categories: known slugs only, at most 20, repeats once', () => {
@@ -49,7 +61,10 @@ describe('matchmaking input bounds', () => {
     expect(c.productCategories).toEqual(['apparel', 'electronics']);
     checkCriteria(p, ['c'], criteria({ productCategories: ['apparel', 'junk'] }), refs, today);
     checkCriteria(p, ['d'], criteria({ productCategories: Array(21).fill('apparel') }), refs, today);
-    expect(p.list.map((e) => e.field)).toEqual([['c', 'productCategories', '1'], ['d', 'productCategories']]);
+    expect(p.list.map((e) => e.field)).toEqual([
+      ['c', 'productCategories', '1'],
+      ['d', 'productCategories'],
+    ]);
   });
 
   it('periods: a demand ends within the horizon; no end date can overflow', () => {
@@ -57,15 +72,28 @@ describe('matchmaking input bounds', () => {
     checkCriteria(p, ['a'], criteria({ startDate: '2030-01-01', durationDays: 3650 }), refs, today);
     checkCriteria(p, ['b'], criteria({ startDate: '2099-12-31', durationDays: 1 }), refs, today);
     const ok = checkCriteria(p, ['c'], criteria({ startDate: '2026-03-02', durationDays: 1826 }), refs, today);
-    expect(p.list.map((e) => e.field)).toEqual([['a', 'durationDays'], ['b', 'startDate']]);
+    expect(p.list.map((e) => e.field)).toEqual([
+      ['a', 'durationDays'],
+      ['b', 'startDate'],
+    ]);
     expect(p.list[0].message).toMatch(/within 5 years from today, by 2031-03-01/);
     expect(ok.endDate).toBe('2031-03-01');
   });
 
   it('lists and slugs: bounded, and a corridor that is no slug never reaches SQL', () => {
     const p = new Problems();
-    const c = checkCriteria(p, ['c'], criteria({ countries: Array(51).fill('DE'), corridor: 'x\u0000y', requiredServices: Array(21).fill('RETURNS') as never }), refs, today);
-    expect(p.list.map((e) => e.field)).toEqual([['c', 'countries'], ['c', 'corridor'], ['c', 'requiredServices']]);
+    const c = checkCriteria(
+      p,
+      ['c'],
+      criteria({ countries: Array(51).fill('DE'), corridor: 'x\u0000y', requiredServices: Array(21).fill('RETURNS') as never }),
+      refs,
+      today,
+    );
+    expect(p.list.map((e) => e.field)).toEqual([
+      ['c', 'countries'],
+      ['c', 'corridor'],
+      ['c', 'requiredServices'],
+    ]);
     expect(c.corridorSlug).toBeUndefined();
     expect(c.countries).toEqual(['DE']);
   });

@@ -99,7 +99,13 @@ export function intBetween(p: Problems, field: Path, value: number | undefined |
  * no tabs or line breaks either, `freeText` may have them), at most `max` characters, at least
  * `min`. Returns the trimmed text.
  */
-export function text(p: Problems, field: Path, value: string | undefined | null, what: string, o: { max: number; min?: number; freeText?: boolean }): string | undefined {
+export function text(
+  p: Problems,
+  field: Path,
+  value: string | undefined | null,
+  what: string,
+  o: { max: number; min?: number; freeText?: boolean },
+): string | undefined {
   if (value === undefined || value === null) return undefined;
   const t = value.trim();
   const problem = textProblem(t, o);
@@ -180,25 +186,35 @@ export interface CriteriaRefs {
 /** Checks what a demand asks for and normalises it; `refs` come from the reference cache. */
 export function checkCriteria(p: Problems, base: Path, c: DemandCriteriaInput, refs: CriteriaRefs, today = todayInChina()): Criteria {
   listAtMost(p, [...base, 'countries'], c.countries, COUNTRIES_MAX, 'countries');
-  const countries = [...new Set((c.countries ?? []).slice(0, COUNTRIES_MAX).map((raw, i) => {
-    const code = raw.trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(code)) p.add([...base, 'countries', String(i)], `"${raw}" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. DE)`);
-    else if (!refs.countries.has(code)) p.add([...base, 'countries', String(i)], `Unknown country code "${raw}"; see \`countries\` for the codes in use`);
-    return code;
-  }))];
+  const countries = [
+    ...new Set(
+      (c.countries ?? []).slice(0, COUNTRIES_MAX).map((raw, i) => {
+        const code = raw.trim().toUpperCase();
+        if (!/^[A-Z]{2}$/.test(code)) p.add([...base, 'countries', String(i)], `"${raw}" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. DE)`);
+        else if (!refs.countries.has(code)) p.add([...base, 'countries', String(i)], `Unknown country code "${raw}"; see \`countries\` for the codes in use`);
+        return code;
+      }),
+    ),
+  ];
   let area: Criteria['area'];
   if (c.area) {
     const { point, radiusKm } = c.area;
     if (!(radiusKm > 0) || radiusKm > 20_000) p.add([...base, 'area', 'radiusKm'], `radiusKm must be more than 0 and at most 20000 (got ${radiusKm})`);
-    if (!(point.latitude >= -90 && point.latitude <= 90)) p.add([...base, 'area', 'point', 'latitude'], `latitude must be between -90 and 90 (got ${point.latitude})`);
-    if (!(point.longitude >= -180 && point.longitude <= 180)) p.add([...base, 'area', 'point', 'longitude'], `longitude must be between -180 and 180 (got ${point.longitude})`);
+    if (!(point.latitude >= -90 && point.latitude <= 90))
+      p.add([...base, 'area', 'point', 'latitude'], `latitude must be between -90 and 90 (got ${point.latitude})`);
+    if (!(point.longitude >= -180 && point.longitude <= 180))
+      p.add([...base, 'area', 'point', 'longitude'], `longitude must be between -180 and 180 (got ${point.longitude})`);
     area = { latitude: point.latitude, longitude: point.longitude, radiusKm };
   }
   // A corridor is looked up by its slug: only something shaped like one ever reaches SQL.
   let corridorSlug: string | undefined;
   if (c.corridor !== undefined && c.corridor !== null) {
     const slug = c.corridor.trim();
-    if (!SLUG_PATTERN.test(slug) || slug.length > SLUG_MAX) p.add([...base, 'corridor'], `"${c.corridor.slice(0, SLUG_MAX)}" is not a corridor slug (a–z, 0–9 and hyphens, at most ${SLUG_MAX} characters); see \`corridors\``);
+    if (!SLUG_PATTERN.test(slug) || slug.length > SLUG_MAX)
+      p.add(
+        [...base, 'corridor'],
+        `"${c.corridor.slice(0, SLUG_MAX)}" is not a corridor slug (a–z, 0–9 and hyphens, at most ${SLUG_MAX} characters); see \`corridors\``,
+      );
     else corridorSlug = slug;
   }
   // Where the stock should go is part of every demand (the policy's three ways to say it); a demand
@@ -233,13 +249,17 @@ export function checkCriteria(p: Problems, base: Path, c: DemandCriteriaInput, r
   }
   // Product categories are codes of the reference list, not free text: they are shown publicly.
   listAtMost(p, [...base, 'productCategories'], c.productCategories, PRODUCT_CATEGORIES_MAX, 'product categories');
-  const productCategories = [...new Set((c.productCategories ?? []).slice(0, PRODUCT_CATEGORIES_MAX).map((raw, i) => {
-    const slug = raw.trim().toLowerCase();
-    if (!refs.productCategories.has(slug)) {
-      p.add([...base, 'productCategories', String(i)], `Unknown product category "${raw.slice(0, SLUG_MAX)}"; use a \`slug\` from \`productCategories\``);
-    }
-    return slug;
-  }))];
+  const productCategories = [
+    ...new Set(
+      (c.productCategories ?? []).slice(0, PRODUCT_CATEGORIES_MAX).map((raw, i) => {
+        const slug = raw.trim().toLowerCase();
+        if (!refs.productCategories.has(slug)) {
+          p.add([...base, 'productCategories', String(i)], `Unknown product category "${raw.slice(0, SLUG_MAX)}"; use a \`slug\` from \`productCategories\``);
+        }
+        return slug;
+      }),
+    ),
+  ];
   listAtMost(p, [...base, 'requiredServices'], c.requiredServices, SERVICES_MAX, 'required services');
   const unit = c.unit as Criteria['unit'];
   return {

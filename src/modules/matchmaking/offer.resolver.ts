@@ -15,8 +15,11 @@ export class OfferResolver {
   @Query(() => CapacityOfferConnection, { description: 'Capacity offers: published ones, and your own in any state (仓容供给列表)' })
   capacityOffers(
     @Args() page: PageArgsType,
-    @Arg('filter', () => CapacityOfferFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: CapacityOfferFilter | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => CapacityOfferFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter:
+      | CapacityOfferFilter
+      | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     privateAnswer(info);
     return listOffers(ctx, info, page, filter);
@@ -26,9 +29,18 @@ export class OfferResolver {
   async publishCapacityOffer(
     @Arg('input', () => CapacityOfferInput, { description: 'The offer (供给)' }) input: CapacityOfferInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', await publishOffer(ctx, requireViewer(ctx), input, key));
+    return mutationPayload(
+      ctx,
+      info,
+      'CapacityOfferPayload',
+      'offer',
+      'CapacityOffer',
+      'capacity_offer',
+      await publishOffer(ctx, requireViewer(ctx), input, key),
+    );
   }
 
   @Mutation(() => CapacityOfferPayload, { description: 'Change an offer of yours; quantity never below what is held (修改仓容供给)' })
@@ -36,17 +48,35 @@ export class OfferResolver {
     @Arg('id', () => ID, { description: 'The offer (供给ID)' }) id: string,
     @Arg('input', () => CapacityOfferUpdateInput, { description: 'The changes (修改内容)' }) input: CapacityOfferUpdateInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', await updateOffer(ctx, requireViewer(ctx), id, input, key));
+    return mutationPayload(
+      ctx,
+      info,
+      'CapacityOfferPayload',
+      'offer',
+      'CapacityOffer',
+      'capacity_offer',
+      await updateOffer(ctx, requireViewer(ctx), id, input, key),
+    );
   }
 
   @Mutation(() => CapacityOfferPayload, { description: 'Withdraw an offer of yours; unconfirmed holds are released, confirmed ones stand (撤回仓容供给)' })
   async withdrawCapacityOffer(
     @Arg('id', () => ID, { description: 'The offer (供给ID)' }) id: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return mutationPayload(ctx, info, 'CapacityOfferPayload', 'offer', 'CapacityOffer', 'capacity_offer', await withdrawOffer(ctx, requireViewer(ctx), id, key));
+    return mutationPayload(
+      ctx,
+      info,
+      'CapacityOfferPayload',
+      'offer',
+      'CapacityOffer',
+      'capacity_offer',
+      await withdrawOffer(ctx, requireViewer(ctx), id, key),
+    );
   }
 }

@@ -60,7 +60,10 @@ export interface CheckedOffer {
  * result is undefined when any was found.
  */
 export async function checkOffer(
-  p: Problems, base: Path, input: CapacityOfferInput, findWarehouse: (id: number) => Promise<OfferWarehouse | undefined>,
+  p: Problems,
+  base: Path,
+  input: CapacityOfferInput,
+  findWarehouse: (id: number) => Promise<OfferWarehouse | undefined>,
 ): Promise<CheckedOffer | undefined> {
   noControlChars(p, base, input);
   const today = todayInChina();
@@ -86,12 +89,11 @@ export async function checkOffer(
 /** A page of capacity offers: published ones, and the caller's own in any state. */
 export async function listOffers(ctx: Context, info: GraphQLResolveInfo, page: PageArgs, filter: CapacityOfferFilter | undefined) {
   const p = new Params();
-  const where = [
-    sql`t.status = any(${sql.array(filter?.statuses ?? ['PUBLISHED'], 'text')})`,
-    sql.raw(offerAccess('t', ctx.viewer?.enterpriseId, p)),
-  ];
+  const where = [sql`t.status = any(${sql.array(filter?.statuses ?? ['PUBLISHED'], 'text')})`, sql.raw(offerAccess('t', ctx.viewer?.enterpriseId, p))];
   if (filter?.mine) {
-    where.push(sql`exists (select 1 from overseas_warehouse mw where mw.id = t.warehouse_id and mw.operator_id = ${sql.typed(requireViewer(ctx).enterpriseId, 'int')})`);
+    where.push(
+      sql`exists (select 1 from overseas_warehouse mw where mw.id = t.warehouse_id and mw.operator_id = ${sql.typed(requireViewer(ctx).enterpriseId, 'int')})`,
+    );
   }
   if (filter?.countries) {
     const codes = countryCodes(filter.countries, await knownCountryCodes(ctx.db), 'filter.countries');
@@ -101,10 +103,18 @@ export async function listOffers(ctx: Context, info: GraphQLResolveInfo, page: P
   if (filter?.availableOn) where.push(sql`${sql.typed(filter.availableOn, 'date')} between t.available_from and t.available_to`);
   if (filter?.remainingCbmAtLeast) where.push(sql`(t.quantity - t.held_quantity) * t.cbm_per_unit >= ${sql.typed(filter.remainingCbmAtLeast, 'numeric')}`);
   if (filter?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
-  return runConnection(ctx, info, {
-    type: 'CapacityOffer', from: 'capacity_offer t', where: where.map((w) => w.render(p)), params: p,
-    order: [{ name: 'UPDATED_AT', expr: 't.updated_at', type: 'timestamptz', desc: true }],
-  }, page);
+  return runConnection(
+    ctx,
+    info,
+    {
+      type: 'CapacityOffer',
+      from: 'capacity_offer t',
+      where: where.map((w) => w.render(p)),
+      params: p,
+      order: [{ name: 'UPDATED_AT', expr: 't.updated_at', type: 'timestamptz', desc: true }],
+    },
+    page,
+  );
 }
 
 /**
@@ -140,27 +150,37 @@ export async function adHocOffer(ctx: Context, input: CapacityOfferInput): Promi
 export async function storedOffer(ctx: Context, offerId: string): Promise<(p: Params) => string> {
   const id = intIdOf('CapacityOffer', offerId, 'offerId');
   const p = new Params();
-  const [row] = await ctx.db.query(`select 1 from capacity_offer t where t.id = ${p.add(id)}::int and ${offerAccess('t', ctx.viewer?.enterpriseId, p)}`, p.values);
+  const [row] = await ctx.db.query(
+    `select 1 from capacity_offer t where t.id = ${p.add(id)}::int and ${offerAccess('t', ctx.viewer?.enterpriseId, p)}`,
+    p.values,
+  );
   if (!row) throw notFound(`No capacity offer with ID "${offerId}"`, 'offerId');
   return (pp) => `(select * from capacity_offer where id = ${pp.add(id)}::int) o`;
 }
 
 /** Publishes an offer, then tells the sellers it fully matches (not on a replay). */
 export async function publishOffer(ctx: Context, viewer: Viewer, input: CapacityOfferInput, key?: string) {
-  return announced(ctx, await runMutation(ctx.em, mutationScope(viewer), 'publishCapacityOffer', key, input, async (em) => {
-    const p = new Problems();
-    const checked = await checkOffer(p, ['input'], input, async (id) => (await exec<OfferWarehouse>(em, WAREHOUSE(id)))[0]);
-    if (!checked) return { errors: p.list };
-    const w = checked.warehouse;
-    if (w.operator_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'warehouseId'], 'Only the warehouse’s operator can offer its capacity');
-    const [row] = await exec<{ id: number }>(em, sql`insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to,
+  return announced(
+    ctx,
+    await runMutation(ctx.em, mutationScope(viewer), 'publishCapacityOffer', key, input, async (em) => {
+      const p = new Problems();
+      const checked = await checkOffer(p, ['input'], input, async (id) => (await exec<OfferWarehouse>(em, WAREHOUSE(id)))[0]);
+      if (!checked) return { errors: p.list };
+      const w = checked.warehouse;
+      if (w.operator_id !== viewer.enterpriseId)
+        return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'warehouseId'], 'Only the warehouse’s operator can offer its capacity');
+      const [row] = await exec<{ id: number }>(
+        em,
+        sql`insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to,
         storage_class, currency, storage_price, price_period, inbound_fee, outbound_fee, free_days, min_quantity, min_term_days, services)
       values (${w.id}, ${input.quantity}, ${input.unit}, ${checked.cbmPerUnit}, ${input.availableFrom}, ${input.availableTo},
         ${input.storageClass}, ${checked.currency}, ${input.storagePrice}, ${input.pricePeriod}, ${input.inboundFee ?? '0'}, ${input.outboundFee ?? '0'},
         ${input.freeDays ?? 0}, ${input.minQuantity ?? '0'}, ${input.minTermDays ?? 1}, ${sql.array(checked.services, 'text')})
-      returning id`);
-    return { id: row.id, errors: [] };
-  }));
+      returning id`,
+      );
+      return { id: row.id, errors: [] };
+    }),
+  );
 }
 
 /** A committed, first-time offer write is announced to the demands it fully matches (best effort). */
@@ -171,9 +191,19 @@ async function announced<R extends { id?: number; errors: unknown[]; replayed: b
 
 /** Loads an offer of the viewer's for changing it, locking the row. */
 async function ownOffer(em: EntityManager, viewer: Viewer, offerId: number, field: Path) {
-  const [o] = await exec<{ id: number; operator_id: number; status: string; held_quantity: string; available_from: string; available_to: string; warehouse_services: string[] }>(em,
+  const [o] = await exec<{
+    id: number;
+    operator_id: number;
+    status: string;
+    held_quantity: string;
+    available_from: string;
+    available_to: string;
+    warehouse_services: string[];
+  }>(
+    em,
     sql`select o.id, w.operator_id, o.status, o.held_quantity::text, o.available_from::text, o.available_to::text, w.services as warehouse_services
-      from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.id = ${offerId} for update of o`);
+      from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.id = ${offerId} for update of o`,
+  );
   if (!o) return { error: failure(MatchmakingErrorCode.NOT_FOUND, field, 'No such capacity offer') };
   if (o.operator_id !== viewer.enterpriseId) return { error: failure(MatchmakingErrorCode.FORBIDDEN, field, 'Only the offer’s operator can change it') };
   return { offer: o };
@@ -181,34 +211,48 @@ async function ownOffer(em: EntityManager, viewer: Viewer, offerId: number, fiel
 
 /** Changes an offer of the viewer's, then tells the sellers it now fully matches (not on a replay). */
 export async function updateOffer(ctx: Context, viewer: Viewer, id: string, input: CapacityOfferUpdateInput, key?: string) {
-  return announced(ctx, await runMutation(ctx.em, mutationScope(viewer), 'updateCapacityOffer', key, { id, input }, async (em) => {
-    const p = new Problems();
-    noControlChars(p, ['input'], input);
-    const offerId = idOf('CapacityOffer', id, ['id'], p);
-    checkOfferFields(p, ['input'], input, todayInChina());
-    if (!p.ok || offerId === undefined) return { errors: p.list };
-    const { offer, error } = await ownOffer(em, viewer, offerId, ['id']);
-    if (error) return error;
-    const from = input.availableFrom ?? offer!.available_from;
-    const to = input.availableTo ?? offer!.available_to;
-    if (to <= from) p.add(['input', 'availableTo'], `availableTo (${to}) must be after availableFrom (${from})`);
-    if (input.quantity != null && Number(input.quantity) < Number(offer!.held_quantity)) {
-      p.add(['input', 'quantity'], `quantity cannot go below the ${offer!.held_quantity} already held or confirmed`);
-    }
-    // As when publishing: only services the warehouse offers.
-    offeredByWarehouse(p, ['input', 'services'], input.services ?? [], offer!.warehouse_services);
-    if (!p.ok) return { errors: p.list };
-    // null, like an omitted field, leaves the column as it is (every one of them is NOT NULL).
-    const changes = ([
-      ['quantity', input.quantity], ['available_from', input.availableFrom], ['available_to', input.availableTo],
-      ['storage_price', input.storagePrice], ['price_period', input.pricePeriod], ['inbound_fee', input.inboundFee],
-      ['outbound_fee', input.outboundFee], ['free_days', input.freeDays], ['min_quantity', input.minQuantity], ['min_term_days', input.minTermDays],
-    ] as const).filter(([, v]) => v !== undefined && v !== null).map(([column, v]) => sql`${sql.ident(column)} = ${v}`);
-    if (input.services) changes.push(sql`services = ${sql.array([...new Set(input.services)], 'text')}`);
-    changes.push(sql`updated_at = now()`);
-    await exec(em, sql`update capacity_offer set ${sql.join(changes)} where id = ${offerId}`);
-    return { id: offerId, errors: [] };
-  }));
+  return announced(
+    ctx,
+    await runMutation(ctx.em, mutationScope(viewer), 'updateCapacityOffer', key, { id, input }, async (em) => {
+      const p = new Problems();
+      noControlChars(p, ['input'], input);
+      const offerId = idOf('CapacityOffer', id, ['id'], p);
+      checkOfferFields(p, ['input'], input, todayInChina());
+      if (!p.ok || offerId === undefined) return { errors: p.list };
+      const { offer, error } = await ownOffer(em, viewer, offerId, ['id']);
+      if (error) return error;
+      const from = input.availableFrom ?? offer!.available_from;
+      const to = input.availableTo ?? offer!.available_to;
+      if (to <= from) p.add(['input', 'availableTo'], `availableTo (${to}) must be after availableFrom (${from})`);
+      if (input.quantity != null && Number(input.quantity) < Number(offer!.held_quantity)) {
+        p.add(['input', 'quantity'], `quantity cannot go below the ${offer!.held_quantity} already held or confirmed`);
+      }
+      // As when publishing: only services the warehouse offers.
+      offeredByWarehouse(p, ['input', 'services'], input.services ?? [], offer!.warehouse_services);
+      if (!p.ok) return { errors: p.list };
+      // null, like an omitted field, leaves the column as it is (every one of them is NOT NULL).
+      const changes = (
+        [
+          ['quantity', input.quantity],
+          ['available_from', input.availableFrom],
+          ['available_to', input.availableTo],
+          ['storage_price', input.storagePrice],
+          ['price_period', input.pricePeriod],
+          ['inbound_fee', input.inboundFee],
+          ['outbound_fee', input.outboundFee],
+          ['free_days', input.freeDays],
+          ['min_quantity', input.minQuantity],
+          ['min_term_days', input.minTermDays],
+        ] as const
+      )
+        .filter(([, v]) => v !== undefined && v !== null)
+        .map(([column, v]) => sql`${sql.ident(column)} = ${v}`);
+      if (input.services) changes.push(sql`services = ${sql.array([...new Set(input.services)], 'text')}`);
+      changes.push(sql`updated_at = now()`);
+      await exec(em, sql`update capacity_offer set ${sql.join(changes)} where id = ${offerId}`);
+      return { id: offerId, errors: [] };
+    }),
+  );
 }
 
 export async function withdrawOffer(ctx: Context, viewer: Viewer, id: string, key?: string) {
@@ -219,10 +263,13 @@ export async function withdrawOffer(ctx: Context, viewer: Viewer, id: string, ke
     const { error } = await ownOffer(em, viewer, offerId, ['id']);
     if (error) return error;
     // Unconfirmed holds end with the offer; confirmed bookings stand.
-    await exec(em, sql`with ended as (update capacity_hold set status = 'RELEASED', ended_at = now(), updated_at = now()
+    await exec(
+      em,
+      sql`with ended as (update capacity_hold set status = 'RELEASED', ended_at = now(), updated_at = now()
         where offer_id = ${offerId} and status = 'HELD' returning quantity)
       update capacity_offer set status = 'WITHDRAWN', held_quantity = held_quantity - coalesce((select sum(quantity) from ended), 0), updated_at = now()
-      where id = ${offerId}`);
+      where id = ${offerId}`,
+    );
     return { id: offerId, errors: [] };
   });
 }

@@ -11,7 +11,10 @@ import { ParkTenancy } from './park-tenancy.entity';
 @SearchIndexes('industrial_park')
 @Index({ name: 'industrial_park_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'industrial_park_district_idx', properties: ['district'] })
-@Index({ name: 'industrial_park_public_services_gin', expression: 'create index "industrial_park_public_services_gin" on "industrial_park" using gin ("public_services")' })
+@Index({
+  name: 'industrial_park_public_services_gin',
+  expression: 'create index "industrial_park_public_services_gin" on "industrial_park" using gin ("public_services")',
+})
 /** `near` filters: the parks in a latitude band, then longitude and distance (geo.ts withinSql). */
 @Index({ name: 'industrial_park_latitude_idx', properties: ['latitude'] })
 export class IndustrialPark extends SearchableEntity {
@@ -61,6 +64,9 @@ export class IndustrialPark extends SearchableEntity {
   @Property({ type: 'boolean', default: true })
   isSample: boolean = true;
 
-  @OneToMany(() => ParkTenancy, (t) => t.park)
+  @OneToMany(
+    () => ParkTenancy,
+    (t) => t.park,
+  )
   tenancies = new Collection<ParkTenancy>(this);
 }

@@ -9,7 +9,10 @@ import { IndustrialPark } from './industrial-park.entity';
 @Unique({ name: 'park_tenancy_unique', properties: ['park', 'enterprise'] })
 @Index({ name: 'park_tenancy_enterprise_idx', properties: ['enterprise'] })
 /** Current tenants (policy progress counts them), index-only and in enterprise order. */
-@Index({ name: 'park_tenancy_current_idx', expression: 'create index "park_tenancy_current_idx" on "park_tenancy" ("enterprise_id") where "moved_out_on" is null' })
+@Index({
+  name: 'park_tenancy_current_idx',
+  expression: 'create index "park_tenancy_current_idx" on "park_tenancy" ("enterprise_id") where "moved_out_on" is null',
+})
 export class ParkTenancy extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -42,7 +42,8 @@ export const parkFields = {
       const lat = r.values.latitude as number | undefined;
       const b = CHONGQING_BOUNDS;
       if (lat === undefined || lng === undefined) return;
-      if (lat < b.latMin || lat > b.latMax || (lng as number) < b.lngMin || (lng as number) > b.lngMax) r.problem('latitude', `(${lat}, ${String(lng)}) is outside Chongqing`);
+      if (lat < b.latMin || lat > b.latMax || (lng as number) < b.lngMin || (lng as number) > b.lngMax)
+        r.problem('latitude', `(${lat}, ${String(lng)}) is outside Chongqing`);
     },
   }),
   areaM2: int({ min: 0, max: INT4_MAX, optional: true }),

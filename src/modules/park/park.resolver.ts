@@ -21,7 +21,11 @@ export class ParkResolver {
   industrialParks(
     @Args() page: PageArgsType,
     @Arg('filter', () => ParkFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: ParkFilter | undefined,
-    @Arg('orderBy', () => [ParkOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name, or distance with `filter.near` (排序)' }) orderBy: ParkOrder[] | undefined,
+    @Arg('orderBy', () => [ParkOrder], {
+      nullable: true,
+      description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name, or distance with `filter.near` (排序)',
+    })
+    orderBy: ParkOrder[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -33,14 +37,16 @@ export class ParkResolver {
     return parkBySlug(ctx, info, slug);
   }
 
-  @Sql(connection({
-    source: (t, c) => `enterprise ${c} join park_tenancy pt_${c} on pt_${c}.enterprise_id = ${c}.id where pt_${c}.park_id = ${t}.id`,
-    order: (c) => [
-      { name: 'MOVED_IN', expr: `pt_${c}.moved_in_on`, type: 'date', desc: true },
-      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-    ],
-    edge: { movedInOn: (c) => `pt_${c}.moved_in_on`, movedOutOn: (c) => `pt_${c}.moved_out_on` },
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `enterprise ${c} join park_tenancy pt_${c} on pt_${c}.enterprise_id = ${c}.id where pt_${c}.park_id = ${t}.id`,
+      order: (c) => [
+        { name: 'MOVED_IN', expr: `pt_${c}.moved_in_on`, type: 'date', desc: true },
+        { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+      ],
+      edge: { movedInOn: (c) => `pt_${c}.moved_in_on`, movedOutOn: (c) => `pt_${c}.moved_out_on` },
+    }),
+  )
   @FieldResolver(() => ParkTenantConnection, { description: 'Enterprises settled here (and those that left), latest move-in first (入驻企业)' })
   tenants(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.tenants;
@@ -50,7 +56,12 @@ export class ParkResolver {
 /** Enterprise.parks: the parks an enterprise is or was settled in. */
 @Resolver(() => Enterprise)
 export class EnterpriseParksResolver {
-  @Sql(many((t, c) => `park_tenancy ${c} where ${c}.enterprise_id = ${t}.id`, (c) => `${c}.moved_in_on desc, ${c}.id`))
+  @Sql(
+    many(
+      (t, c) => `park_tenancy ${c} where ${c}.enterprise_id = ${t}.id`,
+      (c) => `${c}.moved_in_on desc, ${c}.id`,
+    ),
+  )
   @FieldResolver(() => [EnterpriseParkLink], { description: 'Parks it is or was settled in, latest move-in first (入驻园区)' })
   parks(@Root() row: Record<string, unknown>) {
     return row.parks;
@@ -60,13 +71,15 @@ export class EnterpriseParksResolver {
 /** District.industrialParks: parks in the district. */
 @Resolver(() => District)
 export class DistrictParksResolver {
-  @Sql(connection({
-    source: (t, c) => `industrial_park ${c} where ${c}.district_code = ${t}.code`,
-    order: (c) => [
-      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-    ],
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `industrial_park ${c} where ${c}.district_code = ${t}.code`,
+      order: (c) => [
+        { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+        { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+      ],
+    }),
+  )
   @FieldResolver(() => IndustrialParkConnection, { description: 'Industrial parks in this district, by Chinese name (区内产业园区)' })
   industrialParks(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.industrialParks;

@@ -26,9 +26,26 @@ export const parkScale: ScaleUnit = {
     const firms = ctx.need(SCALE_ENTERPRISES);
     const prng = ctx.rng('scale-parks');
     const parkProgress = ctx.progress('parks + tenancies', parks);
-    const park = ctx.table('industrial_park', [
-      'id', 'slug', 'name_zh', 'name_en', 'kind', 'designation', 'district_code', 'address_zh', 'latitude', 'longitude', 'area_m2', 'public_services', 'opened_year', 'is_sample',
-    ], { progress: parkProgress });
+    const park = ctx.table(
+      'industrial_park',
+      [
+        'id',
+        'slug',
+        'name_zh',
+        'name_en',
+        'kind',
+        'designation',
+        'district_code',
+        'address_zh',
+        'latitude',
+        'longitude',
+        'area_m2',
+        'public_services',
+        'opened_year',
+        'is_sample',
+      ],
+      { progress: parkProgress },
+    );
     const parkKinds = Object.values(ParkKind);
     const parkOpened: number[] = [0];
     const parkNames = new TradeNamePool(50_000); // a range the enterprises' names do not reach first
@@ -41,9 +58,24 @@ export const parkScale: ScaleUnit = {
       const services = new Set<string>();
       for (const s of Object.values(ParkPublicService)) if (prng.chance(0.45)) services.add(s);
       await park.push(
-        id, `${t.ascii}-${kind.toLowerCase().replace(/_/g, '-')}-${id}`, `${t.zh}${PARK_WORDS[kind][0]}`, `${t.en} ${PARK_WORDS[kind][1]}`, kind,
-        prng.weighted([[ParkDesignation.NONE, 6], [ParkDesignation.MUNICIPAL_CBEC_DEMONSTRATION_ZONE, 3], [ParkDesignation.NATIONAL_ECOMMERCE_DEMONSTRATION_BASE, 1]] as const),
-        site.districtCode, site.addressZh, site.lat + prng.real(-0.03, 0.03), site.lng + prng.real(-0.03, 0.03), prng.int(5, 200) * 1000, [...services].sort(), opened, true,
+        id,
+        `${t.ascii}-${kind.toLowerCase().replace(/_/g, '-')}-${id}`,
+        `${t.zh}${PARK_WORDS[kind][0]}`,
+        `${t.en} ${PARK_WORDS[kind][1]}`,
+        kind,
+        prng.weighted([
+          [ParkDesignation.NONE, 6],
+          [ParkDesignation.MUNICIPAL_CBEC_DEMONSTRATION_ZONE, 3],
+          [ParkDesignation.NATIONAL_ECOMMERCE_DEMONSTRATION_BASE, 1],
+        ] as const),
+        site.districtCode,
+        site.addressZh,
+        site.lat + prng.real(-0.03, 0.03),
+        site.lng + prng.real(-0.03, 0.03),
+        prng.int(5, 200) * 1000,
+        [...services].sort(),
+        opened,
+        true,
       );
     }
     await park.flush();

@@ -23,7 +23,11 @@ async function parkWhere(ctx: Context, filter: ParkFilter | undefined, vars: Rec
 }
 
 /** A page of industrial parks for the `industrialParks` query. */
-export async function listParks(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ParkFilter; orderBy?: ParkOrder[] }): Promise<ConnectionResult> {
+export async function listParks(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: PageArgs & { filter?: ParkFilter; orderBy?: ParkOrder[] },
+): Promise<ConnectionResult> {
   const params = new Params();
   const vars: Record<string, unknown> = {};
   const where = (await parkWhere(ctx, args.filter, vars)).map((w) => w.render(params));

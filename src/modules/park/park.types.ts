@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { NamedNode, Node } from '../../graphql/types/relay';
-import { DateScalar, } from '../../graphql/types/scalars';
+import { DateScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, expr, inline, one } from '../../graphql/sql/fields';
 import { distanceKmField } from '../../graphql/types/geo';
@@ -92,4 +92,3 @@ export class EnterpriseParkLink extends TenancyFields {
   @Field(() => IndustrialPark, { description: 'The park (园区)' })
   park!: IndustrialPark;
 }
-

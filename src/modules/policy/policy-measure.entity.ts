@@ -31,6 +31,9 @@ export class PolicyMeasure extends TimestampedEntity {
   @Property({ type: 'text[]' })
   responsibleUnitsEn!: string[];
 
-  @OneToMany(() => PolicyTarget, (t) => t.measure)
+  @OneToMany(
+    () => PolicyTarget,
+    (t) => t.measure,
+  )
   targets = new Collection<PolicyTarget>(this);
 }

@@ -23,11 +23,14 @@ export class PolicyFilter {
 /* Measures and targets are Relay connections like every list; the default page holds all 15. */
 @Resolver(() => PolicyMeasure)
 export class PolicyMeasureResolver {
-  @Query(() => PolicyMeasureConnection, { description: 'The 15 measures of 渝府办发〔2023〕92号 in the policy’s order, with responsible units and targets (政策措施)' })
+  @Query(() => PolicyMeasureConnection, {
+    description: 'The 15 measures of 渝府办发〔2023〕92号 in the policy’s order, with responsible units and targets (政策措施)',
+  })
   policyMeasures(
     @Args() page: PageArgsType,
     @Arg('filter', () => PolicyFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: PolicyFilter | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return listPolicyMeasures(ctx, info, { ...page, filter });
   }
@@ -61,14 +64,17 @@ export class PolicyTargetResolver {
   policyTargets(
     @Args() page: PageArgsType,
     @Arg('filter', () => PolicyFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: PolicyFilter | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return listPolicyTargets(ctx, info, { ...page, filter });
   }
 
   // Every target's live figure from the data in one statement (counts over several tables).
   @Extensions({ cost: { weight: 20 } })
-  @Query(() => PolicyProgress, { description: 'Live progress on every 2027 target, computed from the data in one SQL statement: the dashboard call (政策目标进展)' })
+  @Query(() => PolicyProgress, {
+    description: 'Live progress on every 2027 target, computed from the data in one SQL statement: the dashboard call (政策目标进展)',
+  })
   policyProgress(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return computePolicyProgress(ctx, info);
   }

@@ -19,10 +19,19 @@ function updatedSince(filter: { updatedSince?: string } | undefined): Sql[] {
 /** The 15 measures in the policy's order. */
 export function listPolicyMeasures(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: { updatedSince?: string } }): Promise<ConnectionResult> {
   const params = new Params();
-  return runConnection(ctx, info, {
-    type: 'PolicyMeasure', from: 'policy_measure t', where: updatedSince(args.filter).map((w) => w.render(params)), params,
-    order: [], key: 't.number',
-  }, args);
+  return runConnection(
+    ctx,
+    info,
+    {
+      type: 'PolicyMeasure',
+      from: 'policy_measure t',
+      where: updatedSince(args.filter).map((w) => w.render(params)),
+      params,
+      order: [],
+      key: 't.number',
+    },
+    args,
+  );
 }
 
 /** One measure by its number, or null. */
@@ -37,10 +46,18 @@ export async function policyMeasureByNumber(ctx: Context, info: GraphQLResolveIn
 /** Every 2027 target, by measure number. */
 export function listPolicyTargets(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: { updatedSince?: string } }): Promise<ConnectionResult> {
   const params = new Params();
-  return runConnection(ctx, info, {
-    type: 'PolicyTarget', from: 'policy_target t', where: updatedSince(args.filter).map((w) => w.render(params)), params,
-    order: [{ name: 'MEASURE', expr: 't.measure_number', type: 'int', desc: false }],
-  }, args);
+  return runConnection(
+    ctx,
+    info,
+    {
+      type: 'PolicyTarget',
+      from: 'policy_target t',
+      where: updatedSince(args.filter).map((w) => w.render(params)),
+      params,
+      order: [{ name: 'MEASURE', expr: 't.measure_number', type: 'int', desc: false }],
+    },
+    args,
+  );
 }
 
 /** The dashboard object: counts and every target with its progress, one statement. */

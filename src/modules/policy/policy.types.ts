@@ -20,7 +20,8 @@ export class TargetProgress {
   @Sql(col('year'))
   @Field(() => Int, {
     nullable: true,
-    description: 'The data year `currentValue` refers to: for amounts, the latest year with annual figures; for counts of enterprises, parks and tenants, the current year. Null when there are no annual figures yet (数据年份)',
+    description:
+      'The data year `currentValue` refers to: for amounts, the latest year with annual figures; for counts of enterprises, parks and tenants, the current year. Null when there are no annual figures yet (数据年份)',
   })
   year?: number;
 
@@ -76,7 +77,12 @@ export class PolicyMeasure extends Node {
   @Field(() => [String], { description: 'Responsible units in English, in the policy’s order (责任单位英文)' })
   responsibleUnitsEn!: string[];
 
-  @Sql(many((t, c) => `policy_target ${c} where ${c}.measure_number = ${t}.number`, (c) => `${c}.id`))
+  @Sql(
+    many(
+      (t, c) => `policy_target ${c} where ${c}.measure_number = ${t}.number`,
+      (c) => `${c}.id`,
+    ),
+  )
   @Field(() => [PolicyTarget], { description: 'Quantitative 2027 targets the measure sets; most measures set none (量化目标)' })
   targets!: PolicyTarget[];
 
@@ -158,7 +164,12 @@ export class PolicyProgress {
 
   // Every quantitative target of the policy (a few dozen).
   @Extensions({ cost: { listSize: 30 } })
-  @Sql(many((_t, c) => `policy_target ${c}`, (c) => `${c}.measure_number, ${c}.id`))
+  @Sql(
+    many(
+      (_t, c) => `policy_target ${c}`,
+      (c) => `${c}.measure_number, ${c}.id`,
+    ),
+  )
   @Field(() => [PolicyTarget], { description: 'Every target with its measure and progress, by measure number (全部目标)' })
   targets!: PolicyTarget[];
 }

@@ -35,7 +35,10 @@ export class Corridor extends SearchableEntity {
   @Property({ type: 'integer', nullable: true })
   sinceYear?: number;
 
-  @OneToMany(() => CorridorLane, (l) => l.corridor)
+  @OneToMany(
+    () => CorridorLane,
+    (l) => l.corridor,
+  )
   lanes = new Collection<CorridorLane>(this);
 }
 

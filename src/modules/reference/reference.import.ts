@@ -1,7 +1,5 @@
 import { keyOf, type RecordCheck } from '../../import/checks';
-import {
-  children, date, decimal, field, int, list, oneOf, slug, text, textRef, year, type FieldHooks, type Links, type RecordOf,
-} from '../../import/fields';
+import { children, date, decimal, field, int, list, oneOf, slug, text, textRef, year, type FieldHooks, type Links, type RecordOf } from '../../import/fields';
 import { defineUnit } from '../../import/unit';
 import { ISO_3166_ALPHA2, ISO_4217 } from './iso-codes';
 import { CorridorMode, DistrictKind, ZoneKind } from './reference.enums';
@@ -133,7 +131,8 @@ export const countryFields = {
     pattern: COUNTRY_CODE,
     what: 'an ISO 3166-1 alpha-2 code',
     then(code, r) {
-      if (typeof code === 'string' && COUNTRY_CODE.test(code) && !ISO_3166_ALPHA2.has(code)) r.problem('code', `"${code}" is not an assigned ISO 3166-1 alpha-2 code`);
+      if (typeof code === 'string' && COUNTRY_CODE.test(code) && !ISO_3166_ALPHA2.has(code))
+        r.problem('code', `"${code}" is not an assigned ISO 3166-1 alpha-2 code`);
     },
   }),
   nameZh: text({ max: 64 }),

@@ -7,7 +7,15 @@ import { NameResolver } from '../../graphql/types/name-resolver';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { CorridorFilter, CountryFilter, DistrictFilter, ProductCategoryFilter, ReferenceOrder, ZoneFilter } from './reference.inputs';
 import {
-  listCorridors, listCountries, listDistricts, listProductCategories, listZones, normaliseCountryCode, normaliseDistrictCode, REF, refByKey,
+  listCorridors,
+  listCountries,
+  listDistricts,
+  listProductCategories,
+  listZones,
+  normaliseCountryCode,
+  normaliseDistrictCode,
+  REF,
+  refByKey,
 } from './reference.service';
 import { Corridor, Country, District, ProductCategory, Zone } from './reference.types';
 
@@ -26,7 +34,8 @@ export class ReferenceResolver {
     @Args() page: PageArgsType,
     @Arg('filter', () => DistrictFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: DistrictFilter | undefined,
     @Arg('orderBy', () => [ReferenceOrder], { nullable: true, description: ORDER_DOC }) orderBy: ReferenceOrder[] | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return listDistricts(ctx, info, { ...page, filter, orderBy });
   }
@@ -41,7 +50,8 @@ export class ReferenceResolver {
     @Args() page: PageArgsType,
     @Arg('filter', () => ZoneFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: ZoneFilter | undefined,
     @Arg('orderBy', () => [ReferenceOrder], { nullable: true, description: ORDER_DOC }) orderBy: ReferenceOrder[] | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return listZones(ctx, info, { ...page, filter, orderBy });
   }
@@ -56,7 +66,8 @@ export class ReferenceResolver {
     @Args() page: PageArgsType,
     @Arg('filter', () => CountryFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: CountryFilter | undefined,
     @Arg('orderBy', () => [ReferenceOrder], { nullable: true, description: ORDER_DOC }) orderBy: ReferenceOrder[] | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return listCountries(ctx, info, { ...page, filter, orderBy });
   }
@@ -71,7 +82,8 @@ export class ReferenceResolver {
     @Args() page: PageArgsType,
     @Arg('filter', () => CorridorFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: CorridorFilter | undefined,
     @Arg('orderBy', () => [ReferenceOrder], { nullable: true, description: ORDER_DOC }) orderBy: ReferenceOrder[] | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return listCorridors(ctx, info, { ...page, filter, orderBy });
   }
@@ -84,9 +96,12 @@ export class ReferenceResolver {
   @Query(() => ProductCategoryConnection, { description: 'Product categories (商品类目列表)' })
   productCategories(
     @Args() page: PageArgsType,
-    @Arg('filter', () => ProductCategoryFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: ProductCategoryFilter | undefined,
+    @Arg('filter', () => ProductCategoryFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter:
+      | ProductCategoryFilter
+      | undefined,
     @Arg('orderBy', () => [ReferenceOrder], { nullable: true, description: ORDER_DOC }) orderBy: ReferenceOrder[] | undefined,
-    @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return listProductCategories(ctx, info, { ...page, filter, orderBy });
   }
@@ -100,10 +115,12 @@ export class ReferenceResolver {
 /** District.zones: functional zones that span the district. */
 @Resolver(() => District)
 export class DistrictZonesResolver {
-  @Sql(many(
-    (t, c) => `zone ${c} join zone_district zd_${c} on zd_${c}.zone_id = ${c}.id where zd_${c}.district_code = ${t}.code`,
-    (c) => `${c}.slug`,
-  ))
+  @Sql(
+    many(
+      (t, c) => `zone ${c} join zone_district zd_${c} on zd_${c}.zone_id = ${c}.id where zd_${c}.district_code = ${t}.code`,
+      (c) => `${c}.slug`,
+    ),
+  )
   @FieldResolver(() => [Zone], { description: 'Functional zones in this district (区内功能区)' })
   zones(@Root() row: Record<string, unknown>) {
     return row.zones;
@@ -111,6 +128,11 @@ export class DistrictZonesResolver {
 }
 
 export const referenceResolvers = [
-  ReferenceResolver, DistrictZonesResolver,
-  NameResolver(District), NameResolver(Country), NameResolver(Corridor), NameResolver(Zone), NameResolver(ProductCategory),
+  ReferenceResolver,
+  DistrictZonesResolver,
+  NameResolver(District),
+  NameResolver(Country),
+  NameResolver(Corridor),
+  NameResolver(Zone),
+  NameResolver(ProductCategory),
 ] as const;

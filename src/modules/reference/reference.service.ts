@@ -28,7 +28,13 @@ export const REF = {
 } satisfies Record<string, RefTable>;
 
 /** A page of reference rows: the natural key is the tie-breaker (unique). */
-async function listRef(ctx: Context, info: GraphQLResolveInfo, ref: RefTable, where: Sql[], args: PageArgs & { orderBy?: ReferenceOrder[] }): Promise<ConnectionResult> {
+async function listRef(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  ref: RefTable,
+  where: Sql[],
+  args: PageArgs & { orderBy?: ReferenceOrder[] },
+): Promise<ConnectionResult> {
   const params = new Params();
   const order = orderTerms(
     args.orderBy,
@@ -40,9 +46,20 @@ async function listRef(ctx: Context, info: GraphQLResolveInfo, ref: RefTable, wh
     },
     [{ field: ReferenceOrderField.KEY, direction: 'ASC' }],
   );
-  return runConnection(ctx, info, {
-    type: ref.type, from: `${ref.table} t`, where: where.map((w) => w.render(params)), order, params, key: `t.${ref.key}`, keyType: 'text',
-  }, args);
+  return runConnection(
+    ctx,
+    info,
+    {
+      type: ref.type,
+      from: `${ref.table} t`,
+      where: where.map((w) => w.render(params)),
+      order,
+      params,
+      key: `t.${ref.key}`,
+      keyType: 'text',
+    },
+    args,
+  );
 }
 
 function updatedSince(v: string | undefined, where: Sql[]): void {
@@ -62,7 +79,10 @@ export function listZones(ctx: Context, info: GraphQLResolveInfo, args: PageArgs
   const where: Sql[] = [];
   const f = args.filter;
   if (f?.kinds) where.push(sql`t.kind = any(${sql.array(f.kinds, 'text')})`);
-  if (f?.districts) where.push(sql`exists (select 1 from zone_district zd where zd.zone_id = t.id and zd.district_code = any(${sql.array(districtCodes(f.districts, 'filter.districts'), 'text')}))`);
+  if (f?.districts)
+    where.push(
+      sql`exists (select 1 from zone_district zd where zd.zone_id = t.id and zd.district_code = any(${sql.array(districtCodes(f.districts, 'filter.districts'), 'text')}))`,
+    );
   updatedSince(f?.updatedSince, where);
   return listRef(ctx, info, REF.zone, where, args);
 }

@@ -33,7 +33,12 @@ export class District extends NamedNode {
   @Field({ description: 'True while the code is in force (是否现行)' })
   isCurrent!: boolean;
 
-  @Sql(many((t, c) => `district ${c} where ${c}.code = any(${t}.successor_codes)`, (c) => `${c}.code`))
+  @Sql(
+    many(
+      (t, c) => `district ${c} where ${c}.code = any(${t}.successor_codes)`,
+      (c) => `${c}.code`,
+    ),
+  )
   @Field(() => [District], { description: 'Divisions that took over when this one was retired (承继区划)' })
   successors!: District[];
 
@@ -105,7 +110,12 @@ export class Corridor extends NamedNode {
   @Field(() => Int, { nullable: true, description: 'Year of the first service (开行年份)' })
   sinceYear?: number;
 
-  @Sql(many((t, c) => `corridor_lane ${c} where ${c}.corridor_id = ${t}.id`, (c) => `${c}.transit_days_min, ${c}.id`))
+  @Sql(
+    many(
+      (t, c) => `corridor_lane ${c} where ${c}.corridor_id = ${t}.id`,
+      (c) => `${c}.transit_days_min, ${c}.id`,
+    ),
+  )
   @Field(() => [CorridorLane], { description: 'Destinations with transit days (线路)' })
   lanes!: CorridorLane[];
 }
@@ -133,10 +143,12 @@ export class Zone extends NamedNode {
   @Field(() => String, { nullable: true, description: 'Note in Chinese, e.g. what is unverified (备注)' })
   noteZh?: string;
 
-  @Sql(many(
-    (t, c) => `district ${c} join zone_district zd on zd.district_code = ${c}.code where zd.zone_id = ${t}.id`,
-    (c) => `${c}.code`,
-  ))
+  @Sql(
+    many(
+      (t, c) => `district ${c} join zone_district zd on zd.district_code = ${c}.code where zd.zone_id = ${t}.id`,
+      (c) => `${c}.code`,
+    ),
+  )
   @Field(() => [District], { description: 'Districts it spans (涉及区县)' })
   districts!: District[];
 }
@@ -152,7 +164,12 @@ export class ProductCategory extends NamedNode {
   @Field(() => ProductCategory, { nullable: true, description: 'Parent category; null at the top level (上级类目)' })
   parent?: ProductCategory;
 
-  @Sql(many((t, c) => `product_category ${c} where ${c}.parent_id = ${t}.id`, (c) => `${c}.slug`))
+  @Sql(
+    many(
+      (t, c) => `product_category ${c} where ${c}.parent_id = ${t}.id`,
+      (c) => `${c}.slug`,
+    ),
+  )
   @Field(() => [ProductCategory], { description: 'Child categories (下级类目)' })
   children!: ProductCategory[];
 }

@@ -79,13 +79,17 @@ interface HitRow {
 
 /** `typeNames`: the GraphQL type of each kind, in the order all kinds are searched. */
 export async function search(
-  ctx: Context, info: GraphQLResolveInfo, typeNames: ReadonlyMap<string, string>,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  typeNames: ReadonlyMap<string, string>,
   args: { query: string; kinds?: string[]; first?: number; after?: string | null },
 ): Promise<ConnectionResult> {
   // Bounded before any work on it; no control character reaches the statement (NUL cannot).
-  if (args.query.length > QUERY_MAX_RAW) throw badInput(`\`query\` is limited to ${QUERY_MAX} characters, ${QUERY_MAX_RAW} with spaces (搜索词最多${QUERY_MAX}个字符)`, 'query');
+  if (args.query.length > QUERY_MAX_RAW)
+    throw badInput(`\`query\` is limited to ${QUERY_MAX} characters, ${QUERY_MAX_RAW} with spaces (搜索词最多${QUERY_MAX}个字符)`, 'query');
   const cp = controlCharIn(args.query, true);
-  if (cp !== undefined) throw badInput(`\`query\` contains the control character ${codePointName(cp)}; search for printable text (搜索词不能含控制字符)`, 'query');
+  if (cp !== undefined)
+    throw badInput(`\`query\` contains the control character ${codePointName(cp)}; search for printable text (搜索词不能含控制字符)`, 'query');
   const q = args.query.trim().toLowerCase().replace(/\s+/g, ' ');
   if ([...q].length < 2) throw badInput('`query` needs at least 2 characters (搜索词至少2个字符)', 'query');
   if ([...q].length > QUERY_MAX) throw badInput(`\`query\` is limited to ${QUERY_MAX} characters (搜索词最多${QUERY_MAX}个字符)`, 'query');
@@ -110,22 +114,30 @@ export async function search(
       pattern: params.add(`%${escapeLike(w)}%`),
       prefix: scored ? params.add(`${escapeLike(w)}%`) : '',
     }));
-    const cond = (t: string) => ws.map((x) => (x.short
-      ? `(${t}.search_bigrams @> cbec_bigrams(${x.q}) and ${st(t)} like ${x.pattern})`
-      : `(${st(t)} like ${x.pattern} or ${x.q} <% ${st(t)})`)).join(' and ');
+    const cond = (t: string) =>
+      ws
+        .map((x) =>
+          x.short ? `(${t}.search_bigrams @> cbec_bigrams(${x.q}) and ${st(t)} like ${x.pattern})` : `(${st(t)} like ${x.pattern} or ${x.q} <% ${st(t)})`,
+        )
+        .join(' and ');
     // Per word: a prefix of either name 1, a substring 0.9, a fuzzy match 0.8 × word similarity;
     // the whole phrase as a substring scores 1.
     const phrase = words.length > 1 && scored ? params.add(`%${escapeLike(q)}%`) : '';
     const score = (t: string) => {
-      const perWord = ws.map((x) => `(case when lower(${t}.name_zh) like ${x.prefix} or lower(${t}.name_en) like ${x.prefix} then 1.0
-        when ${st(t)} like ${x.pattern} then 0.9 else 0.8 * word_similarity(${x.q}, ${st(t)}) end)`).join(' + ');
+      const perWord = ws
+        .map(
+          (x) => `(case when lower(${t}.name_zh) like ${x.prefix} or lower(${t}.name_en) like ${x.prefix} then 1.0
+        when ${st(t)} like ${x.pattern} then 0.9 else 0.8 * word_similarity(${x.q}, ${st(t)}) end)`,
+        )
+        .join(' + ');
       const avg = `(${perWord}) / ${ws.length}`;
       return `(${phrase ? `case when ${st(t)} like ${phrase} then 1.0 else 0.95 * ${avg} end` : avg})::float8`;
     };
     return { cond, score };
   };
   const { cond, score } = matcher(p, true);
-  const countSql = (match: (t: string) => string) => `(select ${kinds.map((k) => `(select count(*) from ${sources.get(k)!.table} t where ${match('t')})`).join(' + ')})::int`;
+  const countSql = (match: (t: string) => string) =>
+    `(select ${kinds.map((k) => `(select count(*) from ${sources.get(k)!.table} t where ${match('t')})`).join(' + ')})::int`;
 
   const branches = kinds.map((k) => {
     const { table, key } = sources.get(k)!;
@@ -141,15 +153,18 @@ export async function search(
   };
 
   // The hit's node: each kind compiled with the fields its fragments select.
-  const hitNodes = subFieldNodes('SearchConnection', info.fieldNodes, ['nodes', 'node'], c)
-    .concat(subFieldNodes('SearchConnection', info.fieldNodes, ['edges', 'node', 'node'], c));
+  const hitNodes = subFieldNodes('SearchConnection', info.fieldNodes, ['nodes', 'node'], c).concat(
+    subFieldNodes('SearchConnection', info.fieldNodes, ['edges', 'node', 'node'], c),
+  );
   const nodeCases = hitNodes.length
-    ? `case h.k ${kinds.map((k) => {
-      const { type, table, key, keyType } = sources.get(k)!;
-      const a = `n_${k.toLowerCase()}`;
-      // Compare in the key's own type, so the primary-key index finds the row.
-      return `when '${k}' then (select ${compileObject(type, hitNodes, a, c)} from ${table} ${a} where ${a}.${key} = h.key::${keyType})`;
-    }).join(' ')} end`
+    ? `case h.k ${kinds
+        .map((k) => {
+          const { type, table, key, keyType } = sources.get(k)!;
+          const a = `n_${k.toLowerCase()}`;
+          // Compare in the key's own type, so the primary-key index finds the row.
+          return `when '${k}' then (select ${compileObject(type, hitNodes, a, c)} from ${table} ${a} where ${a}.${key} = h.key::${keyType})`;
+        })
+        .join(' ')} end`
     : 'null';
 
   const rows = await ctx.db.query<HitRow>(

@@ -16,11 +16,19 @@ export const ServiceProviderConnection = Connection(ServiceProvider, 'ServicePro
 
 @Resolver(() => ServiceProvider)
 export class ServiceProviderResolver {
-  @Query(() => ServiceProviderConnection, { description: 'Professional-service providers for CBEC sellers, filtered and sorted, as a Relay connection (跨境电商专业服务商列表)' })
+  @Query(() => ServiceProviderConnection, {
+    description: 'Professional-service providers for CBEC sellers, filtered and sorted, as a Relay connection (跨境电商专业服务商列表)',
+  })
   serviceProviders(
     @Args() page: PageArgsType,
-    @Arg('filter', () => ServiceProviderFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: ServiceProviderFilter | undefined,
-    @Arg('orderBy', () => [ServiceProviderOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' }) orderBy: ServiceProviderOrder[] | undefined,
+    @Arg('filter', () => ServiceProviderFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter:
+      | ServiceProviderFilter
+      | undefined,
+    @Arg('orderBy', () => [ServiceProviderOrder], {
+      nullable: true,
+      description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)',
+    })
+    orderBy: ServiceProviderOrder[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -41,13 +49,15 @@ export class EnterpriseServiceProviderResolver {
 /** District.serviceProviders: providers whose enterprise is registered in the district. */
 @Resolver(() => District)
 export class DistrictServiceProvidersResolver {
-  @Sql(connection({
-    source: (t, c) => `service_provider ${c} join enterprise e_${c} on e_${c}.id = ${c}.enterprise_id where e_${c}.district_code = ${t}.code`,
-    order: (c) => [
-      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-    ],
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `service_provider ${c} join enterprise e_${c} on e_${c}.id = ${c}.enterprise_id where e_${c}.district_code = ${t}.code`,
+      order: (c) => [
+        { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+        { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+      ],
+    }),
+  )
   @FieldResolver(() => ServiceProviderConnection, { description: 'Service providers registered in this district, by Chinese name (区内专业服务商)' })
   serviceProviders(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.serviceProviders;
@@ -55,6 +65,9 @@ export class DistrictServiceProvidersResolver {
 }
 
 export const serviceProviderResolvers = [
-  ServiceProviderResolver, EnterpriseServiceProviderResolver, DistrictServiceProvidersResolver,
-  NameResolver(ServiceProvider), NameResolver(ServiceProvider, 'description', 'Description', { nullable: true }),
+  ServiceProviderResolver,
+  EnterpriseServiceProviderResolver,
+  DistrictServiceProvidersResolver,
+  NameResolver(ServiceProvider),
+  NameResolver(ServiceProvider, 'description', 'Description', { nullable: true }),
 ] as const;

@@ -46,7 +46,8 @@ export async function serviceProviderWhere(ctx: Context, filter: ServiceProvider
 
 /** A page of service providers for the `serviceProviders` query. */
 export async function listServiceProviders(
-  ctx: Context, info: GraphQLResolveInfo,
+  ctx: Context,
+  info: GraphQLResolveInfo,
   args: PageArgs & { filter?: ServiceProviderFilter; orderBy?: ServiceProviderOrder[] },
 ): Promise<ConnectionResult> {
   const params = new Params();

@@ -16,7 +16,6 @@ registerBilingualEnum(
 @SqlObject({ table: 'service_provider' })
 @ObjectType({ implements: Node, description: 'An enterprise’s professional-service offering for CBEC sellers (跨境电商专业服务商); one per enterprise' })
 export class ServiceProvider extends NamedNode {
-
   @Sql(one((t, c) => `enterprise ${c} where ${c}.id = ${t}.enterprise_id`))
   @Field(() => Enterprise, { description: 'The enterprise that provides the service (服务企业)' })
   enterprise!: Enterprise;

@@ -51,14 +51,17 @@ export class StatisticsResolver {
 
   @Extensions({ cost: GROUPED_COST })
   @FieldResolver(() => [EnterpriseGroup], {
-    description: 'CBEC market players grouped by the keys in `groupBy`: enterprise counts and sums of annual CBEC transactions, imports and exports in CNY. '
-      + 'Every enterprise that matches `filter` counts, with or without a figure for the year; grouping by ROLE counts an enterprise with two roles in both groups, '
-      + 'so groups can add up to more than the total. Groups come sorted by their keys, in `groupBy` order (经营主体分组统计)',
+    description:
+      'CBEC market players grouped by the keys in `groupBy`: enterprise counts and sums of annual CBEC transactions, imports and exports in CNY. ' +
+      'Every enterprise that matches `filter` counts, with or without a figure for the year; grouping by ROLE counts an enterprise with two roles in both groups, ' +
+      'so groups can add up to more than the total. Groups come sorted by their keys, in `groupBy` order (经营主体分组统计)',
   })
   enterprises(
-    @Arg('groupBy', () => [EnterpriseDimension], { description: 'Keys to group by, in order; empty for one grand-total row (分组维度)' }) groupBy: EnterpriseDimension[],
+    @Arg('groupBy', () => [EnterpriseDimension], { description: 'Keys to group by, in order; empty for one grand-total row (分组维度)' })
+    groupBy: EnterpriseDimension[],
     @Arg('year', () => Int, { nullable: true, description: YEAR_RULE }) year: number | undefined,
-    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Only enterprises that meet these conditions, as in `enterprises` (筛选条件)' }) filter: EnterpriseFilter | undefined,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Only enterprises that meet these conditions, as in `enterprises` (筛选条件)' })
+    filter: EnterpriseFilter | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -67,12 +70,15 @@ export class StatisticsResolver {
 
   @Extensions({ cost: GROUPED_COST })
   @FieldResolver(() => [WarehouseGroup], {
-    description: 'Overseas warehouses grouped by the keys in `groupBy`: counts and total capacity in cubic metres. Grouping by STORAGE_CLASS counts a warehouse '
-      + '(and its capacity) in each of its classes. Groups come sorted by their keys, in `groupBy` order (海外仓分组统计)',
+    description:
+      'Overseas warehouses grouped by the keys in `groupBy`: counts and total capacity in cubic metres. Grouping by STORAGE_CLASS counts a warehouse ' +
+      '(and its capacity) in each of its classes. Groups come sorted by their keys, in `groupBy` order (海外仓分组统计)',
   })
   warehouses(
-    @Arg('groupBy', () => [WarehouseDimension], { description: 'Keys to group by, in order; empty for one grand-total row (分组维度)' }) groupBy: WarehouseDimension[],
-    @Arg('filter', () => WarehouseFilter, { nullable: true, description: 'Only warehouses that meet these conditions, as in `overseasWarehouses` (筛选条件)' }) filter: WarehouseFilter | undefined,
+    @Arg('groupBy', () => [WarehouseDimension], { description: 'Keys to group by, in order; empty for one grand-total row (分组维度)' })
+    groupBy: WarehouseDimension[],
+    @Arg('filter', () => WarehouseFilter, { nullable: true, description: 'Only warehouses that meet these conditions, as in `overseasWarehouses` (筛选条件)' })
+    filter: WarehouseFilter | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -81,8 +87,9 @@ export class StatisticsResolver {
 
   @Extensions({ cost: GROUPED_COST })
   @FieldResolver(() => [BeltGroup], {
-    description: '“CBEC + industrial belts” grouped by the keys in `groupBy`: belt counts and summed import+export in CNY. Group by YEAR for a time series. '
-      + 'Groups come sorted by their keys, in `groupBy` order (产业带分组统计)',
+    description:
+      '“CBEC + industrial belts” grouped by the keys in `groupBy`: belt counts and summed import+export in CNY. Group by YEAR for a time series. ' +
+      'Groups come sorted by their keys, in `groupBy` order (产业带分组统计)',
   })
   belts(
     @Arg('groupBy', () => [BeltDimension], { description: 'Keys to group by, in order; empty for one grand-total row (分组维度)' }) groupBy: BeltDimension[],
@@ -95,8 +102,9 @@ export class StatisticsResolver {
 
   @Extensions({ cost: GROUPED_COST })
   @FieldResolver(() => [ParkGroup], {
-    description: 'CBEC industrial parks grouped by the keys in `groupBy`: park counts and the enterprises settled in them, now and ever. '
-      + 'Groups come sorted by their keys, in `groupBy` order (产业园区分组统计)',
+    description:
+      'CBEC industrial parks grouped by the keys in `groupBy`: park counts and the enterprises settled in them, now and ever. ' +
+      'Groups come sorted by their keys, in `groupBy` order (产业园区分组统计)',
   })
   parks(
     @Arg('groupBy', () => [ParkDimension], { description: 'Keys to group by, in order; empty for one grand-total row (分组维度)' }) groupBy: ParkDimension[],

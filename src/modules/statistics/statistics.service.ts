@@ -66,8 +66,9 @@ async function runGroups<D extends string>(ctx: Context, info: GraphQLResolveInf
   const groupOrdinals = chosen.map((k) => dimNames.indexOf(k) + 1);
   const c = newCompileCtx(info, ctx.lang, q.params, q.vars);
   const obj = compileObject(q.type, info.fieldNodes, 'g', c);
-  const inner = `select ${[...selects, ...q.measures].join(', ')} from ${q.from}${joins.length ? ` ${joins.join(' ')}` : ''}`
-    + `${q.where.length ? ` where ${q.where.join(' and ')}` : ''}${groupOrdinals.length ? ` group by ${groupOrdinals.join(', ')}` : ''}`;
+  const inner =
+    `select ${[...selects, ...q.measures].join(', ')} from ${q.from}${joins.length ? ` ${joins.join(' ')}` : ''}` +
+    `${q.where.length ? ` where ${q.where.join(' and ')}` : ''}${groupOrdinals.length ? ` group by ${groupOrdinals.join(', ')}` : ''}`;
   const order = chosen.length ? ` order by ${chosen.map((k) => q.dims[k].sort('g')).join(', ')}` : '';
   const rows = await ctx.db.query<{ n: unknown }>(`select ${obj} as n from (${inner}) g${order}`, q.params.values);
   return rows.map((r) => r.n);
@@ -102,7 +103,8 @@ const CNY_SUM = (col: string, as: string) => `round(coalesce(sum(${col}), 0), 2)
 
 /** Enterprises grouped by district, role, GMV band and/or year, with counts and CNY sums. */
 export async function enterpriseStatistics(
-  ctx: Context, info: GraphQLResolveInfo,
+  ctx: Context,
+  info: GraphQLResolveInfo,
   args: { groupBy: EnterpriseDimension[]; year?: number | null; filter?: EnterpriseFilter },
 ): Promise<unknown[]> {
   const params = new Params();
@@ -110,113 +112,134 @@ export async function enterpriseStatistics(
   const where = (await enterpriseWhere(ctx, args.filter, params)).map((w) => w.render(params));
   const scope = yearScope('enterprise_annual_figure', 'af', year, args.groupBy.includes(EnterpriseDimension.YEAR));
   const D = EnterpriseDimension;
-  return runGroups(ctx, info, {
-    type: 'EnterpriseGroup',
-    from: sql`enterprise t left join enterprise_annual_figure af on af.enterprise_id = t.id and ${scope.cond}`.render(params),
-    dims: {
-      [D.DISTRICT]: { column: 'district_code', expr: 't.district_code', sort: (g) => `${g}.district_code nulls last` },
-      [D.ROLE]: { column: 'role', expr: 'r.role', join: 'left join lateral unnest(t.roles) r(role) on true', sort: (g) => enumOrder(Object.values(EnterpriseRole), `${g}.role`) },
-      [D.GMV_BAND]: { column: 'gmv_band', expr: gmvBandSql('af.cbec_transactions_cny'), sort: (g) => enumOrder(Object.values(GmvBand), `${g}.gmv_band`) },
-      [D.YEAR]: { column: 'year', expr: 'af.year::int', sort: (g) => `${g}.year nulls last` },
+  return runGroups(
+    ctx,
+    info,
+    {
+      type: 'EnterpriseGroup',
+      from: sql`enterprise t left join enterprise_annual_figure af on af.enterprise_id = t.id and ${scope.cond}`.render(params),
+      dims: {
+        [D.DISTRICT]: { column: 'district_code', expr: 't.district_code', sort: (g) => `${g}.district_code nulls last` },
+        [D.ROLE]: {
+          column: 'role',
+          expr: 'r.role',
+          join: 'left join lateral unnest(t.roles) r(role) on true',
+          sort: (g) => enumOrder(Object.values(EnterpriseRole), `${g}.role`),
+        },
+        [D.GMV_BAND]: { column: 'gmv_band', expr: gmvBandSql('af.cbec_transactions_cny'), sort: (g) => enumOrder(Object.values(GmvBand), `${g}.gmv_band`) },
+        [D.YEAR]: { column: 'year', expr: 'af.year::int', sort: (g) => `${g}.year nulls last` },
+      },
+      types: { [D.DISTRICT]: 'text', [D.ROLE]: 'text', [D.GMV_BAND]: 'text', [D.YEAR]: 'int' },
+      ungrouped: { [D.YEAR]: scope.ungrouped.render(params) },
+      // Each enterprise is one row per group (one year's figure, or one per year when grouped by
+      // year; one per role when unnested), so plain counts are exact and skip a sort per group.
+      measures: [
+        'count(*)::int as enterprise_count',
+        'count(af.enterprise_id)::int as reporting_count',
+        CNY_SUM('af.cbec_transactions_cny', 'cbec_transactions'),
+        CNY_SUM('af.imports_cny', 'imports'),
+        CNY_SUM('af.exports_cny', 'exports'),
+      ],
+      where,
+      params,
     },
-    types: { [D.DISTRICT]: 'text', [D.ROLE]: 'text', [D.GMV_BAND]: 'text', [D.YEAR]: 'int' },
-    ungrouped: { [D.YEAR]: scope.ungrouped.render(params) },
-    // Each enterprise is one row per group (one year's figure, or one per year when grouped by
-    // year; one per role when unnested), so plain counts are exact and skip a sort per group.
-    measures: [
-      'count(*)::int as enterprise_count',
-      'count(af.enterprise_id)::int as reporting_count',
-      CNY_SUM('af.cbec_transactions_cny', 'cbec_transactions'),
-      CNY_SUM('af.imports_cny', 'imports'),
-      CNY_SUM('af.exports_cny', 'exports'),
-    ],
-    where,
-    params,
-  }, args.groupBy);
+    args.groupBy,
+  );
 }
 
 /** Overseas warehouses grouped by country and/or storage class, with counts and capacity. */
 export async function warehouseStatistics(
-  ctx: Context, info: GraphQLResolveInfo,
+  ctx: Context,
+  info: GraphQLResolveInfo,
   args: { groupBy: WarehouseDimension[]; filter?: WarehouseFilter },
 ): Promise<unknown[]> {
   const params = new Params();
   const vars: Record<string, unknown> = {};
   const where = (await warehouseWhere(ctx, args.filter, vars)).map((w) => w.render(params));
   const D = WarehouseDimension;
-  return runGroups(ctx, info, {
-    type: 'WarehouseGroup',
-    from: 'overseas_warehouse t',
-    dims: {
-      [D.COUNTRY]: { column: 'country_code', expr: 't.country_code', sort: (g) => `${g}.country_code nulls last` },
-      [D.STORAGE_CLASS]: {
-        column: 'storage_class', expr: 's.storage_class',
-        join: 'left join lateral unnest(t.storage_classes) s(storage_class) on true',
-        sort: (g) => enumOrder(Object.values(StorageClass), `${g}.storage_class`),
+  return runGroups(
+    ctx,
+    info,
+    {
+      type: 'WarehouseGroup',
+      from: 'overseas_warehouse t',
+      dims: {
+        [D.COUNTRY]: { column: 'country_code', expr: 't.country_code', sort: (g) => `${g}.country_code nulls last` },
+        [D.STORAGE_CLASS]: {
+          column: 'storage_class',
+          expr: 's.storage_class',
+          join: 'left join lateral unnest(t.storage_classes) s(storage_class) on true',
+          sort: (g) => enumOrder(Object.values(StorageClass), `${g}.storage_class`),
+        },
       },
+      types: { [D.COUNTRY]: 'text', [D.STORAGE_CLASS]: 'text' },
+      // One row per warehouse per group (one per class when unnested): plain counts are exact.
+      measures: [
+        'count(*)::int as warehouse_count',
+        'count(*) filter (where t.is_public)::int as public_count',
+        'round(coalesce(sum(t.capacity_cbm), 0), 2)::text as capacity_cbm',
+      ],
+      where,
+      params,
+      vars,
     },
-    types: { [D.COUNTRY]: 'text', [D.STORAGE_CLASS]: 'text' },
-    // One row per warehouse per group (one per class when unnested): plain counts are exact.
-    measures: [
-      'count(*)::int as warehouse_count',
-      'count(*) filter (where t.is_public)::int as public_count',
-      'round(coalesce(sum(t.capacity_cbm), 0), 2)::text as capacity_cbm',
-    ],
-    where,
-    params,
-    vars,
-  }, args.groupBy);
+    args.groupBy,
+  );
 }
 
 /** Industrial belts grouped by industry and/or year, with import+export sums. */
-export async function beltStatistics(
-  ctx: Context, info: GraphQLResolveInfo,
-  args: { groupBy: BeltDimension[]; year?: number | null },
-): Promise<unknown[]> {
+export async function beltStatistics(ctx: Context, info: GraphQLResolveInfo, args: { groupBy: BeltDimension[]; year?: number | null }): Promise<unknown[]> {
   const params = new Params();
   const year = yearArg(args.year);
   const scope = yearScope('belt_annual_figure', 'af', year, args.groupBy.includes(BeltDimension.YEAR));
   const D = BeltDimension;
-  return runGroups(ctx, info, {
-    type: 'BeltGroup',
-    from: sql`industrial_belt t left join belt_annual_figure af on af.belt_id = t.id and ${scope.cond}`.render(params),
-    dims: {
-      [D.INDUSTRY]: { column: 'industry', expr: 't.industry', sort: (g) => enumOrder(Object.values(BeltIndustry), `${g}.industry`) },
-      [D.YEAR]: { column: 'year', expr: 'af.year::int', sort: (g) => `${g}.year nulls last` },
+  return runGroups(
+    ctx,
+    info,
+    {
+      type: 'BeltGroup',
+      from: sql`industrial_belt t left join belt_annual_figure af on af.belt_id = t.id and ${scope.cond}`.render(params),
+      dims: {
+        [D.INDUSTRY]: { column: 'industry', expr: 't.industry', sort: (g) => enumOrder(Object.values(BeltIndustry), `${g}.industry`) },
+        [D.YEAR]: { column: 'year', expr: 'af.year::int', sort: (g) => `${g}.year nulls last` },
+      },
+      types: { [D.INDUSTRY]: 'text', [D.YEAR]: 'int' },
+      ungrouped: { [D.YEAR]: scope.ungrouped.render(params) },
+      measures: [
+        'count(distinct t.id)::int as belt_count',
+        'count(distinct af.belt_id)::int as reporting_count',
+        CNY_SUM('af.import_export_cny', 'import_export'),
+      ],
+      where: [],
+      params,
     },
-    types: { [D.INDUSTRY]: 'text', [D.YEAR]: 'int' },
-    ungrouped: { [D.YEAR]: scope.ungrouped.render(params) },
-    measures: [
-      'count(distinct t.id)::int as belt_count',
-      'count(distinct af.belt_id)::int as reporting_count',
-      CNY_SUM('af.import_export_cny', 'import_export'),
-    ],
-    where: [],
-    params,
-  }, args.groupBy);
+    args.groupBy,
+  );
 }
 
 /** Industrial parks grouped by kind, district and/or designation, with tenant counts. */
-export async function parkStatistics(
-  ctx: Context, info: GraphQLResolveInfo,
-  args: { groupBy: ParkDimension[] },
-): Promise<unknown[]> {
+export async function parkStatistics(ctx: Context, info: GraphQLResolveInfo, args: { groupBy: ParkDimension[] }): Promise<unknown[]> {
   const D = ParkDimension;
-  return runGroups(ctx, info, {
-    type: 'ParkGroup',
-    from: 'industrial_park t left join park_tenancy pt on pt.park_id = t.id',
-    dims: {
-      [D.KIND]: { column: 'kind', expr: 't.kind', sort: (g) => enumOrder(Object.values(ParkKind), `${g}.kind`) },
-      [D.DISTRICT]: { column: 'district_code', expr: 't.district_code', sort: (g) => `${g}.district_code nulls last` },
-      [D.DESIGNATION]: { column: 'designation', expr: 't.designation', sort: (g) => enumOrder(Object.values(ParkDesignation), `${g}.designation`) },
+  return runGroups(
+    ctx,
+    info,
+    {
+      type: 'ParkGroup',
+      from: 'industrial_park t left join park_tenancy pt on pt.park_id = t.id',
+      dims: {
+        [D.KIND]: { column: 'kind', expr: 't.kind', sort: (g) => enumOrder(Object.values(ParkKind), `${g}.kind`) },
+        [D.DISTRICT]: { column: 'district_code', expr: 't.district_code', sort: (g) => `${g}.district_code nulls last` },
+        [D.DESIGNATION]: { column: 'designation', expr: 't.designation', sort: (g) => enumOrder(Object.values(ParkDesignation), `${g}.designation`) },
+      },
+      types: { [D.KIND]: 'text', [D.DISTRICT]: 'text', [D.DESIGNATION]: 'text' },
+      measures: [
+        'count(distinct t.id)::int as park_count',
+        'count(distinct pt.enterprise_id) filter (where pt.moved_out_on is null)::int as current_tenant_count',
+        'count(distinct pt.enterprise_id)::int as cumulative_tenant_count',
+      ],
+      where: [],
+      params: new Params(),
     },
-    types: { [D.KIND]: 'text', [D.DISTRICT]: 'text', [D.DESIGNATION]: 'text' },
-    measures: [
-      'count(distinct t.id)::int as park_count',
-      'count(distinct pt.enterprise_id) filter (where pt.moved_out_on is null)::int as current_tenant_count',
-      'count(distinct pt.enterprise_id)::int as cumulative_tenant_count',
-    ],
-    where: [],
-    params: new Params(),
-  }, args.groupBy);
+    args.groupBy,
+  );
 }

@@ -38,11 +38,18 @@ export class EnterpriseGroup {
   role?: EnterpriseRole;
 
   @Sql(col('gmv_band'))
-  @Field(() => GmvBand, { nullable: true, description: `Band of the year’s CBEC transactions; ${NULL_KEY} GMV_BAND, or for enterprises with no figure for the year (交易额区间)` })
+  @Field(() => GmvBand, {
+    nullable: true,
+    description: `Band of the year’s CBEC transactions; ${NULL_KEY} GMV_BAND, or for enterprises with no figure for the year (交易额区间)`,
+  })
   gmvBand?: GmvBand;
 
   @Sql(col('year'))
-  @Field(() => Int, { nullable: true, description: 'Year of the annual figures: the group’s year when grouped by YEAR (null for enterprises with no figure in the years asked for), else the one year the sums are for (年份)' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Year of the annual figures: the group’s year when grouped by YEAR (null for enterprises with no figure in the years asked for), else the one year the sums are for (年份)',
+  })
   year?: number;
 
   @Sql(col('enterprise_count'))
@@ -98,7 +105,11 @@ export class BeltGroup {
   industry?: BeltIndustry;
 
   @Sql(col('year'))
-  @Field(() => Int, { nullable: true, description: 'Year of the annual figures: the group’s year when grouped by YEAR (null for belts with no figure in the years asked for), else the one year the sum is for (年份)' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Year of the annual figures: the group’s year when grouped by YEAR (null for belts with no figure in the years asked for), else the one year the sum is for (年份)',
+  })
   year?: number;
 
   @Sql(col('belt_count'))
@@ -134,7 +145,9 @@ export class ParkGroup {
   parkCount!: number;
 
   @Sql(col('current_tenant_count'))
-  @Field(() => Int, { description: 'Enterprises settled now (a tenancy with no move-out date) in the group’s parks; one in two of them counts once (当前入驻企业数)' })
+  @Field(() => Int, {
+    description: 'Enterprises settled now (a tenancy with no move-out date) in the group’s parks; one in two of them counts once (当前入驻企业数)',
+  })
   currentTenantCount!: number;
 
   @Sql(col('cumulative_tenant_count'))
@@ -143,7 +156,8 @@ export class ParkGroup {
 }
 
 @ObjectType({
-  description: 'Grouped counts and sums for dashboards and journalists, computed live; each field is one SQL statement. '
-    + 'Pass an empty `groupBy` for the grand total (统计数据)',
+  description:
+    'Grouped counts and sums for dashboards and journalists, computed live; each field is one SQL statement. ' +
+    'Pass an empty `groupBy` for the grand total (统计数据)',
 })
 export class Statistics {}

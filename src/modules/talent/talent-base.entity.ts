@@ -48,7 +48,10 @@ export class TalentBase extends SearchableEntity {
   @Property({ type: 'boolean', default: true })
   isSample: boolean = true;
 
-  @OneToMany(() => TalentProgramme, (p) => p.base)
+  @OneToMany(
+    () => TalentProgramme,
+    (p) => p.base,
+  )
   programmes = new Collection<TalentProgramme>(this);
 }
 

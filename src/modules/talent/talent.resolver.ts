@@ -19,7 +19,8 @@ export class TalentBaseResolver {
   talentBases(
     @Args() page: PageArgsType,
     @Arg('filter', () => TalentBaseFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: TalentBaseFilter | undefined,
-    @Arg('orderBy', () => [TalentBaseOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' }) orderBy: TalentBaseOrder[] | undefined,
+    @Arg('orderBy', () => [TalentBaseOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name (排序)' })
+    orderBy: TalentBaseOrder[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -39,13 +40,15 @@ export class TalentBaseResolver {
 /** District.talentBases: talent bases in the district. */
 @Resolver(() => District)
 export class DistrictTalentBasesResolver {
-  @Sql(connection({
-    source: (t, c) => `talent_base ${c} where ${c}.district_code = ${t}.code`,
-    order: (c) => [
-      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-    ],
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `talent_base ${c} where ${c}.district_code = ${t}.code`,
+      order: (c) => [
+        { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+        { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+      ],
+    }),
+  )
   @FieldResolver(() => TalentBaseConnection, { description: 'Talent bases in this district, by Chinese name (区内人才基地)' })
   talentBases(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.talentBases;

@@ -34,7 +34,8 @@ export function talentBaseWhere(filter: TalentBaseFilter | undefined): Sql[] {
 
 /** A page of talent bases for the `talentBases` query. */
 export async function listTalentBases(
-  ctx: Context, info: GraphQLResolveInfo,
+  ctx: Context,
+  info: GraphQLResolveInfo,
   args: PageArgs & { filter?: TalentBaseFilter; orderBy?: TalentBaseOrder[] },
 ): Promise<ConnectionResult> {
   const params = new Params();

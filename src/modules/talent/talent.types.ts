@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { NamedNode, Node } from '../../graphql/types/relay';
-import { DateScalar, } from '../../graphql/types/scalars';
+import { DateScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, many, one } from '../../graphql/sql/fields';
 import { District } from '../reference/reference.types';
@@ -13,7 +13,6 @@ registerBilingualEnum(TalentSpecialty, 'TalentSpecialty', 'A CBEC skill a talent
 @SqlObject({ table: 'talent_programme' })
 @ObjectType({ implements: Node, description: 'A programme a talent base runs, with its length, seats and next start (培训项目)' })
 export class TalentProgramme extends NamedNode {
-
   @Sql(col('duration_weeks'))
   @Field(() => Int, { description: 'Length in weeks (周期，周)' })
   durationWeeks!: number;
@@ -28,7 +27,10 @@ export class TalentProgramme extends NamedNode {
 }
 
 @SqlObject({ table: 'talent_base' })
-@ObjectType({ implements: Node, description: 'A CBEC talent base of measure 14: talent incubation centre, practical training base or university programme (跨境电商人才基地)' })
+@ObjectType({
+  implements: Node,
+  description: 'A CBEC talent base of measure 14: talent incubation centre, practical training base or university programme (跨境电商人才基地)',
+})
 export class TalentBase extends NamedNode {
   @Sql(col('slug'))
   @Field({ description: 'URL-safe stable key; fetch one with `talentBase(slug:)` (短标识)' })
@@ -58,7 +60,12 @@ export class TalentBase extends NamedNode {
   @Field(() => Int, { description: 'People trained per year (年培训能力，人)' })
   annualTrainingCapacity!: number;
 
-  @Sql(many((t, c) => `talent_programme ${c} where ${c}.base_id = ${t}.id`, (c) => `${c}.next_start_on asc nulls last, ${c}.id`))
+  @Sql(
+    many(
+      (t, c) => `talent_programme ${c} where ${c}.base_id = ${t}.id`,
+      (c) => `${c}.next_start_on asc nulls last, ${c}.id`,
+    ),
+  )
   @Field(() => [TalentProgramme], { description: 'Programmes it runs, the next to start first; unscheduled ones last (培训项目)' })
   programmes!: TalentProgramme[];
 

@@ -19,10 +19,16 @@ import { WarehouseCorridor } from './warehouse-corridor.entity';
 @Index({ name: 'overseas_warehouse_country_city_idx', properties: ['country', 'cityEn'] })
 @Index({ name: 'overseas_warehouse_capacity_cbm_idx', properties: ['capacityCbm', 'id'] })
 @Index({ name: 'overseas_warehouse_price_idx', properties: ['currency', 'monthlyStoragePricePerCbm', 'id'] })
-@Index({ name: 'overseas_warehouse_storage_classes_gin', expression: 'create index "overseas_warehouse_storage_classes_gin" on "overseas_warehouse" using gin ("storage_classes")' })
+@Index({
+  name: 'overseas_warehouse_storage_classes_gin',
+  expression: 'create index "overseas_warehouse_storage_classes_gin" on "overseas_warehouse" using gin ("storage_classes")',
+})
 @Index({ name: 'overseas_warehouse_services_gin', expression: 'create index "overseas_warehouse_services_gin" on "overseas_warehouse" using gin ("services")' })
 /** `near` filters and matching's areas: the warehouses in a latitude band (then longitude and distance, geo.ts withinSql). */
-@Index({ name: 'overseas_warehouse_latitude_idx', expression: 'create index "overseas_warehouse_latitude_idx" on "overseas_warehouse" ("latitude") include ("longitude", "country_code")' })
+@Index({
+  name: 'overseas_warehouse_latitude_idx',
+  expression: 'create index "overseas_warehouse_latitude_idx" on "overseas_warehouse" ("latitude") include ("longitude", "country_code")',
+})
 /**
  * Matching keeps copies of the country, the operator, the public flag and the location (capacity_offer), of the
  * operator (capacity_hold) and of the country (warehouse_corridor): they follow a change here.
@@ -106,7 +112,9 @@ export class OverseasWarehouse extends SearchableEntity {
   stackHeightM: string = '2.00';
 
   @Property({
-    type: 'decimal', precision: 16, scale: 2,
+    type: 'decimal',
+    precision: 16,
+    scale: 2,
     generated: `(case "capacity_unit" when 'CBM' then "capacity" when 'PALLET' then "capacity" * "pallet_cbm" else "capacity" * "stack_height_m" end) stored`,
   })
   capacityCbm?: string;
@@ -132,7 +140,9 @@ export class OverseasWarehouse extends SearchableEntity {
   storagePricePeriod!: PricePeriod;
 
   @Property({
-    type: 'decimal', precision: 14, scale: 4,
+    type: 'decimal',
+    precision: 14,
+    scale: 4,
     generated: `(round("storage_price" * (case "storage_price_period" when 'DAY' then 30 when 'WEEK' then 30.0 / 7 else 1 end) / (case "storage_price_unit" when 'CBM' then 1 when 'PALLET' then "pallet_cbm" else "stack_height_m" end), 4)) stored`,
   })
   monthlyStoragePricePerCbm?: string;
@@ -162,6 +172,9 @@ export class OverseasWarehouse extends SearchableEntity {
   @Property({ type: 'boolean', default: true })
   isSample: boolean = true;
 
-  @OneToMany(() => WarehouseCorridor, (c) => c.warehouse)
+  @OneToMany(
+    () => WarehouseCorridor,
+    (c) => c.warehouse,
+  )
   corridors = new Collection<WarehouseCorridor>(this);
 }

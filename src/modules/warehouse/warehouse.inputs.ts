@@ -29,7 +29,10 @@ export class WarehouseFilter {
   @Field(() => DecimalScalar, { nullable: true, description: 'Capacity of at least this many cubic metres (容量不少于，立方米)' })
   capacityCbmAtLeast?: string;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'Storage price per CBM per 30 days at most, in this currency; warehouses priced in other currencies do not match (月仓储单价上限)' })
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: 'Storage price per CBM per 30 days at most, in this currency; warehouses priced in other currencies do not match (月仓储单价上限)',
+  })
   storagePriceAtMost?: MoneyInput;
 
   @Field(() => [String], { nullable: true, description: 'Reached by any of these corridors, by slug (可达物流通道)' })

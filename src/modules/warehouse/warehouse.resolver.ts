@@ -20,7 +20,11 @@ export class WarehouseResolver {
   overseasWarehouses(
     @Args() page: PageArgsType,
     @Arg('filter', () => WarehouseFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: WarehouseFilter | undefined,
-    @Arg('orderBy', () => [WarehouseOrder], { nullable: true, description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name, or distance with `filter.near` (排序)' }) orderBy: WarehouseOrder[] | undefined,
+    @Arg('orderBy', () => [WarehouseOrder], {
+      nullable: true,
+      description: 'Sort keys in order; the ID always breaks ties. Default: Chinese name, or distance with `filter.near` (排序)',
+    })
+    orderBy: WarehouseOrder[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -37,13 +41,15 @@ export class WarehouseResolver {
 /** Enterprise.warehouses: the warehouses an enterprise operates (declared here, compiled to SQL). */
 @Resolver(() => Enterprise)
 export class EnterpriseWarehousesResolver {
-  @Sql(connection({
-    source: (t, c) => `overseas_warehouse ${c} where ${c}.operator_id = ${t}.id`,
-    order: (c) => [
-      { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
-      { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
-    ],
-  }))
+  @Sql(
+    connection({
+      source: (t, c) => `overseas_warehouse ${c} where ${c}.operator_id = ${t}.id`,
+      order: (c) => [
+        { name: 'NAME_ZH', expr: `${c}.name_zh`, type: 'text', desc: false },
+        { name: 'ID', expr: `${c}.id`, type: 'int', desc: false },
+      ],
+    }),
+  )
   @FieldResolver(() => OverseasWarehouseConnection, { description: 'Overseas warehouses it operates, by Chinese name (运营的海外仓)' })
   warehouses(@Root() row: Record<string, unknown>, @Args() _page: NestedPageArgs) {
     return row.warehouses;

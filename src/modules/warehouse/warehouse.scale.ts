@@ -33,7 +33,14 @@ export const SCALE_WAREHOUSES = handoff<ScaleWarehouses>('warehouse', 'warehouse
  * are real industrial or port streets; price cards in currencies the sample has rates for.
  */
 const cityAt = (
-  countryCode: string, cityZh: string, cityEn: string, lat: number, lng: number, streets: string[], currencies: string[], priceLevel: number,
+  countryCode: string,
+  cityZh: string,
+  cityEn: string,
+  lat: number,
+  lng: number,
+  streets: string[],
+  currencies: string[],
+  priceLevel: number,
 ): WarehouseCity => ({ countryCode, cityZh, cityEn, lat, lng, streets, currencies, priceLevel, address: (n, s) => `${n} ${s}, ${cityEn}` });
 const MORE_CITIES: WarehouseCity[] = [
   cityAt('AT', '维也纳', 'Vienna', 48.2082, 16.3738, ['Freudenauer Hafenstraße', 'Seitenhafenstraße'], ['EUR'], 0.85),
@@ -83,11 +90,42 @@ export const warehouseScale: ScaleUnit = {
     const corridorIds = new Map((await ctx.query<{ id: number; slug: string }>(sql`select id, slug from corridor`)).map((r) => [r.slug, r.id]));
     const wrng = ctx.rng('scale-warehouses');
     const progress = ctx.progress('overseas warehouses', count);
-    const wh = ctx.table('overseas_warehouse', [
-      'id', 'slug', 'name_zh', 'name_en', 'operator_id', 'country_code', 'city_zh', 'city_en', 'address', 'latitude', 'longitude', 'is_public', 'area_m2', 'capacity',
-      'capacity_unit', 'pallet_cbm', 'stack_height_m', 'storage_classes', 'services', 'currency', 'storage_price', 'storage_price_unit', 'storage_price_period',
-      'inbound_fee', 'outbound_fee_per_order', 'free_storage_days', 'cutoff_time', 'dock_to_stock_hours', 'opened_year', 'is_sample',
-    ], { progress });
+    const wh = ctx.table(
+      'overseas_warehouse',
+      [
+        'id',
+        'slug',
+        'name_zh',
+        'name_en',
+        'operator_id',
+        'country_code',
+        'city_zh',
+        'city_en',
+        'address',
+        'latitude',
+        'longitude',
+        'is_public',
+        'area_m2',
+        'capacity',
+        'capacity_unit',
+        'pallet_cbm',
+        'stack_height_m',
+        'storage_classes',
+        'services',
+        'currency',
+        'storage_price',
+        'storage_price_unit',
+        'storage_price_period',
+        'inbound_fee',
+        'outbound_fee_per_order',
+        'free_storage_days',
+        'cutoff_time',
+        'dock_to_stock_hours',
+        'opened_year',
+        'is_sample',
+      ],
+      { progress },
+    );
     const wc = ctx.table('warehouse_corridor', ['warehouse_id', 'corridor_id', 'transit_days'], { parents: [wh] });
     const cityWeights = [
       ...WAREHOUSE_CITIES.map((c) => [c, c.priceLevel >= 0.9 ? 3 : 2] as const),
@@ -98,7 +136,14 @@ export const warehouseScale: ScaleUnit = {
     const keep = ctx.wanted(SCALE_WAREHOUSES);
     const n = keep ? count + 1 : 0;
     const whs: ScaleWarehouses = {
-      count, city: [], operator: new Int32Array(n), classes: [], services: [], currency: [], capacityCbm: new Float64Array(n), stack: new Float64Array(n),
+      count,
+      city: [],
+      operator: new Int32Array(n),
+      classes: [],
+      services: [],
+      currency: [],
+      capacityCbm: new Float64Array(n),
+      stack: new Float64Array(n),
     };
     for (let id = 1; id <= count; id++) {
       const city = wrng.weighted(cityWeights);
@@ -107,14 +152,42 @@ export const warehouseScale: ScaleUnit = {
       const terms = warehouseTerms(wrng, city);
       const f = warehouseFeatures(wrng, city);
       const isPublic = wrng.chance(0.03);
-      const cslug = city.cityEn.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      const cslug = city.cityEn
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-');
       await wh.push(
-        id, `${t.ascii}-${cslug}-${id}`, `${t.zh}${city.cityZh}${isPublic ? '公共' : ''}海外仓`, `${t.en} ${city.cityEn}${isPublic ? ' Public' : ''} Overseas Warehouse`,
-        op, city.countryCode, city.cityZh, city.cityEn, city.address(wrng.int(2, 480), wrng.pick(city.streets)),
-        Math.round((city.lat + wrng.real(-0.045, 0.045)) * 1e6) / 1e6, Math.round((city.lng + wrng.real(-0.06, 0.06)) * 1e6) / 1e6, isPublic, terms.areaM2,
-        terms.capacity, terms.capacityUnit, terms.palletCbm, terms.stackHeightM, f.storageClasses, f.services, terms.currency, terms.storagePrice,
-        terms.storagePriceUnit, terms.storagePricePeriod, terms.inboundFee, terms.outboundFeePerOrder, terms.freeStorageDays, terms.cutoffTime,
-        terms.dockToStockHours, wrng.int(Math.max(2015, founded[op]), 2025), true,
+        id,
+        `${t.ascii}-${cslug}-${id}`,
+        `${t.zh}${city.cityZh}${isPublic ? '公共' : ''}海外仓`,
+        `${t.en} ${city.cityEn}${isPublic ? ' Public' : ''} Overseas Warehouse`,
+        op,
+        city.countryCode,
+        city.cityZh,
+        city.cityEn,
+        city.address(wrng.int(2, 480), wrng.pick(city.streets)),
+        Math.round((city.lat + wrng.real(-0.045, 0.045)) * 1e6) / 1e6,
+        Math.round((city.lng + wrng.real(-0.06, 0.06)) * 1e6) / 1e6,
+        isPublic,
+        terms.areaM2,
+        terms.capacity,
+        terms.capacityUnit,
+        terms.palletCbm,
+        terms.stackHeightM,
+        f.storageClasses,
+        f.services,
+        terms.currency,
+        terms.storagePrice,
+        terms.storagePriceUnit,
+        terms.storagePricePeriod,
+        terms.inboundFee,
+        terms.outboundFeePerOrder,
+        terms.freeStorageDays,
+        terms.cutoffTime,
+        terms.dockToStockHours,
+        wrng.int(Math.max(2015, founded[op]), 2025),
+        true,
       );
       for (const l of lanesTo(city)) await wc.push(id, corridorIds.get(l.corridorSlug)!, wrng.int(l.min, l.max));
       if (keep) {
@@ -125,7 +198,8 @@ export const warehouseScale: ScaleUnit = {
         whs.currency[id] = terms.currency;
         const stack = Number(terms.stackHeightM);
         whs.stack[id] = stack;
-        whs.capacityCbm[id] = Number(terms.capacity) * (terms.capacityUnit === CapacityUnit.CBM ? 1 : terms.capacityUnit === CapacityUnit.PALLET ? Number(terms.palletCbm) : stack);
+        whs.capacityCbm[id] =
+          Number(terms.capacity) * (terms.capacityUnit === CapacityUnit.CBM ? 1 : terms.capacityUnit === CapacityUnit.PALLET ? Number(terms.palletCbm) : stack);
       }
     }
     await wh.flush();

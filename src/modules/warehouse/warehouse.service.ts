@@ -11,17 +11,18 @@ import { Params } from '../../graphql/sql/params';
 import { knownCountryCodes } from '../reference/reference.cache';
 import { type WarehouseFilter, WarehouseOrderField, type WarehouseOrder } from './warehouse.inputs';
 
-const ORDER_COLUMNS = (distance: string) => ({
-  [WarehouseOrderField.NAME_ZH]: { expr: 't.name_zh', type: 'text' },
-  [WarehouseOrderField.NAME_EN]: { expr: 't.name_en', type: 'text' },
-  [WarehouseOrderField.CAPACITY]: { expr: 't.capacity_cbm', type: 'numeric' },
-  // Prices only compare within a currency, so the currency leads (and the index starts with it).
-  [WarehouseOrderField.STORAGE_PRICE]: { expr: `t.currency || ':' || lpad(t.monthly_storage_price_per_cbm::text, 20, '0')`, type: 'text' },
-  [WarehouseOrderField.OPENED_YEAR]: { expr: 'coalesce(t.opened_year, 0)', type: 'int' },
-  [WarehouseOrderField.CREATED_AT]: { expr: 't.created_at', type: 'timestamptz' },
-  [WarehouseOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
-  [WarehouseOrderField.DISTANCE]: { expr: distance, type: 'float8' },
-} as const);
+const ORDER_COLUMNS = (distance: string) =>
+  ({
+    [WarehouseOrderField.NAME_ZH]: { expr: 't.name_zh', type: 'text' },
+    [WarehouseOrderField.NAME_EN]: { expr: 't.name_en', type: 'text' },
+    [WarehouseOrderField.CAPACITY]: { expr: 't.capacity_cbm', type: 'numeric' },
+    // Prices only compare within a currency, so the currency leads (and the index starts with it).
+    [WarehouseOrderField.STORAGE_PRICE]: { expr: `t.currency || ':' || lpad(t.monthly_storage_price_per_cbm::text, 20, '0')`, type: 'text' },
+    [WarehouseOrderField.OPENED_YEAR]: { expr: 'coalesce(t.opened_year, 0)', type: 'int' },
+    [WarehouseOrderField.CREATED_AT]: { expr: 't.created_at', type: 'timestamptz' },
+    [WarehouseOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
+    [WarehouseOrderField.DISTANCE]: { expr: distance, type: 'float8' },
+  }) as const;
 
 /**
  * Builds the WHERE conditions for a warehouse filter (alias `t`). Every condition is served by an
@@ -45,7 +46,11 @@ export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | und
   }
   if (filter.storagePriceAtMost) {
     const cur = filter.storagePriceAtMost.currency.toUpperCase();
-    if (!/^[A-Z]{3}$/.test(cur)) throw badInput(`"${filter.storagePriceAtMost.currency}" is not an ISO 4217 currency code (three letters, e.g. USD)`, 'filter.storagePriceAtMost.currency');
+    if (!/^[A-Z]{3}$/.test(cur))
+      throw badInput(
+        `"${filter.storagePriceAtMost.currency}" is not an ISO 4217 currency code (three letters, e.g. USD)`,
+        'filter.storagePriceAtMost.currency',
+      );
     where.push(sql`t.currency = ${cur} and t.monthly_storage_price_per_cbm <= ${sql.typed(filter.storagePriceAtMost.amount, 'numeric')}`);
   }
   if (filter.maxTransitDays != null && filter.maxTransitDays < 1) {
@@ -64,7 +69,8 @@ export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | und
 
 /** A page of overseas warehouses for the `overseasWarehouses` query. */
 export async function listWarehouses(
-  ctx: Context, info: GraphQLResolveInfo,
+  ctx: Context,
+  info: GraphQLResolveInfo,
   args: PageArgs & { filter?: WarehouseFilter; orderBy?: WarehouseOrder[] },
 ): Promise<ConnectionResult> {
   const params = new Params();

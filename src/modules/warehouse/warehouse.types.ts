@@ -9,8 +9,14 @@ import { col, decimal, expr, inline, many, one } from '../../graphql/sql/fields'
 import { Enterprise } from '../enterprise/enterprise.types';
 import { Corridor, Country } from '../reference/reference.types';
 import {
-  CapacityUnit, CapacityUnitLabels, PricePeriod, PricePeriodLabels, StorageClass, StorageClassLabels,
-  WarehouseService, WarehouseServiceLabels,
+  CapacityUnit,
+  CapacityUnitLabels,
+  PricePeriod,
+  PricePeriodLabels,
+  StorageClass,
+  StorageClassLabels,
+  WarehouseService,
+  WarehouseServiceLabels,
 } from './warehouse.enums';
 
 registerBilingualEnum(CapacityUnit, 'CapacityUnit', 'Unit of storage capacity (容量单位)', CapacityUnitLabels);
@@ -177,7 +183,12 @@ export class OverseasWarehouse extends NamedNode {
   @Field(() => WarehouseSla, { description: 'Service levels (服务时效)' })
   sla!: WarehouseSla;
 
-  @Sql(many((t, c) => `warehouse_corridor ${c} where ${c}.warehouse_id = ${t}.id`, (c) => `${c}.transit_days, ${c}.corridor_id`))
+  @Sql(
+    many(
+      (t, c) => `warehouse_corridor ${c} where ${c}.warehouse_id = ${t}.id`,
+      (c) => `${c}.transit_days, ${c}.corridor_id`,
+    ),
+  )
   @Field(() => [WarehouseCorridorLink], { description: 'Corridors from Chongqing that reach it, fastest first (可达物流通道)' })
   corridors!: WarehouseCorridorLink[];
 
