@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -9,6 +9,7 @@ import { createApp, type App } from '../src/app';
 import { startEmbedded, type EmbeddedDatabase } from '../src/db/embedded';
 import { createLogger } from '../src/logger';
 import { generateApiKey } from '../src/modules/auth/api-key.service';
+import { freePort } from './helpers/process';
 
 /**
  * The database stopped and started again under a running server (issue 8, "honest failures";
@@ -28,17 +29,6 @@ interface Answer {
 async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<Answer> {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Answer['body'] };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function until(check: () => Promise<boolean>, limitMs: number, everyMs = 100): Promise<boolean> {

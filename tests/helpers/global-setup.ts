@@ -1,6 +1,6 @@
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -9,6 +9,7 @@ import { dropDatabase, ensureDatabase, withDatabase } from '../../src/db/databas
 import { startEmbedded } from '../../src/db/embedded';
 import { ormConfig } from '../../src/orm';
 import { seedDatabase } from '../../seeds';
+import { freePort } from './process';
 
 /**
  * Once per test run: find a PostgreSQL server (TEST_DATABASE_URL, else DATABASE_URL, else an
@@ -16,6 +17,10 @@ import { seedDatabase } from '../../seeds';
  * (`create database … template …`, milliseconds), so files run in parallel without sharing state.
  */
 export default async function globalSetup(): Promise<void> {
+  // The build that `npm start` and the production tests run (a no-op when dist/ is up to date), once
+  // here so that tests starting the API side by side do not each build it.
+  const build = spawnSync(process.execPath, [path.join(__dirname, '../../src/cli/build.mjs')], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}${build.stderr}`);
   let server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (!server) {
     // A run of its own: a free port (or TEST_PG_PORT) and a data folder in the temp folder that
@@ -44,16 +49,4 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [template]);
   await admin.end();
-}
-
-/** A TCP port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
