@@ -12,6 +12,7 @@ import express from 'express';
 import { loadConfig, type Config } from './config';
 import { DbHealth, dbFailure, probeDatabase } from './db/health';
 import { ensureDatabase, withAdvisoryLock } from './db/database';
+import { leadWhileElected } from './db/leader';
 import { ormConfig } from './orm';
 import { ReadDb, ReadPool } from './db/read-db';
 import { RequestContext, type Context } from './graphql/context';
@@ -21,6 +22,7 @@ import { limitsPlugin } from './graphql/limits/plugin';
 import { RateBudgets } from './graphql/limits/rate-limit';
 import { shapeRules } from './graphql/limits/shape';
 import { formatErrorFor, outageStatusPlugin, requestScope } from './graphql/plugins/errors';
+import { connectClusterPubSub } from './graphql/pubsub-cluster';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema, MODULES } from './composition';
 import { printSdl } from './graphql/schema';
@@ -57,6 +59,12 @@ export interface AppOptions {
   logger: Logger;
   /** Subscription events through Redis pub/sub, so they reach subscribers on every API process; in memory without it. */
   redisUrl?: string;
+  /**
+   * This app is one of several worker processes on this machine (API_PROCESSES > 1, main.ts):
+   * without Redis, subscription events and rate-limit budgets are shared with the other workers
+   * through the primary, and /metrics sums every worker's.
+   */
+  clusterWorker?: boolean;
   /** Called with every request's context when it is done (tests count SQL statements with it). */
   onContextDone?: (ctx: Context) => void;
 }
@@ -72,6 +80,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const config: Config = { ...loadConfig({}), ...opts.config };
   // First, so a wrong REDIS_URL fails the start before anything else is opened.
   const redis = opts.redisUrl ? await connectRedisPubSub(opts.redisUrl, channelPrefix(opts.databaseUrl), logger) : undefined;
+  const sharedInCluster = opts.clusterWorker === true && !opts.redisUrl;
+  const disconnectCluster = sharedInCluster ? connectClusterPubSub() : undefined;
   const ensured = await ensureDatabase(opts.databaseUrl);
   if (ensured.warning) logger.warn(ensured.warning);
   const orm = await MikroORM.init(ormConfig(opts.databaseUrl, { poolMax: 4 }));
@@ -97,11 +107,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const read = new ReadPool(opts.databaseUrl, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs });
   const health = new DbHealth(() => probeDatabase(opts.databaseUrl), logger);
   read.health = health;
-  const budgets = new RateBudgets(config.rateLimits, { redisUrl: opts.redisUrl, prefix: channelPrefix(opts.databaseUrl), logger });
+  const budgets = new RateBudgets(config.rateLimits, { redisUrl: opts.redisUrl, prefix: channelPrefix(opts.databaseUrl), logger, cluster: sharedInCluster });
   // Budgets shared through Redis are shared from the first request on.
   await budgets.ready();
   const limitsOn = opts.limits !== false;
-  const metrics = createMetrics(read);
+  const metrics = createMetrics(read, { cluster: opts.clusterWorker });
   const schema = await buildApiSchema();
   const authenticate = authenticator(read.pool);
   const apollo = new ApolloServer<Context>({
@@ -180,7 +190,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // gzip or brotli, as the client accepts, for bodies over 1 KB.
   app.use(compression({ threshold: 1024 }));
   app.use(metrics.middleware);
-  mountHttp(app, { read, health, sdl: printSdl(schema), metrics: metrics.registry });
+  mountHttp(app, { read, health, sdl: printSdl(schema), metrics });
   mountExplorer(app);
   app.use(
     '/graphql',
@@ -250,7 +260,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   // Expired holds return their quantity within seconds even when nobody touches the offer.
-  const tasks = MODULES.flatMap((m) => m.tasks ?? []).map((start) => start({ orm, logger, health, config, taskRun: metrics.taskRun }));
+  // Background tasks run once per database, whatever the number of API processes: in the process
+  // that holds the leader lock (another takes over within seconds when it goes).
+  const starts = MODULES.flatMap((m) => m.tasks ?? []);
+  const leadership = leadWhileElected({
+    url: opts.databaseUrl,
+    name: 'cbec:background-tasks',
+    logger,
+    retryMs: config.leaderRetryMs,
+    lead: () => {
+      const tasks = starts.map((start) => start({ orm, logger, health, config, taskRun: metrics.taskRun }));
+      return () => {
+        for (const task of tasks) task.stop();
+      };
+    },
+  });
   let live: SubscriptionServer | undefined;
   const detach = async () => {
     const l = live;
@@ -276,18 +300,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
         shape: config.shape,
         limits: limitsOn ? { maxCost: config.maxQueryCost, budgets } : undefined,
       });
-      metrics.watchSockets(() => live?.sockets() ?? 0);
+      metrics.watchSockets(
+        () => live?.sockets() ?? 0,
+        () => live?.subscriptions() ?? 0,
+      );
     },
     detach,
     async close() {
       await detach();
-      for (const task of tasks) task.stop();
+      await leadership.stop();
       health.stop();
       await budgets.close();
       await apollo.stop();
       await read.end();
       await orm.close(true);
       await redis?.close();
+      disconnectCluster?.();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './graphql/limits/rate-limit';
 import { DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './graphql/limits/shape';
 
@@ -50,6 +51,13 @@ export interface Config {
   wsKeyRecheckMs: number;
   /** How long `npm start` keeps trying to reach DATABASE_URL (with backoff) before it gives up. */
   dbStartTimeoutS: number;
+  /**
+   * Worker processes serving one port (node:cluster). Default: one per core with a DATABASE_URL, one
+   * with the embedded database (a trial on a laptop).
+   */
+  apiProcesses: number;
+  /** How often a process that does not run the background tasks checks whether their leader is gone. */
+  leaderRetryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -157,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     holdSweepMs: int('HOLD_SWEEP_MS', env.HOLD_SWEEP_MS, 5000, 100, 3_600_000),
     wsKeyRecheckMs: int('WS_KEY_RECHECK_MS', env.WS_KEY_RECHECK_MS, 30_000, 100, 3_600_000),
     dbStartTimeoutS: int('DB_START_TIMEOUT_S', env.DB_START_TIMEOUT_S, 30, 0, 3600),
+    apiProcesses: int('API_PROCESSES', env.API_PROCESSES, env.DATABASE_URL ? availableParallelism() : 1, 1, 256),
+    leaderRetryMs: int('LEADER_RETRY_MS', env.LEADER_RETRY_MS, 5000, 100, 600_000),
   };
 }
 

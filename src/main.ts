@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster, { type Worker } from 'node:cluster';
 import type { Server } from 'node:http';
 import net from 'node:net';
 import pg from 'pg';
@@ -6,12 +7,18 @@ import { createApp, type App } from './app';
 import { type Config, ConfigError, loadConfig } from './config';
 import { withDatabase } from './db/database';
 import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
-import { createLogger } from './logger';
+import { relayClusterEvents } from './graphql/pubsub-cluster';
+import { serveClusterMetrics } from './http/metrics';
+import { createLogger, type Logger } from './logger';
+import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 
 /**
  * `npm start`: a database (DATABASE_URL, or an embedded PostgreSQL when none is given) → migrate
- * → seed when empty → serve GraphQL. SIGTERM/SIGINT stop the server, the pools and the embedded
- * database cleanly.
+ * → seed when empty → serve GraphQL, in API_PROCESSES worker processes on one port (node:cluster;
+ * one process serves by itself). The primary checks what an operator must fix, starts the embedded
+ * database, forks the workers, relays their subscription events and rate-limit counts, replaces a
+ * worker that crashes, and on SIGTERM/SIGINT (to it or to any worker) stops them all, then the
+ * embedded database.
  */
 async function main(): Promise<void> {
   let config: Config;
@@ -25,19 +32,16 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.logLevel);
-  let embedded: EmbeddedDatabase | undefined;
-  let app: App | undefined;
-  let server: Server | undefined;
-  let stopping = false;
+  if (cluster.isWorker) return runWorker(config, logger);
 
+  let embedded: EmbeddedDatabase | undefined;
+  let stopServing: (() => Promise<void>) | undefined;
+  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
-    // Open WebSockets (subscriptions) would keep server.close() waiting: end them first.
-    await app?.detach().catch((e) => logger.error('closing subscriptions failed', { err: (e as Error).message }));
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await app?.close().catch((e) => logger.error('close failed', { err: (e as Error).message }));
+    await stopServing?.();
     await embedded?.stop().catch((e) => logger.error('embedded database stop failed', { err: (e as Error).message }));
     logger.info('stopped');
     process.exit(0);
@@ -60,18 +64,164 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
     logger.info('embedded PostgreSQL started', { dataDir: embedded.dataDir, port: config.embeddedPort, ms: Date.now() - started });
   }
-  app = await createApp({ databaseUrl, config, logger, redisUrl: config.redisUrl });
-  server = app.express.listen(config.port, config.host);
+  if (stopping) return;
+
+  if (config.apiProcesses === 1) {
+    const served = await serve(config, logger, databaseUrl, false);
+    stopServing = served.stop;
+    announce(served.port, 1);
+    return;
+  }
+  const workers = await forkWorkers(
+    config,
+    logger,
+    databaseUrl,
+    () => void stop('a worker was told to stop'),
+    (why) => {
+      process.stderr.write(`Cannot start: ${why}\n`);
+      void stop('start failed').finally(() => process.exit(1));
+    },
+  );
+  stopServing = workers.stop;
+}
+
+/** One process's server: the app on the port, and what stops it cleanly (subscriptions, then HTTP, then the app). */
+async function serve(config: Config, logger: Logger, databaseUrl: string, clusterWorker: boolean): Promise<{ port: number; stop(): Promise<void> }> {
+  const app: App = await createApp({ databaseUrl, config, logger, redisUrl: config.redisUrl, clusterWorker });
+  const server: Server = app.express.listen(config.port, config.host);
   app.attach(server);
   await new Promise<void>((resolve, reject) => {
-    server!.once('listening', resolve);
-    server!.once('error', reject);
+    server.once('listening', resolve);
+    server.once('error', reject);
   });
   server.keepAliveTimeout = 65_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info('listening', { url: `http://localhost:${port}/graphql` });
-  process.stdout.write(`\nCBEC open-data API ready: http://localhost:${port}/graphql\n\n`);
+  return {
+    port,
+    async stop() {
+      // Open WebSockets (subscriptions) would keep server.close() waiting: end them first.
+      await app.detach().catch((e) => logger.error('closing subscriptions failed', { err: (e as Error).message }));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close().catch((e) => logger.error('close failed', { err: (e as Error).message }));
+    },
+  };
+}
+
+function announce(port: number, processes: number): void {
+  process.stdout.write(`\nCBEC open-data API ready: http://localhost:${port}/graphql (${processes === 1 ? 'one process' : `${processes} processes`})\n\n`);
+}
+
+/** Messages between the primary and its workers (besides events and metrics, which have their own). */
+type WorkerMessage = { channel: 'cbec:listening'; port: number } | { channel: 'cbec:stop'; signal: string } | { channel: 'cbec:failed'; message: string };
+
+/** A worker: serves until the primary (or a signal to this process) says stop. */
+async function runWorker(config: Config, logger: Logger): Promise<void> {
+  let served: { port: number; stop(): Promise<void> } | undefined;
+  let stopping = false;
+  const stop = async (reason: string, tellPrimary: boolean) => {
+    if (stopping) return;
+    stopping = true;
+    // A signal sent to one worker stops them all, as one sent to the primary does.
+    if (tellPrimary && process.connected) process.send?.({ channel: 'cbec:stop', signal: reason } satisfies WorkerMessage);
+    await served?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM', true));
+  process.on('SIGINT', () => void stop('SIGINT', true));
+  // The primary is gone (killed): nothing would stop this worker any more.
+  process.on('disconnect', () => void stop('primary gone', false));
+  try {
+    // The primary passed the database it checked (or the embedded one it started) as DATABASE_URL.
+    served = await serve(config, logger, config.databaseUrl!, true);
+  } catch (e) {
+    process.send?.({ channel: 'cbec:failed', message: (e as Error).message } satisfies WorkerMessage);
+    process.exit(1);
+  }
+  if (stopping) return;
+  process.send?.({ channel: 'cbec:listening', port: served.port } satisfies WorkerMessage);
+}
+
+/**
+ * Forks `config.apiProcesses` workers and announces the API once all listen. A worker that crashes
+ * after it was ready is replaced (at most 5 in a minute, then the API stops: something is wrong);
+ * one that cannot start fails the start.
+ */
+async function forkWorkers(
+  config: Config,
+  logger: Logger,
+  databaseUrl: string,
+  stopAll: () => void,
+  startFailed: (why: string) => void,
+): Promise<{ stop(): Promise<void> }> {
+  serveClusterMetrics();
+  new RateLimiterClusterMaster();
+  let stopping = false;
+  let announced = false;
+  const ready = new Set<number>();
+  const crashes: number[] = [];
+  const all = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+
+  const fork = () => {
+    const worker = cluster.fork({ DATABASE_URL: databaseUrl });
+    let listening = false;
+    relayClusterEvents(worker, all);
+    worker.on('message', (m: WorkerMessage) => {
+      if (m?.channel === 'cbec:listening') {
+        listening = true;
+        ready.add(worker.id);
+        if (!announced && ready.size === config.apiProcesses) {
+          announced = true;
+          logger.info('listening', { url: `http://localhost:${m.port}/graphql`, processes: config.apiProcesses });
+          announce(m.port, config.apiProcesses);
+        }
+      } else if (m?.channel === 'cbec:stop') {
+        stopAll();
+      } else if (m?.channel === 'cbec:failed') {
+        if (!stopping) startFailed(m.message);
+      }
+    });
+    worker.on('exit', (code, signal) => {
+      ready.delete(worker.id);
+      if (stopping) return;
+      if (!listening) {
+        startFailed(`a worker process exited before it was ready (code ${code ?? signal})`);
+        return;
+      }
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && crashes[0] < now - 60_000) crashes.shift();
+      if (crashes.length > 5) {
+        logger.error('workers keep crashing; stopping the API', { crashes: crashes.length });
+        startFailed('worker processes crashed more than 5 times in a minute');
+        return;
+      }
+      logger.error('worker process exited; starting another', { pid: worker.process.pid, code, signal });
+      fork();
+    });
+  };
+  for (let i = 0; i < config.apiProcesses; i++) fork();
+
+  return {
+    async stop() {
+      stopping = true;
+      const workers = all();
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.isDead()) return resolve();
+              const kill = setTimeout(() => w.process.kill('SIGKILL'), 30_000);
+              w.once('exit', () => {
+                clearTimeout(kill);
+                resolve();
+              });
+              w.process.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
 }
 
 /** Ends the start with one line saying what to fix. */

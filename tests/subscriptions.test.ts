@@ -14,6 +14,7 @@ import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.va
 import { testDatabase } from './helpers/db';
 import { bearer, issueKey } from './helpers/keys';
 import { criteriaFor, offerInputFor, POST_DEMAND_ID, PUBLISH_OFFER } from './helpers/matchmaking';
+import { exitCode, waitForOutput } from './helpers/process';
 import { IN_CI, whenRedis } from './helpers/redis';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
@@ -420,6 +421,63 @@ describe('subscriptions in one process (in-memory events)', () => {
   });
 });
 
+/** The API as `npm start` runs it (dist/, built by the global setup) on `databaseUrl`; resolves with its GraphQL URL. */
+async function startApi(databaseUrl: string, extra: Record<string, string>, children: ChildProcess[]): Promise<{ child: ChildProcess; url: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED: 'false', ...extra };
+  delete env.NODE_OPTIONS;
+  delete env.NODE_ENV;
+  delete env.JEST_WORKER_ID;
+  const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: path.join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const [, url] = await waitForOutput(child, /ready: (http:\/\/localhost:\d+\/graphql)/, 60_000);
+  return { child, url: url.replace('localhost', '127.0.0.1') };
+}
+
+describe('subscriptions across the worker processes of one API (API_PROCESSES=2, no Redis)', () => {
+  const children: ChildProcess[] = [];
+  let drop: (() => Promise<void>) | undefined;
+
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await drop?.();
+  });
+
+  it('delivers an offer published through one worker to subscribers on every worker', async () => {
+    // given one API with two worker processes on one port, and no Redis
+    const db = await testDatabase(__filename);
+    drop = db.drop;
+    const f = await fixture(db.url);
+    const api = await startApi(db.url, { API_PROCESSES: '2', REDIS_URL: '' }, children);
+    const demandId = await postDemand(gqlAt(api.url), f);
+
+    // and four sellers' sockets following the demand (connections go to the workers in turn: both have some)
+    const clients = [0, 1, 2, 3].map(() => wsClient(api.url, bearer(f.sellerKey)));
+    const feeds = clients.map((c) => follow(c, OFFER_MATCHED, { demandId }));
+    // (live once /metrics, summed over the workers, counts all four)
+    await waitFor('four running subscriptions', async () => {
+      const text = await (await fetch(api.url.replace('/graphql', '/metrics'))).text();
+      return /^cbec_subscriptions_active 4$/m.test(text);
+    });
+
+    // when an operator publishes a matching offer (through whichever worker takes the request)
+    const offerId = await publishOffer(gqlAt(api.url), f);
+
+    // then every subscriber receives it, whichever worker holds its socket
+    for (const feed of feeds) {
+      const m = await feed.next();
+      expect(m.errors).toBeUndefined();
+      expect(m.data!.offerMatchedDemand).toMatchObject({ demandId, offer: { id: offerId, status: 'PUBLISHED' } });
+    }
+    for (const feed of feeds) feed.dispose();
+    await Promise.all(clients.map((c) => c.dispose()));
+
+    // and SIGTERM stops the API (both workers) with exit code 0
+    const exited = exitCode(api.child);
+    api.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
 // Skipped, visibly and with a warning, when no Redis answers locally; under CI it always runs.
 whenRedis(
   describe,
@@ -450,37 +508,7 @@ whenRedis(
     }
   }
 
-  /** `npm start` against the given database and Redis; resolves with its GraphQL URL. */
-  function start(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED: 'false' };
-    delete env.NODE_OPTIONS;
-    delete env.NODE_ENV;
-    delete env.JEST_WORKER_ID;
-    const child = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '-r', '@swc-node/register', 'src/main.ts'], {
-      cwd: path.join(__dirname, '..'),
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    return new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`not ready within 60 s:\n${out}`)), 60_000);
-      const onData = (b: Buffer) => {
-        out += b.toString();
-        const m = /ready: (http:\/\/localhost:\d+\/graphql)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve({ child, url: m[1].replace('localhost', '127.0.0.1') });
-        }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`exited with ${code} before it was ready:\n${out}`));
-      });
-    });
-  }
+  const start = (databaseUrl: string) => startApi(databaseUrl, { REDIS_URL, API_PROCESSES: '1' }, children);
 
   it('delivers an offer published on instance B to a subscriber on instance A; both stop cleanly on SIGTERM', async () => {
     // Only CI gets here without Redis (elsewhere the block is skipped): there it is a failure.

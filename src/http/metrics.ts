@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import cluster from 'node:cluster';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ReadPool } from '../db/read-db';
 import type { Context } from '../graphql/context';
 
@@ -12,6 +13,8 @@ import type { Context } from '../graphql/context';
  */
 export interface Metrics {
   registry: Registry;
+  /** What GET /metrics answers: this process's metrics, or with API_PROCESSES > 1 every worker's, summed by the primary. */
+  exposition(): Promise<{ contentType: string; body: string }>;
   /** Counts every HTTP request when its response is finished. */
   middleware: express.RequestHandler;
   /** Counts the error codes of GraphQL responses (RATE_LIMITED, QUERY_TIMEOUT …). */
@@ -19,15 +22,20 @@ export interface Metrics {
   /** A background task's run, by task and result (e.g. the hold sweeper). */
   taskRun(task: string, result: 'ok' | 'error'): void;
   /** Open WebSocket connections are read from here when scraped. */
-  watchSockets(count: () => number): void;
+  watchSockets(count: () => number, subscriptions: () => number): void;
 }
 
 /** Operation names are the clients' words: only well-formed ones, and only so many, become labels. */
 const OPERATION = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MAX_OPERATIONS = 200;
 
-export function createMetrics(read: ReadPool): Metrics {
+export function createMetrics(read: ReadPool, opts: { cluster?: boolean } = {}): Metrics {
   const registry = new Registry();
+  if (opts.cluster) {
+    // The primary collects every worker's registry (prom-client's aggregation over IPC).
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([registry]);
+  }
   collectDefaultMetrics({ register: registry, prefix: 'cbec_process_' });
   const requests = new Counter({
     name: 'cbec_http_requests_total',
@@ -56,6 +64,7 @@ export function createMetrics(read: ReadPool): Metrics {
     registers: [registry],
   });
   let sockets: () => number = () => 0;
+  let subscriptions: () => number = () => 0;
   new Gauge({
     name: 'cbec_db_read_pool_connections',
     help: 'Read pool connections by state',
@@ -75,6 +84,14 @@ export function createMetrics(read: ReadPool): Metrics {
       this.set(sockets());
     },
   });
+  new Gauge({
+    name: 'cbec_subscriptions_active',
+    help: 'GraphQL subscriptions running over WebSockets',
+    registers: [registry],
+    collect() {
+      this.set(subscriptions());
+    },
+  });
 
   const seen = new Set<string>();
   const label = (operation: string | undefined): string => {
@@ -87,6 +104,7 @@ export function createMetrics(read: ReadPool): Metrics {
 
   return {
     registry,
+    exposition: opts.cluster ? askPrimary : async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
     middleware: (req, res, next) => {
       if (req.path !== '/graphql') return next();
       const started = process.hrtime.bigint();
@@ -111,8 +129,45 @@ export function createMetrics(read: ReadPool): Metrics {
       },
     },
     taskRun: (task, result) => tasks.inc({ task, result }),
-    watchSockets: (count) => {
+    watchSockets: (count, running) => {
       sockets = count;
+      subscriptions = running;
     },
   };
+}
+
+const METRICS_ASK = 'cbec:metrics?';
+const METRICS_ANSWER = 'cbec:metrics!';
+let asked = 0;
+
+/** In a worker: the metrics of every worker, summed by the primary (`serveClusterMetrics`). */
+function askPrimary(): Promise<{ contentType: string; body: string }> {
+  const id = `${process.pid}:${++asked}`;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.off('message', onMessage);
+      reject(new Error('the primary process did not answer with the metrics within 5 s'));
+    }, 5000);
+    const onMessage = (m: { channel?: string; id?: string; contentType?: string; body?: string; error?: string }) => {
+      if (m?.channel !== METRICS_ANSWER || m.id !== id) return;
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      if (m.error !== undefined) reject(new Error(m.error));
+      else resolve({ contentType: m.contentType!, body: m.body! });
+    };
+    process.on('message', onMessage);
+    process.send!({ channel: METRICS_ASK, id });
+  });
+}
+
+/** In the primary: answers a worker's request for the metrics of all workers. */
+export function serveClusterMetrics(): void {
+  const aggregator = new AggregatorRegistry();
+  cluster.on('message', (worker, m: { channel?: string; id?: string }) => {
+    if (m?.channel !== METRICS_ASK) return;
+    aggregator.clusterMetrics().then(
+      (body) => worker.isConnected() && worker.send({ channel: METRICS_ANSWER, id: m.id, contentType: aggregator.contentType, body }),
+      (e: Error) => worker.isConnected() && worker.send({ channel: METRICS_ANSWER, id: m.id, error: e.message }),
+    );
+  });
 }

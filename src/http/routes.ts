@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type express from 'express';
-import type { Registry } from 'prom-client';
+import type { Metrics } from './metrics';
 import type { DbHealth } from '../db/health';
 import type { ReadPool } from '../db/read-db';
 
@@ -8,11 +8,16 @@ import type { ReadPool } from '../db/read-db';
  * Health and readiness for orchestrators. /healthz: the process answers. /readyz: the database
  * answers too; during an outage it is 503 at once (DbHealth has logged the outage, once).
  */
-export function mountHttp(app: express.Express, deps: { read: ReadPool; health: DbHealth; sdl: string; metrics: Registry }): void {
+export function mountHttp(app: express.Express, deps: { read: ReadPool; health: DbHealth; sdl: string; metrics: Metrics }): void {
   // Prometheus metrics (src/http/metrics.ts). Operators scrape them from inside their network:
   // keep /metrics off the public proxy.
-  app.get('/metrics', async (_req, res) => {
-    res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      const { contentType, body } = await deps.metrics.exposition();
+      res.type(contentType).send(body);
+    } catch (e) {
+      next(e);
+    }
   });
   // The schema as SDL, for client developers' code generators and schema checks: the text
   // committed as schema/schema.graphql, with a strong ETag (it changes only with a release).

@@ -40,6 +40,8 @@ export interface SubscriptionServer {
   close(): Promise<void>;
   /** Open WebSocket connections (for metrics). */
   sockets(): number;
+  /** Subscriptions running on them (for metrics). */
+  subscriptions(): number;
 }
 
 interface Deps {
@@ -105,6 +107,7 @@ export function serveSubscriptions(
   }, keyRecheckMs);
   recheck.unref();
 
+  const running = new Map<WebSocket, Set<string>>();
   const live = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
@@ -134,6 +137,17 @@ export function serveSubscriptions(
       },
       onClose(ctx) {
         keyed.delete(ctx.extra.socket);
+        running.delete(ctx.extra.socket);
+      },
+      // Counted once executed (its events are listened for from here on) until it completes or its socket closes.
+      onOperation(ctx, id, _payload, _args, result) {
+        if (!(Symbol.asyncIterator in result)) return;
+        const ids = running.get(ctx.extra.socket) ?? new Set<string>();
+        ids.add(id);
+        running.set(ctx.extra.socket, ids);
+      },
+      onComplete(ctx, id) {
+        running.get(ctx.extra.socket)?.delete(id);
       },
       async onSubscribe(ctx, _id, payload) {
         // graphql-ws has registered this one already: more than the maximum means one too many.
@@ -216,6 +230,11 @@ export function serveSubscriptions(
 
   return {
     sockets: () => wss.clients.size,
+    subscriptions: () => {
+      let n = 0;
+      for (const ids of running.values()) n += ids.size;
+      return n;
+    },
     async close() {
       clearInterval(recheck);
       const cut = setTimeout(() => {

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from '../../logger';
 
 /**
@@ -113,7 +113,12 @@ export class RateBudgets {
 
   constructor(
     readonly config: RateLimitConfig,
-    opts: { redisUrl?: string; prefix?: string; logger?: Logger } = {},
+    /**
+     * `cluster`: this is one of several worker processes on one machine without Redis; the budgets
+     * are counted once for all of them by the primary (rate-limiter-flexible's cluster limiter over
+     * Node's IPC; main.ts creates the primary's side), not once per worker.
+     */
+    opts: { redisUrl?: string; prefix?: string; logger?: Logger; cluster?: boolean } = {},
   ) {
     if (opts.redisUrl) {
       // No offline queue: while Redis is away a command fails at once and the memory fallback
@@ -133,7 +138,9 @@ export class RateBudgets {
     const tiers: [Payer['tier'], number][] = [['ANONYMOUS', config.anonymous], ...TIERS.map((t) => [t, config.tiers[t]] as [Tier, number])];
     for (const [tier, points] of tiers) {
       this.restoreRates.set(tier, Math.round((points / config.windowSeconds) * 100) / 100);
-      const memory = new RateLimiterMemory({ points, duration: config.windowSeconds, keyPrefix: `rl:${tier}` });
+      const memory = opts.cluster
+        ? new RateLimiterCluster({ points, duration: config.windowSeconds, keyPrefix: `rl:${tier}`, timeoutMs: 3000 })
+        : new RateLimiterMemory({ points, duration: config.windowSeconds, keyPrefix: `rl:${tier}` });
       this.limiters.set(
         tier,
         this.redis

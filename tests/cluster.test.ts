@@ -1,0 +1,149 @@
+/**
+ * API_PROCESSES=2 without Redis, as an operator runs it on one machine: two workers on one port
+ * share one rate-limit budget per client, the background tasks run in exactly one of them (another
+ * takes over when it dies), a crashed worker is replaced, /metrics sums both, and a SIGTERM to any
+ * one process stops them all.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import pg from 'pg';
+import { testDatabase } from './helpers/db';
+import { exitCode, waitForOutput } from './helpers/process';
+
+jest.setTimeout(90_000);
+
+/** The worker processes of `primary` (its children). */
+function workersOf(primary: ChildProcess): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(primary.pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** A POST on a connection of its own (connections go to the workers in turn). */
+function post(url: string, query: string): Promise<{ status: number; body: { data?: { rateLimit: { remaining: number; limit: number } } } }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (b: Buffer) => {
+        text += b.toString();
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ query }));
+  });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('two API processes on one port, no Redis', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let api: ChildProcess | undefined;
+  let url = '';
+  let out = '';
+  const leaders = () => [...out.matchAll(/"msg":"leading singleton work"[^\n]*"pid":(\d+)/g)].map((m) => Number(m[1]));
+
+  beforeAll(async () => {
+    db = await testDatabase(__filename);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      API_PROCESSES: '2',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ACCESS_LOG: 'false',
+      LEADER_RETRY_MS: '200',
+      HOLD_SWEEP_MS: '200',
+    };
+    for (const k of ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID', 'REDIS_URL']) delete env[k];
+    api = spawn(process.execPath, ['dist/src/main.js'], { cwd: path.join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    api.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    const [, u, processes] = await waitForOutput(api, /ready: (http:\/\/localhost:\d+\/graphql) \((\d+) processes\)/, 60_000);
+    expect(processes).toBe('2');
+    url = u.replace('localhost', '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    if (api && api.exitCode === null) api.kill('SIGKILL');
+    await db?.drop();
+  });
+
+  it('runs two workers that share one budget per client: each request spends from the same count', async () => {
+    expect(workersOf(api!)).toHaveLength(2);
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await post(url, '{ rateLimit { remaining limit } }'));
+    const remaining = answers.map((a) => a.body.data!.rateLimit.remaining);
+    const limit = answers[0].body.data!.rateLimit.limit;
+    // one count for both workers: six distinct, falling by the query's cost (1) each time
+    expect(remaining).toEqual([1, 2, 3, 4, 5, 6].map((n) => limit - n));
+  });
+
+  it('sums the metrics of both workers at /metrics', async () => {
+    const before = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+    const count = (text: string) => Number(/^cbec_http_requests_total\{operation="anonymous",status="200"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    for (let i = 0; i < 4; i++) await post(url, '{ __typename }');
+    const after = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+    expect(count(after) - count(before)).toBe(4);
+    expect(after).toMatch(/^cbec_task_runs_total\{task="hold-sweep",result="ok"\} \d+$/m);
+  });
+
+  it('runs the background tasks in one worker; when it dies another takes over and the dead one is replaced', async () => {
+    // given one leader, holding the lock
+    const first = await until('a leader', () => leaders()[0]);
+    const holders = async () => {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        const { rows } = await c.query(
+          `select count(*)::int as n from pg_locks l join pg_stat_activity a using (pid)
+            where l.locktype = 'advisory' and l.granted and a.application_name = 'cbec-api-leader' and a.datname = current_database()`,
+        );
+        return rows[0].n as number;
+      } finally {
+        await c.end();
+      }
+    };
+    expect(await holders()).toBe(1);
+    expect(workersOf(api!)).toContain(first);
+
+    // when it is killed outright
+    process.kill(first, 'SIGKILL');
+
+    // then the other worker leads, exactly one holds the lock, and a new worker replaces the dead one
+    const second = await until('a new leader', () => leaders().find((p) => p !== first));
+    expect(second).not.toBe(first);
+    await until('a replacement worker', () => {
+      const w = workersOf(api!);
+      return w.length === 2 && !w.includes(first) ? w : undefined;
+    });
+    expect(await holders()).toBe(1);
+    expect((await post(url, '{ rateLimit { remaining } }')).status).toBe(200);
+  });
+
+  it('stops all of it, exit code 0, when one worker gets SIGTERM', async () => {
+    const [worker] = workersOf(api!);
+    const exited = exitCode(api!);
+    process.kill(worker, 'SIGTERM');
+    expect(await exited).toBe(0);
+    await until('no workers left', () => (workersOf(api!).length === 0 ? true : undefined), 5000);
+    await expect(post(url, '{ __typename }')).rejects.toThrow();
+  });
+});
