@@ -14,7 +14,7 @@ import { DbHealth, dbFailure, probeDatabase } from './db/health';
 import { ensureDatabase, withAdvisoryLock } from './db/database';
 import { leadWhileElected } from './db/leader';
 import { ormConfig } from './orm';
-import { ReadDb, ReadPool } from './db/read-db';
+import { ReadDb, ReadPool, ReplicaSet } from './db/read-db';
 import { RequestContext, type Context } from './graphql/context';
 import { langFromAcceptLanguage } from './graphql/lang';
 import { serviceUnavailable } from './graphql/errors';
@@ -22,6 +22,7 @@ import { limitsPlugin } from './graphql/limits/plugin';
 import { RateBudgets } from './graphql/limits/rate-limit';
 import { shapeRules } from './graphql/limits/shape';
 import { formatErrorFor, outageStatusPlugin, requestScope } from './graphql/plugins/errors';
+import { readRouting } from './graphql/plugins/read-routing';
 import { connectClusterPubSub } from './graphql/pubsub-cluster';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema, MODULES } from './composition';
@@ -105,6 +106,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     driverOptions: { options: `-c statement_timeout=${config.writeStatementTimeoutMs}`, connectionTimeoutMillis: 3000 },
   });
   const read = new ReadPool(opts.databaseUrl, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs });
+  // Public reads on replicas when there are any (src/graphql/plugins/read-routing.ts says which).
+  const replicas = new ReplicaSet(config.databaseReplicaUrls, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs });
+  const routing = readRouting(replicas, config.replicaStickyMs);
   const health = new DbHealth(() => probeDatabase(opts.databaseUrl), logger);
   read.health = health;
   const budgets = new RateBudgets(config.rateLimits, { redisUrl: opts.redisUrl, prefix: channelPrefix(opts.databaseUrl), logger, cluster: sharedInCluster });
@@ -131,6 +135,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     validationRules: shapeRules(config.shape),
     plugins: [
       metrics.plugin,
+      routing.plugin,
       outageStatusPlugin,
       // Before the response cache: a cached answer is still paid for from the budget.
       ...(limitsOn ? [limitsPlugin({ maxCost: config.maxQueryCost, budgets })] : []),
@@ -312,6 +317,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       health.stop();
       await budgets.close();
       await apollo.stop();
+      await routing.close();
+      await replicas.end();
       await read.end();
       await orm.close(true);
       await redis?.close();

@@ -56,6 +56,10 @@ export interface Config {
    * with the embedded database (a trial on a laptop).
    */
   apiProcesses: number;
+  /** Read replicas of DATABASE_URL (streaming replication) for public reads; none by default. */
+  databaseReplicaUrls: string[];
+  /** How long a caller's reads stay on the primary after its own write (reads its own writes). */
+  replicaStickyMs: number;
   /** How often a process that does not run the background tasks checks whether their leader is gone. */
   leaderRetryMs: number;
 }
@@ -166,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wsKeyRecheckMs: int('WS_KEY_RECHECK_MS', env.WS_KEY_RECHECK_MS, 30_000, 100, 3_600_000),
     dbStartTimeoutS: int('DB_START_TIMEOUT_S', env.DB_START_TIMEOUT_S, 30, 0, 3600),
     apiProcesses: int('API_PROCESSES', env.API_PROCESSES, env.DATABASE_URL ? availableParallelism() : 1, 1, 256),
+    databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean)
+      .map((u) => url('DATABASE_REPLICA_URLS', u, ['postgres:', 'postgresql:'])!),
+    replicaStickyMs: int('REPLICA_STICKY_MS', env.REPLICA_STICKY_MS, 5000, 0, 600_000),
     leaderRetryMs: int('LEADER_RETRY_MS', env.LEADER_RETRY_MS, 5000, 100, 600_000),
   };
 }

@@ -7,6 +7,8 @@ export interface ReadPoolOptions {
   statementTimeoutMs: number;
   /** How long to wait for a new connection before the database counts as unreachable. */
   connectTimeoutMs?: number;
+  /** A replica's pool (DATABASE_REPLICA_URLS): named `cbec-api-replica` in pg_stat_activity. */
+  replica?: boolean;
 }
 
 /**
@@ -17,6 +19,9 @@ export interface ReadPoolOptions {
 export class ReadPool {
   readonly pool: pg.Pool;
   readonly statementTimeoutMs: number;
+  /** A replica that failed to answer is left alone until then (epoch ms). */
+  downUntil = 0;
+  readonly replica: boolean;
   /** Set by the app: failures that mean "no database" are reported to it. */
   health?: DbHealth;
   constructor(
@@ -25,10 +30,11 @@ export class ReadPool {
     opts: ReadPoolOptions = { statementTimeoutMs: 5000 },
   ) {
     this.statementTimeoutMs = opts.statementTimeoutMs;
+    this.replica = opts.replica === true;
     this.pool = new pg.Pool({
       connectionString: url,
       max,
-      application_name: 'cbec-api-read',
+      application_name: opts.replica ? 'cbec-api-replica' : 'cbec-api-read',
       // An unreachable host must fail a request in seconds, not hang it (pg waits forever by default).
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 3000,
       // A host that stops answering without closing the connection: the server's statement_timeout
@@ -53,6 +59,46 @@ export class ReadPool {
   async end(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/**
+ * The read replicas (DATABASE_REPLICA_URLS), taken in turn. A replica that cannot be reached is
+ * skipped for `downMs` (its requests run on the primary meanwhile), then tried again.
+ */
+export class ReplicaSet {
+  readonly pools: ReadPool[];
+  private next = 0;
+  constructor(
+    urls: readonly string[],
+    max: number,
+    opts: ReadPoolOptions,
+    readonly downMs = 5000,
+  ) {
+    this.pools = urls.map((url) => new ReadPool(url, max, { ...opts, replica: true }));
+  }
+  /** The next replica that is up, or undefined (none configured, or none up). */
+  pick(): ReadPool | undefined {
+    const now = Date.now();
+    for (let i = 0; i < this.pools.length; i++) {
+      const pool = this.pools[(this.next + i) % this.pools.length];
+      if (pool.downUntil <= now) {
+        this.next = (this.next + i + 1) % this.pools.length;
+        return pool;
+      }
+    }
+    return undefined;
+  }
+  markDown(pool: ReadPool): void {
+    pool.downUntil = Date.now() + this.downMs;
+  }
+  async end(): Promise<void> {
+    await Promise.all(this.pools.map((p) => p.end()));
+  }
+}
+
+/** A replica could not run the statement, but the primary can: unreachable, or cancelled by a conflict with recovery (40001). */
+function primaryCanAnswer(e: unknown): boolean {
+  return isUnavailableError(e) || (e as { code?: string })?.code === '40001';
 }
 
 /** The error for a statement not run (or stopped) because its client went away: 57014, as a cancel. */
@@ -86,12 +132,38 @@ function cancelBackend(options: pg.PoolConfig, client: pg.PoolClient): void {
  */
 export class ReadDb {
   statements = 0;
-  private readonly pool: pg.Pool;
+  /** Where this request's statements run: the primary (the default), or a replica for a public read. */
+  target: 'primary' | 'replica' = 'primary';
+  private pool: pg.Pool;
+  private primary?: ReadPool | pg.Pool;
+  private replicas?: ReplicaSet;
   constructor(
-    private readonly read: ReadPool | pg.Pool,
+    private read: ReadPool | pg.Pool,
     private readonly signal?: AbortSignal,
   ) {
     this.pool = read instanceof ReadPool ? read.pool : read;
+  }
+
+  /**
+   * Sends this request's statements to a replica of `replicas` (none up or configured: they stay on
+   * the primary). A statement the replica cannot answer (unreachable, or cancelled by recovery) runs
+   * on the primary instead, and so does the rest of the request.
+   */
+  useReplica(replicas: ReplicaSet): void {
+    const replica = replicas.pick();
+    if (!replica || this.statements > 0) return;
+    this.primary = this.read;
+    this.replicas = replicas;
+    this.read = replica;
+    this.pool = replica.pool;
+    this.target = 'replica';
+  }
+
+  private backToPrimary(): void {
+    if (this.read instanceof ReadPool) this.replicas!.markDown(this.read);
+    this.read = this.primary!;
+    this.pool = this.read instanceof ReadPool ? this.read.pool : this.read;
+    this.target = 'primary';
   }
 
   /** Runs a statement written with the `sql` tag (src/db/sql.ts). */
@@ -103,11 +175,23 @@ export class ReadDb {
   async query<T = Record<string, unknown>>(text: string, values: readonly unknown[] = []): Promise<T[]> {
     this.statements += 1;
     try {
-      if (!this.signal) return (await this.pool.query(text, values as unknown[])).rows as T[];
-      return await this.cancellable<T>(text, values);
+      return await this.once<T>(text, values);
     } catch (e) {
+      if (this.target === 'replica' && primaryCanAnswer(e) && !this.signal?.aborted) {
+        this.backToPrimary();
+        try {
+          return await this.once<T>(text, values);
+        } catch (again) {
+          throw this.translate(again);
+        }
+      }
       throw this.translate(e);
     }
+  }
+
+  private async once<T>(text: string, values: readonly unknown[]): Promise<T[]> {
+    if (!this.signal) return (await this.pool.query(text, values as unknown[])).rows as T[];
+    return await this.cancellable<T>(text, values);
   }
 
   private async cancellable<T>(text: string, values: readonly unknown[]): Promise<T[]> {

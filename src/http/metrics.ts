@@ -57,6 +57,12 @@ export function createMetrics(read: ReadPool, opts: { cluster?: boolean } = {}):
     labelNames: ['code'],
     registers: [registry],
   });
+  const statements = new Counter({
+    name: 'cbec_db_read_statements_total',
+    help: 'Read statements of GraphQL requests by where they ran: primary or replica (DATABASE_REPLICA_URLS)',
+    labelNames: ['target'],
+    registers: [registry],
+  });
   const tasks = new Counter({
     name: 'cbec_task_runs_total',
     help: 'Background task runs by task and result',
@@ -115,6 +121,7 @@ export function createMetrics(read: ReadPool, opts: { cluster?: boolean } = {}):
         latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
         const spent = ctx?.usage.cost?.actual ?? ctx?.usage.cost?.requested;
         if (spent) cost.inc(spent);
+        if (ctx?.db.statements) statements.inc({ target: ctx.db.target }, ctx.db.statements);
       });
       next();
     },

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context';
+import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
 import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import { PageArgsType } from '../../graphql/types/relay';
 import { closeDemand, listDemands, postDemand, updateDemand } from './demand.service';
@@ -12,6 +13,7 @@ import { CapacityDemandInput } from './matchmaking.inputs';
 /** Capacity demands: the list, and the seller's mutations (thin: access, then one service call). */
 @Resolver()
 export class DemandResolver {
+  @ReadsFromPrimary()
   @Query(() => CapacityDemandConnection, {
     description: 'Capacity demands: open ones, and your own in any state; contact details only on your own (仓容需求列表)',
   })

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context';
+import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
 import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import { PageArgsType } from '../../graphql/types/relay';
 import { confirmHold, holdCapacity, listHolds, releaseHold } from './hold.service';
@@ -12,6 +13,7 @@ import { HoldCapacityInput } from './matchmaking.inputs';
 /** Holds on capacity: the caller's list, and the seller's mutations (thin: access, then one service call). */
 @Resolver()
 export class HoldResolver {
+  @ReadsFromPrimary()
   @Query(() => CapacityHoldConnection, { description: 'Your holds, as the seller holding or as the operator of the offer; newest first (我的预留)' })
   myHolds(
     @Args() page: PageArgsType,

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Extensions, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
 import type { FieldCost } from '../../graphql/limits/cost';
 import { demandMatches, selectionOf, warehouseMatches } from './match.service';
 import { DemandMatchOrder, DemandMatchResult, WarehouseMatchResult } from './match.types';
@@ -19,6 +20,7 @@ const MATCH_COST: FieldCost = {
 @Resolver()
 export class MatchResolver {
   @Extensions({ cost: MATCH_COST })
+  @ReadsFromPrimary()
   @Query(() => WarehouseMatchResult, {
     description:
       'Offers for a demand — an ad-hoc `demand` or a saved `demandId` — that meet every hard constraint, ranked by a weighted score whose parts come with it; `includeNearMisses` adds offers failing exactly one constraint, saying which (海外仓仓容匹配)',
@@ -43,6 +45,7 @@ export class MatchResolver {
   }
 
   @Extensions({ cost: MATCH_COST })
+  @ReadsFromPrimary()
   @Query(() => DemandMatchResult, {
     description:
       'Open demands an offer could serve — an ad-hoc `offer` (checked as when it is published) or a saved `offerId` — ranked the same way, or by the revenue each brings (需求匹配)',

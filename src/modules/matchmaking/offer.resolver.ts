@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context';
+import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
 import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import { PageArgsType } from '../../graphql/types/relay';
 import { privateAnswer } from './matchmaking.access';
@@ -12,6 +13,7 @@ import { CapacityOfferConnection, CapacityOfferPayload } from './offer.types';
 /** Capacity offers: the list, and the operator's mutations (thin: access, then one service call). */
 @Resolver()
 export class OfferResolver {
+  @ReadsFromPrimary()
   @Query(() => CapacityOfferConnection, { description: 'Capacity offers: published ones, and your own in any state (仓容供给列表)' })
   capacityOffers(
     @Args() page: PageArgsType,
