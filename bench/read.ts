@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { createApp } from '../src/app';
 import { createLogger } from '../src/logger';
@@ -13,6 +15,9 @@ import { BENCH_CONFIG, OPERATIONS } from './operations';
  *   npm run bench:read                      # every operation, 10 s each, 32 connections
  *   BENCH_SECONDS=5 BENCH_CONNECTIONS=16 npm run bench:read -- searchCommon
  *   RESPONSE_CACHE=false npm run bench:read   # every request computed (the cold path)
+ *   BENCH_PROCESSES=2 npm run bench:read      # the built API (dist/, npm run build) as npm start runs
+ *                                             # it, in its own processes with API_PROCESSES=2
+ *                                             # (SQL/request is not counted then)
  *
  * Prints p50/p99 latency, requests per second and SQL statements per request. Timings live
  * here, never in tests.
@@ -51,6 +56,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   let statements = 0;
   let requests = 0;
+  const processes = process.env.BENCH_PROCESSES ? Number(process.env.BENCH_PROCESSES) : undefined;
   const app = await createApp({
     databaseUrl: url,
     config: { ...BENCH_CONFIG, dbPoolSize: 16, seedWhenEmpty: true, responseCache: process.env.RESPONSE_CACHE !== 'false' },
@@ -60,13 +66,22 @@ async function main(): Promise<void> {
       requests += 1;
     },
   });
-  const server = app.express.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  let target: string;
+  let stopTarget: () => Promise<void>;
+  if (processes) {
+    const api = await startBuiltApi(url, processes);
+    target = api.url;
+    stopTarget = api.stop;
+  } else {
+    const server = app.express.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    stopTarget = () => new Promise((r) => server.close(() => r()));
+  }
   const [{ n: enterprises }] = (await app.read.pool.query('select count(*)::int as n from enterprise')).rows;
   const [{ n: warehouses }] = (await app.read.pool.query('select count(*)::int as n from overseas_warehouse')).rows;
   console.log(
-    `database: ${enterprises} enterprises, ${warehouses} warehouses; ${seconds} s per operation, ${connections} connections, Node ${process.version}, response cache ${process.env.RESPONSE_CACHE === 'false' ? 'off' : 'on'}`,
+    `database: ${enterprises} enterprises, ${warehouses} warehouses; ${seconds} s per operation, ${connections} connections, Node ${process.version}, ${processes ? `API_PROCESSES=${processes} (dist/)` : 'in this process'}, response cache ${process.env.RESPONSE_CACHE === 'false' ? 'off' : 'on'}`,
   );
   await explainTwoCharacterSearch(app.read.pool, enterprises);
   console.log('operation      req/s    p50 ms  p99 ms  SQL/request  errors');
@@ -79,13 +94,53 @@ async function main(): Promise<void> {
     statements = 0;
     requests = 0;
     const r = await autocannon({ url: target, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds });
-    const perReq = requests ? (statements / requests).toFixed(2) : '-';
+    const perReq = requests && !processes ? (statements / requests).toFixed(2) : '-';
     console.log(
       `${name.padEnd(13)} ${r.requests.average.toFixed(0).padStart(6)}  ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)}  ${perReq.padStart(11)}  ${r.errors + r.non2xx}`,
     );
   }
-  server.close();
+  await stopTarget();
   await app.close();
+}
+
+/** `node dist/src/main.js` with API_PROCESSES=`n` and the benchmark's settings; resolves once it is ready. */
+async function startBuiltApi(databaseUrl: string, n: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    API_PROCESSES: String(n),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ACCESS_LOG: 'false',
+    SEED: 'false',
+    DB_POOL_SIZE: String(Math.ceil(16 / n)),
+    RESPONSE_CACHE: process.env.RESPONSE_CACHE === 'false' ? 'false' : 'true',
+    RATE_LIMIT_ANONYMOUS: String(BENCH_CONFIG.rateLimits.anonymous),
+  };
+  delete env.NODE_OPTIONS;
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/src/main.js'], {
+    cwd: path.join(__dirname, '..'),
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /ready: (http:\/\/localhost:\d+\/graphql)/.exec(out);
+      if (m) resolve(m[1].replace('localhost', '127.0.0.1'));
+    });
+    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 main().catch((e) => {
