@@ -27,6 +27,8 @@ RUN npm ci --omit=dev --no-audit --no-fund \
   && npm cache clean --force \
   && mkdir -p /app/.data && chown node:node /app/.data
 COPY --from=build /app/dist ./dist
+# npm start and the npm run tools (apikey:create, import) check the build with it first.
+COPY src/cli/build.mjs ./src/cli/build.mjs
 USER node
 EXPOSE 4000
 # Ready means the database answers (/readyz); a failing check marks the container unhealthy.

@@ -107,7 +107,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const read = new ReadPool(opts.databaseUrl, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs });
   // Public reads on replicas when there are any (src/graphql/plugins/read-routing.ts says which).
-  const replicas = new ReplicaSet(config.databaseReplicaUrls, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs });
+  const replicas = new ReplicaSet(config.databaseReplicaUrls, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs }, 5000, logger);
   const routing = readRouting(replicas, config.replicaStickyMs);
   const health = new DbHealth(() => probeDatabase(opts.databaseUrl), logger);
   read.health = health;

@@ -130,6 +130,7 @@ function trustProxy(value: string | undefined): string | number | false {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const apiProcesses = int('API_PROCESSES', env.API_PROCESSES, env.DATABASE_URL ? availableParallelism() : 1, 1, 256);
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
@@ -143,7 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     seedWhenEmpty: bool('SEED', env.SEED, true),
     logLevel,
-    dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 200),
+    // Per process: with several, fewer each (processes × (pool + 5) connections must fit the server's max_connections).
+    dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, apiProcesses === 1 ? 10 : Math.max(4, Math.ceil(20 / apiProcesses)), 1, 200),
     responseCache: bool('RESPONSE_CACHE', env.RESPONSE_CACHE, true),
     readStatementTimeoutMs: int('READ_STATEMENT_TIMEOUT_MS', env.READ_STATEMENT_TIMEOUT_MS, 5000, 100, 600_000),
     writeStatementTimeoutMs: int('WRITE_STATEMENT_TIMEOUT_MS', env.WRITE_STATEMENT_TIMEOUT_MS, 10_000, 100, 600_000),
@@ -169,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     holdSweepMs: int('HOLD_SWEEP_MS', env.HOLD_SWEEP_MS, 5000, 100, 3_600_000),
     wsKeyRecheckMs: int('WS_KEY_RECHECK_MS', env.WS_KEY_RECHECK_MS, 30_000, 100, 3_600_000),
     dbStartTimeoutS: int('DB_START_TIMEOUT_S', env.DB_START_TIMEOUT_S, 30, 0, 3600),
-    apiProcesses: int('API_PROCESSES', env.API_PROCESSES, env.DATABASE_URL ? availableParallelism() : 1, 1, 256),
+    apiProcesses,
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
       .split(',')
       .map((u) => u.trim())

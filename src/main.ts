@@ -8,7 +8,7 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { withDatabase } from './db/database';
 import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
 import { relayClusterEvents } from './graphql/pubsub-cluster';
-import { serveClusterMetrics } from './http/metrics';
+import { answerMetricsRequests, serveClusterMetrics } from './http/metrics';
 import { createLogger, type Logger } from './logger';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 
@@ -37,14 +37,15 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let stopServing: (() => Promise<void>) | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  /** Stops everything started, then exits with `code` (0 when asked to stop, 1 when the API failed). */
+  const stop = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
     await stopServing?.();
     await embedded?.stop().catch((e) => logger.error('embedded database stop failed', { err: (e as Error).message }));
     logger.info('stopped');
-    process.exit(0);
+    process.exit(code);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
   if (portProblem) fail(portProblem);
   if (config.databaseUrl) {
     const problem = await reachDatabase(config.databaseUrl, config.dbStartTimeoutS, (m) => logger.warn(m));
+    if (problem) fail(problem);
+  }
+  for (const replica of config.databaseReplicaUrls) {
+    const problem = await checkReplica(replica, (m) => logger.warn(m));
     if (problem) fail(problem);
   }
 
@@ -67,9 +72,14 @@ async function main(): Promise<void> {
   if (stopping) return;
 
   if (config.apiProcesses === 1) {
-    const served = await serve(config, logger, databaseUrl, false);
-    stopServing = served.stop;
-    announce(served.port, 1);
+    try {
+      const served = await serve(config, logger, databaseUrl, false);
+      stopServing = served.stop;
+      announce(served.port, 1);
+    } catch (e) {
+      process.stderr.write(`Cannot start: ${(e as Error).message}\n`);
+      await stop('failed', 1);
+    }
     return;
   }
   const workers = await forkWorkers(
@@ -78,8 +88,8 @@ async function main(): Promise<void> {
     databaseUrl,
     () => void stop('a worker was told to stop'),
     (why) => {
-      process.stderr.write(`Cannot start: ${why}\n`);
-      void stop('start failed').finally(() => process.exit(1));
+      process.stderr.write(`${why}\n`);
+      void stop('failed', 1);
     },
   );
   stopServing = workers.stop;
@@ -131,6 +141,8 @@ async function runWorker(config: Config, logger: Logger): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT', true));
   // The primary is gone (killed): nothing would stop this worker any more.
   process.on('disconnect', () => void stop('primary gone', false));
+  // The primary may ask for every worker's metrics while this one is still starting: answer from now on.
+  answerMetricsRequests();
   try {
     // The primary passed the database it checked (or the embedded one it started) as DATABASE_URL.
     served = await serve(config, logger, config.databaseUrl!, true);
@@ -154,7 +166,7 @@ async function forkWorkers(
   stopAll: () => void,
   startFailed: (why: string) => void,
 ): Promise<{ stop(): Promise<void> }> {
-  serveClusterMetrics();
+  serveClusterMetrics(() => all().filter((w) => ready.has(w.id)));
   new RateLimiterClusterMaster();
   let stopping = false;
   let announced = false;
@@ -178,14 +190,16 @@ async function forkWorkers(
       } else if (m?.channel === 'cbec:stop') {
         stopAll();
       } else if (m?.channel === 'cbec:failed') {
-        if (!stopping) startFailed(m.message);
+        // Before the API was announced this fails the start; later it is a crash like any other (below).
+        if (!stopping && !announced) startFailed(`Cannot start: ${m.message}`);
+        else if (!stopping) logger.error('a worker process could not start', { err: m.message });
       }
     });
     worker.on('exit', (code, signal) => {
       ready.delete(worker.id);
       if (stopping) return;
-      if (!listening) {
-        startFailed(`a worker process exited before it was ready (code ${code ?? signal})`);
+      if (!listening && !announced) {
+        startFailed(`Cannot start: a worker process exited before it was ready (code ${code ?? signal})`);
         return;
       }
       const now = Date.now();
@@ -193,7 +207,7 @@ async function forkWorkers(
       while (crashes.length && crashes[0] < now - 60_000) crashes.shift();
       if (crashes.length > 5) {
         logger.error('workers keep crashing; stopping the API', { crashes: crashes.length });
-        startFailed('worker processes crashed more than 5 times in a minute');
+        startFailed('Stopped: worker processes crashed more than 5 times in a minute (see the log above)');
         return;
       }
       logger.error('worker process exited; starting another', { pid: worker.process.pid, code, signal });
@@ -280,6 +294,30 @@ async function reachDatabase(url: string, timeoutS: number, warn: (m: string) =>
       await new Promise((r) => setTimeout(r, wait));
       wait = Math.min(wait * 2, 5000);
     }
+  }
+}
+
+/**
+ * A read replica's URL (DATABASE_REPLICA_URLS): a wrong login, database or host fails the start in
+ * one line; a replica that does not answer yet, or is no replica, is only warned about (its reads
+ * go to the primary until it answers).
+ */
+async function checkReplica(url: string, warn: (m: string) => void): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ standby: boolean }>('select pg_is_in_recovery() as standby');
+    if (!rows[0].standby) warn(`DATABASE_REPLICA_URLS: ${masked(url)} is not in recovery: a primary or a standalone server, not a streaming replica`);
+    return undefined;
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    if (['28P01', '28000', '3D000', 'ENOTFOUND'].includes(err.code ?? '')) {
+      return `the replica at DATABASE_REPLICA_URLS (${masked(url)}) cannot be used: ${err.message}; check DATABASE_REPLICA_URLS`;
+    }
+    warn(`the replica at DATABASE_REPLICA_URLS (${masked(url)}) does not answer (${err.code ?? err.message}); its reads go to the primary until it does`);
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 

@@ -8,7 +8,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
-import { testDatabase } from './helpers/db';
+import { dropDatabase, withDatabase } from '../src/db/database';
 import { exitCode, waitForOutput } from './helpers/process';
 
 jest.setTimeout(90_000);
@@ -51,7 +51,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
   }
 }
 
-describe('two API processes on one port, no Redis', () => {
+describe('two API processes on one port, no Redis, first started on a database that does not exist yet', () => {
   let db: { url: string; drop(): Promise<void> };
   let api: ChildProcess | undefined;
   let url = '';
@@ -59,7 +59,10 @@ describe('two API processes on one port, no Redis', () => {
   const leaders = () => [...out.matchAll(/"msg":"leading singleton work"[^\n]*"pid":(\d+)/g)].map((m) => Number(m[1]));
 
   beforeAll(async () => {
-    db = await testDatabase(__filename);
+    // a name nobody has created: both workers race to create, migrate and seed it
+    const fresh = withDatabase(process.env.TEST_SERVER_URL!, `cbec_t_cluster_fresh_${process.pid}`);
+    await dropDatabase(fresh);
+    db = { url: fresh, drop: () => dropDatabase(fresh) };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: db.url,
@@ -126,6 +129,17 @@ describe('two API processes on one port, no Redis', () => {
 
     // when it is killed outright
     process.kill(first, 'SIGKILL');
+    // (/metrics still answers while its replacement starts, on a new connection: the old one may have been the dead worker's)
+    const metricsStatus = () =>
+      new Promise<number | undefined>((resolve) => {
+        http
+          .get(url.replace('/graphql', '/metrics'), { agent: false }, (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          })
+          .on('error', () => resolve(undefined));
+      });
+    expect(await until('/metrics', metricsStatus, 4000)).toBe(200);
 
     // then the other worker leads, exactly one holds the lock, and a new worker replaces the dead one
     const second = await until('a new leader', () => leaders().find((p) => p !== first));

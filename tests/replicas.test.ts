@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { createApp, type App } from '../src/app';
 import type { Context } from '../src/graphql/context';
+import { toGlobalId } from '../src/graphql/ids';
+import { withDatabase } from '../src/db/database';
 import { createLogger } from '../src/logger';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { testDatabase } from './helpers/db';
@@ -159,7 +161,10 @@ describeWithReplica('read replicas (DATABASE_REPLICA_URLS) on a real streaming r
       );
       expect(post.postCapacityDemand.errors).toEqual([]);
       const id = post.postCapacityDemand.demand.id;
-      // then its next read, a public one, comes from the primary and sees the demand
+      // then its next reads come from the primary: a public one
+      await gql(api.url, WAREHOUSE, { slug: warehouse.slug }, bearer(keyB));
+      expect(api.last).toMatchObject({ target: 'primary' });
+      // and its own demand by ID, which the replica has not seen
       const node = await gql(api.url, `query($id: ID!) { node(id: $id) { id } }`, { id }, bearer(keyB));
       expect(api.last).toMatchObject({ target: 'primary' });
       expect(node.node).toEqual({ id });
@@ -174,6 +179,15 @@ describeWithReplica('read replicas (DATABASE_REPLICA_URLS) on a real streaming r
     }
   });
 
+  it('reads node(id:) from the primary for a caller with a key (its private rows), from a replica for anyone else', async () => {
+    const { rows } = await primary.query(`select id from capacity_demand order by id limit 1`);
+    const demandId = toGlobalId('CapacityDemand', rows[0].id);
+    await gql(api.url, `query($id: ID!) { node(id: $id) { id } }`, { id: demandId }, bearer(sellerKey));
+    expect(api.last).toMatchObject({ target: 'primary' });
+    await gql(api.url, `query($id: ID!) { node(id: $id) { id } }`, { id: demandId });
+    expect(api.last).toMatchObject({ target: 'replica' });
+  });
+
   it('counts read statements by where they ran at /metrics', async () => {
     const text = await (await fetch(api.url.replace('/graphql', '/metrics'))).text();
     expect(Number(/^cbec_db_read_statements_total\{target="replica"\} (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
@@ -181,19 +195,41 @@ describeWithReplica('read replicas (DATABASE_REPLICA_URLS) on a real streaming r
   });
 });
 
-describe('a replica that cannot be reached', () => {
-  it('costs a retry on the primary, not an error', async () => {
+describe('a replica that cannot be used', () => {
+  const PARALLEL = `{ a: overseasWarehouses(first: 2) { nodes { slug } } b: districts(first: 2) { nodes { code } } c: industrialParks(first: 2) { nodes { slug } } }`;
+
+  async function withReplica(replicaUrl: (dbUrl: string) => Promise<string> | string, check: (api: Served) => Promise<void>) {
     const db = await testDatabase(__filename);
-    const nowhere = `postgresql://postgres@127.0.0.1:${await freePort()}/cbec`;
-    const api = await serve(db.url, [nowhere]);
+    const api = await serve(db.url, [await replicaUrl(db.url)]);
     try {
-      const d = await gql(api.url, `{ overseasWarehouses(first: 2) { nodes { slug } } }`);
-      expect(d.overseasWarehouses.nodes).toHaveLength(2);
-      expect(api.last).toMatchObject({ target: 'primary' });
+      await check(api);
     } finally {
       await new Promise((r) => api.server.close(r));
       await api.app.close();
       await db.drop();
     }
+  }
+
+  it('nobody answers: the request, and each of its statements running side by side, is answered from the primary', async () => {
+    await withReplica(
+      async () => `postgresql://postgres@127.0.0.1:${await freePort()}/cbec`,
+      async (api) => {
+        const d = await gql(api.url, PARALLEL);
+        expect([d.a.nodes.length, d.b.nodes.length, d.c.nodes.length]).toEqual([2, 2, 2]);
+        expect(api.last).toMatchObject({ target: 'primary' });
+      },
+    );
+  });
+
+  it('a wrong database name in the URL: answered from the primary too, not an error per query', async () => {
+    await withReplica(
+      (dbUrl) => withDatabase(dbUrl, 'no_such_database_here'),
+      async (api) => {
+        for (let i = 0; i < 3; i++) {
+          const d = await gql(api.url, PARALLEL);
+          expect(d.a.nodes).toHaveLength(2);
+        }
+      },
+    );
   });
 });

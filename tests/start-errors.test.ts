@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { withDatabase } from '../src/db/database';
 import { freePort } from './helpers/process';
 
 jest.setTimeout(60_000);
@@ -74,5 +75,29 @@ describe('npm start refuses what an operator must fix, in one line', () => {
     expect(r.stderr.trim()).toMatch(
       /^Cannot start: the database at DATABASE_URL \(postgresql:\/\/no_such_role_here(:\*\*\*)?@.*\) refused the login: .*no_such_role_here.*; check the user and password in DATABASE_URL$/,
     );
+  });
+
+  it('a replica URL with a wrong database: names DATABASE_REPLICA_URLS', async () => {
+    const server = process.env.TEST_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+    const replica = withDatabase(server, 'no_such_replica_db');
+    const r = await start({ PORT: '0', DATABASE_URL: withDatabase(server, 'cbec_never_created'), DATABASE_REPLICA_URLS: replica, DB_START_TIMEOUT_S: '0' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(
+      /^Cannot start: the replica at DATABASE_REPLICA_URLS \(.*no_such_replica_db\) cannot be used: .*; check DATABASE_REPLICA_URLS$/,
+    );
+  });
+
+  it('with several processes, a start that fails in the workers exits 1 and says why in one line', async () => {
+    // Redis is checked by each worker as it starts (nothing listens on this port)
+    const server = process.env.TEST_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+    const r = await start({
+      PORT: '0',
+      API_PROCESSES: '2',
+      DATABASE_URL: withDatabase(server, 'cbec_never_created'),
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      DB_START_TIMEOUT_S: '0',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^Cannot start: Redis at redis:\/\/127\.0\.0\.1:\d+ is not reachable \(REDIS_URL\)/m);
   });
 });

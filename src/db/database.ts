@@ -39,8 +39,10 @@ export async function ensureDatabase(url: string): Promise<{ created: boolean; w
       try {
         await admin.query(`create database ${quoteIdent(name)} ${CREATE_DATABASE_OPTIONS}`);
       } catch (e) {
-        // Two processes may race to create it; the loser finds it there.
-        if ((e as { code?: string }).code !== '42P04') throw e;
+        // Processes starting together race to create it; the losers find it there (42P04, or 23505
+        // from the catalogue's unique index when the creations overlap).
+        const code = (e as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw e;
       }
       return { created: true };
     }

@@ -45,13 +45,14 @@ export function leadWhileElected(opts: LeadOptions): Leadership {
     client = undefined;
     c?.end().catch(() => undefined);
   };
+  // One retry at a time: a connection that ends while a query fails would otherwise schedule two.
   const later = () => {
-    if (!stopped) timer = setTimeout(() => void attempt(), retryMs).unref();
+    if (!stopped && !timer) timer = setTimeout(() => void attempt(), retryMs).unref();
   };
 
   async function attempt(): Promise<void> {
     timer = undefined;
-    if (stopped) return;
+    if (stopped || stopWork) return;
     try {
       if (!client) {
         const c = new pg.Client({ connectionString: opts.url, application_name: 'cbec-api-leader', connectionTimeoutMillis: 3000, keepAlive: true });
@@ -68,7 +69,7 @@ export function leadWhileElected(opts: LeadOptions): Leadership {
         await c.connect();
       }
       const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [opts.name]);
-      if (stopped) return;
+      if (stopped || stopWork) return;
       if (rows[0].ok) {
         stopWork = opts.lead();
         opts.logger.info('leading singleton work', { lock: opts.name, pid: process.pid });

@@ -1,6 +1,7 @@
 import pg from 'pg';
+import type { Logger } from '../logger';
 import { toQuery, type Sql } from './sql';
-import { dbFailure, isCancelled, isUnavailableError, type DbHealth } from './health';
+import { dbFailure, isCancelled, isPoolBusy, isUnavailableError, type DbHealth } from './health';
 
 export interface ReadPoolOptions {
   /** Every statement on this pool stops after this long (PostgreSQL `statement_timeout`). */
@@ -73,8 +74,10 @@ export class ReplicaSet {
     max: number,
     opts: ReadPoolOptions,
     readonly downMs = 5000,
+    private readonly logger?: Logger,
   ) {
-    this.pools = urls.map((url) => new ReadPool(url, max, { ...opts, replica: true }));
+    // A replica that does not answer costs a request a second before its reads go to the primary.
+    this.pools = urls.map((url) => new ReadPool(url, max, { connectTimeoutMs: 1000, ...opts, replica: true }));
   }
   /** The next replica that is up, or undefined (none configured, or none up). */
   pick(): ReadPool | undefined {
@@ -88,17 +91,33 @@ export class ReplicaSet {
     }
     return undefined;
   }
-  markDown(pool: ReadPool): void {
-    pool.downUntil = Date.now() + this.downMs;
+  /** `pool` failed with `e` (a failure the primary does not share): skip it for a while, and say so once per episode. */
+  failed(pool: ReadPool, e: unknown): void {
+    const now = Date.now();
+    if (pool.downUntil <= now) {
+      const err = e as { code?: string; message?: string };
+      this.logger?.warn('replica failing; its reads run on the primary', {
+        replica: pool.url.replace(/:[^:@/]*@/, ':***@'),
+        code: err.code,
+        err: err.message,
+        retryInMs: this.downMs,
+      });
+    }
+    pool.downUntil = now + this.downMs;
   }
   async end(): Promise<void> {
     await Promise.all(this.pools.map((p) => p.end()));
   }
 }
 
-/** A replica could not run the statement, but the primary can: unreachable, or cancelled by a conflict with recovery (40001). */
+/**
+ * Replica failures the primary does not share: unreachable, refused (a wrong login or database
+ * name in DATABASE_REPLICA_URLS, too many connections), shutting down, or a statement cancelled by
+ * a conflict with recovery (40001). A statement's own error (a bad value, a timeout) is not one.
+ */
+const REPLICA_ONLY = new Set(['40001', '3D000', '28P01', '28000', '53300', '57P01', '57P02', '57P03', 'ENOTFOUND', 'EAI_AGAIN']);
 function primaryCanAnswer(e: unknown): boolean {
-  return isUnavailableError(e) || (e as { code?: string })?.code === '40001';
+  return isUnavailableError(e) || isPoolBusy(e) || REPLICA_ONLY.has((e as { code?: string })?.code ?? '');
 }
 
 /** The error for a statement not run (or stopped) because its client went away: 57014, as a cancel. */
@@ -134,15 +153,12 @@ export class ReadDb {
   statements = 0;
   /** Where this request's statements run: the primary (the default), or a replica for a public read. */
   target: 'primary' | 'replica' = 'primary';
-  private pool: pg.Pool;
   private primary?: ReadPool | pg.Pool;
   private replicas?: ReplicaSet;
   constructor(
     private read: ReadPool | pg.Pool,
     private readonly signal?: AbortSignal,
-  ) {
-    this.pool = read instanceof ReadPool ? read.pool : read;
-  }
+  ) {}
 
   /**
    * Sends this request's statements to a replica of `replicas` (none up or configured: they stay on
@@ -155,14 +171,11 @@ export class ReadDb {
     this.primary = this.read;
     this.replicas = replicas;
     this.read = replica;
-    this.pool = replica.pool;
     this.target = 'replica';
   }
 
   private backToPrimary(): void {
-    if (this.read instanceof ReadPool) this.replicas!.markDown(this.read);
     this.read = this.primary!;
-    this.pool = this.read instanceof ReadPool ? this.read.pool : this.read;
     this.target = 'primary';
   }
 
@@ -174,30 +187,34 @@ export class ReadDb {
 
   async query<T = Record<string, unknown>>(text: string, values: readonly unknown[] = []): Promise<T[]> {
     this.statements += 1;
+    // Statements of one request run side by side: this one's pool is the one it started on.
+    const read = this.read;
     try {
-      return await this.once<T>(text, values);
+      return await this.once<T>(read, text, values);
     } catch (e) {
-      if (this.target === 'replica' && primaryCanAnswer(e) && !this.signal?.aborted) {
-        this.backToPrimary();
+      if (read instanceof ReadPool && read.replica && primaryCanAnswer(e) && !this.signal?.aborted) {
+        this.replicas!.failed(read, e);
+        if (this.read === read) this.backToPrimary();
         try {
-          return await this.once<T>(text, values);
+          return await this.once<T>(this.primary!, text, values);
         } catch (again) {
-          throw this.translate(again);
+          throw this.translate(again, this.primary!);
         }
       }
-      throw this.translate(e);
+      throw this.translate(e, read);
     }
   }
 
-  private async once<T>(text: string, values: readonly unknown[]): Promise<T[]> {
-    if (!this.signal) return (await this.pool.query(text, values as unknown[])).rows as T[];
-    return await this.cancellable<T>(text, values);
+  private async once<T>(read: ReadPool | pg.Pool, text: string, values: readonly unknown[]): Promise<T[]> {
+    const pool = read instanceof ReadPool ? read.pool : read;
+    if (!this.signal) return (await pool.query(text, values as unknown[])).rows as T[];
+    return await this.cancellable<T>(pool, text, values);
   }
 
-  private async cancellable<T>(text: string, values: readonly unknown[]): Promise<T[]> {
+  private async cancellable<T>(pool: pg.Pool, text: string, values: readonly unknown[]): Promise<T[]> {
     const signal = this.signal!;
     if (signal.aborted) throw clientGone();
-    const client = await this.pool.connect();
+    const client = await pool.connect();
     // The client may have gone while this request waited for a connection.
     if (signal.aborted) {
       client.release();
@@ -209,7 +226,7 @@ export class ReadDb {
     const cancel = () => {
       if (!running) return;
       cancelled = true;
-      cancelBackend(this.pool.options, client);
+      cancelBackend(pool.options, client);
     };
     signal.addEventListener('abort', cancel, { once: true });
     try {
@@ -227,9 +244,9 @@ export class ReadDb {
     }
   }
 
-  private translate(e: unknown): unknown {
+  private translate(e: unknown, read: ReadPool | pg.Pool): unknown {
     if (isCancelled(e)) return e;
-    const pool = this.read instanceof ReadPool ? this.read : undefined;
+    const pool = read instanceof ReadPool ? read : undefined;
     return dbFailure(e, pool?.statementTimeoutMs ?? 0, pool?.health) ?? e;
   }
 }

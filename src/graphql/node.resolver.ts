@@ -8,6 +8,7 @@ import { fromGlobalId, intKey } from './ids';
 import { compileObject, newCompileCtx } from './sql/compile';
 import { Params } from './sql/params';
 import { sqlRegistry, type NodeKey } from './sql/registry';
+import { ReadsFromPrimary } from './plugins/read-routing';
 import { Node } from './types/relay';
 
 /** One object asked for by `node` or `nodes`: its type, key and the selection of the field that asked. */
@@ -108,6 +109,7 @@ async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly 
 
 @Resolver()
 export class NodeResolver {
+  @ReadsFromPrimary({ withKey: true })
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when it does not exist (按全局ID获取对象)' })
   async node(@Arg('id', () => ID, { description: 'A global ID returned by this API' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return (await fetchNodes(ctx, info, [id], 'id'))[0];
@@ -115,6 +117,7 @@ export class NodeResolver {
 
   // One object per ID asked for.
   @Extensions({ cost: { size: (a: Record<string, unknown>) => (Array.isArray(a.ids) ? a.ids.length : 1), maxSize: 100 } })
+  @ReadsFromPrimary({ withKey: true })
   @Query(() => [Node], { nullable: 'items', description: 'Objects by global ID, in the order asked; null where one does not exist (批量按ID获取)' })
   async nodes(@Arg('ids', () => [ID], { description: 'Up to 100 global IDs' }) ids: string[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (ids.length > 100) throw badInput(`Ask for at most 100 IDs at a time (got ${ids.length})`, 'ids');

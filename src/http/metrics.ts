@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
-import cluster from 'node:cluster';
-import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import cluster, { type Worker } from 'node:cluster';
+import { AggregatorRegistry, Counter, Gauge, Histogram, type MetricObjectWithValues, type MetricValue, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ReadPool } from '../db/read-db';
 import type { Context } from '../graphql/context';
 
@@ -31,11 +31,8 @@ const MAX_OPERATIONS = 200;
 
 export function createMetrics(read: ReadPool, opts: { cluster?: boolean } = {}): Metrics {
   const registry = new Registry();
-  if (opts.cluster) {
-    // The primary collects every worker's registry (prom-client's aggregation over IPC).
-    new AggregatorRegistry();
-    AggregatorRegistry.setRegistries([registry]);
-  }
+  // The primary collects every worker's registry and sums them (serveClusterMetrics).
+  if (opts.cluster) workerRegistry = registry;
   collectDefaultMetrics({ register: registry, prefix: 'cbec_process_' });
   const requests = new Counter({
     name: 'cbec_http_requests_total',
@@ -145,7 +142,12 @@ export function createMetrics(read: ReadPool, opts: { cluster?: boolean } = {}):
 
 const METRICS_ASK = 'cbec:metrics?';
 const METRICS_ANSWER = 'cbec:metrics!';
+const WORKER_ASK = 'cbec:worker-metrics?';
+const WORKER_ANSWER = 'cbec:worker-metrics!';
 let asked = 0;
+let workerRegistry: Registry | undefined;
+
+type Message = { channel?: string; id?: string; contentType?: string; body?: string; error?: string; metrics?: MetricObjectWithValues<MetricValue<string>>[] };
 
 /** In a worker: the metrics of every worker, summed by the primary (`serveClusterMetrics`). */
 function askPrimary(): Promise<{ contentType: string; body: string }> {
@@ -153,9 +155,9 @@ function askPrimary(): Promise<{ contentType: string; body: string }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       process.off('message', onMessage);
-      reject(new Error('the primary process did not answer with the metrics within 5 s'));
+      reject(new Error('the primary process did not sum the metrics within 5 s'));
     }, 5000);
-    const onMessage = (m: { channel?: string; id?: string; contentType?: string; body?: string; error?: string }) => {
+    const onMessage = (m: Message) => {
       if (m?.channel !== METRICS_ANSWER || m.id !== id) return;
       clearTimeout(timer);
       process.off('message', onMessage);
@@ -167,14 +169,59 @@ function askPrimary(): Promise<{ contentType: string; body: string }> {
   });
 }
 
-/** In the primary: answers a worker's request for the metrics of all workers. */
-export function serveClusterMetrics(): void {
-  const aggregator = new AggregatorRegistry();
-  cluster.on('message', (worker, m: { channel?: string; id?: string }) => {
-    if (m?.channel !== METRICS_ASK) return;
-    aggregator.clusterMetrics().then(
-      (body) => worker.isConnected() && worker.send({ channel: METRICS_ANSWER, id: m.id, contentType: aggregator.contentType, body }),
-      (e: Error) => worker.isConnected() && worker.send({ channel: METRICS_ANSWER, id: m.id, error: e.message }),
+/**
+ * In a worker, first thing: answers the primary's requests for this process's metrics (the app's
+ * registry once it exists, nothing before).
+ */
+export function answerMetricsRequests(): void {
+  process.on('message', (m: Message) => {
+    if (m?.channel !== WORKER_ASK) return;
+    void (workerRegistry ? workerRegistry.getMetricsAsJSON() : Promise.resolve([])).then(
+      (metrics) => process.connected && process.send!({ channel: WORKER_ANSWER, id: m.id, metrics }),
+      (e: Error) => process.connected && process.send!({ channel: WORKER_ANSWER, id: m.id, error: e.message }),
     );
+  });
+}
+
+/**
+ * In the primary: answers a worker's request for the metrics of all workers. Each worker that is
+ * serving is asked; one that does not answer within 2 s (busy, or dying) is left out, and the answer
+ * says how many were summed, so a slow worker never costs the scrape.
+ */
+export function serveClusterMetrics(serving: () => Worker[]): void {
+  let next = 0;
+  cluster.on('message', (worker, m: Message) => {
+    if (m?.channel !== METRICS_ASK) return;
+    const workers = serving();
+    const answers = workers.map(
+      (w) =>
+        new Promise<MetricObjectWithValues<MetricValue<string>>[] | undefined>((resolve) => {
+          const id = `${++next}`;
+          const timer = setTimeout(() => {
+            w.off('message', onAnswer);
+            resolve(undefined);
+          }, 2000);
+          const onAnswer = (a: Message) => {
+            if (a?.channel !== WORKER_ANSWER || a.id !== id) return;
+            clearTimeout(timer);
+            w.off('message', onAnswer);
+            resolve(a.error === undefined ? a.metrics : undefined);
+          };
+          w.on('message', onAnswer);
+          if (w.isConnected()) w.send({ channel: WORKER_ASK, id });
+          else {
+            clearTimeout(timer);
+            resolve(undefined);
+          }
+        }),
+    );
+    void Promise.all(answers)
+      .then(async (all) => {
+        const got = all.filter((x): x is MetricObjectWithValues<MetricValue<string>>[] => x !== undefined);
+        const summed = AggregatorRegistry.aggregate(got);
+        const body = `# cbec: summed over ${got.length} of ${workers.length} worker processes\n${await summed.metrics()}`;
+        if (worker.isConnected()) worker.send({ channel: METRICS_ANSWER, id: m.id, contentType: summed.contentType, body });
+      })
+      .catch((e: Error) => worker.isConnected() && worker.send({ channel: METRICS_ANSWER, id: m.id, error: e.message }));
   });
 }

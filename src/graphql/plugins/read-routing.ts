@@ -19,17 +19,29 @@ import { getPubSub } from '../pubsub';
 
 const WROTE = 'cbec:wrote';
 
-/** The root query field must see the latest writes: it never reads from a replica. */
-export const ReadsFromPrimary = () => Extensions({ readFrom: 'primary' });
+/**
+ * The root query field must see the latest writes: it never reads from a replica. With
+ * `{ withKey: true }`, only when the caller has an API key (`node`, `nodes`: what a key may see
+ * includes its own private rows, such as holds and demands; anonymous callers see public rows only).
+ */
+export const ReadsFromPrimary = (opts: { withKey?: boolean } = {}) => Extensions({ readFrom: opts.withKey ? 'primary-with-key' : 'primary' });
 
-function readsFromPrimary(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): boolean {
+function readsFromPrimary(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  withKey: boolean,
+): boolean {
   const root = schema.getQueryType();
   if (!root) return true;
   const fields = root.getFields();
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode): boolean =>
     set.selections.some((s) => {
-      if (s.kind === Kind.FIELD) return (fields[s.name.value]?.extensions as { readFrom?: string } | undefined)?.readFrom === 'primary';
+      if (s.kind === Kind.FIELD) {
+        const readFrom = (fields[s.name.value]?.extensions as { readFrom?: string } | undefined)?.readFrom;
+        return readFrom === 'primary' || (withKey && readFrom === 'primary-with-key');
+      }
       if (s.kind === Kind.INLINE_FRAGMENT) return walk(s.selectionSet);
       if (seen.has(s.name.value)) return false;
       seen.add(s.name.value);
@@ -73,7 +85,7 @@ export function readRouting(replicas: ReplicaSet, stickyMs: number): ReadRouting
             if (viewer && (recent.get(viewer.apiKeyId) ?? 0) > Date.now()) return;
             const fragments: Record<string, FragmentDefinitionNode> = {};
             for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-            if (readsFromPrimary(schema, operation, fragments)) return;
+            if (readsFromPrimary(schema, operation, fragments, viewer !== undefined)) return;
             contextValue.db.useReplica(replicas);
           },
           async willSendResponse({ operation, contextValue }) {
