@@ -59,7 +59,13 @@ async function main(): Promise<void> {
   const processes = process.env.BENCH_PROCESSES ? Number(process.env.BENCH_PROCESSES) : undefined;
   const app = await createApp({
     databaseUrl: url,
-    config: { ...BENCH_CONFIG, dbPoolSize: 16, seedWhenEmpty: true, responseCache: process.env.RESPONSE_CACHE !== 'false' },
+    config: {
+      ...BENCH_CONFIG,
+      dbPoolSize: 16,
+      seedWhenEmpty: true,
+      responseCache: process.env.RESPONSE_CACHE !== 'false',
+      preparedStatements: process.env.PREPARED_STATEMENTS !== 'false',
+    },
     logger: createLogger('warn'),
     onContextDone: (ctx) => {
       statements += ctx.db.statements;

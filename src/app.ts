@@ -105,9 +105,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await orm.reconnect({
     driverOptions: { options: `-c statement_timeout=${config.writeStatementTimeoutMs}`, connectionTimeoutMillis: 3000 },
   });
-  const read = new ReadPool(opts.databaseUrl, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs });
+  const read = new ReadPool(opts.databaseUrl, config.dbPoolSize, {
+    statementTimeoutMs: config.readStatementTimeoutMs,
+    prepared: config.preparedStatements,
+  });
   // Public reads on replicas when there are any (src/graphql/plugins/read-routing.ts says which).
-  const replicas = new ReplicaSet(config.databaseReplicaUrls, config.dbPoolSize, { statementTimeoutMs: config.readStatementTimeoutMs }, 5000, logger);
+  const replicas = new ReplicaSet(
+    config.databaseReplicaUrls,
+    config.dbPoolSize,
+    { statementTimeoutMs: config.readStatementTimeoutMs, prepared: config.preparedStatements },
+    5000,
+    logger,
+  );
   const routing = readRouting(replicas, config.replicaStickyMs);
   const health = new DbHealth(() => probeDatabase(opts.databaseUrl), logger);
   read.health = health;

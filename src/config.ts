@@ -21,6 +21,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Size of the read pool. */
   dbPoolSize: number;
+  /** Repeated read statements as named prepared statements (off behind PgBouncer in transaction mode before 1.21). */
+  preparedStatements: boolean;
   /**
    * Keep whole responses of public queries in memory for their cache lifetime (30 s), keyed by
    * query, variables and language; viewer-specific answers are never shared.
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedWhenEmpty: bool('SEED', env.SEED, true),
     logLevel,
     // Per process: with several, fewer each (processes × (pool + 5) connections must fit the server's max_connections).
+    preparedStatements: bool('PREPARED_STATEMENTS', env.PREPARED_STATEMENTS, true),
     dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, apiProcesses === 1 ? 10 : Math.max(4, Math.ceil(20 / apiProcesses)), 1, 200),
     responseCache: bool('RESPONSE_CACHE', env.RESPONSE_CACHE, true),
     readStatementTimeoutMs: int('READ_STATEMENT_TIMEOUT_MS', env.READ_STATEMENT_TIMEOUT_MS, 5000, 100, 600_000),

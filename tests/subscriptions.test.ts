@@ -284,7 +284,9 @@ describe('subscriptions in one process (in-memory events)', () => {
     const seen: string[] = [];
     const query = pool.query.bind(pool);
     pool.query = ((text: unknown, ...rest: unknown[]) => {
-      if (typeof text === 'string') seen.push(text);
+      // a statement comes as its text, or as a query config (named, prepared)
+      const t = typeof text === 'string' ? text : (text as { text?: string } | undefined)?.text;
+      if (t) seen.push(t);
       return (query as (...a: unknown[]) => unknown)(text, ...rest);
     }) as typeof pool.query;
     try {

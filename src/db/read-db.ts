@@ -10,7 +10,43 @@ export interface ReadPoolOptions {
   connectTimeoutMs?: number;
   /** A replica's pool (DATABASE_REPLICA_URLS): named `cbec-api-replica` in pg_stat_activity. */
   replica?: boolean;
+  /**
+   * Run repeated statements as named prepared statements (parsed and planned once per connection,
+   * as PostGraphile does); off behind a pooler that cannot keep them (PgBouncer in transaction mode
+   * before 1.21). Default on.
+   */
+  prepared?: boolean;
 }
+
+/**
+ * Names for statements seen more than once: the compiled SQL of one query shape is the same text
+ * every time (values travel as parameters), so a name per text lets each connection parse and plan
+ * it once. Bounded: the most recent `capacity` texts keep their names (a client can invent shapes
+ * without end), and connections are recycled after `MAX_USES` statements, which bounds what a
+ * server keeps per connection.
+ */
+export class StatementNames {
+  private readonly seen = new Map<string, { name?: string }>();
+  private next = 0;
+  constructor(private readonly capacity = 500) {}
+  /** The name to prepare `text` under, or undefined the first time it is seen. */
+  nameOf(text: string): string | undefined {
+    let entry = this.seen.get(text);
+    if (entry) {
+      // Most recently used last, so the oldest is first to go.
+      this.seen.delete(text);
+      entry.name ??= `cbec_${(this.next++).toString(36)}`;
+    } else {
+      entry = {};
+      if (this.seen.size >= this.capacity) this.seen.delete(this.seen.keys().next().value!);
+    }
+    this.seen.set(text, entry);
+    return entry.name;
+  }
+}
+
+/** A pooled connection is closed after this many statements: prepared statements live as long as their connection. */
+const MAX_USES = 20_000;
 
 /**
  * The read path: plain parameterised SQL on a pg pool, rows as plain objects. (MikroORM's
@@ -25,6 +61,8 @@ export class ReadPool {
   readonly replica: boolean;
   /** Set by the app: failures that mean "no database" are reported to it. */
   health?: DbHealth;
+  /** Statement names, when prepared statements are on. */
+  readonly names?: StatementNames;
   constructor(
     readonly url: string,
     max: number,
@@ -32,9 +70,11 @@ export class ReadPool {
   ) {
     this.statementTimeoutMs = opts.statementTimeoutMs;
     this.replica = opts.replica === true;
+    if (opts.prepared !== false) this.names = new StatementNames();
     this.pool = new pg.Pool({
       connectionString: url,
       max,
+      maxUses: MAX_USES,
       application_name: opts.replica ? 'cbec-api-replica' : 'cbec-api-read',
       // An unreachable host must fail a request in seconds, not hang it (pg waits forever by default).
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 3000,
@@ -50,9 +90,12 @@ export class ReadPool {
       // and statistics over 200,000 enterprises sorted to group until hashing fitted.
       // No parallel workers: many short requests share the cores, and a parallel (bitmap or
       // sequential) heap scan was picked over matching's index-only scan, three times slower.
+      // Prepared statements are planned for their values every time (force_custom_plan): parsing is
+      // what they save. A generic plan ignores how selective the values are: the filtered
+      // warehouse list of bench:read ran at a quarter of its speed once PostgreSQL switched to one.
       // statement_timeout: no read may hold a backend longer than this (issue: a nested bomb kept
       // one busy for 90 s after its client had gone).
-      options: `-c pg_trgm.word_similarity_threshold=0.5 -c jit=off -c work_mem=32MB -c max_parallel_workers_per_gather=0 -c statement_timeout=${opts.statementTimeoutMs}`,
+      options: `${opts.prepared !== false ? '-c plan_cache_mode=force_custom_plan ' : ''}-c pg_trgm.word_similarity_threshold=0.5 -c jit=off -c work_mem=32MB -c max_parallel_workers_per_gather=0 -c statement_timeout=${opts.statementTimeoutMs}`,
     });
     // An idle client that errors (server restart) must not crash the process.
     this.pool.on('error', () => undefined);
@@ -207,11 +250,13 @@ export class ReadDb {
 
   private async once<T>(read: ReadPool | pg.Pool, text: string, values: readonly unknown[]): Promise<T[]> {
     const pool = read instanceof ReadPool ? read.pool : read;
-    if (!this.signal) return (await pool.query(text, values as unknown[])).rows as T[];
-    return await this.cancellable<T>(pool, text, values);
+    const name = read instanceof ReadPool ? read.names?.nameOf(text) : undefined;
+    const query: pg.QueryConfig = { text, values: values as unknown[], name };
+    if (!this.signal) return (await pool.query(query)).rows as T[];
+    return await this.cancellable<T>(pool, query);
   }
 
-  private async cancellable<T>(pool: pg.Pool, text: string, values: readonly unknown[]): Promise<T[]> {
+  private async cancellable<T>(pool: pg.Pool, query: pg.QueryConfig): Promise<T[]> {
     const signal = this.signal!;
     if (signal.aborted) throw clientGone();
     const client = await pool.connect();
@@ -230,7 +275,7 @@ export class ReadDb {
     };
     signal.addEventListener('abort', cancel, { once: true });
     try {
-      return (await client.query(text, values as unknown[])).rows as T[];
+      return (await client.query(query)).rows as T[];
     } catch (e) {
       broken = isUnavailableError(e);
       throw e;

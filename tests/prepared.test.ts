@@ -1,0 +1,45 @@
+/**
+ * Read statements run as named prepared statements from their second use on: the connection parses
+ * each query shape once (pg_prepared_statements shows it), planned for its values each time.
+ */
+import { ReadDb, ReadPool } from '../src/db/read-db';
+import { sql } from '../src/db/sql';
+import { testDatabase } from './helpers/db';
+
+describe('prepared read statements', () => {
+  it('prepares a repeated statement once per connection, with plans made for each set of values', async () => {
+    const db = await testDatabase(__filename);
+    // one connection, so every statement below shares it
+    const read = new ReadPool(db.url, 1, { statementTimeoutMs: 5000 });
+    try {
+      const reader = new ReadDb(read);
+      const byCountry = (code: string) => reader.run<{ n: number }>(sql`select count(*)::int as n from overseas_warehouse where country_code = ${code}`);
+      const de = (await byCountry('DE'))[0].n;
+      await byCountry('US');
+      await byCountry('DE');
+      expect((await byCountry('DE'))[0].n).toBe(de);
+      const prepared = await reader.query<{ statement: string; generic_plans: string; custom_plans: string }>(
+        `select statement, generic_plans::text, custom_plans::text from pg_prepared_statements where statement like '%overseas_warehouse where country_code%'`,
+      );
+      expect(prepared).toHaveLength(1);
+      expect(prepared[0].generic_plans).toBe('0');
+      expect(Number(prepared[0].custom_plans)).toBeGreaterThanOrEqual(3);
+    } finally {
+      await read.end();
+      await db.drop();
+    }
+  });
+
+  it('does not prepare when turned off (PREPARED_STATEMENTS=false, for poolers that cannot keep them)', async () => {
+    const db = await testDatabase(__filename);
+    const read = new ReadPool(db.url, 1, { statementTimeoutMs: 5000, prepared: false });
+    try {
+      const reader = new ReadDb(read);
+      for (let i = 0; i < 3; i++) await reader.run(sql`select count(*) from district where code = ${'500103'}`);
+      expect(await reader.query('select name from pg_prepared_statements')).toEqual([]);
+    } finally {
+      await read.end();
+      await db.drop();
+    }
+  });
+});
