@@ -369,11 +369,13 @@ function compileNestedConnection(
   const orderSql = order.map((o) => `${o.expr} ${o.desc ? 'desc' : 'asc'}`).join(', ');
   const extras = Object.entries(f.edge ?? {}).map(([k, e]) => `${e(ca)} as "e_${k}"`);
   const nodeColumns = page.columns.length ? page.columns.map((sql, i) => `${sql} as n${i || ''}`).join(', ') : 'null as n';
-  const inner = `select ${nodeColumns}, ${cursorSql(
-    sig,
-    order.map((o) => o.expr),
-  )} as cur, row_number() over (order by ${orderSql}) as rn${extras.length ? `, ${extras.join(', ')}` : ''} from ${source} order by ${orderSql} limit ${first + 1}`;
   const x = nextAlias(c);
+  // The cursor is base64 of JSON built per row: only when a cursor is asked for.
+  let cursors = false;
+  const cur = () => {
+    cursors = true;
+    return `${x}.cur`;
+  };
   const within = `filter (where ${x}.rn <= ${first})`;
   const pairs: string[] = [];
   for (const [key, nodes] of collectFields(
@@ -401,7 +403,7 @@ function compileNestedConnection(
             name === '__typename'
               ? lit(edgeType.name)
               : name === 'cursor'
-                ? `${x}.cur`
+                ? cur()
                 : name === 'node'
                   ? `${x}.n${page.columnOf.get(edgeNodeKey(key, ek)) || ''}`
                   : `${x}."e_${name}"`,
@@ -428,8 +430,8 @@ function compileNestedConnection(
                     ? 'true'
                     : 'false'
                   : name === 'startCursor'
-                    ? `min(${x}.cur) filter (where ${x}.rn = 1)`
-                    : `(array_agg(${x}.cur order by ${x}.rn) ${within})[least(count(*), ${first})]`;
+                    ? `min(${cur()}) filter (where ${x}.rn = 1)`
+                    : `(array_agg(${cur()} order by ${x}.rn) ${within})[least(count(*), ${first})]`;
           pi.push(lit(pk), v);
         }
         pairs.push(lit(key), buildObject(pi));
@@ -442,6 +444,13 @@ function compileNestedConnection(
       }
     }
   }
+  const curColumn = cursors
+    ? `${cursorSql(
+        sig,
+        order.map((o) => o.expr),
+      )} as cur, `
+    : '';
+  const inner = `select ${nodeColumns}, ${curColumn}row_number() over (order by ${orderSql}) as rn${extras.length ? `, ${extras.join(', ')}` : ''} from ${source} order by ${orderSql} limit ${first + 1}`;
   // HAVING makes it one group: exactly one row even when the relation is empty.
   return `(select ${buildObject(pairs)} from (${inner}) ${x} having true)`;
 }
