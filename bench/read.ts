@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { createApp } from '../src/app';
 import { createLogger } from '../src/logger';
 import { BENCH_CONFIG, OPERATIONS } from './operations';
+import { record } from './record';
 
 /**
  * Read-path benchmark: representative operations against a running copy of the app on the
@@ -19,8 +20,9 @@ import { BENCH_CONFIG, OPERATIONS } from './operations';
  *                                             # it, in its own processes with API_PROCESSES=2
  *                                             # (SQL/request is not counted then)
  *
- * Prints p50/p99 latency, requests per second and SQL statements per request. Timings live
- * here, never in tests.
+ * Prints p50/p99 latency, requests per second and SQL statements per request, and records them
+ * with the machine and the commit in bench/results/read-<date>.{json,md} (bench/record.ts).
+ * Timings live here, never in tests.
  */
 
 /**
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
   );
   await explainTwoCharacterSearch(app.read.pool, enterprises);
   console.log('operation      req/s    p50 ms  p99 ms  SQL/request  errors');
+  const rows: object[] = [];
   for (const [name, op] of Object.entries(OPERATIONS)) {
     if (only.length && !only.includes(name)) continue;
     const body = JSON.stringify(op);
@@ -104,7 +107,18 @@ async function main(): Promise<void> {
     console.log(
       `${name.padEnd(13)} ${r.requests.average.toFixed(0).padStart(6)}  ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)}  ${perReq.padStart(11)}  ${r.errors + r.non2xx}`,
     );
+    rows.push({ operation: name, rps: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, sqlPerRequest: perReq, errors: r.errors + r.non2xx });
   }
+  // The figures, with the machine, the commit and the date, for the next change to compare with.
+  const written = record(processes ? `read-${processes}p` : 'read', rows, {
+    database: `${enterprises} enterprises, ${warehouses} warehouses`,
+    seconds,
+    connections,
+    responseCache: process.env.RESPONSE_CACHE !== 'false',
+    preparedStatements: process.env.PREPARED_STATEMENTS !== 'false',
+    processes: processes ?? 'in this process',
+  });
+  console.log(`recorded in ${written.md}`);
   await stopTarget();
   await app.close();
 }
