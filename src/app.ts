@@ -7,7 +7,6 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
-import cors from 'cors';
 import express from 'express';
 import { loadConfig, type Config } from './config';
 import { DbHealth, dbFailure, probeDatabase } from './db/health';
@@ -29,6 +28,7 @@ import { buildApiSchema, MODULES } from './composition';
 import { printSdl } from './graphql/schema';
 import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
+import { compressAnswers, corsFor } from './http/lean';
 import { createMetrics } from './http/metrics';
 import { mountHttp } from './http/routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
@@ -191,18 +191,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (config.accessLog) app.use(accessLog(logger));
   // Open data for browser apps on any origin (or the configured ones). Keys travel in a header,
   // never in cookies, so no credentials mode is needed; preflights are cached for a day.
-  app.use(
-    cors({
-      origin: config.corsOrigins,
-      methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'X-Request-Id', 'Accept-Language', 'Apollo-Require-Preflight'],
-      exposedHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used', 'X-RateLimit-Reset', 'Retry-After'],
-      maxAge: 86_400,
-      optionsSuccessStatus: 204,
-    }),
-  );
-  // gzip or brotli, as the client accepts, for bodies over 1 KB.
-  app.use(compression({ threshold: 1024 }));
+  app.use(corsFor(config.corsOrigins));
+  // gzip or brotli, as the client accepts, for bodies over 1 KB: /graphql's whole answers by
+  // compressAnswers (cheap when there is nothing to compress), the rest by the compression middleware.
+  const compressOthers = compression({ threshold: 1024 });
+  const compressGraphql = compressAnswers(1024);
+  app.use((req, res, next) => (req.path === '/graphql' ? compressGraphql(req, res, next) : compressOthers(req, res, next)));
   app.use(metrics.middleware);
   mountHttp(app, { read, health, sdl: printSdl(schema), metrics });
   mountExplorer(app);
@@ -210,7 +204,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     '/graphql',
     (_req, res, next) => {
       // Answers differ by language and, for some fields, by API key: caches must keep them apart.
-      res.setHeader('vary', 'Accept-Language, Authorization, X-API-Key');
+      res.vary('Accept-Language, Authorization, X-API-Key');
       next();
     },
     express.json({ limit: '1mb' }),
