@@ -107,7 +107,14 @@ async function main(): Promise<void> {
     console.log(
       `${name.padEnd(13)} ${r.requests.average.toFixed(0).padStart(6)}  ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)}  ${perReq.padStart(11)}  ${r.errors + r.non2xx}`,
     );
-    rows.push({ operation: name, rps: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, sqlPerRequest: perReq, errors: r.errors + r.non2xx });
+    rows.push({
+      operation: name,
+      rps: Math.round(r.requests.average),
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      sqlPerRequest: perReq,
+      errors: r.errors + r.non2xx,
+    });
   }
   // The figures, with the machine, the commit and the date, for the next change to compare with.
   const written = record(processes ? `read-${processes}p` : 'read', rows, {
