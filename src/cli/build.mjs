@@ -46,7 +46,9 @@ function compiler() {
   }
 }
 
-const swc = compiler();
+// A release (package files, this script and dist/) has no sources to build from, and a production
+// install no compiler: either way dist/ is used as it is.
+const swc = existsSync(path.join(root, 'src', 'main.ts')) ? compiler() : undefined;
 if (!swc) {
   // A production install (`npm ci --omit=dev`): the build was made before, with the dev dependencies.
   if (existsSync(path.join(dist, 'src', 'main.js'))) process.exit(0);
