@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { maskPassword } from './logger';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './graphql/limits/rate-limit';
 import { DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './graphql/limits/shape';
@@ -90,7 +91,7 @@ function url(name: string, value: string | undefined, protocols: string[]): stri
   try {
     u = new URL(value);
   } catch {
-    throw new ConfigError(`${name} is not a URL: "${value.replace(/:[^:@/]*@/, ':***@')}"`);
+    throw new ConfigError(`${name} is not a URL: "${maskPassword(value)}"`);
   }
   if (!protocols.includes(u.protocol)) {
     throw new ConfigError(`${name} must start with ${protocols.join(' or ')}`);

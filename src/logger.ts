@@ -9,6 +9,11 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/** A connection URL fit for a log or an error message: its password, if any, as `***`. */
+export function maskPassword(url: string): string {
+  return url.replace(/:[^:@/]*@/, ':***@');
+}
+
 export function createLogger(level: Level = 'info', sink: (line: string, level: Level) => void = defaultSink): Logger {
   const min = ORDER[level];
   const log = (l: Level) => (msg: string, fields?: Record<string, unknown>) => {

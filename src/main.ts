@@ -9,7 +9,7 @@ import { withDatabase } from './db/database';
 import { startEmbedded, type EmbeddedDatabase } from './db/embedded';
 import { relayClusterEvents } from './graphql/pubsub-cluster';
 import { answerMetricsRequests, serveClusterMetrics } from './http/metrics';
-import { createLogger, type Logger } from './logger';
+import { createLogger, type Logger, maskPassword } from './logger';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 
 /**
@@ -260,7 +260,6 @@ function portInUse(port: number, host: string): Promise<string | undefined> {
   });
 }
 
-const masked = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
 /** Connection failures worth waiting out: the server may still be starting. */
 const TRANSIENT = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', '57P03']);
 
@@ -284,11 +283,11 @@ async function reachDatabase(url: string, timeoutS: number, warn: (m: string) =>
       const err = e as { code?: string; message: string };
       const code = err.code ?? '';
       if (code === '28P01' || code === '28000')
-        return `the database at DATABASE_URL (${masked(url)}) refused the login: ${err.message}; check the user and password in DATABASE_URL`;
-      if (code === 'ENOTFOUND') return `the host of DATABASE_URL (${masked(url)}) is not known; check DATABASE_URL`;
-      if (!TRANSIENT.has(code)) return `the database at DATABASE_URL (${masked(url)}) cannot be used: ${err.message}`;
+        return `the database at DATABASE_URL (${maskPassword(url)}) refused the login: ${err.message}; check the user and password in DATABASE_URL`;
+      if (code === 'ENOTFOUND') return `the host of DATABASE_URL (${maskPassword(url)}) is not known; check DATABASE_URL`;
+      if (!TRANSIENT.has(code)) return `the database at DATABASE_URL (${maskPassword(url)}) cannot be used: ${err.message}`;
       if (Date.now() + wait > until) {
-        return `the database at DATABASE_URL (${masked(url)}) cannot be reached (${code}) after ${timeoutS} s; start PostgreSQL or check DATABASE_URL (DB_START_TIMEOUT_S sets how long to wait)`;
+        return `the database at DATABASE_URL (${maskPassword(url)}) cannot be reached (${code}) after ${timeoutS} s; start PostgreSQL or check DATABASE_URL (DB_START_TIMEOUT_S sets how long to wait)`;
       }
       warn(`database not reachable yet (${code}); retrying in ${wait} ms`);
       await new Promise((r) => setTimeout(r, wait));
@@ -307,14 +306,14 @@ async function checkReplica(url: string, warn: (m: string) => void): Promise<str
   try {
     await client.connect();
     const { rows } = await client.query<{ standby: boolean }>('select pg_is_in_recovery() as standby');
-    if (!rows[0].standby) warn(`DATABASE_REPLICA_URLS: ${masked(url)} is not in recovery: a primary or a standalone server, not a streaming replica`);
+    if (!rows[0].standby) warn(`DATABASE_REPLICA_URLS: ${maskPassword(url)} is not in recovery: a primary or a standalone server, not a streaming replica`);
     return undefined;
   } catch (e) {
     const err = e as { code?: string; message: string };
     if (['28P01', '28000', '3D000', 'ENOTFOUND'].includes(err.code ?? '')) {
-      return `the replica at DATABASE_REPLICA_URLS (${masked(url)}) cannot be used: ${err.message}; check DATABASE_REPLICA_URLS`;
+      return `the replica at DATABASE_REPLICA_URLS (${maskPassword(url)}) cannot be used: ${err.message}; check DATABASE_REPLICA_URLS`;
     }
-    warn(`the replica at DATABASE_REPLICA_URLS (${masked(url)}) does not answer (${err.code ?? err.message}); its reads go to the primary until it does`);
+    warn(`the replica at DATABASE_REPLICA_URLS (${maskPassword(url)}) does not answer (${err.code ?? err.message}); its reads go to the primary until it does`);
     return undefined;
   } finally {
     await client.end().catch(() => undefined);

@@ -10,6 +10,7 @@ import { sql, toQuery, type Sql } from '../db/sql';
 import { importDataset } from '../composition';
 import { ormConfig } from '../orm';
 import { toolDatabaseUrl } from '../config';
+import { maskPassword } from '../logger';
 
 /*
  * Fills DATABASE_URL with data of the seed's shape at any size, for benchmarks:
@@ -167,7 +168,7 @@ export async function seedScale(url: string, argv: string[], options: { quiet?: 
   out = options.quiet ? () => undefined : (text) => void process.stderr.write(text);
   const opts = parseArgs(argv);
   const t0 = performance.now();
-  out(`seed:scale → ${url.replace(/:[^:@/]*@/, ':***@')}\n${JSON.stringify(opts)}\n`);
+  out(`seed:scale → ${maskPassword(url)}\n${JSON.stringify(opts)}\n`);
   const values: Record<string, number | boolean> = opts;
   // Planned before anything is written, so that a unit reading what the command line lacks fails first.
   const plan = scalePlan(SCALE_UNITS, values);

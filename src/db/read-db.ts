@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Logger } from '../logger';
+import { type Logger, maskPassword } from '../logger';
 import { toQuery, type Sql } from './sql';
 import { dbFailure, isCancelled, isPoolBusy, isUnavailableError, type DbHealth } from './health';
 
@@ -140,7 +140,7 @@ export class ReplicaSet {
     if (pool.downUntil <= now) {
       const err = e as { code?: string; message?: string };
       this.logger?.warn('replica failing; its reads run on the primary', {
-        replica: pool.url.replace(/:[^:@/]*@/, ':***@'),
+        replica: maskPassword(pool.url),
         code: err.code,
         err: err.message,
         retryInMs: this.downMs,
