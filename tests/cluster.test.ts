@@ -4,12 +4,11 @@
  * takes over when it dies), a crashed worker is replaced, /metrics sums both, and a SIGTERM to any
  * one process stops them all.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import pg from 'pg';
 import { dropDatabase, withDatabase } from '../src/db/database';
-import { exitCode, waitForOutput } from './helpers/process';
+import { exitCode, startBuiltApi } from './helpers/process';
 
 jest.setTimeout(90_000);
 
@@ -55,33 +54,27 @@ describe('two API processes on one port, no Redis, first started on a database t
   let db: { url: string; drop(): Promise<void> };
   let api: ChildProcess | undefined;
   let url = '';
-  let out = '';
-  const leaders = () => [...out.matchAll(/"msg":"leading singleton work"[^\n]*"pid":(\d+)/g)].map((m) => Number(m[1]));
+  let output = () => '';
+  const leaders = () => [...output().matchAll(/"msg":"leading singleton work"[^\n]*"pid":(\d+)/g)].map((m) => Number(m[1]));
 
   beforeAll(async () => {
     // a name nobody has created: both workers race to create, migrate and seed it
     const fresh = withDatabase(process.env.TEST_SERVER_URL!, `cbec_t_cluster_fresh_${process.pid}`);
     await dropDatabase(fresh);
     db = { url: fresh, drop: () => dropDatabase(fresh) };
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+    const started = await startBuiltApi({
       DATABASE_URL: db.url,
       API_PROCESSES: '2',
-      PORT: '0',
-      HOST: '127.0.0.1',
+      REDIS_URL: '',
       LOG_LEVEL: 'info',
       ACCESS_LOG: 'false',
       LEADER_RETRY_MS: '200',
       HOLD_SWEEP_MS: '200',
-    };
-    for (const k of ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID', 'REDIS_URL']) delete env[k];
-    api = spawn(process.execPath, ['dist/src/main.js'], { cwd: path.join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
-    api.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
     });
-    const [, u, processes] = await waitForOutput(api, /ready: (http:\/\/localhost:\d+\/graphql) \((\d+) processes\)/, 60_000);
-    expect(processes).toBe('2');
-    url = u.replace('localhost', '127.0.0.1');
+    api = started.child;
+    output = started.output;
+    expect(output()).toMatch(/ready: http:\/\/localhost:\d+\/graphql \(2 processes\)/);
+    url = started.url;
   });
 
   afterAll(async () => {

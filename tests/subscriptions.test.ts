@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
@@ -14,7 +13,7 @@ import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.va
 import { testDatabase } from './helpers/db';
 import { bearer, issueKey } from './helpers/keys';
 import { criteriaFor, offerInputFor, POST_DEMAND_ID, PUBLISH_OFFER } from './helpers/matchmaking';
-import { exitCode, waitForOutput } from './helpers/process';
+import { exitCode, startBuiltApi } from './helpers/process';
 import { IN_CI, whenRedis } from './helpers/redis';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
@@ -423,16 +422,11 @@ describe('subscriptions in one process (in-memory events)', () => {
   });
 });
 
-/** The API as `npm start` runs it (dist/, built by the global setup) on `databaseUrl`; resolves with its GraphQL URL. */
+/** The built API on `databaseUrl` (without seeding), kept in `children` to be stopped at the end. */
 async function startApi(databaseUrl: string, extra: Record<string, string>, children: ChildProcess[]): Promise<{ child: ChildProcess; url: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED: 'false', ...extra };
-  delete env.NODE_OPTIONS;
-  delete env.NODE_ENV;
-  delete env.JEST_WORKER_ID;
-  const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: path.join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const [, url] = await waitForOutput(child, /ready: (http:\/\/localhost:\d+\/graphql)/, 60_000);
-  return { child, url: url.replace('localhost', '127.0.0.1') };
+  const api = await startBuiltApi({ DATABASE_URL: databaseUrl, SEED: 'false', ...extra });
+  children.push(api.child);
+  return api;
 }
 
 describe('subscriptions across the worker processes of one API (API_PROCESSES=2, no Redis)', () => {
