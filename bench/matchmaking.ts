@@ -10,6 +10,7 @@ import { createLogger } from '../src/logger';
 import { BENCH_CONFIG } from './operations';
 import { generateApiKey } from '../src/modules/auth/api-key.service';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
+import { record } from './record';
 
 /**
  * Matchmaking benchmark on the database in BENCH_DATABASE_URL (default: the local
@@ -30,8 +31,9 @@ import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.va
  * checked in SQL (no deadlock, every request granted or INSUFFICIENT_CAPACITY, every offer's held
  * quantity equal to its held and confirmed holds and within its quantity), then undone.
  *
- * Prints p50/p95/p99 latency, requests per second and SQL statements per request. Timings live
- * here, never in tests.
+ * Prints p50/p95/p99 latency, requests per second and SQL statements per request, and records them
+ * (bench/record.ts) in bench/results/match-<date>.{json,md}, or match-<BENCH_LABEL>-<date> when
+ * BENCH_LABEL is set (e.g. before/after a change on the same day). Timings live here, never in tests.
  */
 
 const MATCH_FIELDS = `fullMatchCount weights { cost transit services distance publicWarehouse fulfilment }
@@ -393,6 +395,9 @@ async function main(): Promise<void> {
     ops.push(['offers', rows.map((r) => ({ query: OFFER, variables: { id: toGlobalId('CapacityOffer', r.id) } }))]);
   }
   let ok = true;
+  const rows: object[] = [];
+  const fullMatches: Record<string, unknown> = {};
+  const round1 = (v: number) => Math.round(v * 10) / 10;
   if (ops.length) console.log('operation            conns    req/s   p50 ms  p95 ms  p99 ms  SQL/request  errors');
   for (const [name, bodies] of ops) {
     // Every body once first: it must work (no errors), and the run after it is warm.
@@ -410,13 +415,49 @@ async function main(): Promise<void> {
       console.log(
         `${name.padEnd(20)} ${String(c).padStart(5)} ${r.reqs.toFixed(0).padStart(8)}  ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}  ${r.statements.toFixed(2).padStart(11)}  ${String(r.errors).padStart(6)}`,
       );
+      rows.push({
+        operation: name,
+        kind: 'all',
+        connections: c,
+        requests: r.byKind.size ? [...r.byKind.values()].reduce((n, t) => n + t.length, 0) : null,
+        reqPerS: Math.round(r.reqs),
+        p50Ms: round1(r.p50),
+        p95Ms: round1(r.p95),
+        p99Ms: round1(r.p99),
+        sqlPerRequest: Math.round(r.statements * 100) / 100,
+        errors: r.errors,
+      });
       for (const [kind, t] of [...r.byKind].sort()) {
         console.log(`  ${kind.padEnd(18)} ${String(t.length).padStart(5)} reqs  ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(pct(t, 99))}`);
+        rows.push({
+          operation: name,
+          kind,
+          connections: c,
+          requests: t.length,
+          p50Ms: round1(pct(t, 50)),
+          p95Ms: round1(pct(t, 95)),
+          p99Ms: round1(pct(t, 99)),
+        });
       }
     }
     console.log(
       `${' '.repeat(20)} (${bodies.length} different requests; full matches per request: median ${pct(full, 50)}, p95 ${pct(full, 95)}, max ${full[full.length - 1]})`,
     );
+    fullMatches[name] = { requests: bodies.length, median: pct(full, 50), p95: pct(full, 95), max: full[full.length - 1] };
+  }
+  if (rows.length) {
+    const {
+      rows: [{ version }],
+    } = await pool.query<{ version: string }>(`select current_setting('server_version') as version`);
+    const label = process.env.BENCH_LABEL;
+    const files = record(label ? `match-${label}` : 'match', rows, {
+      postgresql: version,
+      database: `${size.offers} published offers in ${size.countries} countries, ${size.demands} open demands, ${size.holds} holds, ${size.warehouses} warehouses`,
+      method: `${seconds} s per run, autocannon in the same process as the API (DB pool 16), at 1 connection (latency, per kind of demand) then ${connections}; 400 different requests per operation, top 20 with explanations and near misses`,
+      fullMatchesPerRequest: fullMatches,
+      operations: only.length ? only.join(' ') : 'all',
+    });
+    console.log(`recorded in ${files.json} and ${files.md}`);
   }
   if (want('holds')) ok = (await holds(app, target, ormCount, counter)) && ok;
   // Requests autocannon gave up on may still be running: let them finish before the pools close.
