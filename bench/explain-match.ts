@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 3);
   const kind = process.argv[3];
   const app = await createApp({ databaseUrl: url, config: { ...BENCH_CONFIG, dbPoolSize: 4, seedWhenEmpty: false }, logger: createLogger('warn') });
-  const server = app.express.listen(0, '127.0.0.1');
+  const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   let last: { text: string; values: readonly unknown[] } | undefined;

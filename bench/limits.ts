@@ -43,7 +43,7 @@ async function serve(url: string, limits: boolean, onDone?: (ctx: Context) => vo
     limits,
     onContextDone: onDone,
   });
-  const server = app.express.listen(0, '127.0.0.1');
+  const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   return {

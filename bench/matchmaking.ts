@@ -354,7 +354,7 @@ async function main(): Promise<void> {
     },
   });
   const ormCount = countOrmStatements(app);
-  const server = app.express.listen(0, '127.0.0.1');
+  const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const pool = app.read.pool;

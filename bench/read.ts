@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     target = api.url;
     stopTarget = api.stop;
   } else {
-    const server = app.express.listen(0, '127.0.0.1');
+    const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     stopTarget = () => new Promise((r) => server.close(() => r()));

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     logger: createLogger('error'),
     limits: process.argv[2] !== 'off',
   });
-  const server = app.express.listen(0, '127.0.0.1');
+  const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql\n`);
   process.on('SIGTERM', () => {

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
 import express from 'express';
+import proxyaddr from 'proxy-addr';
 import { loadConfig, type Config } from './config';
 import { DbHealth, dbFailure, probeDatabase } from './db/health';
 import { ensureDatabase, withAdvisoryLock } from './db/database';
@@ -28,7 +27,8 @@ import { buildApiSchema, MODULES } from './composition';
 import { printSdl } from './graphql/schema';
 import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
-import { compressAnswers, corsFor } from './http/lean';
+import { corsFor } from './http/lean';
+import { graphqlHttp, requestIdFor } from './http/graphql-http';
 import { createMetrics } from './http/metrics';
 import { mountHttp } from './http/routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
@@ -37,7 +37,12 @@ import { seedDatabase } from '../seeds';
 import type { Logger } from './logger';
 
 export interface App {
+  /** The paths other than /graphql (health, metrics, schema, explorer); `handle` serves everything. */
   express: express.Express;
+  /** Serves every request: /graphql on node:http under Apollo, the rest through express. */
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** A node:http server with `handle`, listening (as express's `listen`). */
+  listen(port: number, host?: string, onListening?: () => void): Server;
   apollo: ApolloServer<Context>;
   orm: MikroORM;
   read: ReadPool;
@@ -69,8 +74,6 @@ export interface AppOptions {
   /** Called with every request's context when it is done (tests count SQL statements with it). */
   onContextDone?: (ctx: Context) => void;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Database (created if missing, migrated, seeded when empty) → schema → Apollo → express.
@@ -181,62 +184,65 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   // The client address (anonymous budgets are per address) from X-Forwarded-For only via trusted proxies.
   app.set('trust proxy', config.trustProxy);
+  const trusted = app.get('trust proxy fn') as Parameters<typeof proxyaddr>[1];
+  const cors = corsFor(config.corsOrigins);
   app.use((req, res, next) => {
-    const given = req.header('x-request-id');
-    const id = given && REQUEST_ID.test(given) ? given : randomUUID();
-    res.locals.requestId = id;
-    res.setHeader('x-request-id', id);
-    requestScope.run({ requestId: id }, next);
+    const requestId = requestIdFor(req, res);
+    res.locals.requestId = requestId;
+    requestScope.run({ requestId }, next);
   });
   if (config.accessLog) app.use(accessLog(logger));
   // Open data for browser apps on any origin (or the configured ones). Keys travel in a header,
   // never in cookies, so no credentials mode is needed; preflights are cached for a day.
-  app.use(corsFor(config.corsOrigins));
-  // gzip or brotli, as the client accepts, for bodies over 1 KB: /graphql's whole answers by
-  // compressAnswers (cheap when there is nothing to compress), the rest by the compression middleware.
-  const compressOthers = compression({ threshold: 1024 });
-  const compressGraphql = compressAnswers(1024);
-  app.use((req, res, next) => (req.path === '/graphql' ? compressGraphql(req, res, next) : compressOthers(req, res, next)));
-  app.use(metrics.middleware);
+  app.use((req, res, next) => {
+    if (!cors(req, res)) next();
+  });
+  // gzip or brotli, as the client accepts, for bodies over 1 KB (/graphql compresses its own answers).
+  app.use(compression({ threshold: 1024 }));
   mountHttp(app, { read, health, sdl: printSdl(schema), metrics });
   mountExplorer(app);
-  app.use(
-    '/graphql',
-    (_req, res, next) => {
-      // Answers differ by language and, for some fields, by API key: caches must keep them apart.
-      res.vary('Accept-Language, Authorization, X-API-Key');
-      next();
+  // /graphql itself: node:http under Apollo (src/http/graphql-http.ts); express only for the rest.
+  const graphql = graphqlHttp({
+    apollo,
+    cors,
+    metrics,
+    logger,
+    accessLog: config.accessLog,
+    clientAddress: (req) => proxyaddr(req, trusted),
+    fallback: app,
+    context: async (req, res) => {
+      // While the database is away, say so at once (the probe in DbHealth brings us back).
+      if (health.down) throw serviceUnavailable();
+      let viewer: Context['viewer'];
+      const { authorization, 'x-api-key': apiKey } = req.headers;
+      try {
+        viewer = await authenticate({ authorization, apiKey: typeof apiKey === 'string' ? apiKey : apiKey?.[0] });
+      } catch (e) {
+        throw dbFailure(e, config.readStatementTimeoutMs, health) ?? e;
+      }
+      // A client that goes away before its answer cancels the SQL still running for it.
+      const gone = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
+      const ctx = new RequestContext(
+        () => orm.em.fork() as Context['em'],
+        new ReadDb(read, gone.signal),
+        langFromAcceptLanguage(req.headers['accept-language']),
+        res.locals.requestId,
+        viewer,
+        proxyaddr(req, trusted),
+      );
+      ctx.logger = logger;
+      res.locals.ctx = ctx;
+      return ctx;
     },
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        // While the database is away, say so at once (the probe in DbHealth brings us back).
-        if (health.down) throw serviceUnavailable();
-        let viewer: Context['viewer'];
-        try {
-          viewer = await authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
-        } catch (e) {
-          throw dbFailure(e, config.readStatementTimeoutMs, health) ?? e;
-        }
-        // A client that goes away before its answer cancels the SQL still running for it.
-        const gone = new AbortController();
-        res.once('close', () => {
-          if (!res.writableFinished) gone.abort();
-        });
-        const ctx = new RequestContext(
-          () => orm.em.fork() as Context['em'],
-          new ReadDb(read, gone.signal),
-          langFromAcceptLanguage(req.header('accept-language')),
-          res.locals.requestId as string,
-          viewer,
-          req.ip,
-        );
-        ctx.logger = logger;
-        res.locals.ctx = ctx;
-        return ctx;
-      },
-    }),
-  );
+  });
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '';
+    if (url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/')) graphql(req, res);
+    else app(req, res);
+  };
   // Unknown paths: JSON, like every other answer of this API.
   app.use((req, res) => {
     res.status(404).json({
@@ -292,6 +298,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   return {
     express: app,
+    handle,
+    listen: (port, host, onListening) => createServer(handle).listen(port, host, onListening),
     apollo,
     orm,
     read,

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
 /** One process's server: the app on the port, and what stops it cleanly (subscriptions, then HTTP, then the app). */
 async function serve(config: Config, logger: Logger, databaseUrl: string, clusterWorker: boolean): Promise<{ port: number; stop(): Promise<void> }> {
   const app: App = await createApp({ databaseUrl, config, logger, redisUrl: config.redisUrl, clusterWorker });
-  const server: Server = app.express.listen(config.port, config.host);
+  const server: Server = app.listen(config.port, config.host);
   app.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

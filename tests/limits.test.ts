@@ -148,7 +148,7 @@ async function startApp(databaseUrl: string, config: Partial<Config>, opts: { lo
     redisUrl: opts.redisUrl,
   });
   const server: http.Server = await new Promise((resolve) => {
-    const srv = app.express.listen(0, '127.0.0.1', () => resolve(srv));
+    const srv = app.listen(0, '127.0.0.1', () => resolve(srv));
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

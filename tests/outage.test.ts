@@ -66,7 +66,7 @@ describe('database stopped and restarted under the running server', () => {
       logger: createLogger('debug', (line) => lines.push(JSON.parse(line))),
     });
     server = await new Promise((resolve) => {
-      const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }, 120_000);

@@ -53,7 +53,7 @@ async function serve(primaryUrl: string, replicaUrls: string[]): Promise<Served>
     },
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   return { app, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, last };
 }

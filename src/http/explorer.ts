@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import accepts from 'accepts';
 import type express from 'express';
 import { ruruHTML, type RuruClientConfig } from 'ruru/server';
 import { getStaticFile } from 'ruru/static';
@@ -49,10 +51,13 @@ function explorerPage(): string {
   return page;
 }
 
-/** A browser asking for the page, not a GraphQL client: HTML is preferred over JSON. */
-function wantsPage(req: express.Request): boolean {
-  if (req.query.query !== undefined) return false;
-  return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+/** A browser asking for the page, not a GraphQL client: a GET without `query` that prefers HTML over JSON. */
+export function wantsPage(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' || !req.headers.accept?.includes('html')) return false;
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  if (q >= 0 && new URLSearchParams(url.slice(q + 1)).has('query')) return false;
+  return accepts(req).type(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
 }
 
 /**

@@ -1,21 +1,30 @@
-import zlib from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from 'cors';
-import type express from 'express';
+import varyHeader from 'vary';
 
 /**
- * The per-request HTTP work of /graphql, kept small: on this 2-core machine the `compression` and
- * `cors` middlewares cost `{ __typename }` 35 % and 20 % of its throughput (bench: interleaved wrk
- * runs with each turned off), mostly for work that answers nothing (wrapping every response to find
- * that a 200-byte answer is not worth compressing; rebuilding the same CORS headers).
+ * The per-request HTTP work of /graphql (graphql-http.ts), kept small: on this 2-core machine the
+ * `compression` and `cors` middlewares cost `{ __typename }` 35 % and 20 % of its throughput
+ * (bench: interleaved wrk runs with each turned off), mostly for work that answers nothing
+ * (wrapping every response to find that a 200-byte answer is not worth compressing; rebuilding the
+ * same CORS headers). express uses the same CORS for the other paths.
  */
 
 const EXPOSED = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used', 'X-RateLimit-Reset', 'Retry-After'].join(',');
 
+/** Appends to the Vary header (express's `res.vary`, for plain node responses too). */
+export function vary(res: ServerResponse, field: string): void {
+  varyHeader(res, field);
+}
+
+/** Serves CORS for a request: true when it answered it (a preflight), false when the request goes on. */
+export type Cors = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 /**
- * CORS: a preflight (OPTIONS) is answered by the `cors` middleware (methods, headers, a day's
+ * CORS: a preflight (OPTIONS) is answered by the `cors` package (methods, headers, a day's
  * max-age, 204); on every other request the two headers it would add are set directly.
  */
-export function corsFor(origins: '*' | string[]): express.RequestHandler {
+export function corsFor(origins: '*' | string[]): Cors {
   const preflight = cors({
     origin: origins,
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -25,16 +34,20 @@ export function corsFor(origins: '*' | string[]): express.RequestHandler {
     optionsSuccessStatus: 204,
   });
   const allowed = origins === '*' ? undefined : new Set(origins);
-  return (req, res, next) => {
-    if (req.method === 'OPTIONS') return preflight(req, res, next);
+  return (req, res) => {
+    if (req.method === 'OPTIONS') {
+      // Ends the response; `next` is only called with preflightContinue, which is off.
+      preflight(req as cors.CorsRequest, res as never, () => undefined);
+      return true;
+    }
     if (!allowed) res.setHeader('Access-Control-Allow-Origin', '*');
     else {
       const origin = req.headers.origin;
       if (origin && allowed.has(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
-      res.vary('Origin');
+      vary(res, 'Origin');
     }
     res.setHeader('Access-Control-Expose-Headers', EXPOSED);
-    next();
+    return false;
   };
 }
 
@@ -52,37 +65,4 @@ export function encodingFor(accept: string | undefined): 'br' | 'gzip' | undefin
     else if (name === '*' && ok) gzip ||= true;
   }
   return br ? 'br' : gzip ? 'gzip' : undefined;
-}
-
-/**
- * Compression of /graphql answers, which express sends whole (`res.send`): brotli or gzip, as the
- * client accepts, for bodies of `threshold` bytes or more, compressed off the main thread. Smaller
- * answers and clients that accept neither cost one header and no wrapping.
- */
-export function compressAnswers(threshold = 1024): express.RequestHandler {
-  return (req, res, next) => {
-    res.vary('Accept-Encoding');
-    const encoding = encodingFor(req.headers['accept-encoding']);
-    if (!encoding || req.method === 'HEAD') return next();
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      if (typeof body !== 'string' || body.length < threshold / 3 || Buffer.byteLength(body) < threshold || res.getHeader('Content-Encoding'))
-        return send(body);
-      const done = (err: Error | null, out: Buffer) => {
-        if (err) return send(body);
-        res.setHeader('Content-Encoding', encoding);
-        // A Buffer keeps the Content-Type Apollo set; express sets the length.
-        return send(out);
-      };
-      if (encoding === 'br') {
-        zlib.brotliCompress(
-          body,
-          { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } },
-          done,
-        );
-      } else zlib.gzip(body, done);
-      return res;
-    };
-    next();
-  };
 }

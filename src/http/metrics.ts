@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type express from 'express';
+import type { ServerResponse } from 'node:http';
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, Counter, Gauge, Histogram, type MetricObjectWithValues, type MetricValue, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ReadPool } from '../db/read-db';
 import type { Context } from '../graphql/context';
+import type { Locals } from './graphql-http';
 
 /**
  * Prometheus metrics for operators (`GET /metrics`, prom-client): requests and latency by
@@ -15,8 +16,8 @@ export interface Metrics {
   registry: Registry;
   /** What GET /metrics answers: this process's metrics, or with API_PROCESSES > 1 every worker's, summed by the primary. */
   exposition(): Promise<{ contentType: string; body: string }>;
-  /** Counts every HTTP request when its response is finished. */
-  middleware: express.RequestHandler;
+  /** Counts a /graphql request when its response is done (graphql-http.ts); one the client left before its answer is not counted. */
+  record(res: ServerResponse & { locals: Locals }, started: bigint): void;
   /** Counts the error codes of GraphQL responses (RATE_LIMITED, QUERY_TIMEOUT …). */
   plugin: ApolloServerPlugin<Context>;
   /** A background task's run, by task and result (e.g. the hold sweeper). */
@@ -111,27 +112,23 @@ export function createMetrics(read: ReadPool, opts: { cluster?: boolean } = {}):
   return {
     registry,
     exposition: opts.cluster ? askPrimary : async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
-    middleware: (req, res, next) => {
-      if (req.path !== '/graphql') return next();
-      const started = process.hrtime.bigint();
-      res.once('finish', () => {
-        const ctx = res.locals.ctx as Context | undefined;
-        const operation = label(ctx?.usage.operation);
-        // The labelled series are looked up once and kept: prom-client hashes the labels on every
-        // call otherwise, a tenth of a small request's time (bench: wrk, { __typename }).
-        const key = `${operation}\u0000${res.statusCode}`;
-        let series = seriesOf.get(key);
-        if (!series) {
-          series = { requests: requests.labels(operation, String(res.statusCode)), latency: latency.labels(operation) };
-          seriesOf.set(key, series);
-        }
-        series.requests.inc();
-        series.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
-        const spent = ctx?.usage.cost?.actual ?? ctx?.usage.cost?.requested;
-        if (spent) cost.inc(spent);
-        if (ctx?.db.statements) (ctx.db.target === 'replica' ? onReplica : onPrimary).inc(ctx.db.statements);
-      });
-      next();
+    record: (res, started) => {
+      if (!res.writableFinished) return;
+      const ctx = res.locals.ctx;
+      const operation = label(ctx?.usage.operation);
+      // The labelled series are looked up once and kept: prom-client hashes the labels on every
+      // call otherwise, a tenth of a small request's time (bench: wrk, { __typename }).
+      const key = `${operation}\u0000${res.statusCode}`;
+      let series = seriesOf.get(key);
+      if (!series) {
+        series = { requests: requests.labels(operation, String(res.statusCode)), latency: latency.labels(operation) };
+        seriesOf.set(key, series);
+      }
+      series.requests.inc();
+      series.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
+      const spent = ctx?.usage.cost?.actual ?? ctx?.usage.cost?.requested;
+      if (spent) cost.inc(spent);
+      if (ctx?.db.statements) (ctx.db.target === 'replica' ? onReplica : onPrimary).inc(ctx.db.statements);
     },
     plugin: {
       async requestDidStart() {

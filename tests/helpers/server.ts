@@ -45,7 +45,7 @@ export async function startTestServer(testFile: string, opts: { responseCache?: 
     },
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   app.attach(server);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
