@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
@@ -21,6 +20,7 @@ import { RateBudgets } from './graphql/limits/rate-limit';
 import { shapeRules } from './graphql/limits/shape';
 import { formatErrorFor, outageStatusPlugin, requestScope } from './graphql/plugins/errors';
 import { readRouting } from './graphql/plugins/read-routing';
+import { cachePolicyPlugin } from './graphql/plugins/cache-policy';
 import { connectClusterPubSub } from './graphql/pubsub-cluster';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema, MODULES } from './composition';
@@ -153,9 +153,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ...(limitsOn ? [limitsPlugin({ maxCost: config.maxQueryCost, budgets })] : []),
       // The explorer is ours (src/http/explorer.ts, no CDN); Apollo's landing page loads from one.
       ApolloServerPluginLandingPageDisabled(),
-      // Open data: GET queries may be cached by browsers and proxies for 30 s (Cache-Control:
-      // max-age=30, public). Anything viewer-specific must lower this with a PRIVATE/0 hint.
-      ApolloServerPluginCacheControl({ defaultMaxAge: 30, calculateHttpHeaders: true }),
+      // Open data: query answers may be cached by browsers and proxies for 30 s (Cache-Control:
+      // max-age=30, public). Anything viewer-specific calls privateAnswer(ctx): no-store. One policy
+      // per operation (plugins/cache-policy.ts) instead of Apollo's per-field hooks.
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin(30),
       // Dashboards ask the same aggregate questions over and over (policy progress, statistics):
       // public answers are served from memory for their 30 s, per language. Anything marked
       // PRIVATE or maxAge 0 (matchmaking) is never stored.

@@ -4,6 +4,7 @@
  * answer depends on, and CORS for any origin or for a configured list.
  */
 import http from 'node:http';
+import { issueKey } from './helpers/keys';
 import { startTestServer, type TestServer } from './helpers/server';
 
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; length: number }> {
@@ -63,5 +64,103 @@ describe('HTTP headers of /graphql answers', () => {
     expect(String(ok.headers.vary).toLowerCase()).toContain('origin');
     const other = await post(`${listed.url}/graphql`, SMALL, { origin: 'https://elsewhere.example' });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('Cache-Control of /graphql answers: one policy per operation (src/graphql/plugins/cache-policy.ts)', () => {
+  let s: TestServer;
+  let key: string;
+  beforeAll(async () => {
+    s = await startTestServer(__filename);
+    key = await issueKey(s.databaseUrl, 1);
+  });
+  afterAll(() => s?.close());
+  const cacheControl = async (query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>) =>
+    (await s.gql(query, variables, headers)).headers.get('cache-control');
+
+  it('public reads may be kept 30 s, by every cache, with or without a key', async () => {
+    expect(await cacheControl('{ districts(first: 2) { nodes { code } } }')).toBe('max-age=30, public');
+    expect(await cacheControl('query Q { ...F } fragment F on Query { countries(first: 1) { nodes { code } } }')).toBe('max-age=30, public');
+    expect(await cacheControl('{ districts(first: 1) { nodes { code } } }', { authorization: `Bearer ${key}` })).toBe('max-age=30, public');
+  });
+
+  it('an answer that depends on the caller is no-store, even beside public fields', async () => {
+    expect(await cacheControl('{ rateLimit { tier } districts(first: 1) { nodes { code } } }')).toBe('no-store');
+    expect(await cacheControl('{ capacityDemands(first: 1) { totalCount } }', { authorization: `Bearer ${key}` })).toBe('no-store');
+  });
+
+  it('answers that ask nothing of the data, answers with errors and mutations are no-store', async () => {
+    expect(await cacheControl('{ __typename }')).toBe('no-store');
+    expect(await cacheControl('{ __schema { queryType { name } } }')).toBe('no-store');
+    expect(await cacheControl('query Q($skip: Boolean!) { districts(first: 1) @skip(if: $skip) { nodes { code } } __typename }', {}, { skip: true })).toBe(
+      'no-store',
+    );
+    expect(await cacheControl('{ districts(first: 1000) { nodes { code } } }')).toBe('no-store');
+    expect(await cacheControl('mutation { __typename }', { authorization: `Bearer ${key}` })).toBe('no-store');
+  });
+});
+
+describe('the /graphql HTTP layer (src/http/graphql-http.ts)', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(__filename);
+  });
+  afterAll(() => s?.close());
+
+  it('keeps a well-formed X-Request-Id, makes one otherwise, and answers bodies that are not JSON with a 400', async () => {
+    const kept = await post(`${s.url}/graphql`, JSON.stringify({ query: '{ __typename }' }), { 'x-request-id': 'trace-42.a_b' });
+    expect(kept.headers['x-request-id']).toBe('trace-42.a_b');
+    const made = await post(`${s.url}/graphql`, JSON.stringify({ query: '{ __typename }' }), { 'x-request-id': 'bad id with spaces' });
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const res = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'r1' }, body: '[1,' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST', requestId: 'r1' } }] });
+  });
+
+  it('refuses a body over 1 MB with 413 and a code, and a body it cannot decode with 415', async () => {
+    const big = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } });
+    const res = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const latin = await fetch(`${s.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=klingon' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(latin.status).toBe(415);
+  });
+
+  it('accepts a gzip-compressed request body', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const res = await fetch(`${s.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ query: '{ districts(first: 1) { nodes { code } } }' })),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).data.districts.nodes).toHaveLength(1);
+  });
+
+  it('a GET answer revalidates with its ETag (304 without a body), unless the client says no-cache', async () => {
+    const url = `${s.url}/graphql?query=${encodeURIComponent('{ districts(first: 2) { nodes { code } } }')}`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\//);
+    // fetch() itself sends Cache-Control: no-cache with If-None-Match unless told otherwise.
+    const again = await fetch(url, { headers: { 'if-none-match': `"other", ${etag}`, 'cache-control': 'max-age=0' } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await fetch(url, { headers: { 'if-none-match': etag, 'cache-control': 'no-cache' } })).status).toBe(200);
+    expect((await fetch(url, { headers: { 'if-none-match': '"other"', 'cache-control': 'max-age=0' } })).status).toBe(200);
+  });
+
+  it('a browser asking for HTML gets the explorer, a client preferring JSON gets GraphQL, and other paths stay JSON 404s', async () => {
+    const page = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const json = await fetch(`${s.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json, text/html;q=0.9' } });
+    expect(((await json.json()) as any).data.__typename).toBe('Query');
+    const missing = await fetch(`${s.url}/graphqlx`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });

@@ -1,3 +1,4 @@
+import type { CachePolicy } from '@apollo/cache-control-types';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReadDb } from '../db/read-db';
 import type { Tier } from './limits/tiers';
@@ -43,6 +44,8 @@ export interface Context {
   usage: Usage;
   /** The app's logger, for what a request must report but not fail on (set by app.ts). */
   logger?: Logger;
+  /** How long this answer may be cached (plugins/cache-policy.ts); lowered by `privateAnswer`. Absent over WebSockets. */
+  cachePolicy?: CachePolicy;
 }
 
 /** What a request did, for its response and the access log. */
@@ -64,6 +67,7 @@ export class RequestContext implements Context {
   loaders = new Map<string, unknown>();
   usage: Usage = {};
   logger?: Logger;
+  cachePolicy?: CachePolicy;
 
   constructor(
     private readonly fork: () => EntityManager,

@@ -1,4 +1,4 @@
-import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
+import { privateAnswer } from './plugins/cache-policy';
 import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Extensions, ID, Info, Query, Resolver } from 'type-graphql';
@@ -102,7 +102,7 @@ async function fetchNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly 
     return { ...g, key: n === undefined ? g.key : String(n), ...k, absent };
   });
   // Rows behind an access rule change with every hold and differ per caller: never cache them.
-  if (decoded.some((d) => d.access)) maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
+  if (decoded.some((d) => d.access)) privateAnswer(ctx);
   const loader = nodeLoader(ctx);
   return Promise.all(decoded.map((d) => (d.absent ? null : loader.load({ type: d.type, key: d.key, info }))));
 }

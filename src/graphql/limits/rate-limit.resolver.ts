@@ -1,6 +1,5 @@
-import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
-import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, Extensions, Field, Float, Info, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { privateAnswer } from '../plugins/cache-policy';
+import { Ctx, Extensions, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { DateTimeScalar } from '../types/scalars';
 
@@ -42,9 +41,9 @@ export class RateLimitResolver {
       'Your rate-limit budget (per API key, or per client address without one) and this request’s cost; free of charge; null only where limits are switched off (调用额度)',
   })
   @Extensions({ cost: { weight: 0 } })
-  rateLimit(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): RateLimit | null {
+  rateLimit(@Ctx() ctx: Context): RateLimit | null {
     // Different for every caller and every request: never cached.
-    maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
+    privateAnswer(ctx);
     const c = ctx.usage.cost;
     if (!c) return null;
     return {

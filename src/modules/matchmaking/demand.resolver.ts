@@ -6,7 +6,7 @@ import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import { PageArgsType } from '../../graphql/types/relay';
 import { closeDemand, listDemands, postDemand, updateDemand } from './demand.service';
 import { CapacityDemandConnection, CapacityDemandPayload } from './demand.types';
-import { privateAnswer } from './matchmaking.access';
+import { privateAnswer } from '../../graphql/plugins/cache-policy';
 import { CapacityDemandFilter } from './matchmaking.filters';
 import { CapacityDemandInput } from './matchmaking.inputs';
 
@@ -25,7 +25,8 @@ export class DemandResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    privateAnswer(info);
+    // Viewer-specific: never in a shared cache.
+    privateAnswer(ctx);
     return listDemands(ctx, info, page, filter);
   }
 

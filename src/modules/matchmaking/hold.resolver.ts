@@ -6,7 +6,7 @@ import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import { PageArgsType } from '../../graphql/types/relay';
 import { confirmHold, holdCapacity, listHolds, releaseHold } from './hold.service';
 import { CapacityHoldConnection, CapacityHoldPayload } from './hold.types';
-import { privateAnswer } from './matchmaking.access';
+import { privateAnswer } from '../../graphql/plugins/cache-policy';
 import { CapacityHoldFilter } from './matchmaking.filters';
 import { HoldCapacityInput } from './matchmaking.inputs';
 
@@ -23,7 +23,8 @@ export class HoldResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    privateAnswer(info);
+    // Viewer-specific: never in a shared cache.
+    privateAnswer(ctx);
     return listHolds(ctx, info, requireViewer(ctx), page, filter);
   }
 

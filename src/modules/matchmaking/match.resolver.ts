@@ -5,7 +5,7 @@ import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
 import type { FieldCost } from '../../graphql/limits/cost';
 import { demandMatches, selectionOf, warehouseMatches } from './match.service';
 import { DemandMatchOrder, DemandMatchResult, WarehouseMatchResult } from './match.types';
-import { privateAnswer } from './matchmaking.access';
+import { privateAnswer } from '../../graphql/plugins/cache-policy';
 import { CapacityOfferInput, DemandCriteriaInput, MatchWeightsInput } from './matchmaking.inputs';
 
 /** Ranking with reasons (near misses double the rows): the dearest read of the API (docs/limits.md). */
@@ -40,7 +40,8 @@ export class MatchResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    privateAnswer(info);
+    // Viewer-specific: never in a shared cache.
+    privateAnswer(ctx);
     return warehouseMatches(ctx, selectionOf(info, 'WarehouseMatchResult', 'offer', ctx), { demand, demandId, first, includeNearMisses, weights });
   }
 
@@ -71,7 +72,8 @@ export class MatchResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    privateAnswer(info);
+    // Viewer-specific: never in a shared cache.
+    privateAnswer(ctx);
     return demandMatches(ctx, selectionOf(info, 'DemandMatchResult', 'demand', ctx), { offer, offerId, first, includeNearMisses, weights, orderBy });
   }
 }

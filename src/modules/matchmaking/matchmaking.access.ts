@@ -1,5 +1,3 @@
-import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeAccess } from '../../graphql/sql/registry';
 
 /**
@@ -24,8 +22,3 @@ export const holdAccess: NodeAccess = (t, viewer, p) => {
   const v = p.add(viewer);
   return `(${t}.holder_id = ${v}::int or exists (select 1 from capacity_offer ho join overseas_warehouse hw on hw.id = ho.warehouse_id where ho.id = ${t}.offer_id and hw.operator_id = ${v}::int))`;
 };
-
-/** Viewer-specific answers (every matchmaking read) must never sit in a shared cache. */
-export function privateAnswer(info: GraphQLResolveInfo): void {
-  maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
-}

@@ -4,7 +4,7 @@ import { requireViewer, type Context } from '../../graphql/context';
 import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
 import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import { PageArgsType } from '../../graphql/types/relay';
-import { privateAnswer } from './matchmaking.access';
+import { privateAnswer } from '../../graphql/plugins/cache-policy';
 import { CapacityOfferFilter } from './matchmaking.filters';
 import { CapacityOfferInput, CapacityOfferUpdateInput } from './matchmaking.inputs';
 import { listOffers, publishOffer, updateOffer, withdrawOffer } from './offer.service';
@@ -23,7 +23,8 @@ export class OfferResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    privateAnswer(info);
+    // Viewer-specific: never in a shared cache.
+    privateAnswer(ctx);
     return listOffers(ctx, info, page, filter);
   }
 

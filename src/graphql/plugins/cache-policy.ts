@@ -1,0 +1,58 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { CachePolicy } from '@apollo/cache-control-types';
+import { type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { collectFields } from '../sql/compile';
+import type { Context } from '../context';
+
+/**
+ * How long an answer may be cached, worked out once per operation instead of per field.
+ *
+ * Open data: a query's answer may be kept by browsers, proxies and the response cache for
+ * `defaultMaxAge` seconds (`Cache-Control: max-age=30, public`). A resolver whose answer depends on
+ * the caller calls `privateAnswer(ctx)`, and the whole answer becomes `no-store` (and is never put in
+ * the response cache). Answers with errors, mutations, and operations that ask nothing of the schema
+ * (only `__typename` or introspection) are `no-store` too.
+ *
+ * This is what Apollo's cache-control plugin computed here (the schema has no @cacheControl hints,
+ * so every field had the default), without its cost: that plugin hooks every field of every
+ * request to collect per-field hints (willResolveField wraps each resolver), a few per cent of a
+ * list's CPU (bench:peer profile). Apollo's own is switched off (ApolloServerPluginCacheControlDisabled).
+ */
+
+/** This answer depends on the caller (or changes with every request): never store or share it. */
+export function privateAnswer(ctx: Pick<Context, 'cachePolicy'>): void {
+  ctx.cachePolicy?.restrict({ maxAge: 0, scope: 'PRIVATE' });
+}
+
+/**
+ * True when the operation's root selection asks for a field of the schema, not only meta fields
+ * (__typename, introspection); `@skip`/`@include` are honoured, as execution will.
+ */
+function asksSchema(schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown>): boolean {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const root = collectFields('Query', [operation.selectionSet], { info: { schema, fragments, variableValues: variables } });
+  for (const nodes of root.values()) if (!nodes[0].name.value.startsWith('__')) return true;
+  return false;
+}
+
+export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, overallCachePolicy, contextValue, schema, request }) {
+          if (!operation) return;
+          if (operation.operation === 'query' && asksSchema(schema, operation, document, request.variables ?? {}))
+            overallCachePolicy.restrict({ maxAge: defaultMaxAge });
+          // Resolvers lower it through the context (privateAnswer).
+          contextValue.cachePolicy = overallCachePolicy as CachePolicy;
+        },
+        async willSendResponse({ response, overallCachePolicy }) {
+          const policy = overallCachePolicy.policyIfCacheable();
+          const single = response.body.kind === 'single' && !response.body.singleResult.errors;
+          response.http.headers.set('cache-control', policy && single ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}` : 'no-store');
+        },
+      };
+    },
+  };
+}
