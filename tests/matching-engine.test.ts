@@ -121,6 +121,61 @@ describe('the matching engine with a profile of its own', () => {
     expect(r.rows.map((x) => x.name)).toEqual(['B', 'A']);
   });
 
+  describe('walking partitions instead of reading every candidate', () => {
+    // The same profile, its candidates walked by language pair (the partition), cheapest first.
+    const WALKED: MatchProfile<Row, Ask> = {
+      ...PROFILE,
+      candidates: (ask, p) => {
+        const source = PROFILE.candidates(ask, p);
+        const q = source.from.replace(/ cross join translator x$/, '');
+        return {
+          ...source,
+          walk: {
+            query: q,
+            partitions: 'select distinct pair from translator',
+            table: 'translator x',
+            where: ['x.pair = wp.pair'],
+            fullWhere: [],
+            order: 'x.price, x.id',
+          },
+        };
+      },
+    };
+    beforeAll(async () => {
+      // given 1,200 more translators who all fit a deadline of 5 days: 700 en-zh, 500 en-fr; one en-fr
+      // (id 2000) the cheapest and nearest of them all
+      await client.query('alter table translator add column pair text');
+      await client.query(`update translator set pair = 'en-zh'`);
+      await client.query(`insert into translator select 100 + i, 'T' || i, '{en,zh}', 200 + i, 5, 90, case when i <= 700 then 'en-zh' else 'en-fr' end
+        from generate_series(1, 1200) i`);
+      await client.query(`insert into translator values (2000, 'Z', '{en,zh}', 20, 1, 1, 'en-fr')`);
+    });
+    afterAll(async () => {
+      await client.query('delete from translator where id >= 100');
+      await client.query('alter table translator drop column pair');
+    });
+    const walkedRun = (ask: Ask, over: Record<string, unknown> = {}) =>
+      rank(db2(), WALKED, { query: ask, node: null, first: 10, nearMisses: false, params: new Params(), ...over });
+
+    it('ranks the same as reading every candidate while no partition holds more than its share', async () => {
+      const every = await run({ deadline: 3, cityKm: 0 }, { nearMisses: true });
+      const walked = await walkedRun({ deadline: 3, cityKm: 0 }, { nearMisses: true });
+      expect(walked.rows.map((x) => [x.name, x.misses, x.score])).toEqual(every.rows.map((x) => [x.name, x.misses, x.score]));
+      expect([walked.fullMatchCount, walked.fullMatchCountCapped]).toEqual([every.fullMatchCount, false]);
+    });
+
+    it('reads each partition’s cheapest share only, and says that the count is then a lower bound', async () => {
+      // 1,203 full matches in two partitions: 500 of each are read (MATCH_WALK 1,000 shared by 2), cheapest first
+      const every = await run({ deadline: 5, cityKm: 0 });
+      expect([every.fullMatchCount, every.fullMatchCountCapped]).toEqual([1203, false]);
+      const walked = await walkedRun({ deadline: 5, cityKm: 0 });
+      expect([walked.fullMatchCount, walked.fullMatchCountCapped]).toEqual([1000, true]);
+      // the cheapest of all is read first in its partition, and ranks first either way
+      expect(walked.rows[0].name).toBe('Z');
+      expect(every.rows[0].name).toBe('Z');
+    });
+  });
+
   it('ranks one focused candidate among all', async () => {
     const r = await run({ deadline: 5, cityKm: null }, { focus: 1 });
     expect(r.rows.map((x) => [x.name, x.rank, x.explanation.rank])).toEqual([['A', 2, 2]]);

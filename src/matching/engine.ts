@@ -20,6 +20,12 @@ import type { AnyProfile, Factor, MatchProfile, MatchRequest, MatchRow } from '.
 /** The most rows one ranking returns. */
 export const MATCH_MAX = 50;
 export const MATCH_DEFAULT = 20;
+/**
+ * About the most full matches a walk reads (and ranks) for a page: shared out among its
+ * partitions, at least `first` each. Beyond it a ranking is capped: it ranks the full matches it
+ * read (each partition's first in its index order) and says so.
+ */
+export const MATCH_WALK = 1000;
 
 /** Weights by weightKey, each 0–1, normalised to sum 1 over the factors that apply. */
 export type Weights = Record<string, number>;
@@ -63,7 +69,7 @@ export function normalise(weights: Weights, applies: (key: string) => boolean = 
  */
 export function checkProfile(profile: AnyProfile): string[] {
   const problems: string[] = [];
-  const ENGINE_COLUMNS = ['misses', 'score', 'rank', 'wsum', 'id', 'node', 'full_count', 'explanation'];
+  const ENGINE_COLUMNS = ['misses', 'score', 'rank', 'wsum', 'id', 'node', 'full_count', 'full_capped', 'walk_n', 'explanation'];
   const columns = Object.keys(profile.columns);
   if (!columns.includes(profile.key)) problems.push(`key ${profile.key} is not one of its columns`);
   for (const c of columns) {
@@ -129,13 +135,45 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
   const ordering = req.orderBy ? profile.orderings?.[req.orderBy] : undefined;
   if (req.orderBy && !ordering) throw new Error(`${profile.name} has no ordering ${req.orderBy}`);
   const order = (x: string) => [`${x}.misses`, ...(ordering ? [`${x}.${ordering.column} desc`] : []), `${x}.score desc`, `${x}.${key}`].join(', ');
-  return `
-    with ranked as materialized (
+  const walk = req.focus === undefined ? source.walk : undefined;
+  // A walk: in each partition, full matches in index order up to k (one more tells it is capped),
+  // then near misses likewise, read only while full matches are fewer than asked.
+  // Near misses among the first 4k candidates of each partition only: a candidate that fails two
+  // constraints costs as much to read as a near miss, and there may be nothing else to find.
+  const walked = (kind: 'full' | 'near', w: NonNullable<typeof walk>) =>
+    kind === 'full'
+      ? `
+      select x.* from ${w.query} cross join walk_parts wp cross join lateral (
+        select ${columns}, 0 as misses, row_number() over (order by ${w.order}) as walk_n
+        from ${w.table}
+        where ${[...w.where, ...w.fullWhere, full].join(' and ')}
+        order by ${w.order} limit (select k from walk_k) + 1) x`
+      : `
+      select x.* from ${w.query} cross join walk_parts wp cross join lateral (
+        select ${columns}, ${misses} as misses, 0::bigint as walk_n
+        from ${w.table}
+        where ${w.where.join(' and ')}
+        order by ${w.order} limit (select 4 * k from walk_k)) x
+      where x.misses = 1`;
+  const ranked = walk
+    ? `walk_parts as materialized (${walk.partitions}),
+    walk_k as (select greatest(${req.first}, ceil(${MATCH_WALK}::float8 / greatest(count(*), 1)))::int as k from walk_parts),
+    full_walk as materialized (${walked('full', walk)}),
+    near_walk as materialized (${req.nearMisses ? `${walked('near', walk)} and (select count(*) from full_walk) < ${req.first}` : `select * from full_walk where false`}),
+    ranked as materialized (
+      select * from full_walk where walk_n <= (select k from walk_k)
+      union all select * from near_walk
+    ),
+    counted as (select count(*) filter (where misses = 0) as full_count,
+      exists (select 1 from full_walk where walk_n > (select k from walk_k)) as full_capped from ranked),`
+    : `ranked as materialized (
       select ${columns}, ${req.nearMisses ? misses : '0'} as misses
       from ${source.from}
       where ${[...source.where, req.nearMisses ? `${misses} <= 1` : full].join(' and ')}
     ),
-    counted as (select count(*) filter (where misses = 0) as full_count from ranked),
+    counted as (select count(*) filter (where misses = 0) as full_count, false as full_capped from ranked),`;
+  return `
+    with ${ranked}
     -- Near misses rank after every full match: they are scored only when full matches are too few.
     kept as (select * from ranked where misses = 0 or (select full_count from counted) < ${req.first}),
     top as (
@@ -153,7 +191,8 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
         where r.${key} = ${p.add(req.focus)}::int`
     }
     )
-    select t.${key} as id, t.*, (select full_count from counted)::int as full_count, ${req.node ?? 'null'} as node,
+    select t.${key} as id, t.*, (select full_count from counted)::int as full_count, (select full_capped from counted) as full_capped,
+      ${req.node ?? 'null'} as node,
       ${profile.constraints.map((c, i) => `coalesce((${c.sql}), false) as ${ok(i)}`).join(', ') || 'true as ok_all'}
       ${profile.detailColumns ? `, ${profile.detailColumns}` : ''}
     from ${source.rejoin('best')}
@@ -237,6 +276,8 @@ export interface Queryable {
 export interface Ranking<R extends MatchRow> {
   rows: (R & { explanation: Explanation })[];
   fullMatchCount: number;
+  /** True when the walk stopped before the last full match: `fullMatchCount` counts those it read. */
+  fullMatchCountCapped: boolean;
   /** The weights asked for, bounded, normalised as for a pair to which every factor applies. */
   weights: Weights;
 }
@@ -248,6 +289,7 @@ export async function rank<R extends MatchRow>(db: Queryable, profile: MatchProf
   return {
     rows: rows.map((r, i) => ({ ...r, explanation: explain(profile, r, r.rank ?? i + 1, weights) })),
     fullMatchCount: rows[0]?.full_count ?? 0,
+    fullMatchCountCapped: rows[0]?.full_capped ?? false,
     weights,
   };
 }

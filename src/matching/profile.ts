@@ -30,6 +30,8 @@ export type MatchRow = Record<string, unknown> & {
   full_count: number;
   /** Rank among all candidates, when the request focused on one. */
   rank: number | null;
+  /** True when a walk left full matches unread: `full_count` then counts those read (a lower bound). */
+  full_capped?: boolean;
 };
 
 /**
@@ -84,6 +86,39 @@ export interface CandidateSource {
   from: string;
   where: string[];
   rejoin: (alias: string) => string;
+  /**
+   * A bounded walk over the same candidates, for rankings of a page (not for a focused one): the
+   * candidates split into partitions, each read in an index order with a limit, so that a ranking
+   * reads about as many candidates as it may rank, however many there are (docs/matchmaking.md,
+   * "How it stays fast"). Without it, every candidate is read.
+   */
+  walk?: CandidateWalk;
+}
+
+/**
+ * The candidates of a `CandidateSource` as partitions read in index order. The engine reads, in
+ * each partition, full matches until it has `perPartition` (then near misses likewise, only when
+ * full matches are fewer than asked) and ranks those; a partition with more is *capped*, and the
+ * ranking says so. The partitions together must hold exactly the candidates `from` and `where`
+ * give, each once.
+ */
+export interface CandidateWalk {
+  /** Binds the query side's alias (as in `from`) for the walk. */
+  query: string;
+  /** A select statement of the partitions, one row each, distinct (it may read the query side); the walk names its rows `wp`. */
+  partitions: string;
+  /** The candidate table and its alias (e.g. `capacity_offer o`). */
+  table: string;
+  /** The candidate conditions in a partition, over the table, the query side and the partition row `wp`; index-served. */
+  where: string[];
+  /**
+   * Conditions every full match meets (implied by the constraints), written so that an index can
+   * stop on them (e.g. a price at most the budget), or on the partition alone (then a partition
+   * without full matches is not walked); they only shorten the walk to full matches.
+   */
+  fullWhere: string[];
+  /** The index order within a partition, ending in a unique key. */
+  order: string;
 }
 
 /** Any profile, whatever its row and query types: what the engine and the manifests hold. */

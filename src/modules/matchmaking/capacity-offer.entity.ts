@@ -20,16 +20,17 @@ import { OFFER_DERIVED } from './capacity.formulas';
 @Index({ name: 'capacity_offer_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'capacity_offer_services_gin', expression: 'create index "capacity_offer_services_gin" on "capacity_offer" using gin ("services")' })
 /**
- * Matching's candidate scans: published offers of a storage class in the wanted countries whose
- * period overlaps the stay, carrying every column the constraints and the score read (the
- * decimals too, for budgets within a cent of their limit), so the scans are index-only: no random
- * heap reads for thousands of candidates.
+ * Matching's candidate walks: published offers of a storage class, by country and currency,
+ * cheapest per CBM-month first, carrying every column the constraints and the score read (the
+ * decimals too, for budgets within a cent of their limit), so the walks are index-only and stop
+ * after the page's share of full matches (or at a monthly budget): no random heap reads, and no
+ * reading past what a page can rank.
  */
 @Index({
-  name: 'capacity_offer_match_cover_idx',
-  expression: `create index "capacity_offer_match_cover_idx" on "capacity_offer" ("storage_class", "country_code", "available_from", "available_to")
-    include ("id", "warehouse_id", "currency", "free_days", "min_term_days", "services", "is_public", "operator_id", "latitude", "longitude",
-      "min_transit_days", "transit_days", "remaining_cbm", "min_cbm", "day_price_per_cbm", "month_price_per_cbm", "fees_per_cbm",
+  name: 'capacity_offer_match_walk_idx',
+  expression: `create index "capacity_offer_match_walk_idx" on "capacity_offer" ("storage_class", "country_code", "currency", "month_price_per_cbm", "id")
+    include ("warehouse_id", "available_from", "available_to", "free_days", "min_term_days", "services", "is_public", "operator_id", "latitude", "longitude",
+      "min_transit_days", "transit_days", "remaining_cbm", "min_cbm", "day_price_per_cbm", "fees_per_cbm",
       "storage_price", "price_period", "inbound_fee", "outbound_fee", "cbm_per_unit")
     where "status" = 'PUBLISHED'`,
 })

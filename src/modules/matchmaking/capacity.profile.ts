@@ -338,28 +338,64 @@ export interface MatchScope {
 function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; scope: MatchScope }, p: Params): CandidateSource {
   const { area, corridorCountries } = scope;
   const d = demandFrom(p);
+  // Countries given, else those a corridor alone reaches, else every country.
+  const countries = `coalesce(nullif(d.countries, '{}'), ${p.add(corridorCountries)}::text[], (select array_agg(code) from country)::text[])`;
+  // An area: the countries it reaches (from the warehouses' latitude index), then the offers' own
+  // copies of their warehouse's location, so the scan stays on the covering index.
+  const areaCountries = area
+    ? `array(select distinct w.country_code from overseas_warehouse w where ${withinSql('w.latitude', 'w.longitude', area, p)})::text[]`
+    : null;
+  const within = area ? [withinSql('o.latitude', 'o.longitude', area, p)] : [];
+  // Overlapping periods only: a near miss on the period still covers part of the stay.
+  const overlapping = ['o.available_from <= d.start_date + d.duration_days - 1', 'o.available_to >= d.start_date'];
   return {
     from: `${d} cross join capacity_offer o`,
     where: [
       `o.status = 'PUBLISHED'`,
       'o.storage_class = d.storage_class',
-      // Overlapping periods only: a near miss on the period still covers part of the stay.
-      'o.available_from <= d.start_date + d.duration_days - 1',
-      'o.available_to >= d.start_date',
-      // Countries given, else those a corridor alone reaches, else every country: one condition
-      // the covering index serves either way.
-      `o.country_code = any(coalesce(nullif(d.countries, '{}'), ${p.add(corridorCountries)}::text[], (select array_agg(code) from country)::text[]))`,
+      ...overlapping,
+      `o.country_code = any(${countries})`,
       CORRIDOR_AS_LOCATION,
-      // An area: the countries it reaches (from the warehouses' latitude index), then the offers'
-      // own copies of their warehouse's location, so the scan stays on the covering index.
-      ...(area
-        ? [
-            `o.country_code = any(array(select distinct w.country_code from overseas_warehouse w where ${withinSql('w.latitude', 'w.longitude', area, p)})::text[])`,
-            withinSql('o.latitude', 'o.longitude', area, p),
-          ]
-        : []),
+      ...(areaCountries ? [`o.country_code = any(${areaCountries})`] : []),
+      ...within,
     ],
     rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id cross join ${d}`,
+    // Each country and currency of the scope in turn, cheapest per CBM-month first (the index
+    // capacity_offer_match_walk_idx): a budget in one currency skips the others' offers and stops
+    // at its monthly price; the cheapest full match in a currency is the first one read.
+    walk: {
+      query: d,
+      partitions: `with recursive scope as (
+          select distinct c.code from ${d} cross join unnest(${areaCountries ? `array(select unnest(${countries}) intersect select unnest(${areaCountries}))` : countries}) c(code)),
+        parts(country_code, currency) as (
+          select s.code, (select min(o.currency) from capacity_offer o where o.status = 'PUBLISHED' and o.storage_class = d.storage_class and o.country_code = s.code)
+          from scope s cross join ${d}
+          union all
+          select x.country_code, (select min(o.currency) from capacity_offer o where o.status = 'PUBLISHED' and o.storage_class = d.storage_class
+            and o.country_code = x.country_code and o.currency > x.currency)
+          from parts x cross join ${d} where x.currency is not null)
+        select country_code, currency from parts where currency is not null`,
+      table: 'capacity_offer o',
+      where: [
+        `o.status = 'PUBLISHED'`,
+        'o.storage_class = d.storage_class',
+        'o.country_code = wp.country_code',
+        'o.currency = wp.currency',
+        ...overlapping,
+        CORRIDOR_AS_LOCATION,
+        ...within,
+      ],
+      // Implied by TRANSIT over a corridor: a country where none of the corridor's lanes is fast
+      // enough has no full match (a condition on the partition alone: its walk is skipped). Implied
+      // by BUDGET: in the budget's currency, and at most the monthly limit (the index stops there).
+      fullWhere: [
+        `(d.corridor_id is null or exists (select 1 from warehouse_corridor wc where wc.corridor_id = d.corridor_id
+          and wc.country_code = wp.country_code and wc.transit_days <= coalesce(d.max_transit_days, 32767)))`,
+        '(d.budget_currency is null or o.currency = d.budget_currency)',
+        '(d.budget_currency is null or d.max_monthly_price_per_cbm is null or o.month_price_per_cbm < d.max_monthly_price_per_cbm::float8 + 0.0001)',
+      ],
+      order: 'o.month_price_per_cbm, o.id',
+    },
   };
 }
 

@@ -169,6 +169,7 @@ export async function matchOffers(ctx: Context, selection: NodeSelection | null,
   return {
     matches: r.rows.map((row) => matchOf(row, 'offer')),
     fullMatchCount: r.fullMatchCount,
+    fullMatchCountCapped: r.fullMatchCountCapped,
     weights: shownWeights(r.weights, !!scope.area),
   };
 }
@@ -191,6 +192,7 @@ export async function matchDemands(ctx: Context, selection: NodeSelection | null
   return {
     matches: r.rows.map((row) => matchOf(row, 'demand')),
     fullMatchCount: r.fullMatchCount,
+    fullMatchCountCapped: r.fullMatchCountCapped,
     weights: shownWeights(r.weights, true),
   };
 }

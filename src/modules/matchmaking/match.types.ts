@@ -161,8 +161,16 @@ export class WarehouseMatchResult {
   @Field(() => [WarehouseMatch], { description: 'Best first; full matches before near misses (匹配列表)' })
   matches!: WarehouseMatch[];
 
-  @Field(() => Int, { description: 'Offers that satisfy every hard constraint (完全匹配数)' })
+  @Field(() => Int, {
+    description: 'Offers that satisfy every hard constraint; when `fullMatchCountCapped`, those the ranking read: at least this many (完全匹配数)',
+  })
   fullMatchCount!: number;
+
+  @Field({
+    description:
+      'True when more offers match fully than the ranking read: beyond about 1,000 full matches it reads the cheapest per CBM-month in each country and currency, ranks those, and `fullMatchCount` counts them (完全匹配数已封顶)',
+  })
+  fullMatchCountCapped!: boolean;
 
   @Field(() => MatchWeights, { description: 'Weights used (权重)' })
   weights!: MatchWeights;
@@ -173,8 +181,13 @@ export class DemandMatchResult {
   @Field(() => [DemandMatch], { description: 'Best first; full matches before near misses (匹配列表)' })
   matches!: DemandMatch[];
 
-  @Field(() => Int, { description: 'Demands the offer satisfies on every hard constraint (完全匹配数)' })
+  @Field(() => Int, {
+    description: 'Demands the offer satisfies on every hard constraint; when `fullMatchCountCapped`, those the ranking read: at least this many (完全匹配数)',
+  })
   fullMatchCount!: number;
+
+  @Field({ description: 'True when more demands match fully than the ranking read, so `fullMatchCount` is a lower bound (完全匹配数已封顶)' })
+  fullMatchCountCapped!: boolean;
 
   @Field(() => MatchWeights, { description: 'Weights used (权重)' })
   weights!: MatchWeights;
