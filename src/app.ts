@@ -25,6 +25,7 @@ import { connectClusterPubSub } from './graphql/pubsub-cluster';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema, MODULES } from './composition';
 import { printSdl } from './graphql/schema';
+import { compiledExecution } from './graphql/execute';
 import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
 import { corsFor } from './http/lean';
@@ -131,7 +132,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const schema = await buildApiSchema();
   const authenticate = authenticator(read.pool);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The schema, run by src/graphql/execute.ts: compiled operations without graphql-js's per-field
+    // work, everything else on graphql-js (Apollo's gateway interface is how it takes an executor).
+    ...(config.compiledExecution ? { gateway: compiledExecution(schema) } : { schema }),
     introspection: true,
     // No cookies or ambient credentials reach this API (keys travel in a header), so CSRF
     // prevention would only block cacheable GET queries from plain clients.

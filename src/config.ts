@@ -25,6 +25,11 @@ export interface Config {
   /** Repeated read statements as named prepared statements (off behind PgBouncer in transaction mode before 1.21). */
   preparedStatements: boolean;
   /**
+   * Operations whose answer PostgreSQL builds whole are completed by a plan made once per operation
+   * instead of graphql-js's per-field execution (src/graphql/execute.ts); off runs everything on graphql-js.
+   */
+  compiledExecution: boolean;
+  /**
    * Keep whole responses of public queries in memory for their cache lifetime (30 s), keyed by
    * query, variables and language; viewer-specific answers are never shared.
    */
@@ -149,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     // Per process: with several, fewer each (processes × (pool + 5) connections must fit the server's max_connections).
     preparedStatements: bool('PREPARED_STATEMENTS', env.PREPARED_STATEMENTS, true),
+    compiledExecution: bool('COMPILED_EXECUTION', env.COMPILED_EXECUTION, true),
     dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, apiProcesses === 1 ? 10 : Math.max(4, Math.ceil(20 / apiProcesses)), 1, 200),
     responseCache: bool('RESPONSE_CACHE', env.RESPONSE_CACHE, true),
     readStatementTimeoutMs: int('READ_STATEMENT_TIMEOUT_MS', env.READ_STATEMENT_TIMEOUT_MS, 5000, 100, 600_000),

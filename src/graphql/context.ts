@@ -53,6 +53,8 @@ export interface Usage {
   /** The operation's name, from the document (or `operationName`). */
   operation?: string;
   cost?: RequestCost;
+  /** Which executor answered (src/graphql/execute.ts): by a compiled plan, or on graphql-js. */
+  executor?: 'compiled' | 'graphql-js';
 }
 
 /**

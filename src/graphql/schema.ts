@@ -1,13 +1,43 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { getPubSub } from './pubsub';
 import { RateLimitResolver } from './limits/rate-limit.resolver';
 import { NodeResolver } from './node.resolver';
 import { sqlRegistry } from './sql/registry';
 
+/**
+ * Reads a value object's field by its name: objects PostgreSQL builds as JSON inside a compiled
+ * field (Money in a price card), keyed by field name, not by alias.
+ */
+export const byFieldName: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _ctx, info) => source[info.fieldName];
+
+/**
+ * True when type-graphql's resolver of `field` is a plain read of the property of the same name
+ * (no middleware, no field resolver): it hands back exactly what a probe object holds, at once.
+ */
+function readsProperty(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): boolean {
+  if (!field.resolve) return true;
+  const probe = {};
+  try {
+    return field.resolve({ [field.name]: probe }, {}, {}, { fieldName: field.name, parentType: type } as GraphQLResolveInfo) === probe;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads a compiled object's value by response key (alias), the way the SQL compiler built it. */
-const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _ctx, info) => source[info.path.key as string];
+export const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _ctx, info) => source[info.path.key as string];
 
 /**
  * The executable schema over the modules' resolvers (src/composition.ts hands them in) and the
@@ -43,13 +73,30 @@ export async function buildSchemaFrom(moduleResolvers: readonly Function[]): Pro
         'Live updates over WebSocket (graphql-ws protocol, same /graphql URL) with an API key in the connection_init payload (订阅入口)';
     }
     const registry = sqlRegistry(schema);
+    const values = new Set<GraphQLObjectType>();
+    const valueType = (type: GraphQLObjectType) => {
+      if (values.has(type) || registry.types[type.name]) return;
+      const fields = Object.values(type.getFields());
+      if (!fields.every((f) => readsProperty(type, f))) return;
+      values.add(type);
+      for (const f of fields) {
+        const named = getNamedType(f.type);
+        if (isObjectType(named)) valueType(named);
+      }
+    };
     for (const name of registry.compiledTypes) {
       const type = schema.getType(name) as GraphQLObjectType;
       const spec = registry.types[name];
       for (const [fieldName, field] of Object.entries(type.getFields())) {
-        if (spec.fields[fieldName].kind !== 'resolver') field.resolve = byResponseKey;
+        const kind = spec.fields[fieldName].kind;
+        if (kind !== 'resolver') field.resolve = byResponseKey;
+        const named = getNamedType(field.type);
+        if (kind === 'expr' && isObjectType(named)) valueType(named);
       }
     }
+    // Objects built as JSON by a field's SQL: each field a read of the same name, as before, but
+    // one that compiled execution (execute.ts) recognises.
+    for (const type of values) for (const field of Object.values(type.getFields())) field.resolve = byFieldName;
     return schema;
   }
 }

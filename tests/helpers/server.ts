@@ -21,6 +21,8 @@ export interface TestServer {
   databaseUrl: string;
   /** SQL statements of the last finished GraphQL request. */
   lastStatements(): number;
+  /** What the last finished GraphQL request did (operation, cost, which executor answered). */
+  lastUsage(): Context['usage'] | undefined;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -36,12 +38,14 @@ const ROOMY = { windowSeconds: 60, anonymous: 10_000_000, tiers: { STANDARD: 10_
 export async function startTestServer(testFile: string, opts: { responseCache?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const db = await testDatabase(testFile);
   let statements = 0;
+  let usage: Context['usage'] | undefined;
   const app = await createApp({
     databaseUrl: db.url,
     config: { dbPoolSize: 5, seedWhenEmpty: false, responseCache: opts.responseCache ?? false, accessLog: false, rateLimits: ROOMY, ...opts.config },
     logger: createLogger('error', () => undefined),
     onContextDone: (ctx: Context) => {
       statements = ctx.db.statements;
+      usage = ctx.usage;
     },
   });
   const server: Server = await new Promise((resolve) => {
@@ -54,6 +58,7 @@ export async function startTestServer(testFile: string, opts: { responseCache?: 
     app,
     databaseUrl: db.url,
     lastStatements: () => statements,
+    lastUsage: () => usage,
     async gql(query, variables, headers) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { CachePolicy } from '@apollo/cache-control-types';
 import { type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { collectFields } from '../sql/compile';
 import type { Context } from '../context';
 
@@ -28,7 +29,14 @@ export function privateAnswer(ctx: Pick<Context, 'cachePolicy'>): void {
  * True when the operation's root selection asks for a field of the schema, not only meta fields
  * (__typename, introspection); `@skip`/`@include` are honoured, as execution will.
  */
-function asksSchema(schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown>): boolean {
+function asksSchema(schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode, raw: Record<string, unknown>): boolean {
+  // Directives see the variables as execution will (defaults applied); ones that do not coerce are refused by execution anyway.
+  let variables = raw;
+  if (operation.variableDefinitions?.length) {
+    const coerced = getVariableValues(schema, operation.variableDefinitions, raw, { maxErrors: 1 });
+    if (coerced.errors) return false;
+    variables = coerced.coerced;
+  }
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   const root = collectFields('Query', [operation.selectionSet], { info: { schema, fragments, variableValues: variables } });

@@ -1,0 +1,292 @@
+import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import {
+  execute,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getNamedType,
+  GraphQLError,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  isEnumType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  locatedError,
+  type OperationDefinitionNode,
+  visit,
+  BREAK,
+  type DocumentNode,
+} from 'graphql';
+import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
+import type { Context } from './context';
+import { byFieldName, byResponseKey } from './schema';
+import { collectFields } from './sql/compile';
+import { sqlRegistry } from './sql/registry';
+
+/**
+ * Execution of operations whose answer PostgreSQL builds whole.
+ *
+ * A page of warehouses with their operators is one SQL statement whose rows are already the
+ * objects of the answer, keyed by response key (sql/compile.ts). graphql-js would still visit each
+ * of those values field by field: a resolver call, a promise check, a path object and a type check
+ * per field and row (a fifth of a 20-row list's CPU in the profile). For an operation whose every
+ * field below the root is such a key read (`byResponseKey`) of a compiled type, a plan made once per
+ * operation completes the rows directly: the same checks graphql-js makes (non-null fields, lists,
+ * leaf values through their scalar's or enum's `serialize`), none of its per-field machinery. The
+ * root fields' resolvers run as graphql-js runs them (arguments coerced, an `info`, errors located
+ * at their field), so the public-service gate, access rules and errors are those of every request.
+ *
+ * Anything else — introspection, abstract types, fields with their own resolvers (contacts,
+ * matchmaking, statistics), directives, subscriptions, mutations — runs on graphql-js, and so does
+ * an operation whose rows break the plan's assumptions (a null where the schema says non-null):
+ * graphql-js then reports it exactly as it always did.
+ *
+ * Apollo Server runs it as the executor of a "gateway" (Apollo's interface for an executor other
+ * than graphql-js): the request pipeline, plugins and error formatting are Apollo's, unchanged.
+ */
+
+/** Thrown while completing when a value is not what the plan expects: the operation reruns on graphql-js. */
+class Unplanned extends Error {}
+
+type Complete = (value: unknown) => unknown;
+
+interface RootStep {
+  key: string;
+  typename?: string;
+  field?: GraphQLField<unknown, unknown>;
+  nodes?: FieldNode[];
+  complete?: Complete;
+  nonNull?: boolean;
+}
+
+type Plan = RootStep[] | null;
+
+function hasDirectives(doc: DocumentNode): boolean {
+  let found = false;
+  visit(doc, {
+    Directive() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+function completer(
+  schema: GraphQLSchema,
+  type: GraphQLOutputType,
+  nodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): Complete | null {
+  if (isNonNullType(type)) {
+    const inner = completer(schema, type.ofType, nodes, fragments);
+    if (!inner) return null;
+    return (v) => {
+      if (v == null) throw new Unplanned();
+      return inner(v);
+    };
+  }
+  if (isListType(type)) {
+    const item = completer(schema, type.ofType, nodes, fragments);
+    if (!item) return null;
+    return (v) => {
+      if (v == null) return null;
+      if (!Array.isArray(v)) throw new Unplanned();
+      const out = new Array(v.length);
+      for (let i = 0; i < v.length; i++) out[i] = item(v[i]);
+      return out;
+    };
+  }
+  if (isLeafType(type)) {
+    // Enums and custom scalars serialize as graphql-js would; the built-in scalars check the value.
+    const serialize = type.serialize.bind(type);
+    const plain = !isEnumType(type) && (type.name === 'String' || type.name === 'Boolean');
+    return (v) => {
+      if (v == null) return null;
+      if (plain && typeof v === (type.name === 'String' ? 'string' : 'boolean')) return v;
+      let out: unknown;
+      try {
+        out = serialize(v);
+      } catch {
+        throw new Unplanned();
+      }
+      if (out == null) throw new Unplanned();
+      return out;
+    };
+  }
+  if (!isObjectType(type)) return null;
+  return objectCompleter(schema, type, nodes, fragments);
+}
+
+function objectCompleter(
+  schema: GraphQLSchema,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): Complete | null {
+  const spec = sqlRegistry(schema).types[type.name];
+  if (type.isTypeOf) return null;
+  // A compiled type's objects are keyed by response key; a value object's (Money) by field name.
+  const read = spec ? byResponseKey : byFieldName;
+  const defs = type.getFields();
+  const keys: string[] = [];
+  /** Where each key's value is read from: the response key, or the field name. */
+  const from: string[] = [];
+  const steps: (Complete | string)[] = [];
+  const collected = collectFields(
+    type.name,
+    nodes.map((n) => n.selectionSet),
+    { info: { schema, fragments, variableValues: {} } },
+  );
+  for (const [key, fieldNodes] of collected) {
+    const name = fieldNodes[0].name.value;
+    keys.push(key);
+    from.push(spec ? key : name);
+    if (name === '__typename') {
+      steps.push(type.name);
+      continue;
+    }
+    const def = defs[name];
+    if (!def || def.resolve !== read || spec?.fields[name]?.kind === 'resolver') return null;
+    const sub = completer(schema, def.type, fieldNodes, fragments);
+    if (!sub) return null;
+    steps.push(sub);
+  }
+  const n = keys.length;
+  return (v) => {
+    if (v == null) return null;
+    if (typeof v !== 'object') throw new Unplanned();
+    const source = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      const step = steps[i];
+      out[keys[i]] = typeof step === 'string' ? step : step(source[from[i]]);
+    }
+    return out;
+  };
+}
+
+/** The plan of an operation, or null when it runs on graphql-js. */
+function planOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Plan {
+  if (operation.operation !== 'query' || hasDirectives(document)) return null;
+  const query = schema.getQueryType();
+  if (!query) return null;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const compiled = sqlRegistry(schema).types;
+  const steps: RootStep[] = [];
+  for (const [key, nodes] of collectFields(query.name, [operation.selectionSet], { info: { schema, fragments, variableValues: {} } })) {
+    const name = nodes[0].name.value;
+    if (name === '__typename') {
+      steps.push({ key, typename: query.name });
+      continue;
+    }
+    const field = query.getFields()[name];
+    if (!field || !compiled[getNamedType(field.type).name]) return null;
+    const complete = completer(schema, field.type, nodes, fragments);
+    if (!complete) return null;
+    steps.push({ key, field, nodes, complete, nonNull: isNonNullType(field.type) });
+  }
+  return steps;
+}
+
+const plans = new WeakMap<OperationDefinitionNode, Plan>();
+
+async function runPlan(
+  plan: RootStep[],
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variableValues: Record<string, unknown>,
+  contextValue: unknown,
+): Promise<ExecutionResult> {
+  const query = schema.getQueryType()!;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const errors: GraphQLError[] = [];
+  let nulled = false;
+  const values = await Promise.all(
+    plan.map(async (step) => {
+      if (step.typename) return step.typename;
+      const field = step.field!;
+      const nodes = step.nodes!;
+      const path = { prev: undefined, key: step.key, typename: query.name };
+      try {
+        const args = getArgumentValues(field, nodes[0], variableValues);
+        const info: GraphQLResolveInfo = {
+          fieldName: field.name,
+          fieldNodes: nodes,
+          returnType: field.type,
+          parentType: query,
+          path,
+          schema,
+          fragments,
+          rootValue: undefined,
+          operation,
+          variableValues,
+        };
+        const value = await (field.resolve ?? (() => undefined))(undefined, args, contextValue, info);
+        if (value instanceof Error) throw value;
+        return step.complete!(value);
+      } catch (e) {
+        if (e instanceof Unplanned) throw e;
+        errors.push(locatedError(e, nodes, [step.key]));
+        if (step.nonNull) nulled = true;
+        return null;
+      }
+    }),
+  );
+  let data: Record<string, unknown> | null = null;
+  if (!nulled) {
+    data = {};
+    for (let i = 0; i < plan.length; i++) data[plan[i].key] = values[i];
+  }
+  return errors.length ? { data, errors } : { data };
+}
+
+/** Runs one operation: by its plan when it has one, else (or when the rows break the plan) on graphql-js. */
+export const executeOperation: GatewayExecutor = async (rc) => {
+  const { schema, document, operation, context } = rc;
+  const variables = rc.request.variables;
+  const usage = (context as Partial<Context>).usage;
+  const onGraphqlJs = () => {
+    if (usage) usage.executor = 'graphql-js';
+    return execute({ schema, document, contextValue: context, variableValues: variables, operationName: rc.request.operationName }) as Promise<ExecutionResult>;
+  };
+  if (!operation) return onGraphqlJs();
+  let plan = plans.get(operation);
+  if (plan === undefined) {
+    plan = planOf(schema, document, operation);
+    plans.set(operation, plan);
+  }
+  if (!plan) return onGraphqlJs();
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 50 });
+  if (coerced.errors) return onGraphqlJs();
+  if (usage) usage.executor = 'compiled';
+  try {
+    return await runPlan(plan, schema, document, operation, coerced.coerced, context);
+  } catch (e) {
+    if (e instanceof Unplanned) return onGraphqlJs();
+    throw e;
+  }
+};
+
+/** Apollo Server's gateway interface, serving `schema` with `executeOperation`. */
+export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    async load() {
+      return { executor: executeOperation };
+    },
+    async stop() {},
+  };
+}
