@@ -11,6 +11,8 @@ import {
   type GraphQLOutputType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type GraphQLAbstractType,
+  isAbstractType,
   isEnumType,
   isLeafType,
   isListType,
@@ -120,8 +122,37 @@ function completer(
       return out;
     };
   }
+  if (isAbstractType(type)) return abstractCompleter(schema, type, nodes, fragments);
   if (!isObjectType(type)) return null;
   return objectCompleter(schema, type, nodes, fragments);
+}
+
+/**
+ * An interface or union whose rows name their type in a key (`typedBy`: Node's `$t`, which its
+ * resolveType reads too): one plan per possible type, chosen by that key. A row naming no planned
+ * type sends the operation to graphql-js.
+ */
+function abstractCompleter(
+  schema: GraphQLSchema,
+  type: GraphQLAbstractType,
+  nodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): Complete | null {
+  const typedBy = (type.extensions as { typedBy?: string }).typedBy;
+  if (!typedBy) return null;
+  const byName = new Map<string, Complete>();
+  for (const possible of schema.getPossibleTypes(type)) {
+    const complete = objectCompleter(schema, possible, nodes, fragments);
+    if (!complete) return null;
+    byName.set(possible.name, complete);
+  }
+  return (v) => {
+    if (v == null) return null;
+    const name = (v as Record<string, unknown>)[typedBy];
+    const complete = typeof name === 'string' ? byName.get(name) : undefined;
+    if (!complete) throw new Unplanned();
+    return complete(v);
+  };
 }
 
 function objectCompleter(
@@ -188,7 +219,10 @@ function planOf(schema: GraphQLSchema, document: DocumentNode, operation: Operat
       continue;
     }
     const field = query.getFields()[name];
-    if (!field || !compiled[getNamedType(field.type).name]) return null;
+    if (!field) return null;
+    // The root resolver hands out compiled objects: of a compiled type, or of an interface all of whose types are.
+    const named = getNamedType(field.type);
+    if (isAbstractType(named) ? !schema.getPossibleTypes(named).every((t) => compiled[t.name]) : !compiled[named.name]) return null;
     const complete = completer(schema, field.type, nodes, fragments);
     if (!complete) return null;
     steps.push({ key, field, nodes, complete, nonNull: isNonNullType(field.type) });

@@ -1,9 +1,14 @@
-import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Extensions, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { Sql, SqlProduced } from '../sql/declare';
 import { col, globalId } from '../sql/fields';
 import { DateTimeScalar } from './scalars';
 
-/** Anything with a global ID; `node(id:)` and `nodes(ids:)` fetch any of them. */
+/**
+ * Anything with a global ID; `node(id:)` and `nodes(ids:)` fetch any of them. The rows they hand
+ * out carry the name of their type in `$t` (node.resolver.ts), which is how compiled execution
+ * (execute.ts: `typedBy`) and `resolveType` tell them apart.
+ */
+@Extensions({ typedBy: '$t' })
 @InterfaceType('Node', {
   description: 'An object with a stable, opaque global ID (全局唯一标识的对象)',
   resolveType: (value: { $t?: string }) => value.$t,
