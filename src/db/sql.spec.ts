@@ -39,6 +39,15 @@ describe('the sql tag', () => {
     expect(() => sql.ident('Name')).toThrow(/Not an identifier/);
   });
 
+  it('writes known codes into the text as an array literal, and refuses anything that is not a plain code', () => {
+    expect(toQuery(sql`select 1 where c = any(${sql.known(['DE', 'FR'], 'text')}) and n > ${3}`)).toEqual({
+      text: `select 1 where c = any('{DE,FR}'::text[]) and n > $1`,
+      values: [3],
+    });
+    expect(toQuery(sql`${sql.known([], 'text')}`).text).toBe(`'{}'::text[]`);
+    for (const bad of ["D'E", 'a b', 'x}', '', 'DE,FR', '"q"']) expect(() => sql.known([bad], 'text')).toThrow(/not a code/);
+  });
+
   it('inlines raw SQL text written by the code', () => {
     expect(toQuery(sql`select ${sql.raw('now()')}`)).toEqual({ text: 'select now()', values: [] });
   });

@@ -14,6 +14,8 @@ import { Params } from '../graphql/sql/params';
  * - `${sql.typed(v, 'int')}`   a parameter with a cast, `$n::int`;
  * - `${sql.array(vs, 'text')}` a JavaScript array as one parameter, `$n::text[]` (the driver
  *                              writes the array literal, with its quoting and NULLs);
+ * - `${sql.known(vs, 'text')}` values of a small closed set, checked before (country and district
+ *                              codes, enum values): written into the text as an array literal;
  * - `${sql.ident('name')}`     a checked, quoted identifier;
  * - `${sql.raw(text)}`         SQL text written by the code itself (the compiler's expressions),
  *                              never a value from a request;
@@ -77,6 +79,24 @@ sql.typed = (value: unknown, type: SqlType): Typed => new Typed(value, type);
 
 /** A JavaScript array as one parameter of `type[]` (null stays NULL). */
 sql.array = (values: readonly unknown[] | null | undefined, type: SqlType): Typed => new Typed(values ?? null, `${type}[]`);
+
+/** What `sql.known` writes into a statement: codes and enum values, nothing that needs quoting. */
+const KNOWN = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * Values of a small closed set that the caller has already checked (country codes against the
+ * reference list, district codes, GraphQL enum values), written into the statement text as an
+ * array literal, `'{DE,FR}'::text[]`, instead of a parameter. The statement then names its values:
+ * PostgreSQL plans it once per connection for each set (as a named prepared statement with no
+ * parameters), where a parameter makes it plan again on every execution (plan_cache_mode
+ * force_custom_plan on the read pool, so that skewed values never get a generic plan). The set is
+ * small, so the statements are few; the statement cache is bounded anyway (read-db.ts).
+ * Anything else throws: free text, slugs and numbers stay parameters.
+ */
+sql.known = (values: readonly string[], type: 'text'): Sql => {
+  for (const v of values) if (!KNOWN.test(v)) throw new Error(`sql.known: ${JSON.stringify(v)} is not a code; pass it as a parameter`);
+  return new Sql([`'{${values.join(',')}}'::${type}[]`]);
+};
 
 /** A lower-case identifier (table, column, alias), checked and quoted. */
 sql.ident = (name: string): Sql => {

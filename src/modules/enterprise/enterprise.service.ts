@@ -25,7 +25,7 @@ export async function enterpriseWhere(ctx: Context, filter: EnterpriseFilter | u
   setFilterSql('t.sales_channels', filter.salesChannels, where);
   if (filter.targetMarkets) {
     const codes = countryCodes(filter.targetMarkets, await knownCountryCodes(ctx.db), 'filter.targetMarkets');
-    where.push(sql`t.target_markets && ${sql.array(codes, 'text')}`);
+    where.push(sql`t.target_markets && ${sql.known(codes, 'text')}`);
   }
   if (filter.gmv) {
     const g = filter.gmv;

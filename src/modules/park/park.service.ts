@@ -12,8 +12,8 @@ import { type ParkFilter, type ParkOrder, ParkOrderField } from './park.inputs';
 async function parkWhere(ctx: Context, filter: ParkFilter | undefined, vars: Record<string, unknown>): Promise<Sql[]> {
   const where: Sql[] = [];
   if (!filter) return where;
-  if (filter.kinds) where.push(sql`t.kind = any(${sql.array(filter.kinds, 'text')})`);
-  if (filter.designations) where.push(sql`t.designation = any(${sql.array(filter.designations, 'text')})`);
+  if (filter.kinds) where.push(sql`t.kind = any(${sql.known(filter.kinds, 'text')})`);
+  if (filter.designations) where.push(sql`t.designation = any(${sql.known(filter.designations, 'text')})`);
   if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
   if (filter.zones) where.push(sql`t.zone_id in (select id from zone where slug = any(${sql.array(filter.zones, 'text')}))`);
   setFilterSql('t.public_services', filter.publicServices, where);

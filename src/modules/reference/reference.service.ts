@@ -69,7 +69,7 @@ function updatedSince(v: string | undefined, where: Sql[]): void {
 export function listDistricts(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: DistrictFilter; orderBy?: ReferenceOrder[] }) {
   const where: Sql[] = [];
   const f = args.filter;
-  if (f?.kinds) where.push(sql`t.kind = any(${sql.array(f.kinds, 'text')})`);
+  if (f?.kinds) where.push(sql`t.kind = any(${sql.known(f.kinds, 'text')})`);
   if (f?.isCurrent != null) where.push(f.isCurrent ? sql`(t.valid_to is null or t.valid_to >= current_date)` : sql`t.valid_to < current_date`);
   updatedSince(f?.updatedSince, where);
   return listRef(ctx, info, REF.district, where, args);
@@ -78,7 +78,7 @@ export function listDistricts(ctx: Context, info: GraphQLResolveInfo, args: Page
 export function listZones(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ZoneFilter; orderBy?: ReferenceOrder[] }) {
   const where: Sql[] = [];
   const f = args.filter;
-  if (f?.kinds) where.push(sql`t.kind = any(${sql.array(f.kinds, 'text')})`);
+  if (f?.kinds) where.push(sql`t.kind = any(${sql.known(f.kinds, 'text')})`);
   if (f?.districts)
     where.push(
       sql`exists (select 1 from zone_district zd where zd.zone_id = t.id and zd.district_code = any(${sql.array(districtCodes(f.districts, 'filter.districts'), 'text')}))`,

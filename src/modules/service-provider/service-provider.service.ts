@@ -37,9 +37,9 @@ export async function serviceProviderWhere(ctx: Context, filter: ServiceProvider
   setFilterSql('t.categories', filter.categories, where);
   if (filter.markets) {
     const codes = countryCodes(filter.markets, await knownCountryCodes(ctx.db), 'filter.markets');
-    where.push(sql`t.markets && ${sql.array(codes, 'text')}`);
+    where.push(sql`t.markets && ${sql.known(codes, 'text')}`);
   }
-  if (filter.languages) where.push(sql`t.languages && ${sql.array(languageCodes(filter.languages, 'filter.languages'), 'text')}`);
+  if (filter.languages) where.push(sql`t.languages && ${sql.known(languageCodes(filter.languages, 'filter.languages'), 'text')}`);
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }

@@ -25,7 +25,7 @@ const ORDER_COLUMNS = {
 export function talentBaseWhere(filter: TalentBaseFilter | undefined): Sql[] {
   const where: Sql[] = [];
   if (!filter) return where;
-  if (filter.kinds) where.push(sql`t.kind = any(${sql.array(filter.kinds, 'text')})`);
+  if (filter.kinds) where.push(sql`t.kind = any(${sql.known(filter.kinds, 'text')})`);
   setFilterSql('t.specialties', filter.specialties, where);
   if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);

@@ -34,7 +34,7 @@ export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | und
   await applyNear(ctx.db, filter.near, where, vars);
   if (filter.countries) {
     const codes = countryCodes(filter.countries, await knownCountryCodes(ctx.db), 'filter.countries');
-    where.push(sql`t.country_code = any(${sql.array(codes, 'text')})`);
+    where.push(sql`t.country_code = any(${sql.known(codes, 'text')})`);
   }
   if (filter.cities) where.push(sql`(t.city_en = any(${sql.array(filter.cities, 'text')}) or t.city_zh = any(${sql.array(filter.cities, 'text')}))`);
   if (filter.isPublic != null) where.push(sql`t.is_public = ${filter.isPublic}`);
