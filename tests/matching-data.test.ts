@@ -4,6 +4,8 @@ import { boundingBox } from '../src/graphql/types/geo';
 import { toGlobalId } from '../src/graphql/ids';
 import { ReadDb } from '../src/db/read-db';
 import type { Context } from '../src/graphql/context';
+import { areaBoxSql } from '../src/modules/matchmaking/capacity.area';
+import { DEMAND_CANDIDATES, demandScopeSql } from '../src/modules/matchmaking/capacity.profile';
 import { sweepHolds } from '../src/modules/matchmaking/hold.service';
 import { demandsFullyMatchedBy } from '../src/modules/matchmaking/offer.service';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
@@ -400,5 +402,83 @@ describe('matching reads what the database keeps', () => {
     // An unknown warehouse is NOT_FOUND, not an empty answer.
     const unknown = await s.gql(q, { offer: offerInput({ warehouseId: toGlobalId('OverseasWarehouse', 9_999_999) }) });
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+  it('the SQL box of an area (the index of open demands by area) holds the circle, across the antimeridian and near the poles', async () => {
+    const R = 6378.168;
+    const rad = (x: number) => (x * Math.PI) / 180;
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const rows: [number, number, number, number, number][] = [];
+    for (let i = 0; i < 300; i++) {
+      const c: [number, number] = [i % 50 === 0 ? 89.5 : rnd() * 170 - 85, i % 25 === 0 ? 179.9 : rnd() * 360 - 180];
+      const r = [5, 50, 300, 800, 3000, 20000][i % 6];
+      for (let k = 0; k < 16; k++) {
+        const bearing = (k / 16) * 2 * Math.PI;
+        const d = Math.min(r * 0.999, Math.PI * R * 0.999) / R;
+        const lat = Math.asin(Math.sin(rad(c[0])) * Math.cos(d) + Math.cos(rad(c[0])) * Math.sin(d) * Math.cos(bearing));
+        const lng = rad(c[1]) + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(rad(c[0])), Math.cos(d) - Math.sin(rad(c[0])) * Math.sin(lat));
+        rows.push([c[0], c[1], r, (lat * 180) / Math.PI, (((lng * 180) / Math.PI + 540) % 360) - 180]);
+      }
+    }
+    const { rows: out } = await sql.query(
+      `select count(*)::int as n, count(*) filter (where not (${areaBoxSql('t.lat', 't.lng', 't.r')} && box(point(t.plng, t.plat), point(t.plng, t.plat))))::int as outside
+       from jsonb_to_recordset($1::jsonb) t(lat float8, lng float8, r float8, plat float8, plng float8)`,
+      [JSON.stringify(rows.map(([lat, lng, r, plat, plng]) => ({ lat, lng, r, plat, plng })))],
+    );
+    expect(out[0]).toEqual({ n: rows.length, outside: 0 });
+  });
+
+  it('an offer finds its candidate demands through the indexes of open demands: the same pairs as reading every open demand', async () => {
+    // Demands of every kind of location around the offers' warehouses: countries (with an area too),
+    // an area alone (small, large, across the antimeridian, up to a pole), a corridor alone, nowhere.
+    const {
+      rows: [seller],
+    } = await sql.query<{ id: number }>(`select id from enterprise order by id limit 1`);
+    const { rows: places } = await sql.query<{ country_code: string; latitude: number; longitude: number; corridor_id: number | null }>(
+      `select distinct on (w.country_code) w.country_code, w.latitude, w.longitude,
+         (select wc.corridor_id from warehouse_corridor wc where wc.warehouse_id = w.id order by 1 limit 1) as corridor_id
+       from overseas_warehouse w join capacity_offer o on o.warehouse_id = w.id and o.status = 'PUBLISHED' order by w.country_code, w.id`,
+    );
+    expect(places.length).toBeGreaterThan(1);
+    const kinds: [string, unknown[]][] = [];
+    for (const [i, p] of places.entries()) {
+      kinds.push(
+        ['countries', [[p.country_code], null, null, null, null]],
+        ['countries and area', [[p.country_code, 'JP'], p.latitude + 0.3, p.longitude, 100, null]],
+        ['area', [[], p.latitude + 0.5, p.longitude - 0.5, [80, 300, 3000][i % 3], null]],
+        ['area across the antimeridian', [[], p.latitude, 179.5, 20000, null]],
+        ['area up to a pole', [[], 89.9, p.longitude, 15000, null]],
+        ['corridor', [[], null, null, null, p.corridor_id]],
+        ['nowhere', [[], null, null, null, null]],
+      );
+    }
+    const { rows: made } = await sql.query<{ id: number }>(
+      `insert into capacity_demand (seller_id, title, countries, near_latitude, near_longitude, radius_km, corridor_id, quantity, unit, quantity_cbm,
+         start_date, duration_days, storage_class)
+       select $1, 'scope ' || k.kind, k.countries, k.lat, k.lng, k.r, k.corridor, 10, 'CBM', 10, $3::date, 30, 'AMBIENT'
+       from jsonb_to_recordset($2::jsonb) k(kind text, countries text[], lat float8, lng float8, r float8, corridor int)
+       returning id`,
+      [seller.id, JSON.stringify(kinds.map(([kind, [countries, lat, lng, r, corridor]]) => ({ kind, countries, lat, lng, r, corridor }))), start],
+    );
+    try {
+      const pairs = async (demands: string) =>
+        (
+          await sql.query<{ pair: string }>(
+            `select o.id || ':' || d.id as pair from capacity_offer o cross join ${demands} d
+             where o.status = 'PUBLISHED' and ${DEMAND_CANDIDATES.join(' and ')} order by 1`,
+          )
+        ).rows.map((r) => r.pair);
+      const every = await pairs('capacity_demand');
+      const scoped = await pairs(`lateral ${demandScopeSql('o')}`);
+      expect(scoped).toEqual(every);
+      // Each kind of location is among them.
+      const found = new Set(every.map((x) => Number(x.split(':')[1])));
+      const { rows: kindsFound } = await sql.query<{ title: string }>(`select distinct title from capacity_demand where id = any($1::int[]) order by 1`, [
+        [...found],
+      ]);
+      expect(kindsFound.map((r) => r.title)).toEqual(expect.arrayContaining(['scope area', 'scope corridor', 'scope countries', 'scope nowhere']));
+    } finally {
+      await sql.query(`update capacity_demand set status = 'CLOSED' where id = any($1::int[])`, [made.map((r) => r.id)]);
+    }
   });
 });

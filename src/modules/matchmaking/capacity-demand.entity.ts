@@ -4,6 +4,7 @@ import { TimestampedEntity } from '../../db/base.entity';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Corridor } from '../reference/corridor.entity';
 import { CapacityUnit, StorageClass } from '../warehouse/warehouse.enums';
+import { DEMAND_AREA_BOX } from './capacity.area';
 import { DemandStatus } from './matchmaking.enums';
 
 /** A seller's request for overseas-warehouse capacity. Contact details are seen by the seller only. */
@@ -14,6 +15,25 @@ import { DemandStatus } from './matchmaking.enums';
 @Index({ name: 'capacity_demand_seller_idx', properties: ['seller'] })
 @Index({ name: 'capacity_demand_start_idx', properties: ['startDate', 'id'] })
 @Index({ name: 'capacity_demand_updated_at_idx', properties: ['updatedAt', 'id'] })
+/*
+ * An offer's candidate demands (demandMatches, capacity.profile.ts demandScopeSql), each kind of
+ * location through its own index of open demands: a country named, an area's box holding the
+ * warehouse, a corridor alone (or no location).
+ */
+@Index({
+  name: 'capacity_demand_open_countries_idx',
+  expression: `create index "capacity_demand_open_countries_idx" on "capacity_demand" using gin ("countries") where "status" = 'OPEN'`,
+})
+@Index({
+  name: 'capacity_demand_open_area_idx',
+  expression: `create index "capacity_demand_open_area_idx" on "capacity_demand" using gist ((${DEMAND_AREA_BOX}))
+    where "status" = 'OPEN' and "near_latitude" is not null`,
+})
+@Index({
+  name: 'capacity_demand_open_corridor_idx',
+  expression: `create index "capacity_demand_open_corridor_idx" on "capacity_demand" ("storage_class", "corridor_id")
+    where "status" = 'OPEN' and "near_latitude" is null and cardinality("countries") = 0`,
+})
 export class CapacityDemand extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

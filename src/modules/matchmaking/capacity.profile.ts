@@ -3,6 +3,7 @@ import type { Bilingual, CandidateSource, Constraint, Factor, MatchProfile, Matc
 import type { Params } from '../../graphql/sql/params';
 import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/types/geo';
 import { WarehouseService } from '../warehouse/warehouse.enums';
+import { areaBoxSql } from './capacity.area';
 import { monthlyPricePerCbmSql, periodDaysSql } from './capacity.formulas';
 
 /**
@@ -410,11 +411,30 @@ export const DEMAND_CANDIDATES = [
   `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,
 ];
 
+/**
+ * Where an offer `o` can find its candidate demands, each through an index of open demands
+ * (instead of reading every open demand): those naming its country (capacity_demand_open_countries_idx),
+ * those with an area only whose box holds its warehouse (capacity_demand_open_area_idx), those
+ * located by a corridor alone that reaches it, and those located nowhere (capacity_demand_open_corridor_idx).
+ * The four are disjoint and hold every demand DEMAND_CANDIDATES admits, which still filters them.
+ */
+export function demandScopeSql(o: string): string {
+  const open = (more: string) => `select d.* from capacity_demand d where d.status = 'OPEN' and d.storage_class = ${o}.storage_class and ${more}`;
+  const point = `box(point(${o}.longitude, ${o}.latitude), point(${o}.longitude, ${o}.latitude))`;
+  const reaching = `array(select i from generate_subscripts(${o}.transit_days, 1) i where ${o}.transit_days[i] is not null)`;
+  return `(${[
+    open(`d.countries @> array[${o}.country_code::text]`),
+    open(`cardinality(d.countries) = 0 and d.near_latitude is not null and ${areaBoxSql('d.near_latitude', 'd.near_longitude', 'd.radius_km')} && ${point}`),
+    open(`cardinality(d.countries) = 0 and d.near_latitude is null and d.corridor_id = any(${reaching})`),
+    open('cardinality(d.countries) = 0 and d.near_latitude is null and d.corridor_id is null'),
+  ].join('\n    union all ')})`;
+}
+
 /** Demands for an offer: the offer as a one-row sub-select (`offerFrom`, aliased `o`, with its warehouse's copies). */
 function demandsFor({ offerFrom }: { offerFrom: (p: Params) => string }, p: Params): CandidateSource {
   const o = offerFrom(p);
   return {
-    from: `${o} cross join capacity_demand d`,
+    from: `${o} cross join lateral ${demandScopeSql('o')} d`,
     where: DEMAND_CANDIDATES,
     rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o}`,
   };

@@ -15,7 +15,7 @@ import { cbmPerUnit, offerDerivedSelect } from './capacity.formulas';
 import type { CapacityOfferFilter } from './matchmaking.filters';
 import type { CapacityOfferInput, CapacityOfferUpdateInput } from './matchmaking.inputs';
 import { offerAccess } from './matchmaking.access';
-import { CAPACITY_FULL_MATCH, DEMAND_CANDIDATES } from './capacity.profile';
+import { CAPACITY_FULL_MATCH, DEMAND_CANDIDATES, demandScopeSql } from './capacity.profile';
 import { publishOfferMatch } from './matchmaking.events';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import { checkOfferFields, currency, noControlChars, todayInChina } from './matchmaking.validation';
@@ -280,7 +280,7 @@ export async function withdrawOffer(ctx: Context, viewer: Viewer, id: string, ke
  */
 export async function demandsFullyMatchedBy(ctx: Context, offerId: number): Promise<{ id: number; seller_id: number }[]> {
   return ctx.db.query<{ id: number; seller_id: number }>(
-    `select d.id, d.seller_id from capacity_offer o cross join capacity_demand d
+    `select d.id, d.seller_id from capacity_offer o cross join lateral ${demandScopeSql('o')} d
      where o.id = $1 and o.status = 'PUBLISHED' and ${DEMAND_CANDIDATES.join(' and ')} and ${CAPACITY_FULL_MATCH}`,
     [offerId],
   );
