@@ -41,9 +41,12 @@ export const SERVICES_MAX = 20;
 /** Periods end at most this many years after today (in China): no end date can overflow. */
 export const HORIZON_YEARS = 5;
 
+/** Made once: an Intl.DateTimeFormat costs about a millisecond to build. */
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
 /** Today in China Standard Time: a period "in the past" is judged where the users are. */
 export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  return CHINA_DATE.format(now);
 }
 
 export function addDays(date: string, days: number): string {
