@@ -12,10 +12,20 @@ import { ADHOC, adhocDemands } from './matchmaking';
  * demands once (timed), then prints the EXPLAIN ANALYZE of the ranking statement of the slowest N.
  *
  *   npm run bench:explain -- [N=3] [kind: countries|area|corridor]
+ *   npm run bench:explain -- summary [kind]   planning and execution time and buffers of every
+ *                                             demand's ranking statement (EXPLAIN ANALYZE), p50/p95
  */
+interface PlanNode {
+  'Subplan Name'?: string;
+  'Actual Total Time': number;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec_bench_match';
-  const n = Number(process.argv[2] ?? 3);
+  const summary = process.argv[2] === 'summary';
+  const n = summary ? 0 : Number(process.argv[2] ?? 3);
   const kind = process.argv[3];
   const app = await createApp({ databaseUrl: url, config: { ...BENCH_CONFIG, dbPoolSize: 4, seedWhenEmpty: false }, logger: createLogger('warn') });
   const server = app.listen(0, '127.0.0.1');
@@ -46,6 +56,43 @@ async function main(): Promise<void> {
     });
     await res.json();
     runs.push({ ms: performance.now() - t, demand, sql: last });
+  }
+  if (summary) {
+    const plan: number[] = [];
+    const exec: number[] = [];
+    const hits: number[] = [];
+    const ctes = new Map<string, number>();
+    const at = (v: number[], q: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(v.length * q))];
+    for (const r of runs) {
+      const { rows } = await app.read.pool.query(`explain (analyze, buffers, format json) ${r.sql!.text}`, r.sql!.values as unknown[]);
+      const [x] = rows[0]['QUERY PLAN'];
+      plan.push(x['Planning Time']);
+      exec.push(x['Execution Time']);
+      hits.push(x.Plan['Shared Hit Blocks'] + x.Plan['Shared Read Blocks']);
+      // Time in each CTE (inclusive of what it reads), summed over the demands.
+      const walk = (node: PlanNode) => {
+        if (node['Subplan Name']?.startsWith('CTE '))
+          ctes.set(node['Subplan Name'], (ctes.get(node['Subplan Name']) ?? 0) + node['Actual Total Time'] * node['Actual Loops']);
+        for (const c of node.Plans ?? []) walk(c);
+      };
+      walk(x.Plan);
+    }
+    // The plan of the demand whose execution time is the median, as text.
+    const median = runs[exec.indexOf(at(exec, 0.5))];
+    console.log(`\n=== median: ${JSON.stringify(median.demand)}`);
+    const { rows: text } = await app.read.pool.query(`explain (analyze, buffers) ${median.sql!.text}`, median.sql!.values as unknown[]);
+    console.log(text.map((x) => x['QUERY PLAN']).join('\n'));
+    for (const [name, t] of [...ctes].sort((a, b) => b[1] - a[1]))
+      console.log(`${name.padEnd(24)} ${(t / runs.length).toFixed(2)} ms per statement (inclusive)`);
+    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+    for (const [name, v] of [
+      ['planning ms', plan],
+      ['execution ms', exec],
+      ['buffers', hits],
+    ] as const)
+      console.log(
+        `${name.padEnd(14)} mean ${(sum(v) / v.length).toFixed(2)}  p50 ${at(v, 0.5).toFixed(2)}  p95 ${at(v, 0.95).toFixed(2)}  max ${at(v, 1).toFixed(2)}`,
+      );
   }
   runs.sort((a, b) => b.ms - a.ms);
   const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
