@@ -130,6 +130,18 @@ describe('the /graphql HTTP layer (src/http/graphql-http.ts)', () => {
     expect(latin.status).toBe(415);
   });
 
+  it('reads JSON bodies as body-parser does: objects only, any charset spelling of UTF-8, or chunked', async () => {
+    const send = (body: string, type = 'application/json') => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
+    const scalar = await send('"{ __typename }"');
+    expect(scalar.status).toBe(400);
+    expect(((await scalar.json()) as any).errors[0].message).toBe('The request body is not valid JSON');
+    for (const type of ['application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"']) {
+      expect(((await (await send(JSON.stringify({ query: '{ __typename }' }), type)).json()) as any).data.__typename).toBe('Query');
+    }
+    const chunked = await post(`${s.url}/graphql`, JSON.stringify({ query: '{ __typename }' }), { 'transfer-encoding': 'chunked' });
+    expect(chunked.status).toBe(200);
+  });
+
   it('accepts a gzip-compressed request body', async () => {
     const { gzipSync } = await import('node:zlib');
     const res = await fetch(`${s.url}/graphql`, {

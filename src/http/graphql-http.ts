@@ -80,12 +80,60 @@ export interface GraphqlHttpOptions {
   accessLog: boolean;
   /** Answers of this many bytes or more are compressed when the client accepts it. */
   compressThreshold?: number;
-  bodyLimit?: string;
+  /** The largest request body (default 1 MB); larger ones get 413. */
+  bodyLimitBytes?: number;
+}
+
+/** `application/json`, alone or with charset utf-8, in the spellings clients send. */
+const PLAIN_JSON = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/**
+ * The request body, parsed. The common case (JSON in UTF-8, not compressed, a known length within
+ * the limit) is read here directly; everything else — other charsets, compressed bodies, chunked
+ * bodies, refusals — by body-parser, which knows them all.
+ */
+function bodyReader(limitBytes: number) {
+  const parser = bodyParser.json({ limit: limitBytes });
+  return (req: Req, res: ServerResponse, next: (err?: Error & { status?: number; type?: string }) => void) => {
+    const type = req.headers['content-type'];
+    const length = Number(req.headers['content-length']);
+    if (req.method !== 'POST' || !type || !PLAIN_JSON.test(type) || req.headers['content-encoding'] !== undefined || !(length > 0 && length <= limitBytes)) {
+      parser(req, res, next);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      chunks.push(chunk);
+    });
+    req.once('error', (e) => next(Object.assign(e, { status: 400 })));
+    req.once('end', () => {
+      if (received !== length) {
+        next(Object.assign(new Error('request size did not match content length'), { status: 400, type: 'request.size.invalid' }));
+        return;
+      }
+      const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
+      const first = text.trimStart()[0];
+      // body-parser's strict mode: objects and arrays only.
+      if (first !== '{' && first !== '[') {
+        next(Object.assign(new SyntaxError('not an object'), { status: 400, type: 'entity.parse.failed' }));
+        return;
+      }
+      try {
+        req.body = JSON.parse(text);
+      } catch (e) {
+        next(Object.assign(e as Error, { status: 400, type: 'entity.parse.failed' }));
+        return;
+      }
+      next();
+    });
+  };
 }
 
 export function graphqlHttp(opts: GraphqlHttpOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const threshold = opts.compressThreshold ?? 1024;
-  const readJson = bodyParser.json({ limit: opts.bodyLimit ?? '1mb' });
+  const readJson = bodyReader(opts.bodyLimitBytes ?? 1024 * 1024);
   const { apollo, metrics, logger } = opts;
 
   const answer = (req: Req, res: Res, status: number, headers: HeaderMap, body: string) => {
@@ -163,19 +211,20 @@ export function graphqlHttp(opts: GraphqlHttpOptions): (req: IncomingMessage, re
     if (opts.cors(req, res)) return;
     // Answers differ by language, by API key for some fields, and by encoding: caches keep them apart.
     vary(res, 'Accept-Encoding, Accept-Language, Authorization, X-API-Key');
-    requestScope.run({ requestId }, () => {
-      readJson(req, res, (err?: Error & { status?: number; type?: string }) => {
-        if (err) {
-          const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
-          sendError(res, status, 'BAD_REQUEST', err.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : err.message);
-          return;
-        }
+    readJson(req, res, (err?: Error & { status?: number; type?: string }) => {
+      if (err) {
+        const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
+        sendError(res, status, 'BAD_REQUEST', err.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : err.message);
+        return;
+      }
+      // Errors formatted anywhere below carry the request id (plugins/errors.ts).
+      requestScope.run({ requestId }, () =>
         execute(req, res, search).catch((e: Error) => {
           logger.error('http error', { err: e.message, stack: e.stack, requestId });
           if (res.headersSent) res.destroy();
           else sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-        });
-      });
+        }),
+      );
     });
   };
 }
