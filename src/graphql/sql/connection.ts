@@ -79,6 +79,28 @@ export function selects(typeName: string, nodes: readonly FieldNode[], name: str
   return false;
 }
 
+/** True when the connection's selection asks for a cursor: `edges { cursor }` or `pageInfo { startCursor endCursor }`. */
+function selectsCursor(connType: string, nodes: readonly FieldNode[], c: CompileCtx): boolean {
+  const edgeType = connType.replace(/Connection$/, 'Edge');
+  for (const [, fields] of collectFields(
+    connType,
+    nodes.map((n) => n.selectionSet),
+    c,
+  )) {
+    const name = fields[0].name.value;
+    if (name !== 'edges' && name !== 'pageInfo') continue;
+    for (const [, inner] of collectFields(
+      name === 'edges' ? edgeType : 'PageInfo',
+      fields.map((n) => n.selectionSet),
+      c,
+    )) {
+      const n = inner[0].name.value;
+      if (n === 'cursor' || n === 'startCursor' || n === 'endCursor') return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Runs a connection query for the field being resolved (`info`). The returned object is keyed by
  * field name (edges, nodes, pageInfo, totalCount); the nodes inside are compiled objects.
@@ -97,6 +119,9 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const wantsNodes = nodes.columns.length > 0;
   const wantsTotal = selects(connType, info.fieldNodes, 'totalCount', info);
   const wantsPage = wantsNodes || selects(connType, info.fieldNodes, 'pageInfo', info) || selects(connType, info.fieldNodes, 'edges', info);
+  // Cursors are JSON built per row and base64 made per row: only when an edge's cursor or the
+  // page's start or end cursor is asked for.
+  const wantsCursors = selectsCursor(connType, info.fieldNodes, c);
 
   const where = [...spec.where];
   const cursorArg = backward ? 'before' : 'after';
@@ -134,7 +159,8 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const baseWhere = spec.where.length ? ` where ${spec.where.join(' and ')}` : '';
   const pageWhere = where.length ? ` where ${where.join(' and ')}` : '';
   const orderSql = order.map((o) => `${o.expr} ${o.desc !== backward ? 'desc' : 'asc'}`).join(', ');
-  const cursorSql = `json_build_array(${order.map((o) => `${o.expr}::text`).join(', ')})`;
+  // Without cursors, `c` only tells the page's rows from the empty row of the count's join.
+  const cursorSql = wantsCursors ? `json_build_array(${order.map((o) => `${o.expr}::text`).join(', ')})` : 'true';
   const nodeColumns = wantsNodes ? nodes.columns.map((sql, i) => `${sql} as n${i || ''}`).join(', ') : 'null as n';
   const page = `select ${nodeColumns}, ${cursorSql} as c from ${spec.from}${pageWhere} order by ${orderSql} limit ${size + 1}`;
 
@@ -158,7 +184,7 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   if (hasMore) rows = rows.slice(0, size);
   if (backward) rows.reverse();
   const edges = rows.map((r) => ({
-    cursor: encodeCursor(sig, r.c ?? []),
+    cursor: wantsCursors ? encodeCursor(sig, r.c ?? []) : '',
     node: r.n,
     ...(nodes.columns.length > 1 ? { columns: nodes.columns.map((_sql, i) => r[`n${i || ''}`]) } : {}),
   }));
