@@ -961,7 +961,7 @@ describe('the public-service gate, tried by a hostile client', () => {
       const logged = requestLines();
       expect(logged).toHaveLength(3);
       const keyed = logged.find((l) => l.requestId === 'log-keyed');
-      expect(keyed).toMatchObject({ method: 'POST', operation: 'Cheap', status: 200, cost: 4, keyId });
+      expect(keyed).toMatchObject({ method: 'POST', operation: 'Cheap', status: 200, cost: 4, keyId, executor: 'compiled' });
       expect(typeof keyed.ms).toBe('number');
       const bomb = logged.find((l) => l.requestId === 'log-bomb');
       expect(bomb).toMatchObject({ method: 'POST', path: '/graphql', status: 400 });

@@ -4,7 +4,7 @@ import type { Locals } from './graphql-http';
 
 /**
  * One line per HTTP request, when its response is finished (or the client has gone): method,
- * path, GraphQL operation name, status, duration, cost, request id and API key id — never the key.
+ * path, GraphQL operation name, status, duration, cost, executor, request id and API key id — never the key.
  * /graphql writes it itself (graphql-http.ts); the other paths through `accessLog`, for express.
  */
 export function logAccess(logger: Logger, req: IncomingMessage, res: ServerResponse & { locals: Locals }, started: bigint): void {
@@ -17,6 +17,8 @@ export function logAccess(logger: Logger, req: IncomingMessage, res: ServerRespo
     status: res.statusCode,
     ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
     ...(ctx?.usage.cost ? { cost: ctx.usage.cost.actual ?? ctx.usage.cost.requested } : {}),
+    // Which executor answered: `compiled` (src/graphql/execute.ts) or `graphql-js`.
+    ...(ctx?.usage.executor ? { executor: ctx.usage.executor } : {}),
     requestId: res.locals.requestId,
     ...(ctx?.viewer ? { keyId: ctx.viewer.apiKeyId } : {}),
     ...(res.writableFinished ? {} : { aborted: true }),
