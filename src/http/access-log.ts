@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
-import type { Locals } from './graphql-http';
+import type { Locals } from './locals';
 
 /**
  * One line per HTTP request, when its response is finished (or the client has gone): method,

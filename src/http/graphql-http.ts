@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { logAccess } from './access-log';
 import { wantsPage } from './explorer';
 import { type Cors, encodingFor, vary } from './lean';
+import type { Res } from './locals';
 import type { Metrics } from './metrics';
 
 /**
@@ -25,14 +26,6 @@ import type { Metrics } from './metrics';
  * written when the response is done.
  */
 
-/** What a request carries between the steps that serve it (express keeps the same in `res.locals`). */
-export interface Locals {
-  requestId: string;
-  ctx?: Context;
-  /** The operation name the client sent, for the access log when no context was made. */
-  operationName?: string;
-}
-export type Res = ServerResponse & { locals: Locals };
 type Req = IncomingMessage & { body?: unknown };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

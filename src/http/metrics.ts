@@ -4,7 +4,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, Counter, Gauge, Histogram, type MetricObjectWithValues, type MetricValue, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ReadPool } from '../db/read-db';
 import type { Context } from '../graphql/context';
-import type { Locals } from './graphql-http';
+import type { Locals } from './locals';
 
 /**
  * Prometheus metrics for operators (`GET /metrics`, prom-client): requests and latency by
