@@ -14,7 +14,8 @@ import { record } from './record';
  *   BENCH_ROUNDS=2 BENCH_SECONDS=3 npm run bench:peer -- near statistics
  *
  * BENCH_DATABASE_URL (default: the local `cbec_bench`, filled by `npm run seed:scale`),
- * BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_WARMUP (seconds per side, default 3).
+ * BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_WARMUP (seconds per side, default 3), BENCH_LABEL
+ * (recorded as bench/results/peer-<label>-<date>, so a second run of the day keeps the first).
  *
  * PostGraphile is a bench-only dependency with its own lock file in bench/peer/ (installed there
  * with `npm ci` when missing; never a dependency of the API) and runs as its own process
@@ -547,7 +548,7 @@ async function main(): Promise<void> {
       });
     }
     for (const p of list) if (p.note) console.log(`${p.name}: ${p.note}`);
-    const files = record('peer', rows, {
+    const files = record(process.env.BENCH_LABEL ? `peer-${process.env.BENCH_LABEL}` : 'peer', rows, {
       postgresql: pgVersion,
       database: `${enterprises} enterprises, ${warehouses} warehouses`,
       api: 'dist/src/main.js, API_PROCESSES=1, DB_POOL_SIZE=16, RESPONSE_CACHE=false, NODE_ENV=production',

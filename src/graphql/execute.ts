@@ -85,9 +85,11 @@ function completer(
   type: GraphQLOutputType,
   nodes: readonly FieldNode[],
   fragments: Record<string, FragmentDefinitionNode>,
+  /** The field's values name their type in this key (a field's `typedBy` extension). */
+  typedBy?: string,
 ): Complete | null {
   if (isNonNullType(type)) {
-    const inner = completer(schema, type.ofType, nodes, fragments);
+    const inner = completer(schema, type.ofType, nodes, fragments, typedBy);
     if (!inner) return null;
     return (v) => {
       if (v == null) throw new Unplanned();
@@ -95,7 +97,7 @@ function completer(
     };
   }
   if (isListType(type)) {
-    const item = completer(schema, type.ofType, nodes, fragments);
+    const item = completer(schema, type.ofType, nodes, fragments, typedBy);
     if (!item) return null;
     return (v) => {
       if (v == null) return null;
@@ -122,23 +124,25 @@ function completer(
       return out;
     };
   }
-  if (isAbstractType(type)) return abstractCompleter(schema, type, nodes, fragments);
+  if (isAbstractType(type)) return abstractCompleter(schema, type, nodes, fragments, typedBy);
   if (!isObjectType(type)) return null;
   return objectCompleter(schema, type, nodes, fragments);
 }
 
 /**
- * An interface or union whose rows name their type in a key (`typedBy`: Node's `$t`, which its
- * resolveType reads too): one plan per possible type, chosen by that key. A row naming no planned
- * type sends the operation to graphql-js.
+ * An interface or union whose rows name their type in a key (`typedBy`, declared on the type, as
+ * Node's `$t`, or on the field, as a search hit's node; their resolveType reads the same key): one
+ * plan per possible type, chosen by that key. A row naming no planned type sends the operation to
+ * graphql-js.
  */
 function abstractCompleter(
   schema: GraphQLSchema,
   type: GraphQLAbstractType,
   nodes: readonly FieldNode[],
   fragments: Record<string, FragmentDefinitionNode>,
+  fieldTypedBy?: string,
 ): Complete | null {
-  const typedBy = (type.extensions as { typedBy?: string }).typedBy;
+  const typedBy = fieldTypedBy ?? (type.extensions as { typedBy?: string }).typedBy;
   if (!typedBy) return null;
   const byName = new Map<string, Complete>();
   for (const possible of schema.getPossibleTypes(type)) {
@@ -185,7 +189,7 @@ function objectCompleter(
     }
     const def = defs[name];
     if (!def || def.resolve !== read || spec?.fields[name]?.kind === 'resolver') return null;
-    const sub = completer(schema, def.type, fieldNodes, fragments);
+    const sub = completer(schema, def.type, fieldNodes, fragments, (def.extensions as { typedBy?: string }).typedBy);
     if (!sub) return null;
     steps.push(sub);
   }

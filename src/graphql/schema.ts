@@ -91,11 +91,12 @@ export async function buildSchemaFrom(moduleResolvers: readonly Function[]): Pro
         const kind = spec.fields[fieldName].kind;
         if (kind !== 'resolver') field.resolve = byResponseKey;
         const named = getNamedType(field.type);
-        if (kind === 'expr' && isObjectType(named)) valueType(named);
+        // JSON built by a field's SQL (Money), or the nodes of a connection built in JavaScript (search hits).
+        if ((kind === 'expr' || kind === 'produced') && isObjectType(named)) valueType(named);
       }
     }
-    // Objects built as JSON by a field's SQL: each field a read of the same name, as before, but
-    // one that compiled execution (execute.ts) recognises.
+    // Value objects (built as JSON by a field's SQL, or in JavaScript for a produced connection):
+    // each field a read of the same name, as before, but one that compiled execution (execute.ts) recognises.
     for (const type of values) for (const field of Object.values(type.getFields())) field.resolve = byFieldName;
     return schema;
   }

@@ -1,4 +1,4 @@
-import { createUnionType, Field, Float, getMetadataStorage, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { createUnionType, Extensions, Field, Float, getMetadataStorage, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { SearchKindSpec } from '../../graphql/types/search-kind';
 
 @ObjectType({ description: 'A matched span of the snippet, in characters (UTF-16 code units), end exclusive (高亮区间)' })
@@ -57,6 +57,8 @@ export function searchTypes(kinds: readonly SearchKindSpec[]) {
     @Field({ description: 'The snippet as HTML, matches wrapped in <mark>, everything else escaped (高亮HTML)' })
     snippetHtml!: string;
 
+    // The rows name their type in `$t` (search.service.ts), as resolveType above reads it.
+    @Extensions({ typedBy: '$t' })
     @Field(() => SearchNode, { description: 'The object found (命中对象)' })
     node!: typeof SearchNode;
   }
