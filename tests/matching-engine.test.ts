@@ -174,6 +174,49 @@ describe('the matching engine with a profile of its own', () => {
       expect(walked.rows[0].name).toBe('Z');
       expect(every.rows[0].name).toBe('Z');
     });
+
+    describe('with the table’s columns given, a partition is read to its share of MATCH_SCAN candidates at most', () => {
+      const SCANNED: MatchProfile<Row, Ask> = {
+        ...WALKED,
+        candidates: (ask, p) => {
+          const source = WALKED.candidates(ask, p);
+          return { ...source, walk: { ...source.walk!, tableColumns: ['id', 'name', 'languages', 'price', 'days', 'km', 'pair'] } };
+        },
+      };
+      const scannedRun = (ask: Ask, over: Record<string, unknown> = {}) =>
+        rank(db2(), SCANNED, { query: ask, node: null, first: 10, nearMisses: false, params: new Params(), ...over });
+
+      it('ranks as the walk without it while partitions are smaller than their share', async () => {
+        for (const ask of [
+          { deadline: 3, cityKm: 0 },
+          { deadline: 5, cityKm: 0 },
+          { deadline: 5, cityKm: null },
+        ])
+          for (const nearMisses of [false, true]) {
+            const walked = await walkedRun(ask, { nearMisses });
+            const scanned = await scannedRun(ask, { nearMisses });
+            expect(scanned.rows.map((x) => [x.name, x.misses, x.score])).toEqual(walked.rows.map((x) => [x.name, x.misses, x.score]));
+            expect([scanned.fullMatchCount, scanned.fullMatchCountCapped]).toEqual([walked.fullMatchCount, walked.fullMatchCountCapped]);
+          }
+      });
+
+      it('stops where full matches are rare, and says the count is then a lower bound', async () => {
+        // given a third partition, en-de: 12,000 cheap translators who need 30 days, then one who needs 1 day (the
+        // dearest); three partitions share MATCH_SCAN 30,000 (10,000 each), so the walk stops before that one
+        await client.query(`insert into translator select 10000 + i, 'S' || i, '{en,zh}', 1 + i / 100.0, 30, 90, 'en-de' from generate_series(1, 12000) i`);
+        await client.query(`insert into translator values (30000, 'Last', '{en,zh}', 5000, 1, 1, 'en-de')`);
+        try {
+          const walked = await walkedRun({ deadline: 3, cityKm: 0 });
+          expect(walked.rows.map((x) => x.name)).toContain('Last');
+          expect(walked.fullMatchCountCapped).toBe(false);
+          const scanned = await scannedRun({ deadline: 3, cityKm: 0 });
+          expect(scanned.rows.map((x) => x.name)).not.toContain('Last');
+          expect([scanned.fullMatchCount, scanned.fullMatchCountCapped]).toEqual([walked.fullMatchCount - 1, true]);
+        } finally {
+          await client.query(`delete from translator where pair = 'en-de'`);
+        }
+      });
+    });
   });
 
   it('ranks one focused candidate among all', async () => {

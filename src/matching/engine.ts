@@ -26,6 +26,13 @@ export const MATCH_DEFAULT = 20;
  * read (each partition's first in its index order) and says so.
  */
 export const MATCH_WALK = 1000;
+/**
+ * About the most candidates the full-match walks of a ranking read together, where the walk can
+ * stop on them (CandidateWalk.tableColumns): shared out among its partitions, at least 20 × its
+ * share of MATCH_WALK each. A partition whose full matches are rare is read that far, not to its
+ * end; the ranking is then capped too.
+ */
+export const MATCH_SCAN = 30000;
 
 /** Weights by weightKey, each 0–1, normalised to sum 1 over the factors that apply. */
 export type Weights = Record<string, number>;
@@ -69,7 +76,7 @@ export function normalise(weights: Weights, applies: (key: string) => boolean = 
  */
 export function checkProfile(profile: AnyProfile): string[] {
   const problems: string[] = [];
-  const ENGINE_COLUMNS = ['misses', 'score', 'rank', 'wsum', 'id', 'node', 'full_count', 'full_capped', 'walk_n', 'explanation'];
+  const ENGINE_COLUMNS = ['misses', 'score', 'rank', 'wsum', 'id', 'node', 'full_count', 'full_capped', 'walk_n', 'walk_full', 'walk_scan', 'explanation'];
   const columns = Object.keys(profile.columns);
   if (!columns.includes(profile.key)) problems.push(`key ${profile.key} is not one of its columns`);
   for (const c of columns) {
@@ -140,32 +147,49 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
   // then near misses likewise, read only while full matches are fewer than asked.
   // Near misses among the first 4k candidates of each partition only: a candidate that fails two
   // constraints costs as much to read as a near miss, and there may be nothing else to find.
+  // With the table's columns known, the full walk reads at most `scan` candidates of a partition
+  // (in an inner scan that only tells full matches apart; the outer computes the columns of those)
+  // and keeps the `scan`-th as a marker (walk_scan = scan): the partition was not read to its end.
+  const alias = (w: NonNullable<typeof walk>) => w.table.trim().split(/\s+/).pop()!;
   const walked = (kind: 'full' | 'near', w: NonNullable<typeof walk>) =>
     kind === 'full'
-      ? `
+      ? w.tableColumns
+        ? `
       select x.* from ${w.query} cross join walk_parts wp cross join lateral (
-        select ${columns}, 0 as misses, row_number() over (order by ${w.order}) as walk_n
+        select ${columns}, 0 as misses, row_number() over (order by ${w.order}) as walk_n, ${alias(w)}.walk_full, ${alias(w)}.walk_scan
+        from (
+          select ${w.tableColumns.map((c) => `${alias(w)}.${c}`).join(', ')}, coalesce((${full}), false) as walk_full,
+            row_number() over (order by ${w.order}) as walk_scan
+          from ${w.table}
+          where ${[...w.where, ...w.fullWhere].join(' and ')}
+          order by ${w.order} limit (select scan from walk_k)) ${alias(w)}
+        where ${alias(w)}.walk_full or ${alias(w)}.walk_scan = (select scan from walk_k)
+        order by ${w.order} limit (select k from walk_k) + 2) x`
+        : `
+      select x.* from ${w.query} cross join walk_parts wp cross join lateral (
+        select ${columns}, 0 as misses, row_number() over (order by ${w.order}) as walk_n, true as walk_full, 0::bigint as walk_scan
         from ${w.table}
         where ${[...w.where, ...w.fullWhere, full].join(' and ')}
         order by ${w.order} limit (select k from walk_k) + 1) x`
       : `
       select x.* from ${w.query} cross join walk_parts wp cross join lateral (
-        select ${columns}, ${misses} as misses, 0::bigint as walk_n
+        select ${columns}, ${misses} as misses, 0::bigint as walk_n, false as walk_full, 0::bigint as walk_scan
         from ${w.table}
         where ${w.where.join(' and ')}
         order by ${w.order} limit (select 4 * k from walk_k)) x
       where x.misses = 1`;
   const ranked = walk
     ? `walk_parts as materialized (${walk.partitions}),
-    walk_k as (select greatest(${req.first}, ceil(${MATCH_WALK}::float8 / greatest(count(*), 1)))::int as k from walk_parts),
+    walk_k as (select k, greatest(20 * k, ceil(${MATCH_SCAN}::float8 / n))::int as scan
+      from (select greatest(${req.first}, ceil(${MATCH_WALK}::float8 / greatest(count(*), 1)))::int as k, greatest(count(*), 1) as n from walk_parts) x),
     full_walk as materialized (${walked('full', walk)}),
-    near_walk as materialized (${req.nearMisses ? `${walked('near', walk)} and (select count(*) from full_walk) < ${req.first}` : `select * from full_walk where false`}),
+    near_walk as materialized (${req.nearMisses ? `${walked('near', walk)} and (select count(*) from full_walk where walk_full) < ${req.first}` : `select * from full_walk where false`}),
     ranked as materialized (
-      select * from full_walk where walk_n <= (select k from walk_k)
+      select * from full_walk where walk_full and walk_n <= (select k from walk_k)
       union all select * from near_walk
     ),
     counted as (select count(*) filter (where misses = 0) as full_count,
-      exists (select 1 from full_walk where walk_n > (select k from walk_k)) as full_capped from ranked),`
+      exists (select 1 from full_walk where (walk_full and walk_n > (select k from walk_k)) or walk_scan = (select scan from walk_k)) as full_capped from ranked),`
     : `ranked as materialized (
       select ${columns}, ${req.nearMisses ? misses : '0'} as misses
       from ${source.from}

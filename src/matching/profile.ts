@@ -119,6 +119,13 @@ export interface CandidateWalk {
   fullWhere: string[];
   /** The index order within a partition, ending in a unique key. */
   order: string;
+  /**
+   * The table's columns that the profile's columns, constraints and `order` read (all in the index,
+   * so the walk stays index-only). With them, a partition's walk for full matches stops after its
+   * share of MATCH_SCAN candidates even when it has found fewer full matches than its share (the
+   * ranking is then capped); without, it reads on to the partition's end.
+   */
+  tableColumns?: string[];
 }
 
 /** Any profile, whatever its row and query types: what the engine and the manifests hold. */

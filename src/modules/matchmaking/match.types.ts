@@ -168,7 +168,7 @@ export class WarehouseMatchResult {
 
   @Field({
     description:
-      'True when more offers match fully than the ranking read: beyond about 1,000 full matches it reads the cheapest per CBM-month in each country and currency, ranks those, and `fullMatchCount` counts them (完全匹配数已封顶)',
+      'True when the ranking did not read every candidate, so more offers may match fully: beyond about 1,000 full matches, or where they are rare about 30,000 offers read, it reads the cheapest per CBM-month in each country and currency, ranks the full matches among them, and `fullMatchCount` counts those (完全匹配数已封顶)',
   })
   fullMatchCountCapped!: boolean;
 
