@@ -5,13 +5,15 @@ import { createApp } from '../src/app';
 import { ReadDb } from '../src/db/read-db';
 import { createLogger } from '../src/logger';
 import { BENCH_CONFIG } from './operations';
-import { ADHOC, adhocDemands } from './matchmaking';
+import { toGlobalId } from '../src/graphql/ids';
+import { ADHOC, adhocDemands, SAVED } from './matchmaking';
 
 /**
  * Which ad-hoc demands of the matchmaking bench are slow, and why: runs each of the bench's ad-hoc
  * demands once (timed), then prints the EXPLAIN ANALYZE of the ranking statement of the slowest N.
  *
  *   npm run bench:explain -- [N=3] [kind: countries|area|corridor]
+ *   npm run bench:explain -- [N] saved-corridor   the same over the bench's saved demands located by a corridor alone
  *   npm run bench:explain -- summary [kind]   planning and execution time and buffers of every
  *                                             demand's ranking statement (EXPLAIN ANALYZE), p50/p95
  */
@@ -37,9 +39,20 @@ async function main(): Promise<void> {
     if (text.includes('ranked as materialized')) last = { text, values };
     return orig.call(this, text, values) as never;
   } as typeof orig;
-  const demands = (await adhocDemands(app.read.pool, 400)).filter(
+  // Saved demands located by a corridor alone, among the 400 that bench:match asks for.
+  const saved =
+    kind === 'saved-corridor'
+      ? (
+          await app.read.pool.query<{ id: number }>(
+            `select id from (select * from capacity_demand where status = 'OPEN' order by md5(id::text) limit 400) d
+             where cardinality(countries) = 0 and near_latitude is null and corridor_id is not null`,
+          )
+        ).rows.map((r) => ({ demandId: r.id }))
+      : null;
+  const demands = (saved ?? (await adhocDemands(app.read.pool, 400))).filter(
     (d) =>
       !kind ||
+      !!saved ||
       (kind === 'area'
         ? d.area
         : kind === 'corridor'
@@ -52,7 +65,11 @@ async function main(): Promise<void> {
     const res = await fetch(target, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: ADHOC, variables: { demand } }),
+      body: JSON.stringify(
+        saved
+          ? { query: SAVED, variables: { id: toGlobalId('CapacityDemand', (demand as { demandId: number }).demandId) } }
+          : { query: ADHOC, variables: { demand } },
+      ),
     });
     await res.json();
     runs.push({ ms: performance.now() - t, demand, sql: last });
