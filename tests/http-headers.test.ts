@@ -82,6 +82,10 @@ describe('Cache-Control of /graphql answers: one policy per operation (src/graph
     expect(await cacheControl('{ districts(first: 2) { nodes { code } } }')).toBe('max-age=30, public');
     expect(await cacheControl('query Q { ...F } fragment F on Query { countries(first: 1) { nodes { code } } }')).toBe('max-age=30, public');
     expect(await cacheControl('{ districts(first: 1) { nodes { code } } }', { authorization: `Bearer ${key}` })).toBe('max-age=30, public');
+    // The policy of a document is kept; variables that do not coerce (an error, no-store) do not stick to it.
+    const q = 'query V($n: Int) { countries(first: $n) { nodes { code } } }';
+    expect(await cacheControl(q, {}, { n: 'many' })).toBe('no-store');
+    expect(await cacheControl(q, {}, { n: 2 })).toBe('max-age=30, public');
   });
 
   it('an answer that depends on the caller is no-store, even beside public fields', async () => {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { CachePolicy } from '@apollo/cache-control-types';
-import { type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { BREAK, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDefinitionNode, visit } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { collectFields } from '../sql/compile';
 import type { Context } from '../context';
@@ -44,13 +44,39 @@ function asksSchema(schema: GraphQLSchema, operation: OperationDefinitionNode, d
   return false;
 }
 
+/**
+ * The answer for an operation whose document has no directive: it cannot depend on the variables,
+ * so it is worked out once (Apollo keeps parsed documents, so a repeated query finds it here).
+ */
+const withoutDirectives = new WeakMap<OperationDefinitionNode, boolean>();
+function directiveFree(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return !found;
+}
+
+function asksSchemaOnce(schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode, raw: Record<string, unknown>): boolean {
+  const known = withoutDirectives.get(operation);
+  if (known !== undefined) return known;
+  if (!directiveFree(document)) return asksSchema(schema, operation, document, raw);
+  // No directive reads a variable: the answer is the same for any variables (none are coerced).
+  const answer = asksSchema(schema, { ...operation, variableDefinitions: [] }, document, {});
+  withoutDirectives.set(operation, answer);
+  return answer;
+}
+
 export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, overallCachePolicy, contextValue, schema, request }) {
           if (!operation) return;
-          if (operation.operation === 'query' && asksSchema(schema, operation, document, request.variables ?? {}))
+          if (operation.operation === 'query' && asksSchemaOnce(schema, operation, document, request.variables ?? {}))
             overallCachePolicy.restrict({ maxAge: defaultMaxAge });
           // Resolvers lower it through the context (privateAnswer).
           contextValue.cachePolicy = overallCachePolicy as CachePolicy;
