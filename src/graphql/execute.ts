@@ -18,15 +18,13 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  Kind,
   locatedError,
   type OperationDefinitionNode,
-  visit,
-  BREAK,
   type DocumentNode,
 } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import type { Context } from './context';
+import { fragmentsOf, hasDirectives } from './document';
 import { byFieldName, byResponseKey } from './schema';
 import { collectFields } from './sql/compile';
 import { sqlRegistry } from './sql/registry';
@@ -58,6 +56,12 @@ class Unplanned extends Error {}
 
 type Complete = (value: unknown) => unknown;
 
+/** An operation's plan: its root fields, and the document's fragments the root resolvers see in `info`. */
+interface Plan {
+  steps: RootStep[];
+  fragments: Record<string, FragmentDefinitionNode>;
+}
+
 interface RootStep {
   key: string;
   typename?: string;
@@ -65,19 +69,6 @@ interface RootStep {
   nodes?: FieldNode[];
   complete?: Complete;
   nonNull?: boolean;
-}
-
-type Plan = RootStep[] | null;
-
-function hasDirectives(doc: DocumentNode): boolean {
-  let found = false;
-  visit(doc, {
-    Directive() {
-      found = true;
-      return BREAK;
-    },
-  });
-  return found;
 }
 
 function completer(
@@ -110,10 +101,11 @@ function completer(
   if (isLeafType(type)) {
     // Enums and custom scalars serialize as graphql-js would; the built-in scalars check the value.
     const serialize = type.serialize.bind(type);
-    const plain = !isEnumType(type) && (type.name === 'String' || type.name === 'Boolean');
+    // String and Boolean hand a value of their own JavaScript type back as it is.
+    const plain = isEnumType(type) ? undefined : type.name === 'String' ? 'string' : type.name === 'Boolean' ? 'boolean' : undefined;
     return (v) => {
       if (v == null) return null;
-      if (plain && typeof v === (type.name === 'String' ? 'string' : 'boolean')) return v;
+      if (plain && typeof v === plain) return v;
       let out: unknown;
       try {
         out = serialize(v);
@@ -208,12 +200,11 @@ function objectCompleter(
 }
 
 /** The plan of an operation, or null when it runs on graphql-js. */
-function planOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Plan {
+function planOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Plan | null {
   if (operation.operation !== 'query' || hasDirectives(document)) return null;
   const query = schema.getQueryType();
   if (!query) return null;
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const fragments = fragmentsOf(document);
   const compiled = sqlRegistry(schema).types;
   const steps: RootStep[] = [];
   for (const [key, nodes] of collectFields(query.name, [operation.selectionSet], { info: { schema, fragments, variableValues: {} } })) {
@@ -231,26 +222,23 @@ function planOf(schema: GraphQLSchema, document: DocumentNode, operation: Operat
     if (!complete) return null;
     steps.push({ key, field, nodes, complete, nonNull: isNonNullType(field.type) });
   }
-  return steps;
+  return { steps, fragments };
 }
 
-const plans = new WeakMap<OperationDefinitionNode, Plan>();
+const plans = new WeakMap<OperationDefinitionNode, Plan | null>();
 
 async function runPlan(
-  plan: RootStep[],
+  { steps, fragments }: Plan,
   schema: GraphQLSchema,
-  document: DocumentNode,
   operation: OperationDefinitionNode,
   variableValues: Record<string, unknown>,
   contextValue: unknown,
 ): Promise<ExecutionResult> {
   const query = schema.getQueryType()!;
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   const errors: GraphQLError[] = [];
   let nulled = false;
   const values = await Promise.all(
-    plan.map(async (step) => {
+    steps.map(async (step) => {
       if (step.typename) return step.typename;
       const field = step.field!;
       const nodes = step.nodes!;
@@ -283,7 +271,7 @@ async function runPlan(
   let data: Record<string, unknown> | null = null;
   if (!nulled) {
     data = {};
-    for (let i = 0; i < plan.length; i++) data[plan[i].key] = values[i];
+    for (let i = 0; i < steps.length; i++) data[steps[i].key] = values[i];
   }
   return errors.length ? { data, errors } : { data };
 }
@@ -308,7 +296,7 @@ export const executeOperation: GatewayExecutor = async (rc) => {
   if (coerced.errors) return onGraphqlJs();
   if (usage) usage.executor = 'compiled';
   try {
-    return await runPlan(plan, schema, document, operation, coerced.coerced, context);
+    return await runPlan(plan, schema, operation, coerced.coerced, context);
   } catch (e) {
     if (e instanceof Unplanned) return onGraphqlJs();
     throw e;

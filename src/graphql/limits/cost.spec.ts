@@ -1,7 +1,8 @@
 import { buildSchema, parse, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
 import 'reflect-metadata';
 import { buildApiSchema } from '../../composition';
-import { actualCost, fragmentsOf, requestedCost, type FieldCost } from './cost';
+import { fragmentsOf } from '../document';
+import { actualCost, requestedCost, type FieldCost } from './cost';
 
 /**
  * The cost model on a small schema of its own, every expectation worked out by hand from the rules

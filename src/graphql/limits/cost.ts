@@ -5,7 +5,6 @@ import {
   isCompositeType,
   isListType,
   isObjectType,
-  Kind,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -329,11 +328,4 @@ export function actualCost(input: CostInput, data: Record<string, unknown> | nul
   const root = rootType(input);
   if (!root || !data) return 1;
   return Math.max(1, selectionCost(walkOf(input), root, input.operation, data));
-}
-
-/** Fragment definitions of a document by name. */
-export function fragmentsOf(document: { definitions: readonly { kind: string }[] }): Record<string, FragmentDefinitionNode> {
-  const out: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) out[(d as FragmentDefinitionNode).name.value] = d as FragmentDefinitionNode;
-  return out;
 }

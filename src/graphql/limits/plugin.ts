@@ -5,7 +5,8 @@ import { getVariableValues } from 'graphql/execution/values';
 import type { Context } from '../context';
 import { badInput, ErrorCode } from '../errors';
 import { codePointName, controlCharIn, firstControlChar } from '../text';
-import { actualCost, fragmentsOf, requestedCost, type CostInput } from './cost';
+import { fragmentsOf } from '../document';
+import { actualCost, requestedCost, type CostInput } from './cost';
 import { addressKey, type BudgetState, type Payer, type RateBudgets } from './rate-limit';
 
 /**

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { CachePolicy } from '@apollo/cache-control-types';
-import { BREAK, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDefinitionNode, visit } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
+import { fragmentsOf, hasDirectives } from '../document';
 import { collectFields } from '../sql/compile';
 import type { Context } from '../context';
 
@@ -37,9 +38,7 @@ function asksSchema(schema: GraphQLSchema, operation: OperationDefinitionNode, d
     if (coerced.errors) return false;
     variables = coerced.coerced;
   }
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const root = collectFields('Query', [operation.selectionSet], { info: { schema, fragments, variableValues: variables } });
+  const root = collectFields('Query', [operation.selectionSet], { info: { schema, fragments: fragmentsOf(document), variableValues: variables } });
   for (const nodes of root.values()) if (!nodes[0].name.value.startsWith('__')) return true;
   return false;
 }
@@ -49,21 +48,11 @@ function asksSchema(schema: GraphQLSchema, operation: OperationDefinitionNode, d
  * so it is worked out once (Apollo keeps parsed documents, so a repeated query finds it here).
  */
 const withoutDirectives = new WeakMap<OperationDefinitionNode, boolean>();
-function directiveFree(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Directive() {
-      found = true;
-      return BREAK;
-    },
-  });
-  return !found;
-}
 
 function asksSchemaOnce(schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode, raw: Record<string, unknown>): boolean {
   const known = withoutDirectives.get(operation);
   if (known !== undefined) return known;
-  if (!directiveFree(document)) return asksSchema(schema, operation, document, raw);
+  if (hasDirectives(document)) return asksSchema(schema, operation, document, raw);
   // No directive reads a variable: the answer is the same for any variables (none are coerced).
   const answer = asksSchema(schema, { ...operation, variableDefinitions: [] }, document, {});
   withoutDirectives.set(operation, answer);

@@ -3,6 +3,7 @@ import { type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDe
 import { Extensions } from 'type-graphql';
 import type { ReplicaSet } from '../../db/read-db';
 import type { Context } from '../context';
+import { fragmentsOf } from '../document';
 import { getPubSub } from '../pubsub';
 
 /**
@@ -83,9 +84,7 @@ export function readRouting(replicas: ReplicaSet, stickyMs: number): ReadRouting
             if (replicas.pools.length === 0 || operation?.operation !== 'query') return;
             const viewer = contextValue.viewer;
             if (viewer && (recent.get(viewer.apiKeyId) ?? 0) > Date.now()) return;
-            const fragments: Record<string, FragmentDefinitionNode> = {};
-            for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-            if (readsFromPrimary(schema, operation, fragments, viewer !== undefined)) return;
+            if (readsFromPrimary(schema, operation, fragmentsOf(document), viewer !== undefined)) return;
             contextValue.db.useReplica(replicas);
           },
           async willSendResponse({ operation, contextValue }) {
