@@ -29,7 +29,7 @@ import { compiledExecution } from './graphql/execute';
 import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
 import { corsFor } from './http/lean';
-import { graphqlHttp, requestIdFor } from './http/graphql-http';
+import { graphqlHttp, requestIdFor, sendError } from './http/graphql-http';
 import { createMetrics } from './http/metrics';
 import { mountHttp } from './http/routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
@@ -219,7 +219,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     metrics,
     logger,
     accessLog: config.accessLog,
-    clientAddress: (req) => proxyaddr(req, trusted),
     fallback: app,
     context: async (req, res) => {
       // While the database is away, say so at once (the probe in DbHealth brings us back).
@@ -256,32 +255,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
   // Unknown paths: JSON, like every other answer of this API.
   app.use((req, res) => {
-    res.status(404).json({
-      errors: [
-        {
-          message: `Nothing at ${req.method} ${req.path}: the API is at /graphql (GET or POST); see also /healthz, /readyz`,
-          extensions: { code: 'NOT_FOUND', requestId: res.locals.requestId },
-        },
-      ],
-    });
+    sendError(res, 404, 'NOT_FOUND', `Nothing at ${req.method} ${req.path}: the API is at /graphql (GET or POST); see also /healthz, /readyz`);
   });
-  // Malformed JSON bodies and other HTTP-level problems: a clear 400, never a stack.
-  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  // HTTP-level problems on the other paths: a clear 4xx, never a stack (no express route reads a body).
+  app.use((err: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) logger.error('http error', { err: err.message, stack: err.stack, requestId: res.locals.requestId });
-    res.status(status).json({
-      errors: [
-        {
-          message:
-            status === 400 && err.type === 'entity.parse.failed'
-              ? 'The request body is not valid JSON'
-              : status === 500
-                ? 'Internal server error'
-                : err.message,
-          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: res.locals.requestId },
-        },
-      ],
-    });
+    if (status === 500) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    else sendError(res, status, 'BAD_REQUEST', err.message);
   });
 
   // Expired holds return their quantity within seconds even when nobody touches the offer.

@@ -39,7 +39,7 @@ export function requestIdFor(req: IncomingMessage, res: ServerResponse): string 
 }
 
 /** A JSON error answer in the API's shape (`errors[].extensions.code`, the request id). */
-export function sendError(res: Res, status: number, code: string, message: string): void {
+export function sendError(res: ServerResponse & { locals: { requestId?: string } }, status: number, code: string, message: string): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] });
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -65,8 +65,6 @@ export interface GraphqlHttpOptions {
   context: (req: IncomingMessage, res: Res) => Promise<Context>;
   /** Whatever this handler does not serve: the explorer page, other paths (express). */
   fallback: (req: IncomingMessage, res: ServerResponse) => void;
-  /** The client's address, as express works it out behind trusted proxies. */
-  clientAddress: (req: IncomingMessage) => string | undefined;
   cors: Cors;
   metrics: Metrics;
   logger: Logger;
@@ -140,27 +138,20 @@ export function graphqlHttp(opts: GraphqlHttpOptions): (req: IncomingMessage, re
     }
     res.statusCode = status;
     const encoding = body.length * 3 >= threshold && method !== 'HEAD' ? encodingFor(req.headers['accept-encoding']) : undefined;
-    if (!encoding || Buffer.byteLength(body) < threshold) {
-      res.setHeader('content-length', Buffer.byteLength(body));
+    const bytes = encoding ? Buffer.byteLength(body) : 0;
+    const plain = () => {
+      res.setHeader('content-length', bytes || Buffer.byteLength(body));
       res.end(body);
-      return;
-    }
+    };
+    if (!encoding || bytes < threshold) return plain();
     const done = (err: Error | null, out: Buffer) => {
-      if (err) {
-        res.setHeader('content-length', Buffer.byteLength(body));
-        res.end(body);
-        return;
-      }
+      if (err) return plain();
       res.setHeader('content-encoding', encoding);
       res.setHeader('content-length', out.length);
       res.end(out);
     };
     if (encoding === 'br') {
-      zlib.brotliCompress(
-        body,
-        { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } },
-        done,
-      );
+      zlib.brotliCompress(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes } }, done);
     } else zlib.gzip(body, done);
   };
 
