@@ -131,7 +131,7 @@ export function distanceOrder(orderBy: { field: string }[] | undefined, vars: Re
 }
 
 /** The radius, in km, of the sphere earthdistance measures on (its `earth()`, 6,378,168 m). */
-const EARTH_KM = 6378.168;
+export const EARTH_KM = 6378.168;
 
 /**
  * Great-circle kilometres from the point (`lat`, `lng`: SQL expressions in degrees) to the point

@@ -1,5 +1,4 @@
-/** earthdistance's sphere, in km, as greatCircleKm measures on (src/graphql/types/geo.ts). */
-const EARTH_KM = 6378.168;
+import { EARTH_KM } from '../../graphql/types/geo';
 
 /**
  * A latitude/longitude box (x longitude, y latitude) holding every point within `r` km of
