@@ -15,12 +15,13 @@ import { ReadDb, ReadPool, ReplicaSet } from './db/read-db';
 import { RequestContext, type Context } from './graphql/context';
 import { langFromAcceptLanguage } from './graphql/lang';
 import { serviceUnavailable } from './graphql/errors';
-import { limitsPlugin } from './graphql/limits/plugin';
+import { limitsHooks } from './graphql/limits/plugin';
 import { RateBudgets } from './graphql/limits/rate-limit';
 import { shapeRules } from './graphql/limits/shape';
-import { formatErrorFor, outageStatusPlugin, requestScope } from './graphql/plugins/errors';
+import { formatErrorFor, outageStatusHooks, requestScope } from './graphql/plugins/errors';
 import { readRouting } from './graphql/plugins/read-routing';
-import { cachePolicyPlugin } from './graphql/plugins/cache-policy';
+import { cachePolicyHooks } from './graphql/plugins/cache-policy';
+import { requestHooksPlugin } from './graphql/plugins/hooks';
 import { connectClusterPubSub } from './graphql/pubsub-cluster';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema, MODULES } from './composition';
@@ -149,19 +150,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
     parseOptions: { maxTokens: config.shape.maxTokens },
     validationRules: shapeRules(config.shape),
     plugins: [
-      metrics.plugin,
       // Read routing has nothing to decide without replicas.
       ...(replicas.pools.length > 0 ? [routing.plugin] : []),
-      outageStatusPlugin,
-      // Before the response cache: a cached answer is still paid for from the budget.
-      ...(limitsOn ? [limitsPlugin({ maxCost: config.maxQueryCost, budgets })] : []),
+      // One plugin for what every request goes through (Apollo's cost is per plugin: plugins/hooks.ts),
+      // in this order: the cache policy; the public-service gate (before the response cache: a
+      // cached answer is still paid for from the budget); the outage status; metrics; tests' hook.
+      requestHooksPlugin<Context>([
+        // Open data: query answers may be cached by browsers and proxies for 30 s (Cache-Control:
+        // max-age=30, public). Anything viewer-specific calls privateAnswer(ctx): no-store. One policy
+        // per operation (plugins/cache-policy.ts) instead of Apollo's per-field hooks.
+        cachePolicyHooks(30),
+        ...(limitsOn ? [limitsHooks({ maxCost: config.maxQueryCost, budgets })] : []),
+        outageStatusHooks,
+        metrics.hooks,
+        // Called when the response is complete, its cost included (tests count SQL statements with it).
+        ...(opts.onContextDone ? [{ willSendResponse: ({ contextValue }: { contextValue: Context }) => opts.onContextDone?.(contextValue) }] : []),
+      ]),
       // The explorer is ours (src/http/explorer.ts, no CDN); Apollo's landing page loads from one.
       ApolloServerPluginLandingPageDisabled(),
-      // Open data: query answers may be cached by browsers and proxies for 30 s (Cache-Control:
-      // max-age=30, public). Anything viewer-specific calls privateAnswer(ctx): no-store. One policy
-      // per operation (plugins/cache-policy.ts) instead of Apollo's per-field hooks.
       ApolloServerPluginCacheControlDisabled(),
-      cachePolicyPlugin(30),
       // Dashboards ask the same aggregate questions over and over (policy progress, statistics):
       // public answers are served from memory for their 30 s, per language. Anything marked
       // PRIVATE or maxAge 0 (matchmaking) is never stored.
@@ -173,20 +180,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
               extraCacheKeyData: async ({ contextValue }) => contextValue.lang,
             }),
           ]),
-      // Every plugin costs each request a few promises: this one only where someone listens (tests).
-      ...(opts.onContextDone
-        ? [
-            {
-              async requestDidStart() {
-                return {
-                  async willSendResponse({ contextValue }: { contextValue: Context }) {
-                    opts.onContextDone?.(contextValue);
-                  },
-                };
-              },
-            },
-          ]
-        : []),
     ],
   });
   await apollo.start();

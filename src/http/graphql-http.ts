@@ -75,6 +75,9 @@ export interface GraphqlHttpOptions {
   bodyLimitBytes?: number;
 }
 
+/** The request headers Apollo Server reads: the content type, Accept, and the CSRF-prevention headers. */
+const APOLLO_READS = ['content-type', 'accept', 'apollo-require-preflight', 'x-apollo-operation-name'] as const;
+
 /** `application/json`, alone or with charset utf-8, in the spellings clients send. */
 const PLAIN_JSON = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
@@ -156,8 +159,10 @@ export function graphqlHttp(opts: GraphqlHttpOptions): (req: IncomingMessage, re
   };
 
   const execute = async (req: Req, res: Res, search: string) => {
+    // Only what Apollo reads (content type, content negotiation, CSRF headers): nothing else of
+    // the request reaches Apollo's plugins here, and a browser sends a dozen more.
     const headers = new HeaderMap();
-    for (const name in req.headers) {
+    for (const name of APOLLO_READS) {
       const value = req.headers[name];
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }

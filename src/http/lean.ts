@@ -14,7 +14,9 @@ const EXPOSED = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', '
 
 /** Appends to the Vary header (express's `res.vary`, for plain node responses too). */
 export function vary(res: ServerResponse, field: string): void {
-  varyHeader(res, field);
+  // The usual case, nothing to merge with: no parsing.
+  if (res.hasHeader('vary')) varyHeader(res, field);
+  else res.setHeader('Vary', field);
 }
 
 /** Serves CORS for a request: true when it answered it (a preflight), false when the request goes on. */

@@ -1,9 +1,9 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { ServerResponse } from 'node:http';
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, Counter, Gauge, Histogram, type MetricObjectWithValues, type MetricValue, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ReadPool } from '../db/read-db';
 import type { Context } from '../graphql/context';
+import type { RequestHooks } from '../graphql/plugins/hooks';
 import type { Locals } from './locals';
 
 /**
@@ -19,7 +19,7 @@ export interface Metrics {
   /** Counts a /graphql request when its response is done (graphql-http.ts); one the client left before its answer is not counted. */
   record(res: ServerResponse & { locals: Locals }, started: bigint): void;
   /** Counts the error codes of GraphQL responses (RATE_LIMITED, QUERY_TIMEOUT …). */
-  plugin: ApolloServerPlugin<Context>;
+  hooks: RequestHooks<Context>;
   /** A background task's run, by task and result (e.g. the hold sweeper). */
   taskRun(task: string, result: 'ok' | 'error'): void;
   /** Open WebSocket connections are read from here when scraped. */
@@ -130,14 +130,10 @@ export function createMetrics(read: ReadPool, opts: { cluster?: boolean } = {}):
       if (spent) cost.inc(spent);
       if (ctx?.db.statements) (ctx.db.target === 'replica' ? onReplica : onPrimary).inc(ctx.db.statements);
     },
-    plugin: {
-      async requestDidStart() {
-        return {
-          async willSendResponse({ response }) {
-            const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
-            for (const e of body.errors ?? []) errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
-          },
-        };
+    hooks: {
+      willSendResponse({ response }) {
+        const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+        if (body.errors) for (const e of body.errors) errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
       },
     },
     taskRun: (task, result) => tasks.inc({ task, result }),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { GraphQLRequestContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import type { Context } from '../context';
@@ -8,6 +8,9 @@ import { codePointName, controlCharIn, firstControlChar } from '../text';
 import { fragmentsOf } from '../document';
 import { actualCost, requestedCost, type CostInput } from './cost';
 import { addressKey, type BudgetState, type Payer, type RateBudgets } from './rate-limit';
+import type { RequestHooks } from '../plugins/hooks';
+
+type ResponseBody = { data?: unknown; errors?: readonly unknown[]; extensions?: Record<string, unknown> };
 
 /**
  * The public-service gate, between validation and execution (DESIGN.md "Public service"):
@@ -135,82 +138,94 @@ function costFor(schema: GraphQLSchema, document: DocumentNode, operation: Opera
   return known;
 }
 
-export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
+export function limitsHooks(opts: LimitsOptions): RequestHooks<Context> {
+  /** What the answer says it cost and what is left: `extensions.cost`, X-RateLimit-* and, for a GET, a weak ETag. */
+  const finish = (rc: GraphQLRequestContextWillSendResponse<Context>, body: ResponseBody, cost: RequestCost, actual: number) => {
+    const { response } = rc;
+    body.extensions = {
+      ...body.extensions,
+      cost: { requestedQueryCost: cost.requested, actualQueryCost: actual, throttleStatus: throttleStatus(cost.state) },
+    };
+    for (const [k, v] of rateHeaders(cost.state)) response.http.headers.set(k, v);
+    // The budget in the body changes with every request; a cacheable GET keeps a weak ETag
+    // of what it answered (data and errors), so revalidation still ends in 304.
+    if (rc.request.http?.method === 'GET') {
+      const tag = createHash('sha1')
+        .update(JSON.stringify([body.data, body.errors]))
+        .digest('base64url');
+      response.http.headers.set('etag', `W/"${tag}"`);
+    }
+  };
+  const unchanged = (state: BudgetState) => () => state;
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation(rc) {
-          const ctx = rc.contextValue;
-          // No operation to run (several in the document and no operationName): execution reports it.
-          if (!rc.operation || !rc.document) return;
-          if (rc.operationName) ctx.usage.operation = rc.operationName;
-          checkText(rc);
-          const costed = costFor(rc.schema, rc.document, rc.operation, rc.request.variables);
-          // Variables that do not coerce: execution refuses the request and says why, before any resolver runs.
-          if (!costed) return;
-          const { input, requested } = costed;
-          if (requested > opts.maxCost) {
-            throw new GraphQLError(
-              `This query could cost up to ${requested} points; the maximum for one request is ${opts.maxCost}. ` +
-                'Ask for smaller pages (`first`), fewer nested lists, or split it into several requests (see the cost model in docs/limits.md)',
-              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: requested, maximum: opts.maxCost, http: { status: 400 } } },
-            );
-          }
-          const payer = payerOf(ctx);
-          const spent = await opts.budgets.spend(payer, requested);
-          if (!spent.allowed) {
-            const retry = spent.retryAfterSeconds ?? 1;
-            throw new GraphQLError(
-              `Rate limit reached: this query costs ${requested} points and ${spent.state.remaining} of your ${spent.state.limit} points per ${spent.state.windowSeconds} s are left; ` +
-                `retry after ${retry} s${payer.kind === 'address' ? ', or use an API key for a larger budget' : ''}`,
-              {
-                extensions: {
-                  code: ErrorCode.RATE_LIMITED,
-                  retryAfterSeconds: retry,
-                  cost: { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: throttleStatus(spent.state) },
-                  http: { status: 429, headers: new Map([['retry-after', String(retry)], ...rateHeaders(spent.state)]) },
-                },
-              },
-            );
-          }
-          ctx.usage.cost = { payer, requested, state: spent.state, maxCost: opts.maxCost, input };
-        },
+    async didResolveOperation(rc) {
+      const ctx = rc.contextValue;
+      // No operation to run (several in the document and no operationName): execution reports it.
+      if (!rc.operation || !rc.document) return;
+      if (rc.operationName) ctx.usage.operation = rc.operationName;
+      checkText(rc);
+      const costed = costFor(rc.schema, rc.document, rc.operation, rc.request.variables);
+      // Variables that do not coerce: execution refuses the request and says why, before any resolver runs.
+      if (!costed) return;
+      const { input, requested } = costed;
+      if (requested > opts.maxCost) {
+        throw new GraphQLError(
+          `This query could cost up to ${requested} points; the maximum for one request is ${opts.maxCost}. ` +
+            'Ask for smaller pages (`first`), fewer nested lists, or split it into several requests (see the cost model in docs/limits.md)',
+          { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: requested, maximum: opts.maxCost, http: { status: 400 } } },
+        );
+      }
+      const payer = payerOf(ctx);
+      const spent = await opts.budgets.spend(payer, requested);
+      if (!spent.allowed) {
+        const retry = spent.retryAfterSeconds ?? 1;
+        throw new GraphQLError(
+          `Rate limit reached: this query costs ${requested} points and ${spent.state.remaining} of your ${spent.state.limit} points per ${spent.state.windowSeconds} s are left; ` +
+            `retry after ${retry} s${payer.kind === 'address' ? ', or use an API key for a larger budget' : ''}`,
+          {
+            extensions: {
+              code: ErrorCode.RATE_LIMITED,
+              retryAfterSeconds: retry,
+              cost: { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: throttleStatus(spent.state) },
+              http: { status: 429, headers: new Map([['retry-after', String(retry)], ...rateHeaders(spent.state)]) },
+            },
+          },
+        );
+      }
+      ctx.usage.cost = { payer, requested, state: spent.state, maxCost: opts.maxCost, input };
+    },
 
-        async willSendResponse(rc) {
-          const { response, contextValue: ctx } = rc;
-          const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
-          const cost = ctx.usage.cost;
-          if (!cost) {
-            // Refused before the gate charged anything (parse, validation, size, text, budget): one
-            // point each, so a flood of refusals still runs into the budget.
-            if (body.errors?.length) await opts.budgets.spend(payerOf(ctx), 1).catch(() => undefined);
-            return;
-          }
-          const actual = actualCost(cost.input, body.data as Record<string, unknown> | null | undefined);
-          cost.actual = actual;
-          // A clean answer that came back shorter than asked gets the difference back; an answer
-          // with errors (a timeout, say) does not, or a client could hold a backend for free. More
-          // than the model assumed (a list longer than its declared size) is charged.
-          if (actual < cost.requested && !body.errors?.length) {
-            cost.state = await opts.budgets.refund(cost.payer, cost.requested - actual, cost.state).catch(() => cost.state);
-          } else if (actual > cost.requested) {
-            cost.state = await opts.budgets.charge(cost.payer, actual - cost.requested, cost.state).catch(() => cost.state);
-          }
-          body.extensions = {
-            ...body.extensions,
-            cost: { requestedQueryCost: cost.requested, actualQueryCost: actual, throttleStatus: throttleStatus(cost.state) },
-          };
-          for (const [k, v] of rateHeaders(cost.state)) response.http.headers.set(k, v);
-          // The budget in the body changes with every request; a cacheable GET keeps a weak ETag
-          // of what it answered (data and errors), so revalidation still ends in 304.
-          if (rc.request.http?.method === 'GET') {
-            const tag = createHash('sha1')
-              .update(JSON.stringify([body.data, body.errors]))
-              .digest('base64url');
-            response.http.headers.set('etag', `W/"${tag}"`);
-          }
-        },
-      };
+    // Nothing to wait for in the common case (the answer cost what was asked): no promise then.
+    willSendResponse(rc) {
+      const { response, contextValue: ctx } = rc;
+      const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+      const cost = ctx.usage.cost;
+      if (!cost) {
+        // Refused before the gate charged anything (parse, validation, size, text, budget): one
+        // point each, so a flood of refusals still runs into the budget.
+        if (body.errors?.length)
+          return opts.budgets.spend(payerOf(ctx), 1).then(
+            () => undefined,
+            () => undefined,
+          );
+        return;
+      }
+      const actual = actualCost(cost.input, body.data as Record<string, unknown> | null | undefined);
+      cost.actual = actual;
+      // A clean answer that came back shorter than asked gets the difference back; an answer
+      // with errors (a timeout, say) does not, or a client could hold a backend for free. More
+      // than the model assumed (a list longer than its declared size) is charged.
+      const adjusted =
+        actual < cost.requested && !body.errors?.length
+          ? opts.budgets.refund(cost.payer, cost.requested - actual, cost.state)
+          : actual > cost.requested
+            ? opts.budgets.charge(cost.payer, actual - cost.requested, cost.state)
+            : undefined;
+      if (!adjusted) return finish(rc, body, cost, actual);
+      return adjusted.catch(unchanged(cost.state)).then((state) => {
+        cost.state = state;
+        finish(rc, body, cost, actual);
+      });
     },
   };
 }

@@ -1,10 +1,10 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { CachePolicy } from '@apollo/cache-control-types';
 import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { fragmentsOf, hasDirectives } from '../document';
 import { collectFields } from '../sql/compile';
 import type { Context } from '../context';
+import type { RequestHooks } from './hooks';
 
 /**
  * How long an answer may be cached, worked out once per operation instead of per field.
@@ -59,23 +59,19 @@ function asksSchemaOnce(schema: GraphQLSchema, operation: OperationDefinitionNod
   return answer;
 }
 
-export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<Context> {
+export function cachePolicyHooks(defaultMaxAge: number): RequestHooks<Context> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, document, overallCachePolicy, contextValue, schema, request }) {
-          if (!operation) return;
-          if (operation.operation === 'query' && asksSchemaOnce(schema, operation, document, request.variables ?? {}))
-            overallCachePolicy.restrict({ maxAge: defaultMaxAge });
-          // Resolvers lower it through the context (privateAnswer).
-          contextValue.cachePolicy = overallCachePolicy as CachePolicy;
-        },
-        async willSendResponse({ response, overallCachePolicy }) {
-          const policy = overallCachePolicy.policyIfCacheable();
-          const single = response.body.kind === 'single' && !response.body.singleResult.errors;
-          response.http.headers.set('cache-control', policy && single ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}` : 'no-store');
-        },
-      };
+    didResolveOperation({ operation, document, overallCachePolicy, contextValue, schema, request }) {
+      if (!operation) return;
+      if (operation.operation === 'query' && asksSchemaOnce(schema, operation, document, request.variables ?? {}))
+        overallCachePolicy.restrict({ maxAge: defaultMaxAge });
+      // Resolvers lower it through the context (privateAnswer).
+      contextValue.cachePolicy = overallCachePolicy as CachePolicy;
+    },
+    willSendResponse({ response, overallCachePolicy }) {
+      const policy = overallCachePolicy.policyIfCacheable();
+      const single = response.body.kind === 'single' && !response.body.singleResult.errors;
+      response.http.headers.set('cache-control', policy && single ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}` : 'no-store');
     },
   };
 }

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { DbHealth } from '../../db/health';
@@ -7,6 +6,7 @@ import { dbFailure, isCancelled } from '../../db/health';
 import type { Logger } from '../../logger';
 import { ErrorCode, PUBLIC_CODES, RETRY_AFTER_UNAVAILABLE_S } from '../errors';
 import { asShapeRefusal } from '../limits/shape';
+import type { RequestHooks } from './hooks';
 
 /** The request being served (set per HTTP request): errors carry its id wherever they are formatted. */
 export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
@@ -52,16 +52,12 @@ export function formatErrorFor(logger: Logger, opts: { health?: DbHealth; writeT
  * The HTTP status says what the errors say: a database outage found while executing (the write
  * path's errors are only recognised when formatted) is 503 with Retry-After, not 200.
  */
-export const outageStatusPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
-        if (body.errors?.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_UNAVAILABLE_S));
-        }
-      },
-    };
+export const outageStatusHooks: RequestHooks<object> = {
+  willSendResponse({ response }) {
+    const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+    if (body.errors?.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
+      response.http.status = 503;
+      response.http.headers.set('retry-after', String(RETRY_AFTER_UNAVAILABLE_S));
+    }
   },
 };
