@@ -30,6 +30,38 @@ describe('prepared read statements', () => {
     }
   });
 
+  it('plans a statement marked generic once and reuses the plan, while the others on the same connection stay planned per value', async () => {
+    const db = await testDatabase(__filename);
+    const read = new ReadPool(db.url, 1, { statementTimeoutMs: 5000 });
+    try {
+      const reader = new ReadDb(read);
+      const byKeys = (ids: number[]) =>
+        reader.run<{ n: number }>(sql`select count(*)::int as n from enterprise where id = any(${sql.array(ids, 'int')})`, { plan: 'generic' });
+      const byCountry = (code: string) => reader.run<{ n: number }>(sql`select count(*)::int as n from overseas_warehouse where country_code = ${code}`);
+      // Interleaved, so the connection switches mode between them.
+      const ids = (await reader.query<{ id: number }>('select id from enterprise order by id limit 3')).map((r) => r.id);
+      expect(ids).toHaveLength(3);
+      for (let i = 0; i < 4; i++) {
+        expect((await byKeys(ids))[0].n).toBe(3);
+        await byCountry(i % 2 ? 'DE' : 'US');
+      }
+      const plans = await reader.query<{ statement: string; generic_plans: number; custom_plans: number }>(
+        `select statement, generic_plans::int, custom_plans::int from pg_prepared_statements where statement like '%count(*)::int as n from%'`,
+      );
+      const keyed = plans.find((p) => p.statement.includes('from enterprise'));
+      const filtered = plans.find((p) => p.statement.includes('overseas_warehouse'));
+      // Prepared from the second use on: three uses each after that.
+      expect(keyed).toMatchObject({ generic_plans: 3, custom_plans: 0 });
+      expect(filtered).toMatchObject({ generic_plans: 0, custom_plans: 3 });
+      // After a generic statement, the next statement that is not marked generic switches the connection back first.
+      await byKeys(ids);
+      expect((await reader.query('show plan_cache_mode'))[0]).toEqual({ plan_cache_mode: 'force_custom_plan' });
+    } finally {
+      await read.end();
+      await db.drop();
+    }
+  });
+
   it('does not prepare when turned off (PREPARED_STATEMENTS=false, for poolers that cannot keep them)', async () => {
     const db = await testDatabase(__filename);
     const read = new ReadPool(db.url, 1, { statementTimeoutMs: 5000, prepared: false });

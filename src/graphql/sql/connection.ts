@@ -164,20 +164,24 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const nodeColumns = wantsNodes ? nodes.columns.map((sql, i) => `${sql} as n${i || ''}`).join(', ') : 'null as n';
   const page = `select ${nodeColumns}, ${cursorSql} as c from ${spec.from}${pageWhere} order by ${orderSql} limit ${size + 1}`;
 
+  // Which rows a page holds does not depend on any value when nothing but the list's own order
+  // selects them (no filter value, no cursor): one plan serves every request (read-db.ts).
+  const plan = { plan: pageWhere.includes('$') ? 'custom' : 'generic' } as const;
   let rows: ({ n: unknown; c: unknown[] | null; total?: number } & Record<string, unknown>)[] = [];
   let total: number | undefined;
   if (wantsTotal && wantsPage) {
     rows = await ctx.db.query(
       `select tc.total, p.* from (select count(*)::int as total from ${spec.from}${baseWhere}) tc left join lateral (${page}) p on true`,
       params.values,
+      plan,
     );
     total = rows[0]?.total ?? 0;
     rows = rows.filter((r) => r.c !== null);
   } else if (wantsTotal) {
-    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${spec.from}${baseWhere}`, params.values);
+    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${spec.from}${baseWhere}`, params.values, plan);
     total = r[0].total;
   } else if (wantsPage) {
-    rows = await ctx.db.query(page, params.values);
+    rows = await ctx.db.query(page, params.values, plan);
   }
 
   const hasMore = rows.length > size;
@@ -290,9 +294,11 @@ export async function runByKeys(
   const obj = compileObject(type, nodes, 't', c);
   const where = [`${keyExpr} = any(${params.add(keys.map(String))}::${keyType}[])`];
   if (access) where.push(access('t', ctx.viewer?.enterpriseId, params));
+  // Rows by key: the same plan for any keys (read-db.ts, `plan: 'generic'`).
   const rows = await ctx.db.query<{ k: string; n: unknown }>(
     `select ${keyExpr}::text as k, ${obj} as n from ${from} where ${where.join(' and ')}`,
     params.values,
+    { plan: 'generic' },
   );
   const byKey = new Map(rows.map((r) => [r.k, r.n]));
   return keys.map((k) => byKey.get(String(k)) ?? null);
