@@ -77,6 +77,70 @@ interface HitRow {
   n: unknown;
 }
 
+/** A hit's matched name: which one, its spans (exact matches of the words), as HTML. */
+interface Match {
+  field: 'nameZh' | 'nameEn';
+  snippet: string;
+  highlights: { start: number; end: number }[];
+}
+
+/** Highlight every word found in the name that matched most of them (exact spans only). */
+function matchOf(zh: string, en: string, q: string, words: readonly string[]): Match {
+  const spansIn = (name: string) => {
+    const lower = name.toLowerCase();
+    const spans: { start: number; end: number }[] = [];
+    for (const w of [q, ...words]) {
+      const at = lower.indexOf(w);
+      if (at >= 0 && !spans.some((x) => at < x.end && at + w.length > x.start)) spans.push({ start: at, end: at + w.length });
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  };
+  const zhSpans = spansIn(zh);
+  const enSpans = spansIn(en);
+  const field = zhSpans.length > enSpans.length || (zhSpans.length === enSpans.length && /\p{Script=Han}/u.test(q)) ? 'nameZh' : 'nameEn';
+  return field === 'nameZh' ? { field, snippet: zh, highlights: zhSpans } : { field, snippet: en, highlights: enSpans };
+}
+
+/**
+ * One result (SearchHit). Which name matched, its spans and its HTML are worked out when a client
+ * asks for one of them, once: a client that only wants the objects found does not pay for them.
+ */
+class Hit {
+  private found?: Match;
+  constructor(
+    readonly kind: string,
+    readonly score: number,
+    readonly node: unknown,
+    private readonly zh: string,
+    private readonly en: string,
+    private readonly q: string,
+    private readonly words: readonly string[],
+  ) {}
+  private get match(): Match {
+    this.found ??= matchOf(this.zh, this.en, this.q, this.words);
+    return this.found;
+  }
+  get matchedField(): string {
+    return this.match.field;
+  }
+  get snippet(): string {
+    return this.match.snippet;
+  }
+  get highlights(): { start: number; end: number }[] {
+    return this.match.highlights;
+  }
+  get snippetHtml(): string {
+    const { snippet, highlights } = this.match;
+    let html = '';
+    let from = 0;
+    for (const h of highlights) {
+      html += `${escapeHtml(snippet.slice(from, h.start))}<mark>${escapeHtml(snippet.slice(h.start, h.end))}</mark>`;
+      from = h.end;
+    }
+    return html + escapeHtml(snippet.slice(from));
+  }
+}
+
 /** `typeNames`: the GraphQL type of each kind, in the order all kinds are searched. */
 export async function search(
   ctx: Context,
@@ -176,32 +240,10 @@ export async function search(
   const hasMore = rows.length > first;
   const page = rows.slice(0, first);
   const edges = page.map((r, i) => {
-    // Highlight every word found in the name that matched most of them (exact spans only).
-    const spansIn = (name: string) => {
-      const lower = name.toLowerCase();
-      const spans: { start: number; end: number }[] = [];
-      for (const w of [q, ...words]) {
-        const at = lower.indexOf(w);
-        if (at >= 0 && !spans.some((x) => at < x.end && at + w.length > x.start)) spans.push({ start: at, end: at + w.length });
-      }
-      return spans.sort((a, b) => a.start - b.start);
-    };
-    const zhSpans = spansIn(r.zh);
-    const enSpans = spansIn(r.en);
-    const field = zhSpans.length > enSpans.length || (zhSpans.length === enSpans.length && /\p{Script=Han}/u.test(q)) ? 'nameZh' : 'nameEn';
-    const snippet = field === 'nameZh' ? r.zh : r.en;
-    const highlights = field === 'nameZh' ? zhSpans : enSpans;
-    let snippetHtml = '';
-    let from = 0;
-    for (const h of highlights) {
-      snippetHtml += `${escapeHtml(snippet.slice(from, h.start))}<mark>${escapeHtml(snippet.slice(h.start, h.end))}</mark>`;
-      from = h.end;
-    }
-    snippetHtml += escapeHtml(snippet.slice(from));
     const node = r.n ? { ...(r.n as object), $t: sources.get(r.k)!.type } : null;
     return {
       cursor: Buffer.from(JSON.stringify(['search', offset + i + 1])).toString('base64url'),
-      node: { kind: r.k, score: Math.round(r.s * 1000) / 1000, matchedField: field, snippet, highlights, snippetHtml, node },
+      node: new Hit(r.k, Math.round(r.s * 1000) / 1000, node, r.zh, r.en, q, words),
     };
   });
   return shapeConnection('SearchConnection', info.fieldNodes, c, {
