@@ -58,9 +58,11 @@ function nodeLoader(ctx: Context): DataLoader<NodeLoad, Record<string, unknown> 
             const select = [...columns].map(([nodes, name]) => `${compileObject(type, nodes, 't', { ...c, info: loadInfo(loads, idx, nodes) })} as ${name}`);
             const where = [`t.${k.column} = any(${params.add([...new Set(idx.map((i) => loads[i].key))])}::${k.keyType}[])`];
             if (k.access) where.push(k.access('t', ctx.viewer?.enterpriseId, params));
+            // Rows by key: one plan for any keys (src/db/read-db.ts, `plan: 'generic'`).
             const rows = await ctx.db.query<Record<string, unknown>>(
               `select t.${k.column}::text as k, ${select.join(', ')} from ${k.table} t where ${where.join(' and ')}`,
               params.values,
+              { plan: 'generic' },
             );
             const byKey = new Map(rows.map((r) => [r.k as string, r]));
             for (const i of idx) {
