@@ -147,49 +147,61 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
   // then near misses likewise, read only while full matches are fewer than asked.
   // Near misses among the first 4k candidates of each partition only: a candidate that fails two
   // constraints costs as much to read as a near miss, and there may be nothing else to find.
-  // With the table's columns known, the full walk reads at most `scan` candidates of a partition
-  // (in an inner scan that only tells full matches apart; the outer computes the columns of those)
-  // and keeps the `scan`-th as a marker (walk_scan = scan): the partition was not read to its end.
+  // With the table's columns known, the walks read at most `scan` (or 4k) candidates of a partition
+  // in an inner scan of the table's columns that only tells full matches (near misses) apart; its
+  // LIMIT counts the candidates read (no window over every candidate), and the outer computes the
+  // profile's columns of those it keeps. A partition was not read to its end when it holds a
+  // `scan`-th candidate: that is looked for only when no partition has more than k full matches
+  // (either caps the ranking), and it reads no more than the walk did.
   const alias = (w: NonNullable<typeof walk>) => w.table.trim().split(/\s+/).pop()!;
+  const inner = (w: NonNullable<typeof walk>, what: string, where: string[], limit: string) =>
+    `(select ${w.tableColumns!.map((c) => `${alias(w)}.${c}`).join(', ')}, ${what}
+          from ${w.table}
+          where ${where.join(' and ')}
+          order by ${w.order} limit ${limit}) ${alias(w)}`;
   const walked = (kind: 'full' | 'near', w: NonNullable<typeof walk>) =>
     kind === 'full'
-      ? w.tableColumns
-        ? `
+      ? `
       select x.* from ${w.query} cross join walk_parts wp cross join lateral (
-        select ${columns}, 0 as misses, row_number() over (order by ${w.order}) as walk_n, ${alias(w)}.walk_full, ${alias(w)}.walk_scan
-        from (
-          select ${w.tableColumns.map((c) => `${alias(w)}.${c}`).join(', ')}, coalesce((${full}), false) as walk_full,
-            row_number() over (order by ${w.order}) as walk_scan
-          from ${w.table}
-          where ${[...w.where, ...w.fullWhere].join(' and ')}
-          order by ${w.order} limit (select scan from walk_k)) ${alias(w)}
-        where ${alias(w)}.walk_full or ${alias(w)}.walk_scan = (select scan from walk_k)
-        order by ${w.order} limit (select k from walk_k) + 2) x`
-        : `
-      select x.* from ${w.query} cross join walk_parts wp cross join lateral (
-        select ${columns}, 0 as misses, row_number() over (order by ${w.order}) as walk_n, true as walk_full, 0::bigint as walk_scan
-        from ${w.table}
-        where ${[...w.where, ...w.fullWhere, full].join(' and ')}
+        select ${columns}, 0 as misses, row_number() over (order by ${w.order}) as walk_n
+        from ${
+          w.tableColumns
+            ? `${inner(w, `coalesce((${full}), false) as walk_full`, [...w.where, ...w.fullWhere], '(select scan from walk_k)')}
+        where ${alias(w)}.walk_full`
+            : `${w.table}
+        where ${[...w.where, ...w.fullWhere, full].join(' and ')}`
+        }
         order by ${w.order} limit (select k from walk_k) + 1) x`
       : `
       select x.* from ${w.query} cross join walk_parts wp cross join lateral (
-        select ${columns}, ${misses} as misses, 0::bigint as walk_n, false as walk_full, 0::bigint as walk_scan
-        from ${w.table}
+        select ${columns}, ${w.tableColumns ? `${alias(w)}.misses` : misses} as misses, 0::bigint as walk_n
+        from ${
+          w.tableColumns
+            ? `${inner(w, `${misses} as misses`, w.where, '(select 4 * k from walk_k)')}`
+            : `${w.table}
         where ${w.where.join(' and ')}
-        order by ${w.order} limit (select 4 * k from walk_k)) x
+        order by ${w.order} limit (select 4 * k from walk_k)`
+        }) x
       where x.misses = 1`;
+  // Whether some partition holds a `scan`-th candidate (only with the table's columns).
+  const scanCapped = (w: NonNullable<typeof walk>) =>
+    w.tableColumns
+      ? ` or exists (select 1 from ${w.query} cross join walk_parts wp where exists (select 1 from ${w.table}
+        where ${[...w.where, ...w.fullWhere].join(' and ')}
+        order by ${w.order} offset (select scan from walk_k) - 1))`
+      : '';
   const ranked = walk
     ? `walk_parts as materialized (${walk.partitions}),
     walk_k as (select k, greatest(20 * k, ceil(${MATCH_SCAN}::float8 / n))::int as scan
       from (select greatest(${req.first}, ceil(${MATCH_WALK}::float8 / greatest(count(*), 1)))::int as k, greatest(count(*), 1) as n from walk_parts) x),
     full_walk as materialized (${walked('full', walk)}),
-    near_walk as materialized (${req.nearMisses ? `${walked('near', walk)} and (select count(*) from full_walk where walk_full) < ${req.first}` : `select * from full_walk where false`}),
+    near_walk as materialized (${req.nearMisses ? `${walked('near', walk)} and (select count(*) from full_walk) < ${req.first}` : `select * from full_walk where false`}),
     ranked as materialized (
-      select * from full_walk where walk_full and walk_n <= (select k from walk_k)
+      select * from full_walk where walk_n <= (select k from walk_k)
       union all select * from near_walk
     ),
     counted as (select count(*) filter (where misses = 0) as full_count,
-      exists (select 1 from full_walk where (walk_full and walk_n > (select k from walk_k)) or walk_scan = (select scan from walk_k)) as full_capped from ranked),`
+      (exists (select 1 from full_walk where walk_n > (select k from walk_k))${scanCapped(walk)}) as full_capped from ranked),`
     : `ranked as materialized (
       select ${columns}, ${req.nearMisses ? misses : '0'} as misses
       from ${source.from}

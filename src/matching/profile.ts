@@ -123,7 +123,9 @@ export interface CandidateWalk {
    * The table's columns that the profile's columns, constraints and `order` read (all in the index,
    * so the walk stays index-only). With them, a partition's walk for full matches stops after its
    * share of MATCH_SCAN candidates even when it has found fewer full matches than its share (the
-   * ranking is then capped); without, it reads on to the partition's end.
+   * ranking is then capped); without, it reads on to the partition's end. With them too, both walks
+   * tell full matches and near misses apart on the table's columns alone and compute the profile's
+   * columns only for those they keep.
    */
   tableColumns?: string[];
 }
