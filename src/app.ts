@@ -26,7 +26,7 @@ import { connectClusterPubSub } from './graphql/pubsub-cluster';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema, MODULES } from './composition';
 import { printSdl } from './graphql/schema';
-import { compiledExecution } from './graphql/execute';
+import { compiledExecutionPlugin } from './graphql/execute';
 import { accessLog } from './http/access-log';
 import { mountExplorer } from './http/explorer';
 import { corsFor } from './http/lean';
@@ -132,10 +132,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const metrics = createMetrics(read, { cluster: opts.clusterWorker });
   const schema = await buildApiSchema();
   const authenticate = authenticator(read.pool);
+  const formatError = formatErrorFor(logger, { health, writeTimeoutMs: config.writeStatementTimeoutMs });
   const apollo = new ApolloServer<Context>({
-    // The schema, run by src/graphql/execute.ts: compiled operations without graphql-js's per-field
-    // work, everything else on graphql-js (Apollo's gateway interface is how it takes an executor).
-    ...(config.compiledExecution ? { gateway: compiledExecution(schema) } : { schema }),
+    schema,
     introspection: true,
     // No cookies or ambient credentials reach this API (keys travel in a header), so CSRF
     // prevention would only block cacheable GET queries from plain clients.
@@ -144,7 +143,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // main.ts owns SIGTERM/SIGINT: it closes the HTTP server, then the app, then the embedded
     // database. Apollo's own handlers would stop it concurrently and re-raise the signal.
     stopOnTerminationSignals: false,
-    formatError: formatErrorFor(logger, { health, writeTimeoutMs: config.writeStatementTimeoutMs }),
+    formatError,
     // Shape limits (docs/limits.md): the parser stops at maxTokens; depth, aliases and directives
     // are validation rules, so a document is measured once and then kept by Apollo.
     parseOptions: { maxTokens: config.shape.maxTokens },
@@ -180,6 +179,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
               extraCacheKeyData: async ({ contextValue }) => contextValue.lang,
             }),
           ]),
+      // Operations whose answer PostgreSQL builds whole are completed by a plan, without graphql-js's
+      // per-field work (src/graphql/execute.ts); everything else runs on graphql-js. After the response
+      // cache, which answers first when it can.
+      ...(config.compiledExecution ? [compiledExecutionPlugin(formatError)] : []),
     ],
   });
   await apollo.start();

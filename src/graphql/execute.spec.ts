@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { execute, GraphQLScalarType, type GraphQLSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { executeOperation } from './execute';
 import { buildSchemaFrom } from './schema';
 import { Sql, SqlObject } from './sql/declare';
@@ -94,7 +93,7 @@ function both(query: string, variables?: Record<string, unknown>) {
   const document = parse(query);
   const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
   const context = { usage: {} as { executor?: string } };
-  const rc = { schema, document, operation, context, request: { variables, operationName: undefined } } as unknown as GatewayGraphQLRequestContext;
+  const rc = { schema, document, operation, context, variables };
   return {
     compiled: async () => ({ result: JSON.parse(JSON.stringify(await executeOperation(rc))), executor: context.usage.executor }),
     reference: async () => JSON.parse(JSON.stringify(await execute({ schema, document, contextValue: {}, variableValues: variables }))),

@@ -1,4 +1,4 @@
-import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import { type ApolloServerPlugin, type GraphQLRequestListener, HeaderMap, type HTTPGraphQLHead } from '@apollo/server';
 import {
   execute,
   type ExecutionResult,
@@ -12,6 +12,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type GraphQLAbstractType,
+  type GraphQLFormattedError,
   isAbstractType,
   isEnumType,
   isLeafType,
@@ -47,8 +48,8 @@ import { sqlRegistry } from './sql/registry';
  * an operation whose rows break the plan's assumptions (a null where the schema says non-null):
  * graphql-js then reports it exactly as it always did.
  *
- * Apollo Server runs it as the executor of a "gateway" (Apollo's interface for an executor other
- * than graphql-js): the request pipeline, plugins and error formatting are Apollo's, unchanged.
+ * Apollo Server runs it from a plugin (`compiledExecutionPlugin`, Apollo's `responseForOperation`):
+ * the request pipeline and the other plugins are Apollo's, unchanged.
  */
 
 /** Thrown while completing when a value is not what the plan expects: the operation reruns on graphql-js. */
@@ -276,43 +277,101 @@ async function runPlan(
   return errors.length ? { data, errors } : { data };
 }
 
-/** Runs one operation: by its plan when it has one, else (or when the rows break the plan) on graphql-js. */
-export const executeOperation: GatewayExecutor = async (rc) => {
-  const { schema, document, operation, context } = rc;
-  const variables = rc.request.variables;
+/** What an operation is run with: Apollo's request context or a test's, in the same terms. */
+export interface Operation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation?: OperationDefinitionNode | null;
+  context: unknown;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Runs one operation by its plan, or returns null when it has none (or when its rows break the
+ * plan, or its variables do not coerce): graphql-js answers those, errors and all.
+ */
+export async function executeCompiled({ schema, document, operation, context, variables }: Operation): Promise<ExecutionResult | null> {
   const usage = (context as Partial<Context>).usage;
-  const onGraphqlJs = () => {
-    if (usage) usage.executor = 'graphql-js';
-    return execute({ schema, document, contextValue: context, variableValues: variables, operationName: rc.request.operationName }) as Promise<ExecutionResult>;
-  };
-  if (!operation) return onGraphqlJs();
+  if (usage) usage.executor = 'graphql-js';
+  if (!operation) return null;
   let plan = plans.get(operation);
   if (plan === undefined) {
     plan = planOf(schema, document, operation);
     plans.set(operation, plan);
   }
-  if (!plan) return onGraphqlJs();
+  if (!plan) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 50 });
-  if (coerced.errors) return onGraphqlJs();
-  if (usage) usage.executor = 'compiled';
+  if (coerced.errors) return null;
   try {
-    return await runPlan(plan, schema, operation, coerced.coerced, context);
+    const result = await runPlan(plan, schema, operation, coerced.coerced, context);
+    if (usage) usage.executor = 'compiled';
+    return result;
   } catch (e) {
-    if (e instanceof Unplanned) return onGraphqlJs();
+    if (e instanceof Unplanned) return null;
     throw e;
   }
-};
+}
 
-/** Apollo Server's gateway interface, serving `schema` with `executeOperation`. */
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+/** Runs one operation: by its plan when it has one, else on graphql-js. */
+export async function executeOperation(op: Operation & { operationName?: string | null }): Promise<ExecutionResult> {
+  return (
+    (await executeCompiled(op)) ??
+    ((await execute({
+      schema: op.schema,
+      document: op.document,
+      contextValue: op.context,
+      variableValues: op.variables,
+      operationName: op.operationName,
+    })) as ExecutionResult)
+  );
+}
+
+/**
+ * Apollo Server runs operations through this plugin: a planned one is answered here (Apollo's
+ * `responseForOperation`), anything else goes on to Apollo's own execution on graphql-js. After
+ * the response cache's plugin, so a cached answer is served before any plan runs.
+ *
+ * (Apollo's gateway interface, the other way to hand it an executor, costs every request more than
+ * the plan saves on small ones: `{ __typename }` ran at 12.0k req/s through it against 15.5k here,
+ * p99 15.4 ms against 4.9 ms, with ~9 MB promoted to the old generation at each scavenge; bench:
+ * wrk, 16 connections, --trace-gc.)
+ *
+ * Errors of a planned operation are formatted here as Apollo formats those of its own execution
+ * (`formatError`, a code on every error, an `extensions.http` status taken out into the response).
+ */
+export function compiledExecutionPlugin(formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError): ApolloServerPlugin<Context> {
+  const listener: GraphQLRequestListener<Context> = {
+    async responseForOperation(rc) {
+      const result = await executeCompiled({
+        schema: rc.schema,
+        document: rc.document,
+        operation: rc.operation,
+        context: rc.contextValue,
+        variables: rc.request.variables,
+      });
+      if (!result) return null;
+      const http: HTTPGraphQLHead = { headers: new HeaderMap(), status: undefined };
+      if (!result.errors) return { http, body: { kind: 'single', singleResult: result } };
+      const errors = result.errors.map((e) => {
+        const extensions: Record<string, unknown> = { ...e.extensions, code: e.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
+        const head = extensions.http as Partial<HTTPGraphQLHead> | undefined;
+        if (head && typeof head === 'object') {
+          if (typeof head.status === 'number') http.status = head.status;
+          if (head.headers instanceof Map) for (const [k, v] of head.headers) http.headers.set(k, v);
+          delete extensions.http;
+        }
+        try {
+          return formatError({ ...e.toJSON(), extensions }, e);
+        } catch {
+          return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+        }
+      });
+      return { http, body: { kind: 'single', singleResult: { ...result, errors } } };
+    },
+  };
   return {
-    onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: '' });
-      return () => undefined;
+    async requestDidStart() {
+      return listener;
     },
-    async load() {
-      return { executor: executeOperation };
-    },
-    async stop() {},
   };
 }
