@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { Params } from '../src/graphql/sql/params';
-import { rank } from '../src/matching/engine';
+import { askedWeights, rank, rankingSql } from '../src/matching/engine';
 import type { MatchProfile, MatchRow } from '../src/matching/profile';
 import { testDatabase } from './helpers/db';
 
@@ -212,6 +212,20 @@ describe('the matching engine with a profile of its own', () => {
           const scanned = await scannedRun({ deadline: 3, cityKm: 0 });
           expect(scanned.rows.map((x) => x.name)).not.toContain('Last');
           expect([scanned.fullMatchCount, scanned.fullMatchCountCapped]).toEqual([walked.fullMatchCount - 1, true]);
+          // not asked whether it was capped (`capped: false`): the same ranking and count, without the
+          // second read of the candidates that tells it
+          const unasked = await scannedRun({ deadline: 3, cityKm: 0 }, { capped: false });
+          expect(unasked.rows.map((x) => [x.name, x.score])).toEqual(scanned.rows.map((x) => [x.name, x.score]));
+          expect(unasked.fullMatchCount).toBe(scanned.fullMatchCount);
+          const sql = rankingSql(
+            SCANNED,
+            { query: { deadline: 3, cityKm: 0 }, node: null, first: 10, nearMisses: false, params: new Params(), capped: false },
+            askedWeights(SCANNED),
+          );
+          expect(sql).not.toMatch(/offset \(select scan from walk_k\)/);
+          expect(
+            rankingSql(SCANNED, { query: { deadline: 3, cityKm: 0 }, node: null, first: 10, nearMisses: false, params: new Params() }, askedWeights(SCANNED)),
+          ).toMatch(/offset \(select scan from walk_k\)/);
         } finally {
           await client.query(`delete from translator where pair = 'en-de'`);
         }

@@ -201,7 +201,7 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
       union all select * from near_walk
     ),
     counted as (select count(*) filter (where misses = 0) as full_count,
-      (exists (select 1 from full_walk where walk_n > (select k from walk_k))${scanCapped(walk)}) as full_capped from ranked),`
+      ${req.capped === false ? 'false' : `(exists (select 1 from full_walk where walk_n > (select k from walk_k))${scanCapped(walk)})`} as full_capped from ranked),`
     : `ranked as materialized (
       select ${columns}, ${req.nearMisses ? misses : '0'} as misses
       from ${source.from}

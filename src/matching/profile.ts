@@ -174,5 +174,10 @@ export interface MatchRequest<Q = any> {
   orderBy?: string;
   /** Only this candidate (by key), with its rank among all: what an event needs. */
   focus?: number;
+  /**
+   * Whether to work out if the ranking was capped (`fullMatchCountCapped`): where full matches are
+   * rare that reads the candidates a second time, so only when asked. Default true.
+   */
+  capped?: boolean;
   params: Params;
 }

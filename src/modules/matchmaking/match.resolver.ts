@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Extensions, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
+import { selects } from '../../graphql/sql/connection';
 import type { FieldCost } from '../../graphql/limits/cost';
 import { demandMatches, selectionOf, warehouseMatches } from './match.service';
 import { DemandMatchOrder, DemandMatchResult, WarehouseMatchResult } from './match.types';
@@ -42,7 +43,9 @@ export class MatchResolver {
   ) {
     // Viewer-specific: never in a shared cache.
     privateAnswer(ctx);
-    return warehouseMatches(ctx, selectionOf(info, 'WarehouseMatchResult', 'offer', ctx), { demand, demandId, first, includeNearMisses, weights });
+    // Whether the ranking was capped is worked out only when asked (a second read where full matches are rare).
+    const capped = selects('WarehouseMatchResult', info.fieldNodes, 'fullMatchCountCapped', info);
+    return warehouseMatches(ctx, selectionOf(info, 'WarehouseMatchResult', 'offer', ctx), { demand, demandId, first, includeNearMisses, weights, capped });
   }
 
   @Extensions({ cost: MATCH_COST })
@@ -74,6 +77,7 @@ export class MatchResolver {
   ) {
     // Viewer-specific: never in a shared cache.
     privateAnswer(ctx);
-    return demandMatches(ctx, selectionOf(info, 'DemandMatchResult', 'demand', ctx), { offer, offerId, first, includeNearMisses, weights, orderBy });
+    const capped = selects('DemandMatchResult', info.fieldNodes, 'fullMatchCountCapped', info);
+    return demandMatches(ctx, selectionOf(info, 'DemandMatchResult', 'demand', ctx), { offer, offerId, first, includeNearMisses, weights, orderBy, capped });
   }
 }

@@ -82,6 +82,8 @@ export interface MatchArgs {
   orderBy?: 'FIT' | 'REVENUE';
   /** Only this offer (warehouseMatches) or demand, ranked among all the matches. */
   focus?: number;
+  /** Whether the client asked for `fullMatchCountCapped` (it costs a second read where full matches are rare); default true. */
+  capped?: boolean;
 }
 
 /**
@@ -165,6 +167,7 @@ export async function matchOffers(ctx: Context, selection: NodeSelection | null,
     nearMisses: !!args.includeNearMisses,
     params: p,
     focus: args.focus,
+    capped: args.capped,
   });
   return {
     matches: r.rows.map((row) => matchOf(row, 'offer')),
@@ -188,6 +191,7 @@ export async function matchDemands(ctx: Context, selection: NodeSelection | null
     orderBy: args.orderBy === 'REVENUE' ? 'REVENUE' : undefined,
     params: p,
     focus: args.focus,
+    capped: args.capped,
   });
   return {
     matches: r.rows.map((row) => matchOf(row, 'demand')),
