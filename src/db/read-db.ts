@@ -63,6 +63,10 @@ export class ReadPool {
   health?: DbHealth;
   /** Statement names, when prepared statements are on. */
   readonly names?: StatementNames;
+  /*
+   * `pool` itself (authentication, key checks, /readyz) runs its statements on connections that a
+   * ReadDb statement may have left in either plan mode: only lookups by key belong there.
+   */
   constructor(
     readonly url: string,
     max: number,
@@ -189,8 +193,8 @@ function cancelBackend(options: pg.PoolConfig, client: pg.PoolClient): void {
 /**
  * How PostgreSQL plans a statement (`plan: 'generic'`): once per connection, its plan reused for
  * every set of values, as PostGraphile's prepared statements are. For statements whose best plan does
- * not depend on the values: rows by key (`id = any($1)`), a page of a list in its index's order with
- * no filter. Planning those cost PostgreSQL more than running them (the enterprise-by-node-ID
+ * not depend on the values: rows by key (`id = any($1)`) whose selection carries no values of its
+ * own (`byKeyPlan`). Planning those cost PostgreSQL more than running them (the enterprise-by-node-ID
  * statement of bench:peer: 0.085 ms planning, 0.04 ms execution). Everything else is planned for its
  * values every time (the default, `force_custom_plan`): a filtered list's generic plan ran at a
  * quarter of its speed. The mode is a setting of the connection, switched (one `set`) only when a

@@ -338,17 +338,30 @@ export async function executeOperation(op: Operation & { operationName?: string 
  *
  * Errors of a planned operation are formatted here as Apollo formats those of its own execution
  * (`formatError`, a code on every error, an `extensions.http` status taken out into the response).
+ * Apollo's execution hooks (`executionDidStart`, `willResolveField`, `didEncounterErrors`) do not
+ * see a planned operation: a plugin that needs them (Apollo's usage reporting, tracing) needs
+ * COMPILED_EXECUTION=false.
  */
 export function compiledExecutionPlugin(formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError): ApolloServerPlugin<Context> {
   const listener: GraphQLRequestListener<Context> = {
     async responseForOperation(rc) {
-      const result = await executeCompiled({
-        schema: rc.schema,
-        document: rc.document,
-        operation: rc.operation,
-        context: rc.contextValue,
-        variables: rc.request.variables,
-      });
+      let result: ExecutionResult | null;
+      try {
+        result = await executeCompiled({
+          schema: rc.schema,
+          document: rc.document,
+          operation: rc.operation,
+          context: rc.contextValue,
+          variables: rc.request.variables,
+        });
+      } catch (e) {
+        // Resolvers' errors are in the result; anything thrown is the plan's own failure: graphql-js
+        // answers instead, through Apollo's pipeline (its errors, its hooks), as for an unplanned operation.
+        rc.contextValue.logger?.warn('compiled execution failed; answered by graphql-js', { err: (e as Error)?.message, requestId: rc.contextValue.requestId });
+        const usage = rc.contextValue.usage;
+        if (usage) usage.executor = 'graphql-js';
+        return null;
+      }
       if (!result) return null;
       const http: HTTPGraphQLHead = { headers: new HeaderMap(), status: undefined };
       if (!result.errors) return { http, body: { kind: 'single', singleResult: result } };

@@ -6,6 +6,7 @@ import type { Context } from './context';
 import { badInput } from './errors';
 import { fromGlobalId, intKey } from './ids';
 import { compileObject, newCompileCtx } from './sql/compile';
+import { byKeyPlan } from './sql/connection';
 import { Params } from './sql/params';
 import { sqlRegistry, type NodeKey } from './sql/registry';
 import { ReadsFromPrimary } from './plugins/read-routing';
@@ -56,13 +57,13 @@ function nodeLoader(ctx: Context): DataLoader<NodeLoad, Record<string, unknown> 
               if (!columns.has(nodes)) columns.set(nodes, `n${columns.size}`);
             }
             const select = [...columns].map(([nodes, name]) => `${compileObject(type, nodes, 't', { ...c, info: loadInfo(loads, idx, nodes) })} as ${name}`);
+            const nested = params.values.length;
             const where = [`t.${k.column} = any(${params.add([...new Set(idx.map((i) => loads[i].key))])}::${k.keyType}[])`];
             if (k.access) where.push(k.access('t', ctx.viewer?.enterpriseId, params));
-            // Rows by key: one plan for any keys (src/db/read-db.ts, `plan: 'generic'`).
             const rows = await ctx.db.query<Record<string, unknown>>(
               `select t.${k.column}::text as k, ${select.join(', ')} from ${k.table} t where ${where.join(' and ')}`,
               params.values,
-              { plan: 'generic' },
+              byKeyPlan(nested),
             );
             const byKey = new Map(rows.map((r) => [r.k as string, r]));
             for (const i of idx) {

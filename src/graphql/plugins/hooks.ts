@@ -18,14 +18,24 @@ export interface RequestHooks<C extends object> {
 
 type Hook<R> = (rc: R) => void | Promise<void>;
 
-/** The hooks in order, as one; a hook that returns a promise is awaited before the next runs. */
+/**
+ * The hooks in order, as one; a hook that returns a promise is awaited before the next runs. One
+ * that fails does not keep the others from running (as separate plugins would not): the first
+ * failure is thrown once every hook has run.
+ */
 function inOrder<R>(hooks: Hook<R>[]): ((rc: R) => Promise<void>) | undefined {
   if (hooks.length === 0) return undefined;
   return async (rc) => {
+    let failed: { error: unknown } | undefined;
     for (const hook of hooks) {
-      const waiting = hook(rc);
-      if (waiting) await waiting;
+      try {
+        const waiting = hook(rc);
+        if (waiting) await waiting;
+      } catch (error) {
+        failed ??= { error };
+      }
     }
+    if (failed) throw failed.error;
   };
 }
 

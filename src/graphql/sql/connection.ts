@@ -2,6 +2,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { badInput } from '../errors';
 import { collectFields, compileObject, edgeNodeKey, newCompileCtx, pageNodes, type CompileCtx } from './compile';
+import type { StatementOptions } from '../../db/read-db';
 import { Params } from './params';
 import { decodeCursorValues, encodeCursor, keysetSql } from './keyset';
 
@@ -164,24 +165,20 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   const nodeColumns = wantsNodes ? nodes.columns.map((sql, i) => `${sql} as n${i || ''}`).join(', ') : 'null as n';
   const page = `select ${nodeColumns}, ${cursorSql} as c from ${spec.from}${pageWhere} order by ${orderSql} limit ${size + 1}`;
 
-  // Which rows a page holds does not depend on any value when nothing but the list's own order
-  // selects them (no filter value, no cursor): one plan serves every request (read-db.ts).
-  const plan = { plan: pageWhere.includes('$') ? 'custom' : 'generic' } as const;
   let rows: ({ n: unknown; c: unknown[] | null; total?: number } & Record<string, unknown>)[] = [];
   let total: number | undefined;
   if (wantsTotal && wantsPage) {
     rows = await ctx.db.query(
       `select tc.total, p.* from (select count(*)::int as total from ${spec.from}${baseWhere}) tc left join lateral (${page}) p on true`,
       params.values,
-      plan,
     );
     total = rows[0]?.total ?? 0;
     rows = rows.filter((r) => r.c !== null);
   } else if (wantsTotal) {
-    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${spec.from}${baseWhere}`, params.values, plan);
+    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${spec.from}${baseWhere}`, params.values);
     total = r[0].total;
   } else if (wantsPage) {
-    rows = await ctx.db.query(page, params.values, plan);
+    rows = await ctx.db.query(page, params.values);
   }
 
   const hasMore = rows.length > size;
@@ -274,6 +271,16 @@ export function shapeConnection(
 }
 
 /**
+ * The plan of a statement that reads rows by key: one generic plan for any keys (src/db/read-db.ts)
+ * when the selection compiled into it carries no values of its own (`nestedParams`); a nested list
+ * with a filter, a cursor or an argument such as `annualFigure(year:)` is planned for its values.
+ * (A statement without any parameter is planned once whatever the mode.)
+ */
+export function byKeyPlan(nestedParams: number): StatementOptions {
+  return { plan: nestedParams === 0 ? 'generic' : 'custom' };
+}
+
+/**
  * Fetches compiled objects of `type` by key, in the order of `keys` (null where missing or where
  * `access` refuses the caller).
  */
@@ -292,13 +299,13 @@ export async function runByKeys(
   const params = new Params();
   const c = newCompileCtx(info, ctx.lang, params, { viewerId: ctx.viewer?.enterpriseId });
   const obj = compileObject(type, nodes, 't', c);
+  const nested = params.values.length;
   const where = [`${keyExpr} = any(${params.add(keys.map(String))}::${keyType}[])`];
   if (access) where.push(access('t', ctx.viewer?.enterpriseId, params));
-  // Rows by key: the same plan for any keys (read-db.ts, `plan: 'generic'`).
   const rows = await ctx.db.query<{ k: string; n: unknown }>(
     `select ${keyExpr}::text as k, ${obj} as n from ${from} where ${where.join(' and ')}`,
     params.values,
-    { plan: 'generic' },
+    byKeyPlan(nested),
   );
   const byKey = new Map(rows.map((r) => [r.k, r.n]));
   return keys.map((k) => byKey.get(String(k)) ?? null);
