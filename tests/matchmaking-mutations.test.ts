@@ -585,6 +585,76 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       });
     });
 
+    it('contacts once a hold is confirmed: the seller sees the operator’s, the operator the seller’s; nobody else ever does', async () => {
+      // given an offer with its operator's contact, and a demand with its seller's, held but not yet confirmed
+      const anna = { name: 'Anna Schmidt', email: 'anna@xinjin.example', phone: '+49 203 1234567' };
+      const zhang = { name: '张', email: 'zhang@example.com', phone: null };
+      const deal = await publish({ contact: anna });
+      const need = await post({ contact: zhang });
+      const dealHold = (await hold(deal.id, need.id, '1')).hold;
+      const CONTACTS = `query($offer: ID!, $demand: ID!, $hold: ID!) {
+        offer: node(id: $offer) { ... on CapacityOffer { contact { name email phone } } }
+        demand: node(id: $demand) { ... on CapacityDemand { contact { name email phone } } }
+        hold: node(id: $hold) { ... on CapacityHold { offer { contact { email } } demand { contact { email } } } } }`;
+      const contacts = async () => {
+        const out: Record<string, unknown> = {};
+        for (const [who, key] of Object.entries(viewers())) {
+          const r = await gql(`contacts as ${who}`, CONTACTS, { offer: deal.id, demand: need.id, hold: dealHold.id }, key);
+          out[who] = {
+            offer: r.offer?.contact ?? null,
+            demand: r.demand?.contact ?? null,
+            viaHold: r.hold ? [r.hold.offer.contact, r.hold.demand.contact] : 'invisible',
+          };
+        }
+        return out;
+      };
+      pin('held, not confirmed: each side sees its own contact only', await contacts(), {
+        anonymous: { offer: null, demand: null, viaHold: 'invisible' },
+        otherSeller: { offer: null, demand: null, viaHold: 'invisible' },
+        seller: { offer: null, demand: zhang, viaHold: [null, { email: 'zhang@example.com' }] },
+        operator: { offer: anna, demand: null, viaHold: [{ email: 'anna@xinjin.example' }, null] },
+        otherOperator: { offer: null, demand: null, viaHold: 'invisible' },
+      });
+      // when the seller confirms the hold
+      pin('confirming', (await gql('confirm', CONFIRM, { id: dealHold.id }, sellerKey)).confirmHold.errors, []);
+      // then the two parties see each other's contact, everyone else still nothing
+      pin('confirmed: the two parties see both contacts', await contacts(), {
+        anonymous: { offer: null, demand: null, viaHold: 'invisible' },
+        otherSeller: { offer: null, demand: null, viaHold: 'invisible' },
+        seller: { offer: anna, demand: zhang, viaHold: [{ email: 'anna@xinjin.example' }, { email: 'zhang@example.com' }] },
+        operator: { offer: anna, demand: zhang, viaHold: [{ email: 'anna@xinjin.example' }, { email: 'zhang@example.com' }] },
+        otherOperator: { offer: null, demand: null, viaHold: 'invisible' },
+      });
+      // and a confirmed hold of another seller on another offer of this operator shows nothing of this deal
+      const theirs = await post({ contact: { name: 'x' } }, otherSellerKey);
+      const other = await publish({ contact: { name: 'y' } });
+      const theirHold = (await hold(other.id, theirs.id, '1', otherSellerKey)).hold;
+      pin('their confirmation', (await gql('confirm', CONFIRM, { id: theirHold.id }, otherSellerKey)).confirmHold.errors, []);
+      pin('another deal of the same operator', (await contacts()).otherSeller, { offer: null, demand: null, viaHold: 'invisible' });
+      // the operator replaces its contact whole; a bad address is refused at its field
+      const upd = (await gql('update contact', UPDATE_OFFER, { id: deal.id, input: { contact: { email: 'ops@xinjin.example' } } }, operatorKey))
+        .updateCapacityOffer;
+      pin('updating the contact', upd.errors, []);
+      pin('the seller sees the new contact', (await contacts()).seller, {
+        offer: { name: null, email: 'ops@xinjin.example', phone: null },
+        demand: zhang,
+        viaHold: [{ email: 'ops@xinjin.example' }, { email: 'zhang@example.com' }],
+      });
+      const bad = (await gql('bad contact', UPDATE_OFFER, { id: deal.id, input: { contact: { email: 'not an address' } } }, operatorKey)).updateCapacityOffer;
+      pin(
+        'a bad e-mail',
+        bad.errors.map((e: any) => [e.code, e.field]),
+        [['INVALID', ['input', 'contact', 'email']]],
+      );
+      const badPublish = (await gql('publish bad contact', PUBLISH, { input: offerInput({ contact: { phone: 'call me' } }) }, operatorKey))
+        .publishCapacityOffer;
+      pin(
+        'publishing with a bad telephone',
+        [badPublish.errors.map((e: any) => [e.code, e.field]), badPublish.offer],
+        [[['INVALID', ['input', 'contact', 'phone']]], null],
+      );
+    });
+
     it('mine: filters and myHolds', async () => {
       const ids = (r: any) => r.nodes.map((n: any) => n.id);
       const offersMine = ids(

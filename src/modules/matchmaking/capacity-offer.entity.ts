@@ -172,6 +172,16 @@ export class CapacityOffer extends TimestampedEntity {
   @Property({ type: 'double', generated: `(${OFFER_DERIVED.fees_per_cbm}) stored` })
   feesPerCbm!: number & Opt;
 
+  /** How to reach the operator about this offer: its operator sees it, and a seller once a hold on it is confirmed. */
+  @Property({ type: 'string', length: 120, nullable: true })
+  contactName?: string;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  contactEmail?: string;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  contactPhone?: string;
+
   @Enum({ items: () => OfferStatus, default: OfferStatus.PUBLISHED })
   status: OfferStatus = OfferStatus.PUBLISHED;
 

@@ -13,17 +13,7 @@ import { demandAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import type { CapacityDemandFilter } from './matchmaking.filters';
 import type { CapacityDemandInput } from './matchmaking.inputs';
-import {
-  checkCriteria,
-  CONTACT_EMAIL_MAX,
-  CONTACT_NAME_MAX,
-  CONTACT_PHONE_MAX,
-  noControlChars,
-  text,
-  TITLE_MAX,
-  type Criteria,
-  type CriteriaRefs,
-} from './matchmaking.validation';
+import { checkContact, checkCriteria, noControlChars, text, TITLE_MAX, type Contact, type Criteria, type CriteriaRefs } from './matchmaking.validation';
 
 /**
  * Capacity demands: the list, and the seller's writes (post, replace, close). A demand's criteria
@@ -69,19 +59,8 @@ async function corridorId(em: EntityManager, slug: string | undefined, p: Proble
   return c?.id ?? null;
 }
 
-/** Contact details, trimmed, each fitting its column; empty ones are stored as null. */
-function checkContact(p: Problems, c: CapacityDemandInput['contact']): { name: string | null; email: string | null; phone: string | null } {
-  const base = ['input', 'contact'];
-  const name = text(p, [...base, 'name'], c?.name, 'name', { max: CONTACT_NAME_MAX });
-  const email = text(p, [...base, 'email'], c?.email, 'email', { max: CONTACT_EMAIL_MAX });
-  const phone = text(p, [...base, 'phone'], c?.phone, 'phone', { max: CONTACT_PHONE_MAX });
-  if (email && !/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email)) p.add([...base, 'email'], `"${email.slice(0, 60)}" is not an e-mail address`);
-  if (phone && !/^\+?[0-9 ()-]{5,40}$/.test(phone)) p.add([...base, 'phone'], `"${phone.slice(0, 60)}" is not a telephone number`);
-  return { name: name || null, email: email || null, phone: phone || null };
-}
-
 /** A demand's columns from its checked input, as `column = value` pairs (for insert and update alike). */
-function demandColumns(title: string, c: Criteria, corridor: number | null, contact: ReturnType<typeof checkContact>) {
+function demandColumns(title: string, c: Criteria, corridor: number | null, contact: Contact) {
   return {
     title,
     countries: sql.array(c.countries, 'text'),
@@ -115,7 +94,7 @@ async function checkDemand(em: EntityManager, p: Problems, input: CapacityDemand
   const title = text(p, ['input', 'title'], input.title, 'title', { min: 1, max: TITLE_MAX })!;
   const c = checkCriteria(p, ['input', 'criteria'], input.criteria, refs);
   const corridor = await corridorId(em, c.corridorSlug, p, ['input', 'criteria', 'corridor']);
-  const contact = checkContact(p, input.contact);
+  const contact = checkContact(p, ['input', 'contact'], input.contact);
   return demandColumns(title, c, corridor, contact);
 }
 

@@ -9,7 +9,7 @@ import { Enterprise } from '../enterprise/enterprise.types';
 import { Corridor } from '../reference/reference.types';
 import { CapacityUnit, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { GeoPoint } from '../warehouse/warehouse.types';
-import { demandAccess } from './matchmaking.access';
+import { demandAccess, demandContactVisible } from './matchmaking.access';
 import { DemandStatus, DemandStatusLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
 import { MatchmakingError } from './matchmaking.errors';
@@ -52,7 +52,7 @@ export class DemandBudget {
   maxTotal?: Money;
 }
 
-@ObjectType({ description: 'How to reach the seller; shown to the seller who posted the demand only (联系方式)' })
+@ObjectType({ description: 'How to reach the seller: shown to the seller, and to an operator once a hold for the demand is confirmed (联系方式)' })
 export class DemandContact {
   @Field(() => String, { nullable: true, description: 'Contact person (联系人)' })
   name?: string;
@@ -139,15 +139,19 @@ export class CapacityDemand extends Node {
   @Field({ description: 'The goods are oversize (超大件)' })
   isOversize!: boolean;
 
-  // Privacy in SQL: only the posting seller's own requests get the contact object.
+  // Privacy in SQL (matchmaking.access.ts): the posting seller, and an operator once a hold for this demand on its offer is confirmed.
   @Sql(
     expr((t, a) => {
       const viewer = a.c.vars.viewerId as number | undefined;
       if (viewer === undefined) return 'null::json';
-      return `case when ${t}.seller_id = ${a.c.params.add(viewer)}::int then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
+      return `case when ${demandContactVisible(t, a.c.params.add(viewer))} then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
     }),
   )
-  @Field(() => DemandContact, { nullable: true, description: 'Contact details: the posting seller sees them, everyone else null (联系方式，仅发布方可见)' })
+  @Field(() => DemandContact, {
+    nullable: true,
+    description:
+      'Contact details: the posting seller sees them, and an operator once a hold for this demand on its offer is confirmed; everyone else null (联系方式：发布方可见，预留确认后对该运营方可见，其他人为空)',
+  })
   contact?: DemandContact;
 
   @Sql(col('status'))

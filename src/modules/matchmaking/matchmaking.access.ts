@@ -22,3 +22,19 @@ export const holdAccess: NodeAccess = (t, viewer, p) => {
   const v = p.add(viewer);
   return `(${t}.holder_id = ${v}::int or exists (select 1 from capacity_offer ho join overseas_warehouse hw on hw.id = ho.warehouse_id where ho.id = ${t}.offer_id and hw.operator_id = ${v}::int))`;
 };
+
+/**
+ * Who sees an offer's contact details: its operator, and a seller with a confirmed hold on it
+ * (the deal is made; before that nobody else, anonymous callers never). `v` is the viewer's parameter.
+ */
+export const offerContactVisible = (t: string, v: string) =>
+  `(exists (select 1 from overseas_warehouse cw where cw.id = ${t}.warehouse_id and cw.operator_id = ${v}::int)
+    or exists (select 1 from capacity_hold ch where ch.offer_id = ${t}.id and ch.holder_id = ${v}::int and ch.status = 'CONFIRMED'))`;
+
+/**
+ * Who sees a demand's contact details: its seller, and the operator of an offer on which a hold for
+ * this demand is confirmed. `v` is the viewer's parameter.
+ */
+export const demandContactVisible = (t: string, v: string) =>
+  `(${t}.seller_id = ${v}::int
+    or exists (select 1 from capacity_hold ch where ch.demand_id = ${t}.id and ch.operator_id = ${v}::int and ch.status = 'CONFIRMED'))`;

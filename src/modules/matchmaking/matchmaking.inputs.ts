@@ -3,6 +3,18 @@ import { GeoPointInput } from '../../graphql/types/geo';
 import { DateScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 
+@InputType({ description: 'Contact details; who sees them is said where they are given (联系方式；可见范围见所在字段说明)' })
+export class ContactInput {
+  @Field(() => String, { nullable: true, description: 'Contact person, at most 120 characters on one line (联系人，至多120字)' })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'E-mail, at most 200 characters (邮箱，至多200字符)' })
+  email?: string;
+
+  @Field(() => String, { nullable: true, description: 'Telephone: digits, spaces, ( ) - and a leading +, at most 40 characters (电话，至多40字符)' })
+  phone?: string;
+}
+
 @InputType({ description: 'Capacity to offer from one of your warehouses (发布仓容供给)' })
 export class CapacityOfferInput {
   @Field(() => ID, { description: 'Your warehouse’s global ID (海外仓ID)' })
@@ -63,6 +75,13 @@ export class CapacityOfferInput {
 
   @Field(() => [WarehouseService], { nullable: true, description: 'Services included, at most 20; the warehouse must offer them (包含服务，至多20项)' })
   services?: WarehouseService[];
+
+  @Field(() => ContactInput, {
+    nullable: true,
+    description:
+      'How sellers reach you about this offer: you see it, and a seller once a hold of theirs on it is confirmed (联系方式：本方可见，预留确认后对该卖家可见)',
+  })
+  contact?: ContactInput;
 }
 
 @InputType({ description: 'Changes to an offer; omitted fields stay as they are (修改仓容供给)' })
@@ -114,6 +133,9 @@ export class CapacityOfferUpdateInput {
 
   @Field(() => [WarehouseService], { nullable: true, description: 'New services, at most 20 (包含服务，至多20项)' })
   services?: WarehouseService[];
+
+  @Field(() => ContactInput, { nullable: true, description: 'New contact details, replacing the old ones whole (新联系方式，整体替换)' })
+  contact?: ContactInput;
 }
 
 @InputType({ description: 'A wanted area: a point and a radius (目标范围)' })
@@ -196,18 +218,6 @@ export class DemandCriteriaInput {
   isOversize?: boolean;
 }
 
-@InputType({ description: 'How to reach the seller; only the seller sees it (联系方式)' })
-export class ContactInput {
-  @Field(() => String, { nullable: true, description: 'Contact person, at most 120 characters on one line (联系人，至多120字)' })
-  name?: string;
-
-  @Field(() => String, { nullable: true, description: 'E-mail, at most 200 characters (邮箱，至多200字符)' })
-  email?: string;
-
-  @Field(() => String, { nullable: true, description: 'Telephone: digits, spaces, ( ) - and a leading +, at most 40 characters (电话，至多40字符)' })
-  phone?: string;
-}
-
 @InputType({
   description: 'A demand to post for your enterprise; every text is one line without control characters (发布仓容需求；文本均为单行，不含控制字符)',
 })
@@ -218,7 +228,11 @@ export class CapacityDemandInput {
   @Field(() => DemandCriteriaInput, { description: 'What is needed (需求条件)' })
   criteria!: DemandCriteriaInput;
 
-  @Field(() => ContactInput, { nullable: true, description: 'Contact details (联系方式)' })
+  @Field(() => ContactInput, {
+    nullable: true,
+    description:
+      'How operators reach you about this demand: you see it, and an operator once a hold of yours on its offer is confirmed (联系方式：本方可见，预留确认后对该运营方可见)',
+  })
   contact?: ContactInput;
 }
 

@@ -117,6 +117,26 @@ export function text(
   return t;
 }
 
+/** Contact details as stored: each trimmed and fitting its column, empty ones null. */
+export interface Contact {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/**
+ * Contact details (a demand's seller, an offer's operator) at `base`: one line each, each fitting
+ * its column, the e-mail an address and the telephone digits, spaces, ( ) - and a leading +.
+ */
+export function checkContact(p: Problems, base: Path, c: { name?: string | null; email?: string | null; phone?: string | null } | undefined | null): Contact {
+  const name = text(p, [...base, 'name'], c?.name, 'name', { max: CONTACT_NAME_MAX });
+  const email = text(p, [...base, 'email'], c?.email, 'email', { max: CONTACT_EMAIL_MAX });
+  const phone = text(p, [...base, 'phone'], c?.phone, 'phone', { max: CONTACT_PHONE_MAX });
+  if (email && !/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email)) p.add([...base, 'email'], `"${email.slice(0, 60)}" is not an e-mail address`);
+  if (phone && !/^\+?[0-9 ()-]{5,40}$/.test(phone)) p.add([...base, 'phone'], `"${phone.slice(0, 60)}" is not a telephone number`);
+  return { name: name || null, email: email || null, phone: phone || null };
+}
+
 /**
  * Refuses control characters anywhere in an input (every string field, list entry and nested
  * input), at the exact path. Every matchmaking input is single-line (titles, names, codes, IDs):

@@ -18,7 +18,7 @@ import { offerAccess } from './matchmaking.access';
 import { CAPACITY_FULL_MATCH, DEMAND_CANDIDATES, demandScopeSql } from './capacity.profile';
 import { publishOfferMatch } from './matchmaking.events';
 import { MatchmakingErrorCode } from './matchmaking.errors';
-import { checkOfferFields, currency, noControlChars, todayInChina } from './matchmaking.validation';
+import { checkContact, checkOfferFields, currency, noControlChars, todayInChina } from './matchmaking.validation';
 
 /**
  * Capacity offers: the list, the checks an offer must pass (the same for publishing it and for
@@ -164,18 +164,21 @@ export async function publishOffer(ctx: Context, viewer: Viewer, input: Capacity
     ctx,
     await runMutation(ctx.em, mutationScope(viewer), 'publishCapacityOffer', key, input, async (em) => {
       const p = new Problems();
+      const contact = checkContact(p, ['input', 'contact'], input.contact);
       const checked = await checkOffer(p, ['input'], input, async (id) => (await exec<OfferWarehouse>(em, WAREHOUSE(id)))[0]);
-      if (!checked) return { errors: p.list };
+      if (!checked || !p.ok) return { errors: p.list };
       const w = checked.warehouse;
       if (w.operator_id !== viewer.enterpriseId)
         return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'warehouseId'], 'Only the warehouse’s operator can offer its capacity');
       const [row] = await exec<{ id: number }>(
         em,
         sql`insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to,
-        storage_class, currency, storage_price, price_period, inbound_fee, outbound_fee, free_days, min_quantity, min_term_days, services)
+        storage_class, currency, storage_price, price_period, inbound_fee, outbound_fee, free_days, min_quantity, min_term_days, services,
+        contact_name, contact_email, contact_phone)
       values (${w.id}, ${input.quantity}, ${input.unit}, ${checked.cbmPerUnit}, ${input.availableFrom}, ${input.availableTo},
         ${input.storageClass}, ${checked.currency}, ${input.storagePrice}, ${input.pricePeriod}, ${input.inboundFee ?? '0'}, ${input.outboundFee ?? '0'},
-        ${input.freeDays ?? 0}, ${input.minQuantity ?? '0'}, ${input.minTermDays ?? 1}, ${sql.array(checked.services, 'text')})
+        ${input.freeDays ?? 0}, ${input.minQuantity ?? '0'}, ${input.minTermDays ?? 1}, ${sql.array(checked.services, 'text')},
+        ${contact.name}, ${contact.email}, ${contact.phone})
       returning id`,
       );
       return { id: row.id, errors: [] };
@@ -218,6 +221,8 @@ export async function updateOffer(ctx: Context, viewer: Viewer, id: string, inpu
       noControlChars(p, ['input'], input);
       const offerId = idOf('CapacityOffer', id, ['id'], p);
       checkOfferFields(p, ['input'], input, todayInChina());
+      // Given, the contact replaces the old one whole (an empty field clears it).
+      const contact = input.contact != null ? checkContact(p, ['input', 'contact'], input.contact) : undefined;
       if (!p.ok || offerId === undefined) return { errors: p.list };
       const { offer, error } = await ownOffer(em, viewer, offerId, ['id']);
       if (error) return error;
@@ -248,6 +253,7 @@ export async function updateOffer(ctx: Context, viewer: Viewer, id: string, inpu
         .filter(([, v]) => v !== undefined && v !== null)
         .map(([column, v]) => sql`${sql.ident(column)} = ${v}`);
       if (input.services) changes.push(sql`services = ${sql.array([...new Set(input.services)], 'text')}`);
+      if (contact) changes.push(sql`contact_name = ${contact.name}, contact_email = ${contact.email}, contact_phone = ${contact.phone}`);
       changes.push(sql`updated_at = now()`);
       await exec(em, sql`update capacity_offer set ${sql.join(changes)} where id = ${offerId}`);
       return { id: offerId, errors: [] };

@@ -8,7 +8,8 @@ import { col, decimal, expr, inline, one } from '../../graphql/sql/fields';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { OverseasWarehouse } from '../warehouse/warehouse.types';
 import { monthlyPricePerCbmSql } from './capacity.formulas';
-import { offerAccess } from './matchmaking.access';
+import { offerAccess, offerContactVisible } from './matchmaking.access';
+import { DemandContact } from './demand.types';
 import { OfferStatus, OfferStatusLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
 import { MatchmakingError } from './matchmaking.errors';
@@ -50,6 +51,9 @@ export class OfferPriceCard {
   @Field(() => Int, { description: 'Days of free storage at the start of a stay (免仓期)' })
   freeDays!: number;
 }
+
+@ObjectType({ description: 'How to reach the operator about an offer: shown to the operator, and to a seller once a hold on it is confirmed (联系方式)' })
+export class OfferContact extends DemandContact {}
 
 @SqlObject({ table: 'capacity_offer', node: { access: offerAccess } })
 @ObjectType({ implements: Node, description: 'Overseas-warehouse capacity offered for a period (海外仓仓容供给)' })
@@ -109,6 +113,21 @@ export class CapacityOffer extends Node {
   @Sql(col('services'))
   @Field(() => [WarehouseService], { description: 'Services included (包含服务)' })
   services!: WarehouseService[];
+
+  // Privacy in SQL (matchmaking.access.ts): the operator, and a seller once a hold of theirs on this offer is confirmed.
+  @Sql(
+    expr((t, a) => {
+      const viewer = a.c.vars.viewerId as number | undefined;
+      if (viewer === undefined) return 'null::json';
+      return `case when ${offerContactVisible(t, a.c.params.add(viewer))} then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
+    }),
+  )
+  @Field(() => OfferContact, {
+    nullable: true,
+    description:
+      'Contact details the operator gave: the operator sees them, and a seller once a hold of theirs on this offer is confirmed; everyone else null (联系方式：运营方可见，预留确认后对该卖家可见，其他人为空)',
+  })
+  contact?: OfferContact;
 
   @Sql(col('status'))
   @Field(() => OfferStatus, { description: 'State (状态)' })
