@@ -655,6 +655,46 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       );
     });
 
+    it('a hold keeps the terms it agreed, whatever happens to the offer later; both parties see them', async () => {
+      // given an offer at 2.80 EUR per week per pallet-less CBM, 7 free days, fees 3 + 1.50, and a demand for 30 days
+      const card = await publish({ currency: 'EUR', storagePrice: '2.80', pricePeriod: 'WEEK', freeDays: 7, inboundFee: '3', outboundFee: '1.50' });
+      const need = await post();
+      // when the seller holds 4 CBM
+      const held = (await hold(card.id, need.id, '4')).hold;
+      const TERMS = `query($id: ID!) { node(id: $id) { ... on CapacityHold { quantity terms { unit cbmPerUnit quantityCbm durationDays
+        estimatedTotal { amount currency } priceCard { currency storagePrice { amount } pricePeriod inboundFee { amount } outboundFee { amount } freeDays monthlyPricePerCbm { amount } } } } } }`;
+      const terms = async (key?: string) => (await gql('hold terms', TERMS, { id: held.id }, key)).node;
+      // then the terms are the offer's prices and the stay: 2.80 / 7 a day × (30 − 7) days + 3 + 1.50 = 13.70 per CBM, × 4 = 54.80 EUR
+      const agreed = {
+        quantity: '4.00',
+        terms: {
+          unit: 'CBM',
+          cbmPerUnit: '1.0000',
+          quantityCbm: '4.00',
+          durationDays: 30,
+          estimatedTotal: { amount: '54.80', currency: 'EUR' },
+          priceCard: {
+            currency: 'EUR',
+            storagePrice: { amount: '2.8000' },
+            pricePeriod: 'WEEK',
+            inboundFee: { amount: '3.00' },
+            outboundFee: { amount: '1.50' },
+            freeDays: 7,
+            monthlyPricePerCbm: { amount: '12.0000' },
+          },
+        },
+      };
+      pin('the seller sees the agreed terms', await terms(sellerKey), agreed);
+      pin('the operator sees the same terms', await terms(operatorKey), agreed);
+      pin('another seller sees no hold', await terms(otherSellerKey), null);
+      // and when the operator raises its price and fees, then the seller confirms, the terms stay as agreed
+      const raised = (await gql('raise', UPDATE_OFFER, { id: card.id, input: { storagePrice: '9.90', inboundFee: '20', freeDays: 0 } }, operatorKey))
+        .updateCapacityOffer;
+      pin('raising the price', raised.errors, []);
+      pin('confirming', (await gql('confirm', CONFIRM, { id: held.id }, sellerKey)).confirmHold.errors, []);
+      pin('the confirmed hold keeps the agreed terms', await terms(sellerKey), agreed);
+    });
+
     it('mine: filters and myHolds', async () => {
       const ids = (r: any) => r.nodes.map((n: any) => n.id);
       const offersMine = ids(

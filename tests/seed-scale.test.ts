@@ -70,6 +70,8 @@ describe('seed:scale', () => {
     }).toEqual({ enterprises: 400, warehouses: 40, parks: 5, providers: 10, talentBases: 4, offers: 200, demands: 30, holds: 20 });
     // and every offer's derived columns were kept by PostgreSQL, every warehouse has an operator that is one of the enterprises
     expect(await count('capacity_offer where remaining_cbm is null or month_price_per_cbm is null')).toBe(0);
+    // and every hold has its agreed terms, as holdCapacity keeps them
+    expect(await count('capacity_hold where unit is null or estimated_total is null or duration_days is null')).toBe(0);
     expect(await count('overseas_warehouse w where not exists (select 1 from enterprise e where e.id = w.operator_id)')).toBe(0);
   });
 

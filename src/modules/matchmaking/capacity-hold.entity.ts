@@ -5,6 +5,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { CapacityDemand } from './capacity-demand.entity';
 import { CapacityOffer } from './capacity-offer.entity';
 import { HoldStatus } from './matchmaking.enums';
+import { CapacityUnit, PricePeriod } from '../warehouse/warehouse.enums';
 
 /** A quantity of an offer reserved for a demand until `expiresAt`, then confirmed or returned. */
 @Entity({ tableName: 'capacity_hold' })
@@ -97,6 +98,43 @@ export class CapacityHold extends TimestampedEntity {
   /** In the offer's unit. */
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   quantity!: string;
+
+  /*
+   * The agreed terms: the offer's price card when the hold was made, the demand's stay and what it
+   * comes to. They stay as they were whatever happens to the offer later (null on holds made before
+   * terms were kept, which the migration filled from their offers as they then were).
+   */
+  @Enum({ items: () => CapacityUnit, nullable: true })
+  unit?: CapacityUnit;
+
+  @Property({ type: 'decimal', precision: 8, scale: 4, nullable: true })
+  cbmPerUnit?: string;
+
+  @Property({ type: 'string', length: 3, nullable: true })
+  currency?: string;
+
+  @Property({ type: 'decimal', precision: 12, scale: 4, nullable: true })
+  storagePrice?: string;
+
+  @Enum({ items: () => PricePeriod, nullable: true })
+  pricePeriod?: PricePeriod;
+
+  @Property({ type: 'decimal', precision: 12, scale: 2, nullable: true })
+  inboundFee?: string;
+
+  @Property({ type: 'decimal', precision: 12, scale: 2, nullable: true })
+  outboundFee?: string;
+
+  @Property({ type: 'smallint', nullable: true })
+  freeDays?: number;
+
+  /** The demand's stay in days, the total is for. */
+  @Property({ type: 'smallint', nullable: true })
+  durationDays?: number;
+
+  /** What the held quantity costs for the stay, in `currency`: storage after the free days, plus the fees. */
+  @Property({ type: 'decimal', precision: 16, scale: 2, nullable: true })
+  estimatedTotal?: string;
 
   @Enum({ items: () => HoldStatus, default: HoldStatus.HELD })
   status: HoldStatus = HoldStatus.HELD;

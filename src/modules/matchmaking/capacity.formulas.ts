@@ -45,3 +45,16 @@ export const offerDerivedSelect = () =>
 
 /** The monthly storage price per CBM of offer `o`, exact to 4 places, as shown to clients. */
 export const monthlyPricePerCbmSql = (o: string) => `round(${o}.storage_price * ${monthFactorSql(`${o}.price_period`)} / ${o}.cbm_per_unit, 4)`;
+
+/**
+ * What `q` units of offer `o` cost for demand `d`'s stay, rounded to cents: storage after the free
+ * days plus the inbound and outbound fees (a hold's `estimatedTotal`).
+ */
+export const estimatedTotalSql = (o: string, d: string, q: string) =>
+  `round((${o}.storage_price / ${periodDaysSql(`${o}.price_period`)} * greatest(${d}.duration_days - ${o}.free_days, 0) + ${o}.inbound_fee + ${o}.outbound_fee) * ${q}, 2)`;
+
+/** A hold's agreed terms taken from offer `o`, demand `d` and quantity `q`: the columns, then their values. */
+export const HOLD_TERMS_COLUMNS =
+  'unit, cbm_per_unit, currency, storage_price, price_period, inbound_fee, outbound_fee, free_days, duration_days, estimated_total';
+export const holdTermsValues = (o: string, d: string, q: string) =>
+  `${o}.unit, ${o}.cbm_per_unit, ${o}.currency, ${o}.storage_price, ${o}.price_period, ${o}.inbound_fee, ${o}.outbound_fee, ${o}.free_days, ${d}.duration_days, ${estimatedTotalSql(o, d, q)}`;

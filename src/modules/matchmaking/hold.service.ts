@@ -7,6 +7,7 @@ import { idOf, type MutationResult, mutationScope, runMutation } from '../../gra
 import { failure, Problems } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
+import { HOLD_TERMS_COLUMNS, holdTermsValues } from './capacity.formulas';
 import { holdAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import type { CapacityHoldFilter } from './matchmaking.filters';
@@ -82,10 +83,15 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
       if (o.status !== 'PUBLISHED') return failure(MatchmakingErrorCode.OFFER_NOT_PUBLISHED, ['input', 'offerId'], 'The offer was withdrawn');
       return failure(MatchmakingErrorCode.INSUFFICIENT_CAPACITY, ['input', 'quantity'], `Only ${o.remaining} ${o.unit} remain; asked ${input.quantity}`);
     }
+    // The agreed terms are the offer's price card now and the demand's stay: kept on the hold, they
+    // stay what was agreed whatever happens to the offer later.
     const [h] = await exec<{ id: number }>(
       em,
-      sql`insert into capacity_hold (offer_id, demand_id, holder_id, quantity, expires_at)
-      values (${offerId}, ${demandId}, ${viewer.enterpriseId}, ${input.quantity}, now() + make_interval(mins => ${sql.typed(input.holdMinutes ?? 60, 'int')})) returning id`,
+      sql`insert into capacity_hold (offer_id, demand_id, holder_id, quantity, expires_at, ${sql.raw(HOLD_TERMS_COLUMNS)})
+      select o.id, d.id, ${viewer.enterpriseId}, q.quantity, now() + make_interval(mins => ${sql.typed(input.holdMinutes ?? 60, 'int')}),
+        ${sql.raw(holdTermsValues('o', 'd', 'q.quantity'))}
+      from capacity_offer o, capacity_demand d, (select ${sql.typed(input.quantity, 'numeric')} as quantity) q
+      where o.id = ${offerId} and d.id = ${demandId} returning id`,
     );
     return { id: h.id, errors: [] };
   });

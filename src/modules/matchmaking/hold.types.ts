@@ -1,19 +1,52 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { Connection, Node } from '../../graphql/types/relay';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
-import { col, decimal, expr, one } from '../../graphql/sql/fields';
+import { col, decimal, expr, inline, one } from '../../graphql/sql/fields';
+import { Money } from '../../graphql/types/common';
+import { CapacityUnit } from '../warehouse/warehouse.enums';
 import { holdAccess } from './matchmaking.access';
 import { HoldStatus, HoldStatusLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
 import { MatchmakingError } from './matchmaking.errors';
-import { CapacityOffer } from './offer.types';
+import { CapacityOffer, moneySql, OfferPriceCard } from './offer.types';
 import { CapacityDemand } from './demand.types';
 
 /** Holds as clients read them: the hold, its list and its mutations' payload. */
 
 registerBilingualEnum(HoldStatus, 'HoldStatus', 'State of a hold on capacity (预留状态)', HoldStatusLabels);
+
+/** What a hold agreed: kept when it was made, the same whatever happens to the offer later. */
+@SqlObject()
+@ObjectType({ description: 'The terms a hold agreed: the offer’s prices when it was made, the demand’s stay and what it comes to (约定条款)' })
+export class HoldTerms {
+  @Sql(col('unit'))
+  @Field(() => CapacityUnit, { description: 'The offer’s unit, which the quantity and the prices are in (单位)' })
+  unit!: CapacityUnit;
+
+  @Sql(decimal('cbm_per_unit'))
+  @Field(() => DecimalScalar, { description: 'CBM per unit at the warehouse (每单位立方米)' })
+  cbmPerUnit!: string;
+
+  @Sql(expr((t) => `(${t}.quantity * ${t}.cbm_per_unit)::numeric(16,2)::text`))
+  @Field(() => DecimalScalar, { description: 'The held quantity in CBM (折合立方米)' })
+  quantityCbm!: string;
+
+  @Sql(inline())
+  @Field(() => OfferPriceCard, { description: 'The offer’s prices when the hold was made (预留时的价格)' })
+  priceCard!: OfferPriceCard;
+
+  @Sql(col('duration_days'))
+  @Field(() => Int, { description: 'The demand’s stay in days, which the total is for (租期天数)' })
+  durationDays!: number;
+
+  @Sql(expr((t) => moneySql(t, `${t}.estimated_total`)))
+  @Field(() => Money, {
+    description: 'What the held quantity costs for the stay: storage after the free days, plus inbound and outbound fees (预计总费用)',
+  })
+  estimatedTotal!: Money;
+}
 
 @SqlObject({ table: 'capacity_hold', node: { access: holdAccess } })
 @ObjectType({ implements: Node, description: 'A quantity of an offer reserved for a demand until it expires, then confirmed or returned (仓容预留)' })
@@ -29,6 +62,12 @@ export class CapacityHold extends Node {
   @Sql(decimal('quantity'))
   @Field(() => DecimalScalar, { description: 'Quantity, in the offer’s unit (数量)' })
   quantity!: string;
+
+  @Sql(inline())
+  @Field(() => HoldTerms, {
+    description: 'The agreed terms, seen by the seller holding it and the offer’s operator; a later change to the offer does not change them (约定条款)',
+  })
+  terms!: HoldTerms;
 
   // An unswept expired hold already reads as EXPIRED (the sweeper returns its quantity within seconds).
   @Sql(expr((t) => `(case when ${t}.status = 'HELD' and ${t}.expires_at <= now() then 'EXPIRED' else ${t}.status end)`))

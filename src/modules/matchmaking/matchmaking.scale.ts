@@ -5,6 +5,7 @@ import { sql } from '../../db/sql';
 import { SCALE_ENTERPRISES } from '../enterprise/enterprise.scale';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { SCALE_WAREHOUSES } from '../warehouse/warehouse.scale';
+import { HOLD_TERMS_COLUMNS, holdTermsValues } from './capacity.formulas';
 import { addDays, DEMAND_CBM_PER_UNIT, todayInChina } from './matchmaking.validation';
 
 const DEMAND_CLASSES = [
@@ -301,6 +302,11 @@ export const matchmakingScale: ScaleUnit = {
     }
     await offer.flush();
     await hold.flush();
+    // Their agreed terms, as holdCapacity keeps them: the offer's price card and the demand's stay.
+    await ctx.query(
+      sql`update capacity_hold h set (${sql.raw(HOLD_TERMS_COLUMNS)}) = (select ${sql.raw(holdTermsValues('o', 'd', 'h.quantity'))})
+      from capacity_offer o, capacity_demand d where o.id = h.offer_id and d.id = h.demand_id and h.unit is null`,
+    );
     oProgress.done();
     const [c] = await ctx.query<{ offers: number; countries: number }>(sql`
       select count(*)::int as offers, count(distinct w.country_code)::int as countries

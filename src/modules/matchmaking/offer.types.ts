@@ -18,7 +18,8 @@ import { MatchmakingError } from './matchmaking.errors';
 
 registerBilingualEnum(OfferStatus, 'OfferStatus', 'State of a capacity offer (供给状态)', OfferStatusLabels);
 
-const moneySql = (t: string, amount: string) => `json_build_object('amount', (${amount})::text, 'currency', ${t}.currency)`;
+/** An amount in the row's `currency`, as Money. */
+export const moneySql = (t: string, amount: string) => `json_build_object('amount', (${amount})::text, 'currency', ${t}.currency)`;
 
 @SqlObject()
 @ObjectType({ description: 'An offer’s prices, per unit of the offer (供给价格)' })
