@@ -693,6 +693,29 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
       pin('raising the price', raised.errors, []);
       pin('confirming', (await gql('confirm', CONFIRM, { id: held.id }, sellerKey)).confirmHold.errors, []);
       pin('the confirmed hold keeps the agreed terms', await terms(sellerKey), agreed);
+      // and the operator's view of this offer's deals: its holds with the demand, the terms and the state
+      const OF_OFFER = `query($offers: [ID!]) { myHolds(first: 10, filter: { offers: $offers }) { nodes { id status demand { id } terms { estimatedTotal { amount } } } } }`;
+      const ofOffer = async (key: string, offers: string[]) => s.gql<any>(OF_OFFER, { offers }, bearer(key));
+      pin('the operator’s holds on this offer', (await ofOffer(operatorKey, [card.id])).data.myHolds.nodes, [
+        { id: held.id, status: 'CONFIRMED', demand: { id: need.id }, terms: { estimatedTotal: { amount: '54.80' } } },
+      ]);
+      pin('another operator’s view of the same offer', (await ofOffer(otherOperatorKey, [card.id])).data.myHolds.nodes, []);
+      pin('an offer no row can have', (await ofOffer(operatorKey, [gid('CapacityOffer', 2_147_483_648)])).data.myHolds.nodes, []);
+      const wrongType = await ofOffer(operatorKey, [need.id]);
+      pin(
+        'a demand ID among offers',
+        wrongType.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]),
+        [['BAD_USER_INPUT', 'filter.offers']],
+      );
+      const tooMany = await ofOffer(
+        operatorKey,
+        Array.from({ length: 101 }, (_, i) => gid('CapacityOffer', i + 1)),
+      );
+      pin(
+        '101 offers',
+        tooMany.errors?.map((e) => e.extensions?.code),
+        ['BAD_USER_INPUT'],
+      );
     });
 
     it('mine: filters and myHolds', async () => {

@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import type { Context, Viewer } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { fromGlobalId, intKey } from '../../graphql/ids';
 import { idOf, type MutationResult, mutationScope, runMutation } from '../../graphql/mutation';
 import { failure, Problems } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
@@ -10,7 +12,7 @@ import { Params } from '../../graphql/sql/params';
 import { HOLD_TERMS_COLUMNS, holdTermsValues } from './capacity.formulas';
 import { holdAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
-import type { CapacityHoldFilter } from './matchmaking.filters';
+import { type CapacityHoldFilter, HOLD_FILTER_OFFERS_MAX } from './matchmaking.filters';
 import type { HoldCapacityInput } from './matchmaking.inputs';
 import { intBetween, noControlChars, positiveDecimal, QUANTITY } from './matchmaking.validation';
 
@@ -29,6 +31,18 @@ export async function listHolds(ctx: Context, info: GraphQLResolveInfo, viewer: 
   const p = new Params();
   const where = [sql.raw(holdAccess('t', viewer.enterpriseId, p))];
   if (filter?.statuses) where.push(sql`${sql.raw(STATE)} = any(${sql.array(filter.statuses, 'text')})`);
+  if (filter?.offers) {
+    if (filter.offers.length > HOLD_FILTER_OFFERS_MAX)
+      throw badInput(`Name at most ${HOLD_FILTER_OFFERS_MAX} offers in \`filter.offers\` (got ${filter.offers.length})`, 'filter.offers');
+    // An ID of another type is a mistake to say; a key no offer can have matches nothing.
+    const keys = filter.offers.flatMap((id) => {
+      const g = fromGlobalId(id, 'filter.offers');
+      if (g.type !== 'CapacityOffer') throw badInput(`ID "${id}" is a ${g.type}, expected a CapacityOffer`, 'filter.offers');
+      const n = intKey(g.key);
+      return n === undefined ? [] : [n];
+    });
+    where.push(sql`t.offer_id = any(${sql.array(keys, 'int')})`);
+  }
   return runConnection(
     ctx,
     info,

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { StorageClass } from '../warehouse/warehouse.enums';
 import { DemandStatus, HoldStatus, OfferStatus } from './matchmaking.enums';
@@ -48,8 +48,17 @@ export class CapacityDemandFilter {
   updatedSince?: string;
 }
 
+/** The most offers one `myHolds` filter may name. */
+export const HOLD_FILTER_OFFERS_MAX = 100;
+
 @InputType({ description: 'Filter for your holds (预留筛选条件)' })
 export class CapacityHoldFilter {
   @Field(() => [HoldStatus], { nullable: true, description: 'Any of these states (状态)' })
   statuses?: HoldStatus[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Only holds on these offers (an operator's view of its offers' deals), at most ${HOLD_FILTER_OFFERS_MAX} (仅这些供给的预留，至多${HOLD_FILTER_OFFERS_MAX}个)`,
+  })
+  offers?: string[];
 }
