@@ -52,6 +52,17 @@ export class DemandBudget {
   maxTotal?: Money;
 }
 
+/**
+ * A row's contact (its contact_name, contact_email, contact_phone columns) for the viewers `visible`
+ * lets see it (`v`: the viewer's parameter), null for everyone else and for anonymous callers.
+ */
+export const contactSql = (visible: (t: string, v: string) => string) =>
+  expr((t, a) => {
+    const viewer = a.c.vars.viewerId as number | undefined;
+    if (viewer === undefined) return 'null::json';
+    return `case when ${visible(t, a.c.params.add(viewer))} then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
+  });
+
 @ObjectType({ description: 'How to reach the seller: shown to the seller, and to an operator once a hold for the demand is confirmed (联系方式)' })
 export class DemandContact {
   @Field(() => String, { nullable: true, description: 'Contact person (联系人)' })
@@ -140,13 +151,7 @@ export class CapacityDemand extends Node {
   isOversize!: boolean;
 
   // Privacy in SQL (matchmaking.access.ts): the posting seller, and an operator once a hold for this demand on its offer is confirmed.
-  @Sql(
-    expr((t, a) => {
-      const viewer = a.c.vars.viewerId as number | undefined;
-      if (viewer === undefined) return 'null::json';
-      return `case when ${demandContactVisible(t, a.c.params.add(viewer))} then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
-    }),
-  )
+  @Sql(contactSql(demandContactVisible))
   @Field(() => DemandContact, {
     nullable: true,
     description:

@@ -9,7 +9,7 @@ import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../wa
 import { OverseasWarehouse } from '../warehouse/warehouse.types';
 import { monthlyPricePerCbmSql } from './capacity.formulas';
 import { offerAccess, offerContactVisible } from './matchmaking.access';
-import { DemandContact } from './demand.types';
+import { contactSql, DemandContact } from './demand.types';
 import { OfferStatus, OfferStatusLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
 import { MatchmakingError } from './matchmaking.errors';
@@ -116,13 +116,7 @@ export class CapacityOffer extends Node {
   services!: WarehouseService[];
 
   // Privacy in SQL (matchmaking.access.ts): the operator, and a seller once a hold of theirs on this offer is confirmed.
-  @Sql(
-    expr((t, a) => {
-      const viewer = a.c.vars.viewerId as number | undefined;
-      if (viewer === undefined) return 'null::json';
-      return `case when ${offerContactVisible(t, a.c.params.add(viewer))} then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
-    }),
-  )
+  @Sql(contactSql(offerContactVisible))
   @Field(() => OfferContact, {
     nullable: true,
     description:
