@@ -129,24 +129,47 @@ describe('matching rules, worked out by hand', () => {
       pin(
         'CAPACITY: 0.01 CBM more than remains is a near miss',
         await verdict(o, demand({ quantity: '15.01' })),
-        MISS('CAPACITY: 15.00 CBM remain, 15.01 CBM needed'),
+        MISS("CAPACITY: 15.00 CBM remain, 15.01 CBM needed (15.01 CBM = 10.01 PALLET at this warehouse's 1.500 CBM per pallet)"),
       );
-      // a demand in pallets converts at the standard 1.38: 10 × 1.38 = 13.80 fits, 11 × 1.38 = 15.18 does not
-      pin('CAPACITY: 10 standard pallets (13.80 CBM) fit', await verdict(o, demand({ quantity: '10', unit: 'PALLET' })), FULL);
+      // a demand in pallets is the offer's unit: pallets against pallets, no conversion
+      pin('CAPACITY: 10 pallets fit 10 pallets', await verdict(o, demand({ quantity: '10', unit: 'PALLET' })), FULL);
       pin(
-        'CAPACITY: 11 standard pallets (15.18 CBM) do not',
+        'CAPACITY: 11 pallets do not',
         await verdict(o, demand({ quantity: '11', unit: 'PALLET' })),
-        MISS('CAPACITY: 15.00 CBM remain, 15.18 CBM needed'),
+        MISS('CAPACITY: 10.00 PALLET remain, 11.00 PALLET needed'),
       );
     });
 
-    it('floor area at the warehouse’s 2.4 m stacking: 10 m² = 24 CBM; a demand of 12 m² × 2 m = 24 CBM fits exactly, 12.5 m² does not', async () => {
+    it('floor area at the warehouse’s 2.4 m stacking: 10 m² = 24 CBM; a demand in CBM fits up to 24 CBM, shown converted', async () => {
       const o = await publish(A, { unit: 'SQUARE_METRE', quantity: '10' });
-      pin('CAPACITY: 12 m² (24 CBM) fits 10 m² stacked 2.4 m', await verdict(o, demand({ quantity: '12', unit: 'SQUARE_METRE' })), FULL);
+      pin('CAPACITY: 24 CBM fits 10 m² stacked 2.4 m', await verdict(o, demand({ quantity: '24' })), FULL);
       pin(
-        'CAPACITY: 12.5 m² (25 CBM) does not',
-        await verdict(o, demand({ quantity: '12.5', unit: 'SQUARE_METRE' })),
-        MISS('CAPACITY: 24.00 CBM remain, 25.00 CBM needed'),
+        'CAPACITY: 24.01 CBM does not, and the conversion is shown',
+        await verdict(o, demand({ quantity: '24.01' })),
+        MISS("CAPACITY: 24.00 CBM remain, 24.01 CBM needed (24.01 CBM = 10.00 SQUARE_METRE at this warehouse's 2.400 CBM per m²)"),
+      );
+      pin(
+        'CAPACITY: pallets go through the standard 1.38 CBM, then the warehouse’s 2.4 m',
+        await verdict(o, demand({ quantity: '17.40', unit: 'PALLET' })),
+        MISS(
+          "CAPACITY: 24.00 CBM remain, 24.01 CBM needed (17.40 PALLET × 1.38 CBM per pallet (standard) = 24.01 CBM = 10.01 SQUARE_METRE at this warehouse's 2.400 CBM per m²)",
+        ),
+      );
+    });
+
+    it('the same unit on both sides compares without conversion: 10 m² free takes exactly 10 m² whatever the stacking, not 10.01', async () => {
+      // At 2.4 m, 12 m² at the standard 2 m would be 24 CBM and "fit"; in m² it is 12 against 10.
+      const o = await publish(A, { unit: 'SQUARE_METRE', quantity: '10' });
+      pin('CAPACITY: exactly the free m² match', await verdict(o, demand({ quantity: '10', unit: 'SQUARE_METRE' })), FULL);
+      pin(
+        'CAPACITY: 0.01 m² more does not, said in m²',
+        await verdict(o, demand({ quantity: '10.01', unit: 'SQUARE_METRE' })),
+        MISS('CAPACITY: 10.00 SQUARE_METRE remain, 10.01 SQUARE_METRE needed'),
+      );
+      pin(
+        'CAPACITY: 12 m² against 10 m² free is a near miss',
+        await verdict(o, demand({ quantity: '12', unit: 'SQUARE_METRE' })),
+        MISS('CAPACITY: 10.00 SQUARE_METRE remain, 12.00 SQUARE_METRE needed'),
       );
     });
 
@@ -289,6 +312,29 @@ describe('matching rules, worked out by hand', () => {
       });
     });
 
+    it('transport modes: transit counts only corridors of the accepted modes, and the explanation names the corridor and mode', async () => {
+      const a = await publish(A);
+      // A: rail 18 days, air 6. Rail only: 18 days (TRANSIT value 1 − 18/60 = 0.7), not the 6 by air
+      const rail = await match(demand({ transportModes: ['RAIL'] }));
+      const m = rail.matches.find((x: any) => x.offer.id === a);
+      pin(
+        'rail only: 18 days, by rail over the railway',
+        [m.transitDays, m.scoreParts.find((p: any) => p.factor === 'TRANSIT')],
+        [18, { factor: 'TRANSIT', weight: 0.2222, value: 0.7, contribution: 0.156, detail: `18 days from Chongqing by rail (${RAIL})` }],
+      );
+      pin(
+        'rail only, within 10 days: the 6 by air do not count',
+        await verdict(a, demand({ transportModes: ['RAIL'], maxTransitDays: 10 })),
+        MISS('TRANSIT: 18 transit days from Chongqing, limit 10'),
+      );
+      pin('air accepted too: 6 days within 10', await verdict(a, demand({ transportModes: ['RAIL', 'AIR'], maxTransitDays: 10 })), FULL);
+      pin(
+        'sea only: A is not reached by sea at all',
+        await verdict(a, demand({ transportModes: ['SEA'] })),
+        MISS('TRANSIT: not reached from Chongqing by sea'),
+      );
+    });
+
     it('a corridor alone is a location: a warehouse it does not reach is not listed at all', async () => {
       const a = await publish(A);
       const b = await publish(B);
@@ -337,14 +383,14 @@ describe('matching rules, worked out by hand', () => {
       // COST without a budget: cheapest ÷ this = 650 ÷ 1180 = 0.5508…; TRANSIT 1 − 6/60 = 0.9 and 1 − 30/60 = 0.5; SERVICES 4/8 = 0.5
       pin('score parts of P', parts(p), {
         COST: [0.551, 0.22, '1,180.00 USD for the stay; the cheapest match in USD scores 1'],
-        TRANSIT: [0.9, 0.18, '6 days from Chongqing'],
+        TRANSIT: [0.9, 0.18, '6 days from Chongqing by air cargo (air-cargo)'],
         SERVICES: [0.5, 0.05, '4 services beyond those required'],
         PUBLIC_WAREHOUSE: [1, 0.1, 'a municipal public overseas warehouse'],
         FULFILMENT: [0.75, 0.15, '75% of 4 ended holds were confirmed'],
       });
       pin('score parts of Q', parts(q), {
         COST: [1, 0.4, '650.00 USD for the stay; the cheapest match in USD scores 1'],
-        TRANSIT: [0.5, 0.1, '30 days from Chongqing'],
+        TRANSIT: [0.5, 0.1, '30 days from Chongqing by rail (china-europe-railway-express)'],
         SERVICES: [0, 0, '0 services beyond those required'],
         PUBLIC_WAREHOUSE: [0, 0, 'not a public overseas warehouse'],
         FULFILMENT: [0.5, 0.1, 'fewer than 3 ended holds: neutral 0.5'],
@@ -362,7 +408,7 @@ describe('matching rules, worked out by hand', () => {
       pin(
         'summary names rank, score and the two largest parts',
         r.matches[0].summary,
-        'Rank 1, score 0.700: 1,180.00 USD for the stay; the cheapest match in USD scores 1; 6 days from Chongqing.',
+        'Rank 1, score 0.700: 1,180.00 USD for the stay; the cheapest match in USD scores 1; 6 days from Chongqing by air cargo (air-cargo).',
       );
       pin('weights given (distance 0 without an area)', r.weights, {
         cost: 0.4,

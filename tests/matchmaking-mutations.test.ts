@@ -53,7 +53,7 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
   const demandInput = (over: Record<string, unknown> = {}) => ({
     title: '杜伊斯堡仓容',
     contact: { name: '王经理', email: 'wang@example.com' },
-    criteria: { countries: ['DE'], quantity: '20', unit: 'CBM', startDate: FROM, durationDays: 30, storageClass: 'AMBIENT' },
+    criteria: { countries: ['DE'], quantity: '100', unit: 'CBM', startDate: FROM, durationDays: 30, storageClass: 'AMBIENT' },
     ...over,
   });
   const gql = async (behaviour: string, q: string, vars: Record<string, unknown>, key?: string) =>
@@ -122,7 +122,7 @@ describe('matchmaking mutations, errors and access, worked out by hand', () => {
           payload: {
             replayed: false,
             hold: null,
-            errors: [{ code: 'INSUFFICIENT_CAPACITY', field: ['input', 'quantity'], message: 'Only 10.00 CBM remain; asked 10.01' }],
+            errors: [{ code: 'INSUFFICIENT_CAPACITY', field: ['input', 'quantity'], message: 'Only 10.00 CBM remain; asked 10.01 CBM' }],
           },
         },
       );

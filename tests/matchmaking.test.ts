@@ -254,7 +254,7 @@ describe('overseas-warehouse capacity matchmaking', () => {
       expect(h1.errors).toEqual([]);
       expect(h1.hold).toMatchObject({ quantity: '20.00', status: 'HELD', offer: { remainingQuantity: '10.00' } });
       const tooMuch = expectData(await s.gql<any>(HOLD, { input: { offerId: offer.id, demandId: demand.id, quantity: '11' } }, bearer(sellerKey))).holdCapacity;
-      expect(tooMuch.errors).toEqual([{ code: 'INSUFFICIENT_CAPACITY', field: ['input', 'quantity'], message: 'Only 10.00 CBM remain; asked 11' }]);
+      expect(tooMuch.errors).toEqual([{ code: 'INSUFFICIENT_CAPACITY', field: ['input', 'quantity'], message: 'Only 10.00 CBM remain; asked 11.00 CBM' }]);
       const confirmed = expectData(await s.gql<any>(CONFIRM, { id: h1.hold.id }, bearer(sellerKey))).confirmHold;
       expect(confirmed.hold.status).toBe('CONFIRMED');
       const again = expectData(await s.gql<any>(RELEASE, { id: h1.hold.id }, bearer(sellerKey))).releaseHold;
@@ -296,7 +296,7 @@ describe('overseas-warehouse capacity matchmaking', () => {
     it('never overbooks: 200 concurrent holds over HTTP take exactly the capacity', async () => {
       // given an offer of 50 CBM and 200 sellers' requests of 1 CBM at once
       const offer = await publish({ quantity: '50' });
-      const demand = await postDemand();
+      const demand = await postDemand({ quantity: '200' });
       const results = await Promise.all(
         Array.from({ length: 200 }, () => s.gql<any>(HOLD, { input: { offerId: offer.id, demandId: demand.id, quantity: '1' } }, bearer(sellerKey))),
       );

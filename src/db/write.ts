@@ -10,8 +10,17 @@ import { toQuery, type Sql } from './sql';
  */
 export async function exec<T = Record<string, unknown>>(em: EntityManager, statement: Sql): Promise<T[]> {
   const { text, values } = toQuery(statement);
-  const trx = em.getTransactionContext<Transaction<unknown>>();
-  const client = trx ?? (em.getConnection() as unknown as { getClient(): Kysely<unknown> }).getClient();
-  const result = await client.executeQuery<T>(CompiledQuery.raw(text, values));
-  return result.rows as T[];
+  return queryableOf(em).query<T>(text, values);
+}
+
+/** The caller's transaction (or connection) as a plain `query(text, values)` handle, for code written against one (the matching engine). */
+export function queryableOf(em: EntityManager): { query<T>(text: string, values?: readonly unknown[]): Promise<T[]> } {
+  return {
+    async query<T>(text: string, values: readonly unknown[] = []) {
+      const trx = em.getTransactionContext<Transaction<unknown>>();
+      const client = trx ?? (em.getConnection() as unknown as { getClient(): Kysely<unknown> }).getClient();
+      const result = await client.executeQuery<T>(CompiledQuery.raw(text, values as unknown[]));
+      return result.rows as T[];
+    },
+  };
 }

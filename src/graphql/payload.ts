@@ -15,6 +15,8 @@ export interface PayloadError<C extends string = string> {
   code: C;
   field?: Path;
   message: string;
+  /** More facts, where the module's error type has fields for them (payloadErrors `extra`), e.g. `constraint`. */
+  [extra: string]: unknown;
 }
 
 /** Codes every mutating module has, with their bilingual descriptions. */
@@ -39,15 +41,21 @@ export class Problems<C extends string = string> {
 }
 
 /** A failed mutation with one problem. */
-export function failure<C extends string>(code: C, field: Path, message: string): { errors: PayloadError<C>[] } {
-  return { errors: [{ code, field, message }] };
+export function failure<C extends string>(code: C, field: Path, message: string, extra?: Record<string, unknown>): { errors: PayloadError<C>[] } {
+  return { errors: [{ code, field, message, ...extra }] };
 }
 
 /**
  * A module's error code enum (the common codes first, then its own) and its `<Name>Error` type.
  * `codes` maps each of the module's own codes to its description (Chinese — English).
  */
-export function payloadErrors<K extends string>(name: string, zh: string, codes: Record<K, string>) {
+export function payloadErrors<K extends string>(
+  name: string,
+  zh: string,
+  codes: Record<K, string>,
+  /** More nullable fields of the module's error type (e.g. which rule an error breaks), set on the errors that have them. */
+  extra?: { field: string; type: () => object; description: string }[],
+) {
   const descriptions = { ...COMMON_ERROR_CODES, ...codes } as Record<CommonErrorCode | K, string>;
   const Code = Object.fromEntries(Object.keys(descriptions).map((k) => [k, k])) as { [P in CommonErrorCode | K]: P };
   registerEnumType(Code, {
@@ -67,5 +75,7 @@ export function payloadErrors<K extends string>(name: string, zh: string, codes:
     @Field({ description: 'What to fix (说明)' })
     message!: string;
   }
+  // Declared by hand: they exist only on the modules that name them.
+  for (const x of extra ?? []) Field(x.type, { nullable: true, description: x.description })(ErrorType.prototype, x.field);
   return { Code, ErrorType: ErrorType as ClassType<PayloadError<CommonErrorCode | K>> };
 }

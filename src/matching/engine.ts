@@ -143,6 +143,19 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
   if (req.orderBy && !ordering) throw new Error(`${profile.name} has no ordering ${req.orderBy}`);
   const order = (x: string) => [`${x}.misses`, ...(ordering ? [`${x}.${ordering.column} desc`] : []), `${x}.score desc`, `${x}.${key}`].join(', ');
   const walk = req.focus === undefined ? source.walk : undefined;
+  // After a cursor: the rows past it in the order (misses, then the ordering's value and the score
+  // descending, then the key), compared as one row value.
+  const after = req.after
+    ? `(${[`r.misses`, ...(ordering ? [`-r.${ordering.column}::float8`] : []), '-r.score', `r.${key}`].join(', ')}) > (${[
+        `${p.add(req.after.misses)}::int`,
+        ...(ordering ? [`${p.add(-(req.after.order ?? 0))}::float8`] : []),
+        `${p.add(-req.after.score)}::float8`,
+        `${p.add(req.after.key)}::int`,
+      ].join(', ')})`
+    : null;
+  // Near misses are read while the full matches are fewer than a page, and on every page after the
+  // first (a page past the full matches goes on with the near misses).
+  const fewFull = (count: string) => (req.after ? 'true' : `${count} < ${req.first}`);
   // A walk: in each partition, full matches in index order up to k (one more tells it is capped),
   // then near misses likewise, read only while full matches are fewer than asked.
   // Near misses among the first 4k candidates of each partition only: a candidate that fails two
@@ -195,7 +208,7 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
     walk_k as (select k, greatest(20 * k, ceil(${MATCH_SCAN}::float8 / n))::int as scan
       from (select greatest(${req.first}, ceil(${MATCH_WALK}::float8 / greatest(count(*), 1)))::int as k, greatest(count(*), 1) as n from walk_parts) x),
     full_walk as materialized (${walked('full', walk)}),
-    near_walk as materialized (${req.nearMisses ? `${walked('near', walk)} and (select count(*) from full_walk) < ${req.first}` : `select * from full_walk where false`}),
+    near_walk as materialized (${req.nearMisses ? `${walked('near', walk)} and ${fewFull('(select count(*) from full_walk)')}` : `select * from full_walk where false`}),
     ranked as materialized (
       select * from full_walk where walk_n <= (select k from walk_k)
       union all select * from near_walk
@@ -211,7 +224,7 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
   return `
     with ${ranked}
     -- Near misses rank after every full match: they are scored only when full matches are too few.
-    kept as (select * from ranked where misses = 0 or (select full_count from counted) < ${req.first}),
+    kept as (select * from ranked where misses = 0 or ${fewFull('(select full_count from counted)')}),
     top as (
       select c.*, ${profile.factors.map((x, i) => `(${x.value})::float8 as ${f(i)}, (${applies(x)}) as ${a(i)}`).join(', ')},
         nullif(${wsum}, 0) as wsum${profile.joinColumns ? `, ${profile.joinColumns}` : ''}
@@ -222,7 +235,10 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
     ),
     best as (${
       req.focus === undefined
-        ? `select s.*, null::int as rank from scored s order by ${order('s')} limit ${req.first}`
+        ? after
+          ? `select * from (select s.*, (row_number() over (order by ${order('s')}))::int as rank from scored s) r
+        where ${after} order by ${order('r')} limit ${req.first}`
+          : `select s.*, null::int as rank from scored s order by ${order('s')} limit ${req.first}`
         : `select * from (select s.*, (row_number() over (order by ${order('s')}))::int as rank from scored s) r
         where r.${key} = ${p.add(req.focus)}::int`
     }
@@ -328,4 +344,36 @@ export async function rank<R extends MatchRow>(db: Queryable, profile: MatchProf
     fullMatchCountCapped: rows[0]?.full_capped ?? false,
     weights,
   };
+}
+
+/**
+ * One pair's hard constraints, without ranking: the candidate `focus` (by key) for what is asked,
+ * with every constraint it fails explained (in the profile's order). Null when it is not a
+ * candidate at all (the profile's `where` leaves it out). One small statement: what a write that
+ * must meet the constraints (a hold against its demand) checks before it takes anything.
+ */
+export async function checkPair<R extends MatchRow>(
+  db: Queryable,
+  profile: MatchProfile<R>,
+  req: Pick<MatchRequest, 'query' | 'focus' | 'params'>,
+): Promise<{ row: R; failed: ConstraintMissOut[] } | null> {
+  const p = req.params;
+  const source = profile.candidates(req.query, p);
+  const columns = Object.entries(profile.columns)
+    .map(([name, sql]) => `${sql} as ${name}`)
+    .join(', ');
+  const text = `select ${columns}, ${profile.constraints.map((c, i) => `coalesce((${c.sql}), false) as ${ok(i)}`).join(', ') || 'true as ok_all'}
+      ${profile.detailColumns ? `, ${profile.detailColumns}` : ''}
+    from ${source.from}
+    where ${[...source.where, `(${profile.columns[profile.key]}) = ${p.add(req.focus)}::int`].join(' and ')}`;
+  const [row] = await db.query<R>(text, p.values);
+  if (!row) return null;
+  const failed: ConstraintMissOut[] = [];
+  profile.constraints.forEach((c, i) => {
+    if (row[ok(i)] === false) {
+      const t = c.miss(row);
+      failed.push({ constraint: c.name, detail: t.en, detailZh: t.zh });
+    }
+  });
+  return { row, failed };
 }

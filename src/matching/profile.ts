@@ -157,6 +157,14 @@ export interface MatchProfile<R extends MatchRow = MatchRow, Q = any> {
   orderings?: Record<string, Ordering>;
 }
 
+/** Where a row is in a ranking's order: its misses, the ordering's value (if any), its score and key. */
+export interface MatchCursor {
+  misses: number;
+  order?: number;
+  score: number;
+  key: number;
+}
+
 /** One ranking request: what is asked of a profile, and how to rank and page. */
 // biome-ignore lint/suspicious/noExplicitAny: the query type is the profile's own
 export interface MatchRequest<Q = any> {
@@ -174,6 +182,8 @@ export interface MatchRequest<Q = any> {
   orderBy?: string;
   /** Only this candidate (by key), with its rank among all: what an event needs. */
   focus?: number;
+  /** Rows after this one in the ranking's order (a page's last row, from `cursorOf`): the next page. */
+  after?: MatchCursor;
   /**
    * Whether to work out if the ranking was capped (`fullMatchCountCapped`): where full matches are
    * rare that reads the candidates a second time, so only when asked. Default true.

@@ -42,7 +42,7 @@ export async function startTestServer(testFile: string, opts: { responseCache?: 
   const app = await createApp({
     databaseUrl: db.url,
     config: { dbPoolSize: 5, seedWhenEmpty: false, responseCache: opts.responseCache ?? false, accessLog: false, rateLimits: ROOMY, ...opts.config },
-    logger: createLogger('error', () => undefined),
+    logger: createLogger('error', process.env.TEST_LOG ? undefined : () => undefined),
     onContextDone: (ctx: Context) => {
       statements = ctx.db.statements;
       usage = ctx.usage;

@@ -1,11 +1,11 @@
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Corridor } from '../reference/corridor.entity';
 import { CapacityUnit, StorageClass } from '../warehouse/warehouse.enums';
 import { DEMAND_AREA_BOX } from './capacity.area';
-import { DemandStatus } from './matchmaking.enums';
+import { DemandStatus, TransportMode } from './matchmaking.enums';
 
 /** A seller's request for overseas-warehouse capacity. Contact details are seen by the seller only. */
 @Entity({ tableName: 'capacity_demand' })
@@ -22,17 +22,17 @@ import { DemandStatus } from './matchmaking.enums';
  */
 @Index({
   name: 'capacity_demand_open_countries_idx',
-  expression: `create index "capacity_demand_open_countries_idx" on "capacity_demand" using gin ("countries") where "status" = 'OPEN'`,
+  expression: `create index "capacity_demand_open_countries_idx" on "capacity_demand" using gin ("countries") where "status" in ('OPEN', 'PARTLY_MATCHED')`,
 })
 @Index({
   name: 'capacity_demand_open_area_idx',
   expression: `create index "capacity_demand_open_area_idx" on "capacity_demand" using gist ((${DEMAND_AREA_BOX}))
-    where "status" = 'OPEN' and "near_latitude" is not null`,
+    where "status" in ('OPEN', 'PARTLY_MATCHED') and "near_latitude" is not null`,
 })
 @Index({
   name: 'capacity_demand_open_corridor_idx',
   expression: `create index "capacity_demand_open_corridor_idx" on "capacity_demand" ("storage_class", "corridor_id")
-    where "status" = 'OPEN' and "near_latitude" is null and cardinality("countries") = 0`,
+    where "status" in ('OPEN', 'PARTLY_MATCHED') and "near_latitude" is null and cardinality("countries") = 0`,
 })
 export class CapacityDemand extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -64,6 +64,10 @@ export class CapacityDemand extends TimestampedEntity {
   /** … within this many transit days (over any corridor when `corridor` is null). */
   @Property({ type: 'smallint', nullable: true })
   maxTransitDays?: number;
+
+  /** The transport modes the seller accepts; empty = any. Transit counts corridors of these modes only. */
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  transportModes: TransportMode[] = [];
 
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   quantity!: string;
@@ -120,6 +124,24 @@ export class CapacityDemand extends TimestampedEntity {
 
   @Enum({ items: () => DemandStatus, default: DemandStatus.OPEN })
   status: DemandStatus = DemandStatus.OPEN;
+
+  /*
+   * What its holds cover, kept by the database (capacity_hold trigger count_on_demand) in the same
+   * statement that moves a hold: active (HELD) and CONFIRMED holds, in the demand's unit (a hold in
+   * the same unit counts as it is; in another, through CBM at the demand's standard factor) and in
+   * CBM (at each offer's own factor). Confirmations move `status` OPEN → PARTLY_MATCHED → MATCHED.
+   */
+  @Property({ type: 'decimal', precision: 16, scale: 4, default: 0 })
+  heldQuantity: string & Opt = '0';
+
+  @Property({ type: 'decimal', precision: 16, scale: 4, default: 0 })
+  confirmedQuantity: string & Opt = '0';
+
+  @Property({ type: 'decimal', precision: 18, scale: 4, default: 0 })
+  heldCbm: string & Opt = '0';
+
+  @Property({ type: 'decimal', precision: 18, scale: 4, default: 0 })
+  confirmedCbm: string & Opt = '0';
 
   @Property({ type: 'boolean', default: false })
   isSample: boolean = false;

@@ -5,6 +5,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { CapacityDemand } from './capacity-demand.entity';
 import { CapacityOffer } from './capacity-offer.entity';
 import { HoldStatus } from './matchmaking.enums';
+import { demandCountSql } from './capacity.formulas';
 import { CapacityUnit, PricePeriod } from '../warehouse/warehouse.enums';
 
 /** A quantity of an offer reserved for a demand until `expiresAt`, then confirmed or returned. */
@@ -72,6 +73,38 @@ import { CapacityUnit, PricePeriod } from '../warehouse/warehouse.enums';
   expression: `create trigger "record_delete" after delete on "capacity_hold" referencing old table as old_holds
       for each statement execute function "capacity_hold_record_fn"()`,
 })
+/*
+ * Its demand's counters (capacity_demand held/confirmed quantity and CBM, and the status they
+ * move) follow every insert, update and delete of holds the same way: per statement, the change
+ * per demand from its transition tables, the demands locked in ID order first.
+ */
+@Trigger({
+  name: 'count_insert',
+  timing: 'after',
+  events: ['insert'],
+  expression: `create or replace function "capacity_hold_count_fn"() returns trigger as $$ begin
+      if tg_op = 'INSERT' then ${demandCountSql(['new_holds'], [])}
+      elsif tg_op = 'UPDATE' then ${demandCountSql(['new_holds'], ['old_holds'])}
+      else ${demandCountSql([], ['old_holds'])}
+      end if;
+      return null; end; $$ language plpgsql;
+    create trigger "count_insert" after insert on "capacity_hold" referencing new table as new_holds
+      for each statement execute function "capacity_hold_count_fn"()`,
+})
+@Trigger({
+  name: 'count_update',
+  timing: 'after',
+  events: ['update'],
+  expression: `create trigger "count_update" after update on "capacity_hold" referencing old table as old_holds new table as new_holds
+      for each statement execute function "capacity_hold_count_fn"()`,
+})
+@Trigger({
+  name: 'count_delete',
+  timing: 'after',
+  events: ['delete'],
+  expression: `create trigger "count_delete" after delete on "capacity_hold" referencing old table as old_holds
+      for each statement execute function "capacity_hold_count_fn"()`,
+})
 export class CapacityHold extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -98,6 +131,13 @@ export class CapacityHold extends TimestampedEntity {
   /** In the offer's unit. */
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   quantity!: string;
+
+  /**
+   * The same quantity in its demand's unit, what it counts towards the demand: as it is when the
+   * units are the same, otherwise its CBM at the offer's factor over the demand's standard factor.
+   */
+  @Property({ type: 'decimal', precision: 16, scale: 4, nullable: true })
+  demandQuantity?: string;
 
   /*
    * The agreed terms: the offer's price card when the hold was made, the demand's stay and what it

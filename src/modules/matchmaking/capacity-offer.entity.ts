@@ -1,5 +1,5 @@
 import { ArrayType, type Opt, type Rel } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { OverseasWarehouse } from '../warehouse/overseas-warehouse.entity';
 import { CapacityUnit, PricePeriod, StorageClass } from '../warehouse/warehouse.enums';
@@ -17,6 +17,7 @@ import { OFFER_DERIVED } from './capacity.formulas';
 @Check({ name: 'capacity_offer_period_order', expression: 'available_to > available_from' })
 @Index({ name: 'capacity_offer_match_idx', properties: ['status', 'storageClass', 'availableFrom', 'availableTo'] })
 @Index({ name: 'capacity_offer_warehouse_idx', properties: ['warehouse'] })
+@Unique({ name: 'capacity_offer_warehouse_ref_unique', properties: ['warehouse', 'ref'] })
 @Index({ name: 'capacity_offer_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'capacity_offer_services_gin', expression: 'create index "capacity_offer_services_gin" on "capacity_offer" using gin ("services")' })
 /**
@@ -31,7 +32,7 @@ import { OFFER_DERIVED } from './capacity.formulas';
   expression: `create index "capacity_offer_match_walk_idx" on "capacity_offer" ("storage_class", "country_code", "currency", "month_price_per_cbm", "id")
     include ("warehouse_id", "available_from", "available_to", "free_days", "min_term_days", "services", "is_public", "operator_id", "latitude", "longitude",
       "min_transit_days", "transit_days", "remaining_cbm", "min_cbm", "day_price_per_cbm", "fees_per_cbm",
-      "storage_price", "price_period", "inbound_fee", "outbound_fee", "cbm_per_unit")
+      "storage_price", "price_period", "inbound_fee", "outbound_fee", "cbm_per_unit", "unit")
     where "status" = 'PUBLISHED'`,
 })
 @Trigger({
@@ -56,6 +57,10 @@ export class CapacityOffer extends TimestampedEntity {
 
   @ManyToOne(() => OverseasWarehouse)
   warehouse!: Rel<OverseasWarehouse>;
+
+  /** The operator's own key for the offer within its warehouse: set by imports (re-importing updates it), null for offers published through the API. */
+  @Property({ type: 'string', length: 80, nullable: true })
+  ref?: string;
 
   /*
    * Copies of the warehouse's country, operator, public flag, location and transit days, so that matching

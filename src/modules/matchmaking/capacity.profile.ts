@@ -4,7 +4,9 @@ import type { Params } from '../../graphql/sql/params';
 import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/types/geo';
 import { WarehouseService } from '../warehouse/warehouse.enums';
 import { areaBoxSql } from './capacity.area';
-import { monthlyPricePerCbmSql, periodDaysSql } from './capacity.formulas';
+import { demandCbmPerUnitSql, monthlyPricePerCbmSql, needQuantitySql, periodDaysSql } from './capacity.formulas';
+import { CorridorModeLabels } from '../reference/reference.enums';
+import { MATCHABLE_DEMAND_STATUSES, modeAcceptedSql } from './matchmaking.enums';
 
 /**
  * Overseas-warehouse capacity as two profiles of the matching engine (src/matching): offers for a
@@ -44,6 +46,15 @@ export interface CapacityRow extends MatchRow {
   missing_services: string[];
   total_cost: string;
   monthly_per_cbm: string;
+  remaining_units: string;
+  d_unit: string;
+  need_quantity: string;
+  need_cbm: string;
+  cbm_per_unit: string;
+  q_cbm: string;
+  transport_modes: string[];
+  transit_corridor: string | null;
+  transit_mode: string | null;
 }
 
 /**
@@ -58,7 +69,24 @@ const fmt = (n: string | number, digits = 2) => {
   return f.format(Number(n));
 };
 
-const qUnits = `(d.quantity_cbm / o.cbm_per_unit)`;
+/**
+ * The demand's need at this offer. In the offer's unit, it is the quantity as it is (its CBM at the
+ * warehouse's own factor); in another unit, its CBM at the standard factor (d.need_cbm, see
+ * DEMAND_DERIVED). `qUnits` is it in the offer's unit, exact; Q_CBM_F in CBM, as float8 for
+ * filtering (the same product as the offer's remaining_cbm, so equal quantities compare equal).
+ */
+const qUnits = `(case when o.unit = d.unit then d.need_quantity else d.need_cbm / o.cbm_per_unit end)`;
+const Q_CBM_F = `(case when o.unit = d.unit then (d.need_quantity * o.cbm_per_unit)::float8 else d.need_cbm_f end)`;
+
+/**
+ * What matching derives from a demand `d` (a capacity_demand row or values named like its columns):
+ * its need (needQuantitySql) in its unit and in CBM at the standard factor, and the corridors of the
+ * transport modes it accepts (all when it names none).
+ */
+export const demandDerivedSql = (d: string) => `${needQuantitySql(d)} as need_quantity,
+      ${needQuantitySql(d)} * ${demandCbmPerUnitSql(`${d}.unit`)} as need_cbm,
+      (${needQuantitySql(d)} * ${demandCbmPerUnitSql(`${d}.unit`)})::float8 as need_cbm_f,
+      array(select c.id from corridor c where ${modeAcceptedSql('c.mode', `${d}.transport_modes`)} order by c.id) as mode_corridors`;
 const endDate = `(d.start_date + d.duration_days - 1)`;
 /** The estimated total for the stay, exact, as shown to clients (and what the operator would earn). */
 const totalCost = `round((o.storage_price / ${periodDaysSql('o.price_period')} * greatest(d.duration_days - o.free_days, 0) + o.inbound_fee + o.outbound_fee) * ${qUnits}, 2)`;
@@ -68,12 +96,17 @@ const monthly = monthlyPricePerCbmSql('o');
  * for filtering and ranking thousands of candidates: (price per CBM-day × billable days + fees per
  * CBM) × CBM, which is the exact formula rearranged.
  */
-const COST_F = `(d.quantity_cbm::float8 * (o.day_price_per_cbm * greatest(d.duration_days - o.free_days, 0) + o.fees_per_cbm))`;
+const COST_F = `(${Q_CBM_F} * (o.day_price_per_cbm * greatest(d.duration_days - o.free_days, 0) + o.fees_per_cbm))`;
 /**
  * The fewest transit days from Chongqing to the offer's warehouse (over the demand's corridor, if
  * any), from the offer's copies of its warehouse's corridors (capacity_offer.transit_days).
  */
-const TRANSIT = `(case when d.corridor_id is null then o.min_transit_days else o.transit_days[d.corridor_id] end)`;
+const TRANSIT = `(case when cardinality(d.transport_modes) > 0
+      then (select min(o.transit_days[i]) from unnest(d.mode_corridors) i where d.corridor_id is null or i = d.corridor_id)
+      when d.corridor_id is null then o.min_transit_days else o.transit_days[d.corridor_id] end)`;
+/** The corridor (and its mode) giving TRANSIT, for the returned rows' explanations. */
+const transitCorridor = (what: string) => `(select ${what} from corridor c where o.transit_days[c.id] = ${TRANSIT}
+      and (cardinality(d.transport_modes) = 0 or c.id = any(d.mode_corridors)) and (d.corridor_id is null or c.id = d.corridor_id) order by c.id limit 1)`;
 
 /**
  * A demand located by a corridor alone (no countries, no area) wants warehouses the corridor
@@ -96,6 +129,28 @@ const EXTRA_SERVICES = `(case when o.services @> d.required_services then cardin
 
 const mismatch = (r: CapacityRow) => !!r.budget_currency && r.currency !== r.budget_currency;
 
+const sameUnit = (r: CapacityRow) => r.unit === r.d_unit;
+const UNIT_NAMES: Record<string, [string, string]> = { CBM: ['CBM', '立方米'], PALLET: ['pallet', '托盘'], SQUARE_METRE: ['m²', '平方米'] };
+/** How a demand in another unit than the offer's was converted: through CBM, each side's factor shown. */
+const conversion = (r: CapacityRow): Bilingual => {
+  const [dEn, dZh] = UNIT_NAMES[r.d_unit] ?? [r.d_unit, r.d_unit];
+  const [oEn, oZh] = UNIT_NAMES[r.unit] ?? [r.unit, r.unit];
+  const std = fmt(Number(r.need_cbm) / Number(r.need_quantity), 2);
+  // From the demand's unit to CBM at the standard factor (unless it is in CBM), then to the offer's unit at the warehouse's.
+  const toCbm =
+    r.d_unit === 'CBM'
+      ? { en: `${fmt(r.need_cbm)} CBM`, zh: `${fmt(r.need_cbm)}立方米` }
+      : {
+          en: `${fmt(r.need_quantity)} ${r.d_unit} × ${std} CBM per ${dEn} (standard) = ${fmt(r.need_cbm)} CBM`,
+          zh: `${fmt(r.need_quantity)} ${r.d_unit} × 每${dZh}${std}立方米（标准）= ${fmt(r.need_cbm)}立方米`,
+        };
+  if (r.unit === 'CBM') return toCbm;
+  return {
+    en: `${toCbm.en} = ${fmt(r.q_units)} ${r.unit} at this warehouse's ${fmt(r.cbm_per_unit, 3)} CBM per ${oEn}`,
+    zh: `${toCbm.zh} = ${fmt(r.q_units)} ${r.unit}（本仓每${oZh}${fmt(r.cbm_per_unit, 3)}立方米）`,
+  };
+};
+
 /** The hard constraints, in the order a near miss is explained. */
 const CONSTRAINTS: Constraint<CapacityRow>[] = [
   {
@@ -108,15 +163,21 @@ const CONSTRAINTS: Constraint<CapacityRow>[] = [
   },
   {
     name: 'CAPACITY',
-    sql: `o.remaining_cbm >= d.quantity_cbm::float8`,
-    miss: (r) => ({
-      en: `${fmt(r.remaining_cbm)} CBM remain, ${fmt(r.quantity_cbm)} CBM needed`,
-      zh: `剩余${fmt(r.remaining_cbm)}立方米，需要${fmt(r.quantity_cbm)}立方米`,
-    }),
+    sql: `o.remaining_cbm >= ${Q_CBM_F}`,
+    miss: (r) =>
+      sameUnit(r)
+        ? {
+            en: `${fmt(r.remaining_units)} ${r.unit} remain, ${fmt(r.need_quantity)} ${r.unit} needed`,
+            zh: `剩余${fmt(r.remaining_units)} ${r.unit}，需要${fmt(r.need_quantity)} ${r.unit}`,
+          }
+        : {
+            en: `${fmt(r.remaining_cbm)} CBM remain, ${fmt(r.q_cbm)} CBM needed (${conversion(r).en})`,
+            zh: `剩余${fmt(r.remaining_cbm)}立方米，需要${fmt(r.q_cbm)}立方米（${conversion(r).zh}）`,
+          },
   },
   {
     name: 'MINIMUM_COMMITMENT',
-    sql: `d.quantity_cbm::float8 >= o.min_cbm and d.duration_days >= o.min_term_days`,
+    sql: `${Q_CBM_F} >= o.min_cbm and d.duration_days >= o.min_term_days`,
     miss: (r) => ({
       en: `the offer takes at least ${fmt(r.min_quantity)} ${r.unit} for ${r.min_term_days} days; asked ${fmt(r.q_units)} ${r.unit} for ${r.duration_days} days`,
       zh: `起订${fmt(r.min_quantity)} ${r.unit}、至少${r.min_term_days}天；需求为${fmt(r.q_units)} ${r.unit}、${r.duration_days}天`,
@@ -146,13 +207,15 @@ const CONSTRAINTS: Constraint<CapacityRow>[] = [
   },
   {
     name: 'TRANSIT',
-    sql: `case when d.max_transit_days is null and d.corridor_id is null then true
+    sql: `case when d.max_transit_days is null and d.corridor_id is null and cardinality(d.transport_modes) = 0 then true
       else coalesce(${TRANSIT} <= coalesce(d.max_transit_days, 32767), false) end`,
     miss: (r) => {
       const via = r.corridor_slug ? ` over ${r.corridor_slug}` : '';
       const viaZh = r.corridor_slug ? `经${r.corridor_slug}` : '';
+      const modes = r.transport_modes.length ? ` by ${r.transport_modes.map((m) => m.toLowerCase()).join(' or ')}` : '';
+      const modesZh = r.transport_modes.length ? `（运输方式：${r.transport_modes.join('、')}）` : '';
       return r.transit_days == null
-        ? { en: `not reached from Chongqing${via}`, zh: `${viaZh}无从重庆出发的可达通道` }
+        ? { en: `not reached from Chongqing${via}${modes}`, zh: `${viaZh}无从重庆出发的可达通道${modesZh}` }
         : {
             en: `${r.transit_days} transit days from Chongqing${via}, limit ${r.max_transit_days}`,
             zh: `${viaZh}距重庆运输${r.transit_days}天，上限${r.max_transit_days}天`,
@@ -169,20 +232,27 @@ const costValue = (otherwise: string) => `case when c.budget_currency is not nul
 
 const costDetail =
   (noBudget: (r: CapacityRow) => Bilingual) =>
-  (r: CapacityRow): Bilingual =>
-    mismatch(r)
-      ? { en: `priced in ${r.currency}, budget in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
-      : r.max_total
+  (r: CapacityRow): Bilingual => {
+    const text = costText(noBudget, r);
+    if (sameUnit(r)) return text;
+    const c = conversion(r);
+    return { en: `${text.en}; ${c.en}`, zh: `${text.zh}；${c.zh}` };
+  };
+
+const costText = (noBudget: (r: CapacityRow) => Bilingual, r: CapacityRow): Bilingual =>
+  mismatch(r)
+    ? { en: `priced in ${r.currency}, budget in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
+    : r.max_total
+      ? {
+          en: `${fmt(r.total_cost)} ${r.currency} for the stay against a budget of ${fmt(r.max_total)}`,
+          zh: `整段费用${fmt(r.total_cost)} ${r.currency}，预算${fmt(r.max_total)}`,
+        }
+      : r.max_monthly_price_per_cbm
         ? {
-            en: `${fmt(r.total_cost)} ${r.currency} for the stay against a budget of ${fmt(r.max_total)}`,
-            zh: `整段费用${fmt(r.total_cost)} ${r.currency}，预算${fmt(r.max_total)}`,
+            en: `${fmt(r.monthly_per_cbm)} ${r.currency} per CBM per month against ${fmt(r.max_monthly_price_per_cbm)}`,
+            zh: `每立方米每月${fmt(r.monthly_per_cbm)} ${r.currency}，预算${fmt(r.max_monthly_price_per_cbm)}`,
           }
-        : r.max_monthly_price_per_cbm
-          ? {
-              en: `${fmt(r.monthly_per_cbm)} ${r.currency} per CBM per month against ${fmt(r.max_monthly_price_per_cbm)}`,
-              zh: `每立方米每月${fmt(r.monthly_per_cbm)} ${r.currency}，预算${fmt(r.max_monthly_price_per_cbm)}`,
-            }
-          : noBudget(r);
+        : noBudget(r);
 
 /** The factors both sides share (every one but COST). */
 const SHARED_FACTORS: Factor<CapacityRow>[] = [
@@ -191,10 +261,22 @@ const SHARED_FACTORS: Factor<CapacityRow>[] = [
     weightKey: 'transit',
     defaultWeight: 0.2,
     value: `case when c.transit_days is null then 0 else greatest(0, 1 - c.transit_days / 60.0) end`,
-    detail: (r) =>
-      r.transit_days == null
-        ? { en: 'no corridor from Chongqing reaches it', zh: '无从重庆出发的可达通道' }
-        : { en: `${r.transit_days} days from Chongqing`, zh: `距重庆${r.transit_days}天` },
+    detail: (r) => {
+      if (r.transit_days == null)
+        return r.transport_modes.length
+          ? {
+              en: `no corridor of the accepted modes (${r.transport_modes.join(', ')}) reaches it`,
+              zh: `所接受的运输方式（${r.transport_modes.join('、')}）无可达通道`,
+            }
+          : { en: 'no corridor from Chongqing reaches it', zh: '无从重庆出发的可达通道' };
+      const mode = r.transit_mode ? CorridorModeLabels[r.transit_mode as keyof typeof CorridorModeLabels] : undefined;
+      return mode
+        ? {
+            en: `${r.transit_days} days from Chongqing by ${mode[1].toLowerCase()} (${r.transit_corridor})`,
+            zh: `经${r.transit_corridor}（${mode[0]}）距重庆${r.transit_days}天`,
+          }
+        : { en: `${r.transit_days} days from Chongqing`, zh: `距重庆${r.transit_days}天` };
+    },
   },
   {
     name: 'SERVICES',
@@ -275,6 +357,8 @@ const DETAIL_COLUMNS = `o.unit, o.available_from::text as available_from, o.avai
     (select slug from corridor where id = d.corridor_id) as corridor_slug,
     array(select unnest(d.required_services) except select unnest(o.services)) as missing_services,
     ${endDate}::text as end_date, ${qUnits} as q_units, (o.quantity - o.held_quantity) * o.cbm_per_unit as remaining_cbm,
+    o.quantity - o.held_quantity as remaining_units, d.unit as d_unit, d.need_quantity, d.need_cbm, o.cbm_per_unit,
+    ${qUnits} * o.cbm_per_unit as q_cbm, d.transport_modes, ${transitCorridor('c.slug')} as transit_corridor, ${transitCorridor('c.mode')} as transit_mode,
     ${totalCost} as total_cost, ${monthly} as monthly_per_cbm`;
 
 /** What both profiles share: the constraints, the fulfilment look-up and the explanation columns. */
@@ -439,6 +523,7 @@ function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; s
         'inbound_fee',
         'outbound_fee',
         'cbm_per_unit',
+        'unit',
       ],
     },
   };
@@ -446,7 +531,7 @@ function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; s
 
 /** Open demands an offer `o` is a candidate for: storage class, overlapping period, location. */
 export const DEMAND_CANDIDATES = [
-  `d.status = 'OPEN'`,
+  `d.status in ${MATCHABLE_DEMAND_STATUSES}`,
   'd.storage_class = o.storage_class',
   'd.start_date <= o.available_to',
   'd.start_date + d.duration_days - 1 >= o.available_from',
@@ -463,7 +548,8 @@ export const DEMAND_CANDIDATES = [
  * The four are disjoint and hold every demand DEMAND_CANDIDATES admits, which still filters them.
  */
 export function demandScopeSql(o: string): string {
-  const open = (more: string) => `select d.* from capacity_demand d where d.status = 'OPEN' and d.storage_class = ${o}.storage_class and ${more}`;
+  const open = (more: string) =>
+    `select d.*, ${demandDerivedSql('d')} from capacity_demand d where d.status in ${MATCHABLE_DEMAND_STATUSES} and d.storage_class = ${o}.storage_class and ${more}`;
   const point = `box(point(${o}.longitude, ${o}.latitude), point(${o}.longitude, ${o}.latitude))`;
   const reaching = `array(select i from generate_subscripts(${o}.transit_days, 1) i where ${o}.transit_days[i] is not null)`;
   return `(${[
@@ -480,7 +566,7 @@ function demandsFor({ offerFrom }: { offerFrom: (p: Params) => string }, p: Para
   return {
     from: `${o} cross join lateral ${demandScopeSql('o')} d`,
     where: DEMAND_CANDIDATES,
-    rejoin: (t) => `${t} t join capacity_demand d on d.id = t.demand_id cross join ${o}`,
+    rejoin: (t) => `${t} t cross join lateral (select d.*, ${demandDerivedSql('d')} from capacity_demand d where d.id = t.demand_id) d cross join ${o}`,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { demandStatusSql } from './capacity.formulas';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context';
@@ -29,7 +30,10 @@ export async function criteriaRefs(ctx: Context): Promise<CriteriaRefs> {
 /** A page of capacity demands: open ones, and the caller's own in any state. */
 export async function listDemands(ctx: Context, info: GraphQLResolveInfo, page: PageArgs, filter: CapacityDemandFilter | undefined) {
   const p = new Params();
-  const where = [sql`t.status = any(${sql.array(filter?.statuses ?? ['OPEN'], 'text')})`, sql.raw(demandAccess('t', ctx.viewer?.enterpriseId, p))];
+  const where = [
+    sql`t.status = any(${sql.array(filter?.statuses ?? ['OPEN', 'PARTLY_MATCHED'], 'text')})`,
+    sql.raw(demandAccess('t', ctx.viewer?.enterpriseId, p)),
+  ];
   if (filter?.mine) where.push(sql`t.seller_id = ${sql.typed(requireViewer(ctx).enterpriseId, 'int')}`);
   if (filter?.storageClasses) where.push(sql`t.storage_class = any(${sql.array(filter.storageClasses, 'text')})`);
   if (filter?.countries) {
@@ -69,6 +73,7 @@ function demandColumns(title: string, c: Criteria, corridor: number | null, cont
     radius_km: c.area?.radiusKm ?? null,
     corridor_id: corridor,
     max_transit_days: c.maxTransitDays ?? null,
+    transport_modes: sql.array(c.transportModes, 'text'),
     quantity: c.quantity,
     unit: c.unit,
     quantity_cbm: c.quantityCbm,
@@ -114,9 +119,9 @@ export async function postDemand(ctx: Context, viewer: Viewer, input: CapacityDe
 }
 
 async function ownDemand(em: EntityManager, viewer: Viewer, demandId: number, field: Path) {
-  const [d] = await exec<{ id: number; seller_id: number; status: string }>(
+  const [d] = await exec<{ id: number; seller_id: number; status: string; unit: string; counted: boolean }>(
     em,
-    sql`select id, seller_id, status from capacity_demand where id = ${demandId} for update`,
+    sql`select id, seller_id, status, unit, (held_quantity + confirmed_quantity > 0) as counted from capacity_demand where id = ${demandId} for update`,
   );
   if (!d) return { error: failure(MatchmakingErrorCode.NOT_FOUND, field, 'No such capacity demand') };
   if (d.seller_id !== viewer.enterpriseId)
@@ -133,9 +138,18 @@ export async function updateDemand(ctx: Context, viewer: Viewer, id: string, inp
     if (!p.ok || demandId === undefined) return { errors: p.list };
     const { demand, error } = await ownDemand(em, viewer, demandId, ['id']);
     if (error) return error;
-    if (demand!.status !== 'OPEN') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['id'], 'The demand is closed');
+    if (demand!.status === 'CLOSED') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['id'], 'The demand is closed');
+    // Its holds count in its unit (capacity_hold.demand_quantity): the unit stays while any does.
+    if (demand!.counted && columns.unit !== demand!.unit)
+      return failure(
+        MatchmakingErrorCode.INVALID,
+        ['input', 'criteria', 'unit'],
+        `The demand's held and confirmed quantities are counted in ${demand!.unit}; keep that unit while it has active or confirmed holds`,
+      );
     const set = Object.entries(columns).map(([column, v]) => sql`${sql.ident(column)} = ${v}`);
+    // A new quantity may cover it more or less: the status follows what is confirmed.
     await exec(em, sql`update capacity_demand set ${sql.join(set)}, updated_at = now() where id = ${demandId}`);
+    await exec(em, sql`update capacity_demand set status = ${sql.raw(demandStatusSql('status', 'confirmed_quantity', 'quantity'))} where id = ${demandId}`);
     return { id: demandId, errors: [] };
   });
 }

@@ -10,13 +10,14 @@ import { Corridor } from '../reference/reference.types';
 import { CapacityUnit, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { GeoPoint } from '../warehouse/warehouse.types';
 import { demandAccess, demandContactVisible } from './matchmaking.access';
-import { DemandStatus, DemandStatusLabels } from './matchmaking.enums';
+import { DemandStatus, DemandStatusLabels, TransportMode, TransportModeLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
 import { MatchmakingError } from './matchmaking.errors';
 
 /** Capacity demands as clients read them: the demand, its parts, its list and its mutations' payload. */
 
 registerBilingualEnum(DemandStatus, 'DemandStatus', 'State of a capacity demand (需求状态)', DemandStatusLabels);
+registerBilingualEnum(TransportMode, 'TransportMode', 'How goods travel from Chongqing, as a demand accepts it (运输方式)', TransportModeLabels);
 
 @SqlObject()
 @ObjectType({ description: 'Where a demand wants capacity: around a point (需求位置范围)' })
@@ -102,6 +103,10 @@ export class CapacityDemand extends Node {
   @Field(() => Int, { nullable: true, description: 'Within this many transit days from Chongqing (运输天数上限)' })
   maxTransitDays?: number;
 
+  @Sql(col('transport_modes'))
+  @Field(() => [TransportMode], { description: 'Transport modes accepted; empty = any (可接受的运输方式，空为不限)' })
+  transportModes!: TransportMode[];
+
   @Sql(decimal('quantity'))
   @Field(() => DecimalScalar, { description: 'Quantity needed, in `unit` (需求数量)' })
   quantity!: string;
@@ -113,6 +118,28 @@ export class CapacityDemand extends Node {
   @Sql(decimal('quantity_cbm'))
   @Field(() => DecimalScalar, { description: 'Quantity in CBM (pallet 1.38 CBM, floor m² × 2 m) (折合立方米)' })
   quantityCbm!: string;
+
+  @Sql(decimal('held_quantity'))
+  @Field(() => DecimalScalar, {
+    description: 'What active (unconfirmed) holds for it take, in `unit`; a hold in another unit counts through CBM (预留中数量)',
+  })
+  heldQuantity!: string;
+
+  @Sql(decimal('confirmed_quantity'))
+  @Field(() => DecimalScalar, { description: 'What confirmed holds for it cover, in `unit` (已确认数量)' })
+  confirmedQuantity!: string;
+
+  @Sql(expr((t) => `greatest(${t}.quantity - ${t}.held_quantity - ${t}.confirmed_quantity, 0)::text`))
+  @Field(() => DecimalScalar, { description: 'What it still needs: quantity less held and confirmed, at least 0, in `unit` (剩余需求量)' })
+  remainingQuantity!: string;
+
+  @Sql(decimal('held_cbm'))
+  @Field(() => DecimalScalar, { description: 'Active holds in CBM, at each warehouse’s own factor (预留中立方米)' })
+  heldCbm!: string;
+
+  @Sql(decimal('confirmed_cbm'))
+  @Field(() => DecimalScalar, { description: 'Confirmed holds in CBM, at each warehouse’s own factor (已确认立方米)' })
+  confirmedCbm!: string;
 
   @Sql(col('start_date'))
   @Field(() => DateScalar, { description: 'First day needed (起始日)' })

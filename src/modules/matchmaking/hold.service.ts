@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { sql } from '../../db/sql';
-import { exec } from '../../db/write';
+import { exec, queryableOf } from '../../db/write';
 import type { Context, Viewer } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { fromGlobalId, intKey } from '../../graphql/ids';
@@ -9,7 +9,10 @@ import { idOf, type MutationResult, mutationScope, runMutation } from '../../gra
 import { failure, Problems } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
-import { HOLD_TERMS_COLUMNS, holdTermsValues } from './capacity.formulas';
+import { cbmPerUnitSql, DEMAND_CBM_PER_UNIT, HOLD_TERMS_COLUMNS, holdTermsValues, inDemandUnitSql } from './capacity.formulas';
+import { checkPair } from '../../matching/engine';
+import { DEMAND_CANDIDATES, OFFERS_FOR_DEMAND } from './capacity.profile';
+import { demandValuesSql, SAVED_DEMAND, type SavedDemand, scopeOf } from './match.service';
 import { holdAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import { type CapacityHoldFilter, HOLD_FILTER_OFFERS_MAX } from './matchmaking.filters';
@@ -68,6 +71,34 @@ async function sweepOffer(em: EntityManager, offerId: number): Promise<void> {
   );
 }
 
+/** Returns a demand's expired, unswept holds to their offers (inside the caller's transaction, the demand locked). */
+async function sweepDemand(em: EntityManager, demandId: number): Promise<void> {
+  await exec(
+    em,
+    sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
+      where demand_id = ${demandId} and status = 'HELD' and expires_at <= now() returning offer_id, quantity),
+    per_offer as (select offer_id, sum(quantity) as q from expired group by offer_id)
+    update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id`,
+  );
+}
+
+/** The demand as holdCapacity reads it, locked: its values for matching (SAVED_DEMAND) and its counters. */
+type HeldDemand = SavedDemand & { status: string; remaining: string };
+
+/**
+ * A hold of `quantity` in `unit` (the offer's by default) of an offer, for one of the seller's own
+ * demands. The demand row is locked first (`for update`), so concurrent holds for one demand are
+ * counted one after another; then:
+ *  - the quantity is converted to the offer's unit (through CBM at the warehouse's own factors,
+ *    rounded up to whole pallets or to 0.01);
+ *  - it may not exceed what the demand still needs (its quantity less held and confirmed; the
+ *    smallest hold in the offer's steps that covers it is allowed), unless `allowBeyondDemand`;
+ *  - the pair must meet the demand's filters (storage class, location, period: OUTSIDE_DEMAND) and
+ *    hard constraints for the held quantity (CONSTRAINT_NOT_MET naming it), checked by the
+ *    matching engine itself (OFFERS_FOR_DEMAND, one pair);
+ *  - capacity is taken with the one conditional UPDATE (INSUFFICIENT_CAPACITY).
+ * The demand's counters follow the hold (capacity_hold's count_* trigger).
+ */
 export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapacityInput, key?: string) {
   return runMutation(ctx.em, mutationScope(viewer), 'holdCapacity', key, input, async (em) => {
     const p = new Problems();
@@ -77,25 +108,96 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
     positiveDecimal(p, ['input', 'quantity'], input.quantity, 'quantity', QUANTITY);
     intBetween(p, ['input', 'holdMinutes'], input.holdMinutes, 1, 10_080, 'holdMinutes');
     if (!p.ok || offerId === undefined || demandId === undefined) return { errors: p.list };
-    const [d] = await exec<{ seller_id: number; status: string }>(em, sql`select seller_id, status from capacity_demand where id = ${demandId}`);
+    await sweepDemand(em, demandId);
+    const [d] = await exec<HeldDemand>(
+      em,
+      sql`select ${sql.raw(SAVED_DEMAND)}, t.status, greatest(t.quantity - t.held_quantity - t.confirmed_quantity, 0)::text as remaining
+      from capacity_demand t where t.id = ${demandId}`,
+    );
     if (!d) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'demandId'], 'No such capacity demand');
     if (d.seller_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'demandId'], 'Hold capacity for your own demands only');
-    if (d.status !== 'OPEN') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['input', 'demandId'], 'The demand is closed');
+    if (d.status === 'CLOSED') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['input', 'demandId'], 'The demand is closed');
     await sweepOffer(em, offerId);
+    // The asked quantity in the offer's unit (rounded up to its steps), in the demand's unit and in CBM.
+    const [o] = await exec<{
+      status: string;
+      unit: string;
+      q: string;
+      q_demand: string;
+      q_cbm: string;
+      step_demand: string;
+      step: string;
+      cbm_per_unit: string;
+    }>(
+      em,
+      sql`with inp as (select ${sql.typed(input.quantity, 'numeric')} as quantity, ${sql.typed(input.unit ?? null, 'text')} as unit),
+        o as (select o.*, w.pallet_cbm, w.stack_height_m from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.id = ${offerId}),
+        x as (select o.*, inp.quantity * ${sql.raw(cbmPerUnitSql('coalesce(inp.unit, o.unit)', 'o'))} / o.cbm_per_unit as exact from o, inp),
+        q as (select x.*, (case when x.unit = 'PALLET' then ceil(x.exact) else ceil(x.exact * 100) / 100 end)::numeric(14, 2) as q,
+          case when x.unit = 'PALLET' then 1 else 0.01 end as step from x),
+        dm as (select ${sql.typed(d.unit as string, 'text')} as unit, ${sql.typed(d.quantity as string, 'numeric')} as quantity)
+      select q.status, q.unit, q.q::text as q, ${sql.raw(inDemandUnitSql('q', 'dm', 'q.q'))}::text as q_demand, trim_scale(q.q * q.cbm_per_unit)::text as q_cbm,
+        ${sql.raw(inDemandUnitSql('q', 'dm', 'q.step'))}::text as step_demand, q.step::text as step, q.cbm_per_unit::text as cbm_per_unit
+      from q, dm`,
+    );
+    if (!o) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'offerId'], 'No such capacity offer');
+    if (o.status !== 'PUBLISHED') return failure(MatchmakingErrorCode.OFFER_NOT_PUBLISHED, ['input', 'offerId'], 'The offer was withdrawn');
+    // The demand's filters and hard constraints for this quantity: the matching engine on this pair.
+    const asHeld = { ...d, quantity: o.q_demand, quantity_cbm: o.q_cbm, held_quantity: 0, confirmed_quantity: 0 };
+    const check = await checkPair(queryableOf(em), OFFERS_FOR_DEMAND, {
+      query: { demandFrom: (pp: Params) => demandValuesSql(asHeld, pp), scope: scopeOf(d) },
+      focus: offerId,
+      params: new Params(),
+    });
+    if (!check) return failure(MatchmakingErrorCode.OUTSIDE_DEMAND, ['input', 'offerId'], await outsideDemand(em, offerId, demandId));
+    // CAPACITY is the conditional update's to decide (it sees holds committed since).
+    const broken = check.failed.find((c) => c.constraint !== 'CAPACITY');
+    if (broken)
+      return failure(
+        MatchmakingErrorCode.CONSTRAINT_NOT_MET,
+        broken.constraint === 'BUDGET' || broken.constraint === 'MINIMUM_COMMITMENT' ? ['input', 'quantity'] : ['input', 'offerId'],
+        `${broken.constraint}: ${broken.detail}`,
+        {
+          constraint: broken.constraint,
+        },
+      );
+    // From here to the commit the demand is locked: concurrent holds for it are counted one after
+    // another (what it still needs is read again, as the holds before this one left it).
+    const [counts] = await exec<{ remaining: string; held_quantity: string; confirmed_quantity: string }>(
+      em,
+      sql`select greatest(quantity - held_quantity - confirmed_quantity, 0)::text as remaining, held_quantity::text, confirmed_quantity::text
+      from capacity_demand where id = ${demandId} for update`,
+    );
+    Object.assign(d, counts);
+    // Beyond what the demand still needs: refused unless asked for (the smallest covering hold is not beyond).
+    const remaining = Number(d.remaining);
+    if (!input.allowBeyondDemand && Number(o.q_demand) - Number(o.step_demand) >= remaining - 1e-9 && Number(o.q_demand) > remaining) {
+      const [held, confirmed] = [Number(d.held_quantity), Number(d.confirmed_quantity)];
+      // The most of the offer's unit that still serves it: what it needs in the offer's steps, rounded up.
+      const perUnit = o.unit === d.unit ? 1 : DEMAND_CBM_PER_UNIT[d.unit as keyof typeof DEMAND_CBM_PER_UNIT] / Number(o.cbm_per_unit);
+      const step = Number(o.step);
+      const most = Number((Math.ceil((remaining * perUnit) / step - 1e-9) * step).toFixed(2));
+      return failure(
+        MatchmakingErrorCode.EXCEEDS_DEMAND,
+        ['input', 'quantity'],
+        remaining <= 0
+          ? `The demand is covered: of its ${Number(d.quantity)} ${d.unit}, ${held} are held and ${confirmed} confirmed; say allowBeyondDemand to hold more`
+          : `${Number(o.q)} ${o.unit} = ${o.q_cbm} CBM${d.unit !== 'CBM' && d.unit !== o.unit ? ` = ${Number(o.q_demand)} ${d.unit}` : ''} is more than the demand still needs: ${remaining} of its ${Number(d.quantity)} ${d.unit} (${held} held, ${confirmed} confirmed). Hold at most ${most} ${o.unit}, or say allowBeyondDemand`,
+      );
+    }
     // The one statement that takes capacity: evaluated on the locked, current row.
     const taken = await exec<{ id: number }>(
       em,
-      sql`update capacity_offer set held_quantity = held_quantity + ${sql.typed(input.quantity, 'numeric')}, updated_at = now()
-      where id = ${offerId} and status = 'PUBLISHED' and quantity - held_quantity >= ${sql.typed(input.quantity, 'numeric')} returning id`,
+      sql`update capacity_offer set held_quantity = held_quantity + ${sql.typed(o.q, 'numeric')}, updated_at = now()
+      where id = ${offerId} and status = 'PUBLISHED' and quantity - held_quantity >= ${sql.typed(o.q, 'numeric')} returning id`,
     );
     if (taken.length === 0) {
-      const [o] = await exec<{ status: string; remaining: string; unit: string }>(
+      const [now] = await exec<{ status: string; remaining: string; unit: string }>(
         em,
         sql`select status, (quantity - held_quantity)::text as remaining, unit from capacity_offer where id = ${offerId}`,
       );
-      if (!o) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'offerId'], 'No such capacity offer');
-      if (o.status !== 'PUBLISHED') return failure(MatchmakingErrorCode.OFFER_NOT_PUBLISHED, ['input', 'offerId'], 'The offer was withdrawn');
-      return failure(MatchmakingErrorCode.INSUFFICIENT_CAPACITY, ['input', 'quantity'], `Only ${o.remaining} ${o.unit} remain; asked ${input.quantity}`);
+      if (now.status !== 'PUBLISHED') return failure(MatchmakingErrorCode.OFFER_NOT_PUBLISHED, ['input', 'offerId'], 'The offer was withdrawn');
+      return failure(MatchmakingErrorCode.INSUFFICIENT_CAPACITY, ['input', 'quantity'], `Only ${now.remaining} ${now.unit} remain; asked ${o.q} ${o.unit}`);
     }
     // The agreed terms are the offer's price card now and the demand's stay: kept on the hold, they
     // stay what was agreed whatever happens to the offer later.
@@ -104,11 +206,27 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
       sql`insert into capacity_hold (offer_id, demand_id, holder_id, quantity, expires_at, ${sql.raw(HOLD_TERMS_COLUMNS)})
       select o.id, d.id, ${viewer.enterpriseId}, q.quantity, now() + make_interval(mins => ${sql.typed(input.holdMinutes ?? 60, 'int')}),
         ${sql.raw(holdTermsValues('o', 'd', 'q.quantity'))}
-      from capacity_offer o, capacity_demand d, (select ${sql.typed(input.quantity, 'numeric')} as quantity) q
+      from capacity_offer o, capacity_demand d, (select ${sql.typed(o.q, 'numeric')} as quantity) q
       where o.id = ${offerId} and d.id = ${demandId} returning id`,
     );
     return { id: h.id, errors: [] };
   });
+}
+
+/** Which of a demand's filters an offer is outside of: storage class, location, period. */
+async function outsideDemand(em: EntityManager, offerId: number, demandId: number): Promise<string> {
+  const [r] = await exec<{ storage: boolean; period: boolean; location: boolean; o_class: string; d_class: string; country: string }>(
+    em,
+    sql`select o.storage_class = d.storage_class as storage, o.storage_class as o_class, d.storage_class as d_class, o.country_code as country,
+      o.available_from <= d.start_date + d.duration_days - 1 and o.available_to >= d.start_date as period,
+      (${sql.raw(DEMAND_CANDIDATES.slice(4).join(' and '))}) as location
+    from capacity_offer o, capacity_demand d where o.id = ${offerId} and d.id = ${demandId}`,
+  );
+  const why: string[] = [];
+  if (!r.storage) why.push(`the offer stores ${r.o_class}, the demand needs ${r.d_class}`);
+  if (!r.location) why.push(`the warehouse (${r.country}) is outside the demand's location`);
+  if (!r.period) why.push("the offer's period does not overlap the demand's stay");
+  return `The offer is not one the demand is matched with: ${why.join('; ') || 'it is not a candidate'}`;
 }
 
 /** Why a hold could not be confirmed or released: not found, not the caller's, or no longer held. */
@@ -160,6 +278,13 @@ export async function sweepHolds(
   em: EntityManager,
   noticeMinutes = 5,
 ): Promise<{ expired: number; expiring: { id: number; holder_id: number; expires_at: string }[] }> {
+  // The demands first, in ID order, as holdCapacity locks a demand before its offer: the statement
+  // below then locks offers, and its trigger (count_update) the demands again, already held.
+  await exec(
+    em,
+    sql`select id from capacity_demand where id in (select demand_id from capacity_hold where status = 'HELD' and expires_at <= now())
+    order by id for no key update`,
+  );
   const [swept] = await exec<{ n: number }>(
     em,
     sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()

@@ -60,8 +60,23 @@ export class CapacityHold extends Node {
   demand!: CapacityDemand;
 
   @Sql(decimal('quantity'))
-  @Field(() => DecimalScalar, { description: 'Quantity, in the offer’s unit (数量)' })
+  @Field(() => DecimalScalar, { description: 'Quantity, in the offer’s unit (`unit`) (数量)' })
   quantity!: string;
+
+  @Sql(col('unit'))
+  @Field(() => CapacityUnit, { description: 'The offer’s unit, which `quantity` is in (单位)' })
+  unit!: CapacityUnit;
+
+  @Sql(expr((t) => `(${t}.quantity * ${t}.cbm_per_unit)::numeric(16,2)::text`))
+  @Field(() => DecimalScalar, { description: 'The quantity in CBM, at the warehouse’s own factor (折合立方米)' })
+  quantityCbm!: string;
+
+  @Sql(decimal('demand_quantity'))
+  @Field(() => DecimalScalar, {
+    description:
+      'What it counts towards its demand, in the demand’s unit: the quantity itself in the same unit, otherwise through CBM at the demand’s standard factor (计入需求的数量)',
+  })
+  demandQuantity!: string;
 
   @Sql(inline())
   @Field(() => HoldTerms, {

@@ -3,7 +3,8 @@ import type { Context } from '../../graphql/context';
 import { compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from '../../graphql/sql/compile';
 import { Params } from '../../graphql/sql/params';
 import { checkFirst, normalise, rank, type Explanation, type Weights } from '../../matching/engine';
-import { DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
+import type { MatchCursor } from '../../matching/profile';
+import { DEMANDS_FOR_OFFER, demandDerivedSql, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
 import { badInput, notFound } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
 import { Problems } from '../../graphql/payload';
@@ -27,6 +28,11 @@ const DEMAND_COLUMNS = {
   start_date: 'date',
   duration_days: 'int',
   quantity_cbm: 'numeric',
+  quantity: 'numeric',
+  unit: 'text',
+  held_quantity: 'numeric',
+  confirmed_quantity: 'numeric',
+  transport_modes: 'text[]',
   required_services: 'text[]',
   countries: 'text[]',
   near_latitude: 'float8',
@@ -47,9 +53,9 @@ export type DemandValues = { [k in keyof typeof DEMAND_COLUMNS]: unknown };
  * candidate scan knowing what is asked (its storage class, countries, dates, corridor).
  */
 export function demandValuesSql(v: DemandValues, p: Params): string {
-  return `(select ${Object.entries(DEMAND_COLUMNS)
+  return `(select x.*, ${demandDerivedSql('x')} from (select ${Object.entries(DEMAND_COLUMNS)
     .map(([c, t]) => `${p.add(v[c as keyof DemandValues] ?? null)}::${t} as ${c}`)
-    .join(', ')}) d`;
+    .join(', ')}) x) d`;
 }
 
 /** Ad-hoc criteria as demand values. */
@@ -59,6 +65,11 @@ export function criteriaValues(c: Criteria, corridorId: number | null): DemandVa
     start_date: c.startDate,
     duration_days: c.durationDays,
     quantity_cbm: c.quantityCbm,
+    quantity: c.quantity,
+    unit: c.unit,
+    held_quantity: 0,
+    confirmed_quantity: 0,
+    transport_modes: c.transportModes,
     required_services: c.requiredServices,
     countries: c.countries,
     near_latitude: c.area?.latitude,
@@ -84,6 +95,8 @@ export interface MatchArgs {
   focus?: number;
   /** Whether the client asked for `fullMatchCountCapped` (it costs a second read where full matches are rare); default true. */
   capped?: boolean;
+  /** The next page: rows after this cursor. */
+  after?: MatchCursor;
 }
 
 /**
@@ -168,6 +181,7 @@ export async function matchOffers(ctx: Context, selection: NodeSelection | null,
     params: p,
     focus: args.focus,
     capped: args.capped,
+    after: args.after,
   });
   return {
     matches: r.rows.map((row) => matchOf(row, 'offer')),
@@ -192,6 +206,7 @@ export async function matchDemands(ctx: Context, selection: NodeSelection | null
     params: p,
     focus: args.focus,
     capped: args.capped,
+    after: args.after,
   });
   return {
     matches: r.rows.map((row) => matchOf(row, 'demand')),

@@ -3,6 +3,9 @@ import { Money } from '../../graphql/types/common';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { CapacityDemand } from './demand.types';
 import { CapacityOffer } from './offer.types';
+import { MatchConstraint } from './matchmaking.enums';
+
+export { MatchConstraint };
 
 /**
  * Match results, built in JavaScript around compiled offers and demands: the engine's explanation
@@ -30,14 +33,6 @@ registerEnumType(ScoreFactor, {
   },
 });
 
-export enum MatchConstraint {
-  PERIOD = 'PERIOD',
-  CAPACITY = 'CAPACITY',
-  MINIMUM_COMMITMENT = 'MINIMUM_COMMITMENT',
-  SERVICES = 'SERVICES',
-  BUDGET = 'BUDGET',
-  TRANSIT = 'TRANSIT',
-}
 registerEnumType(MatchConstraint, {
   name: 'MatchConstraint',
   description: 'A hard constraint of matching; a near miss fails exactly one (匹配硬约束)',

@@ -1,4 +1,5 @@
 import type { NodeAccess } from '../../graphql/sql/registry';
+import { MATCHABLE_DEMAND_STATUSES } from './matchmaking.enums';
 
 /**
  * Who may see what of matchmaking, in one place (docs/matchmaking.md, "Who may do what"): the
@@ -12,9 +13,16 @@ export const offerAccess: NodeAccess = (t, viewer, p) =>
     ? `${t}.status = 'PUBLISHED'`
     : `(${t}.status = 'PUBLISHED' or exists (select 1 from overseas_warehouse ow where ow.id = ${t}.warehouse_id and ow.operator_id = ${p.add(viewer)}::int))`;
 
-/** Demands: open ones for everyone (contact details stay private), any state for their seller. */
-export const demandAccess: NodeAccess = (t, viewer, p) =>
-  viewer === undefined ? `${t}.status = 'OPEN'` : `(${t}.status = 'OPEN' or ${t}.seller_id = ${p.add(viewer)}::int)`;
+/**
+ * Demands: those still matched against offers (OPEN, PARTLY_MATCHED) for everyone (contact details
+ * stay private); any state for their seller, and for the operator of an offer holding for it.
+ */
+export const demandAccess: NodeAccess = (t, viewer, p) => {
+  if (viewer === undefined) return `${t}.status in ${MATCHABLE_DEMAND_STATUSES}`;
+  const v = p.add(viewer);
+  return `(${t}.status in ${MATCHABLE_DEMAND_STATUSES} or ${t}.seller_id = ${v}::int
+    or exists (select 1 from capacity_hold ah where ah.demand_id = ${t}.id and ah.operator_id = ${v}::int))`;
+};
 
 /** Holds: the seller holding it and the offer's operator. */
 export const holdAccess: NodeAccess = (t, viewer, p) => {

@@ -43,6 +43,12 @@ describe('dates', () => {
     expect(todayInChina(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
   });
 
+  it('transport modes: each once, in a fixed order', () => {
+    const p = new Problems();
+    const c = checkCriteria(p, ['c'], criteria({ transportModes: ['SEA', 'RAIL', 'SEA'] as never }), refs, today);
+    expect([p.list, c.transportModes]).toEqual([[], ['RAIL', 'SEA']]);
+  });
+
   it.each([
     ['2026-02-27', 2, '2026-03-01'],
     ['2028-02-28', 1, '2028-02-29'],
@@ -234,6 +240,7 @@ describe('checkCriteria', () => {
       area: undefined,
       corridorSlug: undefined,
       maxTransitDays: undefined,
+      transportModes: [],
       quantity: '40',
       unit: 'CBM',
       quantityCbm: 40,

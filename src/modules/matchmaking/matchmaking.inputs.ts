@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { GeoPointInput } from '../../graphql/types/geo';
 import { DateScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
+import { TransportMode } from './matchmaking.enums';
 
 @InputType({ description: 'Contact details; who sees them is said where they are given (联系方式；可见范围见所在字段说明)' })
 export class ContactInput {
@@ -182,6 +183,13 @@ export class DemandCriteriaInput {
   @Field(() => Int, { nullable: true, description: 'Within this many transit days from Chongqing (运输天数上限)' })
   maxTransitDays?: number;
 
+  @Field(() => [TransportMode], {
+    nullable: true,
+    description:
+      'Transport modes you accept from Chongqing; transit counts only corridors of these modes (rail-sea needs RAIL and SEA). Default any (可接受的运输方式)',
+  })
+  transportModes?: TransportMode[];
+
   @Field(() => DecimalScalar, {
     description: 'Quantity needed, more than 0; at most 12 digits before the point and 2 after (数量，大于0，整数至多12位、小数至多2位)',
   })
@@ -245,9 +253,20 @@ export class HoldCapacityInput {
   demandId!: string;
 
   @Field(() => DecimalScalar, {
-    description: 'Quantity in the offer’s unit, more than 0; at most 12 digits before the point and 2 after (数量，大于0，整数至多12位、小数至多2位)',
+    description:
+      'Quantity in `unit`, more than 0; at most 12 digits before the point and 2 after. In another unit than the offer’s it is converted through CBM at the warehouse’s own factors and rounded up (to whole pallets, or to 0.01) (数量，大于0)',
   })
   quantity!: string;
+
+  @Field(() => CapacityUnit, { nullable: true, description: 'The unit `quantity` is in; default the offer’s unit (数量单位，默认为供给的单位)' })
+  unit?: CapacityUnit;
+
+  @Field({
+    nullable: true,
+    description:
+      'Hold more than the demand still needs (its quantity less what is held and confirmed for it). Without it such a hold is refused with EXCEEDS_DEMAND; default false (允许超出需求剩余量)',
+  })
+  allowBeyondDemand?: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Minutes until an unconfirmed hold lapses: 1–10080, default 60 (预留分钟数)' })
   holdMinutes?: number;

@@ -5,8 +5,8 @@ import { sql } from '../../db/sql';
 import { SCALE_ENTERPRISES } from '../enterprise/enterprise.scale';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { SCALE_WAREHOUSES } from '../warehouse/warehouse.scale';
-import { HOLD_TERMS_COLUMNS, holdTermsValues } from './capacity.formulas';
-import { addDays, DEMAND_CBM_PER_UNIT, todayInChina } from './matchmaking.validation';
+import { DEMAND_CBM_PER_UNIT, HOLD_TERMS_COLUMNS, holdTermsValues } from './capacity.formulas';
+import { addDays, todayInChina } from './matchmaking.validation';
 
 const DEMAND_CLASSES = [
   [StorageClass.AMBIENT, 70],

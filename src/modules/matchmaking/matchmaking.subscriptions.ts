@@ -120,7 +120,7 @@ export class MatchmakingSubscriptions {
       const demandId = intIdOf('CapacityDemand', args.demandId as string, 'demandId');
       const [row] = await ctx.db.query<{ seller_id: number; status: string }>('select seller_id, status from capacity_demand where id = $1', [demandId]);
       // Someone else's closed demand is as invisible here as in queries; an open one is public, but its matches are its seller's.
-      if (!row || (row.seller_id !== viewer.enterpriseId && row.status !== 'OPEN')) {
+      if (!row || (row.seller_id !== viewer.enterpriseId && row.status !== 'OPEN' && row.status !== 'PARTLY_MATCHED')) {
         throw notFound(`No capacity demand with ID "${args.demandId}"`, 'demandId');
       }
       if (row.seller_id !== viewer.enterpriseId) {

@@ -1,3 +1,5 @@
+import { TransportMode } from './matchmaking.enums';
+import { DEMAND_CBM_PER_UNIT } from './capacity.formulas';
 import { decimalForm, fitDecimal, type DecimalFit } from '../../graphql/decimal';
 import { controlCharMessage, firstControlChar, SLUG_PATTERN, textLength, textProblem } from '../../graphql/text';
 import { ISO_4217 } from '../reference/iso-codes';
@@ -178,14 +180,12 @@ export function checkOfferFields(p: Problems, base: Path, i: Partial<CapacityOff
   }
 }
 
-/** Standard CBM per unit for a demand (a warehouse's own factors apply to offers). */
-export const DEMAND_CBM_PER_UNIT = { CBM: 1, PALLET: 1.38, SQUARE_METRE: 2 } as const;
-
 export interface Criteria {
   countries: string[];
   area?: { latitude: number; longitude: number; radiusKm: number };
   corridorSlug?: string;
   maxTransitDays?: number;
+  transportModes: string[];
   quantity: string;
   unit: keyof typeof DEMAND_CBM_PER_UNIT;
   quantityCbm: number;
@@ -290,6 +290,8 @@ export function checkCriteria(p: Problems, base: Path, c: DemandCriteriaInput, r
     area,
     corridorSlug,
     maxTransitDays: c.maxTransitDays ?? undefined,
+    // Each mode once, in a fixed order (a GraphQL enum list: nothing else reaches here).
+    transportModes: Object.values(TransportMode).filter((m) => c.transportModes?.includes(m)),
     quantity: c.quantity,
     unit,
     quantityCbm: Math.round(Number(c.quantity) * DEMAND_CBM_PER_UNIT[unit] * 100) / 100,

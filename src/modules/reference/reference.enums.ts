@@ -34,6 +34,7 @@ export enum CorridorMode {
   RIVER_SEA = 'RIVER_SEA',
   AIR = 'AIR',
   POSTAL_EXPRESS = 'POSTAL_EXPRESS',
+  ROAD = 'ROAD',
 }
 export const CorridorModeLabels: Labels<CorridorMode> = {
   RAIL: ['铁路', 'Rail'],
@@ -41,4 +42,5 @@ export const CorridorModeLabels: Labels<CorridorMode> = {
   RIVER_SEA: ['江海联运', 'River-sea shipping'],
   AIR: ['航空货运', 'Air cargo'],
   POSTAL_EXPRESS: ['邮政快递', 'Postal and express'],
+  ROAD: ['跨境公路', 'Cross-border road'],
 };
