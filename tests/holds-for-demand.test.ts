@@ -19,6 +19,7 @@ const HOLD = `mutation($input: HoldCapacityInput!) { holdCapacity(input: $input)
 const CONFIRM = `mutation($id: ID!) { confirmHold(id: $id) { errors { code message } hold { ${HOLD_FIELDS} } } }`;
 const RELEASE = `mutation($id: ID!) { releaseHold(id: $id) { errors { code message } hold { ${HOLD_FIELDS} } } }`;
 const DEMAND = `query($id: ID!) { node(id: $id) { ... on CapacityDemand { ${DEMAND_FIELDS} } } }`;
+const MY_HOLDS = `query($offers: [ID!]) { myHolds(filter: { offers: $offers }) { nodes { status quantity demand { id } offer { heldQuantity heldCbm pendingQuantity confirmedQuantity confirmedCbm remainingQuantity remainingCbm } } } }`;
 const OPEN_DEMANDS = `{ capacityDemands(first: 100) { nodes { id status } } }`;
 
 describe('holds that serve their demand, worked out by hand', () => {
@@ -132,6 +133,41 @@ describe('holds that serve their demand, worked out by hand', () => {
       confirmedCbm: '0.0000',
     });
     expect(await sums(d.id)).toBe(true);
+    // the operator's view of the offer's deals: the hold with its demand, and the quantities in both units
+    const view = async () => (await gql('myHolds', MY_HOLDS, { offers: [offer] }, operatorKey)).myHolds.nodes.map((n: any) => ({ ...n, demand: n.demand.id }));
+    pin('held, not yet confirmed', await view(), [
+      {
+        status: 'HELD',
+        quantity: '200.00',
+        demand: d.id,
+        offer: {
+          heldQuantity: '200.00',
+          heldCbm: '300.00',
+          pendingQuantity: '200.00',
+          confirmedQuantity: '0.00',
+          confirmedCbm: '0.00',
+          remainingQuantity: '200.00',
+          remainingCbm: '300.00',
+        },
+      },
+    ]);
+    pin('confirmed', (await gql('confirm', CONFIRM, { id: h.hold.id }, sellerKey)).confirmHold.errors, []);
+    pin('confirmed: booked, nothing pending', await view(), [
+      {
+        status: 'CONFIRMED',
+        quantity: '200.00',
+        demand: d.id,
+        offer: {
+          heldQuantity: '200.00',
+          heldCbm: '300.00',
+          pendingQuantity: '0.00',
+          confirmedQuantity: '200.00',
+          confirmedCbm: '300.00',
+          remainingQuantity: '200.00',
+          remainingCbm: '300.00',
+        },
+      },
+    ]);
   });
 
   it('a hold in another unit is rounded up to the offer’s steps; the smallest hold that covers the need is not beyond it', async () => {

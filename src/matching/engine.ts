@@ -1,5 +1,5 @@
 import { badInput } from '../graphql/errors';
-import type { AnyProfile, Factor, MatchProfile, MatchRequest, MatchRow } from './profile';
+import type { AnyProfile, Factor, MatchCursor, MatchProfile, MatchRequest, MatchRow } from './profile';
 
 /**
  * The matching engine: ranks the candidates of a profile in one SQL statement, counts the full
@@ -237,8 +237,8 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
       req.focus === undefined
         ? after
           ? `select * from (select s.*, (row_number() over (order by ${order('s')}))::int as rank from scored s) r
-        where ${after} order by ${order('r')} limit ${req.first}`
-          : `select s.*, null::int as rank from scored s order by ${order('s')} limit ${req.first}`
+        where ${after} order by ${order('r')} limit ${req.first + (req.peek ? 1 : 0)}`
+          : `select s.*, null::int as rank from scored s order by ${order('s')} limit ${req.first + (req.peek ? 1 : 0)}`
         : `select * from (select s.*, (row_number() over (order by ${order('s')}))::int as rank from scored s) r
         where r.${key} = ${p.add(req.focus)}::int`
     }
@@ -332,13 +332,29 @@ export interface Ranking<R extends MatchRow> {
   fullMatchCountCapped: boolean;
   /** The weights asked for, bounded, normalised as for a pair to which every factor applies. */
   weights: Weights;
+  /** With `peek`: more rows follow these. */
+  hasMore: boolean;
+}
+
+/** Where a returned row is in its ranking's order, for the next page's `after`. */
+export function cursorOf(profile: AnyProfile, req: Pick<MatchRequest, 'orderBy'>, row: MatchRow): MatchCursor {
+  const ordering = req.orderBy ? profile.orderings?.[req.orderBy] : undefined;
+  return {
+    misses: Number(row.misses),
+    ...(ordering ? { order: Number(row[ordering.column]) } : {}),
+    score: Number(row.score),
+    key: Number(row[profile.key]),
+  };
 }
 
 /** Ranks `profile`'s candidates for `req`, in one statement. */
 export async function rank<R extends MatchRow>(db: Queryable, profile: MatchProfile<R>, req: MatchRequest): Promise<Ranking<R>> {
   const weights = askedWeights(profile, req.weights);
-  const rows = await db.query<R>(rankingSql(profile, req, weights), req.params.values);
+  const all = await db.query<R>(rankingSql(profile, req, weights), req.params.values);
+  const hasMore = !!req.peek && all.length > req.first;
+  const rows = hasMore ? all.slice(0, req.first) : all;
   return {
+    hasMore,
     rows: rows.map((r, i) => ({ ...r, explanation: explain(profile, r, r.rank ?? i + 1, weights) })),
     fullMatchCount: rows[0]?.full_count ?? 0,
     fullMatchCountCapped: rows[0]?.full_capped ?? false,

@@ -182,8 +182,10 @@ export interface MatchRequest<Q = any> {
   orderBy?: string;
   /** Only this candidate (by key), with its rank among all: what an event needs. */
   focus?: number;
-  /** Rows after this one in the ranking's order (a page's last row, from `cursorOf`): the next page. */
+  /** Rows after this one in the ranking's order (a page's last row): the next page. */
   after?: MatchCursor;
+  /** Read one row more than `first`, to tell whether a next page follows (Ranking.hasMore); it is not returned. */
+  peek?: boolean;
   /**
    * Whether to work out if the ranking was capped (`fullMatchCountCapped`): where full matches are
    * rare that reads the candidates a second time, so only when asked. Default true.

@@ -49,8 +49,8 @@ export interface FieldCost {
    * fields whose size the client chooses (`first`, a list of IDs). Clamped to `maxSize`.
    */
   size?: (args: Record<string, unknown>) => number;
-  /** With `size` on a field returning an object: the list field inside it that `size` describes (e.g. `matches`). */
-  sizedField?: string;
+  /** With `size` on a field returning an object: the list field(s) inside it that `size` describes (e.g. `matches` and `edges`). */
+  sizedField?: string | string[];
   /** Upper bound for `size`. */
   maxSize?: number;
 }
@@ -86,7 +86,7 @@ interface FieldInfo {
   /** A connection's page, or a list's assumed length. */
   n: number;
   /** For an object whose list field is sized by this field's arguments (matches by `first`). */
-  inner?: { field: string; size: number };
+  inner?: { fields: string[]; size: number };
 }
 
 interface Walk {
@@ -164,7 +164,7 @@ function clamp(n: unknown, fallback: number, max: number): number {
 type Data = Record<string, unknown> | null | undefined;
 
 /** Cost of a selection on `type`: for `data`'s object when given (actual), else its estimate (requested). */
-function selectionCost(w: Walk, type: GraphQLCompositeType, from: Source, data: Data | 'estimate', sized?: { field: string; size: number }): number {
+function selectionCost(w: Walk, type: GraphQLCompositeType, from: Source, data: Data | 'estimate', sized?: { fields: string[]; size: number }): number {
   if (data === null || data === undefined) return 0;
   if (data === 'estimate') {
     let byType = w.estimates.get(from);
@@ -179,7 +179,7 @@ function selectionCost(w: Walk, type: GraphQLCompositeType, from: Source, data: 
 }
 
 /** On an interface or union the costliest possible type counts. */
-function worstOver(w: Walk, type: GraphQLCompositeType, from: Source, data: Data | 'estimate', sized?: { field: string; size: number }): number {
+function worstOver(w: Walk, type: GraphQLCompositeType, from: Source, data: Data | 'estimate', sized?: { fields: string[]; size: number }): number {
   let types = w.possible.get(type);
   if (!types) w.possible.set(type, (types = isAbstractType(type) ? w.schema.getPossibleTypes(type) : [type as GraphQLObjectType]));
   let worst = 0;
@@ -192,7 +192,7 @@ function worstOver(w: Walk, type: GraphQLCompositeType, from: Source, data: Data
   return worst;
 }
 
-function fieldInfo(w: Walk, parent: GraphQLObjectType, key: string, nodes: readonly FieldNode[], sized?: { field: string; size: number }): FieldInfo {
+function fieldInfo(w: Walk, parent: GraphQLObjectType, key: string, nodes: readonly FieldNode[], sized?: { fields: string[]; size: number }): FieldInfo {
   const known = w.infos.get(nodes);
   if (known) return known;
   const name = nodes[0].name.value;
@@ -211,7 +211,7 @@ function fieldInfo(w: Walk, parent: GraphQLObjectType, key: string, nodes: reado
       const size = ext?.size ? clamp(ext.size(args), 0, ext.maxSize ?? COST.maxPageSize) : undefined;
       if (isConnection(named)) info = { weight, kind: 'connection', named, each, n: clamp(args.first ?? args.last, COST.defaultPageSize, COST.maxPageSize) };
       else if (isListType(getNullableType(def.type))) {
-        info = { weight, kind: 'list', named, each, n: size ?? (sized?.field === key ? sized.size : (ext?.listSize ?? COST.defaultListSize)) };
+        info = { weight, kind: 'list', named, each, n: size ?? (sized?.fields.includes(name) ? sized.size : (ext?.listSize ?? COST.defaultListSize)) };
       } else {
         // An expensive field's weight stands for its lookup.
         info = {
@@ -220,7 +220,7 @@ function fieldInfo(w: Walk, parent: GraphQLObjectType, key: string, nodes: reado
           named,
           each: ext?.weight !== undefined ? 0 : each,
           n: 1,
-          inner: ext?.sizedField && size !== undefined ? { field: ext.sizedField, size } : undefined,
+          inner: ext?.sizedField && size !== undefined ? { fields: [ext.sizedField].flat(), size } : undefined,
         };
       }
     }
@@ -235,7 +235,7 @@ function fieldCost(
   key: string,
   nodes: readonly FieldNode[],
   data: unknown,
-  sized?: { field: string; size: number },
+  sized?: { fields: string[]; size: number },
 ): number {
   const f = fieldInfo(w, parent, key, nodes, sized);
   if (f.kind === 'leaf') return f.weight;

@@ -12,7 +12,7 @@ import { CapacityOfferInput, DemandCriteriaInput, MatchWeightsInput } from './ma
 /** Ranking with reasons (near misses double the rows): the dearest read of the API (docs/limits.md). */
 const MATCH_COST: FieldCost = {
   weight: 25,
-  sizedField: 'matches',
+  sizedField: ['matches', 'edges'],
   maxSize: 100,
   size: (a) => ((a.first as number | undefined) ?? 20) * (a.includeNearMisses ? 2 : 1),
 };
@@ -29,7 +29,12 @@ export class MatchResolver {
   warehouseMatches(
     @Arg('demand', () => DemandCriteriaInput, { nullable: true, description: 'What is needed, ad hoc (需求条件)' }) demand: DemandCriteriaInput | undefined,
     @Arg('demandId', () => ID, { nullable: true, description: 'A saved demand instead (需求ID)' }) demandId: string | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Matches to return: 1–50, default 20 (条数)' }) first: number | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Matches to return: 1–50 a page, default 20 (每页条数)' }) first: number | undefined,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The matches after this cursor (an edge’s `cursor` or `pageInfo.endCursor`) with the same arguments: the next page (游标之后)',
+    })
+    after: string | undefined,
     @Arg('includeNearMisses', () => Boolean, {
       nullable: true,
       description: 'Also return offers that fail exactly one hard constraint, after the full matches (含近似匹配)',
@@ -45,7 +50,15 @@ export class MatchResolver {
     privateAnswer(ctx);
     // Whether the ranking was capped is worked out only when asked (a second read where full matches are rare).
     const capped = selects('WarehouseMatchResult', info.fieldNodes, 'fullMatchCountCapped', info);
-    return warehouseMatches(ctx, selectionOf(info, 'WarehouseMatchResult', 'offer', ctx), { demand, demandId, first, includeNearMisses, weights, capped });
+    return warehouseMatches(ctx, selectionOf(info, 'WarehouseMatchResult', 'offer', ctx), {
+      demand,
+      demandId,
+      first,
+      after,
+      includeNearMisses,
+      weights,
+      capped,
+    });
   }
 
   @Extensions({ cost: MATCH_COST })
@@ -61,7 +74,12 @@ export class MatchResolver {
     })
     offer: CapacityOfferInput | undefined,
     @Arg('offerId', () => ID, { nullable: true, description: 'A saved offer instead (供给ID)' }) offerId: string | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Matches to return: 1–50, default 20 (条数)' }) first: number | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Matches to return: 1–50 a page, default 20 (每页条数)' }) first: number | undefined,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The matches after this cursor (an edge’s `cursor` or `pageInfo.endCursor`) with the same arguments: the next page (游标之后)',
+    })
+    after: string | undefined,
     @Arg('includeNearMisses', () => Boolean, { nullable: true, description: 'Also return demands that fail exactly one hard constraint (含近似匹配)' })
     includeNearMisses: boolean | undefined,
     @Arg('weights', () => MatchWeightsInput, { nullable: true, description: 'Score weights, each 0–1, normalised (评分权重)' }) weights:
@@ -78,6 +96,15 @@ export class MatchResolver {
     // Viewer-specific: never in a shared cache.
     privateAnswer(ctx);
     const capped = selects('DemandMatchResult', info.fieldNodes, 'fullMatchCountCapped', info);
-    return demandMatches(ctx, selectionOf(info, 'DemandMatchResult', 'demand', ctx), { offer, offerId, first, includeNearMisses, weights, orderBy, capped });
+    return demandMatches(ctx, selectionOf(info, 'DemandMatchResult', 'demand', ctx), {
+      offer,
+      offerId,
+      first,
+      after,
+      includeNearMisses,
+      weights,
+      orderBy,
+      capped,
+    });
   }
 }

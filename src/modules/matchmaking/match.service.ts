@@ -2,8 +2,9 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from '../../graphql/sql/compile';
 import { Params } from '../../graphql/sql/params';
-import { checkFirst, normalise, rank, type Explanation, type Weights } from '../../matching/engine';
-import type { MatchCursor } from '../../matching/profile';
+import { checkFirst, cursorOf, normalise, rank, type Explanation, type Ranking, type Weights } from '../../matching/engine';
+import type { AnyProfile, MatchCursor, MatchRow } from '../../matching/profile';
+import { decodeCursorValues, encodeCursor } from '../../graphql/sql/keyset';
 import { DEMANDS_FOR_OFFER, demandDerivedSql, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
 import { badInput, notFound } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
@@ -95,8 +96,8 @@ export interface MatchArgs {
   focus?: number;
   /** Whether the client asked for `fullMatchCountCapped` (it costs a second read where full matches are rare); default true. */
   capped?: boolean;
-  /** The next page: rows after this cursor. */
-  after?: MatchCursor;
+  /** The next page: rows after this cursor (an edge's `cursor` or `pageInfo.endCursor`). */
+  after?: string | null;
 }
 
 /**
@@ -109,9 +110,14 @@ export interface NodeSelection {
   doc: CompileCtx['info'];
 }
 
-/** The selection under `matches.<field>` of a match-result field. */
+/** The selection under `matches.<field>` and `edges.node.<field>` of a match-result field. */
 export function selectionOf(info: GraphQLResolveInfo, resultType: string, field: string, ctx: Context): NodeSelection | null {
-  const nodes = subFieldNodes(resultType, info.fieldNodes, ['matches', field], newCompileCtx(info, ctx.lang, new Params()));
+  const c = newCompileCtx(info, ctx.lang, new Params());
+  // The same node under the plain list and under the connection's edges.
+  const nodes = [
+    ...subFieldNodes(resultType, info.fieldNodes, ['matches', field], c),
+    ...subFieldNodes(resultType, info.fieldNodes, ['edges', 'node', field], c),
+  ];
   return nodes.length ? { nodes, doc: info } : null;
 }
 
@@ -136,6 +142,34 @@ function matchOf<S extends 'offer' | 'demand'>(r: CapacityRow & { explanation: E
     distanceKm: r.distance_km == null ? null : Number(r.distance_km),
     [side]: r.node,
   } as Explanation & { estimatedTotalCost: { amount: string; currency: string }; transitDays: number | null; distanceKm: number | null } & Record<S, unknown>;
+}
+
+/**
+ * A match list's cursors: where a row is in its ranking (misses, the ordering's value, score, key),
+ * signed with the side and the ordering, so a cursor of another list or order is BAD_USER_INPUT.
+ */
+const cursorSig = (profile: AnyProfile, orderBy: string | undefined) => `${profile.key}:${orderBy ?? 'FIT'}`;
+
+function decodeAfter(profile: AnyProfile, orderBy: string | undefined, after: string | null | undefined): MatchCursor | undefined {
+  if (after === undefined || after === null) return undefined;
+  // Always four values (the ordering's 0 without one), so that a cursor of another order is told as such.
+  const ordered = !!orderBy && !!profile.orderings?.[orderBy];
+  const v = decodeCursorValues(after, cursorSig(profile, orderBy), 'after', ['int', 'float8', 'float8', 'int']).map(Number);
+  return { misses: v[0], ...(ordered ? { order: v[1] } : {}), score: v[2], key: v[3] };
+}
+
+/** The page as a Relay connection: edges with cursors, pageInfo, and totalCount = the full matches. */
+function pageOf<R extends MatchRow, M>(profile: AnyProfile, orderBy: string | undefined, r: Ranking<R>, after: MatchCursor | undefined, matches: M[]) {
+  const sig = cursorSig(profile, orderBy);
+  const edges = r.rows.map((row, i) => {
+    const c = cursorOf(profile, { orderBy }, row);
+    return { cursor: encodeCursor(sig, [c.misses, c.order ?? 0, c.score, c.key]), node: matches[i] };
+  });
+  return {
+    edges,
+    pageInfo: { hasNextPage: r.hasMore, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: r.fullMatchCount,
+  };
 }
 
 /** The countries a corridor reaches (warehouse_corridor's copies of its warehouses' countries), as SQL over a corridor ID. */
@@ -172,6 +206,7 @@ export async function matchOffers(ctx: Context, selection: NodeSelection | null,
   const first = checkFirst(args.first);
   const p = new Params();
   const node = compileNode(ctx, selection, 'CapacityOffer', 'o', p);
+  const after = decodeAfter(OFFERS_FOR_DEMAND, undefined, args.after);
   const r = await rank(ctx.db, OFFERS_FOR_DEMAND, {
     query: { demandFrom, scope },
     node,
@@ -181,10 +216,13 @@ export async function matchOffers(ctx: Context, selection: NodeSelection | null,
     params: p,
     focus: args.focus,
     capped: args.capped,
-    after: args.after,
+    after,
+    peek: args.focus === undefined,
   });
+  const matches = r.rows.map((row) => matchOf(row, 'offer'));
   return {
-    matches: r.rows.map((row) => matchOf(row, 'offer')),
+    ...pageOf(OFFERS_FOR_DEMAND, undefined, r, after, matches),
+    matches,
     fullMatchCount: r.fullMatchCount,
     fullMatchCountCapped: r.fullMatchCountCapped,
     weights: shownWeights(r.weights, !!scope.area),
@@ -196,6 +234,8 @@ export async function matchDemands(ctx: Context, selection: NodeSelection | null
   const first = checkFirst(args.first);
   const p = new Params();
   const node = compileNode(ctx, selection, 'CapacityDemand', 'd', p);
+  const orderBy = args.orderBy === 'REVENUE' ? 'REVENUE' : undefined;
+  const after = decodeAfter(DEMANDS_FOR_OFFER, orderBy, args.after);
   const r = await rank(ctx.db, DEMANDS_FOR_OFFER, {
     query: { offerFrom },
     node,
@@ -206,10 +246,13 @@ export async function matchDemands(ctx: Context, selection: NodeSelection | null
     params: p,
     focus: args.focus,
     capped: args.capped,
-    after: args.after,
+    after,
+    peek: true,
   });
+  const matches = r.rows.map((row) => matchOf(row, 'demand'));
   return {
-    matches: r.rows.map((row) => matchOf(row, 'demand')),
+    ...pageOf(DEMANDS_FOR_OFFER, orderBy, r, after, matches),
+    matches,
     fullMatchCount: r.fullMatchCount,
     fullMatchCountCapped: r.fullMatchCountCapped,
     weights: shownWeights(r.weights, true),

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../graphql/types/common';
+import { PageInfo } from '../../graphql/types/relay';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { CapacityDemand } from './demand.types';
 import { CapacityOffer } from './offer.types';
@@ -151,10 +152,39 @@ export class MatchWeights {
   fulfilment!: number;
 }
 
-@ObjectType({ description: 'Ranked offers for a demand (供给匹配结果)' })
+@ObjectType({ description: 'An offer in a ranking, with the cursor of its place (供给匹配边)' })
+export class WarehouseMatchEdge {
+  @Field({ description: 'Where it is in the ranking; pass as `after` for the matches that follow (游标)' })
+  cursor!: string;
+
+  @Field(() => WarehouseMatch, { description: 'The match (匹配)' })
+  node!: WarehouseMatch;
+}
+
+@ObjectType({ description: 'A demand in a ranking, with the cursor of its place (需求匹配边)' })
+export class DemandMatchEdge {
+  @Field({ description: 'Where it is in the ranking; pass as `after` for the matches that follow (游标)' })
+  cursor!: string;
+
+  @Field(() => DemandMatch, { description: 'The match (匹配)' })
+  node!: DemandMatch;
+}
+
+@ObjectType({ description: 'Ranked offers for a demand, a page at a time (供给匹配结果)' })
 export class WarehouseMatchResult {
-  @Field(() => [WarehouseMatch], { description: 'Best first; full matches before near misses (匹配列表)' })
+  @Field(() => [WarehouseMatch], { description: 'This page, best first; full matches before near misses; the same as `edges.node` (匹配列表)' })
   matches!: WarehouseMatch[];
+
+  @Field(() => [WarehouseMatchEdge], {
+    description: 'This page with each match’s cursor: full matches first, then (with `includeNearMisses`) near misses, each flagged `isNearMiss` (匹配边)',
+  })
+  edges!: WarehouseMatchEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more follow; `endCursor` is the next page’s `after` (分页信息)' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Full matches in the ranking (the same as `fullMatchCount`); near misses are not counted (完全匹配总数)' })
+  totalCount!: number;
 
   @Field(() => Int, {
     description: 'Offers that satisfy every hard constraint; when `fullMatchCountCapped`, those the ranking read: at least this many (完全匹配数)',
@@ -171,10 +201,21 @@ export class WarehouseMatchResult {
   weights!: MatchWeights;
 }
 
-@ObjectType({ description: 'Ranked demands for an offer (需求匹配结果)' })
+@ObjectType({ description: 'Ranked demands for an offer, a page at a time (需求匹配结果)' })
 export class DemandMatchResult {
-  @Field(() => [DemandMatch], { description: 'Best first; full matches before near misses (匹配列表)' })
+  @Field(() => [DemandMatch], { description: 'This page, best first; full matches before near misses; the same as `edges.node` (匹配列表)' })
   matches!: DemandMatch[];
+
+  @Field(() => [DemandMatchEdge], {
+    description: 'This page with each match’s cursor: full matches first, then (with `includeNearMisses`) near misses, each flagged `isNearMiss` (匹配边)',
+  })
+  edges!: DemandMatchEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more follow; `endCursor` is the next page’s `after` (分页信息)' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Full matches in the ranking (the same as `fullMatchCount`); near misses are not counted (完全匹配总数)' })
+  totalCount!: number;
 
   @Field(() => Int, {
     description: 'Demands the offer satisfies on every hard constraint; when `fullMatchCountCapped`, those the ranking read: at least this many (完全匹配数)',

@@ -14,6 +14,9 @@ import { OfferStatus, OfferStatusLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
 import { MatchmakingError } from './matchmaking.errors';
 
+/** What confirmed holds book of offer `t`, in its unit. */
+const confirmedSql = (t: string) => `(select coalesce(sum(h.quantity), 0.00) from capacity_hold h where h.offer_id = ${t}.id and h.status = 'CONFIRMED')`;
+
 /** Capacity offers as clients read them: the offer, its price card, its list and its mutations' payload. */
 
 registerBilingualEnum(OfferStatus, 'OfferStatus', 'State of a capacity offer (供给状态)', OfferStatusLabels);
@@ -86,6 +89,23 @@ export class CapacityOffer extends Node {
   @Sql(expr((t) => `round((${t}.quantity - ${t}.held_quantity) * ${t}.cbm_per_unit, 2)::text`))
   @Field(() => DecimalScalar, { description: 'Still free, in CBM (剩余立方米)' })
   remainingCbm!: string;
+
+  @Sql(expr((t) => `round(${t}.held_quantity * ${t}.cbm_per_unit, 2)::text`))
+  @Field(() => DecimalScalar, { description: 'Held or confirmed right now, in CBM (已预留/确认立方米)' })
+  heldCbm!: string;
+
+  // One index range of capacity_hold_offer_idx (offer, status) per offer read.
+  @Sql(expr((t) => `${confirmedSql(t)}::text`))
+  @Field(() => DecimalScalar, { description: 'Booked by confirmed holds, in `unit`; part of `heldQuantity` (已确认数量)' })
+  confirmedQuantity!: string;
+
+  @Sql(expr((t) => `round(${confirmedSql(t)} * ${t}.cbm_per_unit, 2)::text`))
+  @Field(() => DecimalScalar, { description: 'Booked by confirmed holds, in CBM (已确认立方米)' })
+  confirmedCbm!: string;
+
+  @Sql(expr((t) => `(${t}.held_quantity - ${confirmedSql(t)})::text`))
+  @Field(() => DecimalScalar, { description: 'Held and awaiting confirmation, in `unit`: heldQuantity − confirmedQuantity (待确认数量)' })
+  pendingQuantity!: string;
 
   @Sql(col('available_from'))
   @Field(() => DateScalar, { description: 'First day of availability (可用起始日)' })
