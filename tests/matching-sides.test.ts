@@ -227,7 +227,11 @@ describe('matching from both sides: a seller and a warehouse operator over HTTP'
         mp.summary,
         'Rank 1, score 0.706: 1,180.00 USD for the stay; the cheapest match in USD scores 1; 6 days from Chongqing by air cargo (air-cargo).',
       );
-      pin('Q’s summary', mq.summary, 'Rank 2, score 0.583: 650.00 USD for the stay; the cheapest match in USD scores 1; 30 days from Chongqing by rail (china-europe-railway-express).');
+      pin(
+        'Q’s summary',
+        mq.summary,
+        'Rank 2, score 0.583: 650.00 USD for the stay; the cheapest match in USD scores 1; 30 days from Chongqing by rail (china-europe-railway-express).',
+      );
       for (const [m, score, big] of [
         [mp, '0.706', [1180, 6]],
         [mq, '0.583', [650, 30]],

@@ -192,7 +192,7 @@ function worstOver(w: Walk, type: GraphQLCompositeType, from: Source, data: Data
   return worst;
 }
 
-function fieldInfo(w: Walk, parent: GraphQLObjectType, key: string, nodes: readonly FieldNode[], sized?: { fields: string[]; size: number }): FieldInfo {
+function fieldInfo(w: Walk, parent: GraphQLObjectType, nodes: readonly FieldNode[], sized?: { fields: string[]; size: number }): FieldInfo {
   const known = w.infos.get(nodes);
   if (known) return known;
   const name = nodes[0].name.value;
@@ -237,7 +237,7 @@ function fieldCost(
   data: unknown,
   sized?: { fields: string[]; size: number },
 ): number {
-  const f = fieldInfo(w, parent, key, nodes, sized);
+  const f = fieldInfo(w, parent, nodes, sized);
   if (f.kind === 'leaf') return f.weight;
   const estimate = data === 'estimate';
   // Actual cost of an object field that returned nothing: only its weight (the work was done).
