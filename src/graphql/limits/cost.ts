@@ -186,7 +186,7 @@ function worstOver(w: Walk, type: GraphQLCompositeType, from: Source, data: Data
   for (const t of types) {
     let sum = 0;
     for (const [key, nodes] of collect(w, t, from))
-      sum += fieldCost(w, t, key, nodes, data === 'estimate' ? 'estimate' : (data as Record<string, unknown>)[key], sized);
+      sum += fieldCost(w, t, nodes, data === 'estimate' ? 'estimate' : (data as Record<string, unknown>)[key], sized);
     if (sum > worst) worst = sum;
   }
   return worst;
@@ -232,7 +232,6 @@ function fieldInfo(w: Walk, parent: GraphQLObjectType, nodes: readonly FieldNode
 function fieldCost(
   w: Walk,
   parent: GraphQLObjectType,
-  key: string,
   nodes: readonly FieldNode[],
   data: unknown,
   sized?: { fields: string[]; size: number },
