@@ -27,9 +27,10 @@ import { record } from './record';
  *              and services (every request a different one, in turn, so no cache flatters it);
  *   saved      warehouseMatches(demandId:) over saved open demands;
  *   offers     demandMatches(offerId:) over published offers.
- * Then `holds`: 500 concurrent holdCapacity mutations over HTTP with real API keys on a few offers,
- * checked in SQL (no deadlock, every request granted or INSUFFICIENT_CAPACITY, every offer's held
- * quantity equal to its held and confirmed holds and within its quantity), then undone.
+ * Then `holds`: 500 concurrent holdCapacity mutations over HTTP from 50 sellers with real API keys,
+ * for their demands on their demands' own matches, checked in SQL (no deadlock, every request
+ * granted, EXCEEDS_DEMAND or INSUFFICIENT_CAPACITY, every offer's held quantity and every demand's
+ * counters equal to the sums of their holds, no demand held beyond its quantity), then undone.
  *
  * Prints p50/p95/p99 latency, requests per second and SQL statements per request, and records them
  * (bench/record.ts) in bench/results/match-<date>.{json,md}, or match-<BENCH_LABEL>-<date> when
@@ -220,24 +221,40 @@ function countOrmStatements(app: App): { n: number } {
 }
 
 /**
- * 500 holdCapacity mutations at once: a hundred per offer on five offers, from fifty sellers with
- * their own API keys, each asking 1/60 of what remains, so about 60 per offer can be granted.
+ * 500 holdCapacity mutations at once, for demands: fifty sellers with their own API keys, each with
+ * one open demand, ten holds per demand on (up to three of) its own full matches in the demand's
+ * unit (found first with warehouseMatches), each asking a sixth of what the demand needs, so about
+ * six per demand can be granted before the demand is covered (EXCEEDS_DEMAND) or an offer runs out
+ * (INSUFFICIENT_CAPACITY). Checked in SQL afterwards: no deadlock; every offer's held quantity equal
+ * to its held and confirmed holds and within its quantity; every demand's counters equal to the
+ * sums of its holds and never beyond its quantity; the operators' records. Then undone.
  */
 async function holds(app: App, target: string, ormCount: { n: number }, counter: { statements: number; requests: number }): Promise<boolean> {
   const pool = app.read.pool;
-  const { rows: offers } = await pool.query<{ id: number; remaining: string; unit: string }>(
-    `select id, (quantity - held_quantity)::text as remaining, unit from capacity_offer
-     where status = 'PUBLISHED' and quantity - held_quantity >= 60 and not exists (select 1 from capacity_hold h where h.offer_id = capacity_offer.id and h.status = 'HELD')
-     order by id limit 5`,
+  // Candidate demands of distinct sellers, nothing held or confirmed for them yet.
+  const { rows: candidates } = await pool.query<{ id: number; seller_id: number; quantity: string; unit: string }>(
+    `select distinct on (seller_id) id, seller_id, quantity::text, unit from capacity_demand
+     where status = 'OPEN' and held_quantity = 0 and confirmed_quantity = 0 and quantity >= 6
+     order by seller_id, md5(id::text) limit 400`,
   );
-  const { rows: demands } = await pool.query<{ id: number; seller_id: number }>(
-    `select distinct on (seller_id) id, seller_id from capacity_demand where status = 'OPEN' order by seller_id, id limit 50`,
-  );
-  if (offers.length < 5 || demands.length < 50)
-    throw new Error('holds: need 5 offers with room and 50 sellers with open demands; fill the database with seed:scale');
+  const MATCHES = `query($id: ID!) { warehouseMatches(demandId: $id, first: 20) { matches { offer { id unit remainingQuantity } } } }`;
+  type Pick = { id: number; seller_id: number; quantity: string; unit: string; offers: number[] };
+  const picked: Pick[] = [];
+  for (const d of candidates) {
+    if (picked.length === 50) break;
+    const r = await post(target, { query: MATCHES, variables: { id: toGlobalId('CapacityDemand', d.id) } });
+    const same = (r.data?.warehouseMatches.matches ?? [])
+      .map((m: any) => m.offer)
+      .filter((o: any) => o.unit === d.unit && Number(o.remainingQuantity) > 0)
+      .slice(0, 3)
+      .map((o: any) => Number(Buffer.from(o.id, 'base64').toString().split(':')[1]));
+    if (same.length) picked.push({ ...d, offers: same });
+  }
+  if (picked.length < 50)
+    throw new Error(`holds: found ${picked.length} demands of distinct sellers with full matches in their unit; fill the database with seed:scale`);
   const keyIds: number[] = [];
   const keys = new Map<number, string>();
-  for (const d of demands) {
+  for (const d of picked) {
     const { key, prefix, secretHash } = generateApiKey();
     const {
       rows: [k],
@@ -250,19 +267,19 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
     keyIds.push(k.id);
     keys.set(d.seller_id, key);
   }
-  const ask = new Map(offers.map((o) => [o.id, (Math.floor((Number(o.remaining) * 100) / 60) / 100).toFixed(2)]));
-  const expected = new Map(offers.map((o) => [o.id, Math.floor(Number(o.remaining) / Number(ask.get(o.id)))]));
+  const ask = new Map(picked.map((d) => [d.id, (Math.floor((Number(d.quantity) * 100) / 6) / 100).toFixed(2)]));
   const [{ deadlocks: deadlocksBefore }] = (
     await pool.query<{ deadlocks: string }>('select deadlocks::text from pg_stat_database where datname = current_database()')
   ).rows;
   const requests = Array.from({ length: 500 }, (_, i) => {
-    const o = offers[i % offers.length];
-    const d = demands[i % demands.length];
+    const d = picked[i % picked.length];
+    const offerId = d.offers[Math.floor(i / picked.length) % d.offers.length];
     return {
-      offerId: o.id,
       body: {
         query: HOLD,
-        variables: { input: { offerId: toGlobalId('CapacityOffer', o.id), demandId: toGlobalId('CapacityDemand', d.id), quantity: ask.get(o.id)! } },
+        variables: {
+          input: { offerId: toGlobalId('CapacityOffer', offerId), demandId: toGlobalId('CapacityDemand', d.id), quantity: ask.get(d.id)!, unit: d.unit },
+        },
       },
       key: keys.get(d.seller_id)!,
     };
@@ -282,9 +299,12 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
   );
   const wall = performance.now() - t0;
   const times = results.map((x) => x.ms).sort((a, b) => a - b);
-  const granted = results.filter((x) => !x.res.errors && x.res.data?.holdCapacity.errors.length === 0);
-  const refused = results.filter((x) => x.res.data?.holdCapacity.errors[0]?.code === 'INSUFFICIENT_CAPACITY');
-  const other = results.length - granted.length - refused.length;
+  const code = (x: (typeof results)[number]) => (x.res.errors ? 'GRAPHQL_ERROR' : (x.res.data?.holdCapacity.errors[0]?.code ?? 'GRANTED'));
+  const outcomes = new Map<string, number>();
+  for (const x of results) outcomes.set(code(x), (outcomes.get(code(x)) ?? 0) + 1);
+  const expectedCodes = new Set(['GRANTED', 'EXCEEDS_DEMAND', 'INSUFFICIENT_CAPACITY']);
+  const other = [...outcomes].filter(([c]) => !expectedCodes.has(c)).reduce((n, [, k]) => n + k, 0);
+  const granted = results.filter((x) => code(x) === 'GRANTED');
   const [{ deadlocks: deadlocksAfter }] = (
     await pool.query<{ deadlocks: string }>('select deadlocks::text from pg_stat_database where datname = current_database()')
   ).rows;
@@ -294,28 +314,33 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
     `select count(*)::int as offers, count(*) filter (where o.held_quantity <> coalesce(h.q, 0) or o.held_quantity > o.quantity or o.held_quantity < 0)::int as bad
      from capacity_offer o left join (select offer_id, sum(quantity) as q from capacity_hold where status in ('HELD', 'CONFIRMED') group by offer_id) h on h.offer_id = o.id`,
   );
-  const ids = offers.map((o) => o.id);
-  const { rows: per } = await pool.query<{ id: number; quantity: string; held_quantity: string; remaining: string; n: number }>(
-    `select o.id, o.quantity::text, o.held_quantity::text, (o.quantity - o.held_quantity)::text as remaining,
-       (select count(*)::int from capacity_hold h where h.offer_id = o.id and h.status = 'HELD' and h.created_at >= now() - interval '10 minutes') as n
-     from capacity_offer o where o.id = any($1) order by o.id`,
-    [ids],
+  const {
+    rows: [dem],
+  } = await pool.query<{ demands: number; bad: number; over: number; covered: number }>(
+    `select count(*)::int as demands,
+       count(*) filter (where d.held_quantity <> coalesce(h.hq, 0) or d.confirmed_quantity <> coalesce(h.cq, 0)
+         or d.held_cbm <> coalesce(h.hc, 0) or d.confirmed_cbm <> coalesce(h.cc, 0))::int as bad,
+       count(*) filter (where d.id = any($1) and d.held_quantity + d.confirmed_quantity > d.quantity)::int as over,
+       count(*) filter (where d.id = any($1) and d.held_quantity + d.confirmed_quantity > d.quantity * 5 / 6)::int as covered
+     from capacity_demand d left join (select demand_id,
+         sum(demand_quantity) filter (where status = 'HELD') as hq, sum(demand_quantity) filter (where status = 'CONFIRMED') as cq,
+         sum(quantity * cbm_per_unit) filter (where status = 'HELD') as hc, sum(quantity * cbm_per_unit) filter (where status = 'CONFIRMED') as cc
+       from capacity_hold group by demand_id) h on h.demand_id = d.id`,
+    [picked.map((d) => d.id)],
   );
-  const perOfferOk = per.every((p) => p.n === expected.get(p.id));
   console.log(
-    `\nholds: 500 concurrent holdCapacity over HTTP (5 offers × 100 requests, 50 sellers' API keys), wall ${wall.toFixed(0)} ms, ${(500 / (wall / 1000)).toFixed(0)} req/s`,
+    `\nholds: 500 concurrent holdCapacity over HTTP (50 sellers' API keys, 10 holds for each one's demand on its own full matches), wall ${wall.toFixed(0)} ms, ${(500 / (wall / 1000)).toFixed(0)} req/s`,
   );
   console.log(
     `  latency p50 ${ms(pct(times, 50))} ms  p95 ${ms(pct(times, 95))} ms  p99 ${ms(pct(times, 99))} ms; SQL per request: ${(ormCount.n / 500).toFixed(2)} in the transaction (begin/commit included) + ${(counter.statements / Math.max(counter.requests, 1)).toFixed(2)} read`,
   );
   console.log(
-    `  granted ${granted.length} + INSUFFICIENT_CAPACITY ${refused.length} = ${granted.length + refused.length} (other outcomes: ${other}); deadlocks reported by PostgreSQL: ${Number(deadlocksAfter) - Number(deadlocksBefore)}`,
+    `  outcomes: ${[...outcomes].map(([c, n]) => `${c} ${n}`).join(', ')}; deadlocks reported by PostgreSQL: ${Number(deadlocksAfter) - Number(deadlocksBefore)}`,
   );
-  for (const p of per)
-    console.log(
-      `  offer ${p.id}: asked ${ask.get(p.id)} each, ${p.n} granted (expected ${expected.get(p.id)}), held ${p.held_quantity} of ${p.quantity}, ${p.remaining} remain`,
-    );
   console.log(`  every offer (${inv.offers}): held_quantity = sum of its HELD and CONFIRMED holds, within 0..quantity — violations: ${inv.bad}`);
+  console.log(
+    `  every demand (${dem.demands}): held/confirmed quantity and CBM = sums of its holds — violations: ${dem.bad}; the 50 held beyond their quantity: ${dem.over}; held more than five sixths (six asks granted): ${dem.covered}`,
+  );
   const {
     rows: [rec],
   } = await pool.query<{ bad: number }>(`select count(*)::int as bad from capacity_operator_record r
@@ -323,8 +348,8 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
         from capacity_hold where status in ('CONFIRMED', 'RELEASED', 'EXPIRED') group by operator_id) h on h.operator_id = r.operator_id
       where coalesce(r.ended_holds, 0) <> coalesce(h.ended, 0) or coalesce(r.confirmed_holds, 0) <> coalesce(h.confirmed, 0)`);
   console.log(`  every operator's fulfilment record = its ended and confirmed holds counted — violations: ${rec.bad}`);
-  if (other) console.log('  first other outcome:', JSON.stringify(results.find((x) => !granted.includes(x) && !refused.includes(x))?.res));
-  // Undo: the bench's holds and keys go, the offers get their quantity back.
+  if (other) console.log('  first other outcome:', JSON.stringify(results.find((x) => !expectedCodes.has(code(x)))?.res));
+  // Undo: the bench's holds and keys go (the demands' counters follow by their trigger), the offers get their quantity back.
   await pool.query(
     `with gone as (delete from capacity_hold where id = any($1) returning offer_id, quantity),
       per as (select offer_id, sum(quantity) as q from gone group by offer_id)
@@ -332,9 +357,7 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
     [granted.map((x) => Number(Buffer.from(x.res.data.holdCapacity.hold.id, 'base64').toString().split(':')[1]))],
   );
   await pool.query('delete from api_key where id = any($1)', [keyIds]);
-  return (
-    other === 0 && granted.length + refused.length === 500 && Number(deadlocksAfter) === Number(deadlocksBefore) && inv.bad === 0 && rec.bad === 0 && perOfferOk
-  );
+  return other === 0 && Number(deadlocksAfter) === Number(deadlocksBefore) && inv.bad === 0 && dem.bad === 0 && dem.over === 0 && rec.bad === 0;
 }
 
 async function main(): Promise<void> {

@@ -71,7 +71,16 @@ describe('seed:scale', () => {
     // and every offer's derived columns were kept by PostgreSQL, every warehouse has an operator that is one of the enterprises
     expect(await count('capacity_offer where remaining_cbm is null or month_price_per_cbm is null')).toBe(0);
     // and every hold has its agreed terms, as holdCapacity keeps them
-    expect(await count('capacity_hold where unit is null or estimated_total is null or duration_days is null')).toBe(0);
+    expect(await count('capacity_hold where unit is null or estimated_total is null or duration_days is null or demand_quantity is null')).toBe(0);
+    // and confirmed holds served only the first fifth of the demands (6 of 30), each demand's counters the sums of its holds
+    expect(await count("capacity_hold h where h.status = 'CONFIRMED' and h.demand_id > 6")).toBe(0);
+    expect(await count('capacity_hold h where h.holder_id <> (select seller_id from capacity_demand d where d.id = h.demand_id)')).toBe(0);
+    expect(
+      await count(`capacity_demand d where d.confirmed_quantity <> coalesce((select sum(demand_quantity) from capacity_hold h where h.demand_id = d.id and h.status = 'CONFIRMED'), 0)
+        or d.held_quantity <> coalesce((select sum(demand_quantity) from capacity_hold h where h.demand_id = d.id and h.status = 'HELD'), 0)
+        or d.status <> (case when d.confirmed_quantity >= d.quantity then 'MATCHED' when d.confirmed_quantity > 0 then 'PARTLY_MATCHED' else 'OPEN' end)`),
+    ).toBe(0);
+    expect(await count("capacity_demand where id > 6 and status <> 'OPEN'")).toBe(0);
     expect(await count('overseas_warehouse w where not exists (select 1 from enterprise e where e.id = w.operator_id)')).toBe(0);
   });
 

@@ -8,6 +8,13 @@ import { SCALE_WAREHOUSES } from '../warehouse/warehouse.scale';
 import { DEMAND_CBM_PER_UNIT, HOLD_TERMS_COLUMNS, holdTermsValues } from './capacity.formulas';
 import { addDays, todayInChina } from './matchmaking.validation';
 
+/** The share of scale demands (the first ones) that past confirmed holds served. */
+export const SERVED_SHARE = 0.2;
+
+/** Moves every confirmed hold to one of the first `served` demands (and that demand's seller), by its demand ID. */
+export const servedDemandsSql = (served: number) => `update capacity_hold h set demand_id = 1 + (h.demand_id - 1) % ${served}, holder_id = d.seller_id
+      from capacity_demand d where h.status = 'CONFIRMED' and h.demand_id > ${served} and d.id = 1 + (h.demand_id - 1) % ${served}`;
+
 const DEMAND_CLASSES = [
   [StorageClass.AMBIENT, 70],
   [StorageClass.DANGEROUS_GOODS, 10],
@@ -302,6 +309,10 @@ export const matchmakingScale: ScaleUnit = {
     }
     await offer.flush();
     await hold.flush();
+    // Confirmed holds served the first fifth of the demands (SERVED_SHARE), which their confirmations
+    // cover (MATCHED, counted by capacity_hold's trigger): the others are open, as sellers post them.
+    // Drawn from the same stream as before and mapped here, so the rest of the data is unchanged.
+    await ctx.query(sql`${sql.raw(servedDemandsSql(Math.max(1, Math.ceil(demands * SERVED_SHARE))))}`);
     // Their agreed terms, as holdCapacity keeps them: the offer's price card and the demand's stay.
     await ctx.query(
       sql`update capacity_hold h set (${sql.raw(HOLD_TERMS_COLUMNS)}) = (select ${sql.raw(holdTermsValues('o', 'd', 'h.quantity'))})
