@@ -2,7 +2,11 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../src/db/sql';
 import { exec } from '../src/db/write';
+import { importDataset } from '../src/composition';
+import { cbmPerUnit } from '../src/modules/matchmaking/capacity.formulas';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
+import type { CapacityOfferRecord } from '../src/modules/matchmaking/offer.import';
+import type { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../src/modules/warehouse/warehouse.enums';
 import { Rng } from './sample/prng';
 
 /**
@@ -10,38 +14,48 @@ import { Rng } from './sample/prng';
  * serve: every sample warehouse offers capacity, and export sellers post demands. Fictitious and
  * flagged `is_sample`. Contents are deterministic; the dates are relative to the day of seeding
  * (availability cannot start in the past), so they shift with it. Runs once: only when there are
- * no offers yet, in one transaction.
+ * no offers yet. The offers go through the import path an operator's file takes (the
+ * `capacity-offers` unit: the API's checks, CBM per unit from the warehouse's own pallet volume
+ * and stacking height), each with a ref `sample-<n>`; then the demands, in one transaction. A
+ * failure between the two leaves offers and no demands, and a second run changes nothing.
  */
 const SEED = 20261125;
 const MONTHLY_PER_CBM: Record<string, [number, number]> = { USD: [8, 28], EUR: [8, 26], GBP: [7, 22], JPY: [1200, 3600], CNY: [55, 190] };
 
-export function seedMatchmakingSample(em: EntityManager): Promise<{ offers: number; demands: number }> {
-  return em.fork().transactional((tem) => writeSample(tem as SqlEntityManager));
-}
+type W = {
+  slug: string;
+  country_code: string;
+  currency: string;
+  storage_classes: string[];
+  services: string[];
+  pallet_cbm: string;
+  stack_height_m: string;
+  capacity_cbm: string;
+  city_en: string;
+  latitude: number;
+  longitude: number;
+};
 
-async function writeSample(em: SqlEntityManager): Promise<{ offers: number; demands: number }> {
-  const [{ n }] = await exec<{ n: number }>(em, sql`select count(*)::int as n from capacity_offer`);
+export async function seedMatchmakingSample(em: EntityManager): Promise<{ offers: number; demands: number }> {
+  const db = em.fork() as SqlEntityManager;
+  const [{ n }] = await exec<{ n: number }>(db, sql`select count(*)::int as n from capacity_offer`);
   if (n > 0) return { offers: 0, demands: 0 };
   const today = todayInChina();
-  type W = {
-    id: number;
-    country_code: string;
-    currency: string;
-    storage_classes: string[];
-    services: string[];
-    pallet_cbm: string;
-    capacity_cbm: string;
-    city_en: string;
-    latitude: number;
-    longitude: number;
-  };
   const warehouses = await exec<W>(
-    em,
-    sql`select id, country_code, currency, storage_classes, services, pallet_cbm::text, capacity_cbm::text, city_en, latitude, longitude
+    db,
+    sql`select slug, country_code, currency, storage_classes, services, pallet_cbm::text, stack_height_m::text, capacity_cbm::text, city_en, latitude, longitude
      from overseas_warehouse where is_sample order by id`,
   );
+  const offers = sampleOffers(warehouses, today);
+  await importDataset(em, { 'capacity-offers': offers }, { defaultIsSample: true });
+  const demands = await em.fork().transactional((tem) => writeDemands(tem as SqlEntityManager, warehouses, today));
+  return { offers: offers.length, demands };
+}
+
+/** One to three offers per sample warehouse, as records of the `capacity-offers` import unit. */
+function sampleOffers(warehouses: readonly W[], today: string): CapacityOfferRecord[] {
   const rng = Rng.for(SEED, 'capacity-offers');
-  let offers = 0;
+  const offers: CapacityOfferRecord[] = [];
   for (const w of warehouses) {
     const count = rng.int(1, 3);
     for (let i = 0; i < count; i++) {
@@ -50,9 +64,10 @@ async function writeSample(em: SqlEntityManager): Promise<{ offers: number; dema
         ['PALLET', 4],
         ['SQUARE_METRE', 1],
       ] as const);
-      const cbmPerUnit = unit === 'CBM' ? 1 : unit === 'PALLET' ? Number(w.pallet_cbm) : 2;
+      // The warehouse's own factor, as the import stores it (capacity.formulas).
+      const perUnit = Number(cbmPerUnit(unit, w));
       const share = rng.real(0.03, 0.15);
-      const quantity = Math.max(10, Math.round((Number(w.capacity_cbm) * share) / cbmPerUnit / 10) * 10);
+      const quantity = Math.max(10, Math.round((Number(w.capacity_cbm) * share) / perUnit / 10) * 10);
       const from = addDays(today, rng.int(0, 30));
       const to = addDays(from, rng.int(90, 365));
       const currency = MONTHLY_PER_CBM[w.currency] ? w.currency : 'USD';
@@ -63,22 +78,35 @@ async function writeSample(em: SqlEntityManager): Promise<{ offers: number; dema
         ['WEEK', 2],
         ['MONTH', 3],
       ] as const);
-      const perPeriod = monthlyPerCbm * cbmPerUnit * (period === 'DAY' ? 1 / 30 : period === 'WEEK' ? 7 / 30 : 1);
-      const services = rng.sample(w.services, rng.int(1, Math.max(1, w.services.length)));
-      await exec(
-        em,
-        sql`
-        insert into capacity_offer (warehouse_id, quantity, unit, cbm_per_unit, available_from, available_to, storage_class, currency,
-          storage_price, price_period, inbound_fee, outbound_fee, free_days, min_quantity, min_term_days, services, is_sample)
-        values (${w.id}, ${quantity}, ${unit}, ${cbmPerUnit}, ${from}, ${to}, ${rng.pick(w.storage_classes)}, ${currency},
-          ${perPeriod.toFixed(4)}, ${period}, ${(monthlyPerCbm * cbmPerUnit * 0.1).toFixed(2)}, ${(monthlyPerCbm * cbmPerUnit * 0.05).toFixed(2)},
-          ${rng.pick([0, 0, 7, 14, 30])}, ${rng.chance(0.4) ? Math.round(quantity * 0.1) : 0}, ${rng.pick([1, 7, 30, 30, 90])},
-          ${sql.array(services, 'text')}, true)`,
-      );
-      offers += 1;
+      const perPeriod = monthlyPerCbm * perUnit * (period === 'DAY' ? 1 / 30 : period === 'WEEK' ? 7 / 30 : 1);
+      const services = rng.sample(w.services, rng.int(1, Math.max(1, w.services.length))) as WarehouseService[];
+      const storageClass = rng.pick(w.storage_classes) as StorageClass;
+      const freeDays = rng.pick([0, 0, 7, 14, 30]);
+      const minQuantity = rng.chance(0.4) ? Math.round(quantity * 0.1) : 0;
+      offers.push({
+        warehouseSlug: w.slug,
+        ref: `sample-${offers.length + 1}`,
+        quantity: String(quantity),
+        unit: unit as CapacityUnit,
+        availableFrom: from,
+        availableTo: to,
+        storageClass,
+        currency,
+        storagePrice: perPeriod.toFixed(4),
+        pricePeriod: period as PricePeriod,
+        inboundFee: (monthlyPerCbm * perUnit * 0.1).toFixed(2),
+        outboundFee: (monthlyPerCbm * perUnit * 0.05).toFixed(2),
+        freeDays,
+        minQuantity: String(minQuantity),
+        minTermDays: rng.pick([1, 7, 30, 30, 90]),
+        services,
+      });
     }
   }
+  return offers;
+}
 
+async function writeDemands(em: SqlEntityManager, warehouses: readonly W[], today: string): Promise<number> {
   const sellers = await exec<{ id: number; name_zh: string }>(
     em,
     sql`select id, name_zh from enterprise where is_sample and 'EXPORT_SELLER' = any(roles) order by id limit 40`,
@@ -117,5 +145,5 @@ async function writeSample(em: SqlEntityManager): Promise<{ offers: number; dema
     );
     demands += 1;
   }
-  return { offers, demands };
+  return demands;
 }

@@ -30,8 +30,15 @@ export interface Reference {
   value: string;
   at: Where;
   field: string;
-  check?: (info: unknown) => string | undefined;
+  check?: ReferenceCheck;
 }
+
+/**
+ * What a reference checks in the record it finds (`info`: see NaturalKey.infoColumn): a problem to
+ * report at the reference's field, or none; `report` adds one at another field of the same record
+ * (an offer's storage class that its warehouse does not store).
+ */
+export type ReferenceCheck = (info: unknown, report: (field: string, message: string) => void) => string | undefined;
 
 /** Where the problems and references of one validation run are gathered. */
 export class Findings {
@@ -147,7 +154,7 @@ export class RecordCheck {
   }
 
   /** Points `field` at the record of unit `unit` whose natural key is `value`. */
-  ref(unit: string, value: string, field: string, check?: (info: unknown) => string | undefined): void {
+  ref(unit: string, value: string, field: string, check?: ReferenceCheck): void {
     this.findings.refs.push({ unit, value, at: this.at, field, check });
   }
 

@@ -1,5 +1,8 @@
-import { writeDataset } from './engine';
-import { children, field, int, oneOf, slug, text, type RecordOf } from './fields';
+import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import { importWith, storedKeys, writeDataset } from './engine';
+import { children, field, int, manyOf, oneOf, slug, text, type RecordOf } from './fields';
+import { ImportValidationError } from './problems';
 import { defineUnit, orderUnits, type ImportUnit } from './unit';
 import { validateDataset, type StoredKeys } from './validate';
 import type { ImportTx } from './write';
@@ -164,6 +167,117 @@ describe('the import engine', () => {
     const empty = { ...shelves, key: 'empty', write: async () => void written.push('empty') } as ImportUnit;
     await writeDataset([books, empty, shelves], { books: [{ slug: 'b1', shelf: 's1' }], shelves: [shelf('s1'), shelf('s2')], empty: [] }, {} as ImportTx);
     expect(written).toEqual(['shelves:2', 'books:1']);
+  });
+
+  it('gives references several columns of what they point at, and lets their checks report at other fields of the record', async () => {
+    const lamps = defineUnit({
+      key: 'lamps',
+      table: 'lamp',
+      fields: { slug: slug({ max: 20 }), bulbs: manyOf(Access, 'Access'), colours: manyOf(Access, 'Access') },
+      naturalKey: { field: 'slug', unique: 'lamp slug', infoColumns: ['bulbs', 'colours'], info: (v) => ({ bulbs: v.bulbs, colours: v.colours }) },
+    });
+    const wanted = { bulb: 'OPEN', colour: 'CLOSED' };
+    const readers = defineUnit({
+      key: 'readers',
+      table: 'reader',
+      dependsOn: ['lamps'],
+      fields: {
+        slug: slug({ max: 20 }),
+        lamp: field<string, false>({
+          optional: false,
+          check(r, f) {
+            const v = r.str(f, { max: 20 });
+            if (v === undefined) return v;
+            r.ref('lamps', v, f, (info, report) => {
+              const { bulbs, colours } = info as { bulbs: string[]; colours: string[] };
+              if (!bulbs.includes(wanted.bulb)) report('bulb', `lamp "${v}" has no ${wanted.bulb} bulb`);
+              if (!colours.includes(wanted.colour)) report('colour', `lamp "${v}" has no ${wanted.colour} colour`);
+              return bulbs.length + colours.length === 0 ? `lamp "${v}" is bare` : undefined;
+            });
+            return v;
+          },
+        }),
+      },
+      naturalKey: { field: 'slug', unique: 'reader slug' },
+    });
+    expect(lamps.naturalKey.infoColumns).toEqual(['bulbs', 'colours']);
+    // Stored lamps: the info columns are read with the key, and each reference gets them by column name.
+    const statements: string[] = [];
+    const em = {
+      getTransactionContext: () => ({
+        executeQuery: async (q: { sql: string; parameters: unknown[] }) => {
+          statements.push(q.sql);
+          const keys = q.parameters[0] as string[];
+          return { rows: [{ k: 'stored', info: null, bulbs: ['OPEN'], colours: [] }].filter((r) => keys.includes(r.k)) };
+        },
+      }),
+    } as unknown as SqlEntityManager;
+    const issues = await validateDataset(
+      [lamps, readers],
+      {
+        lamps: [{ slug: 'desk', bulbs: ['CLOSED'], colours: ['CLOSED'] }, { slug: 'bare' }],
+        readers: [
+          { slug: 'r1', lamp: 'desk' },
+          { slug: 'r2', lamp: 'stored' },
+          { slug: 'r3', lamp: 'bare' },
+        ],
+      },
+      storedKeys(em),
+    );
+    expect(statements).toEqual([expect.stringMatching(/select "slug"::text as k, null as info, "bulbs", "colours" from "lamp"/)]);
+    expect(issues.map((i) => [i.path, i.field, i.message])).toEqual([
+      ['readers[0]', 'bulb', 'lamp "desk" has no OPEN bulb'],
+      ['readers[1]', 'colour', 'lamp "stored" has no CLOSED colour'],
+      ['readers[2]', 'bulb', 'lamp "bare" has no OPEN bulb'],
+      ['readers[2]', 'colour', 'lamp "bare" has no CLOSED colour'],
+      ['readers[2]', 'lamp', 'lamp "bare" is bare'],
+    ]);
+  });
+
+  it('checks against stored records once the dataset is valid and before anything is written, dry runs too', async () => {
+    const checked: string[] = [];
+    // A unit whose checks against the database refuse a book called "stale".
+    const stale: ImportUnit = {
+      ...books,
+      async checkStored(records, _tx, findings) {
+        checked.push(`books:${records.length}`);
+        records.forEach((r, i) => {
+          if ((r as { slug: string }).slug === 'stale') findings.add({ path: `books[${i}]`, key: 'stale' }, 'slug', 'is stale');
+        });
+      },
+    };
+    const em = { fork: () => ({ transactional: (cb: (em: unknown) => unknown) => cb({}) }) } as unknown as EntityManager;
+    const dataset = { shelves: [shelf('s1')], books: [{ slug: 'b1', shelf: 's1' }] };
+
+    await importWith([stale, shelves], em, dataset, { dryRun: true });
+    expect([checked, written]).toEqual([['books:1'], []]);
+    await importWith([stale, shelves], em, dataset);
+    expect([checked, written]).toEqual([
+      ['books:1', 'books:1'],
+      ['shelves:1', 'books:1'],
+    ]);
+
+    checked.length = 0;
+    written = [];
+    const refused = {
+      shelves: [shelf('s1')],
+      books: [
+        { slug: 'b1', shelf: 's1' },
+        { slug: 'stale', shelf: 's1' },
+      ],
+    };
+    for (const dryRun of [true, false]) {
+      const error = await importWith([stale, shelves], em, refused, { dryRun }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportValidationError);
+      expect((error as ImportValidationError).issues).toEqual([{ path: 'books[1]', key: 'stale', field: 'slug', message: 'is stale' }]);
+    }
+    expect(written).toEqual([]);
+    // A dataset that fails validation never reaches them; a unit without records is not asked.
+    await expect(
+      importWith([stale, shelves], em, { shelves: [shelf('s1')], books: [{ slug: 'stale', shelf: 's1', chapters: [{ title: 'One', pages: 0 }] }] }),
+    ).rejects.toThrow(ImportValidationError);
+    await importWith([stale, shelves], em, { shelves: [shelf('s2')], books: [] });
+    expect(checked).toEqual(['books:2', 'books:2']);
   });
 
   it('types records from the field table: required fields, optional ones that may be null, nested lists', () => {

@@ -41,7 +41,7 @@ export function formatIssue(i: ImportIssue): string {
 export interface ImportOptions {
   /** isSample for records that do not say; default false (real data). Seeds pass true. */
   defaultIsSample?: boolean;
-  /** Validate only; write nothing. */
+  /** Validate only (with the units' checks against stored records); write nothing. */
   dryRun?: boolean;
 }
 

@@ -17,6 +17,12 @@ export interface NaturalKey {
   readonly label?: string;
   /** A column stored with the key that references may check (an enterprise's `roles`). */
   readonly infoColumn?: string;
+  /**
+   * Several such columns instead (a warehouse's `storage_classes` and `services`): references then
+   * get an object of their values by column name, and the unit's `info` gives its dataset records
+   * the same object.
+   */
+  readonly infoColumns?: readonly string[];
 }
 
 /**
@@ -46,6 +52,13 @@ export interface ImportUnit<R = any, K extends string = string> {
   checkRecord(raw: unknown, index: number, findings: Findings, scope: Scope): { key: string; info?: unknown } | undefined;
   /** Checks across the unit's records, after each was checked on its own (a loop of parents). */
   checkAll?(records: readonly unknown[], findings: Findings): void;
+  /**
+   * Checks against the records as they are stored, for rules that depend on them (a stored offer's
+   * held quantity): run in the import's transaction once the whole dataset passed validation and
+   * before anything is written, dry runs included, with paths as checkRecord's. What a unit it
+   * depends on defines in the dataset is not stored yet. Rows it reads for its writer may be locked here.
+   */
+  checkStored?(records: readonly R[], tx: ImportTx, findings: Findings): Promise<void>;
   /** Writes the validated records (at least one) in the import's transaction. */
   write(records: readonly R[], tx: ImportTx): Promise<void>;
 }
@@ -62,6 +75,7 @@ export interface UnitSpec<K extends string, F extends FieldTable> {
     unique: string;
     label?: string;
     infoColumn?: string;
+    infoColumns?: readonly string[];
     /** What a record of the dataset gives references to check, from its checked values (roles). */
     info?: (values: Rec) => unknown;
   };
@@ -94,6 +108,7 @@ export function defineUnit<K extends string, F extends FieldTable>(spec: UnitSpe
       type: keyField.sqlType === 'int' ? 'int' : 'text',
       label: nk.label,
       infoColumn: nk.infoColumn,
+      infoColumns: nk.infoColumns,
     },
     checkRecord(raw, index, findings, scope) {
       const r = openRecord(findings, raw, { path: `${spec.key}[${index}]`, key: keyOf(raw, nk.field) }, names, scope);

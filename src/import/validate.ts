@@ -110,7 +110,9 @@ async function resolveReferences(
       findings.add(ref.at, ref.field, `unknown ${target.naturalKey.label ?? target.key} "${ref.value}" (neither in this dataset nor in the database)`);
       continue;
     }
-    const problem = ref.check?.(inDataset.has(ref.value) ? inDataset.get(ref.value) : inDatabase!.get(ref.value));
+    const problem = ref.check?.(inDataset.has(ref.value) ? inDataset.get(ref.value) : inDatabase!.get(ref.value), (field, message) =>
+      findings.add(ref.at, field, message),
+    );
     if (problem) findings.add(ref.at, ref.field, problem);
   }
 }

@@ -11,6 +11,7 @@ import { OfferResolver } from './offer.resolver';
 import { startHoldSweeper } from './matchmaking.sweeper';
 import { DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND } from './capacity.profile';
 import { matchmakingScale } from './matchmaking.scale';
+import { capacityOffersImport } from './offer.import';
 
 /**
  * Overseas-warehouse capacity matchmaking (see src/manifest.ts), split by role: offer.*
@@ -26,5 +27,6 @@ export const matchmakingModule: ModuleManifest = {
   resolvers: [OfferResolver, DemandResolver, HoldResolver, MatchResolver, MatchmakingSubscriptions],
   tasks: [({ orm, logger, health, config, taskRun }) => startHoldSweeper(orm, logger, config.holdSweepMs, health, (result) => taskRun('hold-sweep', result))],
   scale: matchmakingScale,
+  import: [capacityOffersImport],
   profiles: [OFFERS_FOR_DEMAND, DEMANDS_FOR_OFFER],
 };

@@ -39,10 +39,25 @@ export interface OfferWarehouse {
 const WAREHOUSE = (id: number) => sql`select id, operator_id, storage_classes, services, pallet_cbm::text, stack_height_m::text
   from overseas_warehouse where id = ${sql.typed(id, 'int')}`;
 
-/** An offer's services must be ones its warehouse offers (publishing, updating, ranking ad hoc). */
-function offeredByWarehouse(p: Problems, field: Path, services: readonly string[], offered: readonly string[]): void {
+/** An offer's services must be ones its warehouse offers (publishing, updating, ranking ad hoc, importing). */
+export function offeredByWarehouse(p: Problems, field: Path, services: readonly string[], offered: readonly string[]): void {
   const missing = [...new Set(services)].filter((s) => !offered.includes(s));
   if (missing.length) p.add(field, `This warehouse does not offer ${missing.join(', ')}`);
+}
+
+/** An offer's storage class must be one its warehouse stores (publishing, ranking ad hoc, importing). */
+export function storedByWarehouse(p: Problems, field: Path, storageClass: string, stored: readonly string[]): void {
+  if (!stored.includes(storageClass)) p.add(field, `This warehouse stores ${stored.join(', ')}, not ${storageClass}`);
+}
+
+/** A new offer starts today or later (one being changed may have started already). */
+export function startsTodayOrLater(p: Problems, field: Path, availableFrom: string, today: string): void {
+  if (availableFrom < today) p.add(field, `availableFrom ${availableFrom} is in the past; use ${today} or later`);
+}
+
+/** An offer's quantity cannot go below what holds and confirmed bookings take (updating it, re-importing it). */
+export function notBelowHeld(p: Problems, field: Path, quantity: string | null | undefined, held: string): void {
+  if (quantity != null && Number(quantity) < Number(held)) p.add(field, `quantity cannot go below the ${held} already held or confirmed`);
 }
 
 /** An offer that passed every check: its values as they are stored (or ranked). */
@@ -69,7 +84,7 @@ export async function checkOffer(
   const today = todayInChina();
   const warehouseId = idOf('OverseasWarehouse', input.warehouseId, [...base, 'warehouseId'], p);
   checkOfferFields(p, base, input, today);
-  if (input.availableFrom < today) p.add([...base, 'availableFrom'], `availableFrom ${input.availableFrom} is in the past; use ${today} or later`);
+  startsTodayOrLater(p, [...base, 'availableFrom'], input.availableFrom, today);
   const cur = currency(p, [...base, 'currency'], input.currency)!;
   if (!p.ok || warehouseId === undefined) return undefined;
   const w = await findWarehouse(warehouseId);
@@ -77,9 +92,7 @@ export async function checkOffer(
     p.add([...base, 'warehouseId'], `No overseas warehouse with ID ${input.warehouseId}`, MatchmakingErrorCode.NOT_FOUND);
     return undefined;
   }
-  if (!w.storage_classes.includes(input.storageClass)) {
-    p.add([...base, 'storageClass'], `This warehouse stores ${w.storage_classes.join(', ')}, not ${input.storageClass}`);
-  }
+  storedByWarehouse(p, [...base, 'storageClass'], input.storageClass, w.storage_classes);
   const services = [...new Set(input.services ?? [])];
   offeredByWarehouse(p, [...base, 'services'], services, w.services);
   if (!p.ok) return undefined;
@@ -229,9 +242,7 @@ export async function updateOffer(ctx: Context, viewer: Viewer, id: string, inpu
       const from = input.availableFrom ?? offer!.available_from;
       const to = input.availableTo ?? offer!.available_to;
       if (to <= from) p.add(['input', 'availableTo'], `availableTo (${to}) must be after availableFrom (${from})`);
-      if (input.quantity != null && Number(input.quantity) < Number(offer!.held_quantity)) {
-        p.add(['input', 'quantity'], `quantity cannot go below the ${offer!.held_quantity} already held or confirmed`);
-      }
+      notBelowHeld(p, ['input', 'quantity'], input.quantity, offer!.held_quantity);
       // As when publishing: only services the warehouse offers.
       offeredByWarehouse(p, ['input', 'services'], input.services ?? [], offer!.warehouse_services);
       if (!p.ok) return { errors: p.list };

@@ -69,5 +69,12 @@ export const warehousesImport = defineUnit({
   table: 'overseas_warehouse',
   dependsOn: ['enterprises', 'countries', 'corridors'],
   fields: warehouseFields,
-  naturalKey: { field: 'slug', unique: 'warehouse slug' },
+  // What offers of a warehouse are checked against (capacity-offers): the storage classes and services it has.
+  naturalKey: {
+    field: 'slug',
+    unique: 'warehouse slug',
+    label: 'warehouse',
+    infoColumns: ['storage_classes', 'services'],
+    info: (v) => ({ storage_classes: v.storageClasses, services: v.services }),
+  },
 });
