@@ -342,7 +342,7 @@ describe('matching reads what the database keeps', () => {
       rows: [before],
     } = await sql.query('select coalesce((select ended_holds from capacity_operator_record where operator_id = $1), 0) as n', [w.operator_id]);
     const d = expectData(
-      await s.gql<any>(POST_DEMAND_ID, { input: { title: 'record', criteria: criteria({ quantity: '1' }), contact: { name: 'x' } } }, bearer(sellerKey)),
+      await s.gql<any>(POST_DEMAND_ID, { input: { title: 'record', criteria: criteria({ quantity: '10' }), contact: { name: 'x' } } }, bearer(sellerKey)),
     );
     const demandId = d.postCapacityDemand.demand.id;
     const holds: string[] = [];
