@@ -1,4 +1,5 @@
 import { badInput } from '../graphql/errors';
+import { Params } from '../graphql/sql/params';
 import type { AnyProfile, Factor, MatchCursor, MatchProfile, MatchRequest, MatchRow } from './profile';
 
 /**
@@ -364,32 +365,35 @@ export async function rank<R extends MatchRow>(db: Queryable, profile: MatchProf
 
 /**
  * One pair's hard constraints, without ranking: the candidate `focus` (by key) for what is asked,
- * with every constraint it fails explained (in the profile's order). Null when it is not a
- * candidate at all (the profile's `where` leaves it out). One small statement: what a write that
- * must meet the constraints (a hold against its demand) checks before it takes anything.
+ * with every constraint it fails explained (in the profile's order), those in `ignore` left out.
+ * Null when it is not a candidate at all (the profile's `where` leaves it out). What a write that
+ * must meet the constraints (a hold against its demand) checks before it takes anything: first
+ * the constraints alone (a small statement to plan), and only when one fails, again with the
+ * columns its explanation needs.
  */
 export async function checkPair<R extends MatchRow>(
   db: Queryable,
   profile: MatchProfile<R>,
-  req: Pick<MatchRequest, 'query' | 'focus' | 'params'>,
-): Promise<{ row: R; failed: ConstraintMissOut[] } | null> {
-  const p = req.params;
-  const source = profile.candidates(req.query, p);
-  const columns = Object.entries(profile.columns)
-    .map(([name, sql]) => `${sql} as ${name}`)
-    .join(', ');
-  const text = `select ${columns}, ${profile.constraints.map((c, i) => `coalesce((${c.sql}), false) as ${ok(i)}`).join(', ') || 'true as ok_all'}
-      ${profile.detailColumns ? `, ${profile.detailColumns}` : ''}
+  req: Pick<MatchRequest, 'query' | 'focus'>,
+  ignore: readonly string[] = [],
+): Promise<{ failed: ConstraintMissOut[] } | null> {
+  const statement = (explained: boolean) => {
+    const p = new Params();
+    const source = profile.candidates(req.query, p);
+    const flags = profile.constraints.map((c, i) => `coalesce((${c.sql}), false) as ${ok(i)}`).join(', ') || 'true as ok_all';
+    const columns = Object.entries(profile.columns)
+      .map(([name, sql]) => `${sql} as ${name}`)
+      .join(', ');
+    const text = `select ${explained ? `${columns}, ` : ''}${flags}${explained && profile.detailColumns ? `, ${profile.detailColumns}` : ''}
     from ${source.from}
     where ${[...source.where, `(${profile.columns[profile.key]}) = ${p.add(req.focus)}::int`].join(' and ')}`;
-  const [row] = await db.query<R>(text, p.values);
+    return db.query<R>(text, p.values);
+  };
+  const broken = (row: R) => profile.constraints.filter((c, i) => row[ok(i)] === false && !ignore.includes(c.name));
+  const [flags] = await statement(false);
+  if (!flags) return null;
+  if (broken(flags).length === 0) return { failed: [] };
+  const [row] = await statement(true);
   if (!row) return null;
-  const failed: ConstraintMissOut[] = [];
-  profile.constraints.forEach((c, i) => {
-    if (row[ok(i)] === false) {
-      const t = c.miss(row);
-      failed.push({ constraint: c.name, detail: t.en, detailZh: t.zh });
-    }
-  });
-  return { row, failed };
+  return { failed: broken(row).map((c) => ({ constraint: c.name, ...(({ en, zh }) => ({ detail: en, detailZh: zh }))(c.miss(row)) })) };
 }

@@ -60,23 +60,12 @@ export async function listHolds(ctx: Context, info: GraphQLResolveInfo, viewer: 
   );
 }
 
-/** Returns an offer's expired, unswept holds to it (inside the caller's transaction). */
-async function sweepOffer(em: EntityManager, offerId: number): Promise<void> {
+/** Returns the expired, unswept holds of a demand and of an offer to their offers, in one statement (inside the caller's transaction). */
+async function sweepDemandAndOffer(em: EntityManager, demandId: number, offerId: number): Promise<void> {
   await exec(
     em,
     sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
-      where offer_id = ${offerId} and status = 'HELD' and expires_at <= now() returning quantity)
-    update capacity_offer set held_quantity = held_quantity - (select sum(quantity) from expired), updated_at = now()
-    where id = ${offerId} and exists (select 1 from expired)`,
-  );
-}
-
-/** Returns a demand's expired, unswept holds to their offers (inside the caller's transaction, the demand locked). */
-async function sweepDemand(em: EntityManager, demandId: number): Promise<void> {
-  await exec(
-    em,
-    sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
-      where demand_id = ${demandId} and status = 'HELD' and expires_at <= now() returning offer_id, quantity),
+      where (demand_id = ${demandId} or offer_id = ${offerId}) and status = 'HELD' and expires_at <= now() returning offer_id, quantity),
     per_offer as (select offer_id, sum(quantity) as q from expired group by offer_id)
     update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id`,
   );
@@ -108,7 +97,7 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
     positiveDecimal(p, ['input', 'quantity'], input.quantity, 'quantity', QUANTITY);
     intBetween(p, ['input', 'holdMinutes'], input.holdMinutes, 1, 10_080, 'holdMinutes');
     if (!p.ok || offerId === undefined || demandId === undefined) return { errors: p.list };
-    await sweepDemand(em, demandId);
+    await sweepDemandAndOffer(em, demandId, offerId);
     const [d] = await exec<HeldDemand>(
       em,
       sql`select ${sql.raw(SAVED_DEMAND)}, t.status, greatest(t.quantity - t.held_quantity - t.confirmed_quantity, 0)::text as remaining
@@ -117,7 +106,6 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
     if (!d) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'demandId'], 'No such capacity demand');
     if (d.seller_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'demandId'], 'Hold capacity for your own demands only');
     if (d.status === 'CLOSED') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['input', 'demandId'], 'The demand is closed');
-    await sweepOffer(em, offerId);
     // The asked quantity in the offer's unit (rounded up to its steps), in the demand's unit and in CBM.
     const [o] = await exec<{
       status: string;
@@ -144,14 +132,15 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
     if (o.status !== 'PUBLISHED') return failure(MatchmakingErrorCode.OFFER_NOT_PUBLISHED, ['input', 'offerId'], 'The offer was withdrawn');
     // The demand's filters and hard constraints for this quantity: the matching engine on this pair.
     const asHeld = { ...d, quantity: o.q_demand, quantity_cbm: o.q_cbm, held_quantity: 0, confirmed_quantity: 0 };
-    const check = await checkPair(queryableOf(em), OFFERS_FOR_DEMAND, {
-      query: { demandFrom: (pp: Params) => demandValuesSql(asHeld, pp), scope: scopeOf(d) },
-      focus: offerId,
-      params: new Params(),
-    });
-    if (!check) return failure(MatchmakingErrorCode.OUTSIDE_DEMAND, ['input', 'offerId'], await outsideDemand(em, offerId, demandId));
     // CAPACITY is the conditional update's to decide (it sees holds committed since).
-    const broken = check.failed.find((c) => c.constraint !== 'CAPACITY');
+    const check = await checkPair(
+      queryableOf(em),
+      OFFERS_FOR_DEMAND,
+      { query: { demandFrom: (pp: Params) => demandValuesSql(asHeld, pp), scope: scopeOf(d) }, focus: offerId },
+      ['CAPACITY'],
+    );
+    if (!check) return failure(MatchmakingErrorCode.OUTSIDE_DEMAND, ['input', 'offerId'], await outsideDemand(em, offerId, demandId));
+    const [broken] = check.failed;
     if (broken)
       return failure(
         MatchmakingErrorCode.CONSTRAINT_NOT_MET,
