@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../manifest';
 import { Corridor, CorridorLane } from './corridor.entity';
 import { Country } from './country.entity';
 import { District } from './district.entity';
-import { ExchangeRate } from './exchange-rate.entity';
+import { ExchangeRate, ExchangeRateConversion } from './exchange-rate.entity';
 import { ProductCategory } from './product-category.entity';
 import { Zone } from './zone.entity';
 import { referenceResolvers } from './reference.resolver';
@@ -12,7 +12,7 @@ import { countriesImport, corridorsImport, districtsImport, productCategoriesImp
 /** The reference module (see src/manifest.ts). */
 export const referenceModule: ModuleManifest = {
   name: 'reference',
-  entities: [Corridor, CorridorLane, Country, District, ExchangeRate, ProductCategory, Zone],
+  entities: [Corridor, CorridorLane, Country, District, ExchangeRate, ExchangeRateConversion, ProductCategory, Zone],
   resolvers: [...referenceResolvers],
   import: [districtsImport, countriesImport, zonesImport, corridorsImport, productCategoriesImport],
   search: [
