@@ -1,9 +1,17 @@
 import type { DatasetOf } from '../../src/import';
 import type { policyMeasuresImport, policyTargetsImport } from '../../src/modules/policy/policy.import';
-import type { countriesImport, corridorsImport, districtsImport, productCategoriesImport, zonesImport } from '../../src/modules/reference/reference.import';
+import type {
+  countriesImport,
+  corridorsImport,
+  districtsImport,
+  exchangeRatesImport,
+  productCategoriesImport,
+  zonesImport,
+} from '../../src/modules/reference/reference.import';
 import { corridors } from './corridors';
 import { countries } from './countries';
 import { districts } from './districts';
+import { exchangeRates } from './exchange-rates';
 import { policyMeasures, policyTargets } from './policy';
 import { productCategories } from './product-categories';
 import { zones } from './zones';
@@ -17,11 +25,15 @@ export type ReferenceDataset = DatasetOf<
   | typeof productCategoriesImport
   | typeof policyMeasuresImport
   | typeof policyTargetsImport
+  | typeof exchangeRatesImport
 >;
 
-/** Real reference data (districts, zones, countries, corridors, categories, policy): not sample. */
+/**
+ * Real reference data (districts, zones, countries, corridors, categories, policy), and a sample set
+ * of exchange rates, flagged isSample (exchange-rates.ts: no published rates are bundled).
+ */
 export function referenceDataset(): ReferenceDataset {
-  return { districts, countries, zones, corridors, productCategories, policyMeasures, policyTargets };
+  return { districts, countries, zones, corridors, productCategories, policyMeasures, policyTargets, 'exchange-rates': exchangeRates };
 }
 
-export { corridors, countries, districts, policyMeasures, policyTargets, productCategories, zones };
+export { corridors, countries, districts, exchangeRates, policyMeasures, policyTargets, productCategories, zones };

@@ -22,7 +22,7 @@ export interface PageArgs {
   before?: string | null;
 }
 
-export type SortType = 'text' | 'int' | 'numeric' | 'float8' | 'timestamptz' | 'bool';
+export type SortType = 'text' | 'int' | 'numeric' | 'float8' | 'date' | 'timestamptz' | 'bool';
 
 export interface OrderTerm {
   /** Stable name used in cursors (e.g. "NAME_ZH"). */

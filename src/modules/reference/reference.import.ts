@@ -1,12 +1,30 @@
-import { keyOf, type RecordCheck } from '../../import/checks';
-import { children, date, decimal, field, int, list, oneOf, slug, text, textRef, year, type FieldHooks, type Links, type RecordOf } from '../../import/fields';
+import { sql } from '../../db/sql';
+import { exec } from '../../db/write';
+import { keyOf, normaliseDecimal, type RecordCheck } from '../../import/checks';
+import {
+  children,
+  date,
+  decimal,
+  field,
+  int,
+  list,
+  oneOf,
+  sampleFlag,
+  slug,
+  text,
+  textRef,
+  year,
+  type FieldHooks,
+  type Links,
+  type RecordOf,
+} from '../../import/fields';
 import { defineUnit } from '../../import/unit';
 import { ISO_3166_ALPHA2, ISO_4217 } from './iso-codes';
 import { CorridorMode, DistrictKind, ZoneKind } from './reference.enums';
 
 /*
  * Reference data in the dataset: districts (GB/T 2260), countries (ISO 3166-1), zones, corridors
- * with their lanes, product categories. The field kinds for pointing at districts and countries,
+ * with their lanes, product categories, exchange rates. The field kinds for pointing at districts and countries,
  * and for currency codes, are here too: every unit that has such a field uses them.
  */
 
@@ -81,6 +99,7 @@ export function currencyCode(o: FieldHooks = {}) {
     max: 3,
     then(v, r, name) {
       if (v !== undefined && !ISO_4217.has(v as string)) r.problem(name, `"${String(v)}" is not an ISO 4217 currency code`);
+      o.then?.(v, r, name);
     },
   });
 }
@@ -272,5 +291,93 @@ export const productCategoriesImport = defineUnit({
     const levels = new Map<number, (typeof categories)[number][]>();
     for (const c of categories) levels.set(depth(c.slug), [...(levels.get(depth(c.slug)) ?? []), c]);
     for (const level of [...levels.keys()].sort((a, b) => a - b)) await tx.upsertRecords(unit, levels.get(level)!);
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Exchange rates (ISO 4217 pairs by day)
+
+/** Today in China, YYYY-MM-DD (as matchmaking's todayInChina). */
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/** The natural key of an exchange rate: its pair and its day (`EUR/USD/2026-11-30`). */
+export const exchangeRateKey = (base: string, quote: string, day: string) => `${base}/${quote}/${day}`;
+
+export const exchangeRateFields = {
+  /** One unit of this currency … */
+  base: currencyCode({ column: 'base_currency' }),
+  /** … is worth `rate` units of this one. */
+  quote: currencyCode({
+    column: 'quote_currency',
+    then(quote, r) {
+      if (quote !== undefined && quote === r.values.base) r.problem('quote', `is the same currency as base (${String(quote)})`);
+    },
+  }),
+  /**
+   * The day the rate is of: today in China or before (a rate applies from its day on, so the
+   * latest stored is the one in force; matching relies on it). Its check gives the record's
+   * natural key, pair and day together, so that defineUnit's duplicate check and the unit's
+   * messages go by all three (the day alone, or the pair alone, repeats).
+   */
+  rateDate: field<string, false>({
+    optional: false,
+    sqlType: 'date',
+    check(r, f) {
+      if (r.date(f) === undefined) return undefined;
+      const day = r.record[f] as string;
+      const today = CHINA_DAY.format(new Date());
+      if (day > today) return void r.problem(f, `${day} is after today in China (${today}): import a rate once its day has come`);
+      const { base, quote } = r.values;
+      return typeof base === 'string' && typeof quote === 'string' ? exchangeRateKey(base, quote, day) : undefined;
+    },
+  }),
+  rate: decimal({ precision: 18, scale: 8, positive: true }),
+  /** Who published it, e.g. "ECB euro foreign exchange reference rates". */
+  source: text({ max: 200 }),
+  isSample: sampleFlag(),
+};
+
+export type ExchangeRateRecord = RecordOf<typeof exchangeRateFields>;
+
+/**
+ * Exchange rates by (base, quote, day): importing a pair's day again replaces its rate, source
+ * and sample flag where they changed (and only then bumps `updatedAt`). No unit points at them, so
+ * the natural key's column (`rate_date`) serves messages only; the writer upserts on the unique
+ * (base_currency, quote_currency, rate_date).
+ */
+export const exchangeRatesImport = defineUnit({
+  key: 'exchange-rates',
+  table: 'exchange_rate',
+  fields: exchangeRateFields,
+  naturalKey: { field: 'rateDate', unique: 'exchange rate', label: 'exchange rate' },
+  async write(records, tx) {
+    const rows = await exec(
+      tx.em,
+      sql`insert into exchange_rate (base_currency, quote_currency, rate_date, rate, source, is_sample)
+      select * from unnest(${sql.array(
+        records.map((r) => r.base),
+        'text',
+      )}, ${sql.array(
+        records.map((r) => r.quote),
+        'text',
+      )}, ${sql.array(
+        records.map((r) => r.rateDate),
+        'date',
+      )}, ${sql.array(
+        records.map((r) => normaliseDecimal(r.rate, 18, 8).value!),
+        'numeric',
+      )}, ${sql.array(
+        records.map((r) => r.source),
+        'text',
+      )}, ${sql.array(
+        records.map((r) => r.isSample ?? tx.options.defaultIsSample),
+        'bool',
+      )})
+      on conflict (base_currency, quote_currency, rate_date) do update
+        set rate = excluded.rate, source = excluded.source, is_sample = excluded.is_sample, updated_at = now()
+        where (exchange_rate.rate, exchange_rate.source, exchange_rate.is_sample) is distinct from (excluded.rate, excluded.source, excluded.is_sample)
+      returning 1`,
+    );
+    tx.count('exchange_rate', rows.length);
   },
 });

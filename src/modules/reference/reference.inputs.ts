@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../graphql/types/enums';
-import { DateTimeScalar } from '../../graphql/types/scalars';
+import { DateScalar, DateTimeScalar } from '../../graphql/types/scalars';
 import { CorridorMode, DistrictKind, ZoneKind } from './reference.enums';
 
 export enum ReferenceOrderField {
@@ -84,4 +84,49 @@ export class ProductCategoryFilter {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
   updatedSince?: string;
+}
+
+@InputType({ description: 'Filter for exchange rates (汇率筛选条件)' })
+export class ExchangeRateFilter {
+  @Field(() => String, { nullable: true, description: 'Only rates from this currency, ISO 4217, e.g. EUR (基准货币)' })
+  base?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only rates to this currency, ISO 4217, e.g. USD (报价货币)' })
+  quote?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Only the rates in force on this day: each pair’s latest rate on or before it, as matching takes them (某日适用的汇率：各货币对在该日或之前的最新汇率)',
+  })
+  on?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  updatedSince?: string;
+}
+
+export enum ExchangeRateOrderField {
+  BASE = 'BASE',
+  QUOTE = 'QUOTE',
+  RATE_DATE = 'RATE_DATE',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(ExchangeRateOrderField, {
+  name: 'ExchangeRateOrderField',
+  description: 'Fields exchange rates can be sorted by (汇率排序字段)',
+  valuesConfig: {
+    BASE: { description: '基准货币 — the currency converted from' },
+    QUOTE: { description: '报价货币 — the currency converted to' },
+    RATE_DATE: { description: '汇率日期 — the day of the rate' },
+    UPDATED_AT: { description: '更新时间 — last change' },
+  },
+});
+
+@InputType({ description: 'One sort key for exchange rates (汇率排序)' })
+export class ExchangeRateOrder {
+  @Field(() => ExchangeRateOrderField, { description: 'Field to sort by (排序字段)' })
+  field!: ExchangeRateOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Direction, ascending by default (方向)' })
+  direction!: OrderDirection;
 }

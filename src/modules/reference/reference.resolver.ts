@@ -5,11 +5,21 @@ import { Sql } from '../../graphql/sql/declare';
 import { many } from '../../graphql/sql/fields';
 import { NameResolver } from '../../graphql/types/name-resolver';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
-import { CorridorFilter, CountryFilter, DistrictFilter, ProductCategoryFilter, ReferenceOrder, ZoneFilter } from './reference.inputs';
+import {
+  CorridorFilter,
+  CountryFilter,
+  DistrictFilter,
+  ExchangeRateFilter,
+  ExchangeRateOrder,
+  ProductCategoryFilter,
+  ReferenceOrder,
+  ZoneFilter,
+} from './reference.inputs';
 import {
   listCorridors,
   listCountries,
   listDistricts,
+  listExchangeRates,
   listProductCategories,
   listZones,
   normaliseCountryCode,
@@ -17,13 +27,14 @@ import {
   REF,
   refByKey,
 } from './reference.service';
-import { Corridor, Country, District, ProductCategory, Zone } from './reference.types';
+import { Corridor, Country, District, ExchangeRate, ProductCategory, Zone } from './reference.types';
 
 export const DistrictConnection = Connection(District, 'District', '区县');
 export const ZoneConnection = Connection(Zone, 'Zone', '功能区');
 export const CountryConnection = Connection(Country, 'Country', '国家/地区');
 export const CorridorConnection = Connection(Corridor, 'Corridor', '物流通道');
 export const ProductCategoryConnection = Connection(ProductCategory, 'ProductCategory', '商品类目');
+export const ExchangeRateConnection = Connection(ExchangeRate, 'ExchangeRate', '汇率');
 
 const ORDER_DOC = 'Sort keys in order; the natural key always breaks ties. Default: code or slug (排序)';
 
@@ -104,6 +115,26 @@ export class ReferenceResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return listProductCategories(ctx, info, { ...page, filter, orderBy });
+  }
+
+  @Query(() => ExchangeRateConnection, {
+    description:
+      'Exchange rates by day, with their source; matching converts budgets with the latest on or before today, indicatively. Sample values say so (`isSample`) (汇率列表)',
+  })
+  exchangeRates(
+    @Args() page: PageArgsType,
+    @Arg('filter', () => ExchangeRateFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter:
+      | ExchangeRateFilter
+      | undefined,
+    @Arg('orderBy', () => [ExchangeRateOrder], {
+      nullable: true,
+      description: 'Sort keys in order; the ID always breaks ties. Default: base, quote, latest day first (排序)',
+    })
+    orderBy: ExchangeRateOrder[] | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listExchangeRates(ctx, info, { ...page, filter, orderBy });
   }
 
   @Query(() => ProductCategory, { nullable: true, description: 'One product category by slug (按短标识查询类目)' })

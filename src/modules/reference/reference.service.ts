@@ -7,9 +7,20 @@ import { districtCodes } from '../../graphql/types/ranges';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
+import { latestRatesCtes } from './exchange-rate.sql';
+import { ISO_4217 } from './iso-codes';
 import { knownCountryCodes } from './reference.cache';
-import type { CorridorFilter, CountryFilter, DistrictFilter, ProductCategoryFilter, ReferenceOrder, ZoneFilter } from './reference.inputs';
-import { ReferenceOrderField } from './reference.inputs';
+import type {
+  CorridorFilter,
+  CountryFilter,
+  DistrictFilter,
+  ExchangeRateFilter,
+  ExchangeRateOrder,
+  ProductCategoryFilter,
+  ReferenceOrder,
+  ZoneFilter,
+} from './reference.inputs';
+import { ExchangeRateOrderField, ReferenceOrderField } from './reference.inputs';
 
 interface RefTable {
   type: string;
@@ -130,4 +141,49 @@ export function normaliseCountryCode(code: string): string {
   const c = code.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(c)) throw badInput(`"${code}" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. DE)`, 'code');
   return c;
+}
+
+/** An ISO 4217 code in circulation from a filter (trimmed, upper-cased); BAD_USER_INPUT naming `argument` otherwise. */
+export function currencyArg(raw: string, argument: string): string {
+  const c = raw.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(c)) throw badInput(`"${raw.slice(0, 40)}" is not an ISO 4217 currency code (three letters, e.g. USD)`, argument);
+  if (!ISO_4217.has(c)) throw badInput(`"${raw}" is not a currency in circulation (ISO 4217), e.g. USD, EUR, CNY`, argument);
+  return c;
+}
+
+/**
+ * A page of exchange rates; by default by base, quote, and the latest day first. With `on`, each
+ * pair's latest rate on or before that day (what matching takes that day): the pairs are read one
+ * index probe each and their rate with one more, however long the history.
+ */
+export function listExchangeRates(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ExchangeRateFilter; orderBy?: ExchangeRateOrder[] }) {
+  const f = args.filter;
+  const base = f?.base == null ? undefined : currencyArg(f.base, 'filter.base');
+  const quote = f?.quote == null ? undefined : currencyArg(f.quote, 'filter.quote');
+  const params = new Params();
+  const where: Sql[] = [];
+  let from = 'exchange_rate t';
+  if (f?.on) {
+    const code = (c: string | undefined) => (c === undefined ? undefined : `${params.add(c)}::text`);
+    from = `(with recursive ${latestRatesCtes(`${params.add(f.on)}::date`, { base: code(base), quote: code(quote) })} select * from latest) t`;
+  } else {
+    if (base) where.push(sql`t.base_currency = ${base}`);
+    if (quote) where.push(sql`t.quote_currency = ${quote}`);
+  }
+  updatedSince(f?.updatedSince, where);
+  const order = orderTerms(
+    args.orderBy,
+    {
+      [ExchangeRateOrderField.BASE]: { expr: 't.base_currency', type: 'text' },
+      [ExchangeRateOrderField.QUOTE]: { expr: 't.quote_currency', type: 'text' },
+      [ExchangeRateOrderField.RATE_DATE]: { expr: 't.rate_date', type: 'date' },
+      [ExchangeRateOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
+    },
+    [
+      { field: ExchangeRateOrderField.BASE, direction: 'ASC' },
+      { field: ExchangeRateOrderField.QUOTE, direction: 'ASC' },
+      { field: ExchangeRateOrderField.RATE_DATE, direction: 'DESC' },
+    ],
+  );
+  return runConnection(ctx, info, { type: 'ExchangeRate', from, where: where.map((w) => w.render(params)), order, params }, args);
 }

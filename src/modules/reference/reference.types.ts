@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { NamedNode, Node } from '../../graphql/types/relay';
-import { DateScalar, DecimalScalar } from '../../graphql/types/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, decimal, expr, many, one } from '../../graphql/sql/fields';
 import { CorridorMode, CorridorModeLabels, DistrictKind, DistrictKindLabels, ZoneKind, ZoneKindLabels } from './reference.enums';
@@ -172,4 +172,44 @@ export class ProductCategory extends NamedNode {
   )
   @Field(() => [ProductCategory], { description: 'Child categories (下级类目)' })
   children!: ProductCategory[];
+}
+
+@SqlObject({ table: 'exchange_rate' })
+@ObjectType({
+  implements: Node,
+  description:
+    'An exchange rate on a day: one unit of `base` is worth `rate` units of `quote`. Matching converts budgets with these, indicatively (汇率：某日1单位基准货币折合报价货币的数量)',
+})
+export class ExchangeRate extends Node {
+  @Sql(col('base_currency'))
+  @Field({ description: 'ISO 4217 code of the currency converted from, e.g. EUR (基准货币)' })
+  base!: string;
+
+  @Sql(col('quote_currency'))
+  @Field({ description: 'ISO 4217 code of the currency converted to, e.g. USD (报价货币)' })
+  quote!: string;
+
+  @Sql(decimal('rate'))
+  @Field(() => DecimalScalar, { description: 'Units of `quote` for one unit of `base`, up to 8 decimal places (汇率)' })
+  rate!: string;
+
+  @Sql(col('rate_date'))
+  @Field(() => DateScalar, { description: 'The day the rate is of (汇率日期)' })
+  rateDate!: string;
+
+  @Sql(col('source'))
+  @Field({ description: 'Who published it, e.g. "ECB euro foreign exchange reference rates" (来源)' })
+  source!: string;
+
+  @Sql(col('is_sample'))
+  @Field({ description: 'True for sample values, not a published rate (是否为示例数据)' })
+  isSample!: boolean;
+
+  @Sql(col('created_at'))
+  @Field(() => DateTimeScalar, { description: 'When the record was created (创建时间)' })
+  createdAt!: string;
+
+  @Sql(col('updated_at'))
+  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
+  updatedAt!: string;
 }
