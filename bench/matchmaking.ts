@@ -325,7 +325,7 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
        count(*) filter (where d.id = any($1) and d.held_quantity + d.confirmed_quantity > d.quantity * 5 / 6)::int as covered
      from capacity_demand d left join (select demand_id,
          sum(demand_quantity) filter (where status = 'HELD') as hq, sum(demand_quantity) filter (where status = 'CONFIRMED') as cq,
-         sum(quantity * cbm_per_unit) filter (where status = 'HELD') as hc, sum(quantity * cbm_per_unit) filter (where status = 'CONFIRMED') as cc
+         sum(round(quantity * cbm_per_unit, 4)) filter (where status = 'HELD') as hc, sum(round(quantity * cbm_per_unit, 4)) filter (where status = 'CONFIRMED') as cc
        from capacity_hold group by demand_id) h on h.demand_id = d.id`,
     [picked.map((d) => d.id)],
   );

@@ -19,13 +19,13 @@ export class Migration20261202032506 extends Migration {
     // then each demand's counters and the status its confirmed holds give (demandStatusSql), before the
     // triggers that keep them from now on exist.
     this.addSql(`update capacity_hold h set demand_quantity = (case when h.unit = d.unit then h.quantity
-        else round(h.quantity * h.cbm_per_unit * d.quantity / d.quantity_cbm, 4) end)
+        else round(h.quantity * h.cbm_per_unit / (case d.unit when 'CBM' then 1 when 'PALLET' then 1.38 else 2 end), 4) end)
       from capacity_demand d where d.id = h.demand_id and h.unit is not null;`);
     this.addSql(`update capacity_demand d set held_quantity = x.hq, confirmed_quantity = x.cq, held_cbm = x.hc, confirmed_cbm = x.cc,
         status = (case when d.status = 'CLOSED' then 'CLOSED' when x.cq >= d.quantity then 'MATCHED' when x.cq > 0 then 'PARTLY_MATCHED' else 'OPEN' end)
       from (select demand_id,
           coalesce(sum(demand_quantity) filter (where status = 'HELD'), 0) as hq, coalesce(sum(demand_quantity) filter (where status = 'CONFIRMED'), 0) as cq,
-          coalesce(sum(quantity * cbm_per_unit) filter (where status = 'HELD'), 0) as hc, coalesce(sum(quantity * cbm_per_unit) filter (where status = 'CONFIRMED'), 0) as cc
+          coalesce(sum(round(quantity * cbm_per_unit, 4)) filter (where status = 'HELD'), 0) as hc, coalesce(sum(round(quantity * cbm_per_unit, 4)) filter (where status = 'CONFIRMED'), 0) as cc
         from capacity_hold group by demand_id) x
       where d.id = x.demand_id;`);
 
@@ -52,8 +52,8 @@ export class Migration20261202032506 extends Migration {
         with x as (select demand_id, sum(hq) as hq, sum(cq) as cq, sum(hc) as hc, sum(cc) as cc from (select demand_id,
           (case when status = 'HELD' then coalesce(demand_quantity, 0) else 0 end) as hq,
           (case when status = 'CONFIRMED' then coalesce(demand_quantity, 0) else 0 end) as cq,
-          (case when status = 'HELD' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as hc,
-          (case when status = 'CONFIRMED' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as cc from new_holds) y
+          (case when status = 'HELD' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as hc,
+          (case when status = 'CONFIRMED' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as cc from new_holds) y
           group by demand_id having sum(hq) <> 0 or sum(cq) <> 0 or sum(hc) <> 0 or sum(cc) <> 0),
         locked as (select d.id from capacity_demand d where d.id in (select demand_id from x) order by d.id for no key update)
         update capacity_demand d set held_quantity = d.held_quantity + x.hq, confirmed_quantity = d.confirmed_quantity + x.cq,
@@ -63,12 +63,12 @@ export class Migration20261202032506 extends Migration {
         with x as (select demand_id, sum(hq) as hq, sum(cq) as cq, sum(hc) as hc, sum(cc) as cc from (select demand_id,
           (case when status = 'HELD' then coalesce(demand_quantity, 0) else 0 end) as hq,
           (case when status = 'CONFIRMED' then coalesce(demand_quantity, 0) else 0 end) as cq,
-          (case when status = 'HELD' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as hc,
-          (case when status = 'CONFIRMED' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as cc from new_holds union all select demand_id,
+          (case when status = 'HELD' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as hc,
+          (case when status = 'CONFIRMED' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as cc from new_holds union all select demand_id,
           -(case when status = 'HELD' then coalesce(demand_quantity, 0) else 0 end) as hq,
           -(case when status = 'CONFIRMED' then coalesce(demand_quantity, 0) else 0 end) as cq,
-          -(case when status = 'HELD' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as hc,
-          -(case when status = 'CONFIRMED' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as cc from old_holds) y
+          -(case when status = 'HELD' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as hc,
+          -(case when status = 'CONFIRMED' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as cc from old_holds) y
           group by demand_id having sum(hq) <> 0 or sum(cq) <> 0 or sum(hc) <> 0 or sum(cc) <> 0),
         locked as (select d.id from capacity_demand d where d.id in (select demand_id from x) order by d.id for no key update)
         update capacity_demand d set held_quantity = d.held_quantity + x.hq, confirmed_quantity = d.confirmed_quantity + x.cq,
@@ -78,8 +78,8 @@ export class Migration20261202032506 extends Migration {
         with x as (select demand_id, sum(hq) as hq, sum(cq) as cq, sum(hc) as hc, sum(cc) as cc from (select demand_id,
           -(case when status = 'HELD' then coalesce(demand_quantity, 0) else 0 end) as hq,
           -(case when status = 'CONFIRMED' then coalesce(demand_quantity, 0) else 0 end) as cq,
-          -(case when status = 'HELD' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as hc,
-          -(case when status = 'CONFIRMED' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as cc from old_holds) y
+          -(case when status = 'HELD' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as hc,
+          -(case when status = 'CONFIRMED' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as cc from old_holds) y
           group by demand_id having sum(hq) <> 0 or sum(cq) <> 0 or sum(hc) <> 0 or sum(cc) <> 0),
         locked as (select d.id from capacity_demand d where d.id in (select demand_id from x) order by d.id for no key update)
         update capacity_demand d set held_quantity = d.held_quantity + x.hq, confirmed_quantity = d.confirmed_quantity + x.cq,
@@ -96,6 +96,8 @@ export class Migration20261202032506 extends Migration {
 
   override down(): void | Promise<void> {
     this.addSql(`alter table "capacity_demand" drop constraint "capacity_demand_status_check";`);
+    // Reviewed addition: the statuses this migration added go back to OPEN, so the old check holds.
+    this.addSql(`update "capacity_demand" set "status" = 'OPEN' where "status" in ('PARTLY_MATCHED', 'MATCHED');`);
     this.addSql(`alter table "capacity_demand" drop column "transport_modes", drop column "held_quantity", drop column "confirmed_quantity", drop column "held_cbm", drop column "confirmed_cbm";`);
     this.addSql(`alter table "capacity_demand" add constraint "capacity_demand_status_check" check ("status" in ('OPEN', 'CLOSED'));`);
 

@@ -93,8 +93,8 @@ describe('holds that serve their demand, worked out by hand', () => {
       await sql.query(
         `select d.held_quantity = coalesce(sum(h.demand_quantity) filter (where h.status = 'HELD'), 0)
            and d.confirmed_quantity = coalesce(sum(h.demand_quantity) filter (where h.status = 'CONFIRMED'), 0)
-           and d.held_cbm = coalesce(sum(h.quantity * h.cbm_per_unit) filter (where h.status = 'HELD'), 0)
-           and d.confirmed_cbm = coalesce(sum(h.quantity * h.cbm_per_unit) filter (where h.status = 'CONFIRMED'), 0) as equal
+           and d.held_cbm = coalesce(sum(round(h.quantity * h.cbm_per_unit, 4)) filter (where h.status = 'HELD'), 0)
+           and d.confirmed_cbm = coalesce(sum(round(h.quantity * h.cbm_per_unit, 4)) filter (where h.status = 'CONFIRMED'), 0) as equal
          from capacity_demand d left join capacity_hold h on h.demand_id = d.id where d.id = $1 group by d.id`,
         [keyOf(id)],
       )
@@ -186,6 +186,48 @@ describe('holds that serve their demand, worked out by hand', () => {
       [h2.errors, h2.hold?.quantity, h2.hold?.unit, h2.hold?.demandQuantity],
       [[], '24.00', 'CBM', '12.0000'],
     );
+  });
+
+  it('a hold in the offer’s own unit is taken as it is, even after the warehouse’s factors change', async () => {
+    const offer = await publish({ unit: 'PALLET', quantity: '100' });
+    const d = await post({ quantity: '30' });
+    // the offer was published at 1.5 CBM per pallet; the warehouse now says 1.6
+    await sql.query(`update overseas_warehouse set pallet_cbm = 1.6 where id = $1`, [W]);
+    try {
+      const h = await hold(offer, d.id, '10');
+      pin(
+        '10 pallets are 10 pallets of the offer, 15 CBM at its 1.5',
+        [h.errors, h.hold?.quantity, h.hold?.quantityCbm, h.hold?.demandQuantity],
+        [[], '10.00', '15.00', '15.0000'],
+      );
+    } finally {
+      await sql.query(`update overseas_warehouse set pallet_cbm = 1.5 where id = $1`, [W]);
+    }
+  });
+
+  it('a converted quantity too large for any offer is INVALID, not an internal error', async () => {
+    const offer = await publish({ unit: 'PALLET', quantity: '100' });
+    const d = await post();
+    pin('999999999999 m² in pallets', (await hold(offer, d.id, '999999999999', { unit: 'SQUARE_METRE', allowBeyondDemand: true })).errors, [
+      {
+        code: 'INVALID',
+        field: ['input', 'quantity'],
+        constraint: null,
+        message: '999999999999 SQUARE_METRE is more than any offer holds in PALLET (at most 12 digits before the point)',
+      },
+    ]);
+  });
+
+  it('who sees a demand’s deals: its seller and operators holding for it; a released hold shows nothing more', async () => {
+    const offer = await publish();
+    const d = await post({ quantity: '100' });
+    const h = await hold(offer, d.id, '100');
+    const seen = async (key?: string) => (await gql('the demand', DEMAND, { id: d.id }, key)).node;
+    pin('the operator holding for it sees how far it has gone', (await seen(operatorKey))?.heldQuantity, '100.0000');
+    pin('anonymous callers see what it still needs, not its deals', [(await seen())?.remainingQuantity, (await seen())?.heldQuantity], ['0.0000', null]);
+    pin('released', (await gql('release', RELEASE, { id: h.hold.id }, sellerKey)).releaseHold.errors, []);
+    await sql.query(`update capacity_demand set status = 'CLOSED' where id = $1`, [keyOf(d.id)]);
+    pin('a closed demand whose hold was released is not the operator’s to see', await seen(operatorKey), null);
   });
 
   it('the same unit on both sides counts as it is: 65 m² of a 70 m² offer for a 65 m² demand, no conversion', async () => {
@@ -282,18 +324,21 @@ describe('holds that serve their demand, worked out by hand', () => {
         message: 'MINIMUM_COMMITMENT: the offer takes at least 50.00 CBM for 1 days; asked 10.00 CBM for 30 days',
       },
     ]);
-    // 0.50 USD a day for 30 days = 15 USD per CBM: 6 CBM = 90 fits a 100 USD budget, 7 CBM = 105 does not
-    const budget = await post({ quantity: '100', budget: { currency: 'USD', maxTotal: '100' } });
+    // A budget is for the whole demand; a hold spends its share. 10 CBM for 160 USD = 16 USD per CBM:
+    // at 0.50 USD a day for 30 days (15 per CBM) any part fits; at 0.60 (18 per CBM) no part does
+    const budget = await post({ quantity: '10', budget: { currency: 'USD', maxTotal: '160' } });
     const cheap = await publish();
-    pin('7 CBM for the stay is over the budget', (await hold(cheap, budget.id, '7')).errors, [
+    const dear = await publish({ storagePrice: '0.60' });
+    pin('6 of 10 CBM at 15 USD = 90, within its share of 96', (await hold(cheap, budget.id, '6')).errors, []);
+    pin('4 CBM at 18 USD = 72, over its share of 64', (await hold(dear, budget.id, '4')).errors, [
       {
         code: 'CONSTRAINT_NOT_MET',
         field: ['input', 'quantity'],
         constraint: 'BUDGET',
-        message: 'BUDGET: costs 105.00 USD for the stay (15.00 per CBM per month), over the budget',
+        message: "BUDGET: costs 72.00 USD for the stay (18.00 per CBM per month), over the budget (the hold's share of the budget: 64.00 USD for 4 of 10 CBM)",
       },
     ]);
-    pin('6 CBM is within it', (await hold(cheap, budget.id, '6')).errors, []);
+    pin('the rest at 15 USD fits: the two holds spend 150 of 160', (await hold(cheap, budget.id, '4')).errors, []);
     const late = await publish({ availableFrom: plusDays(FROM, 5) });
     pin('an offer that starts after the stay does', (await hold(late, d.id, '60')).errors[0].constraint, 'PERIOD');
     const offers = await sql.query(`select count(*)::int as n from capacity_hold where demand_id = $1`, [keyOf(d.id)]);

@@ -101,6 +101,37 @@ describe('match lists as connections', () => {
     );
   });
 
+  it('a page that ends on the last full match still says the near misses follow', async () => {
+    // 70 full matches, pages of 35: the second ends on the 70th, and the 5 near misses come next
+    const p1 = await page({ first: 35, near: true });
+    const p2 = await page({ first: 35, near: true, after: p1.pageInfo.endCursor });
+    const p3 = await page({ first: 35, near: true, after: p2.pageInfo.endCursor });
+    pin(
+      '35 full, 35 full with a next page, then the 5 near misses',
+      [
+        p2.edges.length,
+        p2.edges.every((e: any) => !e.node.isNearMiss),
+        p2.pageInfo.hasNextPage,
+        p3.edges.map((e: any) => e.node.isNearMiss),
+        p3.pageInfo.hasNextPage,
+      ],
+      [35, true, true, [true, true, true, true, true], false],
+    );
+  });
+
+  it('a first page of exactly the full matches says the near misses follow', async () => {
+    // within 6 transit days only A's 35 offers of 100 CBM match (A: 6 days by air); B's (30 days) are TRANSIT near misses
+    const fast = demand({ maxTransitDays: 6 });
+    const p1 = noErrors('page 1', await s.gql<any>(OFFERS, { demand: fast, first: 35, near: true })).warehouseMatches;
+    pin(
+      '35 full matches, and a next page',
+      [p1.totalCount, p1.edges.length, p1.edges.some((e: any) => e.node.isNearMiss), p1.pageInfo.hasNextPage],
+      [35, 35, false, true],
+    );
+    const p2 = noErrors('page 2', await s.gql<any>(OFFERS, { demand: fast, first: 35, near: true, after: p1.pageInfo.endCursor })).warehouseMatches;
+    pin('the near misses follow', [p2.edges.length > 0, p2.edges.every((e: any) => e.node.isNearMiss)], [true, true]);
+  });
+
   it('without near misses the last page ends at the last full match', async () => {
     const p1 = await page({ first: 50 });
     const p2 = await page({ first: 50, after: p1.pageInfo.endCursor });
@@ -114,6 +145,12 @@ describe('match lists as connections', () => {
       'an edited cursor',
       [bad.errors?.[0]?.extensions?.code, bad.errors?.[0]?.extensions?.field ?? bad.errors?.[0]?.message.includes('`after`')],
       ['BAD_USER_INPUT', true],
+    );
+    const bigger = await s.gql<any>(OFFERS, { demand: demand(), first: 6, after: p1.pageInfo.endCursor });
+    pin(
+      'a cursor with another `first`',
+      bigger.errors?.[0]?.message,
+      '`after` was made for another query; keep every argument but `after` the same while paging',
     );
     const d = noErrors('post', await s.gql<any>(POST, { input: { title: 'paging', criteria: demand() } }, bearer(sellerKey))).postCapacityDemand;
     pin('posted', d.errors, []);

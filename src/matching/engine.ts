@@ -156,7 +156,8 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
     : null;
   // Near misses are read while the full matches are fewer than a page, and on every page after the
   // first (a page past the full matches goes on with the near misses).
-  const fewFull = (count: string) => (req.after ? 'true' : `${count} < ${req.first}`);
+  // (With `peek`, the row after the page may be a near miss: it tells whether a next page follows.)
+  const fewFull = (count: string) => (req.after ? 'true' : `${count} < ${req.first + (req.peek ? 1 : 0)}`);
   // A walk: in each partition, full matches in index order up to k (one more tells it is capped),
   // then near misses likewise, read only while full matches are fewer than asked.
   // Near misses among the first 4k candidates of each partition only: a candidate that fails two

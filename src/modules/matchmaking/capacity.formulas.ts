@@ -91,8 +91,8 @@ export function demandCountSql(added: string[], removed: string[]): string {
   const part = (t: string, sign: string) => `select demand_id,
           ${sign}(case when status = 'HELD' then coalesce(demand_quantity, 0) else 0 end) as hq,
           ${sign}(case when status = 'CONFIRMED' then coalesce(demand_quantity, 0) else 0 end) as cq,
-          ${sign}(case when status = 'HELD' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as hc,
-          ${sign}(case when status = 'CONFIRMED' then quantity * coalesce(cbm_per_unit, 0) else 0 end) as cc from ${t}`;
+          ${sign}(case when status = 'HELD' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as hc,
+          ${sign}(case when status = 'CONFIRMED' then round(quantity * coalesce(cbm_per_unit, 0), 4) else 0 end) as cc from ${t}`;
   const parts = [...added.map((t) => part(t, '')), ...removed.map((t) => part(t, '-'))].join(' union all ');
   return `
         with x as (select demand_id, sum(hq) as hq, sum(cq) as cq, sum(hc) as hc, sum(cc) as cc from (${parts}) y

@@ -9,7 +9,7 @@ import { Enterprise } from '../enterprise/enterprise.types';
 import { Corridor } from '../reference/reference.types';
 import { CapacityUnit, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { GeoPoint } from '../warehouse/warehouse.types';
-import { demandAccess, demandContactVisible } from './matchmaking.access';
+import { demandAccess, demandContactVisible, demandDealsVisible } from './matchmaking.access';
 import { DemandStatus, DemandStatusLabels, TransportMode, TransportModeLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
 import { MatchmakingError } from './matchmaking.errors';
@@ -57,6 +57,14 @@ export class DemandBudget {
  * A row's contact (its contact_name, contact_email, contact_phone columns) for the viewers `visible`
  * lets see it (`v`: the viewer's parameter), null for everyone else and for anonymous callers.
  */
+/** A value only some viewers may see (`visible`, SQL over the row and the viewer's parameter); null for the others and for anonymous callers. */
+export const forViewer = (visible: (t: string, v: string) => string, value: (t: string) => string) =>
+  expr((t, a) => {
+    const viewer = a.c.vars.viewerId as number | undefined;
+    if (viewer === undefined) return 'null::text';
+    return `case when ${visible(t, a.c.params.add(viewer))} then ${value(t)} end`;
+  });
+
 export const contactSql = (visible: (t: string, v: string) => string) =>
   expr((t, a) => {
     const viewer = a.c.vars.viewerId as number | undefined;
@@ -119,27 +127,38 @@ export class CapacityDemand extends Node {
   @Field(() => DecimalScalar, { description: 'Quantity in CBM (pallet 1.38 CBM, floor m² × 2 m) (折合立方米)' })
   quantityCbm!: string;
 
-  @Sql(decimal('held_quantity'))
+  @Sql(forViewer(demandDealsVisible, (t) => `${t}.held_quantity::text`))
   @Field(() => DecimalScalar, {
-    description: 'What active (unconfirmed) holds for it take, in `unit`; a hold in another unit counts through CBM (预留中数量)',
+    nullable: true,
+    description:
+      'What active (unconfirmed) holds for it take, in `unit`; a hold in another unit counts through CBM. Seen by its seller and operators holding for it, else null (预留中数量，仅发布方与预留运营方可见)',
   })
-  heldQuantity!: string;
+  heldQuantity?: string;
 
-  @Sql(decimal('confirmed_quantity'))
-  @Field(() => DecimalScalar, { description: 'What confirmed holds for it cover, in `unit` (已确认数量)' })
-  confirmedQuantity!: string;
+  @Sql(forViewer(demandDealsVisible, (t) => `${t}.confirmed_quantity::text`))
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'What confirmed holds for it cover, in `unit`. Seen by its seller and operators holding for it, else null (已确认数量，仅相关方可见)',
+  })
+  confirmedQuantity?: string;
 
   @Sql(expr((t) => `greatest(${t}.quantity - ${t}.held_quantity - ${t}.confirmed_quantity, 0)::text`))
   @Field(() => DecimalScalar, { description: 'What it still needs: quantity less held and confirmed, at least 0, in `unit` (剩余需求量)' })
   remainingQuantity!: string;
 
-  @Sql(decimal('held_cbm'))
-  @Field(() => DecimalScalar, { description: 'Active holds in CBM, at each warehouse’s own factor (预留中立方米)' })
-  heldCbm!: string;
+  @Sql(forViewer(demandDealsVisible, (t) => `${t}.held_cbm::text`))
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Active holds in CBM, at each warehouse’s own factor; seen as `heldQuantity` is (预留中立方米)',
+  })
+  heldCbm?: string;
 
-  @Sql(decimal('confirmed_cbm'))
-  @Field(() => DecimalScalar, { description: 'Confirmed holds in CBM, at each warehouse’s own factor (已确认立方米)' })
-  confirmedCbm!: string;
+  @Sql(forViewer(demandDealsVisible, (t) => `${t}.confirmed_cbm::text`))
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Confirmed holds in CBM, at each warehouse’s own factor; seen as `confirmedQuantity` is (已确认立方米)',
+  })
+  confirmedCbm?: string;
 
   @Sql(col('start_date'))
   @Field(() => DateScalar, { description: 'First day needed (起始日)' })

@@ -9,7 +9,7 @@ import { idOf, type MutationResult, mutationScope, runMutation } from '../../gra
 import { failure, Problems } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
-import { cbmPerUnitSql, DEMAND_CBM_PER_UNIT, HOLD_TERMS_COLUMNS, holdTermsValues, inDemandUnitSql } from './capacity.formulas';
+import { cbmPerUnitSql, DEMAND_CBM_PER_UNIT, demandCbmPerUnitSql, HOLD_TERMS_COLUMNS, holdTermsValues, inDemandUnitSql } from './capacity.formulas';
 import { checkPair } from '../../matching/engine';
 import { DEMAND_CANDIDATES, OFFERS_FOR_DEMAND } from './capacity.profile';
 import { demandValuesSql, SAVED_DEMAND, type SavedDemand, scopeOf } from './match.service';
@@ -60,8 +60,17 @@ export async function listHolds(ctx: Context, info: GraphQLResolveInfo, viewer: 
   );
 }
 
-/** Returns the expired, unswept holds of a demand and of an offer to their offers, in one statement (inside the caller's transaction). */
+/**
+ * Returns the expired, unswept holds of a demand and of an offer to their offers, in one statement
+ * (inside the caller's transaction). The demands they counted for are locked first, in ID order,
+ * as holdCapacity locks a demand before an offer.
+ */
 async function sweepDemandAndOffer(em: EntityManager, demandId: number, offerId: number): Promise<void> {
+  await exec(
+    em,
+    sql`select id from capacity_demand where id in (select demand_id from capacity_hold
+      where (demand_id = ${demandId} or offer_id = ${offerId}) and status = 'HELD' and expires_at <= now()) order by id for no key update`,
+  );
   await exec(
     em,
     sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
@@ -70,6 +79,10 @@ async function sweepDemandAndOffer(em: EntityManager, demandId: number, offerId:
     update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id`,
   );
 }
+
+/** `q` units of offer `o` in demand `d`'s unit, unrounded (inDemandUnitSql rounds to 4 places). */
+const exactInDemandUnit = (o: string, d: string, q: string) =>
+  `(case when ${o}.unit = ${d}.unit then ${q} else ${q} * ${o}.cbm_per_unit / ${demandCbmPerUnitSql(`${d}.unit`)} end)`;
 
 /** The demand as holdCapacity reads it, locked: its values for matching (SAVED_DEMAND) and its counters. */
 type HeldDemand = SavedDemand & { status: string; remaining: string };
@@ -97,41 +110,55 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
     positiveDecimal(p, ['input', 'quantity'], input.quantity, 'quantity', QUANTITY);
     intBetween(p, ['input', 'holdMinutes'], input.holdMinutes, 1, 10_080, 'holdMinutes');
     if (!p.ok || offerId === undefined || demandId === undefined) return { errors: p.list };
+    const [own] = await exec<{ seller_id: number }>(em, sql`select seller_id from capacity_demand where id = ${demandId}`);
+    if (!own) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'demandId'], 'No such capacity demand');
+    if (own.seller_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'demandId'], 'Hold capacity for your own demands only');
     await sweepDemandAndOffer(em, demandId, offerId);
     const [d] = await exec<HeldDemand>(
       em,
       sql`select ${sql.raw(SAVED_DEMAND)}, t.status, greatest(t.quantity - t.held_quantity - t.confirmed_quantity, 0)::text as remaining
       from capacity_demand t where t.id = ${demandId}`,
     );
-    if (!d) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'demandId'], 'No such capacity demand');
-    if (d.seller_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'demandId'], 'Hold capacity for your own demands only');
     if (d.status === 'CLOSED') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['input', 'demandId'], 'The demand is closed');
     // The asked quantity in the offer's unit (rounded up to its steps), in the demand's unit and in CBM.
     const [o] = await exec<{
       status: string;
       unit: string;
-      q: string;
+      q: string | null;
       q_demand: string;
+      q_demand_exact: string;
       q_cbm: string;
-      step_demand: string;
+      step_demand_exact: string;
       step: string;
       cbm_per_unit: string;
     }>(
       em,
       sql`with inp as (select ${sql.typed(input.quantity, 'numeric')} as quantity, ${sql.typed(input.unit ?? null, 'text')} as unit),
         o as (select o.*, w.pallet_cbm, w.stack_height_m from capacity_offer o join overseas_warehouse w on w.id = o.warehouse_id where o.id = ${offerId}),
-        x as (select o.*, inp.quantity * ${sql.raw(cbmPerUnitSql('coalesce(inp.unit, o.unit)', 'o'))} / o.cbm_per_unit as exact from o, inp),
-        q as (select x.*, (case when x.unit = 'PALLET' then ceil(x.exact) else ceil(x.exact * 100) / 100 end)::numeric(14, 2) as q,
+        x as (select o.*, case when coalesce(inp.unit, o.unit) = o.unit then inp.quantity
+          else inp.quantity * ${sql.raw(cbmPerUnitSql('inp.unit', 'o'))} / o.cbm_per_unit end as exact from o, inp),
+        r as (select x.*, case when x.unit = 'PALLET' then ceil(x.exact) else ceil(x.exact * 100) / 100 end as rounded,
           case when x.unit = 'PALLET' then 1 else 0.01 end as step from x),
-        dm as (select ${sql.typed(d.unit as string, 'text')} as unit, ${sql.typed(d.quantity as string, 'numeric')} as quantity)
+        q as (select r.*, case when r.rounded < 1e12 then r.rounded::numeric(14, 2) end as q from r),
+        dm as (select ${sql.typed(d.unit as string, 'text')} as unit)
       select q.status, q.unit, q.q::text as q, ${sql.raw(inDemandUnitSql('q', 'dm', 'q.q'))}::text as q_demand, trim_scale(q.q * q.cbm_per_unit)::text as q_cbm,
-        ${sql.raw(inDemandUnitSql('q', 'dm', 'q.step'))}::text as step_demand, q.step::text as step, q.cbm_per_unit::text as cbm_per_unit
+        ${sql.raw(exactInDemandUnit('q', 'dm', 'q.q'))}::text as q_demand_exact, ${sql.raw(exactInDemandUnit('q', 'dm', 'q.step'))}::text as step_demand_exact,
+        q.step::text as step, q.cbm_per_unit::text as cbm_per_unit
       from q, dm`,
     );
     if (!o) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'offerId'], 'No such capacity offer');
     if (o.status !== 'PUBLISHED') return failure(MatchmakingErrorCode.OFFER_NOT_PUBLISHED, ['input', 'offerId'], 'The offer was withdrawn');
+    if (o.q === null)
+      return failure(
+        MatchmakingErrorCode.INVALID,
+        ['input', 'quantity'],
+        `${input.quantity} ${input.unit} is more than any offer holds in ${o.unit} (at most 12 digits before the point)`,
+      );
     // The demand's filters and hard constraints for this quantity: the matching engine on this pair.
-    const asHeld = { ...d, quantity: o.q_demand, quantity_cbm: o.q_cbm, held_quantity: 0, confirmed_quantity: 0 };
+    // A budget's total is for the whole demand: a hold may spend its share, pro rata.
+    const share = Number(o.q_demand) / Number(d.quantity);
+    const maxTotal = d.max_total == null ? null : (Math.floor(Number(d.max_total) * share * 100) / 100).toFixed(2);
+    const asHeld = { ...d, quantity: o.q_demand, quantity_cbm: o.q_cbm, held_quantity: 0, confirmed_quantity: 0, max_total: maxTotal };
     // CAPACITY is the conditional update's to decide (it sees holds committed since).
     const check = await checkPair(
       queryableOf(em),
@@ -145,23 +172,47 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
       return failure(
         MatchmakingErrorCode.CONSTRAINT_NOT_MET,
         broken.constraint === 'BUDGET' || broken.constraint === 'MINIMUM_COMMITMENT' ? ['input', 'quantity'] : ['input', 'offerId'],
-        `${broken.constraint}: ${broken.detail}`,
+        `${broken.constraint}: ${broken.detail}${broken.constraint === 'BUDGET' && maxTotal !== null ? ` (the hold's share of the budget: ${maxTotal} ${d.budget_currency} for ${Number(o.q_demand)} of ${Number(d.quantity)} ${d.unit})` : ''}`,
         {
           constraint: broken.constraint,
         },
       );
-    // From here to the commit the demand is locked: concurrent holds for it are counted one after
-    // another (what it still needs is read again, as the holds before this one left it).
-    const [counts] = await exec<{ remaining: string; held_quantity: string; confirmed_quantity: string }>(
+    // The one statement that takes capacity, from the demand's lock to the hold: what the demand
+    // still needs is read on its locked row (concurrent holds for it count one after another), the
+    // offer's remaining on its own (no overbooking at any concurrency), and the hold is written with
+    // the terms agreed: the offer's price card now and the demand's stay, kept whatever happens to
+    // the offer later. One round trip while the demand is locked.
+    const [r] = await exec<{
+      status: string;
+      quantity: string;
+      remaining: string;
+      held_quantity: string;
+      confirmed_quantity: string;
+      allowed: boolean;
+      hold_id: number | null;
+    }>(
       em,
-      sql`select greatest(quantity - held_quantity - confirmed_quantity, 0)::text as remaining, held_quantity::text, confirmed_quantity::text
-      from capacity_demand where id = ${demandId} for update`,
+      sql`with d as (select status, quantity, held_quantity, confirmed_quantity, greatest(quantity - held_quantity - confirmed_quantity, 0) as remaining
+          from capacity_demand where id = ${demandId} for update),
+        -- beyond what it still needs, unless asked for (the smallest covering hold in the offer's steps is not beyond)
+        allowed as (select 1 from d where d.status <> 'CLOSED' and (${sql.typed(!!input.allowBeyondDemand, 'bool')}
+          or not (${sql.typed(o.q_demand_exact, 'numeric')} > d.remaining
+            and ${sql.typed(o.q_demand_exact, 'numeric')} - ${sql.typed(o.step_demand_exact, 'numeric')} >= d.remaining))),
+        taken as (update capacity_offer set held_quantity = held_quantity + ${sql.typed(o.q, 'numeric')}, updated_at = now()
+          where id = ${offerId} and status = 'PUBLISHED' and quantity - held_quantity >= ${sql.typed(o.q, 'numeric')} and exists (select 1 from allowed)
+          returning id),
+        h as (insert into capacity_hold (offer_id, demand_id, holder_id, quantity, expires_at, ${sql.raw(HOLD_TERMS_COLUMNS)})
+          select o.id, dd.id, ${viewer.enterpriseId}, q.quantity, now() + make_interval(mins => ${sql.typed(input.holdMinutes ?? 60, 'int')}),
+            ${sql.raw(holdTermsValues('o', 'dd', 'q.quantity'))}
+          from capacity_offer o, capacity_demand dd, (select ${sql.typed(o.q, 'numeric')} as quantity) q
+          where o.id = ${offerId} and dd.id = ${demandId} and exists (select 1 from taken) returning id)
+      select d.status, d.quantity::text, d.remaining::text, d.held_quantity::text, d.confirmed_quantity::text,
+        exists (select 1 from allowed) as allowed, (select id from h) as hold_id from d`,
     );
-    Object.assign(d, counts);
-    // Beyond what the demand still needs: refused unless asked for (the smallest covering hold is not beyond).
-    const remaining = Number(d.remaining);
-    if (!input.allowBeyondDemand && Number(o.q_demand) - Number(o.step_demand) >= remaining - 1e-9 && Number(o.q_demand) > remaining) {
-      const [held, confirmed] = [Number(d.held_quantity), Number(d.confirmed_quantity)];
+    if (r.status === 'CLOSED') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['input', 'demandId'], 'The demand is closed');
+    if (!r.allowed) {
+      const remaining = Number(r.remaining);
+      const [held, confirmed] = [Number(r.held_quantity), Number(r.confirmed_quantity)];
       // The most of the offer's unit that still serves it: what it needs in the offer's steps, rounded up.
       const perUnit = o.unit === d.unit ? 1 : DEMAND_CBM_PER_UNIT[d.unit as keyof typeof DEMAND_CBM_PER_UNIT] / Number(o.cbm_per_unit);
       const step = Number(o.step);
@@ -170,17 +221,11 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
         MatchmakingErrorCode.EXCEEDS_DEMAND,
         ['input', 'quantity'],
         remaining <= 0
-          ? `The demand is covered: of its ${Number(d.quantity)} ${d.unit}, ${held} are held and ${confirmed} confirmed; say allowBeyondDemand to hold more`
-          : `${Number(o.q)} ${o.unit} = ${o.q_cbm} CBM${d.unit !== 'CBM' && d.unit !== o.unit ? ` = ${Number(o.q_demand)} ${d.unit}` : ''} is more than the demand still needs: ${remaining} of its ${Number(d.quantity)} ${d.unit} (${held} held, ${confirmed} confirmed). Hold at most ${most} ${o.unit}, or say allowBeyondDemand`,
+          ? `The demand is covered: of its ${Number(r.quantity)} ${d.unit}, ${held} are held and ${confirmed} confirmed; say allowBeyondDemand to hold more`
+          : `${Number(o.q)} ${o.unit} = ${o.q_cbm} CBM${d.unit !== 'CBM' && d.unit !== o.unit ? ` = ${Number(o.q_demand)} ${d.unit}` : ''} is more than the demand still needs: ${remaining} of its ${Number(r.quantity)} ${d.unit} (${held} held, ${confirmed} confirmed). Hold at most ${most} ${o.unit}, or say allowBeyondDemand`,
       );
     }
-    // The one statement that takes capacity: evaluated on the locked, current row.
-    const taken = await exec<{ id: number }>(
-      em,
-      sql`update capacity_offer set held_quantity = held_quantity + ${sql.typed(o.q, 'numeric')}, updated_at = now()
-      where id = ${offerId} and status = 'PUBLISHED' and quantity - held_quantity >= ${sql.typed(o.q, 'numeric')} returning id`,
-    );
-    if (taken.length === 0) {
+    if (r.hold_id === null) {
       const [now] = await exec<{ status: string; remaining: string; unit: string }>(
         em,
         sql`select status, (quantity - held_quantity)::text as remaining, unit from capacity_offer where id = ${offerId}`,
@@ -188,17 +233,7 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
       if (now.status !== 'PUBLISHED') return failure(MatchmakingErrorCode.OFFER_NOT_PUBLISHED, ['input', 'offerId'], 'The offer was withdrawn');
       return failure(MatchmakingErrorCode.INSUFFICIENT_CAPACITY, ['input', 'quantity'], `Only ${now.remaining} ${now.unit} remain; asked ${o.q} ${o.unit}`);
     }
-    // The agreed terms are the offer's price card now and the demand's stay: kept on the hold, they
-    // stay what was agreed whatever happens to the offer later.
-    const [h] = await exec<{ id: number }>(
-      em,
-      sql`insert into capacity_hold (offer_id, demand_id, holder_id, quantity, expires_at, ${sql.raw(HOLD_TERMS_COLUMNS)})
-      select o.id, d.id, ${viewer.enterpriseId}, q.quantity, now() + make_interval(mins => ${sql.typed(input.holdMinutes ?? 60, 'int')}),
-        ${sql.raw(holdTermsValues('o', 'd', 'q.quantity'))}
-      from capacity_offer o, capacity_demand d, (select ${sql.typed(o.q, 'numeric')} as quantity) q
-      where o.id = ${offerId} and d.id = ${demandId} returning id`,
-    );
-    return { id: h.id, errors: [] };
+    return { id: r.hold_id, errors: [] };
   });
 }
 
@@ -267,21 +302,24 @@ export async function sweepHolds(
   em: EntityManager,
   noticeMinutes = 5,
 ): Promise<{ expired: number; expiring: { id: number; holder_id: number; expires_at: string }[] }> {
-  // The demands first, in ID order, as holdCapacity locks a demand before its offer: the statement
-  // below then locks offers, and its trigger (count_update) the demands again, already held.
-  await exec(
-    em,
-    sql`select id from capacity_demand where id in (select demand_id from capacity_hold where status = 'HELD' and expires_at <= now())
-    order by id for no key update`,
-  );
-  const [swept] = await exec<{ n: number }>(
-    em,
-    sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
-      where status = 'HELD' and expires_at <= now() returning offer_id, quantity),
-    per_offer as (select offer_id, sum(quantity) as q from expired group by offer_id),
-    upd as (update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id returning o.id)
-    select (select count(*) from expired)::int as n`,
-  );
+  // In one transaction, the demands first, in ID order, as holdCapacity locks a demand before its
+  // offer: the statement after it locks offers, and its trigger (count_update) the demands, already held.
+  const swept = await em.transactional(async (tem) => {
+    await exec(
+      tem,
+      sql`select id from capacity_demand where id in (select demand_id from capacity_hold where status = 'HELD' and expires_at <= now())
+      order by id for no key update`,
+    );
+    const [n] = await exec<{ n: number }>(
+      tem,
+      sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
+        where status = 'HELD' and expires_at <= now() returning offer_id, quantity),
+      per_offer as (select offer_id, sum(quantity) as q from expired group by offer_id),
+      upd as (update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id returning o.id)
+      select (select count(*) from expired)::int as n`,
+    );
+    return n;
+  });
   const expiring = await exec<{ id: number; holder_id: number; expires_at: string }>(
     em,
     sql`update capacity_hold set expiry_notice_at = now()

@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context';
 import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
 import { selects } from '../../graphql/sql/connection';
 import type { FieldCost } from '../../graphql/limits/cost';
-import { demandMatches, selectionOf, warehouseMatches } from './match.service';
+import { demandMatches, listKeyOf, selectionOf, warehouseMatches } from './match.service';
 import { DemandMatchOrder, DemandMatchResult, WarehouseMatchResult } from './match.types';
 import { privateAnswer } from '../../graphql/plugins/cache-policy';
 import { CapacityOfferInput, DemandCriteriaInput, MatchWeightsInput } from './matchmaking.inputs';
@@ -50,6 +50,8 @@ export class MatchResolver {
     privateAnswer(ctx);
     // Whether the ranking was capped is worked out only when asked (a second read where full matches are rare).
     const capped = selects('WarehouseMatchResult', info.fieldNodes, 'fullMatchCountCapped', info);
+    // Every argument but `after` is signed into the cursors: a cursor of another query is refused.
+    const listKey = listKeyOf({ demand, demandId, first, includeNearMisses, weights });
     return warehouseMatches(ctx, selectionOf(info, 'WarehouseMatchResult', 'offer', ctx), {
       demand,
       demandId,
@@ -58,6 +60,7 @@ export class MatchResolver {
       includeNearMisses,
       weights,
       capped,
+      listKey,
     });
   }
 
@@ -96,6 +99,7 @@ export class MatchResolver {
     // Viewer-specific: never in a shared cache.
     privateAnswer(ctx);
     const capped = selects('DemandMatchResult', info.fieldNodes, 'fullMatchCountCapped', info);
+    const listKey = listKeyOf({ offer, offerId, first, includeNearMisses, weights, orderBy });
     return demandMatches(ctx, selectionOf(info, 'DemandMatchResult', 'demand', ctx), {
       offer,
       offerId,
@@ -105,6 +109,7 @@ export class MatchResolver {
       weights,
       orderBy,
       capped,
+      listKey,
     });
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from '../../graphql/sql/compile';
@@ -5,6 +6,16 @@ import { Params } from '../../graphql/sql/params';
 import { checkFirst, cursorOf, normalise, rank, type Explanation, type Ranking, type Weights } from '../../matching/engine';
 import type { AnyProfile, MatchCursor, MatchRow } from '../../matching/profile';
 import { decodeCursorValues, encodeCursor } from '../../graphql/sql/keyset';
+
+/** The signature a cursor carries, or undefined when it is not one. */
+function decodeCursorSig(cursor: string): string | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(parsed) && typeof parsed[0] === 'string' ? parsed[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
 import { DEMANDS_FOR_OFFER, demandDerivedSql, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
 import { badInput, notFound } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
@@ -98,6 +109,8 @@ export interface MatchArgs {
   capped?: boolean;
   /** The next page: rows after this cursor (an edge's `cursor` or `pageInfo.endCursor`). */
   after?: string | null;
+  /** What the list asked (every argument but `after`), for its cursors: a cursor of another list is refused. */
+  listKey?: string;
 }
 
 /**
@@ -148,19 +161,35 @@ function matchOf<S extends 'offer' | 'demand'>(r: CapacityRow & { explanation: E
  * A match list's cursors: where a row is in its ranking (misses, the ordering's value, score, key),
  * signed with the side and the ordering, so a cursor of another list or order is BAD_USER_INPUT.
  */
-const cursorSig = (profile: AnyProfile, orderBy: string | undefined) => `${profile.key}:${orderBy ?? 'FIT'}`;
+const cursorSig = (profile: AnyProfile, orderBy: string | undefined, listKey = '') => `${profile.key}:${orderBy ?? 'FIT'}:${listKey}`;
 
-function decodeAfter(profile: AnyProfile, orderBy: string | undefined, after: string | null | undefined): MatchCursor | undefined {
+/** A short digest of a list's arguments (all but `after`), signed into its cursors. */
+export function listKeyOf(args: Record<string, unknown>): string {
+  const { after: _after, capped: _capped, ...rest } = args;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('base64url').slice(0, 12);
+}
+
+function decodeAfter(profile: AnyProfile, orderBy: string | undefined, after: string | null | undefined, listKey?: string): MatchCursor | undefined {
   if (after === undefined || after === null) return undefined;
+  const other = decodeCursorSig(after);
+  if (other && other.split(':')[0] === profile.key && other.split(':')[1] === (orderBy ?? 'FIT') && other !== cursorSig(profile, orderBy, listKey))
+    throw badInput('`after` was made for another query; keep every argument but `after` the same while paging', 'after');
   // Always four values (the ordering's 0 without one), so that a cursor of another order is told as such.
   const ordered = !!orderBy && !!profile.orderings?.[orderBy];
-  const v = decodeCursorValues(after, cursorSig(profile, orderBy), 'after', ['int', 'float8', 'float8', 'int']).map(Number);
+  const v = decodeCursorValues(after, cursorSig(profile, orderBy, listKey), 'after', ['int', 'float8', 'float8', 'int']).map(Number);
   return { misses: v[0], ...(ordered ? { order: v[1] } : {}), score: v[2], key: v[3] };
 }
 
 /** The page as a Relay connection: edges with cursors, pageInfo, and totalCount = the full matches. */
-function pageOf<R extends MatchRow, M>(profile: AnyProfile, orderBy: string | undefined, r: Ranking<R>, after: MatchCursor | undefined, matches: M[]) {
-  const sig = cursorSig(profile, orderBy);
+function pageOf<R extends MatchRow, M>(
+  profile: AnyProfile,
+  orderBy: string | undefined,
+  listKey: string | undefined,
+  r: Ranking<R>,
+  after: MatchCursor | undefined,
+  matches: M[],
+) {
+  const sig = cursorSig(profile, orderBy, listKey);
   const edges = r.rows.map((row, i) => {
     const c = cursorOf(profile, { orderBy }, row);
     return { cursor: encodeCursor(sig, [c.misses, c.order ?? 0, c.score, c.key]), node: matches[i] };
@@ -206,7 +235,7 @@ export async function matchOffers(ctx: Context, selection: NodeSelection | null,
   const first = checkFirst(args.first);
   const p = new Params();
   const node = compileNode(ctx, selection, 'CapacityOffer', 'o', p);
-  const after = decodeAfter(OFFERS_FOR_DEMAND, undefined, args.after);
+  const after = decodeAfter(OFFERS_FOR_DEMAND, undefined, args.after, args.listKey);
   const r = await rank(ctx.db, OFFERS_FOR_DEMAND, {
     query: { demandFrom, scope },
     node,
@@ -221,7 +250,7 @@ export async function matchOffers(ctx: Context, selection: NodeSelection | null,
   });
   const matches = r.rows.map((row) => matchOf(row, 'offer'));
   return {
-    ...pageOf(OFFERS_FOR_DEMAND, undefined, r, after, matches),
+    ...pageOf(OFFERS_FOR_DEMAND, undefined, args.listKey, r, after, matches),
     matches,
     fullMatchCount: r.fullMatchCount,
     fullMatchCountCapped: r.fullMatchCountCapped,
@@ -235,7 +264,7 @@ export async function matchDemands(ctx: Context, selection: NodeSelection | null
   const p = new Params();
   const node = compileNode(ctx, selection, 'CapacityDemand', 'd', p);
   const orderBy = args.orderBy === 'REVENUE' ? 'REVENUE' : undefined;
-  const after = decodeAfter(DEMANDS_FOR_OFFER, orderBy, args.after);
+  const after = decodeAfter(DEMANDS_FOR_OFFER, orderBy, args.after, args.listKey);
   const r = await rank(ctx.db, DEMANDS_FOR_OFFER, {
     query: { offerFrom },
     node,
@@ -251,7 +280,7 @@ export async function matchDemands(ctx: Context, selection: NodeSelection | null
   });
   const matches = r.rows.map((row) => matchOf(row, 'demand'));
   return {
-    ...pageOf(DEMANDS_FOR_OFFER, orderBy, r, after, matches),
+    ...pageOf(DEMANDS_FOR_OFFER, orderBy, args.listKey, r, after, matches),
     matches,
     fullMatchCount: r.fullMatchCount,
     fullMatchCountCapped: r.fullMatchCountCapped,

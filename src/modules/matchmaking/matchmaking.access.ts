@@ -15,13 +15,14 @@ export const offerAccess: NodeAccess = (t, viewer, p) =>
 
 /**
  * Demands: those still matched against offers (OPEN, PARTLY_MATCHED) for everyone (contact details
- * stay private); any state for their seller, and for the operator of an offer holding for it.
+ * stay private); any state for their seller, and for the operator of an offer with an active or
+ * confirmed hold for it (a released or expired one made no deal).
  */
 export const demandAccess: NodeAccess = (t, viewer, p) => {
   if (viewer === undefined) return `${t}.status in ${MATCHABLE_DEMAND_STATUSES}`;
   const v = p.add(viewer);
   return `(${t}.status in ${MATCHABLE_DEMAND_STATUSES} or ${t}.seller_id = ${v}::int
-    or exists (select 1 from capacity_hold ah where ah.demand_id = ${t}.id and ah.operator_id = ${v}::int))`;
+    or exists (select 1 from capacity_hold ah where ah.demand_id = ${t}.id and ah.operator_id = ${v}::int and ah.status in ('HELD', 'CONFIRMED')))`;
 };
 
 /** Holds: the seller holding it and the offer's operator. */
@@ -46,3 +47,15 @@ export const offerContactVisible = (t: string, v: string) =>
 export const demandContactVisible = (t: string, v: string) =>
   `(${t}.seller_id = ${v}::int
     or exists (select 1 from capacity_hold ch where ch.demand_id = ${t}.id and ch.operator_id = ${v}::int and ch.status = 'CONFIRMED'))`;
+
+/**
+ * Who sees how far a demand's deals have gone (its held and confirmed quantities): its seller, and
+ * the operator of an offer with an active or confirmed hold for it. What it still needs is public.
+ */
+export const demandDealsVisible = (t: string, v: string) =>
+  `(${t}.seller_id = ${v}::int
+    or exists (select 1 from capacity_hold dh where dh.demand_id = ${t}.id and dh.operator_id = ${v}::int and dh.status in ('HELD', 'CONFIRMED')))`;
+
+/** Who sees an offer's deals (its confirmed and pending quantities): its operator. How much is held in all is public. */
+export const offerDealsVisible = (t: string, v: string) =>
+  `exists (select 1 from overseas_warehouse dw where dw.id = ${t}.warehouse_id and dw.operator_id = ${v}::int)`;

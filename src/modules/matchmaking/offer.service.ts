@@ -277,6 +277,13 @@ export async function withdrawOffer(ctx: Context, viewer: Viewer, id: string, ke
     const p = new Problems();
     const offerId = idOf('CapacityOffer', id, ['id'], p);
     if (!p.ok || offerId === undefined) return { errors: p.list };
+    // The demands its active holds count for first, in ID order, as holdCapacity locks a demand
+    // before an offer (their counters follow the holds ended below).
+    await exec(
+      em,
+      sql`select id from capacity_demand where id in (select demand_id from capacity_hold where offer_id = ${offerId} and status = 'HELD')
+      order by id for no key update`,
+    );
     const { error } = await ownOffer(em, viewer, offerId, ['id']);
     if (error) return error;
     // Unconfirmed holds end with the offer; confirmed bookings stand.

@@ -8,8 +8,8 @@ import { col, decimal, expr, inline, one } from '../../graphql/sql/fields';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { OverseasWarehouse } from '../warehouse/warehouse.types';
 import { monthlyPricePerCbmSql } from './capacity.formulas';
-import { offerAccess, offerContactVisible } from './matchmaking.access';
-import { contactSql, DemandContact } from './demand.types';
+import { offerAccess, offerContactVisible, offerDealsVisible } from './matchmaking.access';
+import { contactSql, DemandContact, forViewer } from './demand.types';
 import { OfferStatus, OfferStatusLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
 import { MatchmakingError } from './matchmaking.errors';
@@ -94,18 +94,24 @@ export class CapacityOffer extends Node {
   @Field(() => DecimalScalar, { description: 'Held or confirmed right now, in CBM (已预留/确认立方米)' })
   heldCbm!: string;
 
-  // One index range of capacity_hold_offer_idx (offer, status) per offer read.
-  @Sql(expr((t) => `${confirmedSql(t)}::text`))
-  @Field(() => DecimalScalar, { description: 'Booked by confirmed holds, in `unit`; part of `heldQuantity` (已确认数量)' })
-  confirmedQuantity!: string;
+  // One index range of capacity_hold_offer_idx (offer, status) per offer its operator reads.
+  @Sql(forViewer(offerDealsVisible, (t) => `${confirmedSql(t)}::text`))
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Booked by confirmed holds, in `unit`; part of `heldQuantity`. Seen by its operator, else null (已确认数量，仅运营方可见)',
+  })
+  confirmedQuantity?: string;
 
-  @Sql(expr((t) => `round(${confirmedSql(t)} * ${t}.cbm_per_unit, 2)::text`))
-  @Field(() => DecimalScalar, { description: 'Booked by confirmed holds, in CBM (已确认立方米)' })
-  confirmedCbm!: string;
+  @Sql(forViewer(offerDealsVisible, (t) => `round(${confirmedSql(t)} * ${t}.cbm_per_unit, 2)::text`))
+  @Field(() => DecimalScalar, { nullable: true, description: 'Booked by confirmed holds, in CBM; seen by its operator, else null (已确认立方米)' })
+  confirmedCbm?: string;
 
-  @Sql(expr((t) => `(${t}.held_quantity - ${confirmedSql(t)})::text`))
-  @Field(() => DecimalScalar, { description: 'Held and awaiting confirmation, in `unit`: heldQuantity − confirmedQuantity (待确认数量)' })
-  pendingQuantity!: string;
+  @Sql(forViewer(offerDealsVisible, (t) => `(${t}.held_quantity - ${confirmedSql(t)})::text`))
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Held and awaiting confirmation, in `unit`: heldQuantity − confirmedQuantity; seen by its operator, else null (待确认数量)',
+  })
+  pendingQuantity?: string;
 
   @Sql(col('available_from'))
   @Field(() => DateScalar, { description: 'First day of availability (可用起始日)' })
