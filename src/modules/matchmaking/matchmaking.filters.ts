@@ -38,7 +38,11 @@ export class CapacityDemandFilter {
   @Field(() => DateScalar, { nullable: true, description: 'Starting on or after this day (起始日不早于)' })
   startingFrom?: string;
 
-  @Field(() => [DemandStatus], { nullable: true, description: 'States; CLOSED ones are seen by their seller only. Default OPEN (状态)' })
+  @Field(() => [DemandStatus], {
+    nullable: true,
+    description:
+      'States; MATCHED and CLOSED ones are seen by their seller (and operators holding for them) only. Default OPEN and PARTLY_MATCHED, those still matched against offers (状态)',
+  })
   statuses?: DemandStatus[];
 
   @Field({ nullable: true, description: 'Only your enterprise’s demands (仅本企业)' })
