@@ -1,6 +1,7 @@
 /**
  * Exchange rates (issue 13, part 6): reference data with a date, a source and a sample flag,
- * imported by (base, quote, day) and listed by `exchangeRates`. Every expected number is
+ * imported by (base, quote, day), listed by `exchangeRates`, and used by matching to compare a
+ * budget in one currency with offers priced in another, indicatively. Every expected number is
  * worked out here from the literals of the test (the rates it imports, the offer's price card),
  * never taken from src.
  */
@@ -10,8 +11,11 @@ import pg from 'pg';
 import { importDataset } from '../src/composition';
 import { ImportValidationError, type Dataset, type ImportIssue } from '../src/import';
 import { ormConfig } from '../src/orm';
+import type { Context } from '../src/graphql/context';
+import { demandsFullyMatchedBy } from '../src/modules/matchmaking/offer.service';
+import { bearer, issueKey } from './helpers/keys';
 import { startTestServer, type TestServer } from './helpers/server';
-import { chinaToday, noErrors, pin, plusDays } from './helpers/hand';
+import { chinaToday, duisburgTerms, duisburgWorld, keyOf, noErrors, pin, plusDays } from './helpers/hand';
 
 const RATES = /* GraphQL */ `
   query Rates($filter: ExchangeRateFilter, $orderBy: [ExchangeRateOrder!], $first: Int, $after: String) {
@@ -21,6 +25,36 @@ const RATES = /* GraphQL */ `
       nodes { id base quote rate rateDate source isSample }
     }
   }`;
+const PUBLISH = /* GraphQL */ `
+  mutation Publish($input: CapacityOfferInput!) {
+    publishCapacityOffer(input: $input) { errors { code field message } offer { id } }
+  }`;
+const POST = /* GraphQL */ `
+  mutation Post($input: CapacityDemandInput!) {
+    postCapacityDemand(input: $input) { errors { code field message } demand { id } }
+  }`;
+const MATCH_FIELDS = `
+  rank score isNearMiss summary summaryZh
+  failedConstraints { constraint detail detailZh }
+  scoreParts { factor value detail detailZh }`;
+const MATCHES = /* GraphQL */ `
+  query Matches($demand: DemandCriteriaInput, $demandId: ID) {
+    warehouseMatches(demand: $demand, demandId: $demandId, includeNearMisses: true, first: 50) {
+      fullMatchCount
+      matches { ${MATCH_FIELDS} offer { id } }
+    }
+  }`;
+const HOLD = /* GraphQL */ `
+  mutation Hold($input: HoldCapacityInput!) {
+    holdCapacity(input: $input) { errors { code field constraint message } hold { id quantity } }
+  }`;
+const DEMAND_MATCHES = /* GraphQL */ `
+  query DemandMatches($offerId: ID) {
+    demandMatches(offerId: $offerId, includeNearMisses: true, first: 50) {
+      matches { ${MATCH_FIELDS} demand { id } }
+    }
+  }`;
+
 const ECB = 'ECB euro foreign exchange reference rates';
 /** The seeded sample set (seeds/data/exchange-rates.ts), as it is written there. */
 const SAMPLE_SOURCE = 'Sample rates for demonstration (EUR base, rounded late-2025 levels); not published market data';
@@ -29,9 +63,12 @@ describe('exchange rates', () => {
   let s: TestServer;
   let orm: MikroORM;
   let sql: pg.Client;
+  let A: { id: number; operator: number; key: string };
+  let sellerKey: string;
   const today = chinaToday();
   /** The day of the rates the tests import: two days ago, later than the sample set's 2026-10-30. */
   const D = plusDays(today, -2);
+  const { offer, demand } = duisburgTerms(today);
 
   const rate = (base: string, quote: string, rateDate: string, r: string | number, over: Record<string, unknown> = {}) => ({
     base,
@@ -233,6 +270,219 @@ describe('exchange rates', () => {
       const res = await s.gql<any>(`{ exchangeRates(first: 10) { nodes { base quote rate } } }`);
       noErrors('a page of rates', res);
       pin('requested cost', res.extensions?.cost?.requestedQueryCost, 11);
+    });
+  });
+
+  describe('matching through a rate', () => {
+    beforeAll(async () => {
+      ({ A, sellerKey } = await duisburgWorld(sql, s.databaseUrl, issueKey));
+    });
+    beforeEach(async () => {
+      await sql.query(`update capacity_offer set status = 'WITHDRAWN' where status = 'PUBLISHED'`);
+      await sql.query(`update capacity_demand set status = 'CLOSED' where status <> 'CLOSED'`);
+    });
+
+    async function publish(over: Record<string, unknown>): Promise<string> {
+      const d = noErrors('publishing a test offer', await s.gql<any>(PUBLISH, { input: offer(A, over) }, bearer(A.key)));
+      pin('the test offer is published', d.publishCapacityOffer.errors, []);
+      return d.publishCapacityOffer.offer.id;
+    }
+    /** The one match of an ad-hoc demand: its verdict, failed constraints and COST part, in both languages. */
+    async function one(criteria: Record<string, unknown>) {
+      const r = noErrors('warehouseMatches answers', await s.gql<any>(MATCHES, { demand: criteria })).warehouseMatches;
+      expect(r.matches).toHaveLength(1);
+      const m = r.matches[0];
+      const cost = m.scoreParts.find((p: any) => p.factor === 'COST');
+      return {
+        fullMatchCount: r.fullMatchCount,
+        nearMiss: m.isNearMiss,
+        failed: m.failedConstraints.map((f: any) => [f.constraint, f.detail, f.detailZh]),
+        cost: [cost.value, cost.detail, cost.detailZh],
+        match: m,
+      };
+    }
+
+    // 40 CBM × (0.50 × (60 − 7 free) days + 2 + 1 fees) = 40 × 29.50 = 1,180.00 in the offer's
+    // currency; per CBM per month 0.50 × 30 = 15.00.
+    // In EUR at EUR→USD 1.08 (D, ECB): 1,180.00 × 1.08 = 1,274.40 USD; 15.00 × 1.08 = 16.20 USD.
+    const AT_108 = `1.08 EUR→USD (${ECB}, ${D}; indicative)`;
+    const AT_108_ZH = `EUR→USD汇率1.08（${ECB}，${D}；仅供参考）`;
+
+    it('an EUR offer within a USD budget is a full match; COST scores the converted total, and says so', async () => {
+      await publish({ currency: 'EUR' });
+      // 1 − 1,274.40 ÷ 2,548.80 = 0.5
+      const r = await one(demand({ budget: { currency: 'USD', maxTotal: '2548.80' } }));
+      pin('a full match through the rate', [r.fullMatchCount, r.nearMiss, r.failed], [1, false, []]);
+      pin('COST in USD, with the converted total, the rate and its source, indicatively', r.cost, [
+        0.5,
+        `1,180.00 EUR ≈ 1,274.40 USD for the stay at ${AT_108}, against a budget of 2,548.80 USD`,
+        `整段费用1,180.00 EUR ≈ 1,274.40 USD（按${AT_108_ZH}折算），预算2,548.80 USD`,
+      ]);
+      // exactly the converted total, and exactly the converted monthly price, still fit
+      pin('maxTotal = 1,274.40 USD fits', (await one(demand({ budget: { currency: 'USD', maxTotal: '1274.40' } }))).nearMiss, false);
+      pin('maxMonthlyPricePerCbm = 16.20 USD fits', (await one(demand({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '16.20' } }))).nearMiss, false);
+      // 1 − 16.20 ÷ 32.40 = 0.5
+      pin('COST against a monthly budget, converted', (await one(demand({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '32.40' } }))).cost, [
+        0.5,
+        `15.00 EUR ≈ 16.20 USD per CBM per month at ${AT_108}, against 32.40 USD`,
+        `每立方米每月15.00 EUR ≈ 16.20 USD（按${AT_108_ZH}折算），预算32.40 USD`,
+      ]);
+    });
+
+    it('over the USD budget by a cent it is a BUDGET near miss showing both amounts, indicatively', async () => {
+      await publish({ currency: 'EUR' });
+      const r = await one(demand({ budget: { currency: 'USD', maxTotal: '1274.39' } }));
+      pin(
+        'a near miss on BUDGET, with both amounts in both languages',
+        [r.fullMatchCount, r.nearMiss, r.failed],
+        [
+          0,
+          true,
+          [
+            [
+              'BUDGET',
+              `costs 1,180.00 EUR for the stay ≈ 1,274.40 USD (15.00 EUR ≈ 16.20 USD per CBM per month) at ${AT_108}, over the budget of 1,274.39 USD for the stay`,
+              `整段费用1,180.00 EUR ≈ 1,274.40 USD（每立方米每月15.00 EUR ≈ 16.20 USD），按${AT_108_ZH}折算，超出预算（整段1,274.39 USD）`,
+            ],
+          ],
+        ],
+      );
+      pin('the summary says it too', r.match.summary.includes('indicative') && r.match.summaryZh.includes('仅供参考'), true);
+      const monthly = await one(demand({ budget: { currency: 'USD', maxMonthlyPricePerCbm: '16.1999' } }));
+      pin('a monthly limit 0.0001 under the converted 16.20', monthly.failed, [
+        [
+          'BUDGET',
+          `costs 1,180.00 EUR for the stay ≈ 1,274.40 USD (15.00 EUR ≈ 16.20 USD per CBM per month) at ${AT_108}, over the budget of 16.1999 USD per CBM per month`,
+          `整段费用1,180.00 EUR ≈ 1,274.40 USD（每立方米每月15.00 EUR ≈ 16.20 USD），按${AT_108_ZH}折算，超出预算（每立方米每月16.1999 USD）`,
+        ],
+      ]);
+    });
+
+    it('a rate stored the other way is inverted: a USD offer against a EUR budget at 1 ÷ 1.08', async () => {
+      await publish({ currency: 'USD' });
+      // 1 ÷ 1.08 = 0.925925925… → 0.92592593; 1,180.00 × 0.92592593 = 1,092.5925974 → 1,092.59 EUR;
+      // 15.00 × 0.92592593 = 13.88888895 → 13.8889
+      const r = await one(demand({ budget: { currency: 'EUR', maxTotal: '1092.58' } }));
+      pin('over by a cent, converted at the inverse', r.failed, [
+        [
+          'BUDGET',
+          `costs 1,180.00 USD for the stay ≈ 1,092.59 EUR (15.00 USD ≈ 13.8889 EUR per CBM per month) at 0.92592593 USD→EUR (the inverse of EUR→USD 1.08, ${ECB}, ${D}; indicative), over the budget of 1,092.58 EUR for the stay`,
+          `整段费用1,180.00 USD ≈ 1,092.59 EUR（每立方米每月15.00 USD ≈ 13.8889 EUR），按USD→EUR汇率0.92592593（由EUR→USD汇率1.08取倒数，${ECB}，${D}；仅供参考）折算，超出预算（整段1,092.58 EUR）`,
+        ],
+      ]);
+      pin('and 1,092.59 EUR fits', (await one(demand({ budget: { currency: 'EUR', maxTotal: '1092.59' } }))).nearMiss, false);
+    });
+
+    it('a pair without a rate of its own goes through EUR; sample rates say they are sample', async () => {
+      // JPY→USD through EUR: (1 ÷ 160) × 1.08 = 0.00675. 40 × (80 × 53 + 300 + 150) = 187,600.00 JPY ≈ 1,266.30 USD
+      await publish({ currency: 'JPY', storagePrice: '80', inboundFee: '300', outboundFee: '150' });
+      const jpy = await one(demand({ budget: { currency: 'USD', maxTotal: '2532.60' } }));
+      pin('JPY against USD: 1 − 1,266.30 ÷ 2,532.60 = 0.5', jpy.cost, [
+        0.5,
+        `187,600.00 JPY ≈ 1,266.30 USD for the stay at 0.00675 JPY→USD (through EUR, ${ECB}, ${D}; indicative), against a budget of 2,532.60 USD`,
+        `整段费用187,600.00 JPY ≈ 1,266.30 USD（按JPY→USD汇率0.00675（经EUR套算，${ECB}，${D}；仅供参考）折算），预算2,532.60 USD`,
+      ]);
+      // GBP→USD through EUR with the test's sample EUR→GBP 0.8: (1 ÷ 0.8) × 1.08 = 1.35; 1,180.00 GBP ≈ 1,593.00 USD
+      await sql.query(`update capacity_offer set status = 'WITHDRAWN' where status = 'PUBLISHED'`);
+      await publish({ currency: 'GBP' });
+      const gbp = await one(demand({ budget: { currency: 'USD', maxTotal: '3186' } }));
+      pin('a sample leg makes the rate a sample rate', gbp.cost, [
+        0.5,
+        `1,180.00 GBP ≈ 1,593.00 USD for the stay at 1.35 GBP→USD (through EUR, sample rate, not market data, ${D}; indicative), against a budget of 3,186.00 USD`,
+        `整段费用1,180.00 GBP ≈ 1,593.00 USD（按GBP→USD汇率1.35（经EUR套算，示例汇率，非市场数据，${D}；仅供参考）折算），预算3,186.00 USD`,
+      ]);
+    });
+
+    it('no rate for the pair: a BUDGET near miss that says so, and COST 0', async () => {
+      await publish({ currency: 'EUR' });
+      // nothing links CHF to EUR, USD or CNY
+      const r = await one(demand({ budget: { currency: 'CHF', maxTotal: '99999' } }));
+      pin(
+        'no exchange rate for EUR→CHF',
+        [r.nearMiss, r.failed],
+        [true, [['BUDGET', 'priced in EUR, the budget is in CHF, and no exchange rate for EUR→CHF is known', '以EUR计价，预算为CHF，且无EUR→CHF汇率']]],
+      );
+      pin('COST 0, saying why', r.cost, [
+        0,
+        'priced in EUR, the budget is in CHF: no exchange rate for EUR→CHF is known',
+        '以EUR计价，预算为CHF：无EUR→CHF汇率',
+      ]);
+    });
+
+    it('the same currency is unchanged: exact decimals, no rate', async () => {
+      await publish({ currency: 'EUR' });
+      const over = await one(demand({ budget: { currency: 'EUR', maxTotal: '1179.99' } }));
+      pin('a cent over in EUR', over.failed, [
+        ['BUDGET', 'costs 1,180.00 EUR for the stay (15.00 per CBM per month), over the budget', '整段费用1,180.00 EUR（每立方米每月15.00），超出预算'],
+      ]);
+      const fit = await one(demand({ budget: { currency: 'EUR', maxTotal: '2360' } }));
+      pin('COST in EUR', fit.cost, [0.5, '1,180.00 EUR for the stay against a budget of 2,360.00', '整段费用1,180.00 EUR，预算2,360.00']);
+    });
+
+    it('the operator’s side converts the same way: one pair, one score', async () => {
+      const offerId = await publish({ currency: 'EUR' });
+      const posted = noErrors(
+        'posting a demand',
+        await s.gql<any>(
+          POST,
+          { input: { title: 'USD budget', criteria: demand({ budget: { currency: 'USD', maxTotal: '2548.80' } }), contact: { name: 'Buyer' } } },
+          bearer(sellerKey),
+        ),
+      ).postCapacityDemand;
+      pin('the demand is posted', posted.errors, []);
+      const seller = (await s.gql<any>(MATCHES, { demandId: posted.demand.id })).data.warehouseMatches.matches.find((m: any) => m.offer.id === offerId);
+      const operator = noErrors('demandMatches answers', await s.gql<any>(DEMAND_MATCHES, { offerId }, bearer(A.key))).demandMatches.matches.find(
+        (m: any) => m.demand.id === posted.demand.id,
+      );
+      const costOf = (m: any) => m.scoreParts.find((p: any) => p.factor === 'COST');
+      pin('the same score and COST from either side', [operator.score, costOf(operator)], [seller.score, costOf(seller)]);
+      pin('COST 0.5 through the rate', costOf(operator).value, 0.5);
+    });
+
+    /** Posts a demand of the seller's, returning its ID. */
+    async function post(criteria: Record<string, unknown>): Promise<string> {
+      const d = noErrors('posting a demand', await s.gql<any>(POST, { input: { title: 'A budget', criteria } }, bearer(sellerKey))).postCapacityDemand;
+      pin('the demand is posted', d.errors, []);
+      return d.demand.id;
+    }
+
+    it('a hold meets the budget through the rate; without a rate it is refused, saying so', async () => {
+      const offerId = await publish({ currency: 'EUR' });
+      // all 40 CBM: 1,180.00 EUR ≈ 1,274.40 USD, exactly the budget
+      const usd = await post(demand({ budget: { currency: 'USD', maxTotal: '1274.40' } }));
+      const held = noErrors(
+        'holdCapacity answers',
+        await s.gql<any>(HOLD, { input: { offerId, demandId: usd, quantity: '40' } }, bearer(sellerKey)),
+      ).holdCapacity;
+      pin('held through the rate', [held.errors, held.hold?.quantity], [[], '40.00']);
+      const chf = await post(demand({ budget: { currency: 'CHF', maxTotal: '99999' } }));
+      const refused = noErrors(
+        'holdCapacity answers',
+        await s.gql<any>(HOLD, { input: { offerId, demandId: chf, quantity: '40' } }, bearer(sellerKey)),
+      ).holdCapacity;
+      pin(
+        'refused on BUDGET',
+        refused.errors.map((e: any) => [
+          e.code,
+          e.constraint,
+          e.message.startsWith('BUDGET: priced in EUR, the budget is in CHF, and no exchange rate for EUR→CHF is known'),
+        ]),
+        [['CONSTRAINT_NOT_MET', 'BUDGET', true]],
+      );
+    });
+
+    it('a published offer is announced to the saved demands it fits through the rate, not to those over it', async () => {
+      const fits = await post(demand({ budget: { currency: 'USD', maxTotal: '1274.40' } }));
+      const over = await post(demand({ budget: { currency: 'USD', maxTotal: '1274.39' } }));
+      const none = await post(demand({ budget: { currency: 'CHF', maxTotal: '99999' } }));
+      const offerId = await publish({ currency: 'EUR' });
+      const db = { query: async (text: string, values?: unknown[]) => (await sql.query(text, values)).rows } as unknown as Context['db'];
+      const told = (await demandsFullyMatchedBy({ db } as Context, keyOf(offerId))).map((r) => r.id);
+      pin(
+        'announced to the demand within budget only',
+        [told.includes(keyOf(fits)), told.includes(keyOf(over)), told.includes(keyOf(none))],
+        [true, false, false],
+      );
     });
   });
 });

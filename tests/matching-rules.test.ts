@@ -247,12 +247,14 @@ describe('matching rules, worked out by hand', () => {
       );
     });
 
-    it('a budget in another currency is a near miss, without exchange rates', async () => {
+    it('a budget in a currency without a rate to the offer’s is a near miss that says so', async () => {
       const o = await publish(A);
+      // No rate links CHF with USD, directly or through CNY, USD or EUR (the seeded sample rates are
+      // all from EUR, and CHF is not among them). Conversion through a rate: tests/exchange-rates.test.ts.
       pin(
-        'BUDGET: a EUR budget against a USD offer',
-        await verdict(o, demand({ budget: { currency: 'EUR', maxTotal: '99999' } })),
-        MISS('BUDGET: priced in USD, the budget is in EUR'),
+        'BUDGET: a CHF budget against a USD offer',
+        await verdict(o, demand({ budget: { currency: 'CHF', maxTotal: '99999' } })),
+        MISS('BUDGET: priced in USD, the budget is in CHF, and no exchange rate for USD→CHF is known'),
       );
     });
 

@@ -5,6 +5,7 @@ import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/ty
 import { WarehouseService } from '../warehouse/warehouse.enums';
 import { areaBoxSql } from './capacity.area';
 import { demandCbmPerUnitSql, monthlyPricePerCbmSql, needQuantitySql, periodDaysSql } from './capacity.formulas';
+import { pairRateSql, rateMapSql } from '../reference/exchange-rate.sql';
 import { CorridorModeLabels } from '../reference/reference.enums';
 import { MATCHABLE_DEMAND_STATUSES, modeAcceptedSql } from './matchmaking.enums';
 
@@ -15,6 +16,14 @@ import { MATCHABLE_DEMAND_STATUSES, modeAcceptedSql } from './matchmaking.enums'
  * columns) for every candidate; one side is a table, the other a one-row sub-select. The hard
  * constraints and all factors but COST are the same on both sides, so one pair scores the same
  * whichever side asks whenever its COST depends on the pair alone (a demand with a budget).
+ *
+ * A budget in one currency meets offers priced in another through the exchange rate of the pair
+ * (reference/exchange-rate.sql.ts: the latest on or before today in China, either way round, else
+ * through CNY, USD or EUR), indicatively. The pair's rate is the alias `wp` wherever the
+ * constraints and columns read it (fx_rate, fx_rate_f, fx_info): in a walk it is the partition
+ * row, whose currency is the offer's, so the rate is worked out once per partition and read as a
+ * constant by every candidate; elsewhere a one-row look-up in a map of rates made once per
+ * ranking (into the demand's budget currency, or out of the offer's currency).
  */
 
 /** A returned capacity row: the columns below and the explanation columns. */
@@ -55,6 +64,24 @@ export interface CapacityRow extends MatchRow {
   transport_modes: string[];
   transit_corridor: string | null;
   transit_mode: string | null;
+  /** The rate from the offer's currency into the budget's (1 without conversion; null when none is known). */
+  fx_rate: string | null;
+  fx_rate_f: number | null;
+  /** Where a converted pair's rate comes from (rateMapSql's entry); null without conversion. */
+  fx_info: RateInfo | null;
+  /** The total and the monthly price per CBM in the budget's currency, when converted. */
+  total_cost_fx: string | null;
+  monthly_fx: string | null;
+}
+
+/** A rate's entry in rateMapSql's map: the rate used, its day, source, sample flag, the stored rate it inverts, its pivot. */
+interface RateInfo {
+  r: string;
+  d: string;
+  s: string;
+  x: boolean;
+  i: string | null;
+  v: string | null;
 }
 
 /**
@@ -68,6 +95,9 @@ const fmt = (n: string | number, digits = 2) => {
   if (!f) FORMATS.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
   return f.format(Number(n));
 };
+/** A monthly price per CBM (4 places) as explanations of a conversion print it: 2 to 4 decimals (16.20, 13.8889). */
+const PRICE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const fmtPrice = (n: string | number) => PRICE.format(Number(n));
 
 /**
  * The demand's need at this offer. In the offer's unit, it is the quantity as it is (its CBM at the
@@ -127,7 +157,49 @@ const EXTRA_SERVICES = `(case when o.services @> d.required_services then cardin
         .map((v) => `('${v}' = any(o.services) and not '${v}' = any(d.required_services))::int`)
         .join(' + ')} end)`;
 
-const mismatch = (r: CapacityRow) => !!r.budget_currency && r.currency !== r.budget_currency;
+/** Priced in another currency than the budget's: converted through a rate (fx_info), or not comparable (no rate). */
+const converted = (r: CapacityRow) => !!r.budget_currency && r.currency !== r.budget_currency;
+const noRate = (r: CapacityRow) => converted(r) && r.fx_info == null;
+
+/** A rate as printed: its decimal digits without trailing zeros (1.08000000 → 1.08). */
+const rateText = (v: string) => (v.includes('.') ? v.replace(/\.?0+$/, '') : v);
+
+/**
+ * The rate a converted amount was worked out at, and what it is: "1.08 EUR→USD (ECB …,
+ * 2026-11-30, indicative)". Sample rates say they are sample; an inverted or crossed rate says so.
+ */
+const rateNote = (r: CapacityRow): Bilingual => {
+  const i = r.fx_info!;
+  const pair = `${r.currency}→${r.budget_currency}`;
+  const how = i.i
+    ? { en: `the inverse of ${r.budget_currency}→${r.currency} ${rateText(i.i)}`, zh: `由${r.budget_currency}→${r.currency}汇率${rateText(i.i)}取倒数` }
+    : i.v
+      ? { en: `through ${i.v}`, zh: `经${i.v}套算` }
+      : null;
+  const from = i.x ? { en: 'sample rate, not market data', zh: '示例汇率，非市场数据' } : { en: i.s, zh: i.s };
+  const en = [how?.en, from.en, i.d].filter(Boolean).join(', ');
+  const zh = [how?.zh, from.zh, i.d].filter(Boolean).join('，');
+  return { en: `${rateText(i.r)} ${pair} (${en}; indicative)`, zh: `${pair}汇率${rateText(i.r)}（${zh}；仅供参考）` };
+};
+
+/** No rate is known for the pair: the amounts cannot be compared. */
+const noRateText = (r: CapacityRow, sep: { en: string; zh: string }): Bilingual => ({
+  en: `priced in ${r.currency}, the budget is in ${r.budget_currency}${sep.en}no exchange rate for ${r.currency}→${r.budget_currency} is known`,
+  zh: `以${r.currency}计价，预算为${r.budget_currency}${sep.zh}无${r.currency}→${r.budget_currency}汇率`,
+});
+
+/** The budget's limits in its currency, in words. */
+const budgetText = (r: CapacityRow): Bilingual => {
+  const total = r.max_total ? { en: `${fmt(r.max_total)} ${r.budget_currency} for the stay`, zh: `整段${fmt(r.max_total)} ${r.budget_currency}` } : null;
+  const monthly = r.max_monthly_price_per_cbm
+    ? {
+        en: `${fmtPrice(r.max_monthly_price_per_cbm)} ${r.budget_currency} per CBM per month`,
+        zh: `每立方米每月${fmtPrice(r.max_monthly_price_per_cbm)} ${r.budget_currency}`,
+      }
+    : null;
+  const parts = [total, monthly].filter((x): x is Bilingual => !!x);
+  return { en: parts.map((x) => x.en).join(' and '), zh: parts.map((x) => x.zh).join('、') };
+};
 
 const sameUnit = (r: CapacityRow) => r.unit === r.d_unit;
 const UNIT_NAMES: Record<string, [string, string]> = { CBM: ['CBM', '立方米'], PALLET: ['pallet', '托盘'], SQUARE_METRE: ['m²', '平方米'] };
@@ -190,20 +262,30 @@ const CONSTRAINTS: Constraint<CapacityRow>[] = [
   },
   {
     name: 'BUDGET',
-    // Within budget as shown: the total rounded to cents, the monthly price to 4 places. The floats
-    // decide when a cent (0.0001) or more from the limit; nearer, the exact decimals do.
-    sql: `d.budget_currency is null or (o.currency = d.budget_currency
-      and (d.max_total is null or ${COST_F} <= d.max_total::float8 - 0.01
-        or (${COST_F} < d.max_total::float8 + 0.01 and ${totalCost} <= d.max_total))
-      and (d.max_monthly_price_per_cbm is null or o.month_price_per_cbm <= d.max_monthly_price_per_cbm::float8 - 0.0001
-        or (o.month_price_per_cbm < d.max_monthly_price_per_cbm::float8 + 0.0001 and ${monthly} <= d.max_monthly_price_per_cbm)))`,
-    miss: (r) =>
-      mismatch(r)
-        ? { en: `priced in ${r.currency}, the budget is in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
-        : {
-            en: `costs ${fmt(r.total_cost)} ${r.currency} for the stay (${fmt(r.monthly_per_cbm)} per CBM per month), over the budget`,
-            zh: `整段费用${fmt(r.total_cost)} ${r.currency}（每立方米每月${fmt(r.monthly_per_cbm)}），超出预算`,
-          },
+    // Within budget as shown, in the budget's currency: the total rounded to cents and the monthly
+    // price to 4 places, converted at the pair's rate (wp: 1 in the same currency, where this is
+    // the amounts as they are) and rounded the same way; no known rate is a miss. The floats
+    // decide beyond a margin of a cent (0.0001) times 1 + the rate (rounding before converting
+    // moves an amount by up to half of it times the rate); nearer, the exact decimals do.
+    sql: `d.budget_currency is null or (wp.fx_rate_f is not null
+      and (d.max_total is null or ${COST_F} * wp.fx_rate_f <= d.max_total::float8 - 0.01 * (1 + wp.fx_rate_f)
+        or (${COST_F} * wp.fx_rate_f < d.max_total::float8 + 0.01 * (1 + wp.fx_rate_f) and round(${totalCost} * wp.fx_rate, 2) <= d.max_total))
+      and (d.max_monthly_price_per_cbm is null or o.month_price_per_cbm * wp.fx_rate_f <= d.max_monthly_price_per_cbm::float8 - 0.0001 * (1 + wp.fx_rate_f)
+        or (o.month_price_per_cbm * wp.fx_rate_f < d.max_monthly_price_per_cbm::float8 + 0.0001 * (1 + wp.fx_rate_f)
+          and round(${monthly} * wp.fx_rate, 4) <= d.max_monthly_price_per_cbm)))`,
+    miss: (r) => {
+      if (noRate(r)) return noRateText(r, { en: ', and ', zh: '，且' });
+      if (!converted(r))
+        return {
+          en: `costs ${fmt(r.total_cost)} ${r.currency} for the stay (${fmt(r.monthly_per_cbm)} per CBM per month), over the budget`,
+          zh: `整段费用${fmt(r.total_cost)} ${r.currency}（每立方米每月${fmt(r.monthly_per_cbm)}），超出预算`,
+        };
+      const [at, budget] = [rateNote(r), budgetText(r)];
+      return {
+        en: `costs ${fmt(r.total_cost)} ${r.currency} for the stay ≈ ${fmt(r.total_cost_fx!)} ${r.budget_currency} (${fmtPrice(r.monthly_per_cbm)} ${r.currency} ≈ ${fmtPrice(r.monthly_fx!)} ${r.budget_currency} per CBM per month) at ${at.en}, over the budget of ${budget.en}`,
+        zh: `整段费用${fmt(r.total_cost)} ${r.currency} ≈ ${fmt(r.total_cost_fx!)} ${r.budget_currency}（每立方米每月${fmtPrice(r.monthly_per_cbm)} ${r.currency} ≈ ${fmtPrice(r.monthly_fx!)} ${r.budget_currency}），按${at.zh}折算，超出预算（${budget.zh}）`,
+      };
+    },
   },
   {
     name: 'TRANSIT',
@@ -224,10 +306,13 @@ const CONSTRAINTS: Constraint<CapacityRow>[] = [
   },
 ];
 
-/** COST against a budget (0 when priced in another currency); `otherwise` when the demand has none. */
-const costValue = (otherwise: string) => `case when c.budget_currency is not null and c.currency <> c.budget_currency then 0
-      when c.max_total is not null then greatest(0, 1 - c.cost_f / nullif(c.max_total::float8, 0))
-      when c.max_monthly_price_per_cbm is not null then greatest(0, 1 - c.monthly_f / nullif(c.max_monthly_price_per_cbm::float8, 0))
+/**
+ * COST against a budget, in its currency: the offer's amounts at the pair's rate (fx_rate_f, 1 in
+ * the same currency; 0 when no rate is known); `otherwise` when the demand has none.
+ */
+const costValue = (otherwise: string) => `case when c.budget_currency is not null and c.fx_rate_f is null then 0
+      when c.max_total is not null then greatest(0, 1 - c.cost_f * c.fx_rate_f / nullif(c.max_total::float8, 0))
+      when c.max_monthly_price_per_cbm is not null then greatest(0, 1 - c.monthly_f * c.fx_rate_f / nullif(c.max_monthly_price_per_cbm::float8, 0))
       else ${otherwise} end`;
 
 const costDetail =
@@ -239,20 +324,36 @@ const costDetail =
     return { en: `${text.en}; ${c.en}`, zh: `${text.zh}；${c.zh}` };
   };
 
+/** COST in another currency than the budget's: the amount it is scored on, converted, and the rate. */
+const convertedCostText = (r: CapacityRow): Bilingual => {
+  const at = rateNote(r);
+  return r.max_total
+    ? {
+        en: `${fmt(r.total_cost)} ${r.currency} ≈ ${fmt(r.total_cost_fx!)} ${r.budget_currency} for the stay at ${at.en}, against a budget of ${fmt(r.max_total)} ${r.budget_currency}`,
+        zh: `整段费用${fmt(r.total_cost)} ${r.currency} ≈ ${fmt(r.total_cost_fx!)} ${r.budget_currency}（按${at.zh}折算），预算${fmt(r.max_total)} ${r.budget_currency}`,
+      }
+    : {
+        en: `${fmtPrice(r.monthly_per_cbm)} ${r.currency} ≈ ${fmtPrice(r.monthly_fx!)} ${r.budget_currency} per CBM per month at ${at.en}, against ${fmtPrice(r.max_monthly_price_per_cbm!)} ${r.budget_currency}`,
+        zh: `每立方米每月${fmtPrice(r.monthly_per_cbm)} ${r.currency} ≈ ${fmtPrice(r.monthly_fx!)} ${r.budget_currency}（按${at.zh}折算），预算${fmtPrice(r.max_monthly_price_per_cbm!)} ${r.budget_currency}`,
+      };
+};
+
 const costText = (noBudget: (r: CapacityRow) => Bilingual, r: CapacityRow): Bilingual =>
-  mismatch(r)
-    ? { en: `priced in ${r.currency}, budget in ${r.budget_currency}`, zh: `以${r.currency}计价，预算为${r.budget_currency}` }
-    : r.max_total
-      ? {
-          en: `${fmt(r.total_cost)} ${r.currency} for the stay against a budget of ${fmt(r.max_total)}`,
-          zh: `整段费用${fmt(r.total_cost)} ${r.currency}，预算${fmt(r.max_total)}`,
-        }
-      : r.max_monthly_price_per_cbm
+  noRate(r)
+    ? noRateText(r, { en: ': ', zh: '：' })
+    : converted(r)
+      ? convertedCostText(r)
+      : r.max_total
         ? {
-            en: `${fmt(r.monthly_per_cbm)} ${r.currency} per CBM per month against ${fmt(r.max_monthly_price_per_cbm)}`,
-            zh: `每立方米每月${fmt(r.monthly_per_cbm)} ${r.currency}，预算${fmt(r.max_monthly_price_per_cbm)}`,
+            en: `${fmt(r.total_cost)} ${r.currency} for the stay against a budget of ${fmt(r.max_total)}`,
+            zh: `整段费用${fmt(r.total_cost)} ${r.currency}，预算${fmt(r.max_total)}`,
           }
-        : noBudget(r);
+        : r.max_monthly_price_per_cbm
+          ? {
+              en: `${fmt(r.monthly_per_cbm)} ${r.currency} per CBM per month against ${fmt(r.max_monthly_price_per_cbm)}`,
+              zh: `每立方米每月${fmt(r.monthly_per_cbm)} ${r.currency}，预算${fmt(r.max_monthly_price_per_cbm)}`,
+            }
+          : noBudget(r);
 
 /** The factors both sides share (every one but COST). */
 const SHARED_FACTORS: Factor<CapacityRow>[] = [
@@ -340,7 +441,14 @@ const columns = (distanceKm: string): Record<string, string> => ({
   transit_days: TRANSIT,
   distance_km: distanceKm,
   extra_services: EXTRA_SERVICES,
+  // The pair's rate (see the head of this file): carried to the returned rows, which read it again as `wp`.
+  fx_rate: 'wp.fx_rate',
+  fx_rate_f: 'wp.fx_rate_f',
+  fx_info: 'wp.fx_info',
 });
+
+/** The returned rows' `wp`: the pair's rate as their ranking worked it out (the columns above). */
+const RETURNED_RATE = `lateral (select t.fx_rate, t.fx_rate_f, t.fx_info) wp`;
 
 /**
  * Each operator's fulfilment record, looked up once per kept candidate by its key. (As a plain join
@@ -359,7 +467,9 @@ const DETAIL_COLUMNS = `o.unit, o.available_from::text as available_from, o.avai
     ${endDate}::text as end_date, ${qUnits} as q_units, (o.quantity - o.held_quantity) * o.cbm_per_unit as remaining_cbm,
     o.quantity - o.held_quantity as remaining_units, d.unit as d_unit, d.need_quantity, d.need_cbm, o.cbm_per_unit,
     ${qUnits} * o.cbm_per_unit as q_cbm, d.transport_modes, ${transitCorridor('c.slug')} as transit_corridor, ${transitCorridor('c.mode')} as transit_mode,
-    ${totalCost} as total_cost, ${monthly} as monthly_per_cbm`;
+    ${totalCost} as total_cost, ${monthly} as monthly_per_cbm,
+    case when wp.fx_info is null then null else round(${totalCost} * wp.fx_rate, 2) end as total_cost_fx,
+    case when wp.fx_info is null then null else round(${monthly} * wp.fx_rate, 4) end as monthly_fx`;
 
 /** What both profiles share: the constraints, the fulfilment look-up and the explanation columns. */
 const base = {
@@ -448,8 +558,11 @@ function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; s
   const within = area ? [withinSql('o.latitude', 'o.longitude', area, p)] : [];
   // Overlapping periods only: a near miss on the period still covers part of the stay.
   const overlapping = ['o.available_from <= d.start_date + d.duration_days - 1', 'o.available_to >= d.start_date'];
+  // The rates into the budget's currency (none without a budget), once; a pair's is looked up in them.
+  const rates = `lateral (select ${rateMapSql('to', 'd.budget_currency')} as fx offset 0) dm`;
+  const rateOf = (currency: string) => pairRateSql(`d.budget_currency is null or ${currency} = d.budget_currency`, 'dm.fx', currency);
   return {
-    from: `${d} cross join capacity_offer o`,
+    from: `${d} cross join ${rates} cross join capacity_offer o cross join lateral (select ${rateOf('o.currency')}) wp`,
     where: [
       `o.status = 'PUBLISHED'`,
       'o.storage_class = d.storage_class',
@@ -459,10 +572,11 @@ function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; s
       ...(areaCountries ? [`o.country_code = any(${areaCountries})`] : []),
       ...within,
     ],
-    rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id cross join ${d}`,
+    rejoin: (t) => `${t} t join capacity_offer o on o.id = t.offer_id cross join ${d} cross join ${RETURNED_RATE}`,
     // Each country and currency of the scope in turn, cheapest per CBM-month first (the index
-    // capacity_offer_match_walk_idx): a budget in one currency skips the others' offers and stops
-    // at its monthly price; the cheapest full match in a currency is the first one read.
+    // capacity_offer_match_walk_idx), with the rate of its currency into the budget's (wp.fx_*):
+    // a budget skips the currencies it has no rate for and stops at its monthly price converted
+    // into each currency; the cheapest full match in a currency is the first one read.
     walk: {
       query: d,
       partitions: `with recursive scope as (
@@ -474,7 +588,7 @@ function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; s
           select x.country_code, (select min(o.currency) from capacity_offer o where o.status = 'PUBLISHED' and o.storage_class = d.storage_class
             and o.country_code = x.country_code and o.currency > x.currency)
           from parts x cross join ${d} where x.currency is not null)
-        select country_code, currency from parts where currency is not null`,
+        select x.country_code, x.currency, ${rateOf('x.currency')} from parts x cross join ${d} cross join ${rates} where x.currency is not null`,
       table: 'capacity_offer o',
       where: [
         `o.status = 'PUBLISHED'`,
@@ -487,12 +601,16 @@ function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; s
       ],
       // Implied by TRANSIT over a corridor: a country where none of the corridor's lanes is fast
       // enough has no full match (a condition on the partition alone: its walk is skipped). Implied
-      // by BUDGET: in the budget's currency, and at most the monthly limit (the index stops there).
+      // by BUDGET: a currency with a rate into the budget's (the partition alone again), and at most
+      // the monthly limit in the partition's currency (the index stops there): the limit itself in
+      // the budget's currency, else the limit over the rate, with BUDGET's margin.
       fullWhere: [
         `(d.corridor_id is null or exists (select 1 from warehouse_corridor wc where wc.corridor_id = d.corridor_id
           and wc.country_code = wp.country_code and wc.transit_days <= coalesce(d.max_transit_days, 32767)))`,
-        '(d.budget_currency is null or o.currency = d.budget_currency)',
-        '(d.budget_currency is null or d.max_monthly_price_per_cbm is null or o.month_price_per_cbm < d.max_monthly_price_per_cbm::float8 + 0.0001)',
+        '(d.budget_currency is null or wp.fx_rate_f is not null)',
+        `(d.budget_currency is null or d.max_monthly_price_per_cbm is null or o.month_price_per_cbm < case when wp.fx_rate_f = 1
+          then d.max_monthly_price_per_cbm::float8 + 0.0001
+          else (d.max_monthly_price_per_cbm::float8 + 0.0001 * (1 + wp.fx_rate_f)) / wp.fx_rate_f end)`,
       ],
       order: 'o.month_price_per_cbm, o.id',
       // capacity_offer_match_walk_idx's keys and included columns.
@@ -548,27 +666,34 @@ export const DEMAND_CANDIDATES = [
  * The four are disjoint and hold every demand DEMAND_CANDIDATES admits, which still filters them.
  */
 export function demandScopeSql(o: string): string {
+  // Each demand with the rate from the offer's currency into its budget's (fx_*), looked up in the
+  // offer's rates (made once, whatever the number of demands).
   const open = (more: string) =>
-    `select d.*, ${demandDerivedSql('d')} from capacity_demand d where d.status in ${MATCHABLE_DEMAND_STATUSES} and d.storage_class = ${o}.storage_class and ${more}`;
+    `select d.*, ${demandDerivedSql('d')}, ${pairRateSql(`d.budget_currency is null or d.budget_currency = ${o}.currency`, 'om.fx', 'd.budget_currency')}
+      from capacity_demand d where d.status in ${MATCHABLE_DEMAND_STATUSES} and d.storage_class = ${o}.storage_class and ${more}`;
   const point = `box(point(${o}.longitude, ${o}.latitude), point(${o}.longitude, ${o}.latitude))`;
   const reaching = `array(select i from generate_subscripts(${o}.transit_days, 1) i where ${o}.transit_days[i] is not null)`;
-  return `(${[
+  return `(select s.* from (select ${rateMapSql('from', `${o}.currency`)} as fx offset 0) om cross join lateral (${[
     open(`d.countries @> array[${o}.country_code::text]`),
     open(`cardinality(d.countries) = 0 and d.near_latitude is not null and ${areaBoxSql('d.near_latitude', 'd.near_longitude', 'd.radius_km')} && ${point}`),
     open(`cardinality(d.countries) = 0 and d.near_latitude is null and d.corridor_id = any(${reaching})`),
     open('cardinality(d.countries) = 0 and d.near_latitude is null and d.corridor_id is null'),
-  ].join('\n    union all ')})`;
+  ].join('\n    union all ')}) s)`;
 }
 
 /** Demands for an offer: the offer as a one-row sub-select (`offerFrom`, aliased `o`, with its warehouse's copies). */
 function demandsFor({ offerFrom }: { offerFrom: (p: Params) => string }, p: Params): CandidateSource {
   const o = offerFrom(p);
   return {
-    from: `${o} cross join lateral ${demandScopeSql('o')} d`,
+    from: `${o} cross join lateral ${demandScopeSql('o')} d cross join lateral (select d.fx_rate, d.fx_rate_f, d.fx_info) wp`,
     where: DEMAND_CANDIDATES,
-    rejoin: (t) => `${t} t cross join lateral (select d.*, ${demandDerivedSql('d')} from capacity_demand d where d.id = t.demand_id) d cross join ${o}`,
+    rejoin: (t) =>
+      `${t} t cross join lateral (select d.*, ${demandDerivedSql('d')} from capacity_demand d where d.id = t.demand_id) d cross join ${o} cross join ${RETURNED_RATE}`,
   };
 }
 
-/** Every hard constraint met (the filter for announcing a new offer to the demands it fits). */
-export const CAPACITY_FULL_MATCH = fullMatchSql(OFFERS_FOR_DEMAND);
+/**
+ * Every hard constraint met (the filter for announcing a new offer to the demands it fits), over
+ * an offer `o` and a demand `d` of demandScopeSql (which carries the pair's rate).
+ */
+export const CAPACITY_FULL_MATCH = `exists (select from (select d.fx_rate, d.fx_rate_f, d.fx_info) wp where ${fullMatchSql(OFFERS_FOR_DEMAND)})`;
