@@ -150,7 +150,10 @@ export class AreaInput {
 
 @InputType({ description: 'A budget in one currency: per CBM per month and/or for the whole stay (预算)' })
 export class BudgetInput {
-  @Field({ description: 'ISO 4217 currency, three letters; offers priced in another currency fail the budget (币种)' })
+  @Field({
+    description:
+      'ISO 4217 currency, three letters; offers priced in another currency are compared through the exchange rate (`exchangeRates`), indicatively, and fail the budget when no rate is known (币种；其他币种的供给按汇率折算比较，仅供参考；无汇率则不满足预算)',
+  })
   currency!: string;
 
   @Field(() => DecimalScalar, {
