@@ -337,6 +337,29 @@ describe('matching rules, worked out by hand', () => {
       );
     });
 
+    it('transport modes: rail-sea needs rail and sea, postal and express counts as air', async () => {
+      const a = await publish(A);
+      // give A a rail-sea lane of 12 days and a postal lane of 4 (its rail is 18, its air cargo 6)
+      await sql.query(
+        `insert into warehouse_corridor (warehouse_id, corridor_id, transit_days, country_code)
+         select $1, c.id, x.days, 'DE' from corridor c join (values ('new-international-land-sea-trade-corridor', 12), ('postal-express', 4)) x(slug, days) on x.slug = c.slug`,
+        [A.id],
+      );
+      try {
+        const days = async (modes: string[]) => (await match(demand({ transportModes: modes }))).matches.find((x: any) => x.offer.id === a).transitDays;
+        pin('rail only: 18 (rail-sea needs sea too)', await days(['RAIL']), 18);
+        pin('sea only: not reached (rail-sea needs rail too)', await days(['SEA']), null);
+        pin('rail and sea: 12 by rail-sea', await days(['RAIL', 'SEA']), 12);
+        pin('air: 4 by postal and express', await days(['AIR']), 4);
+        pin('any mode: the fastest, 4', (await match(demand())).matches.find((x: any) => x.offer.id === a).transitDays, 4);
+      } finally {
+        await sql.query(
+          `delete from warehouse_corridor where warehouse_id = $1 and corridor_id in (select id from corridor where slug in ('new-international-land-sea-trade-corridor', 'postal-express'))`,
+          [A.id],
+        );
+      }
+    });
+
     it('a corridor alone is a location: a warehouse it does not reach is not listed at all', async () => {
       const a = await publish(A);
       const b = await publish(B);

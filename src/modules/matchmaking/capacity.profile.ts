@@ -647,15 +647,24 @@ function offersFor({ demandFrom, scope }: { demandFrom: (p: Params) => string; s
   };
 }
 
-/** Open demands an offer `o` is a candidate for: storage class, overlapping period, location. */
+/** Where a demand `d` wants its capacity, as conditions on an offer `o`: its countries, a corridor alone, its area. */
+export const DEMAND_LOCATION = [
+  '(cardinality(d.countries) = 0 or o.country_code = any(d.countries))',
+  CORRIDOR_AS_LOCATION,
+  `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,
+];
+
+/**
+ * Open demands an offer `o` is a candidate for: storage class, overlapping period, location, and
+ * still needing something (a demand its active and confirmed holds cover is not offered more).
+ */
 export const DEMAND_CANDIDATES = [
   `d.status in ${MATCHABLE_DEMAND_STATUSES}`,
   'd.storage_class = o.storage_class',
   'd.start_date <= o.available_to',
   'd.start_date + d.duration_days - 1 >= o.available_from',
-  '(cardinality(d.countries) = 0 or o.country_code = any(d.countries))',
-  CORRIDOR_AS_LOCATION,
-  `(d.near_latitude is null or ${greatCircleKmSql('o.latitude', 'o.longitude', 'd.near_latitude', 'd.near_longitude')} <= d.radius_km)`,
+  ...DEMAND_LOCATION,
+  'd.quantity > d.held_quantity + d.confirmed_quantity',
 ];
 
 /**

@@ -11,7 +11,7 @@ import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { cbmPerUnitSql, DEMAND_CBM_PER_UNIT, demandCbmPerUnitSql, HOLD_TERMS_COLUMNS, holdTermsValues, inDemandUnitSql } from './capacity.formulas';
 import { checkPair } from '../../matching/engine';
-import { DEMAND_CANDIDATES, OFFERS_FOR_DEMAND } from './capacity.profile';
+import { DEMAND_LOCATION, OFFERS_FOR_DEMAND } from './capacity.profile';
 import { demandValuesSql, SAVED_DEMAND, type SavedDemand, scopeOf } from './match.service';
 import { holdAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
@@ -243,7 +243,7 @@ async function outsideDemand(em: EntityManager, offerId: number, demandId: numbe
     em,
     sql`select o.storage_class = d.storage_class as storage, o.storage_class as o_class, d.storage_class as d_class, o.country_code as country,
       o.available_from <= d.start_date + d.duration_days - 1 and o.available_to >= d.start_date as period,
-      (${sql.raw(DEMAND_CANDIDATES.slice(4).join(' and '))}) as location
+      (${sql.raw(DEMAND_LOCATION.join(' and '))}) as location
     from capacity_offer o, capacity_demand d where o.id = ${offerId} and d.id = ${demandId}`,
   );
   const why: string[] = [];
