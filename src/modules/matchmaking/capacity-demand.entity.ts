@@ -5,6 +5,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { Corridor } from '../reference/corridor.entity';
 import { CapacityUnit, StorageClass } from '../warehouse/warehouse.enums';
 import { DEMAND_AREA_BOX } from './capacity.area';
+import { DEMAND_NEED } from './capacity.formulas';
 import { DemandStatus, TransportMode } from './matchmaking.enums';
 
 /** A seller's request for overseas-warehouse capacity. Contact details are seen by the seller only. */
@@ -142,6 +143,20 @@ export class CapacityDemand extends TimestampedEntity {
 
   @Property({ type: 'decimal', precision: 18, scale: 4, default: 0 })
   confirmedCbm: string & Opt = '0';
+
+  /*
+   * What it still needs, kept by PostgreSQL (generated columns, capacity.formulas DEMAND_NEED), so
+   * that ranking the demands for an offer reads them instead of working them out for every
+   * candidate: in its unit, in CBM at the standard factor, and that in float8.
+   */
+  @Property({ type: 'decimal', precision: 16, scale: 4, generated: `(${DEMAND_NEED('').need_quantity}) stored` })
+  needQuantity!: string & Opt;
+
+  @Property({ type: 'decimal', precision: 20, scale: 6, generated: `(${DEMAND_NEED('').need_cbm}) stored` })
+  needCbm!: string & Opt;
+
+  @Property({ type: 'double', generated: `${DEMAND_NEED('').need_cbm_f} stored` })
+  needCbmF!: number & Opt;
 
   @Property({ type: 'boolean', default: false })
   isSample: boolean = false;

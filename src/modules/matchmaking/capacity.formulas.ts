@@ -71,8 +71,24 @@ export const demandCbmPerUnitSql = (unit: string) =>
  * What a demand `d` still needs, in its unit: its quantity less what is held and confirmed for it;
  * all of it again once that is covered (a fully matched demand is matched as it was posted).
  */
-export const needQuantitySql = (d: string) =>
-  `(case when ${d}.quantity > ${d}.held_quantity + ${d}.confirmed_quantity then ${d}.quantity - ${d}.held_quantity - ${d}.confirmed_quantity else ${d}.quantity end)`;
+export const needQuantitySql = (d: string) => {
+  const c = (name: string) => (d ? `${d}.${name}` : `"${name}"`);
+  return `(case when ${c('quantity')} > ${c('held_quantity')} + ${c('confirmed_quantity')} then ${c('quantity')} - ${c('held_quantity')} - ${c('confirmed_quantity')} else ${c('quantity')} end)`;
+};
+
+/**
+ * What matching reads of a demand's need, as SQL over demand `d` (its columns, or '' for the bare
+ * names of capacity_demand's generated columns): in its unit, in CBM at the standard factor, and
+ * that as float8 for filtering thousands of candidates.
+ */
+export const DEMAND_NEED = (d: string) => {
+  const unit = d ? `${d}.unit` : '"unit"';
+  return {
+    need_quantity: needQuantitySql(d),
+    need_cbm: `(${needQuantitySql(d)} * ${demandCbmPerUnitSql(unit)})`,
+    need_cbm_f: `((${needQuantitySql(d)} * ${demandCbmPerUnitSql(unit)})::float8)`,
+  };
+};
 
 /** A hold's agreed terms taken from offer `o`, demand `d` and quantity `q`: the columns, then their values. */
 export const HOLD_TERMS_COLUMNS =

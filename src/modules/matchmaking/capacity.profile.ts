@@ -4,7 +4,7 @@ import type { Params } from '../../graphql/sql/params';
 import { greatCircleKmSql, withinSql, type ResolvedNear } from '../../graphql/types/geo';
 import { WarehouseService } from '../warehouse/warehouse.enums';
 import { areaBoxSql } from './capacity.area';
-import { demandCbmPerUnitSql, monthlyPricePerCbmSql, needQuantitySql, periodDaysSql } from './capacity.formulas';
+import { DEMAND_NEED, monthlyPricePerCbmSql, periodDaysSql } from './capacity.formulas';
 import { pairRateSql, rateMapSql } from '../reference/exchange-rate.sql';
 import { CorridorModeLabels } from '../reference/reference.enums';
 import { MATCHABLE_DEMAND_STATUSES, modeAcceptedSql } from './matchmaking.enums';
@@ -113,10 +113,14 @@ const Q_CBM_F = `(case when o.unit = d.unit then (d.need_quantity * o.cbm_per_un
  * its need (needQuantitySql) in its unit and in CBM at the standard factor, and the corridors of the
  * transport modes it accepts (all when it names none).
  */
-export const demandDerivedSql = (d: string) => `${needQuantitySql(d)} as need_quantity,
-      ${needQuantitySql(d)} * ${demandCbmPerUnitSql(`${d}.unit`)} as need_cbm,
-      (${needQuantitySql(d)} * ${demandCbmPerUnitSql(`${d}.unit`)})::float8 as need_cbm_f,
-      array(select c.id from corridor c where ${modeAcceptedSql('c.mode', `${d}.transport_modes`)} order by c.id) as mode_corridors`;
+export const demandDerivedSql = (d: string) =>
+  `${Object.entries(DEMAND_NEED(d))
+    .map(([name, sql]) => `${sql} as ${name}`)
+    .join(', ')}, ${modeCorridorsSql(d)}`;
+
+/** The corridors of the transport modes demand `d` accepts, as `mode_corridors` (null when it names none: any). */
+const modeCorridorsSql = (d: string) => `case when cardinality(${d}.transport_modes) > 0
+        then array(select c.id from corridor c where ${modeAcceptedSql('c.mode', `${d}.transport_modes`)} order by c.id) end as mode_corridors`;
 const endDate = `(d.start_date + d.duration_days - 1)`;
 /** The estimated total for the stay, exact, as shown to clients (and what the operator would earn). */
 const totalCost = `round((o.storage_price / ${periodDaysSql('o.price_period')} * greatest(d.duration_days - o.free_days, 0) + o.inbound_fee + o.outbound_fee) * ${qUnits}, 2)`;
@@ -678,7 +682,7 @@ export function demandScopeSql(o: string): string {
   // Each demand with the rate from the offer's currency into its budget's (fx_*), looked up in the
   // offer's rates (made once, whatever the number of demands).
   const open = (more: string) =>
-    `select d.*, ${demandDerivedSql('d')}, ${pairRateSql(`d.budget_currency is null or d.budget_currency = ${o}.currency`, 'om.fx', 'd.budget_currency')}
+    `select d.*, ${modeCorridorsSql('d')}, ${pairRateSql(`d.budget_currency is null or d.budget_currency = ${o}.currency`, 'om.fx', 'd.budget_currency')}
       from capacity_demand d where d.status in ${MATCHABLE_DEMAND_STATUSES} and d.storage_class = ${o}.storage_class and ${more}`;
   const point = `box(point(${o}.longitude, ${o}.latitude), point(${o}.longitude, ${o}.latitude))`;
   const reaching = `array(select i from generate_subscripts(${o}.transit_days, 1) i where ${o}.transit_days[i] is not null)`;
@@ -697,7 +701,7 @@ function demandsFor({ offerFrom }: { offerFrom: (p: Params) => string }, p: Para
     from: `${o} cross join lateral ${demandScopeSql('o')} d cross join lateral (select d.fx_rate, d.fx_rate_f, d.fx_info) wp`,
     where: DEMAND_CANDIDATES,
     rejoin: (t) =>
-      `${t} t cross join lateral (select d.*, ${demandDerivedSql('d')} from capacity_demand d where d.id = t.demand_id) d cross join ${o} cross join ${RETURNED_RATE}`,
+      `${t} t cross join lateral (select d.*, ${modeCorridorsSql('d')} from capacity_demand d where d.id = t.demand_id) d cross join ${o} cross join ${RETURNED_RATE}`,
   };
 }
 
