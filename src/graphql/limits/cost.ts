@@ -229,13 +229,7 @@ function fieldInfo(w: Walk, parent: GraphQLObjectType, nodes: readonly FieldNode
   return info;
 }
 
-function fieldCost(
-  w: Walk,
-  parent: GraphQLObjectType,
-  nodes: readonly FieldNode[],
-  data: unknown,
-  sized?: { fields: string[]; size: number },
-): number {
+function fieldCost(w: Walk, parent: GraphQLObjectType, nodes: readonly FieldNode[], data: unknown, sized?: { fields: string[]; size: number }): number {
   const f = fieldInfo(w, parent, nodes, sized);
   if (f.kind === 'leaf') return f.weight;
   const estimate = data === 'estimate';

@@ -66,11 +66,13 @@ export async function listHolds(ctx: Context, info: GraphQLResolveInfo, viewer: 
  * as holdCapacity locks a demand before an offer.
  */
 async function sweepDemandAndOffer(em: EntityManager, demandId: number, offerId: number): Promise<void> {
-  await exec(
+  const locked = await exec(
     em,
     sql`select id from capacity_demand where id in (select demand_id from capacity_hold
       where (demand_id = ${demandId} or offer_id = ${offerId}) and status = 'HELD' and expires_at <= now()) order by id for no key update`,
   );
+  // Nothing expired (the usual case): nothing to sweep.
+  if (locked.length === 0) return;
   await exec(
     em,
     sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
@@ -110,15 +112,15 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
     positiveDecimal(p, ['input', 'quantity'], input.quantity, 'quantity', QUANTITY);
     intBetween(p, ['input', 'holdMinutes'], input.holdMinutes, 1, 10_080, 'holdMinutes');
     if (!p.ok || offerId === undefined || demandId === undefined) return { errors: p.list };
-    const [own] = await exec<{ seller_id: number }>(em, sql`select seller_id from capacity_demand where id = ${demandId}`);
-    if (!own) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'demandId'], 'No such capacity demand');
-    if (own.seller_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'demandId'], 'Hold capacity for your own demands only');
-    await sweepDemandAndOffer(em, demandId, offerId);
+    // The demand's values (none of which a sweep changes; its counters are read again under its lock).
     const [d] = await exec<HeldDemand>(
       em,
       sql`select ${sql.raw(SAVED_DEMAND)}, t.status, greatest(t.quantity - t.held_quantity - t.confirmed_quantity, 0)::text as remaining
       from capacity_demand t where t.id = ${demandId}`,
     );
+    if (!d) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'demandId'], 'No such capacity demand');
+    if (d.seller_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'demandId'], 'Hold capacity for your own demands only');
+    await sweepDemandAndOffer(em, demandId, offerId);
     if (d.status === 'CLOSED') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['input', 'demandId'], 'The demand is closed');
     // The asked quantity in the offer's unit (rounded up to its steps), in the demand's unit and in CBM.
     const [o] = await exec<{
