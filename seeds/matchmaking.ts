@@ -3,7 +3,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../src/db/sql';
 import { exec } from '../src/db/write';
 import { importDataset } from '../src/composition';
-import { cbmPerUnit } from '../src/modules/matchmaking/capacity.formulas';
+import { cbmPerUnit, DEMAND_CBM_PER_UNIT } from '../src/modules/matchmaking/capacity.formulas';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import type { CapacityOfferRecord } from '../src/modules/matchmaking/offer.import';
 import type { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../src/modules/warehouse/warehouse.enums';
@@ -121,7 +121,7 @@ async function writeDemands(em: SqlEntityManager, warehouses: readonly W[], toda
       ['SQUARE_METRE', 1],
     ] as const);
     const quantity = unit === 'PALLET' ? drng.int(4, 60) : drng.int(10, 200);
-    const quantityCbm = quantity * (unit === 'CBM' ? 1 : unit === 'PALLET' ? 1.38 : 2);
+    const quantityCbm = quantity * DEMAND_CBM_PER_UNIT[unit];
     const near: W | undefined = drng.chance(0.25) ? drng.pick<W>(warehouses) : undefined;
     const wanted = near ? [] : drng.sample(countries, drng.int(1, 3));
     const budget = drng.chance(0.6) ? { currency: 'USD', monthly: drng.int(12, 30) } : undefined;
