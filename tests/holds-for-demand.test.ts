@@ -286,6 +286,22 @@ describe('holds that serve their demand, worked out by hand', () => {
     expect(await sums(d.id)).toBe(true);
   });
 
+  it('closing a demand ends its unconfirmed holds and gives their quantity back; a confirmed deal stands', async () => {
+    const CLOSE = `mutation($id: ID!) { closeCapacityDemand(id: $id) { errors { code message } demand { id status } } }`;
+    const a = await publish({ quantity: '50' });
+    const d = await post({ quantity: '40' });
+    const kept = await hold(a, d.id, '10');
+    pin('confirmed', (await gql('confirm', CONFIRM, { id: kept.hold.id }, sellerKey)).confirmHold.errors, []);
+    const open = await hold(a, d.id, '20');
+    const closed = (await gql('close', CLOSE, { id: d.id }, sellerKey)).closeCapacityDemand;
+    pin('closed', [closed.errors, closed.demand.status], [[], 'CLOSED']);
+    const offer = (await sql.query(`select held_quantity::text from capacity_offer where id = $1`, [keyOf(a)])).rows[0];
+    pin('the 20 held went back to the offer; the 10 confirmed stay booked', offer.held_quantity, '10.00');
+    pin('the held one is released', (await gql('confirm', CONFIRM, { id: open.hold.id }, sellerKey)).confirmHold.errors[0].code, 'HOLD_NOT_ACTIVE');
+    pin('the demand counts only the deal', [(await demandNow(d.id)).heldQuantity, (await demandNow(d.id)).confirmedQuantity], ['0.0000', '10.0000']);
+    expect(await sums(d.id)).toBe(true);
+  });
+
   it('release and expiry give the demand back what they held', async () => {
     const a = await publish();
     const d = await post({ quantity: '100' });
