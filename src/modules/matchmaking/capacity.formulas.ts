@@ -60,8 +60,12 @@ export const estimatedTotalSql = (o: string, d: string, q: string) =>
  * `q` units of offer `o` in demand `d`'s unit: as they are when the units are the same, otherwise
  * their CBM at the offer's own factor over the demand's standard factor (its quantity_cbm per unit).
  */
-export const inDemandUnitSql = (o: string, d: string, q: string) =>
-  `(case when ${o}.unit = ${d}.unit then ${q} else round(${q} * ${o}.cbm_per_unit / ${demandCbmPerUnitSql(`${d}.unit`)}, 4) end)`;
+export const inDemandUnitSql = (o: string, d: string, q: string) => `(case when ${o}.unit = ${d}.unit then ${q} else round(${throughCbm(o, d, q)}, 4) end)`;
+
+/** The same, unrounded: to compare with what a demand still needs. */
+export const inDemandUnitExactSql = (o: string, d: string, q: string) => `(case when ${o}.unit = ${d}.unit then ${q} else ${throughCbm(o, d, q)} end)`;
+
+const throughCbm = (o: string, d: string, q: string) => `${q} * ${o}.cbm_per_unit / ${demandCbmPerUnitSql(`${d}.unit`)}`;
 
 /** A demand's standard CBM per unit (DEMAND_CBM_PER_UNIT: a pallet 1.38, a square metre 2 m high). SQL over a unit expression. */
 export const demandCbmPerUnitSql = (unit: string) =>

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { demandStatusSql } from './capacity.formulas';
+import { endHolds } from './hold.ending';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context';
@@ -163,13 +164,7 @@ export async function closeDemand(ctx: Context, viewer: Viewer, id: string, key?
     if (error) return error;
     // Its unconfirmed holds end with it and their quantity goes back to the offers (the demand is
     // locked first, then the offers, as holdCapacity does); confirmed deals stand.
-    await exec(
-      em,
-      sql`with ended as (update capacity_hold set status = 'RELEASED', ended_at = now(), updated_at = now()
-        where demand_id = ${demandId} and status = 'HELD' returning offer_id, quantity),
-      per_offer as (select offer_id, sum(quantity) as q from ended group by offer_id)
-      update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id`,
-    );
+    await endHolds(em, 'RELEASED', sql`demand_id = ${demandId}`);
     await exec(em, sql`update capacity_demand set status = 'CLOSED', updated_at = now() where id = ${demandId}`);
     return { id: demandId, errors: [] };
   });

@@ -9,10 +9,11 @@ import { idOf, type MutationResult, mutationScope, runMutation } from '../../gra
 import { failure, Problems } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
-import { cbmPerUnitSql, DEMAND_CBM_PER_UNIT, demandCbmPerUnitSql, HOLD_TERMS_COLUMNS, holdTermsValues, inDemandUnitSql } from './capacity.formulas';
+import { cbmPerUnitSql, DEMAND_CBM_PER_UNIT, HOLD_TERMS_COLUMNS, holdTermsValues, inDemandUnitExactSql, inDemandUnitSql } from './capacity.formulas';
 import { checkPair } from '../../matching/engine';
 import { DEMAND_LOCATION, OFFERS_FOR_DEMAND } from './capacity.profile';
 import { demandValuesSql, SAVED_DEMAND, type SavedDemand, scopeOf } from './match.service';
+import { endHolds } from './hold.ending';
 import { holdAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import { type CapacityHoldFilter, HOLD_FILTER_OFFERS_MAX } from './matchmaking.filters';
@@ -60,39 +61,12 @@ export async function listHolds(ctx: Context, info: GraphQLResolveInfo, viewer: 
   );
 }
 
-/**
- * Returns the expired, unswept holds of a demand and of an offer to their offers, in one statement
- * (inside the caller's transaction). The demands they counted for are locked first, in ID order,
- * as holdCapacity locks a demand before an offer.
- */
-async function sweepDemandAndOffer(em: EntityManager, demandId: number, offerId: number): Promise<void> {
-  const locked = await exec(
-    em,
-    sql`select id from capacity_demand where id in (select demand_id from capacity_hold
-      where (demand_id = ${demandId} or offer_id = ${offerId}) and status = 'HELD' and expires_at <= now()) order by id for no key update`,
-  );
-  // Nothing expired (the usual case): nothing to sweep.
-  if (locked.length === 0) return;
-  await exec(
-    em,
-    sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
-      where (demand_id = ${demandId} or offer_id = ${offerId}) and status = 'HELD' and expires_at <= now() returning offer_id, quantity),
-    per_offer as (select offer_id, sum(quantity) as q from expired group by offer_id)
-    update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id`,
-  );
-}
-
-/** `q` units of offer `o` in demand `d`'s unit, unrounded (inDemandUnitSql rounds to 4 places). */
-const exactInDemandUnit = (o: string, d: string, q: string) =>
-  `(case when ${o}.unit = ${d}.unit then ${q} else ${q} * ${o}.cbm_per_unit / ${demandCbmPerUnitSql(`${d}.unit`)} end)`;
-
-/** The demand as holdCapacity reads it, locked: its values for matching (SAVED_DEMAND) and its counters. */
-type HeldDemand = SavedDemand & { status: string; remaining: string };
+/** The demand as holdCapacity reads it: its values for matching (SAVED_DEMAND) and its status. */
+type HeldDemand = SavedDemand & { status: string };
 
 /**
  * A hold of `quantity` in `unit` (the offer's by default) of an offer, for one of the seller's own
- * demands. The demand row is locked first (`for update`), so concurrent holds for one demand are
- * counted one after another; then:
+ * demands:
  *  - the quantity is converted to the offer's unit (through CBM at the warehouse's own factors,
  *    rounded up to whole pallets or to 0.01);
  *  - it may not exceed what the demand still needs (its quantity less held and confirmed; the
@@ -100,7 +74,9 @@ type HeldDemand = SavedDemand & { status: string; remaining: string };
  *  - the pair must meet the demand's filters (storage class, location, period: OUTSIDE_DEMAND) and
  *    hard constraints for the held quantity (CONSTRAINT_NOT_MET naming it), checked by the
  *    matching engine itself (OFFERS_FOR_DEMAND, one pair);
- *  - capacity is taken with the one conditional UPDATE (INSUFFICIENT_CAPACITY).
+ *  - then one statement locks the demand (concurrent holds for it count one after another), checks
+ *    what it still needs, takes the offer's capacity with the conditional UPDATE
+ *    (INSUFFICIENT_CAPACITY) and writes the hold.
  * The demand's counters follow the hold (capacity_hold's count_* trigger).
  */
 export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapacityInput, key?: string) {
@@ -113,14 +89,11 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
     intBetween(p, ['input', 'holdMinutes'], input.holdMinutes, 1, 10_080, 'holdMinutes');
     if (!p.ok || offerId === undefined || demandId === undefined) return { errors: p.list };
     // The demand's values (none of which a sweep changes; its counters are read again under its lock).
-    const [d] = await exec<HeldDemand>(
-      em,
-      sql`select ${sql.raw(SAVED_DEMAND)}, t.status, greatest(t.quantity - t.held_quantity - t.confirmed_quantity, 0)::text as remaining
-      from capacity_demand t where t.id = ${demandId}`,
-    );
+    const [d] = await exec<HeldDemand>(em, sql`select ${sql.raw(SAVED_DEMAND)}, t.status from capacity_demand t where t.id = ${demandId}`);
     if (!d) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'demandId'], 'No such capacity demand');
     if (d.seller_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'demandId'], 'Hold capacity for your own demands only');
-    await sweepDemandAndOffer(em, demandId, offerId);
+    // The demand's and the offer's lapsed holds end first, so that what they held counts again.
+    await endHolds(em, 'EXPIRED', sql`(demand_id = ${demandId} or offer_id = ${offerId}) and expires_at <= now()`);
     if (d.status === 'CLOSED') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['input', 'demandId'], 'The demand is closed');
     // The asked quantity in the offer's unit (rounded up to its steps), in the demand's unit and in CBM.
     const [o] = await exec<{
@@ -144,7 +117,7 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
         q as (select r.*, case when r.rounded < 1e12 then r.rounded::numeric(14, 2) end as q from r),
         dm as (select ${sql.typed(d.unit as string, 'text')} as unit)
       select q.status, q.unit, q.q::text as q, ${sql.raw(inDemandUnitSql('q', 'dm', 'q.q'))}::text as q_demand, trim_scale(q.q * q.cbm_per_unit)::text as q_cbm,
-        ${sql.raw(exactInDemandUnit('q', 'dm', 'q.q'))}::text as q_demand_exact, ${sql.raw(exactInDemandUnit('q', 'dm', 'q.step'))}::text as step_demand_exact,
+        ${sql.raw(inDemandUnitExactSql('q', 'dm', 'q.q'))}::text as q_demand_exact, ${sql.raw(inDemandUnitExactSql('q', 'dm', 'q.step'))}::text as step_demand_exact,
         q.step::text as step, q.cbm_per_unit::text as cbm_per_unit
       from q, dm`,
     );
@@ -304,29 +277,13 @@ export async function sweepHolds(
   em: EntityManager,
   noticeMinutes = 5,
 ): Promise<{ expired: number; expiring: { id: number; holder_id: number; expires_at: string }[] }> {
-  // In one transaction, the demands first, in ID order, as holdCapacity locks a demand before its
-  // offer: the statement after it locks offers, and its trigger (count_update) the demands, already held.
-  const swept = await em.transactional(async (tem) => {
-    await exec(
-      tem,
-      sql`select id from capacity_demand where id in (select demand_id from capacity_hold where status = 'HELD' and expires_at <= now())
-      order by id for no key update`,
-    );
-    const [n] = await exec<{ n: number }>(
-      tem,
-      sql`with expired as (update capacity_hold set status = 'EXPIRED', ended_at = now(), updated_at = now()
-        where status = 'HELD' and expires_at <= now() returning offer_id, quantity),
-      per_offer as (select offer_id, sum(quantity) as q from expired group by offer_id),
-      upd as (update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id returning o.id)
-      select (select count(*) from expired)::int as n`,
-    );
-    return n;
-  });
+  // In one transaction: the demands' locks are held until the holds are ended.
+  const expired = await em.transactional((tem) => endHolds(tem, 'EXPIRED', sql`expires_at <= now()`));
   const expiring = await exec<{ id: number; holder_id: number; expires_at: string }>(
     em,
     sql`update capacity_hold set expiry_notice_at = now()
     where status = 'HELD' and expiry_notice_at is null and expires_at > now() and expires_at <= now() + make_interval(mins => ${sql.typed(noticeMinutes, 'int')})
     returning id, holder_id, expires_at`,
   );
-  return { expired: swept.n, expiring };
+  return { expired, expiring };
 }

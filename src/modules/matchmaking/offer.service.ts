@@ -12,6 +12,7 @@ import { Params } from '../../graphql/sql/params';
 import { countryCodes } from '../../graphql/types/filters';
 import { knownCountryCodes } from '../reference/reference.cache';
 import { cbmPerUnit, offerDerivedSelect } from './capacity.formulas';
+import { lockDemandsOfHolds } from './hold.ending';
 import type { CapacityOfferFilter } from './matchmaking.filters';
 import type { CapacityOfferInput, CapacityOfferUpdateInput } from './matchmaking.inputs';
 import { offerAccess } from './matchmaking.access';
@@ -279,11 +280,7 @@ export async function withdrawOffer(ctx: Context, viewer: Viewer, id: string, ke
     if (!p.ok || offerId === undefined) return { errors: p.list };
     // The demands its active holds count for first, in ID order, as holdCapacity locks a demand
     // before an offer (their counters follow the holds ended below).
-    await exec(
-      em,
-      sql`select id from capacity_demand where id in (select demand_id from capacity_hold where offer_id = ${offerId} and status = 'HELD')
-      order by id for no key update`,
-    );
+    await lockDemandsOfHolds(em, sql`offer_id = ${offerId}`);
     const { error } = await ownOffer(em, viewer, offerId, ['id']);
     if (error) return error;
     // Unconfirmed holds end with the offer; confirmed bookings stand.
