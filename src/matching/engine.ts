@@ -117,6 +117,15 @@ const f = (i: number) => `f_${i}`;
 const a = (i: number) => `a_${i}`;
 const ok = (i: number) => `ok_${i}`;
 
+/** The profile's columns as a select list (over the candidates' aliases). */
+const columnsSql = (profile: AnyProfile) =>
+  Object.entries(profile.columns)
+    .map(([name, sql]) => `${sql} as ${name}`)
+    .join(', ');
+
+/** Whether each hard constraint is met (ok_0 …, NULL as not met), as a select list: what a row's explanation reads. */
+const flagsSql = (profile: AnyProfile) => profile.constraints.map((c, i) => `coalesce((${c.sql}), false) as ${ok(i)}`).join(', ') || 'true as ok_all';
+
 /** The ranking statement for a profile and a request (exported for the unit tests). */
 export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weights): string {
   const p = req.params;
@@ -129,9 +138,7 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
   // the same in the filter, the count of misses, the score and the explanation.
   const misses = n === 0 ? '0' : `(${n} - (${profile.constraints.map((c) => `coalesce((${c.sql}), false)::int`).join(' + ')}))`;
   const full = fullMatchSql(profile);
-  const columns = Object.entries(profile.columns)
-    .map(([name, sql]) => `${sql} as ${name}`)
-    .join(', ');
+  const columns = columnsSql(profile);
   const w = profile.factors.map((x) => `${p.add(weights[x.weightKey])}::float8`);
   // biome-ignore lint/suspicious/noExplicitAny: factors of any row type
   const applies = (x: Factor<any>) => (x.applies ? `coalesce((${x.applies}), false)` : 'true');
@@ -247,7 +254,7 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
     )
     select t.${key} as id, t.*, (select full_count from counted)::int as full_count, (select full_capped from counted) as full_capped,
       ${req.node ?? 'null'} as node,
-      ${profile.constraints.map((c, i) => `coalesce((${c.sql}), false) as ${ok(i)}`).join(', ') || 'true as ok_all'}
+      ${flagsSql(profile)}
       ${profile.detailColumns ? `, ${profile.detailColumns}` : ''}
     from ${source.rejoin('best')}
     order by ${order('t')}`;
@@ -381,11 +388,7 @@ export async function checkPair<R extends MatchRow>(
   const statement = (explained: boolean) => {
     const p = new Params();
     const source = profile.candidates(req.query, p);
-    const flags = profile.constraints.map((c, i) => `coalesce((${c.sql}), false) as ${ok(i)}`).join(', ') || 'true as ok_all';
-    const columns = Object.entries(profile.columns)
-      .map(([name, sql]) => `${sql} as ${name}`)
-      .join(', ');
-    const text = `select ${explained ? `${columns}, ` : ''}${flags}${explained && profile.detailColumns ? `, ${profile.detailColumns}` : ''}
+    const text = `select ${explained ? `${columnsSql(profile)}, ` : ''}${flagsSql(profile)}${explained && profile.detailColumns ? `, ${profile.detailColumns}` : ''}
     from ${source.from}
     where ${[...source.where, `(${profile.columns[profile.key]}) = ${p.add(req.focus)}::int`].join(' and ')}`;
     return db.query<R>(text, p.values);

@@ -18,14 +18,20 @@ export function encodeCursor(sig: string, values: unknown[]): string {
  * type: a cursor is client input, and an edited one must be refused as BAD_USER_INPUT, never reach
  * PostgreSQL as a value its cast fails on.
  */
-export function decodeCursorValues(cursor: string, sig: string, arg: string, types: readonly string[]): string[] {
+/** A cursor's signature and values as encodeCursor wrote them, or undefined when it is not one (not checked against a list). */
+export function parseCursor(cursor: string): [string, ...unknown[]] | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    parsed = undefined;
+    return undefined;
   }
-  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || parsed.length !== types.length + 1) {
+  return Array.isArray(parsed) && typeof parsed[0] === 'string' ? (parsed as [string, ...unknown[]]) : undefined;
+}
+
+export function decodeCursorValues(cursor: string, sig: string, arg: string, types: readonly string[]): string[] {
+  const parsed = parseCursor(cursor);
+  if (!parsed || parsed.length !== types.length + 1) {
     throw badInput(`\`${arg}\` is not a cursor of this list: pass a \`cursor\` or \`pageInfo.endCursor\` from a previous page`, arg);
   }
   if (parsed[0] !== sig) {

@@ -5,17 +5,8 @@ import { compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from '..
 import { Params } from '../../graphql/sql/params';
 import { checkFirst, cursorOf, normalise, rank, type Explanation, type Ranking, type Weights } from '../../matching/engine';
 import type { AnyProfile, MatchCursor, MatchRow } from '../../matching/profile';
-import { decodeCursorValues, encodeCursor } from '../../graphql/sql/keyset';
+import { decodeCursorValues, encodeCursor, parseCursor } from '../../graphql/sql/keyset';
 
-/** The signature a cursor carries, or undefined when it is not one. */
-function decodeCursorSig(cursor: string): string | undefined {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(parsed) && typeof parsed[0] === 'string' ? parsed[0] : undefined;
-  } catch {
-    return undefined;
-  }
-}
 import { DEMANDS_FOR_OFFER, demandDerivedSql, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
 import { badInput, notFound } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
@@ -171,8 +162,8 @@ export function listKeyOf(args: Record<string, unknown>): string {
 
 function decodeAfter(profile: AnyProfile, orderBy: string | undefined, after: string | null | undefined, listKey?: string): MatchCursor | undefined {
   if (after === undefined || after === null) return undefined;
-  const other = decodeCursorSig(after);
-  if (other && other.split(':')[0] === profile.key && other.split(':')[1] === (orderBy ?? 'FIT') && other !== cursorSig(profile, orderBy, listKey))
+  const other = parseCursor(after)?.[0];
+  if (other?.startsWith(cursorSig(profile, orderBy)) && other !== cursorSig(profile, orderBy, listKey))
     throw badInput('`after` was made for another query; keep every argument but `after` the same while paging', 'after');
   // Always four values (the ordering's 0 without one), so that a cursor of another order is told as such.
   const ordered = !!orderBy && !!profile.orderings?.[orderBy];
