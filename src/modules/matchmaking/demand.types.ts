@@ -53,24 +53,20 @@ export class DemandBudget {
   maxTotal?: Money;
 }
 
+/** A value only some viewers may see (`visible`, SQL over the row and the viewer's parameter); null for the others and for anonymous callers. */
+export const forViewer = (visible: (t: string, v: string) => string, value: (t: string) => string, type = 'text') =>
+  expr((t, a) => {
+    const viewer = a.c.vars.viewerId as number | undefined;
+    if (viewer === undefined) return `null::${type}`;
+    return `case when ${visible(t, a.c.params.add(viewer))} then ${value(t)} end`;
+  });
+
 /**
  * A row's contact (its contact_name, contact_email, contact_phone columns) for the viewers `visible`
  * lets see it (`v`: the viewer's parameter), null for everyone else and for anonymous callers.
  */
-/** A value only some viewers may see (`visible`, SQL over the row and the viewer's parameter); null for the others and for anonymous callers. */
-export const forViewer = (visible: (t: string, v: string) => string, value: (t: string) => string) =>
-  expr((t, a) => {
-    const viewer = a.c.vars.viewerId as number | undefined;
-    if (viewer === undefined) return 'null::text';
-    return `case when ${visible(t, a.c.params.add(viewer))} then ${value(t)} end`;
-  });
-
 export const contactSql = (visible: (t: string, v: string) => string) =>
-  expr((t, a) => {
-    const viewer = a.c.vars.viewerId as number | undefined;
-    if (viewer === undefined) return 'null::json';
-    return `case when ${visible(t, a.c.params.add(viewer))} then json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone) else null end`;
-  });
+  forViewer(visible, (t) => `json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone)`, 'json');
 
 @ObjectType({ description: 'How to reach the seller: shown to the seller, and to an operator once a hold for the demand is confirmed (联系方式)' })
 export class DemandContact {

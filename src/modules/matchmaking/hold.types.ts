@@ -17,6 +17,9 @@ import { CapacityDemand } from './demand.types';
 
 registerBilingualEnum(HoldStatus, 'HoldStatus', 'State of a hold on capacity (预留状态)', HoldStatusLabels);
 
+/** A hold's quantity in CBM at the factor it was made with, to cents. */
+const heldCbmSql = (t: string) => `(${t}.quantity * ${t}.cbm_per_unit)::numeric(16,2)::text`;
+
 /** What a hold agreed: kept when it was made, the same whatever happens to the offer later. */
 @SqlObject()
 @ObjectType({ description: 'The terms a hold agreed: the offer’s prices when it was made, the demand’s stay and what it comes to (约定条款)' })
@@ -29,7 +32,7 @@ export class HoldTerms {
   @Field(() => DecimalScalar, { description: 'CBM per unit at the warehouse (每单位立方米)' })
   cbmPerUnit!: string;
 
-  @Sql(expr((t) => `(${t}.quantity * ${t}.cbm_per_unit)::numeric(16,2)::text`))
+  @Sql(expr(heldCbmSql))
   @Field(() => DecimalScalar, { description: 'The held quantity in CBM (折合立方米)' })
   quantityCbm!: string;
 
@@ -67,7 +70,7 @@ export class CapacityHold extends Node {
   @Field(() => CapacityUnit, { description: 'The offer’s unit, which `quantity` is in (单位)' })
   unit!: CapacityUnit;
 
-  @Sql(expr((t) => `(${t}.quantity * ${t}.cbm_per_unit)::numeric(16,2)::text`))
+  @Sql(expr(heldCbmSql))
   @Field(() => DecimalScalar, { description: 'The quantity in CBM, at the warehouse’s own factor (折合立方米)' })
   quantityCbm!: string;
 

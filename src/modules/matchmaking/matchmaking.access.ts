@@ -20,9 +20,7 @@ export const offerAccess: NodeAccess = (t, viewer, p) =>
  */
 export const demandAccess: NodeAccess = (t, viewer, p) => {
   if (viewer === undefined) return `${t}.status in ${MATCHABLE_DEMAND_STATUSES}`;
-  const v = p.add(viewer);
-  return `(${t}.status in ${MATCHABLE_DEMAND_STATUSES} or ${t}.seller_id = ${v}::int
-    or exists (select 1 from capacity_hold ah where ah.demand_id = ${t}.id and ah.operator_id = ${v}::int and ah.status in ('HELD', 'CONFIRMED')))`;
+  return `(${t}.status in ${MATCHABLE_DEMAND_STATUSES} or ${demandDealsVisible(t, p.add(viewer))})`;
 };
 
 /** Holds: the seller holding it and the offer's operator. */
