@@ -9,6 +9,7 @@ import { importWith, type Dataset, type ImportOptions, type ImportResult } from 
 import { authModule } from './modules/auth';
 import { beltModule } from './modules/belt';
 import { enterpriseModule } from './modules/enterprise';
+import { fairModule } from './modules/fair';
 import { matchmakingModule } from './modules/matchmaking';
 import { parkModule } from './modules/park';
 import { policyModule } from './modules/policy';
@@ -36,6 +37,7 @@ const DOMAIN_MODULES: readonly ModuleManifest[] = [
   statisticsModule,
   authModule,
   matchmakingModule,
+  fairModule,
 ];
 
 /** Every module: the domains, then name search over the kinds they declare (it builds on all of them). */

@@ -3,6 +3,7 @@ import { Corridor, CorridorLane } from './corridor.entity';
 import { Country } from './country.entity';
 import { District } from './district.entity';
 import { ExchangeRate, ExchangeRateConversion } from './exchange-rate.entity';
+import { HsChapter, HsSubheading } from './hs-code.entity';
 import { ProductCategory } from './product-category.entity';
 import { Zone } from './zone.entity';
 import { referenceResolvers } from './reference.resolver';
@@ -12,7 +13,7 @@ import { countriesImport, corridorsImport, districtsImport, exchangeRatesImport,
 /** The reference module (see src/manifest.ts). */
 export const referenceModule: ModuleManifest = {
   name: 'reference',
-  entities: [Corridor, CorridorLane, Country, District, ExchangeRate, ExchangeRateConversion, ProductCategory, Zone],
+  entities: [Corridor, CorridorLane, Country, District, ExchangeRate, ExchangeRateConversion, HsChapter, HsSubheading, ProductCategory, Zone],
   resolvers: [...referenceResolvers],
   import: [districtsImport, countriesImport, zonesImport, corridorsImport, productCategoriesImport, exchangeRatesImport],
   search: [

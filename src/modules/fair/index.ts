@@ -1,0 +1,11 @@
+import type { ModuleManifest } from '../../manifest';
+import { FairEdition, FairHall } from './fair-edition.entity';
+import { FairExhibitor, FairTombstone } from './fair-exhibitor.entity';
+import { FairListing } from './fair-listing.entity';
+import { FairMeeting, FairSlot } from './fair-meeting.entity';
+
+/** The trade fair module (see src/manifest.ts): editions, halls, exhibitors, listings, meetings. */
+export const fairModule: ModuleManifest = {
+  name: 'fair',
+  entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSlot, FairMeeting],
+};
