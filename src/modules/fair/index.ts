@@ -3,9 +3,13 @@ import { FairEdition, FairHall } from './fair-edition.entity';
 import { FairExhibitor, FairTombstone } from './fair-exhibitor.entity';
 import { FairListing } from './fair-listing.entity';
 import { FairMeeting, FairSlot } from './fair-meeting.entity';
+import { fairResolvers } from './fair.resolver';
+import { FairExhibitor as FairExhibitorType } from './fair.types';
 
 /** The trade fair module (see src/manifest.ts): editions, halls, exhibitors, listings, meetings. */
 export const fairModule: ModuleManifest = {
   name: 'fair',
   entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSlot, FairMeeting],
+  resolvers: [...fairResolvers],
+  search: [{ kind: 'FAIR_EXHIBITOR', type: FairExhibitorType, description: '交易会参展商 — FairExhibitor' }],
 };
