@@ -5,11 +5,14 @@ import { FairListing } from './fair-listing.entity';
 import { FairMeeting, FairSlot } from './fair-meeting.entity';
 import { fairResolvers } from './fair.resolver';
 import { FairExhibitor as FairExhibitorType } from './fair.types';
+import { SOURCING, SOURCING_REQUESTS } from './sourcing.profile';
+import { SourcingResolver } from './sourcing.resolver';
 
 /** The trade fair module (see src/manifest.ts): editions, halls, exhibitors, listings, meetings. */
 export const fairModule: ModuleManifest = {
   name: 'fair',
   entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSlot, FairMeeting],
-  resolvers: [...fairResolvers],
+  resolvers: [...fairResolvers, SourcingResolver],
+  profiles: [SOURCING, SOURCING_REQUESTS],
   search: [{ kind: 'FAIR_EXHIBITOR', type: FairExhibitorType, description: '交易会参展商 — FairExhibitor' }],
 };
