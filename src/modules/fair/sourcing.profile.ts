@@ -25,17 +25,19 @@ import { OrderUnitLabels } from './fair.enums';
  * warehouse budgets are. The request side reads the rates into its currency once per ranking, the
  * offer side those out of its currency; each pair looks its rate up in them.
  *
- * The walk over a request's offers (each currency cheapest first) reads the index below; the
- * existing fair_listing indexes cannot give offers in price order per currency, so without it the
- * walk sorts each currency's offers (correct, slower on a large edition). What it needs:
+ * The walk over a request's offers (each category and currency, cheapest first) reads the index
+ * below; the existing fair_listing indexes cannot give offers in price order per category and
+ * currency, so without it the walk reads and sorts each partition's offers (correct, slower on a
+ * large edition). What it needs:
  *
  *   create index "fair_listing_sourcing_idx" on "fair_listing"
- *     ("edition_id", "kind", "category_root_id", (coalesce("currency", '')), (coalesce("price_min", "price_max")), "id")
- *     include ("owner_id", "category_id", "hs_code", "hs_chapter", "min_quantity", "quantity_unit", "price_min", "price_max",
+ *     ("edition_id", "kind", "category_id", (coalesce("currency", '')), (coalesce("price_min", "price_max")), "id")
+ *     include ("owner_id", "category_root_id", "hs_code", "hs_chapter", "min_quantity", "quantity_unit", "price_min", "price_max",
  *       "currency", "lead_time_days", "target_markets", "certifications", "belt_id", "hall_id", "exhibitor_id")
  *     where "status" = 'PUBLISHED';
  *
- * It also serves an offer's requests (its first three keys) and the announcements, index-only.
+ * It also serves an offer's requests (its first three keys: the categories under the top level, or
+ * only those of full matches) and the announcements, index-only.
  */
 
 /** A listing's columns (as in fair_listing) that sourcing reads, with their SQL types: what a side that asks is bound from. */
@@ -408,14 +410,21 @@ const base = {
 /** The pair's rate, the same text on both sides: none needed (1) without a highest price, without an offer price, or in one currency. */
 const sameCurrency = (offerCurrency: string) => `r.price_max is null or ${offerCurrency} is null or ${offerCurrency} = r.currency`;
 
-/** Listings of `kind` that could pair with the side `x` asking: published, the same edition and top-level category, not its owner's. */
-const candidateWhere = (t: string, kind: 'OFFER' | 'REQUEST', x: string) => [
+/**
+ * Listings of `kind` that could pair with the side `x` asking: published, of the same edition, in a
+ * category under the same top level (the categories listed once, so the index serves them as keys),
+ * not its owner's; `category` narrows them to one category (a walk's partition).
+ */
+const candidateWhere = (t: string, kind: 'OFFER' | 'REQUEST', x: string, category?: string) => [
   `${t}.status = 'PUBLISHED'`,
   `${t}.kind = '${kind}'`,
   `${t}.edition_id = ${x}.edition_id`,
-  `${t}.category_root_id = ${x}.category_root_id`,
+  category ? `${t}.category_id = ${category}` : `${t}.category_id = any(${rootCategories(x)})`,
   `${t}.owner_id is distinct from ${x}.owner_id`,
 ];
+
+/** The categories under listing `x`'s top-level category (itself included). */
+const rootCategories = (x: string) => `array(select c.id from product_category c where coalesce(c.parent_id, c.id) = ${x}.category_root_id)`;
 
 /** What a sourcing ranking is asked: the listing of the side that asks, as values. */
 export interface SourcingQuery {
@@ -429,24 +438,29 @@ function offersFor({ listing }: SourcingQuery, p: Params): CandidateSource {
   const rates = `lateral (select ${rateMapSql('to', 'r.currency')} as fx offset 0) rm`;
   const rateOf = (currency: string) => pairRateSql(sameCurrency(currency), 'rm.fx', currency);
   const scope = candidateWhere('o', 'OFFER', 'r');
+  const inCategory = (category: string) => candidateWhere('o', 'OFFER', 'r', category).join(' and ');
   return {
     from: `${r} cross join ${rates} cross join fair_listing o cross join lateral (select ${rateOf('o.currency')}) wp`,
     where: scope,
     rejoin: (t) => `${t} t join fair_listing o on o.id = t.offer_id cross join ${r} cross join ${RETURNED_RATE}`,
-    // Each currency of the scope in turn (no currency, '', first), cheapest lowest price first, with
-    // the rate of its currency into the request's: a highest price skips the currencies without a
-    // rate and the offers without a price, and stops at the highest price converted into each.
+    // Each category under the top level and each currency of it in turn (no currency, '', first),
+    // cheapest lowest price first, with the rate of its currency into the request's. Full matches are
+    // looked for only in the request's category (all of them for a top-level one); a highest price
+    // skips the currencies without a rate and the offers without a price, and stops at the highest
+    // price converted into each currency.
     walk: {
       query: r,
-      partitions: `with recursive parts(cur) as (
-          select (select min(coalesce(o.currency, '')) from fair_listing o where ${scope.join(' and ')}) from ${r}
+      partitions: `with recursive parts(cat, cur) as (
+          select c.id, (select min(coalesce(o.currency, '')) from fair_listing o where ${inCategory('c.id')})
+          from ${r} cross join product_category c where coalesce(c.parent_id, c.id) = r.category_root_id
           union all
-          select (select min(coalesce(o.currency, '')) from fair_listing o where ${scope.join(' and ')} and coalesce(o.currency, '') > x.cur)
+          select x.cat, (select min(coalesce(o.currency, '')) from fair_listing o where ${inCategory('x.cat')} and coalesce(o.currency, '') > x.cur)
           from parts x cross join ${r} where x.cur is not null)
-        select x.cur, ${rateOf(`nullif(x.cur, '')`)} from parts x cross join ${r} cross join ${rates} where x.cur is not null`,
+        select x.cat, x.cur, ${rateOf(`nullif(x.cur, '')`)} from parts x cross join ${r} cross join ${rates} where x.cur is not null`,
       table: 'fair_listing o',
-      where: [...scope, `coalesce(o.currency, '') = wp.cur`],
+      where: [...candidateWhere('o', 'OFFER', 'r', 'wp.cat'), `coalesce(o.currency, '') = wp.cur`],
       fullWhere: [
+        'r.category_id in (wp.cat, r.category_root_id)',
         `(r.price_max is null or (wp.cur <> '' and wp.fx_rate is not null))`,
         `(r.price_max is null or ${LOW} <= (r.price_max + 0.0001) / wp.fx_rate)`,
       ],

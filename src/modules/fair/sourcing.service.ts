@@ -36,6 +36,7 @@ const PRICE: DecimalFit = { precision: 14, scale: 4 };
 const AMOUNT_MAX = 1_000_000_000;
 const LEAD_TIME_DAYS_MAX = 365;
 const MARKETS_MAX = 60;
+const CERTIFICATIONS = Object.values(ProductCertification);
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const HS_CODE = /^(\d{4})\.?(\d{2})$/;
 
@@ -172,7 +173,8 @@ async function criteriaListing(ctx: Context, c: SourcingCriteriaInput): Promise<
   const cur = c.priceRange ? currency(p, at('priceRange', 'currency'), c.priceRange.currency) : null;
   intBetween(p, at('leadTimeDays'), c.leadTimeDays, 0, LEAD_TIME_DAYS_MAX, 'leadTimeDays');
   listAtMost(p, at('markets'), c.markets, MARKETS_MAX, 'markets');
-  const certifications = [...new Set(c.certifications ?? [])].filter((x) => Object.values(ProductCertification).includes(x));
+  listAtMost(p, at('certifications'), c.certifications, CERTIFICATIONS.length, 'certifications');
+  const certifications = [...new Set(c.certifications ?? [])].filter((x) => CERTIFICATIONS.includes(x));
   const hs = c.hsCode == null ? null : HS_CODE.exec(c.hsCode.trim());
   if (c.hsCode != null && !hs) p.add(at('hsCode'), `"${c.hsCode.slice(0, 20)}" is not an HS subheading: six digits, e.g. "871120" or "8711.20"`);
   const edition = await bySlug<{ id: number }>(ctx, p, at('edition'), 'fair_edition', 'edition', c.edition);

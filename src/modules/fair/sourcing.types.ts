@@ -159,7 +159,7 @@ export class SourcingCriteriaInput {
   @Field(() => [String], { nullable: true, description: 'Markets the goods are for, ISO 3166-1 alpha-2, at most 60 (目标市场)' })
   markets?: string[];
 
-  @Field(() => [ProductCertification], { nullable: true, description: 'Certifications every offer must hold (所需认证)' })
+  @Field(() => [ProductCertification], { nullable: true, description: 'Certifications every offer must hold, each once (所需认证)' })
   certifications?: ProductCertification[];
 
   @Field(() => String, { nullable: true, description: 'Only offers from this industrial belt, by slug (产业带)' })
