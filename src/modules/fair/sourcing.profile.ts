@@ -407,8 +407,13 @@ const base = {
   detailColumns: DETAIL_COLUMNS,
 };
 
-/** The pair's rate, the same text on both sides: none needed (1) without a highest price, without an offer price, or in one currency. */
-const sameCurrency = (offerCurrency: string) => `r.price_max is null or ${offerCurrency} is null or ${offerCurrency} = r.currency`;
+/**
+ * The pair's rate, the same on both sides: 1 (no conversion) when either side gives no currency or
+ * both the same; the rate from the offer's currency into the request's otherwise. It depends on the
+ * two currencies alone, so a walk's partition (one currency of the other side) carries it.
+ */
+const sameCurrency = (offerCurrency: string, requestCurrency: string) =>
+  `${offerCurrency} is null or ${requestCurrency} is null or ${offerCurrency} = ${requestCurrency}`;
 
 /**
  * Listings of `kind` that could pair with the side `x` asking: published, of the same edition, in a
@@ -426,17 +431,63 @@ const candidateWhere = (t: string, kind: 'OFFER' | 'REQUEST', x: string, categor
 /** The categories under listing `x`'s top-level category (itself included). */
 const rootCategories = (x: string) => `array(select c.id from product_category c where coalesce(c.parent_id, c.id) = ${x}.category_root_id)`;
 
+/** fair_listing_sourcing_idx's keys and included columns (see the head of this file): what a walk reads, index-only. */
+const WALK_COLUMNS = [
+  'id',
+  'kind',
+  'edition_id',
+  'owner_id',
+  'category_id',
+  'category_root_id',
+  'hs_code',
+  'hs_chapter',
+  'min_quantity',
+  'quantity_unit',
+  'price_min',
+  'price_max',
+  'currency',
+  'lead_time_days',
+  'target_markets',
+  'certifications',
+  'belt_id',
+  'hall_id',
+  'exhibitor_id',
+];
+
+/**
+ * A walk's partitions: each category under the top level of the side that asks (`x`, bound by the
+ * one-row `xFrom`) and each currency its candidates (alias `t`, as `inCategory` selects them) have there ('' for none),
+ * found by skipping through the index, each with the pair's rate for that currency (`rates` binds
+ * the map `rateOf` reads).
+ */
+function partitionsSql(
+  t: string,
+  xFrom: string,
+  x: string,
+  inCategory: (category: string) => string,
+  rates: string,
+  rateOf: (currency: string) => string,
+): string {
+  return `with recursive parts(cat, cur) as (
+          select c.id, (select min(coalesce(${t}.currency, '')) from fair_listing ${t} where ${inCategory('c.id')})
+          from ${xFrom} cross join product_category c where coalesce(c.parent_id, c.id) = ${x}.category_root_id
+          union all
+          select p.cat, (select min(coalesce(${t}.currency, '')) from fair_listing ${t} where ${inCategory('p.cat')} and coalesce(${t}.currency, '') > p.cur)
+          from parts p cross join ${xFrom} where p.cur is not null)
+        select p.cat, p.cur, ${rateOf(`nullif(p.cur, '')`)} from parts p cross join ${xFrom} cross join ${rates} where p.cur is not null`;
+}
+
 /** What a sourcing ranking is asked: the listing of the side that asks, as values. */
 export interface SourcingQuery {
   listing: ListingValues;
 }
 
-/** The offers for a request `r` (saved or ad hoc), walked currency by currency, cheapest first. */
+/** The offers for a request `r` (saved or ad hoc), walked per category under the top level and currency, cheapest first. */
 function offersFor({ listing }: SourcingQuery, p: Params): CandidateSource {
   const r = listingValuesSql(listing, p, 'r');
   // The rates into the request's currency (none without a currency), once; a pair's is looked up in them.
   const rates = `lateral (select ${rateMapSql('to', 'r.currency')} as fx offset 0) rm`;
-  const rateOf = (currency: string) => pairRateSql(sameCurrency(currency), 'rm.fx', currency);
+  const rateOf = (currency: string) => pairRateSql(sameCurrency(currency, 'r.currency'), 'rm.fx', currency);
   const scope = candidateWhere('o', 'OFFER', 'r');
   const inCategory = (category: string) => candidateWhere('o', 'OFFER', 'r', category).join(' and ');
   return {
@@ -450,13 +501,7 @@ function offersFor({ listing }: SourcingQuery, p: Params): CandidateSource {
     // price converted into each currency.
     walk: {
       query: r,
-      partitions: `with recursive parts(cat, cur) as (
-          select c.id, (select min(coalesce(o.currency, '')) from fair_listing o where ${inCategory('c.id')})
-          from ${r} cross join product_category c where coalesce(c.parent_id, c.id) = r.category_root_id
-          union all
-          select x.cat, (select min(coalesce(o.currency, '')) from fair_listing o where ${inCategory('x.cat')} and coalesce(o.currency, '') > x.cur)
-          from parts x cross join ${r} where x.cur is not null)
-        select x.cat, x.cur, ${rateOf(`nullif(x.cur, '')`)} from parts x cross join ${r} cross join ${rates} where x.cur is not null`,
+      partitions: partitionsSql('o', r, 'r', inCategory, rates, rateOf),
       table: 'fair_listing o',
       where: [...candidateWhere('o', 'OFFER', 'r', 'wp.cat'), `coalesce(o.currency, '') = wp.cur`],
       fullWhere: [
@@ -465,42 +510,36 @@ function offersFor({ listing }: SourcingQuery, p: Params): CandidateSource {
         `(r.price_max is null or ${LOW} <= (r.price_max + 0.0001) / wp.fx_rate)`,
       ],
       order: `${LOW}, o.id`,
-      // fair_listing_sourcing_idx's keys and included columns (see the head of this file).
-      tableColumns: [
-        'id',
-        'kind',
-        'edition_id',
-        'owner_id',
-        'category_id',
-        'category_root_id',
-        'hs_code',
-        'hs_chapter',
-        'min_quantity',
-        'quantity_unit',
-        'price_min',
-        'price_max',
-        'currency',
-        'lead_time_days',
-        'target_markets',
-        'certifications',
-        'belt_id',
-        'hall_id',
-        'exhibitor_id',
-      ],
+      tableColumns: WALK_COLUMNS,
     },
   };
 }
 
-/** The requests an offer `o` (saved or ad hoc) fits: every candidate of its scope, so counts are exact. */
+/**
+ * The requests an offer `o` (saved or ad hoc) fits, walked per category under the top level and
+ * currency, highest price first (those giving none first: any price fits them).
+ */
 function requestsFor({ listing }: SourcingQuery, p: Params): CandidateSource {
   const o = listingValuesSql(listing, p, 'o');
-  // The rates out of the offer's currency, once; each request picks the one into its own.
+  // The rates out of the offer's currency, once; each request (each partition's currency) picks the one into its own.
   const rates = `lateral (select ${rateMapSql('from', 'o.currency')} as fx offset 0) om`;
-  const rate = `lateral (select ${pairRateSql(sameCurrency('o.currency'), 'om.fx', 'r.currency')}) wp`;
+  const rateOf = (currency: string) => pairRateSql(sameCurrency('o.currency', currency), 'om.fx', currency);
+  const inCategory = (category: string) => candidateWhere('r', 'REQUEST', 'o', category).join(' and ');
   return {
-    from: `${o} cross join ${rates} cross join fair_listing r cross join ${rate}`,
+    from: `${o} cross join ${rates} cross join fair_listing r cross join lateral (select ${rateOf('r.currency')}) wp`,
     where: candidateWhere('r', 'REQUEST', 'o'),
     rejoin: (t) => `${t} t join fair_listing r on r.id = t.request_id cross join ${o} cross join ${RETURNED_RATE}`,
+    // Full matches only in the offer's category and its top level (CATEGORY); no price bound (a
+    // request's highest price is not the index's order), so a partition is read until its share.
+    walk: {
+      query: o,
+      partitions: partitionsSql('r', o, 'o', inCategory, rates, rateOf),
+      table: 'fair_listing r',
+      where: [...candidateWhere('r', 'REQUEST', 'o', 'wp.cat'), `coalesce(r.currency, '') = wp.cur`],
+      fullWhere: ['wp.cat in (o.category_id, o.category_root_id)'],
+      order: `coalesce(r.price_min, r.price_max) desc, r.id desc`,
+      tableColumns: WALK_COLUMNS,
+    },
   };
 }
 
