@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app';
 import { toGlobalId } from '../src/graphql/ids';
 import { createLogger } from '../src/logger';
-import { type Body, ms, pct, post, run } from './matchmaking';
+import { type Body, measure } from './matchmaking';
 import { BENCH_CONFIG } from './operations';
 import { record } from './record';
 
@@ -120,55 +120,12 @@ async function main(): Promise<void> {
     );
     ops.push(['offers', rows.map((r) => ({ query: OFFER, variables: { id: toGlobalId('FairListing', r.id) } }))]);
   }
-  let ok = true;
-  const rows: object[] = [];
-  const fullMatches: Record<string, unknown> = {};
-  const round1 = (v: number) => Math.round(v * 10) / 10;
-  if (ops.length) console.log('operation            conns    req/s   p50 ms  p95 ms  p99 ms  SQL/request  errors');
-  for (const [name, bodies] of ops) {
-    // Every body once first: it must work (no errors), and the run after it is warm.
-    const full: number[] = [];
-    for (const b of bodies) {
-      const r = await post(target, b);
-      if (r.errors) throw new Error(`${name}: ${JSON.stringify(r.errors)} for ${JSON.stringify(b.variables)}`);
-      full.push((r.data.sourcingMatches ?? r.data.sourcingRequestMatches).fullMatchCount);
-    }
-    full.sort((a, b) => a - b);
-    for (const c of [1, connections]) {
-      const r = await run(target, {}, bodies, c, seconds, counter);
-      ok &&= r.errors === 0;
-      console.log(
-        `${name.padEnd(20)} ${String(c).padStart(5)} ${r.reqs.toFixed(0).padStart(8)}  ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}  ${r.statements.toFixed(2).padStart(11)}  ${String(r.errors).padStart(6)}`,
-      );
-      rows.push({
-        operation: name,
-        kind: 'all',
-        connections: c,
-        reqPerS: Math.round(r.reqs),
-        p50Ms: round1(r.p50),
-        p95Ms: round1(r.p95),
-        p99Ms: round1(r.p99),
-        sqlPerRequest: Math.round(r.statements * 100) / 100,
-        errors: r.errors,
-      });
-      for (const [kind, t] of [...r.byKind].sort()) {
-        console.log(`  ${kind.padEnd(18)} ${String(t.length).padStart(5)} reqs  ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(pct(t, 99))}`);
-        rows.push({
-          operation: name,
-          kind,
-          connections: c,
-          requests: t.length,
-          p50Ms: round1(pct(t, 50)),
-          p95Ms: round1(pct(t, 95)),
-          p99Ms: round1(pct(t, 99)),
-        });
-      }
-    }
-    console.log(
-      `${' '.repeat(20)} (${bodies.length} different requests; full matches per request: median ${pct(full, 50)}, p95 ${pct(full, 95)}, max ${full[full.length - 1]})`,
-    );
-    fullMatches[name] = { requests: bodies.length, median: pct(full, 50), p95: pct(full, 95), max: full[full.length - 1] };
-  }
+  const { ok, rows, fullMatches } = await measure(
+    target,
+    ops,
+    { connections, seconds, counter },
+    (data) => (data.sourcingMatches ?? data.sourcingRequestMatches).fullMatchCount,
+  );
   if (rows.length) {
     const {
       rows: [{ version }],

@@ -6,8 +6,8 @@ import type { FieldCost } from '../graphql/limits/cost';
 import { compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from '../graphql/sql/compile';
 import { decodeCursorValues, encodeCursor, parseCursor } from '../graphql/sql/keyset';
 import { Params } from '../graphql/sql/params';
-import { cursorOf, type Ranking } from './engine';
-import type { AnyProfile, MatchCursor, MatchRow } from './profile';
+import { checkFirst, cursorOf, type Explanation, type Queryable, rank, type Ranking } from './engine';
+import type { AnyProfile, MatchCursor, MatchProfile, MatchRow } from './profile';
 
 /**
  * What every module's match lists share as GraphQL (docs/matchmaking.md, "Paging"): the cost of a
@@ -98,5 +98,62 @@ export function matchPage<R extends MatchRow, M>(
     edges,
     pageInfo: { hasNextPage: r.hasMore, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: r.fullMatchCount,
+  };
+}
+
+/** What a match list is asked, as its GraphQL arguments carry it (and what its resolver adds). */
+export interface MatchListArgs {
+  /** Weights by weightKey, as asked. */
+  weights?: object;
+  first?: number;
+  includeNearMisses?: boolean;
+  /** The next page: rows after this cursor (an edge's `cursor` or `pageInfo.endCursor`). */
+  after?: string | null;
+  /** What the list asked (every argument but `after`), for its cursors: a cursor of another list is refused. */
+  listKey?: string;
+  /** Whether the client asked for `fullMatchCountCapped` (it may cost a second read); default true. */
+  capped?: boolean;
+  /** Only this candidate, ranked among all the matches (an event's). */
+  focus?: number;
+}
+
+/**
+ * One ranking of `profile` for `query` as a match list's page: `first` checked, the client's
+ * selection compiled by `node` into the statement, `after` read back, the rows turned into the
+ * module's matches by `matchOf`, and the page with its cursors; `weights` as the engine used them
+ * (a module shows them its own way). `peek` (whether a next page follows) defaults to a list's.
+ */
+export async function rankPage<R extends MatchRow, Q, M>(
+  db: Queryable,
+  profile: MatchProfile<R, Q>,
+  query: Q,
+  args: MatchListArgs & { orderBy?: string; peek?: boolean },
+  node: (p: Params) => string | null,
+  matchOf: (row: R & { explanation: Explanation }) => M,
+) {
+  const first = checkFirst(args.first);
+  const p = new Params();
+  const compiled = node(p);
+  const after = decodeMatchCursor(profile, args.orderBy, args.after, args.listKey);
+  const r = await rank(db, profile, {
+    query,
+    node: compiled,
+    weights: args.weights as Record<string, number> | undefined,
+    first,
+    nearMisses: !!args.includeNearMisses,
+    orderBy: args.orderBy,
+    params: p,
+    focus: args.focus,
+    capped: args.capped,
+    after,
+    peek: args.peek ?? args.focus === undefined,
+  });
+  const matches = r.rows.map(matchOf);
+  return {
+    ...matchPage(profile, args.orderBy, args.listKey, r, after, matches),
+    matches,
+    fullMatchCount: r.fullMatchCount,
+    fullMatchCountCapped: r.fullMatchCountCapped,
+    weights: r.weights,
   };
 }

@@ -178,7 +178,11 @@ const incomparable = (r: SourcingRow): Bilingual | null =>
 
 const beltName = (zh: string | null, en: string | null): Bilingual => (zh ? { en: en!, zh } : { en: 'no industrial belt', zh: '无产业带' });
 
-/** The hard constraints, in the order a near miss is explained. */
+/**
+ * The hard constraints, in the order failures are explained, and tested: a full match is every one
+ * of them ANDed in this order, so the scalar comparisons come first and the array ones (markets,
+ * certifications) last, read only for candidates that pass the others.
+ */
 const CONSTRAINTS: Constraint<SourcingRow>[] = [
   {
     name: 'CATEGORY',
@@ -198,14 +202,6 @@ const CONSTRAINTS: Constraint<SourcingRow>[] = [
     }),
   },
   {
-    name: 'MARKET',
-    sql: `cardinality(r.target_markets) = 0 or cardinality(o.target_markets) = 0 or o.target_markets && r.target_markets`,
-    miss: (r) => ({
-      en: `sells to ${list(r.o_markets).en}, the request is for ${list(r.r_markets).en}`,
-      zh: `销往${list(r.o_markets).zh}，需求市场为${list(r.r_markets).zh}`,
-    }),
-  },
-  {
     name: 'MIN_ORDER',
     sql: `r.min_quantity is null or o.min_quantity is null or (o.quantity_unit = r.quantity_unit and o.min_quantity <= r.min_quantity)`,
     miss: (r) => {
@@ -213,6 +209,22 @@ const CONSTRAINTS: Constraint<SourcingRow>[] = [
       return r.same_unit
         ? { en: `minimum order ${moq.en}, ${want.en} wanted`, zh: `起订量${moq.zh}，需求${want.zh}` }
         : { en: `minimum order ${moq.en}, in another unit than the ${want.en} wanted`, zh: `起订量${moq.zh}，与需求的${want.zh}单位不同` };
+    },
+  },
+  {
+    name: 'LEAD_TIME',
+    sql: `r.lead_time_days is null or o.lead_time_days <= r.lead_time_days`,
+    miss: (r) =>
+      r.o_lead == null
+        ? { en: `states no lead time; the request accepts up to ${r.r_lead} days`, zh: `未标明交期；需求交期不超过${r.r_lead}天` }
+        : { en: `ships in ${r.o_lead} days, the request accepts up to ${r.r_lead}`, zh: `交期${r.o_lead}天，需求不超过${r.r_lead}天` },
+  },
+  {
+    name: 'BELT',
+    sql: `r.belt_id is null or o.belt_id = r.belt_id`,
+    miss: (r) => {
+      const [from, asked] = [beltName(r.o_belt_zh, r.o_belt_en), beltName(r.r_belt_zh, r.r_belt_en)];
+      return { en: `from ${from.en}, the request names ${asked.en}`, zh: `来自${from.zh}，需求指定${asked.zh}` };
     },
   },
   {
@@ -231,25 +243,17 @@ const CONSTRAINTS: Constraint<SourcingRow>[] = [
     },
   },
   {
-    name: 'LEAD_TIME',
-    sql: `r.lead_time_days is null or o.lead_time_days <= r.lead_time_days`,
-    miss: (r) =>
-      r.o_lead == null
-        ? { en: `states no lead time; the request accepts up to ${r.r_lead} days`, zh: `未标明交期；需求交期不超过${r.r_lead}天` }
-        : { en: `ships in ${r.o_lead} days, the request accepts up to ${r.r_lead}`, zh: `交期${r.o_lead}天，需求不超过${r.r_lead}天` },
+    name: 'MARKET',
+    sql: `cardinality(r.target_markets) = 0 or cardinality(o.target_markets) = 0 or o.target_markets && r.target_markets`,
+    miss: (r) => ({
+      en: `sells to ${list(r.o_markets).en}, the request is for ${list(r.r_markets).en}`,
+      zh: `销往${list(r.o_markets).zh}，需求市场为${list(r.r_markets).zh}`,
+    }),
   },
   {
     name: 'CERTIFICATIONS',
     sql: `o.certifications @> r.certifications`,
     miss: (r) => ({ en: `missing ${list(r.missing_certs).en}`, zh: `缺少认证：${list(r.missing_certs).zh}` }),
-  },
-  {
-    name: 'BELT',
-    sql: `r.belt_id is null or o.belt_id = r.belt_id`,
-    miss: (r) => {
-      const [from, asked] = [beltName(r.o_belt_zh, r.o_belt_en), beltName(r.r_belt_zh, r.r_belt_en)];
-      return { en: `from ${from.en}, the request names ${asked.en}`, zh: `来自${from.zh}，需求指定${asked.zh}` };
-    },
   },
 ];
 

@@ -4,8 +4,8 @@ import { badInput, notFound } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
 import { Params } from '../../graphql/sql/params';
 import { countryCodes } from '../../graphql/types/filters';
-import { compileSelection, decodeMatchCursor, matchPage, type NodeSelection } from '../../matching/connection';
-import { checkFirst, normalise, rank, type Explanation, type Weights } from '../../matching/engine';
+import { compileSelection, type MatchListArgs, type NodeSelection, rankPage } from '../../matching/connection';
+import { type Explanation, normalise } from '../../matching/engine';
 import type { MatchProfile } from '../../matching/profile';
 import { currency, intBetween, listAtMost, nonNegativeDecimal, noControlChars, positiveDecimal, Problems } from '../matchmaking/matchmaking.validation';
 import { knownCountryCodes } from '../reference/reference.cache';
@@ -40,18 +40,8 @@ const CERTIFICATIONS = Object.values(ProductCertification);
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const HS_CODE = /^(\d{4})\.?(\d{2})$/;
 
-export interface SourcingArgs {
+export interface SourcingArgs extends MatchListArgs {
   weights?: SourcingWeightsInput;
-  first?: number;
-  includeNearMisses?: boolean;
-  /** The next page: rows after this cursor. */
-  after?: string | null;
-  /** What the list asked (every argument but `after`), for its cursors: a cursor of another list is refused. */
-  listKey?: string;
-  /** Whether the client asked for `fullMatchCountCapped`; default true. */
-  capped?: boolean;
-  /** Only this candidate, ranked among all the matches (an event's). */
-  focus?: number;
 }
 
 /** What the client selected of a match's listing and of its exhibitor. */
@@ -86,35 +76,10 @@ function nodeSql(ctx: Context, s: SourcingSelection, alias: string, p: Params): 
   return `json_build_object('listing', ${listing ?? 'null'}, 'exhibitor', ${exhibitor ? `(select ${exhibitor} from fair_exhibitor fx where fx.id = ${alias}.exhibitor_id)` : 'null'})`;
 }
 
-/** The weights of a ranking as clients see them: normalised for a pair to which every factor applies. */
-const shownWeights = (weights: Weights) => normalise(weights);
-
 /** One ranking of `profile` for the listing that asks, as a page. */
 async function rankFor(ctx: Context, profile: MatchProfile<SourcingRow, SourcingQuery>, listing: ListingValues, s: SourcingSelection, args: SourcingArgs) {
-  const first = checkFirst(args.first);
-  const p = new Params();
-  const node = nodeSql(ctx, s, profile === SOURCING ? 'o' : 'r', p);
-  const after = decodeMatchCursor(profile, undefined, args.after, args.listKey);
-  const r = await rank(ctx.db, profile, {
-    query: { listing },
-    node,
-    weights: args.weights as Record<string, number> | undefined,
-    first,
-    nearMisses: !!args.includeNearMisses,
-    params: p,
-    focus: args.focus,
-    capped: args.capped,
-    after,
-    peek: args.focus === undefined,
-  });
-  const matches = r.rows.map(matchOf);
-  return {
-    ...matchPage(profile, undefined, args.listKey, r, after, matches),
-    matches,
-    fullMatchCount: r.fullMatchCount,
-    fullMatchCountCapped: r.fullMatchCountCapped,
-    weights: shownWeights(r.weights),
-  };
+  const page = await rankPage(ctx.db, profile, { listing }, args, (p) => nodeSql(ctx, s, profile === SOURCING ? 'o' : 'r', p), matchOf);
+  return { ...page, weights: normalise(page.weights) };
 }
 
 type SavedListing = ListingValues & { kind: string; status: string };

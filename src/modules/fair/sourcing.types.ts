@@ -13,7 +13,7 @@ import { FairExhibitor, FairListing } from './fair.types';
  * exhibitor, and a ranking's page as a connection, built as warehouse matches are.
  */
 
-/** The hard constraints of sourcing (sourcing.profile.ts, in the same order). */
+/** The hard constraints of sourcing (sourcing.profile.ts). */
 export enum SourcingConstraint {
   CATEGORY = 'CATEGORY',
   HS_CHAPTER = 'HS_CHAPTER',

@@ -1,7 +1,7 @@
 import type { Context } from '../../graphql/context';
 import { Params } from '../../graphql/sql/params';
-import { checkFirst, normalise, rank, type Explanation, type Weights } from '../../matching/engine';
-import { compileSelection, decodeMatchCursor, matchPage, type NodeSelection } from '../../matching/connection';
+import { normalise, type Explanation, type Weights } from '../../matching/engine';
+import { compileSelection, type MatchListArgs, type NodeSelection, rankPage } from '../../matching/connection';
 
 import { DEMANDS_FOR_OFFER, demandDerivedSql, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
 import { badInput, notFound } from '../../graphql/errors';
@@ -84,20 +84,10 @@ export function criteriaValues(c: Criteria, corridorId: number | null): DemandVa
   };
 }
 
-export interface MatchArgs {
+export interface MatchArgs extends MatchListArgs {
   weights?: MatchWeightsInput;
-  first?: number;
-  includeNearMisses?: boolean;
   /** Demands for an offer only: FIT (the score) or REVENUE (what each brings the operator). */
   orderBy?: 'FIT' | 'REVENUE';
-  /** Only this offer (warehouseMatches) or demand, ranked among all the matches. */
-  focus?: number;
-  /** Whether the client asked for `fullMatchCountCapped` (it costs a second read where full matches are rare); default true. */
-  capped?: boolean;
-  /** The next page: rows after this cursor (an edge's `cursor` or `pageInfo.endCursor`). */
-  after?: string | null;
-  /** What the list asked (every argument but `after`), for its cursors: a cursor of another list is refused. */
-  listKey?: string;
 }
 
 /** The weights of a ranking as clients see them: normalised for a pair to which every factor applies (distance only with a point). */
@@ -149,60 +139,28 @@ export async function corridorBySlug(ctx: Context, slug: string): Promise<{ id: 
 
 /** Offers for a demand (`d` bound by `demandFrom`, where its `scope` says), best first. */
 export async function matchOffers(ctx: Context, selection: NodeSelection | null, demandFrom: (p: Params) => string, scope: MatchScope, args: MatchArgs) {
-  const first = checkFirst(args.first);
-  const p = new Params();
-  const node = compileSelection(ctx, selection, 'CapacityOffer', 'o', p);
-  const after = decodeMatchCursor(OFFERS_FOR_DEMAND, undefined, args.after, args.listKey);
-  const r = await rank(ctx.db, OFFERS_FOR_DEMAND, {
-    query: { demandFrom, scope },
-    node,
-    weights: args.weights as Record<string, number> | undefined,
-    first,
-    nearMisses: !!args.includeNearMisses,
-    params: p,
-    focus: args.focus,
-    capped: args.capped,
-    after,
-    peek: args.focus === undefined,
-  });
-  const matches = r.rows.map((row) => matchOf(row, 'offer'));
-  return {
-    ...matchPage(OFFERS_FOR_DEMAND, undefined, args.listKey, r, after, matches),
-    matches,
-    fullMatchCount: r.fullMatchCount,
-    fullMatchCountCapped: r.fullMatchCountCapped,
-    weights: shownWeights(r.weights, !!scope.area),
-  };
+  const page = await rankPage(
+    ctx.db,
+    OFFERS_FOR_DEMAND,
+    { demandFrom, scope },
+    { ...args, orderBy: undefined },
+    (p) => compileSelection(ctx, selection, 'CapacityOffer', 'o', p),
+    (row) => matchOf(row, 'offer'),
+  );
+  return { ...page, weights: shownWeights(page.weights, !!scope.area) };
 }
 
 /** Open demands an offer (`o` bound by `offerFrom`, with the copies of its warehouse's columns) could serve. */
 export async function matchDemands(ctx: Context, selection: NodeSelection | null, offerFrom: (p: Params) => string, args: MatchArgs) {
-  const first = checkFirst(args.first);
-  const p = new Params();
-  const node = compileSelection(ctx, selection, 'CapacityDemand', 'd', p);
-  const orderBy = args.orderBy === 'REVENUE' ? 'REVENUE' : undefined;
-  const after = decodeMatchCursor(DEMANDS_FOR_OFFER, orderBy, args.after, args.listKey);
-  const r = await rank(ctx.db, DEMANDS_FOR_OFFER, {
-    query: { offerFrom },
-    node,
-    weights: args.weights as Record<string, number> | undefined,
-    first,
-    nearMisses: !!args.includeNearMisses,
-    orderBy: args.orderBy === 'REVENUE' ? 'REVENUE' : undefined,
-    params: p,
-    focus: args.focus,
-    capped: args.capped,
-    after,
-    peek: true,
-  });
-  const matches = r.rows.map((row) => matchOf(row, 'demand'));
-  return {
-    ...matchPage(DEMANDS_FOR_OFFER, orderBy, args.listKey, r, after, matches),
-    matches,
-    fullMatchCount: r.fullMatchCount,
-    fullMatchCountCapped: r.fullMatchCountCapped,
-    weights: shownWeights(r.weights, true),
-  };
+  const page = await rankPage(
+    ctx.db,
+    DEMANDS_FOR_OFFER,
+    { offerFrom },
+    { ...args, orderBy: args.orderBy === 'REVENUE' ? 'REVENUE' : undefined, peek: true },
+    (p) => compileSelection(ctx, selection, 'CapacityDemand', 'd', p),
+    (row) => matchOf(row, 'demand'),
+  );
+  return { ...page, weights: shownWeights(page.weights, true) };
 }
 
 /** What `warehouseMatches` is asked: an ad-hoc `demand` or a saved `demandId`, and how to rank. */
