@@ -15,6 +15,7 @@ import { record } from './record';
  *
  *   npm run bench:fair-sourcing                        # everything, 10 s per operation
  *   BENCH_SECONDS=5 npm run bench:fair-sourcing -- saved offers
+ *   BENCH_EDITION=<slug> npm run bench:fair-sourcing      # the requests and offers of one edition only
  *
  * Operations (each at 1 connection for latency, then at BENCH_CONNECTIONS for throughput):
  *   saved    sourcingMatches(requestId:) over 400 published requests (per kind: with a highest price or not);
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
   const only = process.argv.slice(2);
   const want = (name: string) => !only.length || only.includes(name);
+  // One edition only (its slug), e.g. the sample edition in a database that also holds a scale one.
+  const edition = process.env.BENCH_EDITION;
   const counter = { statements: 0, requests: 0 };
   const app = await createApp({
     databaseUrl: url,
@@ -108,7 +111,8 @@ async function main(): Promise<void> {
     `select l.id, e.slug as edition, c.slug as category, l.hs_code, l.min_quantity::text, l.quantity_unit, l.price_min::text, l.price_max::text, l.currency,
        l.lead_time_days, l.target_markets, l.certifications, b.slug as belt
      from fair_listing l join fair_edition e on e.id = l.edition_id join product_category c on c.id = l.category_id left join industrial_belt b on b.id = l.belt_id
-     where l.status = 'PUBLISHED' and l.kind = 'REQUEST' order by md5(l.id::text) limit 400`,
+     where l.status = 'PUBLISHED' and l.kind = 'REQUEST' and ($1::text is null or e.slug = $1) order by md5(l.id::text) limit 400`,
+    [edition ?? null],
   );
   const kindOf = (r: RequestRow) => (r.price_max ? 'highest price' : 'no highest price');
   const ops: [string, Body[]][] = [];
@@ -116,7 +120,9 @@ async function main(): Promise<void> {
   if (want('adhoc')) ops.push(['adhoc', requests.map((r) => ({ query: ADHOC, variables: { request: criteriaOf(r) }, kind: kindOf(r) }))]);
   if (want('offers')) {
     const { rows } = await pool.query<{ id: number }>(
-      `select id from fair_listing where status = 'PUBLISHED' and kind = 'OFFER' order by md5(id::text) limit 400`,
+      `select id from fair_listing where status = 'PUBLISHED' and kind = 'OFFER'
+         and ($1::text is null or edition_id = (select id from fair_edition where slug = $1)) order by md5(id::text) limit 400`,
+      [edition ?? null],
     );
     ops.push(['offers', rows.map((r) => ({ query: OFFER, variables: { id: toGlobalId('FairListing', r.id) } }))]);
   }
@@ -137,6 +143,7 @@ async function main(): Promise<void> {
     const files = record(label ? `fair-sourcing-${label}` : 'fair-sourcing', rows, {
       postgresql: version,
       database,
+      edition: edition ?? 'all',
       sourcingIndex: index.present ? 'fair_listing_sourcing_idx present' : 'fair_listing_sourcing_idx absent',
       method: `${seconds} s per run, autocannon in the same process as the API (DB pool 16), at 1 connection (latency, per kind of request) then ${connections}; up to 400 different requests per operation, top 20 with explanations, near misses, listing and exhibitor`,
       fullMatchesPerRequest: fullMatches,

@@ -32,8 +32,8 @@ import { OrderUnitLabels } from './fair.enums';
  *
  *   create index "fair_listing_sourcing_idx" on "fair_listing"
  *     ("edition_id", "kind", "category_id", (coalesce("currency", '')), (coalesce("price_min", "price_max")), "id")
- *     include ("owner_id", "category_root_id", "hs_code", "hs_chapter", "min_quantity", "quantity_unit", "price_min", "price_max",
- *       "currency", "lead_time_days", "target_markets", "certifications", "belt_id", "hall_id", "exhibitor_id")
+ *     include ("owner_id", "category_root_id", "hs_chapter", "min_quantity", "quantity_unit", "price_min", "price_max",
+ *       "currency", "lead_time_days", "target_markets", "certifications", "belt_id", "hall_id")
  *     where "status" = 'PUBLISHED';
  *
  * It also serves an offer's requests (its first three keys: the categories under the top level, or
@@ -435,27 +435,24 @@ const candidateWhere = (t: string, kind: 'OFFER' | 'REQUEST', x: string, categor
 /** The categories under listing `x`'s top-level category (itself included). */
 const rootCategories = (x: string) => `array(select c.id from product_category c where coalesce(c.parent_id, c.id) = ${x}.category_root_id)`;
 
-/** fair_listing_sourcing_idx's keys and included columns (see the head of this file): what a walk reads, index-only. */
+/**
+ * What a walk reads of a candidate, index-only (fair_listing_sourcing_idx's keys and included
+ * columns, see the head of this file): every column the constraints, the columns and the order read.
+ */
 const WALK_COLUMNS = [
   'id',
-  'kind',
-  'edition_id',
-  'owner_id',
   'category_id',
   'category_root_id',
-  'hs_code',
   'hs_chapter',
   'min_quantity',
   'quantity_unit',
   'price_min',
   'price_max',
-  'currency',
   'lead_time_days',
   'target_markets',
   'certifications',
   'belt_id',
   'hall_id',
-  'exhibitor_id',
 ];
 
 /**

@@ -104,15 +104,26 @@ async function savedListing(ctx: Context, id: string, kind: 'OFFER' | 'REQUEST',
   return row;
 }
 
-/** A slug's key in `table` (an edition, category or belt), with what else is asked of it. */
-async function bySlug<T>(ctx: Context, p: Problems, field: string[], table: string, what: string, slug: string, columns = 'id'): Promise<T | undefined> {
-  if (!SLUG.test(slug)) {
-    p.add(field, `"${slug.slice(0, 80)}" is not a slug (a–z, 0–9 and hyphens, at most 80 characters)`);
-    return undefined;
-  }
-  const [row] = await ctx.db.query<T>(`select ${columns} from ${table} where slug = $1`, [slug]);
-  if (!row) p.add(field, `Unknown ${what} "${slug}"`);
-  return row;
+/** What criteria name by slug, each looked up in its table (the edition, the category with its top level, the belt). */
+const SLUGGED = [
+  { field: 'edition', table: 'fair_edition', what: 'edition', columns: `json_build_object('id', x.id)` },
+  { field: 'category', table: 'product_category', what: 'product category', columns: `json_build_object('id', x.id, 'root', coalesce(x.parent_id, x.id))` },
+  { field: 'belt', table: 'industrial_belt', what: 'industrial belt', columns: `json_build_object('id', x.id)` },
+] as const;
+type Slugged = { id: number; root?: number } | null;
+
+/** The slugs criteria name, each checked and looked up, all in one statement; an unknown one is a problem at its path. */
+async function bySlugs(ctx: Context, p: Problems, c: SourcingCriteriaInput): Promise<Record<(typeof SLUGGED)[number]['field'], Slugged>> {
+  const asked = SLUGGED.filter((s) => c[s.field] != null);
+  for (const s of asked)
+    if (!SLUG.test(c[s.field]!)) p.add(['request', s.field], `"${c[s.field]!.slice(0, 80)}" is not a slug (a–z, 0–9 and hyphens, at most 80 characters)`);
+  if (!p.ok) return { edition: null, category: null, belt: null };
+  const [row] = await ctx.db.query<Record<string, Slugged>>(
+    `select ${asked.map((s, i) => `(select ${s.columns} from ${s.table} x where x.slug = $${i + 1}) as ${s.field}`).join(', ')}`,
+    asked.map((s) => c[s.field]),
+  );
+  for (const s of asked) if (!row[s.field]) p.add(['request', s.field], `Unknown ${s.what} "${c[s.field]}"`);
+  return { edition: row.edition ?? null, category: row.category ?? null, belt: row.belt ?? null };
 }
 
 /**
@@ -142,17 +153,7 @@ async function criteriaListing(ctx: Context, c: SourcingCriteriaInput): Promise<
   const certifications = [...new Set(c.certifications ?? [])].filter((x) => CERTIFICATIONS.includes(x));
   const hs = c.hsCode == null ? null : HS_CODE.exec(c.hsCode.trim());
   if (c.hsCode != null && !hs) p.add(at('hsCode'), `"${c.hsCode.slice(0, 20)}" is not an HS subheading: six digits, e.g. "871120" or "8711.20"`);
-  const edition = await bySlug<{ id: number }>(ctx, p, at('edition'), 'fair_edition', 'edition', c.edition);
-  const category = await bySlug<{ id: number; root: number }>(
-    ctx,
-    p,
-    at('category'),
-    'product_category',
-    'product category',
-    c.category,
-    'id, coalesce(parent_id, id) as root',
-  );
-  const belt = c.belt == null ? undefined : await bySlug<{ id: number }>(ctx, p, at('belt'), 'industrial_belt', 'industrial belt', c.belt);
+  const { edition, category, belt } = await bySlugs(ctx, p, c);
   if (!p.ok) throw badInput(p.list.map((e) => `${e.field?.join('.')}: ${e.message}`).join('; '), p.list[0].field);
   const markets = c.markets?.length ? [...new Set(countryCodes(c.markets, await knownCountryCodes(ctx.db), 'request.markets'))] : [];
   const hsCode = hs ? `${hs[1]}${hs[2]}` : null;
@@ -164,7 +165,7 @@ async function criteriaListing(ctx: Context, c: SourcingCriteriaInput): Promise<
     hall_id: null,
     belt_id: belt?.id ?? null,
     category_id: category!.id,
-    category_root_id: category!.root,
+    category_root_id: category!.root!,
     hs_code: hsCode,
     hs_chapter: hsCode?.slice(0, 2) ?? null,
     min_quantity: c.quantity ?? null,
