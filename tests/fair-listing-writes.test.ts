@@ -10,7 +10,7 @@ import { expectData, startTestServer, type TestServer } from './helpers/server';
 import { follow, wsClient } from './helpers/subscribe';
 
 const FIELDS =
-  'id kind status nameZh nameEn hsCode category { slug } belt { slug } hall { code } minOrder { quantity unit } priceRange { min { amount currency } max { amount } } leadTimeDays targetMarkets certifications keywords publishedAt syncVersion';
+  'id kind status nameZh nameEn hsCode hs { dotted chapter { code nameZh } } category { slug } belt { slug } hall { code } minOrder { quantity unit } priceRange { min { amount currency } max { amount } } leadTimeDays targetMarkets certifications keywords publishedAt syncVersion';
 const CREATE = /* GraphQL */ `
   mutation Create($input: CreateFairListingInput!, $key: String) {
     createFairListing(input: $input, idempotencyKey: $key) { replayed errors { code field message } listing { ${FIELDS} } }
@@ -68,6 +68,7 @@ describe('posting and changing listings', () => {
       kind: 'OFFER',
       status: 'PUBLISHED',
       hsCode: '871120',
+      hs: { dotted: '8711.20', chapter: { code: '87' } },
       category: { slug: 'motorcycles-and-parts' },
       hall: { code: 'M1' },
       minOrder: { quantity: '10.00', unit: 'PIECE' },
