@@ -197,6 +197,28 @@ describe('fairListings', () => {
   });
 });
 
+describe('fairListings paging with filters and search', () => {
+  it('pages one by one through a filtered, searched list in the same order as one page', async () => {
+    for (const [filter, search] of [
+      [{ edition: 't-fair', kinds: ['OFFER'] }, undefined],
+      [{ edition: 't-fair' }, 'motorcycle'],
+      [{ edition: 't-fair', markets: ['DE'] }, undefined],
+    ] as const) {
+      const all = refs(expectData(await s.gql(LISTINGS, { filter, search, first: 50 })));
+      const paged: unknown[] = [];
+      let after: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const page = expectData(await s.gql(LISTINGS, { filter, search, first: 1, after }));
+        paged.push(...refs(page));
+        if (!page.fairListings.pageInfo.hasNextPage) break;
+        after = page.fairListings.pageInfo.endCursor;
+      }
+      expect(paged).toEqual(all);
+      expect(all.length).toBeGreaterThan(1);
+    }
+  });
+});
+
 async function makeMore(url: string) {
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: url });

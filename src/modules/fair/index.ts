@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../manifest';
 import { FairEdition, FairHall } from './fair-edition.entity';
 import { FairExhibitor, FairTombstone } from './fair-exhibitor.entity';
-import { FairListing } from './fair-listing.entity';
+import { FairListing, FairSearchWord } from './fair-listing.entity';
 import { FairMeeting, FairSlot } from './fair-meeting.entity';
 import { fairResolvers } from './fair.resolver';
 import { listingResolvers } from './listing.resolver';
@@ -10,7 +10,7 @@ import { FairExhibitor as FairExhibitorType } from './fair.types';
 /** The trade fair module (see src/manifest.ts): editions, halls, exhibitors, listings, meetings. */
 export const fairModule: ModuleManifest = {
   name: 'fair',
-  entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSlot, FairMeeting],
+  entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSearchWord, FairSlot, FairMeeting],
   resolvers: [...fairResolvers, ...listingResolvers],
   search: [{ kind: 'FAIR_EXHIBITOR', type: FairExhibitorType, description: '交易会参展商 — FairExhibitor' }],
 };
