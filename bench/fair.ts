@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   );
   const { rows: sample } = await pool.query<{ name_zh: string; name_en: string; markets: string[]; certs: string[]; owner: string }>(
     `select l.name_zh, l.name_en, l.target_markets as markets, l.certifications as certs, e.name_en as owner
-     from fair_listing l join enterprise e on e.id = l.owner_id where l.edition_id = $1 and l.status = 'PUBLISHED' order by md5(l.id::text) limit 400`,
+     from fair_listing l tablesample system (${ed.listings > 20_000 ? 1 : 100}) repeatable (7) join enterprise e on e.id = l.owner_id
+     where l.edition_id = $1 and l.status = 'PUBLISHED' limit 400`,
     [ed.id],
   );
   const rng = Rng.for(20261202, 'bench-fair');
