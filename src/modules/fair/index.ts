@@ -3,9 +3,11 @@ import { FairEdition, FairHall } from './fair-edition.entity';
 import { FairExhibitor, FairTombstone } from './fair-exhibitor.entity';
 import { FairListing } from './fair-listing.entity';
 import { FairMeeting, FairSlot } from './fair-meeting.entity';
+import { fairImports } from './fair.import';
 
 /** The trade fair module (see src/manifest.ts): editions, halls, exhibitors, listings, meetings. */
 export const fairModule: ModuleManifest = {
   name: 'fair',
   entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSlot, FairMeeting],
+  import: fairImports,
 };
