@@ -10,7 +10,7 @@ import type { ImportTx } from '../../import/write';
 import { creditCode } from '../enterprise/enterprise.import';
 import { apiChecks, contact, type ContactRecord } from '../matchmaking/offer.import';
 import { checkContact, Problems } from '../matchmaking/matchmaking.validation';
-import { countryCodes } from '../reference/reference.import';
+import { countryCodes, hsCode } from '../reference/reference.import';
 import { ListingKind, ListingStatus, OrderUnit } from './fair.enums';
 import { checkListingFields, type ListingFields } from './fair.validation';
 
@@ -320,11 +320,13 @@ export const fairExhibitorFields = {
       seen.add(v);
       r.ref('productCategories', v, f);
     },
-    then: (v, r, f) => void (Array.isArray(v) && v.length > PRODUCT_CATEGORIES_MAX && r.problem(f, `at most ${PRODUCT_CATEGORIES_MAX} product categories (got ${v.length})`)),
+    then: (v, r, f) =>
+      void (Array.isArray(v) && v.length > PRODUCT_CATEGORIES_MAX && r.problem(f, `at most ${PRODUCT_CATEGORIES_MAX} product categories (got ${v.length})`)),
   }),
   /** Markets it sells to, ISO 3166-1 alpha-2 (`countries`). */
   targetMarkets: countryCodes({
-    then: (v, r, f) => void (Array.isArray(v) && v.length > EXHIBITOR_MARKETS_MAX && r.problem(f, `at most ${EXHIBITOR_MARKETS_MAX} markets (got ${v.length})`)),
+    then: (v, r, f) =>
+      void (Array.isArray(v) && v.length > EXHIBITOR_MARKETS_MAX && r.problem(f, `at most ${EXHIBITOR_MARKETS_MAX} markets (got ${v.length})`)),
   }),
   profileZh: text({ max: 1000, freeText: true }),
   profileEn: text({ max: 2000, freeText: true }),
@@ -386,7 +388,11 @@ export const fairExhibitorsImport = compositeUnit({
     );
     for (const t of taken) {
       const r = records[t.i];
-      findings.add({ path: `fairExhibitors[${t.i}]`, key: joinKey(r.editionSlug, r.creditCode) }, 'booth', `booth ${r.booth} of hall ${r.hallCode} is taken by ${t.name_zh}`);
+      findings.add(
+        { path: `fairExhibitors[${t.i}]`, key: joinKey(r.editionSlug, r.creditCode) },
+        'booth',
+        `booth ${r.booth} of hall ${r.hallCode} is taken by ${t.name_zh}`,
+      );
     }
   },
   write: (records, tx) =>
@@ -504,7 +510,8 @@ export const fairListingFields = {
   descriptionEn: apiText(),
   /** A product category's slug. */
   category: apiText(),
-  hsCode: apiText({ optional: true }),
+  /** Six digits as stored (871120), a subheading of HS 2022. */
+  hsCode: hsCode(),
   minQuantity: apiAmount(),
   /** PIECE when left out. */
   quantityUnit: oneOf(OrderUnit, 'OrderUnit', { optional: true }),
@@ -555,7 +562,6 @@ function listingFieldsOf(v: Rec): Partial<ListingFields> {
     'descriptionZh',
     'descriptionEn',
     'category',
-    'hsCode',
     'minQuantity',
     'quantityUnit',
     'priceRange',
@@ -580,7 +586,7 @@ const listingKey = (v: Rec) => partsKey(v.editionSlug, v.ref);
 export const fairListingsImport = compositeUnit({
   key: 'fairListings',
   table: 'fair_listing',
-  dependsOn: ['fairEditions', 'fairExhibitors', 'enterprises', 'productCategories', 'belts', 'countries'],
+  dependsOn: ['fairEditions', 'fairExhibitors', 'enterprises', 'productCategories', 'belts', 'countries', 'hsSubheadings'],
   fields: fairListingFields,
   naturalKey: { field: 'ref', column: 'ref', label: 'fair listing' },
   unique: 'listing',
@@ -621,8 +627,10 @@ export const fairListingsImport = compositeUnit({
       const r = records[s.i];
       const at = { path: `fairListings[${s.i}]`, key: joinKey(r.editionSlug, r.ref) };
       const status = r.status ?? ListingStatus.DRAFT;
-      if (s.owner !== r.ownerCreditCode) findings.add(at, 'ownerCreditCode', `cannot change from ${s.owner}: the listing "${r.ref}" is stored already and is that enterprise's`);
-      if (s.kind !== r.kind) findings.add(at, 'kind', `cannot change from ${s.kind} to ${r.kind}: the listing "${r.ref}" is stored already (give a new listing another ref)`);
+      if (s.owner !== r.ownerCreditCode)
+        findings.add(at, 'ownerCreditCode', `cannot change from ${s.owner}: the listing "${r.ref}" is stored already and is that enterprise's`);
+      if (s.kind !== r.kind)
+        findings.add(at, 'kind', `cannot change from ${s.kind} to ${r.kind}: the listing "${r.ref}" is stored already (give a new listing another ref)`);
       if (s.status === ListingStatus.WITHDRAWN && status !== ListingStatus.WITHDRAWN) {
         findings.add(at, 'status', `cannot change from WITHDRAWN to ${status}: a withdrawn listing does not return (give a new listing another ref)`);
       }
@@ -706,7 +714,7 @@ export const fairListingsImport = compositeUnit({
           description_en: f.descriptionEn,
           category: f.category,
           belt: f.belt ?? null,
-          hs_code: f.hsCode ?? null,
+          hs_code: r.hsCode ?? null,
           min_quantity: f.minQuantity ?? null,
           quantity_unit: f.quantityUnit ?? OrderUnit.PIECE,
           price_min: f.priceRange?.min ?? null,
@@ -830,36 +838,48 @@ export const fairSlotsImport = compositeUnit({
         const [prev, s] = [slots[k - 1], slots[k]];
         if (s.start < prev.end) {
           const [early, late] = prev.i < s.i ? [prev, s] : [s, prev];
-          findings.add({ path: `fairSlots[${late.i}]`, key: keyOf(records[late.i], 'ref') }, 'startsAt', `overlaps the exhibitor's slot "${String(early.ref)}" (fairSlots[${early.i}])`);
+          findings.add(
+            { path: `fairSlots[${late.i}]`, key: keyOf(records[late.i], 'ref') },
+            'startsAt',
+            `overlaps the exhibitor's slot "${String(early.ref)}" (fairSlots[${early.i}])`,
+          );
         }
       }
     }
   },
   async checkStored(records, tx, findings) {
     // Against the exhibitor's stored slots that the file leaves as they are: no overlap; and a slot
-    // with a meeting requested or accepted keeps its times.
-    const rows = records.map((r, i) => ({ i, edition: r.editionSlug, credit: r.creditCode, ref: r.ref, starts_at: r.startsAt, ends_at: r.endsAt }));
-    const found = await exec<{ i: number; what: 'overlap' | 'booked'; ref: string | null; starts_at: string }>(
+    // with a meeting requested or accepted keeps its times. The exhibitors' stored slots are read
+    // once and compared here (a join against the file's rows would be planned for a hundred of them).
+    const exhibitors = [...new Set(records.map((r) => joinKey(r.editionSlug, r.creditCode)))];
+    const stored = await exec<{ who: string; ref: string | null; starts: number; ends: number; starts_at: string; booked: boolean }>(
       tx.em,
-      sql`with v as (select * from jsonb_to_recordset(${sql.typed(JSON.stringify(rows), 'jsonb')})
-          as v(i int, edition text, credit text, ref text, starts_at timestamptz, ends_at timestamptz)),
-        x as (select v.*, x.id as exhibitor_id from v join fair_edition e on e.slug = v.edition join enterprise o on o.credit_code = v.credit
-          join fair_exhibitor x on x.edition_id = e.id and x.enterprise_id = o.id)
-      select x.i, 'overlap' as what, s.ref, s.starts_at::text from x join fair_slot s on s.exhibitor_id = x.exhibitor_id
-        and s.starts_at < x.ends_at and x.starts_at < s.ends_at
-        and not exists (select 1 from x w where w.exhibitor_id = s.exhibitor_id and w.ref = s.ref)
-      union all
-      select x.i, 'booked', s.ref, s.starts_at::text from x join fair_slot s on s.exhibitor_id = x.exhibitor_id and s.ref = x.ref
-        and (s.starts_at, s.ends_at) is distinct from (x.starts_at, x.ends_at)
-        and exists (select 1 from fair_meeting m where m.slot_id = s.id and m.status in ('REQUESTED', 'ACCEPTED'))
-      order by 1`,
+      sql`select k.key as who, s.ref, extract(epoch from s.starts_at) * 1000 as starts, extract(epoch from s.ends_at) * 1000 as ends,
+          s.starts_at::text, exists (select 1 from fair_meeting m where m.slot_id = s.id and m.status in ('REQUESTED', 'ACCEPTED')) as booked
+        from unnest(${sql.array(exhibitors, 'text')}) k(key)
+        join fair_edition e on e.slug = ${sql.raw(part(1))} join enterprise o on o.credit_code = ${sql.raw(part(2))}
+        join fair_exhibitor x on x.edition_id = e.id and x.enterprise_id = o.id join fair_slot s on s.exhibitor_id = x.id`,
     );
-    for (const f of found) {
-      const r = records[f.i];
-      const at = { path: `fairSlots[${f.i}]`, key: r.ref };
-      if (f.what === 'overlap') findings.add(at, 'startsAt', `overlaps the exhibitor's stored slot ${f.ref ? `"${f.ref}"` : 'without a ref'} from ${f.starts_at}`);
-      else findings.add(at, 'startsAt', `cannot move: a meeting is requested or accepted in this slot`);
+    const inFile = new Set(records.map((r) => joinKey(r.editionSlug, r.creditCode, r.ref)));
+    const kept = new Map<string, typeof stored>();
+    const byRef = new Map<string, (typeof stored)[number]>();
+    for (const s of stored) {
+      if (s.ref !== null) byRef.set(joinKey(s.who, s.ref), s);
+      if (s.ref !== null && inFile.has(joinKey(s.who, s.ref))) continue;
+      if (!kept.has(s.who)) kept.set(s.who, []);
+      kept.get(s.who)!.push(s);
     }
+    records.forEach((r, i) => {
+      const at = { path: `fairSlots[${i}]`, key: r.ref };
+      const who = joinKey(r.editionSlug, r.creditCode);
+      const [starts, ends] = [Date.parse(r.startsAt), Date.parse(r.endsAt)];
+      const was = byRef.get(joinKey(who, r.ref));
+      if (was?.booked && (Number(was.starts) !== starts || Number(was.ends) !== ends)) {
+        findings.add(at, 'startsAt', 'cannot move: a meeting is requested or accepted in this slot');
+      }
+      const hit = kept.get(who)?.find((s) => Number(s.starts) < ends && starts < Number(s.ends));
+      if (hit) findings.add(at, 'startsAt', `overlaps the exhibitor's stored slot ${hit.ref ? `"${hit.ref}"` : 'without a ref'} from ${hit.starts_at}`);
+    });
   },
   write: (records, tx) =>
     writeRows(
