@@ -91,7 +91,8 @@ describe('the sample edition', () => {
   it('has several hundred listings in both languages, both kinds, some drafts and a few withdrawn, with fitting codes', async () => {
     const by = await rows<{ kind: string; status: string; n: number }>(`select kind, status, count(*)::int as n from fair_listing group by 1, 2`);
     const total = by.reduce((s, r) => s + r.n, 0);
-    const n = (kind: string | null, status: string | null) => by.filter((r) => (!kind || r.kind === kind) && (!status || r.status === status)).reduce((s, r) => s + r.n, 0);
+    const n = (kind: string | null, status: string | null) =>
+      by.filter((r) => (!kind || r.kind === kind) && (!status || r.status === status)).reduce((s, r) => s + r.n, 0);
     expect(total).toBeGreaterThanOrEqual(400);
     expect(total).toBeLessThanOrEqual(600);
     expect(n('OFFER', null)).toBeGreaterThan(n('REQUEST', null));
@@ -138,9 +139,21 @@ describe('the sample edition', () => {
     expect(of('hotpot-seasonings')).toEqual(expect.arrayContaining(['21']));
     expect(of('citrus-fruit')).toEqual(expect.arrayContaining(['08']));
     // motorcycle parts never carry food marks, food never vehicle marks
-    expect(await count(`fair_listing l join product_category c on c.id = l.category_id where c.slug = 'motorcycles-and-parts' and l.certifications && '{FDA,HALAL,LFGB}'`)).toBe(0);
-    expect(await count(`fair_listing l join product_category c on c.id = l.category_id where c.slug = 'hotpot-seasonings' and l.certifications && '{E_MARK,DOT,FCC}'`)).toBe(0);
-    expect(await count(`fair_listing l join product_category c on c.id = l.category_id where c.slug = 'motorcycles-and-parts' and l.certifications && '{E_MARK,DOT}'`)).toBeGreaterThan(0);
+    expect(
+      await count(
+        `fair_listing l join product_category c on c.id = l.category_id where c.slug = 'motorcycles-and-parts' and l.certifications && '{FDA,HALAL,LFGB}'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `fair_listing l join product_category c on c.id = l.category_id where c.slug = 'hotpot-seasonings' and l.certifications && '{E_MARK,DOT,FCC}'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `fair_listing l join product_category c on c.id = l.category_id where c.slug = 'motorcycles-and-parts' and l.certifications && '{E_MARK,DOT}'`,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('gives every exhibitor 30-minute slots at its booth on each day of the fair', async () => {
@@ -187,7 +200,9 @@ describe('a fair edition from a file', () => {
     [{ credit_code: maker }, { credit_code: other }] = await rows<{ credit_code: string }>(
       `select credit_code from enterprise where 'MANUFACTURER' = any(roles) order by id limit 2`,
     );
-    [{ credit_code: buyer }] = await rows<{ credit_code: string }>(`select credit_code from enterprise where 'EXPORT_SELLER' = any(roles) order by id desc limit 1`);
+    [{ credit_code: buyer }] = await rows<{ credit_code: string }>(
+      `select credit_code from enterprise where 'EXPORT_SELLER' = any(roles) order by id desc limit 1`,
+    );
   });
 
   const edition = (over: Record<string, unknown> = {}) => ({
@@ -261,7 +276,10 @@ describe('a fair edition from a file', () => {
       listing('b-1', { ownerCreditCode: buyer, kind: 'REQUEST', hsCode: null, priceRange: { max: '700', currency: 'usd' } }),
       listing('m-2', { status: 'DRAFT', belt: 'smart-home-belt' }),
     ],
-    fairSlots: [slot('d1-1000', '2028-06-01T10:00:00+08:00', '2028-06-01T10:30:00+08:00'), slot('d1-1030', '2028-06-01T10:30:00+08:00', '2028-06-01T11:00:00+08:00')],
+    fairSlots: [
+      slot('d1-1000', '2028-06-01T10:00:00+08:00', '2028-06-01T10:30:00+08:00'),
+      slot('d1-1030', '2028-06-01T10:30:00+08:00', '2028-06-01T11:00:00+08:00'),
+    ],
   });
 
   it('writes an edition as real data, with what the triggers copy, and a re-import changes nothing', async () => {
@@ -323,13 +341,23 @@ describe('a fair edition from a file', () => {
         exhibits: true,
       },
     ]);
-    expect(await rows(`select x.booth, x.name_zh = e.name_zh as named, b.slug as belt from fair_exhibitor x join enterprise e on e.id = x.enterprise_id
-      left join industrial_belt b on b.id = x.belt_id where x.edition_id = (select id from fair_edition where slug = $1) order by x.booth`, [EDITION])).toEqual([
+    expect(
+      await rows(
+        `select x.booth, x.name_zh = e.name_zh as named, b.slug as belt from fair_exhibitor x join enterprise e on e.id = x.enterprise_id
+      left join industrial_belt b on b.id = x.belt_id where x.edition_id = (select id from fair_edition where slug = $1) order by x.booth`,
+        [EDITION],
+      ),
+    ).toEqual([
       { booth: 'A1-01', named: true, belt: 'auto-motorcycle-parts-belt' },
       { booth: 'A1-02', named: true, belt: null },
     ]);
-    expect(await rows(`select s.ref, s.location, x.edition_id = s.edition_id as edition from fair_slot s join fair_exhibitor x on x.id = s.exhibitor_id
-      where x.edition_id = (select id from fair_edition where slug = $1) order by s.ref`, [EDITION])).toEqual([
+    expect(
+      await rows(
+        `select s.ref, s.location, x.edition_id = s.edition_id as edition from fair_slot s join fair_exhibitor x on x.id = s.exhibitor_id
+      where x.edition_id = (select id from fair_edition where slug = $1) order by s.ref`,
+        [EDITION],
+      ),
+    ).toEqual([
       { ref: 'd1-1000', location: 'A1-01', edition: true },
       { ref: 'd1-1030', location: 'A1-01', edition: true },
     ]);
@@ -353,7 +381,9 @@ describe('a fair edition from a file', () => {
     const before = await count('fair_listing');
     const issues = await refused({
       fairHalls: [hall('B 1')],
-      fairExhibitors: [exhibitor(maker, 'A1-09', { hallCode: 'Z9', targetMarkets: ['DE', 'KP'], productCategories: ['motorcycles'], contact: { email: 'x@example.com' } })],
+      fairExhibitors: [
+        exhibitor(maker, 'A1-09', { hallCode: 'Z9', targetMarkets: ['DE', 'KP'], productCategories: ['motorcycles'], contact: { email: 'x@example.com' } }),
+      ],
       fairListings: [
         listing('bad-1', {
           nameEn: '  ',
@@ -416,14 +446,27 @@ describe('a fair edition from a file', () => {
     const issues = await refused({
       fairExhibitors: [exhibitor(buyer, 'A1-01')],
       fairListings: [listing('m-1', { kind: 'REQUEST' }), listing('m-2', { status: 'PUBLISHED' }), listing('b-1', { ownerCreditCode: other, kind: 'REQUEST' })],
-      fairSlots: [slot('d1-1000', '2028-06-01T09:00:00+08:00', '2028-06-01T09:30:00+08:00'), slot('x', '2028-06-01T10:40:00+08:00', '2028-06-01T10:50:00+08:00')],
+      fairSlots: [
+        slot('d1-1000', '2028-06-01T09:00:00+08:00', '2028-06-01T09:30:00+08:00'),
+        slot('x', '2028-06-01T10:40:00+08:00', '2028-06-01T10:50:00+08:00'),
+      ],
     });
     // then each is refused at its record and field, and nothing moved
     const { name_zh: makerName } = await one<{ name_zh: string }>(`select name_zh from enterprise where credit_code = $1`, [maker]);
     expect(issues).toEqual([
       ['fairExhibitors[0]', `${EDITION}/${buyer}`, 'booth', `booth A1-01 of hall A1 is taken by ${makerName}`],
-      ['fairListings[0]', `${EDITION}/m-1`, 'kind', 'cannot change from OFFER to REQUEST: the listing "m-1" is stored already (give a new listing another ref)'],
-      ['fairListings[1]', `${EDITION}/m-2`, 'status', 'cannot change from WITHDRAWN to PUBLISHED: a withdrawn listing does not return (give a new listing another ref)'],
+      [
+        'fairListings[0]',
+        `${EDITION}/m-1`,
+        'kind',
+        'cannot change from OFFER to REQUEST: the listing "m-1" is stored already (give a new listing another ref)',
+      ],
+      [
+        'fairListings[1]',
+        `${EDITION}/m-2`,
+        'status',
+        'cannot change from WITHDRAWN to PUBLISHED: a withdrawn listing does not return (give a new listing another ref)',
+      ],
       ['fairListings[2]', `${EDITION}/b-1`, 'ownerCreditCode', `cannot change from ${buyer}: the listing "b-1" is stored already and is that enterprise's`],
       ['fairSlots[0]', 'd1-1000', 'startsAt', 'cannot move: a meeting is requested or accepted in this slot'],
       ['fairSlots[1]', 'x', 'startsAt', expect.stringMatching(/^overlaps the exhibitor's stored slot "d1-1030" from 2028-06-01 /)],
@@ -433,11 +476,9 @@ describe('a fair edition from a file', () => {
 
   it('the API’s reference checks name the field of each unknown code and give the ids of the known ones', async () => {
     const p = new Problems();
-    const fields = checkListingFields(
-      { category: 'motorcycles-and-parts', belt: 'no-such-belt', hsCode: '8711.99', targetMarkets: ['de', 'KP'] },
-      p,
-      ['input'],
-    );
+    const fields = checkListingFields({ category: 'motorcycles-and-parts', belt: 'no-such-belt', hsCode: '8711.99', targetMarkets: ['de', 'KP'] }, p, [
+      'input',
+    ]);
     const refs = await checkListingReferences(orm.em.fork() as EntityManager, fields, p, ['input']);
     expect(p.list).toEqual([
       { code: 'INVALID', field: ['input', 'belt'], message: 'Unknown industrial belt "no-such-belt"; use a `slug` from `industrialBelts`' },

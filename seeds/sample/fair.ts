@@ -335,6 +335,142 @@ const SURNAMES: readonly (readonly [string, string])[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Listings and slots, for the sample and the scale generator (src/modules/fair/fair.scale.ts)
+
+/** A listing's status: mostly published, some drafts, a few withdrawn (more requests than offers are). */
+export function listingStatus(rng: Rng, kind: ListingKind): ListingStatus {
+  return rng.weighted([
+    [ListingStatus.PUBLISHED, kind === ListingKind.OFFER ? 88 : 84],
+    [ListingStatus.DRAFT, 9],
+    [ListingStatus.WITHDRAWN, kind === ListingKind.OFFER ? 3 : 7],
+  ] as const);
+}
+
+/** The fields of a listing that its product and its owner's circumstances make. */
+export type ListingDraft = Pick<
+  FairListingRecord,
+  | 'nameZh'
+  | 'nameEn'
+  | 'descriptionZh'
+  | 'descriptionEn'
+  | 'category'
+  | 'hsCode'
+  | 'minQuantity'
+  | 'quantityUnit'
+  | 'priceRange'
+  | 'leadTimeDays'
+  | 'targetMarkets'
+  | 'certifications'
+  | 'keywords'
+> & {
+  minQuantity: string;
+  priceRange: { min: string | null; max: string | null; currency: string };
+  targetMarkets: string[];
+  certifications: ProductCertification[];
+  keywords: string[];
+};
+
+/** An exhibitor's offer of `p`: its minimum order, price range, lead time, the certifications its markets ask for. */
+export function offerDraft(
+  rng: Rng,
+  p: FairProduct,
+  o: { markets: readonly string[]; currency: string; booth: string; brand?: { nameZh: string; nameEn: string } | null },
+): ListingDraft {
+  const [vZh, vEn] = rng.pick(p.variants);
+  const { markets, currency, booth, brand } = o;
+  const certifications = certsFor(rng, p, markets, 0.85, 0.45);
+  const moq = roundQuantity(rng, p.moq);
+  const lead = rng.int(p.lead[0], p.lead[1]);
+  const price = priceRangeFor(rng, p, currency);
+  const certs = certifications.map((c) => CERT_NAMES[c]);
+  return {
+    nameZh: `${brand ? `${brand.nameZh} ` : ''}${p.zh}（${vZh}）`,
+    nameEn: `${brand ? `${brand.nameEn} ` : ''}${upperFirst(p.en)} (${vEn})`,
+    descriptionZh:
+      `${p.features.map((f) => f[0]).join('；')}。起订量${moq}${unitZh(p.unit)}，交期约${lead}天${certs.length ? `，已取得${zhList(certs)}认证` : ''}。` +
+      `${markets.length ? `主销${marketsZh(markets)}。` : ''}展位${booth}。`,
+    descriptionEn:
+      `${p.features.map((f) => f[1]).join('. ')}. Minimum order ${num(moq)} ${unitEn(p.unit, moq)}; ships in about ${lead} days` +
+      `${certs.length ? `; certified ${enList(certs)}` : ''}.${markets.length ? ` Sold mainly to ${marketsEn(markets)}.` : ''} Booth ${booth}.`,
+    category: p.category,
+    hsCode: rng.chance(0.92) ? p.hs : null,
+    minQuantity: String(moq),
+    quantityUnit: p.unit,
+    priceRange: rng.chance(0.9) ? price : { min: price.min, max: null, currency },
+    leadTimeDays: lead,
+    targetMarkets: [...markets],
+    certifications,
+    keywords: [...rng.sample(p.keywords, rng.int(2, p.keywords.length)), ...(brand ? [brand.nameEn] : [])],
+  };
+}
+
+/** Currencies buyers state their target prices in. */
+export const REQUEST_CURRENCIES: readonly (readonly [string, number])[] = [
+  ['USD', 80],
+  ['CNY', 12],
+  ['EUR', 8],
+];
+
+/** A buyer's request for `p`: the quantity wanted, a target price or budget, the longest lead time, the certifications required. */
+export function requestDraft(
+  rng: Rng,
+  p: FairProduct,
+  o: { markets: readonly string[]; currency: string; buyer?: { nameZh: string; nameEn: string } },
+): ListingDraft {
+  const [vZh, vEn] = rng.pick(p.variants);
+  const { markets, currency, buyer } = o;
+  const certifications = certsFor(rng, p, markets, 0.6, 0.15);
+  const certs = certifications.map((c) => CERT_NAMES[c]);
+  const quantity = roundQuantity(rng, [p.moq[0], p.moq[1] * 3]);
+  const lead = rng.int(p.lead[1], p.lead[1] + 20);
+  const price = priceRangeFor(rng, p, currency);
+  const budgetOnly = rng.chance(0.55);
+  const per = `${currency} a ${unitEn(p.unit, 1)}`;
+  return {
+    nameZh: `求购${p.zh}（${vZh}）`,
+    nameEn: `Wanted: ${p.en} (${vEn})`,
+    descriptionZh:
+      `${buyer?.nameZh ?? ''}${markets.length ? `为${marketsZh(markets)}市场` : '为国内跨境进口渠道'}采购${p.zh}（${vZh}），需求数量${quantity}${unitZh(p.unit)}，` +
+      `${budgetOnly ? `目标单价不高于${price.max} ${currency}` : `目标单价${price.min}–${price.max} ${currency}`}，期望${lead}天内交货` +
+      `${certs.length ? `，须具备${zhList(certs)}认证` : ''}。欢迎展商携样品洽谈。`,
+    descriptionEn:
+      `Sourcing request${buyer ? ` from ${buyer.nameEn}` : ''}: ${p.en} (${vEn})${markets.length ? ` for ${marketsEn(markets)}` : ' for cross-border import channels in China'}, ` +
+      `${num(quantity)} ${unitEn(p.unit, quantity)}, ${budgetOnly ? `at most ${price.max} ${per}` : `${price.min}–${price.max} ${per}`}, ` +
+      `delivered within ${lead} days${certs.length ? `; ${enList(certs)} required` : ''}. Exhibitors are welcome to bring samples.`,
+    category: p.category,
+    hsCode: rng.chance(0.6) ? p.hs : null,
+    minQuantity: String(quantity),
+    quantityUnit: p.unit,
+    priceRange: budgetOnly ? { min: null, max: price.max, currency } : price,
+    leadTimeDays: lead,
+    targetMarkets: [...markets],
+    certifications,
+    keywords: rng.sample(p.keywords, rng.int(1, 2)),
+  };
+}
+
+/** Meeting slots a day: 30 minutes each, 10:00–12:00 and 14:00–16:00. */
+export const SLOTS_PER_DAY = 8;
+const SLOT_STARTS = ['10:00', '10:30', '11:00', '11:30', '14:00', '14:30', '15:00', '15:30'];
+
+/** The first `n` slots of an exhibitor over the fair's days (China Standard Time), with refs `d1-1000` …. */
+export function slotTimes(n: number, days: readonly string[] = FAIR_SAMPLE_DAYS): { ref: string; startsAt: string; endsAt: string }[] {
+  const out: { ref: string; startsAt: string; endsAt: string }[] = [];
+  for (let k = 0; k < Math.min(n, days.length * SLOTS_PER_DAY); k++) {
+    const day = days[Math.floor(k / SLOTS_PER_DAY)];
+    const start = SLOT_STARTS[k % SLOTS_PER_DAY];
+    const [h, m] = start.split(':').map(Number);
+    const end = `${String(h + (m === 30 ? 1 : 0)).padStart(2, '0')}:${m === 30 ? '00' : '30'}`;
+    out.push({
+      ref: `d${Math.floor(k / SLOTS_PER_DAY) + 1}-${start.replace(':', '')}`,
+      startsAt: `${day}T${start}:00+08:00`,
+      endsAt: `${day}T${end}:00+08:00`,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The edition
 
 interface Exhibiting {
@@ -420,12 +556,6 @@ export function makeFairSample(seed: number, firms: readonly FairFirm[], belts: 
   });
 
   // ---- listings: offers of the exhibitors, requests of buyers
-  const status = (r: Rng, kind: ListingKind) =>
-    r.weighted([
-      [ListingStatus.PUBLISHED, kind === ListingKind.OFFER ? 88 : 84],
-      [ListingStatus.DRAFT, 9],
-      [ListingStatus.WITHDRAWN, kind === ListingKind.OFFER ? 3 : 7],
-    ] as const);
   const fairListings: FairListingRecord[] = [];
   const lrng = Rng.for(seed, 'fair-listings');
   for (const x of exhibiting) {
@@ -444,41 +574,16 @@ export function makeFairSample(seed: number, firms: readonly FairFirm[], belts: 
           ] as const),
     );
     for (let k = 0; k < count; k++) {
-      const p = products[k % products.length];
-      const [vZh, vEn] = lrng.pick(p.variants);
       const markets = x.markets.length <= 3 ? x.markets : lrng.sample(x.markets, lrng.int(2, Math.min(6, x.markets.length))).sort();
-      const certifications = certsFor(lrng, p, markets, 0.85, 0.45);
-      const moq = roundQuantity(lrng, p.moq);
-      const lead = lrng.int(p.lead[0], p.lead[1]);
       const currency = x.hall.industry ? lrng.weighted(OFFER_CURRENCIES) : lrng.pick(['USD', 'CNY', 'EUR']);
-      const price = priceRangeFor(lrng, p, currency);
-      const [features, featuresEn] = [p.features.map((f) => f[0]), p.features.map((f) => f[1])];
       fairListings.push({
         editionSlug: FAIR_SAMPLE_EDITION,
         ref: `offer-${String(fairListings.length + 1).padStart(4, '0')}`,
         ownerCreditCode: record.creditCode,
         kind: ListingKind.OFFER,
-        status: status(lrng, ListingKind.OFFER),
-        nameZh: `${brand ? `${brand.nameZh} ` : ''}${p.zh}（${vZh}）`,
-        nameEn: `${brand ? `${brand.nameEn} ` : ''}${upperFirst(p.en)} (${vEn})`,
-        descriptionZh:
-          `${features.join('；')}。起订量${moq}${unitZh(p.unit)}，交期约${lead}天` +
-          `${certifications.length ? `，已取得${zhList(certifications.map((c) => CERT_NAMES[c]))}认证` : ''}。` +
-          `${markets.length ? `主销${marketsZh(markets)}。` : ''}展位${x.booth}。`,
-        descriptionEn:
-          `${featuresEn.join('. ')}. Minimum order ${num(moq)} ${unitEn(p.unit, moq)}; ships in about ${lead} days` +
-          `${certifications.length ? `; certified ${enList(certifications.map((c) => CERT_NAMES[c]))}` : ''}.` +
-          `${markets.length ? ` Sold mainly to ${marketsEn(markets)}.` : ''} Booth ${x.booth}.`,
-        category: p.category,
-        hsCode: lrng.chance(0.92) ? p.hs : null,
-        minQuantity: String(moq),
-        quantityUnit: p.unit,
-        priceRange: lrng.chance(0.9) ? price : { min: price.min, max: null, currency },
-        leadTimeDays: lead,
-        targetMarkets: markets,
-        certifications,
+        status: listingStatus(lrng, ListingKind.OFFER),
+        ...offerDraft(lrng, products[k % products.length], { markets, currency, booth: x.booth, brand }),
         imageUrls: [],
-        keywords: [...lrng.sample(p.keywords, lrng.int(2, p.keywords.length)), ...(brand ? [brand.nameEn] : [])],
         isSample: true,
       });
     }
@@ -508,70 +613,33 @@ export function makeFairSample(seed: number, firms: readonly FairFirm[], belts: 
       k--
     ) {
       const p = brng.pick(PRODUCTS_BY_CATEGORY.get(brng.pick(leaves))!);
-      const [vZh, vEn] = brng.pick(p.variants);
       const own = b.record.targetMarkets ?? [];
       const markets = top === IMPORTS_CATEGORY ? [] : (own.length ? brng.sample(own, brng.int(1, Math.min(3, own.length))) : ['US']).sort();
-      const certifications = certsFor(brng, p, markets, 0.6, 0.15);
-      const quantity = roundQuantity(brng, [p.moq[0], p.moq[1] * 3]);
-      const lead = brng.int(p.lead[1], p.lead[1] + 20);
-      const currency = brng.weighted([
-        ['USD', 80],
-        ['CNY', 12],
-        ['EUR', 8],
-      ] as const);
-      const price = priceRangeFor(brng, p, currency);
-      const budgetOnly = brng.chance(0.55);
-      const buyerZh = b.record.nameZh;
       fairListings.push({
         editionSlug: FAIR_SAMPLE_EDITION,
         ref: `request-${String(++requests).padStart(4, '0')}`,
         ownerCreditCode: b.record.creditCode,
         kind: ListingKind.REQUEST,
-        status: status(brng, ListingKind.REQUEST),
-        nameZh: `求购${p.zh}（${vZh}）`,
-        nameEn: `Wanted: ${p.en} (${vEn})`,
-        descriptionZh:
-          `${buyerZh}${markets.length ? `为${marketsZh(markets)}市场` : '为国内跨境进口渠道'}采购${p.zh}（${vZh}），需求数量${quantity}${unitZh(p.unit)}，` +
-          `${budgetOnly ? `目标单价不高于${price.max} ${currency}` : `目标单价${price.min}–${price.max} ${currency}`}，期望${lead}天内交货` +
-          `${certifications.length ? `，须具备${zhList(certifications.map((c) => CERT_NAMES[c]))}认证` : ''}。欢迎展商携样品洽谈。`,
-        descriptionEn:
-          `Sourcing request from ${b.record.nameEn}: ${p.en} (${vEn})${markets.length ? ` for ${marketsEn(markets)}` : ' for cross-border import channels in China'}, ` +
-          `${num(quantity)} ${unitEn(p.unit, quantity)}, ${budgetOnly ? `at most ${price.max} ${currency} a ${unitEn(p.unit, 1)}` : `${price.min}–${price.max} ${currency} a ${unitEn(p.unit, 1)}`}, ` +
-          `delivered within ${lead} days${certifications.length ? `; ${enList(certifications.map((c) => CERT_NAMES[c]))} required` : ''}. Exhibitors are welcome to bring samples.`,
-        category: p.category,
-        hsCode: brng.chance(0.6) ? p.hs : null,
-        minQuantity: String(quantity),
-        quantityUnit: p.unit,
-        priceRange: budgetOnly ? { min: null, max: price.max, currency } : price,
-        leadTimeDays: lead,
-        targetMarkets: markets,
-        certifications,
+        status: listingStatus(brng, ListingKind.REQUEST),
+        ...requestDraft(brng, p, { markets, currency: brng.weighted(REQUEST_CURRENCIES), buyer: b.record }),
         imageUrls: [],
-        keywords: brng.sample(p.keywords, brng.int(1, 2)),
         isSample: true,
       });
     }
   }
 
   // ---- meeting slots: 30 minutes, 10:00–12:00 and 14:00–16:00 each day, at the booth
-  const SLOT_STARTS = ['10:00', '10:30', '11:00', '11:30', '14:00', '14:30', '15:00', '15:30'];
-  const plus30 = (hhmm: string) => {
-    const [h, m] = hhmm.split(':').map(Number);
-    const t = h * 60 + m + 30;
-    return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
-  };
+  const times = slotTimes(SLOTS_PER_DAY * FAIR_SAMPLE_DAYS.length);
   const fairSlots: FairSlotRecord[] = exhibiting.flatMap((x) =>
-    FAIR_SAMPLE_DAYS.flatMap((day, d) =>
-      SLOT_STARTS.map((start) => ({
-        editionSlug: FAIR_SAMPLE_EDITION,
-        creditCode: x.firm.record.creditCode,
-        ref: `d${d + 1}-${start.replace(':', '')}`,
-        startsAt: `${day}T${start}:00+08:00`,
-        endsAt: `${day}T${plus30(start)}:00+08:00`,
-        location: null,
-        isSample: true,
-      })),
-    ),
+    times.map((t) => ({
+      editionSlug: FAIR_SAMPLE_EDITION,
+      creditCode: x.firm.record.creditCode,
+      ref: t.ref,
+      startsAt: t.startsAt,
+      endsAt: t.endsAt,
+      location: null,
+      isSample: true,
+    })),
   );
 
   return { fairEditions: [FAIR_SAMPLE_EDITION_RECORD], fairHalls, fairExhibitors, fairListings, fairSlots };
