@@ -468,8 +468,8 @@ describe('a fair edition from a file', () => {
         'cannot change from WITHDRAWN to PUBLISHED: a withdrawn listing does not return (give a new listing another ref)',
       ],
       ['fairListings[2]', `${EDITION}/b-1`, 'ownerCreditCode', `cannot change from ${buyer}: the listing "b-1" is stored already and is that enterprise's`],
-      ['fairSlots[0]', 'd1-1000', 'startsAt', 'cannot move: a meeting is requested or accepted in this slot'],
-      ['fairSlots[1]', 'x', 'startsAt', expect.stringMatching(/^overlaps the exhibitor's stored slot "d1-1030" from 2028-06-01 /)],
+      ['fairSlots[0]', `${EDITION}/${maker}/d1-1000`, 'startsAt', 'cannot move: a meeting is requested or accepted in this slot'],
+      ['fairSlots[1]', `${EDITION}/${maker}/x`, 'startsAt', expect.stringMatching(/^overlaps the exhibitor's stored slot "d1-1030" from 2028-06-01 /)],
     ]);
     expect(await one(`select sync_version::text as v from fair_edition where slug = $1`, [EDITION])).toEqual(versions);
   });

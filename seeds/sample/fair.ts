@@ -287,7 +287,7 @@ export function roundQuantity(rng: Rng, [lo, hi]: readonly [number, number]): nu
 }
 
 /** Currencies prices are quoted in, by weight: mostly US dollars, then yuan, euros, roubles. */
-const OFFER_CURRENCIES: readonly (readonly [string, number])[] = [
+export const OFFER_CURRENCIES: readonly (readonly [string, number])[] = [
   ['USD', 70],
   ['CNY', 14],
   ['EUR', 10],

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import { SLUG_PATTERN } from '../../graphql/text';
-import { Findings, keyOf, openRecord, parseIsoDate, type Rec, type RecordCheck, type Scope } from '../../import/checks';
+import { type Findings, openRecord, parseIsoDate, type Rec, type RecordCheck, type Scope } from '../../import/checks';
 import { checkFields, date, field, int, list, oneOf, sampleFlag, slug, text, textRef, type FieldTable, type RecordOf } from '../../import/fields';
 import type { ImportUnit, NaturalKey } from '../../import/unit';
 import { defineUnit } from '../../import/unit';
@@ -94,9 +94,9 @@ async function writeRows(tx: ImportTx, spec: Rows, records: readonly Record<stri
 }
 
 /**
- * A unit whose key is made of several fields (see the top of the file): `key` gives it from the
- * checked values, `rawKey` from the raw record for messages, `more` checks what the field table
- * cannot on its own.
+ * A unit whose key is made of several fields (see the top of the file): `keyOf` gives it, from the
+ * checked values and (for messages) from the raw record; `more` checks what the field table cannot
+ * on its own, once the fields are checked.
  */
 function compositeUnit<K extends string, F extends FieldTable>(spec: {
   key: K;
@@ -839,7 +839,7 @@ export const fairSlotsImport = compositeUnit({
         if (s.start < prev.end) {
           const [early, late] = prev.i < s.i ? [prev, s] : [s, prev];
           findings.add(
-            { path: `fairSlots[${late.i}]`, key: keyOf(records[late.i], 'ref') },
+            { path: `fairSlots[${late.i}]`, key: slotKey(records[late.i] as Rec) },
             'startsAt',
             `overlaps the exhibitor's slot "${String(early.ref)}" (fairSlots[${early.i}])`,
           );
@@ -870,7 +870,7 @@ export const fairSlotsImport = compositeUnit({
       kept.get(s.who)!.push(s);
     }
     records.forEach((r, i) => {
-      const at = { path: `fairSlots[${i}]`, key: r.ref };
+      const at = { path: `fairSlots[${i}]`, key: slotKey(r) };
       const who = joinKey(r.editionSlug, r.creditCode);
       const [starts, ends] = [Date.parse(r.startsAt), Date.parse(r.endsAt)];
       const was = byRef.get(joinKey(who, r.ref));

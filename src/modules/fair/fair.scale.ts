@@ -6,6 +6,7 @@ import {
   INDUSTRY_CATEGORY,
   LEAVES,
   listingStatus,
+  OFFER_CURRENCIES,
   offerDraft,
   REQUEST_CURRENCIES,
   requestDraft,
@@ -24,15 +25,6 @@ export const SLOTS_MAX = SLOTS_PER_DAY * FAIR_SAMPLE_DAYS.length;
 
 /** The share of listings that are offers (the rest are buyers' requests). */
 const OFFER_SHARE = 0.75;
-
-/** Currencies offers are quoted in at scale (the sample's mix). */
-const OFFER_CURRENCIES: readonly (readonly [string, number])[] = [
-  ['USD', 70],
-  ['CNY', 14],
-  ['EUR', 10],
-  ['RUB', 3],
-  ['GBP', 3],
-];
 
 /** The index the slots' overlap trigger needs while the runner has dropped the secondary ones (see `fill`). */
 const SLOT_HELPER_INDEX = 'fair_scale_slot_exhibitor_tmp';
