@@ -5,6 +5,7 @@ import type { DecimalFit } from '../../graphql/decimal';
 import { Problems, type Path } from '../../graphql/payload';
 import { SLUG_PATTERN, textProblem } from '../../graphql/text';
 import { currency, decimalFits, intBetween, listAtMost, SLUG_MAX, text } from '../matchmaking/matchmaking.validation';
+import { normalizeHsCode } from '../reference/hs-code';
 import { ISO_3166_ALPHA2 } from '../reference/iso-codes';
 import { ListingKind, OrderUnit, ProductCertification } from './fair.enums';
 
@@ -67,17 +68,6 @@ export const LISTING_AMOUNT_MAX = 1_000_000_000;
 const KINDS = new Set<string>(Object.values(ListingKind));
 const UNITS = new Set<string>(Object.values(OrderUnit));
 const CERTIFICATIONS = new Set<string>(Object.values(ProductCertification));
-const HS_CODE = /^\d{4}[. ]?\d{2}$/;
-
-/**
- * The six digits of an HS subheading written as `871120`, `8711.20` or `8711 20`; undefined when
- * the text is no such code.
- */
-export function hsDigits(value: string): string | undefined {
-  const v = value.trim();
-  return HS_CODE.test(v) ? v.replace(/[. ]/, '') : undefined;
-}
-
 /** A decimal amount that fits `fit`, within [`min`, LISTING_AMOUNT_MAX] (`min` excluded when `above`). */
 function amount(
   p: Problems,
@@ -126,17 +116,21 @@ function eachOnce(
   listAtMost(p, field, list, max, what);
   const out: string[] = [];
   const seen = new Map<string, number>();
-  list.slice(0, max).forEach((raw, i) => {
+  for (const [i, raw] of list.slice(0, max).entries()) {
     const at = [...field, String(i)];
-    if (typeof raw !== 'string') return void p.add(at, `must be text (got ${raw === null ? 'null' : typeof raw})`);
+    if (typeof raw !== 'string') {
+      p.add(at, `must be text (got ${raw === null ? 'null' : typeof raw})`);
+      continue;
+    }
     const v = each(raw, at);
-    if (v === undefined) return;
-    const key = keyOf(v);
-    const first = seen.get(key);
-    if (first !== undefined) return void p.add(at, `"${v.slice(0, 60)}" is listed twice (first at ${first})`);
-    seen.set(key, i);
-    out.push(v);
-  });
+    if (v === undefined) continue;
+    const first = seen.get(keyOf(v));
+    if (first !== undefined) p.add(at, `"${v.slice(0, 60)}" is listed twice (first at ${first})`);
+    else {
+      seen.set(keyOf(v), i);
+      out.push(v);
+    }
+  }
   return out;
 }
 
@@ -151,7 +145,7 @@ function imageUrl(p: Problems, at: Path, raw: string): string | undefined {
   } catch {
     u = undefined;
   }
-  if (!u || u.protocol !== 'https:' || !u.hostname.includes('.') || u.username || u.password) {
+  if (u?.protocol !== 'https:' || !u.hostname.includes('.') || u.username || u.password) {
     return void p.add(at, `"${v.slice(0, 60)}" is not an https URL (https://host/path, without spaces or credentials)`);
   }
   return v;
@@ -179,8 +173,9 @@ export function checkListingFields(input: Partial<ListingFields>, p: Problems, b
   if (input.hsCode !== undefined) {
     if (input.hsCode === null) out.hsCode = null;
     else {
-      out.hsCode = hsDigits(input.hsCode);
-      if (out.hsCode === undefined) p.add(at('hsCode'), `"${input.hsCode.slice(0, 20)}" is not an HS subheading: six digits, e.g. 871120 or 8711.20`);
+      const n = normalizeHsCode(input.hsCode);
+      if ('problem' in n) p.add(at('hsCode'), `hsCode ${n.problem}`);
+      else out.hsCode = n.code;
     }
   }
   if (input.minQuantity !== undefined) {
@@ -268,8 +263,7 @@ export async function checkListingReferences(em: EntityManager, fields: Partial<
     if (r.belt_id === null) p.add([...base, 'belt'], `Unknown industrial belt "${fields.belt}"; use a \`slug\` from \`industrialBelts\``);
     else out.beltId = r.belt_id;
   }
-  if (fields.hsCode && !r.hs_known)
-    p.add([...base, 'hsCode'], `Unknown HS subheading ${fields.hsCode}: not in the HS 2022 nomenclature (see \`hsSubheadings\`)`);
+  if (fields.hsCode && !r.hs_known) p.add([...base, 'hsCode'], `${fields.hsCode} is not an HS 2022 subheading (the hsCodes query lists them)`);
   const unknown = new Set(r.unknown_markets);
   markets.forEach((m, i) => {
     if (unknown.has(m)) p.add([...base, 'targetMarkets', String(i)], `Unknown country code "${m}"; see \`countries\` for the codes in use`);
