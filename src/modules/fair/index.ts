@@ -6,11 +6,14 @@ import { FairMeeting, FairSlot } from './fair-meeting.entity';
 import { fairResolvers } from './fair.resolver';
 import { listingResolvers } from './listing.resolver';
 import { FairExhibitor as FairExhibitorType } from './fair.types';
+import { meetingResolvers } from './meeting.resolver';
+import { meetingSweeper } from './meeting.sweeper';
 
 /** The trade fair module (see src/manifest.ts): editions, halls, exhibitors, listings, meetings. */
 export const fairModule: ModuleManifest = {
   name: 'fair',
   entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSearchWord, FairSlot, FairMeeting],
-  resolvers: [...fairResolvers, ...listingResolvers],
+  resolvers: [...fairResolvers, ...listingResolvers, ...meetingResolvers],
+  tasks: [meetingSweeper],
   search: [{ kind: 'FAIR_EXHIBITOR', type: FairExhibitorType, description: '交易会参展商 — FairExhibitor' }],
 };
