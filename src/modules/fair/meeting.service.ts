@@ -9,7 +9,7 @@ import { failure, type Path, Problems } from '../../graphql/payload';
 import { type ConnectionResult, type PageArgs, runByKeys, runConnection } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { selected } from '../../graphql/subscription-payload';
-import { checkContact, noControlChars, text } from '../matchmaking/matchmaking.validation';
+import { checkContact, text } from '../matchmaking/matchmaking.validation';
 import { MeetingStatus } from './fair.enums';
 import { FairErrorCode } from './fair.errors';
 import { meetingStatusSql } from './meeting.access';
@@ -179,8 +179,8 @@ async function ownExhibitor(
 export function createSlots(ctx: Context, viewer: Viewer, input: CreateFairSlotsInput, key?: string): Promise<MeetingMutationResult> {
   return refusalsAsErrors(() =>
     runMutation(ctx.em, mutationScope(viewer), 'createFairSlots', key, input, async (em) => {
+      // Every text field is checked by text() (control characters, length), IDs by idOf, instants by their scalar.
       const p = new Problems();
-      noControlChars(p, ['input'], input);
       const exhibitorId = input.exhibitorId != null ? idOf('FairExhibitor', input.exhibitorId, ['input', 'exhibitorId'], p) : undefined;
       const slots = checkSlots(p, input.slots, Date.now());
       if (!p.ok) return { errors: p.list };
@@ -288,9 +288,7 @@ export async function requestMeeting(ctx: Context, viewer: Viewer, input: Reques
   const r = await refusalsAsErrors(() =>
     runMutation(ctx.em, mutationScope(viewer), 'requestFairMeeting', key, input, async (em) => {
       const p = new Problems();
-      const { message: raw, ...singleLine } = input;
-      noControlChars(p, ['input'], singleLine);
-      const message = text(p, ['input', 'message'], raw, 'message', { max: MESSAGE_MAX, freeText: true }) || null;
+      const message = text(p, ['input', 'message'], input.message, 'message', { max: MESSAGE_MAX, freeText: true }) || null;
       const slotId = idOf('FairSlot', input.slotId, ['input', 'slotId'], p);
       const listingId = input.listingId != null ? idOf('FairListing', input.listingId, ['input', 'listingId'], p) : undefined;
       const contact = checkContact(p, ['input', 'contact'], input.contact);
