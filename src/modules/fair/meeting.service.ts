@@ -104,7 +104,7 @@ function checkSlots(p: Problems, slots: CreateFairSlotsInput['slots'], now: numb
     return { i, start, end, location: location || null };
   });
   // Overlaps within the input: in order of start, each against the latest end before it.
-  const byStart = [...out].sort((a, b) => a.start - b.start || a.i - b.i);
+  const byStart = out.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.i - b.i);
   let latest: CheckedSlot | undefined;
   for (const s of byStart) {
     if (latest && s.start < latest.end) {
