@@ -7,14 +7,12 @@
  * (tests/helpers/fair.ts).
  */
 import 'reflect-metadata';
-import { createClient } from 'graphql-ws';
 import pg from 'pg';
-import WebSocket from 'ws';
 import { toGlobalId } from '../src/graphql/ids';
 import { expireMeetings } from '../src/modules/fair/meeting.service';
 import { type FairWorld, makeFairWorld, slotTimes } from './helpers/fair';
 import { bearer, issueKey } from './helpers/keys';
-import { countingPubSub } from './helpers/subscribe';
+import { countingPubSub, follow, wsClient } from './helpers/subscribe';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 const SLOT_FIELDS = 'id startsAt endsAt durationMinutes location isFree hasStarted exhibitor { booth }';
@@ -688,30 +686,18 @@ describe('meetings', () => {
   it('both sides hear of their meetings’ changes by subscription, and nobody else', async () => {
     const [slot] = await slots(w.exhibitors.laptop.key, [slotTimes(w, 0, '16:00')]);
     const SUB = /* GraphQL */ `subscription { fairMeetingChanged { status changedBy meeting { id status viewerRole buyerContact { name } exhibitorContact { name } } } }`;
-    const follow = (key: string) => {
-      const messages: any[] = [];
-      const client = createClient({
-        url: `${s.url.replace(/^http/, 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${key}` },
-        retryAttempts: 0,
-      });
-      client.subscribe({ query: SUB }, { next: (m) => messages.push(m), error: (e) => messages.push({ error: e }), complete: () => undefined });
-      return { messages, close: () => client.dispose() };
-    };
     const until = async (what: string, cond: () => boolean) => {
       for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 20));
-      if (!cond()) throw new Error(`no ${what}`);
+      if (!cond()) throw new Error(`timed out waiting for ${what}`);
     };
     const before = listening();
-    const exhibitor = follow(w.exhibitors.laptop.key);
-    const buyer = follow(w.buyer.key);
-    const stranger = follow(w.exhibitors.moto.key);
+    const clients = [w.exhibitors.laptop.key, w.buyer.key, w.exhibitors.moto.key].map((key) => wsClient(s.url, { authorization: `Bearer ${key}` }));
+    const [exhibitor, buyer, stranger] = clients.map((c) => follow(c, SUB));
     try {
       await until('three subscriptions', () => listening() >= before + 3);
       const m = await request(w.buyer.key, slot);
-      await until('request event', () => exhibitor.messages.length >= 1 && buyer.messages.length >= 1);
-      expect(exhibitor.messages[0]).toEqual({
+      // then the exhibitor hears of the request, without the buyer's contact yet, and so does the buyer
+      expect(await exhibitor.next()).toEqual({
         data: {
           fairMeetingChanged: {
             status: 'REQUESTED',
@@ -720,10 +706,10 @@ describe('meetings', () => {
           },
         },
       });
-      expect(buyer.messages[0].data.fairMeetingChanged.meeting).toMatchObject({ viewerRole: 'BUYER', exhibitorContact: null });
+      expect((await buyer.next()).data?.fairMeetingChanged.meeting).toMatchObject({ viewerRole: 'BUYER', exhibitorContact: null });
+      // when the exhibitor accepts, the buyer hears of it with both contacts
       expect(expectData(await s.gql<any>(ACCEPT, { id: m.id }, bearer(w.exhibitors.laptop.key))).acceptFairMeeting.errors).toEqual([]);
-      await until('answer event', () => buyer.messages.length >= 2);
-      expect(buyer.messages[1]).toEqual({
+      expect(await buyer.next()).toEqual({
         data: {
           fairMeetingChanged: {
             status: 'ACCEPTED',
@@ -732,12 +718,11 @@ describe('meetings', () => {
           },
         },
       });
-      await until('answer event for the exhibitor', () => exhibitor.messages.length >= 2);
+      expect((await exhibitor.next()).data?.fairMeetingChanged.status).toBe('ACCEPTED');
+      // and another enterprise heard of neither
       expect(stranger.messages).toEqual([]);
     } finally {
-      exhibitor.close();
-      buyer.close();
-      stranger.close();
+      await Promise.all(clients.map((c) => c.dispose()));
     }
   });
 
