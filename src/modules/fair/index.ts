@@ -8,12 +8,15 @@ import { fairResolvers } from './fair.resolver';
 import { fairScale } from './fair.scale';
 import { FairExhibitor as FairExhibitorType } from './fair.types';
 import { listingResolvers } from './listing.resolver';
+import { meetingResolvers } from './meeting.resolver';
+import { meetingSweeper } from './meeting.sweeper';
 
 /** The trade fair module (see src/manifest.ts): editions, halls, exhibitors, listings, meetings. */
 export const fairModule: ModuleManifest = {
   name: 'fair',
   entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSearchWord, FairSlot, FairMeeting],
-  resolvers: [...fairResolvers, ...listingResolvers],
+  resolvers: [...fairResolvers, ...listingResolvers, ...meetingResolvers],
+  tasks: [meetingSweeper],
   import: fairImports,
   search: [{ kind: 'FAIR_EXHIBITOR', type: FairExhibitorType, description: '交易会参展商 — FairExhibitor' }],
   scale: fairScale,
