@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../manifest';
 import { FairEdition, FairHall } from './fair-edition.entity';
 import { FairExhibitor, FairTombstone } from './fair-exhibitor.entity';
 import { FairListing, FairSearchWord } from './fair-listing.entity';
+import { editionDownloadRoute } from './fair.export';
 import { FairMeeting, FairSlot } from './fair-meeting.entity';
 import { fairResolvers } from './fair.resolver';
 import { listingResolvers } from './listing.resolver';
@@ -13,4 +14,6 @@ export const fairModule: ModuleManifest = {
   entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSearchWord, FairSlot, FairMeeting],
   resolvers: [...fairResolvers, ...listingResolvers],
   search: [{ kind: 'FAIR_EXHIBITOR', type: FairExhibitorType, description: '交易会参展商 — FairExhibitor' }],
+  // A whole edition as one NDJSON file, for the app's first sync (fair.export.ts).
+  http: [editionDownloadRoute],
 };
