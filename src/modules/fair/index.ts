@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../manifest';
 import { FairEdition, FairHall } from './fair-edition.entity';
 import { FairExhibitor, FairTombstone } from './fair-exhibitor.entity';
 import { FairListing, FairSearchWord } from './fair-listing.entity';
+import { editionDownloadRoute } from './fair.export';
 import { FairMeeting, FairSlot } from './fair-meeting.entity';
 import { fairImports } from './fair.import';
 import { fairResolvers } from './fair.resolver';
@@ -20,4 +21,6 @@ export const fairModule: ModuleManifest = {
   import: fairImports,
   search: [{ kind: 'FAIR_EXHIBITOR', type: FairExhibitorType, description: '交易会参展商 — FairExhibitor' }],
   scale: fairScale,
+  // A whole edition as one NDJSON file, for the app's first sync (fair.export.ts).
+  http: [editionDownloadRoute],
 };
