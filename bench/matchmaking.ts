@@ -372,6 +372,71 @@ async function holds(app: App, target: string, ormCount: { n: number }, counter:
   return other === 0 && Number(deadlocksAfter) === Number(deadlocksBefore) && inv.bad === 0 && dem.bad === 0 && dem.over === 0 && rec.bad === 0;
 }
 
+/**
+ * Runs each operation's bodies: every one once first (it must answer without errors; its full
+ * matches are counted with `fullCount`), then for `seconds` at 1 connection (latency, per kind) and
+ * at `connections`. Prints a line per run and returns the rows to record.
+ */
+export async function measure(
+  target: string,
+  ops: [string, Body[]][],
+  o: { connections: number; seconds: number; counter: { statements: number; requests: number } },
+  fullCount: (data: any) => number,
+): Promise<{ ok: boolean; rows: object[]; fullMatches: Record<string, unknown> }> {
+  const { connections, seconds, counter } = o;
+  let ok = true;
+  const rows: object[] = [];
+  const fullMatches: Record<string, unknown> = {};
+  const round1 = (v: number) => Math.round(v * 10) / 10;
+  if (ops.length) console.log('operation            conns    req/s   p50 ms  p95 ms  p99 ms  SQL/request  errors');
+  for (const [name, bodies] of ops) {
+    // Every body once first: it must work (no errors), and the run after it is warm.
+    const full: number[] = [];
+    for (const b of bodies) {
+      const r = await post(target, b);
+      if (r.errors) throw new Error(`${name}: ${JSON.stringify(r.errors)} for ${JSON.stringify(b.variables)}`);
+      full.push(fullCount(r.data));
+    }
+    full.sort((a, b) => a - b);
+    for (const c of [1, connections]) {
+      const r = await run(target, {}, bodies, c, seconds, counter);
+      ok &&= r.errors === 0;
+      console.log(
+        `${name.padEnd(20)} ${String(c).padStart(5)} ${r.reqs.toFixed(0).padStart(8)}  ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}  ${r.statements.toFixed(2).padStart(11)}  ${String(r.errors).padStart(6)}`,
+      );
+      rows.push({
+        operation: name,
+        kind: 'all',
+        connections: c,
+        requests: r.byKind.size ? [...r.byKind.values()].reduce((n, t) => n + t.length, 0) : null,
+        reqPerS: Math.round(r.reqs),
+        p50Ms: round1(r.p50),
+        p95Ms: round1(r.p95),
+        p99Ms: round1(r.p99),
+        sqlPerRequest: Math.round(r.statements * 100) / 100,
+        errors: r.errors,
+      });
+      for (const [kind, t] of [...r.byKind].sort()) {
+        console.log(`  ${kind.padEnd(18)} ${String(t.length).padStart(5)} reqs  ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(pct(t, 99))}`);
+        rows.push({
+          operation: name,
+          kind,
+          connections: c,
+          requests: t.length,
+          p50Ms: round1(pct(t, 50)),
+          p95Ms: round1(pct(t, 95)),
+          p99Ms: round1(pct(t, 99)),
+        });
+      }
+    }
+    console.log(
+      `${' '.repeat(20)} (${bodies.length} different requests; full matches per request: median ${pct(full, 50)}, p95 ${pct(full, 95)}, max ${full[full.length - 1]})`,
+    );
+    fullMatches[name] = { requests: bodies.length, median: pct(full, 50), p95: pct(full, 95), max: full[full.length - 1] };
+  }
+  return { ok, rows, fullMatches };
+}
+
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec_bench_match';
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -429,57 +494,12 @@ async function main(): Promise<void> {
     const { rows } = await pool.query<{ id: number }>(`select id from capacity_offer where status = 'PUBLISHED' order by md5(id::text) limit 400`);
     ops.push(['offers', rows.map((r) => ({ query: OFFER, variables: { id: toGlobalId('CapacityOffer', r.id) } }))]);
   }
-  let ok = true;
-  const rows: object[] = [];
-  const fullMatches: Record<string, unknown> = {};
-  const round1 = (v: number) => Math.round(v * 10) / 10;
-  if (ops.length) console.log('operation            conns    req/s   p50 ms  p95 ms  p99 ms  SQL/request  errors');
-  for (const [name, bodies] of ops) {
-    // Every body once first: it must work (no errors), and the run after it is warm.
-    const full: number[] = [];
-    for (const b of bodies) {
-      const r = await post(target, b);
-      if (r.errors) throw new Error(`${name}: ${JSON.stringify(r.errors)} for ${JSON.stringify(b.variables)}`);
-      const m = r.data.warehouseMatches ?? r.data.demandMatches;
-      full.push(m.fullMatchCount);
-    }
-    full.sort((a, b) => a - b);
-    for (const c of [1, connections]) {
-      const r = await run(target, {}, bodies, c, seconds, counter);
-      ok &&= r.errors === 0;
-      console.log(
-        `${name.padEnd(20)} ${String(c).padStart(5)} ${r.reqs.toFixed(0).padStart(8)}  ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}  ${r.statements.toFixed(2).padStart(11)}  ${String(r.errors).padStart(6)}`,
-      );
-      rows.push({
-        operation: name,
-        kind: 'all',
-        connections: c,
-        requests: r.byKind.size ? [...r.byKind.values()].reduce((n, t) => n + t.length, 0) : null,
-        reqPerS: Math.round(r.reqs),
-        p50Ms: round1(r.p50),
-        p95Ms: round1(r.p95),
-        p99Ms: round1(r.p99),
-        sqlPerRequest: Math.round(r.statements * 100) / 100,
-        errors: r.errors,
-      });
-      for (const [kind, t] of [...r.byKind].sort()) {
-        console.log(`  ${kind.padEnd(18)} ${String(t.length).padStart(5)} reqs  ${ms(pct(t, 50))} ${ms(pct(t, 95))} ${ms(pct(t, 99))}`);
-        rows.push({
-          operation: name,
-          kind,
-          connections: c,
-          requests: t.length,
-          p50Ms: round1(pct(t, 50)),
-          p95Ms: round1(pct(t, 95)),
-          p99Ms: round1(pct(t, 99)),
-        });
-      }
-    }
-    console.log(
-      `${' '.repeat(20)} (${bodies.length} different requests; full matches per request: median ${pct(full, 50)}, p95 ${pct(full, 95)}, max ${full[full.length - 1]})`,
-    );
-    fullMatches[name] = { requests: bodies.length, median: pct(full, 50), p95: pct(full, 95), max: full[full.length - 1] };
-  }
+  const {
+    ok: measured,
+    rows,
+    fullMatches,
+  } = await measure(target, ops, { connections, seconds, counter }, (data) => (data.warehouseMatches ?? data.demandMatches).fullMatchCount);
+  let ok = measured;
   if (rows.length) {
     const {
       rows: [{ version }],

@@ -217,6 +217,49 @@ describe('fairListingPublished', () => {
     }
   });
 
+  it('tells a buyer when a newly published offer fits its saved request (sourcingOfferMatched), and not for one that does not', async () => {
+    const request = expectData(
+      await s.gql(
+        CREATE,
+        {
+          input: {
+            ...OFFER,
+            kind: 'REQUEST',
+            nameEn: 'Wanted: tricycles for Kenya',
+            hsCode: null,
+            minQuantity: '50',
+            priceRange: { max: '1400', currency: 'USD' },
+            leadTimeDays: 60,
+            targetMarkets: ['KE'],
+            certifications: [],
+            publish: true,
+          },
+        },
+        as(w.buyer.key),
+      ),
+    ).createFairListing.listing;
+    const client = wsClient(s.url, { authorization: `Bearer ${w.buyer.key}` });
+    const feed = follow(client, `subscription($id: ID!) { sourcingOfferMatched(requestId: $id) { requestId offer { nameEn } } }`, { id: request.id });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      // Too dear (its lowest price is above the request's highest): no event.
+      expectData(
+        await s.gql(
+          CREATE,
+          { input: { ...OFFER, nameEn: 'Dear tricycle', priceRange: { min: '1450', max: '1600', currency: 'USD' }, publish: true } },
+          as(w.exhibitors.moto.key),
+        ),
+      );
+      expectData(await s.gql(CREATE, { input: { ...OFFER, nameEn: 'Fitting tricycle', publish: true } }, as(w.exhibitors.moto.key)));
+      const m = await feed.next();
+      expect(m.data?.sourcingOfferMatched).toEqual({ requestId: request.id, offer: { nameEn: 'Fitting tricycle' } });
+      expect(feed.messages).toHaveLength(1);
+    } finally {
+      feed.dispose();
+      await client.dispose();
+    }
+  });
+
   it('refuses an unknown edition', async () => {
     const client = wsClient(s.url);
     const feed = follow(client, `subscription { fairListingPublished(edition: "nope") { listingId } }`);

@@ -85,43 +85,82 @@ export async function makeFairWorld(databaseUrl: string, listings: ListingSpec[]
     };
     const buyer = { enterpriseId: ents[3].id, key: await issueKey(databaseUrl, ents[3].id) };
     const categories = Object.fromEntries((await q<{ slug: string; id: number }>('select slug, id from product_category')).map((r) => [r.slug, r.id]));
-    const out: Record<string, number> = {};
-    for (const l of listings) {
-      const owner = l.owner === 'buyer' ? buyer : exhibitors[l.owner];
-      const [row] = await q<{ id: number }>(
-        `insert into fair_listing (edition_id, owner_id, exhibitor_id, ref, kind, status, name_zh, name_en, description_zh, description_en, category_id, hs_code,
-           min_quantity, quantity_unit, price_min, price_max, currency, lead_time_days, target_markets, certifications, keywords, belt_id)
-         values ($1, $2, $3, $4, $5, $6, $7::text, $8::text, $7::text || '。', $8::text || '.', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-           (select id from industrial_belt where slug = $20)) returning id`,
-        [
-          ed.id,
-          owner.enterpriseId,
-          l.owner === 'buyer' ? null : (owner as Party).exhibitorId,
-          l.ref,
-          l.kind,
-          l.status ?? 'PUBLISHED',
-          l.nameZh,
-          l.nameEn,
-          categories[l.category],
-          l.hsCode ?? null,
-          l.minQuantity ?? null,
-          l.unit ?? 'PIECE',
-          l.priceMin ?? null,
-          l.priceMax ?? null,
-          l.currency ?? null,
-          l.leadTimeDays ?? null,
-          l.markets ?? [],
-          l.certifications ?? [],
-          l.keywords ?? [],
-          l.belt ?? null,
-        ],
-      );
-      out[l.ref] = row.id;
-    }
-    return { editionId: ed.id, startsOn: ed.starts_on, halls: { M1: m1.id, E1: e1.id }, exhibitors, buyer, listings: out, categories };
+    const world = { editionId: ed.id, startsOn: ed.starts_on, halls: { M1: m1.id, E1: e1.id }, exhibitors, buyer, listings: {}, categories };
+    world.listings = await insertListings(q, world, listings);
+    return world;
   } finally {
     await db.end();
   }
+}
+
+type Query = <T = Record<string, any>>(text: string, values?: unknown[]) => Promise<T[]>;
+
+/** More listings in a world made by makeFairWorld (e.g. one a test publishes later): their ids by `ref`, also added to `world.listings`. */
+export async function addFairListings(databaseUrl: string, world: FairWorld, listings: ListingSpec[]): Promise<Record<string, number>> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const q: Query = async (text, values = []) => (await db.query(text, values)).rows;
+    const out = await insertListings(q, world, listings);
+    Object.assign(world.listings, out);
+    return out;
+  } finally {
+    await db.end();
+  }
+}
+
+async function insertListings(
+  q: Query,
+  w: Pick<FairWorld, 'editionId' | 'exhibitors' | 'buyer' | 'categories'>,
+  listings: ListingSpec[],
+): Promise<Record<string, number>> {
+  const { exhibitors, buyer, categories } = w;
+  const ed = { id: w.editionId };
+  // The HS subheadings the listings name (placeholders when the reference data has none yet; real rows are kept).
+  for (const code of new Set(listings.map((l) => l.hsCode).filter((c): c is string => !!c))) {
+    await q(
+      `insert into hs_chapter (code, section, name_zh, name_en) values ($1::text, 'XVII', '第' || $1::text || '章', 'Chapter ' || $1::text) on conflict do nothing`,
+      [code.slice(0, 2)],
+    );
+    await q(
+      `insert into hs_subheading (code, chapter_code, heading, description_en) values ($1::text, $2, $3, 'Subheading ' || $1::text) on conflict do nothing`,
+      [code, code.slice(0, 2), code.slice(0, 4)],
+    );
+  }
+  const out: Record<string, number> = {};
+  for (const l of listings) {
+    const owner = l.owner === 'buyer' ? buyer : exhibitors[l.owner];
+    const [row] = await q<{ id: number }>(
+      `insert into fair_listing (edition_id, owner_id, exhibitor_id, ref, kind, status, name_zh, name_en, description_zh, description_en, category_id, hs_code,
+         min_quantity, quantity_unit, price_min, price_max, currency, lead_time_days, target_markets, certifications, keywords, belt_id)
+       values ($1, $2, $3, $4, $5, $6, $7::text, $8::text, $7::text || '。', $8::text || '.', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+         (select id from industrial_belt where slug = $20)) returning id`,
+      [
+        ed.id,
+        owner.enterpriseId,
+        l.owner === 'buyer' ? null : (owner as Party).exhibitorId,
+        l.ref,
+        l.kind,
+        l.status ?? 'PUBLISHED',
+        l.nameZh,
+        l.nameEn,
+        categories[l.category],
+        l.hsCode ?? null,
+        l.minQuantity ?? null,
+        l.unit ?? 'PIECE',
+        l.priceMin ?? null,
+        l.priceMax ?? null,
+        l.currency ?? null,
+        l.leadTimeDays ?? null,
+        l.markets ?? [],
+        l.certifications ?? [],
+        l.keywords ?? [],
+        l.belt ?? null,
+      ],
+    );
+    out[l.ref] = row.id;
+  }
+  return out;
 }
 
 /**

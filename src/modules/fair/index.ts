@@ -11,14 +11,17 @@ import { FairExhibitor as FairExhibitorType } from './fair.types';
 import { listingResolvers } from './listing.resolver';
 import { meetingResolvers } from './meeting.resolver';
 import { meetingSweeper } from './meeting.sweeper';
+import { SOURCING, SOURCING_REQUESTS } from './sourcing.profile';
+import { SourcingResolver } from './sourcing.resolver';
 
 /** The trade fair module (see src/manifest.ts): editions, halls, exhibitors, listings, meetings. */
 export const fairModule: ModuleManifest = {
   name: 'fair',
   entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSearchWord, FairSlot, FairMeeting],
-  resolvers: [...fairResolvers, ...listingResolvers, ...meetingResolvers],
+  resolvers: [...fairResolvers, ...listingResolvers, ...meetingResolvers, SourcingResolver],
   tasks: [meetingSweeper],
   import: fairImports,
+  profiles: [SOURCING, SOURCING_REQUESTS],
   search: [{ kind: 'FAIR_EXHIBITOR', type: FairExhibitorType, description: '交易会参展商 — FairExhibitor' }],
   scale: fairScale,
   // A whole edition as one NDJSON file, for the app's first sync (fair.export.ts).

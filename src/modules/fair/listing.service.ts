@@ -9,6 +9,7 @@ import { FairErrorCode } from './fair.errors';
 import { publishListingPublished } from './fair.events';
 import type { CreateFairListingInput, UpdateFairListingInput } from './fair.inputs';
 import { checkListingFields, checkListingReferences, type ListingFields } from './fair.validation';
+import { announceListing } from './sourcing.service';
 
 /*
  * A listing's owner changes it through these (API key; thin resolvers in listing.resolver.ts). Each
@@ -203,7 +204,7 @@ async function announced<R extends MutationResult & { replayed: boolean }>(ctx: 
   const a = (r as { announce?: Announce }).announce;
   if (r.id !== undefined && !r.replayed && r.errors.length === 0 && a) {
     if (a.fresh) await publishListingPublished({ listingId: r.id, editionId: a.editionId, kind: a.kind });
-    // SOURCING_ANNOUNCE
+    await announceListing(ctx, r.id);
   }
   return r;
 }

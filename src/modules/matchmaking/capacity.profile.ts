@@ -6,6 +6,8 @@ import { WarehouseService } from '../warehouse/warehouse.enums';
 import { areaBoxSql } from './capacity.area';
 import { DEMAND_NEED, monthlyPricePerCbmSql, periodDaysSql } from './capacity.formulas';
 import { pairRateSql, rateMapSql } from '../reference/exchange-rate.sql';
+import { type RateInfo, rateNote as rateNoteOf } from '../reference/exchange-rate.wording';
+import { fmt, fmtPrice } from '../../matching/wording';
 import { CorridorModeLabels } from '../reference/reference.enums';
 import { MATCHABLE_DEMAND_STATUSES, modeAcceptedSql } from './matchmaking.enums';
 
@@ -74,31 +76,6 @@ export interface CapacityRow extends MatchRow {
   monthly_fx: string | null;
 }
 
-/** A rate's entry in rateMapSql's map: the rate used, its day, source, sample flag, the stored rate it inverts, its pivot. */
-interface RateInfo {
-  r: string;
-  d: string;
-  s: string;
-  x: boolean;
-  i: string | null;
-  v: string | null;
-}
-
-/**
- * Amounts as explanations print them (1,180.00): one Intl.NumberFormat per number of digits, made
- * once. Number#toLocaleString with options builds a new formatter on every call, which was the
- * largest single cost in JavaScript of a ranking (a dozen amounts per returned row).
- */
-const FORMATS = new Map<number, Intl.NumberFormat>();
-const fmt = (n: string | number, digits = 2) => {
-  let f = FORMATS.get(digits);
-  if (!f) FORMATS.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
-  return f.format(Number(n));
-};
-/** A monthly price per CBM (4 places) as explanations of a conversion print it: 2 to 4 decimals (16.20, 13.8889). */
-const PRICE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
-const fmtPrice = (n: string | number) => PRICE.format(Number(n));
-
 /**
  * The demand's need at this offer. In the offer's unit, it is the quantity as it is (its CBM at the
  * warehouse's own factor); in another unit, its CBM at the standard factor (d.need_cbm, see
@@ -165,26 +142,8 @@ const EXTRA_SERVICES = `(case when o.services @> d.required_services then cardin
 const converted = (r: CapacityRow) => !!r.budget_currency && r.currency !== r.budget_currency;
 const noRate = (r: CapacityRow) => converted(r) && r.fx_info == null;
 
-/** A rate as printed: its decimal digits without trailing zeros (1.08000000 → 1.08). */
-const rateText = (v: string) => (v.includes('.') ? v.replace(/\.?0+$/, '') : v);
-
-/**
- * The rate a converted amount was worked out at, and what it is: "1.08 EUR→USD (ECB …,
- * 2026-11-30, indicative)". Sample rates say they are sample; an inverted or crossed rate says so.
- */
-const rateNote = (r: CapacityRow): Bilingual => {
-  const i = r.fx_info!;
-  const pair = `${r.currency}→${r.budget_currency}`;
-  const how = i.i
-    ? { en: `the inverse of ${r.budget_currency}→${r.currency} ${rateText(i.i)}`, zh: `由${r.budget_currency}→${r.currency}汇率${rateText(i.i)}取倒数` }
-    : i.v
-      ? { en: `through ${i.v}`, zh: `经${i.v}套算` }
-      : null;
-  const from = i.x ? { en: 'sample rate, not market data', zh: '示例汇率，非市场数据' } : { en: i.s, zh: i.s };
-  const en = [how?.en, from.en, i.d].filter(Boolean).join(', ');
-  const zh = [how?.zh, from.zh, i.d].filter(Boolean).join('，');
-  return { en: `${rateText(i.r)} ${pair} (${en}; indicative)`, zh: `${pair}汇率${rateText(i.r)}（${zh}；仅供参考）` };
-};
+/** The rate a converted amount was worked out at, and what it is (exchange-rate.wording.ts). */
+const rateNote = (r: CapacityRow): Bilingual => rateNoteOf(r.fx_info!, r.currency, r.budget_currency!);
 
 /** No rate is known for the pair: the amounts cannot be compared. */
 const noRateText = (r: CapacityRow, sep: { en: string; zh: string }): Bilingual => ({

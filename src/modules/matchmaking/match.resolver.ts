@@ -3,19 +3,11 @@ import { Arg, Ctx, Extensions, ID, Info, Int, Query, Resolver } from 'type-graph
 import type { Context } from '../../graphql/context';
 import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
 import { selects } from '../../graphql/sql/connection';
-import type { FieldCost } from '../../graphql/limits/cost';
-import { demandMatches, listKeyOf, selectionOf, warehouseMatches } from './match.service';
+import { listKeyOf, MATCH_COST, selectionOf } from '../../matching/connection';
+import { demandMatches, warehouseMatches } from './match.service';
 import { DemandMatchOrder, DemandMatchResult, WarehouseMatchResult } from './match.types';
 import { privateAnswer } from '../../graphql/plugins/cache-policy';
 import { CapacityOfferInput, DemandCriteriaInput, MatchWeightsInput } from './matchmaking.inputs';
-
-/** Ranking with reasons (near misses double the rows): the dearest read of the API (docs/limits.md). */
-const MATCH_COST: FieldCost = {
-  weight: 25,
-  sizedField: ['matches', 'edges'],
-  maxSize: 100,
-  size: (a) => ((a.first as number | undefined) ?? 20) * (a.includeNearMisses ? 2 : 1),
-};
 
 /** Matching both ways (thin: one service call each; the engine and the capacity profiles do the rest). */
 @Resolver()

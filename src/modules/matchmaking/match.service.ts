@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
-import { compileObject, newCompileCtx, subFieldNodes, type CompileCtx } from '../../graphql/sql/compile';
 import { Params } from '../../graphql/sql/params';
-import { checkFirst, cursorOf, normalise, rank, type Explanation, type Ranking, type Weights } from '../../matching/engine';
-import type { AnyProfile, MatchCursor, MatchRow } from '../../matching/profile';
-import { decodeCursorValues, encodeCursor, parseCursor } from '../../graphql/sql/keyset';
+import { normalise, type Explanation, type Weights } from '../../matching/engine';
+import { compileSelection, type MatchListArgs, type NodeSelection, rankPage } from '../../matching/connection';
 
 import { DEMANDS_FOR_OFFER, demandDerivedSql, OFFERS_FOR_DEMAND, type CapacityRow, type MatchScope } from './capacity.profile';
 import { badInput, notFound } from '../../graphql/errors';
@@ -88,46 +84,10 @@ export function criteriaValues(c: Criteria, corridorId: number | null): DemandVa
   };
 }
 
-export interface MatchArgs {
+export interface MatchArgs extends MatchListArgs {
   weights?: MatchWeightsInput;
-  first?: number;
-  includeNearMisses?: boolean;
   /** Demands for an offer only: FIT (the score) or REVENUE (what each brings the operator). */
   orderBy?: 'FIT' | 'REVENUE';
-  /** Only this offer (warehouseMatches) or demand, ranked among all the matches. */
-  focus?: number;
-  /** Whether the client asked for `fullMatchCountCapped` (it costs a second read where full matches are rare); default true. */
-  capped?: boolean;
-  /** The next page: rows after this cursor (an edge's `cursor` or `pageInfo.endCursor`). */
-  after?: string | null;
-  /** What the list asked (every argument but `after`), for its cursors: a cursor of another list is refused. */
-  listKey?: string;
-}
-
-/**
- * What the client selected of the returned side (the offer or the demand), to compile into the
- * ranking statement; null when nothing of it is selected. A plain value, so that callers without
- * a GraphQLResolveInfo (an event's ranking) pass null instead of faking one.
- */
-export interface NodeSelection {
-  nodes: FieldNode[];
-  doc: CompileCtx['info'];
-}
-
-/** The selection under `matches.<field>` and `edges.node.<field>` of a match-result field. */
-export function selectionOf(info: GraphQLResolveInfo, resultType: string, field: string, ctx: Context): NodeSelection | null {
-  const c = newCompileCtx(info, ctx.lang, new Params());
-  // The same node under the plain list and under the connection's edges.
-  const nodes = [
-    ...subFieldNodes(resultType, info.fieldNodes, ['matches', field], c),
-    ...subFieldNodes(resultType, info.fieldNodes, ['edges', 'node', field], c),
-  ];
-  return nodes.length ? { nodes, doc: info } : null;
-}
-
-function compileNode(ctx: Context, selection: NodeSelection | null, type: string, alias: string, p: Params): string | null {
-  if (!selection) return null;
-  return compileObject(type, selection.nodes, alias, newCompileCtx(selection.doc, ctx.lang, p, { viewerId: ctx.viewer?.enterpriseId }));
 }
 
 /** The weights of a ranking as clients see them: normalised for a pair to which every factor applies (distance only with a point). */
@@ -146,50 +106,6 @@ function matchOf<S extends 'offer' | 'demand'>(r: CapacityRow & { explanation: E
     distanceKm: r.distance_km == null ? null : Number(r.distance_km),
     [side]: r.node,
   } as Explanation & { estimatedTotalCost: { amount: string; currency: string }; transitDays: number | null; distanceKm: number | null } & Record<S, unknown>;
-}
-
-/**
- * A match list's cursors: where a row is in its ranking (misses, the ordering's value, score, key),
- * signed with the side and the ordering, so a cursor of another list or order is BAD_USER_INPUT.
- */
-const cursorSig = (profile: AnyProfile, orderBy: string | undefined, listKey = '') => `${profile.key}:${orderBy ?? 'FIT'}:${listKey}`;
-
-/** A short digest of a list's arguments (all but `after`), signed into its cursors. */
-export function listKeyOf(args: Record<string, unknown>): string {
-  const { after: _after, capped: _capped, ...rest } = args;
-  return createHash('sha256').update(JSON.stringify(rest)).digest('base64url').slice(0, 12);
-}
-
-function decodeAfter(profile: AnyProfile, orderBy: string | undefined, after: string | null | undefined, listKey?: string): MatchCursor | undefined {
-  if (after === undefined || after === null) return undefined;
-  const other = parseCursor(after)?.[0];
-  if (other?.startsWith(cursorSig(profile, orderBy)) && other !== cursorSig(profile, orderBy, listKey))
-    throw badInput('`after` was made for another query; keep every argument but `after` the same while paging', 'after');
-  // Always four values (the ordering's 0 without one), so that a cursor of another order is told as such.
-  const ordered = !!orderBy && !!profile.orderings?.[orderBy];
-  const v = decodeCursorValues(after, cursorSig(profile, orderBy, listKey), 'after', ['int', 'float8', 'float8', 'int']).map(Number);
-  return { misses: v[0], ...(ordered ? { order: v[1] } : {}), score: v[2], key: v[3] };
-}
-
-/** The page as a Relay connection: edges with cursors, pageInfo, and totalCount = the full matches. */
-function pageOf<R extends MatchRow, M>(
-  profile: AnyProfile,
-  orderBy: string | undefined,
-  listKey: string | undefined,
-  r: Ranking<R>,
-  after: MatchCursor | undefined,
-  matches: M[],
-) {
-  const sig = cursorSig(profile, orderBy, listKey);
-  const edges = r.rows.map((row, i) => {
-    const c = cursorOf(profile, { orderBy }, row);
-    return { cursor: encodeCursor(sig, [c.misses, c.order ?? 0, c.score, c.key]), node: matches[i] };
-  });
-  return {
-    edges,
-    pageInfo: { hasNextPage: r.hasMore, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: r.fullMatchCount,
-  };
 }
 
 /** The countries a corridor reaches (warehouse_corridor's copies of its warehouses' countries), as SQL over a corridor ID. */
@@ -223,60 +139,28 @@ export async function corridorBySlug(ctx: Context, slug: string): Promise<{ id: 
 
 /** Offers for a demand (`d` bound by `demandFrom`, where its `scope` says), best first. */
 export async function matchOffers(ctx: Context, selection: NodeSelection | null, demandFrom: (p: Params) => string, scope: MatchScope, args: MatchArgs) {
-  const first = checkFirst(args.first);
-  const p = new Params();
-  const node = compileNode(ctx, selection, 'CapacityOffer', 'o', p);
-  const after = decodeAfter(OFFERS_FOR_DEMAND, undefined, args.after, args.listKey);
-  const r = await rank(ctx.db, OFFERS_FOR_DEMAND, {
-    query: { demandFrom, scope },
-    node,
-    weights: args.weights as Record<string, number> | undefined,
-    first,
-    nearMisses: !!args.includeNearMisses,
-    params: p,
-    focus: args.focus,
-    capped: args.capped,
-    after,
-    peek: args.focus === undefined,
-  });
-  const matches = r.rows.map((row) => matchOf(row, 'offer'));
-  return {
-    ...pageOf(OFFERS_FOR_DEMAND, undefined, args.listKey, r, after, matches),
-    matches,
-    fullMatchCount: r.fullMatchCount,
-    fullMatchCountCapped: r.fullMatchCountCapped,
-    weights: shownWeights(r.weights, !!scope.area),
-  };
+  const page = await rankPage(
+    ctx.db,
+    OFFERS_FOR_DEMAND,
+    { demandFrom, scope },
+    { ...args, orderBy: undefined },
+    (p) => compileSelection(ctx, selection, 'CapacityOffer', 'o', p),
+    (row) => matchOf(row, 'offer'),
+  );
+  return { ...page, weights: shownWeights(page.weights, !!scope.area) };
 }
 
 /** Open demands an offer (`o` bound by `offerFrom`, with the copies of its warehouse's columns) could serve. */
 export async function matchDemands(ctx: Context, selection: NodeSelection | null, offerFrom: (p: Params) => string, args: MatchArgs) {
-  const first = checkFirst(args.first);
-  const p = new Params();
-  const node = compileNode(ctx, selection, 'CapacityDemand', 'd', p);
-  const orderBy = args.orderBy === 'REVENUE' ? 'REVENUE' : undefined;
-  const after = decodeAfter(DEMANDS_FOR_OFFER, orderBy, args.after, args.listKey);
-  const r = await rank(ctx.db, DEMANDS_FOR_OFFER, {
-    query: { offerFrom },
-    node,
-    weights: args.weights as Record<string, number> | undefined,
-    first,
-    nearMisses: !!args.includeNearMisses,
-    orderBy: args.orderBy === 'REVENUE' ? 'REVENUE' : undefined,
-    params: p,
-    focus: args.focus,
-    capped: args.capped,
-    after,
-    peek: true,
-  });
-  const matches = r.rows.map((row) => matchOf(row, 'demand'));
-  return {
-    ...pageOf(DEMANDS_FOR_OFFER, orderBy, args.listKey, r, after, matches),
-    matches,
-    fullMatchCount: r.fullMatchCount,
-    fullMatchCountCapped: r.fullMatchCountCapped,
-    weights: shownWeights(r.weights, true),
-  };
+  const page = await rankPage(
+    ctx.db,
+    DEMANDS_FOR_OFFER,
+    { offerFrom },
+    { ...args, orderBy: args.orderBy === 'REVENUE' ? 'REVENUE' : undefined, peek: true },
+    (p) => compileSelection(ctx, selection, 'CapacityDemand', 'd', p),
+    (row) => matchOf(row, 'demand'),
+  );
+  return { ...page, weights: shownWeights(page.weights, true) };
 }
 
 /** What `warehouseMatches` is asked: an ad-hoc `demand` or a saved `demandId`, and how to rank. */

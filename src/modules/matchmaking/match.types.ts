@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../graphql/types/common';
-import { PageInfo } from '../../graphql/types/relay';
+import { explanationTypes, matchResultType } from '../../graphql/types/match';
 import { registerBilingualEnum } from '../../graphql/types/enums';
 import { CapacityDemand } from './demand.types';
 import { CapacityOffer } from './offer.types';
@@ -47,56 +47,14 @@ registerEnumType(MatchConstraint, {
   },
 });
 
-@ObjectType({ description: 'One part of a match’s score, with why (评分明细)' })
-export class ScorePart {
-  @Field(() => ScoreFactor, { description: 'The factor (因素)' })
-  factor!: ScoreFactor;
-
-  @Field(() => Float, { description: 'Its weight after normalisation; weights sum to 1 (权重)' })
-  weight!: number;
-
-  @Field(() => Float, { description: 'How well the match does on it, 0–1 (得分)' })
-  value!: number;
-
-  @Field(() => Float, { description: 'weight × value: what it adds to the score (贡献)' })
-  contribution!: number;
-
-  @Field({ description: 'The numbers behind it, in words, English (说明)' })
-  detail!: string;
-
-  @Field({ description: 'The same facts in Chinese (中文说明)' })
-  detailZh!: string;
-}
-
-@ObjectType({ description: 'A hard constraint a near miss fails, and by how much (未满足的约束)' })
-export class ConstraintMiss {
-  @Field(() => MatchConstraint, { description: 'The constraint (约束)' })
-  constraint!: MatchConstraint;
-
-  @Field({ description: 'What would have to change, in English (说明)' })
-  detail!: string;
-
-  @Field({ description: 'The same in Chinese (中文说明)' })
-  detailZh!: string;
-}
+const { Explained } = explanationTypes(ScoreFactor, MatchConstraint, {
+  scorePart: 'ScorePart',
+  constraintMiss: 'ConstraintMiss',
+  fields: 'MatchExplanationFields',
+});
 
 @ObjectType({ description: 'Why a match ranks where it does (匹配说明)' })
-export class MatchExplanation {
-  @Field(() => Float, { description: 'Score 0–1: the sum of the parts’ contributions (总分)' })
-  score!: number;
-
-  @Field(() => Int, { description: 'Position in the ranking, 1 = best (排名)' })
-  rank!: number;
-
-  @Field({ description: 'True when exactly one hard constraint fails (see `failedConstraints`) (是否近似匹配)' })
-  isNearMiss!: boolean;
-
-  @Field(() => [ConstraintMiss], { description: 'Failed hard constraints; empty for a full match (未满足约束)' })
-  failedConstraints!: ConstraintMiss[];
-
-  @Field(() => [ScorePart], { description: 'The score’s parts (评分明细)' })
-  scoreParts!: ScorePart[];
-
+export class MatchExplanation extends Explained {
   @Field(() => Money, { description: 'Estimated cost of the stay: storage after free days, inbound and outbound fees, in the offer’s currency (预估总费用)' })
   estimatedTotalCost!: Money;
 
@@ -105,12 +63,6 @@ export class MatchExplanation {
 
   @Field(() => Float, { nullable: true, description: 'Km from the wanted point, when one is given (距离)' })
   distanceKm?: number;
-
-  @Field({ description: 'One-sentence reason, English (理由)' })
-  summary!: string;
-
-  @Field({ description: 'One-sentence reason, Chinese (中文理由)' })
-  summaryZh!: string;
 }
 
 @ObjectType({ description: 'An offer that matches a demand, with its explanation (匹配的供给)' })
@@ -152,82 +104,24 @@ export class MatchWeights {
   fulfilment!: number;
 }
 
-@ObjectType({ description: 'An offer in a ranking, with the cursor of its place (供给匹配边)' })
-export class WarehouseMatchEdge {
-  @Field({ description: 'Where it is in the ranking; pass as `after` for the matches that follow (游标)' })
-  cursor!: string;
+export const WarehouseMatchResult = matchResultType(WarehouseMatch, MatchWeights, {
+  name: 'WarehouseMatchResult',
+  description: 'Ranked offers for a demand, a page at a time (供给匹配结果)',
+  edge: 'WarehouseMatchEdge',
+  edgeDescription: 'An offer in a ranking, with the cursor of its place (供给匹配边)',
+  fullMatchCount: 'Offers that satisfy every hard constraint; when `fullMatchCountCapped`, those the ranking read: at least this many (完全匹配数)',
+  fullMatchCountCapped:
+    'True when the ranking did not read every candidate, so more offers may match fully: beyond about 1,000 full matches, or where they are rare about 30,000 offers read, it reads the cheapest per CBM-month in each country and currency, ranks the full matches among them, and `fullMatchCount` counts those (完全匹配数已封顶)',
+});
 
-  @Field(() => WarehouseMatch, { description: 'The match (匹配)' })
-  node!: WarehouseMatch;
-}
-
-@ObjectType({ description: 'A demand in a ranking, with the cursor of its place (需求匹配边)' })
-export class DemandMatchEdge {
-  @Field({ description: 'Where it is in the ranking; pass as `after` for the matches that follow (游标)' })
-  cursor!: string;
-
-  @Field(() => DemandMatch, { description: 'The match (匹配)' })
-  node!: DemandMatch;
-}
-
-@ObjectType({ description: 'Ranked offers for a demand, a page at a time (供给匹配结果)' })
-export class WarehouseMatchResult {
-  @Field(() => [WarehouseMatch], { description: 'This page, best first; full matches before near misses; the same as `edges.node` (匹配列表)' })
-  matches!: WarehouseMatch[];
-
-  @Field(() => [WarehouseMatchEdge], {
-    description: 'This page with each match’s cursor: full matches first, then (with `includeNearMisses`) near misses, each flagged `isNearMiss` (匹配边)',
-  })
-  edges!: WarehouseMatchEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more follow; `endCursor` is the next page’s `after` (分页信息)' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Full matches in the ranking (the same as `fullMatchCount`); near misses are not counted (完全匹配总数)' })
-  totalCount!: number;
-
-  @Field(() => Int, {
-    description: 'Offers that satisfy every hard constraint; when `fullMatchCountCapped`, those the ranking read: at least this many (完全匹配数)',
-  })
-  fullMatchCount!: number;
-
-  @Field({
-    description:
-      'True when the ranking did not read every candidate, so more offers may match fully: beyond about 1,000 full matches, or where they are rare about 30,000 offers read, it reads the cheapest per CBM-month in each country and currency, ranks the full matches among them, and `fullMatchCount` counts those (完全匹配数已封顶)',
-  })
-  fullMatchCountCapped!: boolean;
-
-  @Field(() => MatchWeights, { description: 'Weights used (权重)' })
-  weights!: MatchWeights;
-}
-
-@ObjectType({ description: 'Ranked demands for an offer, a page at a time (需求匹配结果)' })
-export class DemandMatchResult {
-  @Field(() => [DemandMatch], { description: 'This page, best first; full matches before near misses; the same as `edges.node` (匹配列表)' })
-  matches!: DemandMatch[];
-
-  @Field(() => [DemandMatchEdge], {
-    description: 'This page with each match’s cursor: full matches first, then (with `includeNearMisses`) near misses, each flagged `isNearMiss` (匹配边)',
-  })
-  edges!: DemandMatchEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more follow; `endCursor` is the next page’s `after` (分页信息)' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Full matches in the ranking (the same as `fullMatchCount`); near misses are not counted (完全匹配总数)' })
-  totalCount!: number;
-
-  @Field(() => Int, {
-    description: 'Demands the offer satisfies on every hard constraint; when `fullMatchCountCapped`, those the ranking read: at least this many (完全匹配数)',
-  })
-  fullMatchCount!: number;
-
-  @Field({ description: 'True when more demands match fully than the ranking read, so `fullMatchCount` is a lower bound (完全匹配数已封顶)' })
-  fullMatchCountCapped!: boolean;
-
-  @Field(() => MatchWeights, { description: 'Weights used (权重)' })
-  weights!: MatchWeights;
-}
+export const DemandMatchResult = matchResultType(DemandMatch, MatchWeights, {
+  name: 'DemandMatchResult',
+  description: 'Ranked demands for an offer, a page at a time (需求匹配结果)',
+  edge: 'DemandMatchEdge',
+  edgeDescription: 'A demand in a ranking, with the cursor of its place (需求匹配边)',
+  fullMatchCount: 'Demands the offer satisfies on every hard constraint; when `fullMatchCountCapped`, those the ranking read: at least this many (完全匹配数)',
+  fullMatchCountCapped: 'True when more demands match fully than the ranking read, so `fullMatchCount` is a lower bound (完全匹配数已封顶)',
+});
 
 /** How `demandMatches` orders the demands it finds (full matches always before near misses). */
 export enum DemandMatchOrder {
