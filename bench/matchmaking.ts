@@ -54,7 +54,7 @@ export const OFFER = `query Offer($id: ID!) { demandMatches(offerId: $id, first:
 const HOLD = `mutation Hold($input: HoldCapacityInput!) { holdCapacity(input: $input) {
   errors { code field message } hold { id quantity status expiresAt offer { id remainingQuantity } } } }`;
 
-type Body = { query: string; variables: Record<string, unknown>; kind?: string };
+export type Body = { query: string; variables: Record<string, unknown>; kind?: string };
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const ms = (v: number) => v.toFixed(1).padStart(7);
@@ -127,7 +127,7 @@ export async function adhocDemands(pool: pg.Pool, n: number): Promise<Record<str
   return out;
 }
 
-interface RunResult {
+export interface RunResult {
   reqs: number;
   p50: number;
   p95: number;
@@ -141,7 +141,7 @@ interface RunResult {
  * Runs autocannon over `bodies`, each request the next body in turn. Latencies are collected per
  * response (autocannon's own summary has no p95); a response with `errors` counts as an error.
  */
-async function run(
+export async function run(
   target: string,
   headers: Record<string, string>,
   bodies: Body[],

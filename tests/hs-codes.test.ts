@@ -12,8 +12,34 @@ import { ImportValidationError, type Dataset, type ImportIssue } from '../src/im
 import { checkHsCode, checkHsCodes } from '../src/modules/reference/hs-code';
 import { ormConfig } from '../src/orm';
 import { hsChapters, hsSubheadings } from '../seeds/data';
-import { startTestServer, type TestServer } from './helpers/server';
-import { pin } from './helpers/hand';
+import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/server';
+import { noErrors, pin } from './helpers/hand';
+
+const HS_CODE = /* GraphQL */ `
+  query HsCode($code: String!) {
+    hsCode(code: $code) {
+      id code dotted heading descriptionEn descriptionZh description en: description(lang: EN)
+      chapter { id code section nameZh nameEn name en: name(lang: EN) }
+    }
+  }`;
+const HS_CODES = /* GraphQL */ `
+  query HsCodes($filter: HsCodeFilter, $first: Int, $after: String) {
+    hsCodes(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { code chapter { code } }
+    }
+  }`;
+const HS_CHAPTERS = /* GraphQL */ `
+  query { hsChapters(first: 100) { totalCount nodes { code section nameZh } } }`;
+const NODE = /* GraphQL */ `query($id: ID!) { node(id: $id) { id ... on HsCode { code } ... on HsChapter { code nameZh } } }`;
+
+/** The error of a refused request: message, code and argument. */
+function refusal(res: GraphQLResponse): [string, string, string] {
+  expect(res.errors).toHaveLength(1);
+  const [e] = res.errors!;
+  return [e.message, e.extensions?.code, e.extensions?.argument];
+}
 
 describe('HS 2022 codes', () => {
   let s: TestServer;
@@ -131,6 +157,126 @@ describe('HS 2022 codes', () => {
         description_en: 'Toys; tricycles, scooters, pedal cars, dolls, puzzles',
         description_zh: '三轮车、踏板车、玩偶及其他玩具',
       });
+    });
+  });
+
+  describe('GraphQL: hsCode, hsCodes, hsChapters', () => {
+    const MOTO =
+      'Motorcycles (including mopeds) and cycles; fitted with an auxiliary motor, internal combustion piston engine, of cylinder capacity exceeding 50cc but not exceeding 250cc, with or without side-cars; side-cars';
+    const page = async (filter: Record<string, unknown>, more: Record<string, unknown> = {}) =>
+      noErrors('hsCodes answers', await s.gql<any>(HS_CODES, { filter, ...more })).hsCodes;
+    const codes = (p: any) => p.nodes.map((n: any) => n.code);
+
+    it('hsCode: one subheading by its code as typed, with its chapter; the description falls back to English', async () => {
+      for (const typed of ['871120', '8711.20', ' 8711 20 ']) {
+        const { hsCode } = noErrors(`hsCode(${typed}) answers`, await s.gql<any>(HS_CODE, { code: typed }));
+        pin(
+          `hsCode(${JSON.stringify(typed)})`,
+          { ...hsCode, id: undefined, chapter: { ...hsCode.chapter, id: undefined } },
+          {
+            id: undefined,
+            code: '871120',
+            dotted: '8711.20',
+            heading: '8711',
+            descriptionEn: MOTO,
+            descriptionZh: null,
+            description: MOTO,
+            en: MOTO,
+            chapter: {
+              id: undefined,
+              code: '87',
+              section: 'XVII',
+              nameZh: '车辆及其零件、附件，但铁道及电车道车辆除外',
+              nameEn: 'Vehicles; other than railway or tramway rolling stock, and parts and accessories thereof',
+              name: '车辆及其零件、附件，但铁道及电车道车辆除外',
+              en: 'Vehicles; other than railway or tramway rolling stock, and parts and accessories thereof',
+            },
+          },
+        );
+      }
+      const { hsCode } = noErrors('hsCode answers', await s.gql<any>(HS_CODE, { code: '871120' }));
+      const byId = noErrors('node answers', await s.gql<any>(NODE, { id: hsCode.id }));
+      pin('node(id) finds the subheading', byId.node, { id: hsCode.id, code: '871120' });
+      const chapter = noErrors('node answers', await s.gql<any>(NODE, { id: hsCode.chapter.id }));
+      pin('node(id) finds the chapter', chapter.node, { id: hsCode.chapter.id, code: '87', nameZh: '车辆及其零件、附件，但铁道及电车道车辆除外' });
+    });
+
+    it('hsCode: null for a well-formed code HS 2022 does not have; BAD_USER_INPUT for a malformed or national one', async () => {
+      pin('an unknown subheading', noErrors('hsCode answers', await s.gql<any>(HS_CODE, { code: '8711.99' })).hsCode, null);
+      pin('a Chinese 10-digit code', refusal(await s.gql(HS_CODE, { code: '8711201000' })), [
+        '"8711201000" is a national tariff code (10 digits): give its first six digits, the HS subheading (871120)',
+        'BAD_USER_INPUT',
+        'code',
+      ]);
+      pin('a heading', refusal(await s.gql(HS_CODE, { code: '87.11' })), [
+        '"87.11" is an HS heading: give a six-digit subheading of it (8711xx)',
+        'BAD_USER_INPUT',
+        'code',
+      ]);
+    });
+
+    it('hsCodes by heading and by chapter, in code order, paged by cursor, in one statement each', async () => {
+      const heading = await page({ heading: '87.11' });
+      pin('heading 8711', [codes(heading), heading.totalCount], [['871110', '871120', '871130', '871140', '871150', '871160', '871190'], 7]);
+      expect(s.lastStatements()).toBe(1);
+      const first = await page({ chapter: '87' }, { first: 7 });
+      pin(
+        'chapter 87, first page',
+        [codes(first), first.totalCount, first.pageInfo.hasNextPage],
+        [['870110', '870121', '870122', '870123', '870124', '870129', '870130'], 98, true],
+      );
+      const next = await page({ chapter: '87' }, { first: 3, after: first.pageInfo.endCursor });
+      pin('chapter 87, next page', codes(next), ['870191', '870192', '870193']);
+      pin('every row of the chapter is in it', new Set(next.nodes.map((n: any) => n.chapter.code)), new Set(['87']));
+      pin('heading and chapter together', codes(await page({ chapter: '87', heading: '9503' })), []);
+    });
+
+    it('hsCodes search: every word, in the description or the chapter’s names (Chinese too); digits match the start of the code', async () => {
+      pin('two English words', codes(await page({ search: 'Motorcycles 250CC' })), ['871120', '871130']);
+      const clocks = await page({ search: 'clock' }, { first: 100 });
+      pin('a word of a chapter’s English name: chapter 91, plus descriptions that say it', clocks.totalCount, 48 + 4);
+      pin(
+        'the other four',
+        codes(clocks).filter((c: string) => !c.startsWith('91')),
+        ['701590', '852792', '852799', '854231'],
+      );
+      const zh = await page({ search: '钟表' }, { first: 100 });
+      pin('a Chinese chapter name', [zh.totalCount, new Set(zh.nodes.map((n: any) => n.chapter.code))], [48, new Set(['91'])]);
+      pin('digits and a word', codes(await page({ search: '87.11 n.e.c.' })), ['871190']);
+      // LIKE's wildcards are plain characters: no description has an underscore, 298 of them a percent sign.
+      pin('no _ wildcard', (await page({ search: '_' })).totalCount, 0);
+      pin('no % wildcard', (await page({ search: '%' })).totalCount, 298);
+    });
+
+    it('hsCodes refuses malformed filters with BAD_USER_INPUT naming them', async () => {
+      pin('a one-digit chapter', refusal(await s.gql(HS_CODES, { filter: { chapter: '8' } })), [
+        '"8" is not an HS chapter (two digits, 01–97, e.g. 87)',
+        'BAD_USER_INPUT',
+        'filter.chapter',
+      ]);
+      pin('a chapter for national use', refusal(await s.gql(HS_CODES, { filter: { chapter: '98' } }))[2], 'filter.chapter');
+      pin('a six-digit heading', refusal(await s.gql(HS_CODES, { filter: { heading: '871120' } })), [
+        '"871120" is not an HS heading (four digits, e.g. 8711)',
+        'BAD_USER_INPUT',
+        'filter.heading',
+      ]);
+      pin('a long search', refusal(await s.gql(HS_CODES, { filter: { search: 'x'.repeat(101) } })), [
+        '`search` may have at most 100 characters (got 101)',
+        'BAD_USER_INPUT',
+        'filter.search',
+      ]);
+      pin('many words', refusal(await s.gql(HS_CODES, { filter: { search: 'a b c d e f g h i j k' } })), [
+        '`search` may have at most 10 words (got 11)',
+        'BAD_USER_INPUT',
+        'filter.search',
+      ]);
+    });
+
+    it('hsChapters: the 97 chapters, 77 reserved', async () => {
+      const { hsChapters } = noErrors('hsChapters answers', await s.gql<any>(HS_CHAPTERS));
+      pin('count', [hsChapters.totalCount, hsChapters.nodes.length], [97, 97]);
+      pin('chapter 77', hsChapters.nodes[76], { code: '77', section: 'XV', nameZh: '（保留为税则将来所用）' });
+      pin('chapter 97', hsChapters.nodes[96], { code: '97', section: 'XXI', nameZh: '艺术品、收藏品及古物' });
     });
   });
 });

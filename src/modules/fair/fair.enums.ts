@@ -130,3 +130,13 @@ export enum TombstoneKind {
   LISTING = 'LISTING',
   EXHIBITOR = 'EXHIBITOR',
 }
+
+/** Why a sync tombstone was recorded. */
+export enum TombstoneReason {
+  WITHDRAWN = 'WITHDRAWN',
+  DELETED = 'DELETED',
+}
+export const TombstoneReasonLabels: Labels<TombstoneReason> = {
+  WITHDRAWN: ['已撤回', 'The listing was withdrawn (its row remains, readable by ID)'],
+  DELETED: ['已删除', 'Deleted (a listing, or an exhibitor with its listings)'],
+};

@@ -16,6 +16,10 @@ export const HS_SUBHEADING = /^[0-9]{6}$/;
 /** A heading: four digits. */
 export const HS_HEADING = /^[0-9]{4}$/;
 
+/** Bounds of `hsCodes(filter: { search })`: characters, and words. */
+export const HS_SEARCH_MAX = 100;
+export const HS_SEARCH_WORDS = 10;
+
 /** Longest piece of what a client sent that a message quotes. */
 const QUOTE_MAX = 40;
 const quote = (s: string) => JSON.stringify(s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}…` : s);

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
-import { codePointName, controlCharIn } from '../../graphql/text';
+import { parseSearchQuery, QUERY_MAX, textMatcher } from '../../graphql/text-search';
 import { compileObject, newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { selects, shapeConnection, type ConnectionResult } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
@@ -39,19 +39,13 @@ function kindSources(info: GraphQLResolveInfo, typeNames: ReadonlyMap<string, st
 }
 
 export const SEARCH_MAX = 50;
-/** Characters of a search term, after spaces are collapsed; and of the raw argument, spaces and all. */
-export const QUERY_MAX = 100;
-const QUERY_MAX_RAW = 200;
+export { QUERY_MAX };
 /**
  * Relevance is ranked among the first CANDIDATES matches of each kind. A term as common as 重庆
  * matches most names; scoring all of them would cost a full scan per request for no better top
  * page (they tie on the substring score). totalCount still counts every match.
  */
 export const CANDIDATES = 1000;
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -148,57 +142,18 @@ export async function search(
   typeNames: ReadonlyMap<string, string>,
   args: { query: string; kinds?: string[]; first?: number; after?: string | null },
 ): Promise<ConnectionResult> {
-  // Bounded before any work on it; no control character reaches the statement (NUL cannot).
-  if (args.query.length > QUERY_MAX_RAW)
-    throw badInput(`\`query\` is limited to ${QUERY_MAX} characters, ${QUERY_MAX_RAW} with spaces (搜索词最多${QUERY_MAX}个字符)`, 'query');
-  const cp = controlCharIn(args.query, true);
-  if (cp !== undefined)
-    throw badInput(`\`query\` contains the control character ${codePointName(cp)}; search for printable text (搜索词不能含控制字符)`, 'query');
-  const q = args.query.trim().toLowerCase().replace(/\s+/g, ' ');
-  if ([...q].length < 2) throw badInput('`query` needs at least 2 characters (搜索词至少2个字符)', 'query');
-  if ([...q].length > QUERY_MAX) throw badInput(`\`query\` is limited to ${QUERY_MAX} characters (搜索词最多${QUERY_MAX}个字符)`, 'query');
+  const { q, words } = parseSearchQuery(args.query, 'query');
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > SEARCH_MAX) throw badInput(`\`first\` must be between 1 and ${SEARCH_MAX} (got ${first})`, 'first');
   const offset = decodeOffset(args.after);
   const sources = kindSources(info, typeNames);
   const kinds = args.kinds?.length ? [...new Set(args.kinds)] : [...sources.keys()];
 
-  // Words of two characters or more; a name must match every word (in any order).
-  const words = [...new Set(q.split(' ').filter((w) => [...w].length >= 2))].slice(0, 5);
-  if (words.length === 0) throw badInput('Each word of `query` needs at least 2 characters', 'query');
-
   const p = new Params();
   const c = newCompileCtx(info, ctx.lang, p);
   const st = (t: string) => `cbec_search_text(${t}.name_zh, ${t}.name_en)`;
   /** Conditions (and, with `scored`, the score) for the words, with their parameters in `params`. */
-  const matcher = (params: Params, scored: boolean) => {
-    const ws = words.map((w) => ({
-      short: [...w].length === 2,
-      q: params.add(w),
-      pattern: params.add(`%${escapeLike(w)}%`),
-      prefix: scored ? params.add(`${escapeLike(w)}%`) : '',
-    }));
-    const cond = (t: string) =>
-      ws
-        .map((x) =>
-          x.short ? `(${t}.search_bigrams @> cbec_bigrams(${x.q}) and ${st(t)} like ${x.pattern})` : `(${st(t)} like ${x.pattern} or ${x.q} <% ${st(t)})`,
-        )
-        .join(' and ');
-    // Per word: a prefix of either name 1, a substring 0.9, a fuzzy match 0.8 × word similarity;
-    // the whole phrase as a substring scores 1.
-    const phrase = words.length > 1 && scored ? params.add(`%${escapeLike(q)}%`) : '';
-    const score = (t: string) => {
-      const perWord = ws
-        .map(
-          (x) => `(case when lower(${t}.name_zh) like ${x.prefix} or lower(${t}.name_en) like ${x.prefix} then 1.0
-        when ${st(t)} like ${x.pattern} then 0.9 else 0.8 * word_similarity(${x.q}, ${st(t)}) end)`,
-        )
-        .join(' + ');
-      const avg = `(${perWord}) / ${ws.length}`;
-      return `(${phrase ? `case when ${st(t)} like ${phrase} then 1.0 else 0.95 * ${avg} end` : avg})::float8`;
-    };
-    return { cond, score };
-  };
+  const matcher = (params: Params, scored: boolean) => textMatcher({ q, words }, params, scored, { text: st, bigrams: (t) => `${t}.search_bigrams` });
   const { cond, score } = matcher(p, true);
   const countSql = (match: (t: string) => string) =>
     `(select ${kinds.map((k) => `(select count(*) from ${sources.get(k)!.table} t where ${match('t')})`).join(' + ')})::int`;
