@@ -21,7 +21,6 @@ const LISTINGS = /* GraphQL */ `
 
 let s: TestServer;
 let w: FairWorld;
-// biome-ignore lint/suspicious/noExplicitAny: GraphQL data
 const refs = (data: any) =>
   data.fairListings.nodes.map((n: { id: string }) => Object.entries(w.listings).find(([, id]) => toGlobalId('FairListing', id) === n.id)?.[0]);
 

@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
-import { createPubSub } from '@graphql-yoga/subscription';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { toGlobalId } from '../src/graphql/ids';
-import { getPubSub, setPubSub } from '../src/graphql/pubsub';
 import { Topics } from '../src/modules/matchmaking/matchmaking.events';
 import { channelPrefix } from '../src/graphql/pubsub-redis';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
@@ -15,7 +13,7 @@ import { criteriaFor, offerInputFor, POST_DEMAND_ID, PUBLISH_OFFER } from './hel
 import { exitCode, startBuiltApi } from './helpers/process';
 import { IN_CI, whenRedis } from './helpers/redis';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
-import { type Feed, follow, wsClient } from './helpers/subscribe';
+import { countingPubSub, type Feed, follow, wsClient } from './helpers/subscribe';
 
 // The sweeper announces holds about to expire, and open sockets' keys are checked again; tests
 // should not wait their defaults (5 s, 30 s). The settings for this process's app, and the
@@ -115,7 +113,7 @@ describe('subscriptions in one process (in-memory events)', () => {
   let demandId: string;
   const clients: Client[] = [];
   /** Listeners per topic on the in-memory bus: a subscription is live once its listener is there. */
-  const listeners = new Map<string, number>();
+  let listeners: Map<string, number>;
 
   const client = (params?: Record<string, unknown>) => {
     const c = wsClient(s.url, params);
@@ -124,22 +122,7 @@ describe('subscriptions in one process (in-memory events)', () => {
   };
 
   beforeAll(async () => {
-    const target = new EventTarget();
-    setPubSub(
-      createPubSub({
-        eventTarget: {
-          addEventListener(type: string, cb: (e: Event) => void) {
-            listeners.set(type, (listeners.get(type) ?? 0) + 1);
-            target.addEventListener(type, cb);
-          },
-          removeEventListener(type: string, cb: (e: Event) => void) {
-            listeners.set(type, (listeners.get(type) ?? 0) - 1);
-            target.removeEventListener(type, cb);
-          },
-          dispatchEvent: (e: Event) => target.dispatchEvent(e),
-        },
-      }) as ReturnType<typeof getPubSub>,
-    );
+    listeners = countingPubSub();
     s = await startTestServer(__filename, { config: FAST });
     f = await fixture(s.databaseUrl);
     gql = async (query, variables, headers) => expectData(await s.gql<any>(query, variables, headers));

@@ -1,5 +1,7 @@
+import { createPubSub } from '@graphql-yoga/subscription';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { getPubSub, setPubSub } from '../../src/graphql/pubsub';
 
 /** A subscription's messages as they arrive, so a test can wait for the next one or assert there is none. */
 export interface Feed {
@@ -64,4 +66,30 @@ export function wsClient(httpUrl: string, connectionParams?: Record<string, unkn
     connectionParams,
     retryAttempts: 0,
   });
+}
+
+/**
+ * Replaces the API's in-memory event bus with one that counts its listeners per topic, and returns
+ * the counts: a subscription is live once its listener is there, so a test waits for the count
+ * instead of a delay. Call it before the app starts.
+ */
+export function countingPubSub(): Map<string, number> {
+  const listeners = new Map<string, number>();
+  const target = new EventTarget();
+  setPubSub(
+    createPubSub({
+      eventTarget: {
+        addEventListener(type: string, cb: (e: Event) => void) {
+          listeners.set(type, (listeners.get(type) ?? 0) + 1);
+          target.addEventListener(type, cb);
+        },
+        removeEventListener(type: string, cb: (e: Event) => void) {
+          listeners.set(type, (listeners.get(type) ?? 0) - 1);
+          target.removeEventListener(type, cb);
+        },
+        dispatchEvent: (e: Event) => target.dispatchEvent(e),
+      },
+    }) as ReturnType<typeof getPubSub>,
+  );
+  return listeners;
 }

@@ -7,7 +7,6 @@ import { toGlobalId } from '../../graphql/ids';
 import { IDEMPOTENCY_KEY_DOC, mutationPayload } from '../../graphql/mutation';
 import type { PayloadError } from '../../graphql/payload';
 import { payloadsByKey, selected } from '../../graphql/subscription-payload';
-import { listingAccess } from './fair.access';
 import { ListingKind } from './fair.enums';
 import { FairError } from './fair.errors';
 import { listingsPublished, type ListingPublishedEvent } from './fair.events';
