@@ -119,6 +119,12 @@ describe('seed:scale', () => {
     ).rows[0];
     expect(v).toEqual({ d: 340, m: 340, e: 340 });
     expect((await sql.query(`select tgenabled from pg_trigger where tgname = 'fair_listing_prepare'`)).rows).toEqual([{ tgenabled: 'O' }]);
+    // every word of the listings is among the search words, as the trigger keeps them
+    expect(
+      await count(`(select distinct w from fair_listing, regexp_split_to_table(search_text, '[^a-z0-9]+') w where length(w) between 4 and 40
+        except select word from fair_search_word) missing`),
+    ).toBe(0);
+    expect(await count('fair_search_word')).toBeGreaterThan(50);
     // the search text and copies the generator wrote are what the trigger makes of the same row
     await sql.query('begin');
     try {

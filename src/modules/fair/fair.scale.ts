@@ -43,6 +43,11 @@ async function enterpriseNames(ctx: ScaleContext, count: number): Promise<{ zh: 
   }
 }
 
+/** The words of a search text the listing trigger keeps in fair_search_word: Latin letters and digits, 4–40 of them. */
+export function searchWords(text: string): string[] {
+  return text.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && w.length <= 40);
+}
+
 /** `lower(concat_ws(' ', …))` as PostgreSQL computes it: null parts left out, empty ones kept. */
 export function searchText(parts: readonly (string | null | undefined)[]): string {
   return parts
@@ -69,7 +74,7 @@ export function searchText(parts: readonly (string | null | undefined)[]): strin
 export const fairScale: ScaleUnit = {
   name: 'fair',
   after: ['enterprise', 'belt'],
-  tables: ['fair_edition', 'fair_hall', 'fair_exhibitor', 'fair_listing', 'fair_slot'],
+  tables: ['fair_edition', 'fair_hall', 'fair_exhibitor', 'fair_listing', 'fair_slot', 'fair_search_word'],
   options: ['fairExhibitors', 'fairListings', 'fairSlotsPerExhibitor'],
   active: (o) => o.int('fairExhibitors') > 0 || o.int('fairListings') > 0,
   async fill(ctx) {
@@ -107,8 +112,8 @@ export const fairScale: ScaleUnit = {
     );
     const names = listingCount > 0 ? await enterpriseNames(ctx, firms.count) : { zh: [], en: [] };
 
-    // Sync versions are numbered here; the listing trigger's copies and search text are computed
-    // here too (per row it costs as much as the rest of the row), so it is off for the load.
+    // Sync versions are numbered here; the listing trigger's copies, search text and search words
+    // are computed here too (per row it costs as much as the rest of the row), so it is off for the load.
     await ctx.query(sql`select set_config('cbec.fair_bulk', 'on', false)`);
     const helper = (await ctx.query(sql`select 1 from pg_indexes where indexname = ${SLOT_HELPER_INDEX}`)).length === 0;
     try {
@@ -252,6 +257,7 @@ export const fairScale: ScaleUnit = {
       const industryWeights = halls.map((h, i) => [h.industry, Math.max(1, pools[i].length)] as const);
       // Published over the 60 days before the run, in id order (the newest last), as an app sees a fair fill up.
       const now = Date.now();
+      const words = new Set<string>();
       const span = 60 * 86_400_000;
       for (let id = 1; id <= listingCount; id++) {
         const kind = lrng.chance(OFFER_SHARE) ? ListingKind.OFFER : ListingKind.REQUEST;
@@ -284,6 +290,7 @@ export const fairScale: ScaleUnit = {
           brands.get(owner),
           draft.hsCode ? chapters.get(draft.hsCode.slice(0, 2)) : null,
         ]);
+        for (const w of searchWords(text)) words.add(w);
         await listing.push(
           id,
           1,
@@ -317,6 +324,9 @@ export const fairScale: ScaleUnit = {
       }
       await listing.flush();
       lProgress.done();
+      const word = ctx.table('fair_search_word', ['word']);
+      for (const w of [...words].sort()) await word.push(w);
+      await word.flush();
 
       // ---- slots: the first `slotsEach` of the fair's days, at the booth
       const times = slotTimes(slotsEach);
