@@ -30,7 +30,7 @@ import { record } from './record';
  * Prints and records (bench/results/fair-<date>) p50/p95/p99, requests per second, statements per request.
  */
 
-const CARD = `totalCount pageInfo { hasNextPage endCursor }
+const CARD = `pageInfo { hasNextPage endCursor }
   nodes { id kind nameZh nameEn publishedAt leadTimeDays targetMarkets certifications
     priceRange { min { amount currency } max { amount } unit } minOrder { quantity unit }
     category { slug nameZh nameEn } exhibitor { booth nameZh nameEn hall { code nameZh } } }`;

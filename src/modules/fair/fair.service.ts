@@ -111,7 +111,7 @@ function isEmptyPage(r: ConnectionResult): boolean {
  * (bitmap) or walk the whole edition for a rare combination (index order): PostgreSQL cannot know
  * which from its statistics.
  */
-export const NEWEST_WINDOW = 2000;
+export const NEWEST_WINDOW = 20_000;
 
 /** Words of a search and, for a misspelt one, the words it may have meant (fair_search_word). */
 interface ListingTerms {
