@@ -15,6 +15,7 @@ import { record } from './record';
  *   DATABASE_URL=… npm run bench:fair-download -- big-fair small-fair                  # these editions
  *   DATABASE_URL=… npm run bench:fair-download -- --generate 1000000                   # make one first
  *   DATABASE_URL=… npm run bench:fair-download -- --heap-mb 192 --modes gzip big-fair  # a capped V8 heap
+ *   DATABASE_URL=… npm run bench:fair-download -- --name fair-download-seedscale       # results' file name
  *
  * The server is bench/serve.ts in a process of its own (so its RSS is the API's alone), sampled
  * from /proc every 20 ms. Each edition is downloaded gzip-compressed (as the app asks for it), then
@@ -23,10 +24,11 @@ import { record } from './record';
  * first in one server process, so the memory columns compare sizes on the same process.
  * Results: bench/results/fair-download-<date>.{json,md}.
  *
- * `--generate N` writes an edition `bench-fair-<N>` of N listings (about 10 % requests, 5 % drafts,
- * 2 % withdrawn) over every enterprise of the database, with slots and meetings, using
- * generate_series. A stopgap until the fair module's part of `npm run seed:scale` exists; its text is
- * synthetic (a hex model number in every description), so it compresses less than real text.
+ * A scale database: `npm run seed:scale -- --enterprises 500000 --fair-listings 1000000` (the fair's
+ * scale unit, one sample edition). `--generate N` is quicker on any migrated database: an edition
+ * `bench-fair-<N>` of N listings (about 10 % requests, 5 % drafts, 2 % withdrawn) over every
+ * enterprise, with slots and meetings, by generate_series; its text is synthetic (a hex model number
+ * in every description), which gzip compresses differently from the sample's.
  */
 
 const url = process.env.DATABASE_URL ?? '';
@@ -260,11 +262,13 @@ async function main(): Promise<void> {
   await db.connect();
   const slugs: string[] = [];
   let heapMb: number | undefined;
+  let name: string | undefined;
   let modes = new Set(['gzip', 'plain', 'slow', 'four']);
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--generate') slugs.push(await generate(db, Number(args[++i])));
     else if (args[i] === '--heap-mb') heapMb = Number(args[++i]);
     else if (args[i] === '--modes') modes = new Set(args[++i].split(','));
+    else if (args[i] === '--name') name = args[++i];
     else slugs.push(args[i]);
   }
   const editions = (
@@ -334,7 +338,7 @@ async function main(): Promise<void> {
   } finally {
     server.stop();
   }
-  const out = record(heapMb ? `fair-download-heap${heapMb}` : 'fair-download', rows, {
+  const out = record(name ?? (heapMb ? `fair-download-heap${heapMb}` : 'fair-download'), rows, {
     database: url.replace(/:\/\/[^@]*@/, '://'),
     postgres: pgVersion[0].v,
     editions: editions.map((e) => `${e.slug}: ${e.listings} listings (${e.published} published), ${e.exhibitors} exhibitors, ${e.slots} slots`),
