@@ -403,6 +403,42 @@ describe('GET /fair/editions/<slug>.ndjson: a whole edition in one file', () => 
     expect(preflight.headers['access-control-allow-origin']).toBe('*');
   });
 
+  it('downloads the seeded sample edition whole: its counts, and none of its contacts or drafts', async () => {
+    // Given: the sample edition as seeded (seeds/), with what the file must and must not hold, from the database.
+    const [ed] = (await db.query(`select id, slug from fair_edition where slug <> 't-fair' and slug <> 'other-fair' and is_sample order by id limit 1`)).rows;
+    const counts = async (text: string) => Number((await db.query(text, [ed.id])).rows[0].n);
+    const expected = {
+      type: 'end',
+      halls: await counts('select count(*) as n from fair_hall where edition_id = $1'),
+      exhibitors: await counts('select count(*) as n from fair_exhibitor where edition_id = $1'),
+      listings: await counts(`select count(*) as n from fair_listing where edition_id = $1 and status = 'PUBLISHED'`),
+      slots: await counts('select count(*) as n from fair_slot where edition_id = $1'),
+    };
+    const contacts = (
+      await db.query(
+        `select contact_email as v from fair_exhibitor where edition_id = $1 and contact_email is not null
+         union select contact_phone from fair_exhibitor where edition_id = $1 and contact_phone is not null`,
+        [ed.id],
+      )
+    ).rows.map((r) => String(r.v));
+    const unpublished = (await db.query(`select id from fair_listing where edition_id = $1 and status <> 'PUBLISHED'`, [ed.id])).rows.map((r) =>
+      gid('FairListing', r.id),
+    );
+    // When
+    const res = await request(url(`/fair/editions/${ed.slug}.ndjson`), { 'accept-encoding': 'gzip' });
+    // Then
+    expect(res.status).toBe(200);
+    const text = zlib.gunzipSync(res.body).toString('utf8');
+    const ls = lines(text);
+    expect(ls.at(-1)).toEqual(expected);
+    expect(expected.listings).toBeGreaterThan(100);
+    expect(ls.filter((l) => l.type === 'listing')).toHaveLength(expected.listings);
+    expect(contacts.length).toBeGreaterThan(0);
+    for (const v of contacts) expect(text).not.toContain(JSON.stringify(v).slice(1, -1));
+    const ids = new Set(ls.map((l) => l.id));
+    expect(unpublished.filter((id) => ids.has(id))).toEqual([]);
+  });
+
   it('is what FairEdition.downloadPath points at', async () => {
     const res = await s.gql<{ fairEdition: { downloadPath: string } }>('query Path { fairEdition(slug: "t-fair") { downloadPath } }');
     expect(res.errors).toBeUndefined();

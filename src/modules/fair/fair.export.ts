@@ -11,6 +11,7 @@ import { notModified } from '../../http/graphql-http';
 import { acceptedEncodings, vary } from '../../http/lean';
 import type { HttpContext, HttpRoute } from '../../manifest';
 import { SLOT_HOLDING_STATUSES } from './fair.enums';
+import { slotFreeSql } from './meeting.access';
 
 /*
  * A whole edition as one file, for the fair app's first sync at the venue (docs/cookbook.md § 2.5):
@@ -74,14 +75,6 @@ const brief = (alias: string, t: string, type: string) =>
 const ref = (alias: string, type: string, key: string) => sql`cross join lateral (select ${gid(type, key)} as id) ${sql.raw(alias)}`;
 /** The object `alias` as JSON, or null when `present` is null (an outer join found nothing, a value not given). */
 const objectOrNull = (present: string, alias: string) => sql.raw(`case when ${present} is null then null else row_to_json(${alias}) end`);
-
-/**
- * Whether nobody holds the slot (FairSlot.isFree): no ACCEPTED meeting, and no REQUESTED one while
- * the slot has yet to start (a request lapses when its slot begins).
- */
-const slotFree = (t: string) =>
-  sql.raw(`not exists (select 1 from fair_meeting m where m.slot_id = ${t}.id and m.status in ${SLOT_HOLDING_STATUSES}
-    and (m.status = 'ACCEPTED' or ${t}.starts_at > now()))`);
 
 /**
  * The edition's line and what its caching headers are made of, in one statement (the snapshot's
@@ -171,7 +164,7 @@ function sectionSql(section: Section, edition: number): Sql {
       return sql`select row_to_json(r)::text from fair_slot s
         ${ref('exhibitor_', 'FairExhibitor', 's.exhibitor_id')}
         cross join lateral (select 'slot' as type, ${gid('FairSlot', 's.id')} as id, row_to_json(exhibitor_) as exhibitor,
-          ${iso('s.starts_at')} as "startsAt", ${iso('s.ends_at')} as "endsAt", s.location, ${slotFree('s')} as "isFree") r
+          ${iso('s.starts_at')} as "startsAt", ${iso('s.ends_at')} as "endsAt", s.location, ${sql.raw(slotFreeSql('s'))} as "isFree") r
         where s.edition_id = ${edition} order by s.starts_at, s.id`;
   }
 }
