@@ -144,20 +144,34 @@ function searchCondition(s: ListingTerms, p: Params): Sql {
  * may have meant (trigram similarity, at most 3 each), or undefined when no word has any.
  */
 async function corrections(ctx: Context, terms: SearchTerms): Promise<string[][] | undefined> {
-  const fixable = terms.words.map((w) => /^[a-z0-9]{4,40}$/.test(w));
+  const words = searchedWords(terms);
+  const fixable = words.map((w) => /^[a-z0-9]{4,40}$/.test(w));
   if (!fixable.some(Boolean)) return undefined;
   const rows = await ctx.db.query<{ i: number; words: string[] }>(
     `select q.i, array(select s.word from fair_search_word s where s.word % q.w and s.word <> q.w order by s.word <-> q.w, s.word limit 3) as words
      from unnest($1::text[]) with ordinality as q(w, i)`,
-    [terms.words],
+    [words],
   );
   let changed = false;
-  const out = terms.words.map((w, i) => {
+  const out = words.map((w, i) => {
     const alt = fixable[i] ? (rows.find((r) => Number(r.i) === i + 1)?.words ?? []) : [];
     if (alt.length) changed = true;
     return alt.length ? alt : [w];
   });
   return changed ? out : undefined;
+}
+
+/**
+ * English words too common to narrow a search ("motorcycles and parts"): left out when the search
+ * has other words, as every category name with "and" would otherwise be read through a trigram that
+ * most listings have.
+ */
+const STOP_WORDS = new Set(['and', 'the', 'for', 'with', 'of', 'or', 'in', 'to', 'by', 'on', 'at', 'an']);
+
+/** The words a listing must have: all of the search's, less stop words when others remain. */
+function searchedWords(terms: SearchTerms): string[] {
+  const kept = terms.words.filter((w) => !STOP_WORDS.has(w));
+  return kept.length ? kept : [...terms.words];
 }
 
 /** The fair app's listing page: filters and full-text search together, keyset-paged. */
@@ -171,7 +185,7 @@ export async function listListings(
   if (orderBy?.some((o) => o.field === FairListingOrderField.RELEVANCE) && !terms) {
     throw badInput('RELEVANCE orders by how well a listing matches `search`: give `search`, or another order', 'orderBy');
   }
-  const first = await listingPage(ctx, info, args, terms && { terms, spellings: terms.words.map((w) => [w]) }, orderBy);
+  const first = await listingPage(ctx, info, args, terms && { terms, spellings: searchedWords(terms).map((w) => [w]) }, orderBy);
   if (!first.empty) return first.result;
   // Nothing for the words as written: the words they may have meant (a typo), on a first page.
   const fixed = terms && args.after == null && args.before == null ? await corrections(ctx, terms) : undefined;
