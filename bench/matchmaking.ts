@@ -56,7 +56,7 @@ const HOLD = `mutation Hold($input: HoldCapacityInput!) { holdCapacity(input: $i
 
 export type Body = { query: string; variables: Record<string, unknown>; kind?: string };
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+export const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const ms = (v: number) => v.toFixed(1).padStart(7);
 
 /** Realistic ad-hoc demands: where and what drawn from the dataset's own warehouses and corridors. */
@@ -127,7 +127,7 @@ export async function adhocDemands(pool: pg.Pool, n: number): Promise<Record<str
   return out;
 }
 
-interface RunResult {
+export interface RunResult {
   reqs: number;
   p50: number;
   p95: number;
@@ -141,7 +141,7 @@ interface RunResult {
  * Runs autocannon over `bodies`, each request the next body in turn. Latencies are collected per
  * response (autocannon's own summary has no p95); a response with `errors` counts as an error.
  */
-async function run(
+export async function run(
   target: string,
   headers: Record<string, string>,
   bodies: Body[],
@@ -200,7 +200,7 @@ async function run(
   };
 }
 
-async function post(target: string, body: Body, headers: Record<string, string> = {}): Promise<any> {
+export async function post(target: string, body: Body, headers: Record<string, string> = {}): Promise<any> {
   const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return res.json();
 }

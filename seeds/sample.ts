@@ -16,6 +16,7 @@ import { corridors } from './data/corridors';
 import { LIANGJIANG_CODE, retiredCodeOf } from './data/districts';
 import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from './sample/names';
 import { USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from './sample/places';
+import { makeFairSample, type FairDataset } from './sample/fair';
 import { Rng } from './sample/prng';
 
 /*
@@ -1495,7 +1496,8 @@ function makeTalentBases(seed: number, ents: SampleEnterprise[]): TalentBaseReco
 /** The sample part of a dataset, typed by its units' records. */
 export type SampleDataset = DatasetOf<
   typeof enterprisesImport | typeof parksImport | typeof beltsImport | typeof warehousesImport | typeof serviceProvidersImport | typeof talentBasesImport
->;
+> &
+  FairDataset;
 
 export interface SampleData {
   dataset: SampleDataset;
@@ -1505,15 +1507,18 @@ export interface SampleData {
 /** The whole sample as Dataset records. Same seed, same data. */
 export function sampleData(seed = SAMPLE_SEED): SampleData {
   const ents = makeEnterprises(seed);
+  const belts = makeBelts(seed, ents);
   return {
     enterprises: ents,
     dataset: {
       enterprises: ents.map((e) => e.record),
       parks: makeParks(seed, ents),
-      belts: makeBelts(seed, ents),
+      belts,
       warehouses: makeWarehouses(seed, ents),
       serviceProviders: makeServiceProviders(seed, ents),
       talentBases: makeTalentBases(seed, ents),
+      // The sample edition of the trade fair (seeds/sample/fair.ts).
+      ...makeFairSample(seed, ents, belts),
     },
   };
 }

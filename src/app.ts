@@ -24,7 +24,7 @@ import { cachePolicyHooks } from './graphql/plugins/cache-policy';
 import { requestHooksPlugin } from './graphql/plugins/hooks';
 import { connectClusterPubSub } from './graphql/pubsub-cluster';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
-import { buildApiSchema, MODULES } from './composition';
+import { buildApiSchema, HTTP_ROUTES, MODULES } from './composition';
 import { printSdl } from './graphql/schema';
 import { compiledExecutionPlugin } from './graphql/execute';
 import { accessLog } from './http/access-log';
@@ -33,6 +33,7 @@ import { corsFor } from './http/lean';
 import { graphqlHttp, requestIdFor, sendError } from './http/graphql-http';
 import { createMetrics } from './http/metrics';
 import { mountHttp } from './http/routes';
+import { mountModuleRoutes } from './http/module-routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
 import { authenticator, validKeys } from './modules/auth/api-key.service';
 import { seedDatabase } from '../seeds';
@@ -207,6 +208,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // gzip or brotli, as the client accepts, for bodies over 1 KB (/graphql compresses its own answers).
   app.use(compression({ threshold: 1024 }));
   mountHttp(app, { read, health, sdl: printSdl(schema), metrics });
+  // What modules serve beside /graphql (the fair's edition download), through all of the above.
+  mountModuleRoutes(app, HTTP_ROUTES, { read, health, logger, config });
   mountExplorer(app);
   // /graphql itself: node:http under Apollo (src/http/graphql-http.ts); express only for the rest.
   const graphql = graphqlHttp({

@@ -3,7 +3,7 @@ import { buildSchemaFrom, printSdl } from './graphql/schema';
 import type { ImportUnit } from './import/unit';
 import type { ScaleUnit } from './db/scale';
 import { IdempotencyRecord } from './db/idempotency-record.entity';
-import type { ModuleManifest } from './manifest';
+import type { HttpRoute, ModuleManifest } from './manifest';
 import type { EntityManager } from '@mikro-orm/core';
 import { importWith, type Dataset, type ImportOptions, type ImportResult } from './import';
 import { authModule } from './modules/auth';
@@ -54,6 +54,9 @@ export const MODULE_RESOLVERS: Function[] = MODULES.flatMap((m) => m.resolvers ?
 
 /** Every module's scale-generator unit, in MODULES order (seed:scale runs them by their dependencies). */
 export const SCALE_UNITS: readonly ScaleUnit[] = MODULES.flatMap((m) => (m.scale ? [m.scale] : []));
+
+/** Every module's HTTP routes beside /graphql (src/http/module-routes.ts mounts them). */
+export const HTTP_ROUTES: readonly HttpRoute[] = MODULES.flatMap((m) => m.http ?? []);
 
 /** Every module's import units, in MODULES order (the import engine runs them by their dependencies). */
 export const IMPORT_UNITS: readonly ImportUnit[] = MODULES.flatMap((m) => m.import ?? []);

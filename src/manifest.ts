@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Request, Response } from 'express';
 import type { Config } from './config';
 import type { DbHealth } from './db/health';
+import type { ReadPool } from './db/read-db';
 import type { ScaleUnit } from './db/scale';
 import type { SearchKindSpec } from './graphql/types/search-kind';
 import type { ImportUnit } from './import/unit';
@@ -17,12 +19,44 @@ export interface TaskDeps {
   taskRun(task: string, result: 'ok' | 'error'): void;
 }
 
+/** What a module's HTTP route is given with each request (src/http/module-routes.ts). */
+export interface HttpContext {
+  /** The read pool (PostgreSQL, or the primary when there are replicas). */
+  read: ReadPool;
+  health: DbHealth;
+  logger: Logger;
+  config: Config;
+  /** Aborted when the client goes away before the response is complete: stop and cancel the SQL. */
+  signal: AbortSignal;
+  requestId: string;
+}
+
+/**
+ * An HTTP endpoint of a module beside /graphql, e.g. a file download. It is served with what every
+ * other path gets (request id, access log, CORS, the compression policy: a response the handler
+ * encodes itself, with Content-Encoding, is left as it is). A GraphQLError thrown before the
+ * response has started is answered as JSON with its code (NOT_FOUND 404, BAD_USER_INPUT 400, a
+ * database outage 503 with Retry-After); while the database is down, the route is not called.
+ */
+export interface HttpRoute {
+  /** GET routes answer HEAD too (the handler sees `req.method === 'HEAD'`). */
+  method: 'GET' | 'POST';
+  /** An express path, e.g. `/fair/editions/:file`. */
+  path: string;
+  /**
+   * At most this many requests of the route at once in a process (each may hold a database
+   * connection for long); more get 503 SERVICE_UNAVAILABLE with Retry-After. No limit when absent.
+   */
+  maxInFlight?: (config: Config) => number;
+  handle(req: Request, res: Response, ctx: HttpContext): Promise<void>;
+}
+
 /**
  * What a domain module declares about itself (DESIGN.md, "Layout"). Each module's `index.ts`
  * exports one manifest; `src/composition.ts` lists the manifests and composes them into the ORM's
  * entities, the schema's resolvers, the SQL registry, the import units, the search kinds, the
- * matching profiles and the scale generator. `src/graphql/`, `src/db/` and `src/matching/` never
- * import a module: they are handed what the manifests declare.
+ * matching profiles, the scale generator and the HTTP routes. `src/graphql/`, `src/db/`, `src/http/`
+ * and `src/matching/` never import a module: they are handed what the manifests declare.
  */
 export interface ModuleManifest {
   /** The module's folder name, e.g. `warehouse`. */
@@ -47,4 +81,6 @@ export interface ModuleManifest {
    * module's services rank with them. Listed here so every profile is checked (checkProfile).
    */
   profiles?: AnyProfile[];
+  /** HTTP endpoints beside /graphql (downloads), mounted by src/app.ts through src/http/module-routes.ts. */
+  http?: HttpRoute[];
 }

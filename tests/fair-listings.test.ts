@@ -21,7 +21,6 @@ const LISTINGS = /* GraphQL */ `
 
 let s: TestServer;
 let w: FairWorld;
-// biome-ignore lint/suspicious/noExplicitAny: GraphQL data
 const refs = (data: any) =>
   data.fairListings.nodes.map((n: { id: string }) => Object.entries(w.listings).find(([, id]) => toGlobalId('FairListing', id) === n.id)?.[0]);
 
@@ -194,6 +193,28 @@ describe('fairListings', () => {
     await makeMore(s.databaseUrl);
     const next = expectData(await s.gql(LISTINGS, { filter: { edition: 't-fair' }, first: 50, after: first.fairListings.pageInfo.endCursor }));
     expect([...seen, ...refs(next)].filter(Boolean).sort()).toEqual(['buyer-moto', 'food-hotpot', 'laptop-14', 'moto-250', 'moto-helmet']);
+  });
+});
+
+describe('fairListings paging with filters and search', () => {
+  it('pages one by one through a filtered, searched list in the same order as one page', async () => {
+    for (const [filter, search] of [
+      [{ edition: 't-fair', kinds: ['OFFER'] }, undefined],
+      [{ edition: 't-fair' }, 'motorcycle'],
+      [{ edition: 't-fair', markets: ['DE'] }, undefined],
+    ] as const) {
+      const all = refs(expectData(await s.gql(LISTINGS, { filter, search, first: 50 })));
+      const paged: unknown[] = [];
+      let after: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const page = expectData(await s.gql(LISTINGS, { filter, search, first: 1, after }));
+        paged.push(...refs(page));
+        if (!page.fairListings.pageInfo.hasNextPage) break;
+        after = page.fairListings.pageInfo.endCursor;
+      }
+      expect(paged).toEqual(all);
+      expect(all.length).toBeGreaterThan(1);
+    }
   });
 });
 

@@ -27,6 +27,12 @@ const OPTIONS = [
   '30',
   '--holds',
   '20',
+  '--fair-listings',
+  '300',
+  '--fair-exhibitors',
+  '40',
+  '--fair-slots-per-exhibitor',
+  '8',
   '--seed',
   '7',
 ];
@@ -54,6 +60,11 @@ describe('seed:scale', () => {
     offers: await checksum('capacity_offer', 'id, warehouse_id, quantity, unit, storage_price, available_from, available_to'),
     demands: await checksum('capacity_demand', 'id, seller_id, quantity_cbm, start_date, storage_class'),
     parks: await checksum('industrial_park', 'id, slug, name_zh'),
+    fairExhibitors: await checksum('fair_exhibitor', 'id, enterprise_id, hall_id, booth, product_categories, target_markets'),
+    fairListings: await checksum(
+      'fair_listing',
+      'id, owner_id, exhibitor_id, kind, status, name_en, category_id, hs_code, price_min, price_max, currency, search_text',
+    ),
   });
 
   it('fills every module’s tables with the sizes asked', async () => {
@@ -82,6 +93,50 @@ describe('seed:scale', () => {
     ).toBe(0);
     expect(await count("capacity_demand where id > 6 and status <> 'OPEN'")).toBe(0);
     expect(await count('overseas_warehouse w where not exists (select 1 from enterprise e where e.id = w.operator_id)')).toBe(0);
+  });
+
+  it('fills one sample edition of the fair: exhibitors in their belt’s hall, offers and requests, slots, sync versions numbered', async () => {
+    expect({
+      editions: await count('fair_edition where is_sample'),
+      halls: await count('fair_hall'),
+      exhibitors: await count('fair_exhibitor'),
+      listings: await count('fair_listing'),
+      slots: await count('fair_slot'),
+    }).toEqual({ editions: 1, halls: 7, exhibitors: 40, listings: 300, slots: 320 });
+    // both kinds, mostly published; offers by exhibitors, in their hall and belt
+    expect(await count(`fair_listing where kind = 'REQUEST'`)).toBeGreaterThan(30);
+    expect(await count(`fair_listing where status = 'PUBLISHED'`)).toBeGreaterThan(240);
+    expect(await count(`fair_listing l join fair_exhibitor x on x.id = l.exhibitor_id where l.owner_id <> x.enterprise_id`)).toBe(0);
+    expect(
+      await count(`fair_listing l left join fair_exhibitor x on x.id = l.exhibitor_id
+      where (l.kind = 'OFFER' and x.id is null) or l.hall_id is distinct from x.hall_id or l.belt_id is distinct from x.belt_id`),
+    ).toBe(0);
+    expect(await count(`fair_exhibitor x join fair_hall h on h.id = x.hall_id where x.belt_id <> h.belt_id or x.name_zh = ''`)).toBe(0);
+    // sync versions once each, the edition's the highest; the listing trigger is on again after the load
+    const v = (
+      await sql.query(`select count(distinct sync_version)::int as d, max(sync_version)::int as m, (select sync_version::int from fair_edition) as e
+      from (select sync_version from fair_listing union all select sync_version from fair_exhibitor) s`)
+    ).rows[0];
+    expect(v).toEqual({ d: 340, m: 340, e: 340 });
+    expect((await sql.query(`select tgenabled from pg_trigger where tgname = 'fair_listing_prepare'`)).rows).toEqual([{ tgenabled: 'O' }]);
+    // every word of the listings is among the search words, as the trigger keeps them
+    expect(
+      await count(`(select distinct w from fair_listing, regexp_split_to_table(search_text, '[^a-z0-9]+') w where length(w) between 4 and 40
+        except select word from fair_search_word) missing`),
+    ).toBe(0);
+    expect(await count('fair_search_word')).toBeGreaterThan(50);
+    // the search text and copies the generator wrote are what the trigger makes of the same row
+    await sql.query('begin');
+    try {
+      await sql.query(`create temp table generated as select id, search_text, hall_id, belt_id, category_root_id from fair_listing`);
+      await sql.query(`update fair_listing set name_zh = name_zh`);
+      expect(
+        await count(`fair_listing l join generated g using (id)
+          where (l.search_text, l.hall_id, l.belt_id, l.category_root_id) is distinct from (g.search_text, g.hall_id, g.belt_id, g.category_root_id)`),
+      ).toBe(0);
+    } finally {
+      await sql.query('rollback');
+    }
   });
 
   it('refuses a filled database without --truncate, and an unknown option before writing anything', async () => {

@@ -1,12 +1,9 @@
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
-import { createPubSub } from '@graphql-yoga/subscription';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import WebSocket from 'ws';
 import { toGlobalId } from '../src/graphql/ids';
-import { getPubSub, setPubSub } from '../src/graphql/pubsub';
 import { Topics } from '../src/modules/matchmaking/matchmaking.events';
 import { channelPrefix } from '../src/graphql/pubsub-redis';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
@@ -16,6 +13,7 @@ import { criteriaFor, offerInputFor, POST_DEMAND_ID, PUBLISH_OFFER } from './hel
 import { exitCode, startBuiltApi } from './helpers/process';
 import { IN_CI, whenRedis } from './helpers/redis';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
+import { countingPubSub, type Feed, follow, wsClient } from './helpers/subscribe';
 
 // The sweeper announces holds about to expire, and open sockets' keys are checked again; tests
 // should not wait their defaults (5 s, 30 s). The settings for this process's app, and the
@@ -40,71 +38,6 @@ const OFFER_MATCHED = /* GraphQL */ `
   }`;
 const HOLD_EXPIRING = /* GraphQL */ `
   subscription { holdExpiring { expiresAt hold { id status quantity offer { id } } } }`;
-
-/** A subscription's messages as they arrive, so a test can wait for the next one or assert there is none. */
-interface Feed {
-  messages: { data?: any; errors?: any[] }[];
-  /** The socket or protocol error, e.g. a CloseEvent for a refused key. */
-  error?: any;
-  completed: boolean;
-  next(ms?: number): Promise<{ data?: any; errors?: any[] }>;
-  dispose(): void;
-}
-
-function follow(client: Client, query: string, variables?: Record<string, unknown>): Feed {
-  let wake: (() => void) | undefined;
-  let read = 0;
-  const feed: Feed = {
-    messages: [],
-    completed: false,
-    async next(ms = 10_000) {
-      const deadline = Date.now() + ms;
-      while (read >= feed.messages.length) {
-        if (feed.error)
-          throw new Error(`subscription failed: ${feed.error.code ?? ''} ${feed.error.reason ?? feed.error.message ?? JSON.stringify(feed.error)}`);
-        if (feed.completed) throw new Error('subscription completed without another message');
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`no message within ${ms} ms`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-      return feed.messages[read++];
-    },
-    dispose: () => undefined,
-  };
-  feed.dispose = client.subscribe(
-    { query, variables },
-    {
-      next: (m) => {
-        feed.messages.push(m as Feed['messages'][number]);
-        wake?.();
-      },
-      error: (e) => {
-        feed.error = e;
-        wake?.();
-      },
-      complete: () => {
-        feed.completed = true;
-        wake?.();
-      },
-    },
-  );
-  return feed;
-}
-
-function wsClient(httpUrl: string, connectionParams?: Record<string, unknown>): Client {
-  return createClient({
-    url: `${httpUrl.replace(/^http/, 'ws').replace(/\/graphql$/, '')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams,
-    retryAttempts: 0,
-  });
-}
 
 async function waitFor(what: string, cond: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -180,7 +113,7 @@ describe('subscriptions in one process (in-memory events)', () => {
   let demandId: string;
   const clients: Client[] = [];
   /** Listeners per topic on the in-memory bus: a subscription is live once its listener is there. */
-  const listeners = new Map<string, number>();
+  let listeners: Map<string, number>;
 
   const client = (params?: Record<string, unknown>) => {
     const c = wsClient(s.url, params);
@@ -189,22 +122,7 @@ describe('subscriptions in one process (in-memory events)', () => {
   };
 
   beforeAll(async () => {
-    const target = new EventTarget();
-    setPubSub(
-      createPubSub({
-        eventTarget: {
-          addEventListener(type: string, cb: (e: Event) => void) {
-            listeners.set(type, (listeners.get(type) ?? 0) + 1);
-            target.addEventListener(type, cb);
-          },
-          removeEventListener(type: string, cb: (e: Event) => void) {
-            listeners.set(type, (listeners.get(type) ?? 0) - 1);
-            target.removeEventListener(type, cb);
-          },
-          dispatchEvent: (e: Event) => target.dispatchEvent(e),
-        },
-      }) as ReturnType<typeof getPubSub>,
-    );
+    listeners = countingPubSub();
     s = await startTestServer(__filename, { config: FAST });
     f = await fixture(s.databaseUrl);
     gql = async (query, variables, headers) => expectData(await s.gql<any>(query, variables, headers));

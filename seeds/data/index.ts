@@ -5,6 +5,8 @@ import type {
   corridorsImport,
   districtsImport,
   exchangeRatesImport,
+  hsChaptersImport,
+  hsSubheadingsImport,
   productCategoriesImport,
   zonesImport,
 } from '../../src/modules/reference/reference.import';
@@ -12,6 +14,8 @@ import { corridors } from './corridors';
 import { countries } from './countries';
 import { districts } from './districts';
 import { exchangeRates } from './exchange-rates';
+import { hsChapters } from './hs-chapters';
+import { hsSubheadings } from './hs-subheadings';
 import { policyMeasures, policyTargets } from './policy';
 import { productCategories } from './product-categories';
 import { zones } from './zones';
@@ -26,14 +30,28 @@ export type ReferenceDataset = DatasetOf<
   | typeof policyMeasuresImport
   | typeof policyTargetsImport
   | typeof exchangeRatesImport
+  | typeof hsChaptersImport
+  | typeof hsSubheadingsImport
 >;
 
 /**
- * Real reference data (districts, zones, countries, corridors, categories, policy), and a sample set
- * of exchange rates, flagged isSample (exchange-rates.ts: no published rates are bundled).
+ * Real reference data (districts, zones, countries, corridors, categories, policy, the HS 2022
+ * chapters and subheadings), and a sample set of exchange rates, flagged isSample
+ * (exchange-rates.ts: no published rates are bundled).
  */
 export function referenceDataset(): ReferenceDataset {
-  return { districts, countries, zones, corridors, productCategories, policyMeasures, policyTargets, 'exchange-rates': exchangeRates };
+  return {
+    districts,
+    countries,
+    zones,
+    corridors,
+    productCategories,
+    policyMeasures,
+    policyTargets,
+    'exchange-rates': exchangeRates,
+    hsChapters,
+    hsSubheadings: hsSubheadings(),
+  };
 }
 
-export { corridors, countries, districts, exchangeRates, policyMeasures, policyTargets, productCategories, zones };
+export { corridors, countries, districts, exchangeRates, hsChapters, hsSubheadings, policyMeasures, policyTargets, productCategories, zones };

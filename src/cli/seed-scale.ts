@@ -18,6 +18,7 @@ import { maskPassword } from '../logger';
  *   npm run seed:scale -- --enterprises 1000000 --warehouses 100000 [--parks N] [--providers N]
  *                         [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]
  *                         [--offers N] [--demands N] [--holds N] [--more-countries]
+ *                         [--fair-listings N] [--fair-exhibitors N] [--fair-slots-per-exhibitor N]
  *
  * Matchmaking (off by default): --offers published capacity offers over the warehouses (a storage
  * class and services each warehouse has, its own CBM factors, priced from its city in its
@@ -27,6 +28,11 @@ import { maskPassword } from '../logger';
  * operators' fulfilment record), default one per offer when there are demands. Confirmed holds
  * are in the offers' held quantity. Dates are relative to the day of the run (availability cannot
  * start in the past); everything else is the same for the same flags.
+ * The trade fair (off by default): --fair-listings listings of one sample edition (three in four
+ * offers of its exhibitors, the rest requests of export sellers, mostly published), by
+ * --fair-exhibitors exhibitors drawn from the makers and sellers of the belts' industries (default
+ * one per eight listings, at most a quarter of the enterprises), each with
+ * --fair-slots-per-exhibitor 30-minute meeting slots (default 24, all of the fair's three days).
  * --more-countries also puts warehouses in 29 cities of reference-list countries without a sample
  * city (no corridor lane reaches them), so the warehouses span 62 countries instead of 33.
  *
@@ -60,6 +66,9 @@ type Options = {
   demands: number;
   holds: number;
   moreCountries: boolean;
+  fairExhibitors: number;
+  fairListings: number;
+  fairSlotsPerExhibitor: number;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -89,18 +98,23 @@ function parseArgs(argv: string[]): Options {
     'demands',
     'holds',
     'more-countries',
+    'fair-exhibitors',
+    'fair-listings',
+    'fair-slots-per-exhibitor',
   ]);
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new ScaleError(`unknown option ${a}`);
   if (argv.includes('--help')) {
     console.log(
       'usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--providers N] [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]\n' +
-        '                    [--offers N] [--demands N] [--holds N] [--more-countries]',
+        '                    [--offers N] [--demands N] [--holds N] [--more-countries]\n' +
+        '                    [--fair-listings N] [--fair-exhibitors N] [--fair-slots-per-exhibitor N]',
     );
     process.exit(0);
   }
   const enterprises = num('enterprises', 10_000, 100);
   const offers = num('offers', 0);
   const demands = num('demands', 0);
+  const fairListings = num('fair-listings', 0);
   // Default ratios follow the sample: ~1 warehouse per 10 firms, a park per 1,000, …
   return {
     enterprises,
@@ -116,6 +130,9 @@ function parseArgs(argv: string[]): Options {
     demands,
     holds: num('holds', offers > 0 && demands > 0 ? offers : 0),
     moreCountries: argv.includes('--more-countries'),
+    fairListings,
+    fairExhibitors: num('fair-exhibitors', fairListings > 0 ? Math.max(1, Math.min(Math.round(fairListings / 8), Math.round(enterprises / 4))) : 0),
+    fairSlotsPerExhibitor: num('fair-slots-per-exhibitor', 24),
   };
 }
 

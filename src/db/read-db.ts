@@ -168,7 +168,7 @@ function primaryCanAnswer(e: unknown): boolean {
 }
 
 /** The error for a statement not run (or stopped) because its client went away: 57014, as a cancel. */
-function clientGone(): Error {
+export function clientGone(): Error {
   return Object.assign(new Error('canceling statement due to user request: the client disconnected'), { code: '57014' });
 }
 
@@ -177,7 +177,7 @@ function clientGone(): Error {
  * of its own (no pool slot, no authentication). pg's Client#cancel does the same but only through
  * the deprecated `activeQuery`, which pg 9 removes.
  */
-function cancelBackend(options: pg.PoolConfig, client: pg.PoolClient): void {
+export function cancelBackend(options: pg.PoolConfig, client: pg.PoolClient): void {
   const target = client as unknown as { processID: number; secretKey: number };
   const c = new pg.Client(options) as unknown as {
     host: string;

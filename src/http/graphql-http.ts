@@ -48,7 +48,7 @@ export function sendError(res: ServerResponse & { locals: { requestId?: string }
 }
 
 /** RFC 9110 If-None-Match (weak comparison) against the answer's ETag; a request with no-cache always gets the body. */
-function notModified(req: IncomingMessage, etag: string | undefined): boolean {
+export function notModified(req: IncomingMessage, etag: string | undefined): boolean {
   const ifNoneMatch = req.headers['if-none-match'];
   if (!etag || !ifNoneMatch) return false;
   const cc = req.headers['cache-control'];

@@ -1,4 +1,4 @@
-import { encodingFor } from './lean';
+import { acceptedEncodings, encodingFor } from './lean';
 
 describe('encodingFor (Accept-Encoding)', () => {
   it.each([
@@ -16,5 +16,17 @@ describe('encodingFor (Accept-Encoding)', () => {
     ['deflate', undefined],
   ])('%s → %s', (accept, expected) => {
     expect(encodingFor(accept)).toBe(expected);
+  });
+});
+
+describe('acceptedEncodings (Accept-Encoding)', () => {
+  it.each([
+    [undefined, { br: false, gzip: false }],
+    ['gzip, deflate, br', { br: true, gzip: true }],
+    ['br', { br: true, gzip: false }],
+    ['br, gzip;q=0', { br: true, gzip: false }],
+    ['*', { br: false, gzip: true }],
+  ])('%s → %j', (accept, expected) => {
+    expect(acceptedEncodings(accept)).toEqual(expected);
   });
 });

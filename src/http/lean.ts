@@ -10,7 +10,9 @@ import varyHeader from 'vary';
  * same CORS headers). express uses the same CORS for the other paths.
  */
 
-const EXPOSED = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used', 'X-RateLimit-Reset', 'Retry-After'].join(',');
+// ETag: browsers' caches revalidate without it being exposed, but an app that keeps its own copy
+// (the fair's offline download) reads it.
+const EXPOSED = ['X-Request-Id', 'ETag', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used', 'X-RateLimit-Reset', 'Retry-After'].join(',');
 
 /** Appends to the Vary header (express's `res.vary`, for plain node responses too). */
 export function vary(res: ServerResponse, field: string): void {
@@ -53,11 +55,11 @@ export function corsFor(origins: '*' | string[]): Cors {
   };
 }
 
-/** The encoding to answer with for an Accept-Encoding header: br, else gzip, unless refused with q=0. */
-export function encodingFor(accept: string | undefined): 'br' | 'gzip' | undefined {
-  if (!accept) return undefined;
+/** Which of br and gzip an Accept-Encoding header accepts: named or `*` (for gzip), and not refused with q=0. */
+export function acceptedEncodings(accept: string | undefined): { br: boolean; gzip: boolean } {
   let br = false;
   let gzip = false;
+  if (!accept) return { br, gzip };
   for (const part of accept.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
@@ -66,5 +68,12 @@ export function encodingFor(accept: string | undefined): 'br' | 'gzip' | undefin
     else if (name === 'gzip') gzip = ok;
     else if (name === '*' && ok) gzip ||= true;
   }
+  return { br, gzip };
+}
+
+/** The encoding to answer with for an Accept-Encoding header: br, else gzip, unless refused with q=0. */
+export function encodingFor(accept: string | undefined): 'br' | 'gzip' | undefined {
+  if (!accept) return undefined;
+  const { br, gzip } = acceptedEncodings(accept);
   return br ? 'br' : gzip ? 'gzip' : undefined;
 }

@@ -17,6 +17,7 @@ import { ImportTx } from './write';
 export function storedKeys(em: SqlEntityManager): StoredKeys {
   return async (unit, keys) => {
     const nk = unit.naturalKey;
+    if (nk.find) return new Map([...(await nk.find(em, keys))].map(([k, r]) => [k, r.info ?? null]));
     const columns = nk.infoColumns ?? [];
     const info = nk.infoColumn ? sql`${sql.ident(nk.infoColumn)}` : sql`null`;
     const rows = await exec<{ k: string; info: unknown } & Record<string, unknown>>(

@@ -1,5 +1,6 @@
 import { Findings, keyOf, openRecord, Scope, type Rec } from './checks';
 import { columnOf, type FieldTable, type RecordOf } from './fields';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportTx } from './write';
 
 /**
@@ -23,6 +24,12 @@ export interface NaturalKey {
    * the same object.
    */
   readonly infoColumns?: readonly string[];
+  /**
+   * Finds stored records when the key is not one column but several, joined into one string (a
+   * fair hall's edition slug and code, `2027-sample/N3`): each key found, with the record's id and
+   * what references to it may check. Validation and `ImportTx.ids` ask it instead of `column`.
+   */
+  readonly find?: (em: EntityManager, keys: readonly string[]) => Promise<Map<string, { id: number; info?: unknown }>>;
 }
 
 /**
@@ -78,6 +85,8 @@ export interface UnitSpec<K extends string, F extends FieldTable> {
     infoColumns?: readonly string[];
     /** What a record of the dataset gives references to check, from its checked values (roles). */
     info?: (values: Rec) => unknown;
+    /** Stored records by key, when `column` does not find them or their info (NaturalKey.find). */
+    find?: NaturalKey['find'];
   };
   checkAll?: ImportUnit['checkAll'];
   /**
@@ -109,6 +118,7 @@ export function defineUnit<K extends string, F extends FieldTable>(spec: UnitSpe
       label: nk.label,
       infoColumn: nk.infoColumn,
       infoColumns: nk.infoColumns,
+      find: nk.find,
     },
     checkRecord(raw, index, findings, scope) {
       const r = openRecord(findings, raw, { path: `${spec.key}[${index}]`, key: keyOf(raw, nk.field) }, names, scope);

@@ -61,7 +61,9 @@ export class ImportTx {
     let cache = this.idCache.get(unitKey);
     if (!cache) this.idCache.set(unitKey, (cache = new Map()));
     const need = [...new Set(keys)].filter((k) => !cache.has(k));
-    if (need.length) {
+    if (need.length && unit.naturalKey.find) {
+      for (const [k, r] of await unit.naturalKey.find(this.em, need)) cache.set(k, r.id);
+    } else if (need.length) {
       const { table, naturalKey: nk } = unit;
       const rows = await exec<{ id: number; k: string }>(
         this.em,

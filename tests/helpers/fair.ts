@@ -9,6 +9,8 @@ import { issueKey } from './keys';
  */
 export interface FairWorld {
   editionId: number;
+  /** The edition's first day (YYYY-MM-DD, 30 days from today); it lasts three days, in Asia/Shanghai. */
+  startsOn: string;
   halls: { M1: number; E1: number };
   exhibitors: { moto: Party; laptop: Party; food: Party };
   buyer: { enterpriseId: number; key: string };
@@ -50,9 +52,10 @@ export async function makeFairWorld(databaseUrl: string, listings: ListingSpec[]
   await db.connect();
   try {
     const q = async <T = Record<string, any>>(text: string, values: unknown[] = []) => (await db.query(text, values)).rows as T[];
-    const [ed] = await q<{ id: number }>(
+    const [ed] = await q<{ id: number; starts_on: string }>(
       `insert into fair_edition (slug, name_zh, name_en, starts_on, ends_on, venue_zh, venue_en, address, is_sample)
-       values ('t-fair', '测试交易会', 'Test fair', current_date + 30, current_date + 32, '重庆国际博览中心', 'Chongqing International Expo Center', '重庆市渝北区悦来大道66号', true) returning id`,
+       values ('t-fair', '测试交易会', 'Test fair', current_date + 30, current_date + 32, '重庆国际博览中心', 'Chongqing International Expo Center', '重庆市渝北区悦来大道66号', true)
+       returning id, starts_on::text`,
     );
     const [moto] = await q<{ id: number }>(`select id from industrial_belt order by id limit 1`);
     const [m1] = await q<{ id: number }>(
@@ -63,7 +66,10 @@ export async function makeFairWorld(databaseUrl: string, listings: ListingSpec[]
       `insert into fair_hall (edition_id, code, name_zh, name_en, theme_zh, theme_en, sort_order) values ($1, 'E1', 'E1馆', 'Hall E1', '电子', 'Electronics', 2) returning id`,
       [ed.id],
     );
-    const ents = await q<{ id: number }>(`select id from enterprise order by id limit 4`);
+    // Enterprises that exhibit nowhere yet (the seeded sample edition has its own exhibitors).
+    const ents = await q<{ id: number }>(
+      `select id from enterprise e where not exists (select 1 from fair_exhibitor x where x.enterprise_id = e.id) order by id limit 4`,
+    );
     const party = async (i: number, hall: number, booth: string, categories: string[], belt: number | null): Promise<Party> => {
       const [x] = await q<{ id: number }>(
         `insert into fair_exhibitor (edition_id, enterprise_id, hall_id, booth, belt_id, product_categories, target_markets, profile_zh, profile_en, contact_name, contact_phone, contact_email)
@@ -79,7 +85,7 @@ export async function makeFairWorld(databaseUrl: string, listings: ListingSpec[]
     };
     const buyer = { enterpriseId: ents[3].id, key: await issueKey(databaseUrl, ents[3].id) };
     const categories = Object.fromEntries((await q<{ slug: string; id: number }>('select slug, id from product_category')).map((r) => [r.slug, r.id]));
-    const world = { editionId: ed.id, halls: { M1: m1.id, E1: e1.id }, exhibitors, buyer, listings: {}, categories };
+    const world = { editionId: ed.id, startsOn: ed.starts_on, halls: { M1: m1.id, E1: e1.id }, exhibitors, buyer, listings: {}, categories };
     world.listings = await insertListings(q, world, listings);
     return world;
   } finally {
@@ -155,4 +161,14 @@ async function insertListings(
     out[l.ref] = row.id;
   }
   return out;
+}
+
+/**
+ * A meeting slot's times on day `day` (0–2) of the world's edition, from `time` (HH:MM in Chongqing,
+ * the edition's time zone) for `minutes`: `{ startsAt, endsAt }` as `FairSlotInput` takes them.
+ */
+export function slotTimes(w: Pick<FairWorld, 'startsOn'>, day: number, time: string, minutes = 30): { startsAt: string; endsAt: string } {
+  const d = new Date(`${w.startsOn}T${time}:00+08:00`);
+  d.setUTCDate(d.getUTCDate() + day);
+  return { startsAt: d.toISOString(), endsAt: new Date(d.getTime() + minutes * 60_000).toISOString() };
 }

@@ -49,6 +49,11 @@ export interface ListSpec {
   keyType?: SortType;
   /** Request-level values for field specs (CompileCtx.vars). */
   vars?: Record<string, unknown>;
+  /**
+   * FROM clause of `totalCount` when `from` reads only part of the rows (a window a page is found
+   * in, e.g. the newest listings), with `where` over alias `t` as well. Default `from`.
+   */
+  countFrom?: string;
 }
 
 /** A connection object keyed by the client's response keys (see shapeConnection). */
@@ -64,7 +69,8 @@ function pageSize(args: PageArgs): { size: number; backward: boolean } {
   return { size: n, backward: args.last != null };
 }
 
-function signature(order: OrderTerm[]): string {
+/** The order a cursor belongs to (cursors of another order are refused). */
+export function signature(order: OrderTerm[]): string {
   return order.map((o) => `${o.name}${o.desc ? '-' : '+'}`).join(',');
 }
 
@@ -158,6 +164,7 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
     );
   }
   const baseWhere = spec.where.length ? ` where ${spec.where.join(' and ')}` : '';
+  const countFrom = spec.countFrom ?? spec.from;
   const pageWhere = where.length ? ` where ${where.join(' and ')}` : '';
   const orderSql = order.map((o) => `${o.expr} ${o.desc !== backward ? 'desc' : 'asc'}`).join(', ');
   // Without cursors, `c` only tells the page's rows from the empty row of the count's join.
@@ -169,13 +176,13 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   let total: number | undefined;
   if (wantsTotal && wantsPage) {
     rows = await ctx.db.query(
-      `select tc.total, p.* from (select count(*)::int as total from ${spec.from}${baseWhere}) tc left join lateral (${page}) p on true`,
+      `select tc.total, p.* from (select count(*)::int as total from ${countFrom}${baseWhere}) tc left join lateral (${page}) p on true`,
       params.values,
     );
     total = rows[0]?.total ?? 0;
     rows = rows.filter((r) => r.c !== null);
   } else if (wantsTotal) {
-    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${spec.from}${baseWhere}`, params.values);
+    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${countFrom}${baseWhere}`, params.values);
     total = r[0].total;
   } else if (wantsPage) {
     rows = await ctx.db.query(page, params.values);

@@ -14,6 +14,13 @@ export class Params {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+
+  /** A copy to add to: what is added to it does not reach this one (a statement this one's text may not need). */
+  fork(): Params {
+    const copy = new Params();
+    copy.values.push(...this.values);
+    return copy;
+  }
 }
 
 function hasNul(value: unknown): boolean {

@@ -31,10 +31,14 @@ import { ListingKind, ListingStatus, OrderUnit, type ProductCertification } from
 @Index({ name: 'fair_listing_exhibitor_idx', properties: ['exhibitor'] })
 @Index({ name: 'fair_listing_sync_idx', properties: ['edition', 'syncVersion'] })
 @Index({ name: 'fair_listing_updated_at_idx', properties: ['updatedAt', 'id'] })
-/** The fair app's default page: an edition's published listings, newest first. */
+/**
+ * The fair app's default page: an edition's published listings, newest first (ties: the higher ID
+ * first, so a keyset cursor is one row comparison the index ranges over). Filtered and searched
+ * pages walk it too while matches are dense (fair.service.ts).
+ */
 @Index({
-  name: 'fair_listing_published_idx',
-  expression: `create index "fair_listing_published_idx" on "fair_listing" ("edition_id", "published_at" desc, "id") where "status" = 'PUBLISHED'`,
+  name: 'fair_listing_newest_idx',
+  expression: `create index "fair_listing_newest_idx" on "fair_listing" ("edition_id", "published_at" desc, "id" desc) where "status" = 'PUBLISHED'`,
 })
 /** Filters of the listing page, any combination, in one index (btree_gin), intersected with search's. */
 @Index({
@@ -64,6 +68,8 @@ import { ListingKind, ListingStatus, OrderUnit, type ProductCertification } from
       (select concat_ws(' ', e.name_zh, e.name_en) from enterprise e where e.id = new.owner_id),
       (select string_agg(b.name_zh || ' ' || b.name_en, ' ' order by b.id) from brand b where b.enterprise_id = new.owner_id),
       (select h.name_zh from hs_chapter h where h.code = left(new.hs_code, 2))));
+    insert into fair_search_word (word) select distinct w from regexp_split_to_table(new.search_text, '[^a-z0-9]+') w
+      where length(w) between 4 and 40 on conflict do nothing;
     if ${FAIR_VERSIONED} then new.sync_version := fair_next_version(new.edition_id); end if;
     return new;`,
 })
@@ -188,4 +194,20 @@ export class FairListing extends TimestampedEntity {
 
   @Property({ type: 'boolean', default: true })
   isSample: boolean & Opt = true;
+}
+
+/**
+ * Every Latin word (4–40 letters and digits) of any listing's search text, once: where a search for
+ * a misspelt word finds the words it may have meant (trigram similarity over this short list, not
+ * over a million long texts), which are then searched exactly. Kept by the listing trigger; words
+ * are never removed (a stale word only costs a lookup that finds nothing).
+ */
+@Entity({ tableName: 'fair_search_word' })
+@Index({
+  name: 'fair_search_word_trgm',
+  expression: `create index "fair_search_word_trgm" on "fair_search_word" using gist ("word" gist_trgm_ops)`,
+})
+export class FairSearchWord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  word!: string;
 }

@@ -15,6 +15,7 @@ export const { Code: FairErrorCode, ErrorType: FairError } = payloadErrors('Fair
   SLOT_STARTED: '时段已开始 — the slot has started or passed',
   SLOT_BOOKED: '时段已有预约 — a slot with a live meeting cannot be changed or removed; cancel the meeting first',
   OWN_SLOT: '不能预约自己 — an exhibitor cannot request a meeting with itself',
+  TOO_MANY_MEETINGS: '预约过多 — you already hold the most live meeting requests allowed with this exhibitor; wait for answers or cancel one',
   MEETING_NOT_PENDING: '会议状态不符 — the meeting is no longer waiting for an answer (accepted, declined, cancelled or expired)',
 });
 export type FairErrorCode = keyof typeof FairErrorCode;

@@ -70,8 +70,11 @@ registerEnumType(FairListingOrderField, {
   name: 'FairListingOrderField',
   description: 'Fields fair listings can be sorted by (展品/需求排序字段)',
   valuesConfig: {
-    RELEVANCE: { description: '相关度 — how well it matches `search` (needs it; the default with it)' },
-    PUBLISHED_AT: { description: '发布时间 — when first published (the default without `search`, newest first)' },
+    RELEVANCE: {
+      description:
+        '相关度 — how well it matches `search` (needs it): a title starting with a word first; ranks every match, so a common word costs more than the default order',
+    },
+    PUBLISHED_AT: { description: '发布时间 — when first published (the default, newest first, with or without `search`)' },
     NAME_ZH: { description: '中文标题 — Chinese title (code-point order)' },
     NAME_EN: { description: '英文标题 — English title' },
     LEAD_TIME: { description: '交期 — lead time in days (unknown sorts last)' },

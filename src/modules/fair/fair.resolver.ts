@@ -64,12 +64,13 @@ export class FairResolver {
     @Arg('filter', () => FairListingFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: FairListingFilter | undefined,
     @Arg('search', () => String, {
       nullable: true,
-      description: `Words to find in titles, descriptions’ keywords, category, exhibitor and brand names: 2–${QUERY_MAX} characters, every word must match (搜索词)`,
+      description: `Words to find in titles, keywords, category, owner and brand names, Chinese or English: 2–${QUERY_MAX} characters, every word must match; a misspelt word that finds nothing is tried as the words it may mean (搜索词)`,
     })
     search: string | undefined,
     @Arg('orderBy', () => [FairListingOrder], {
       nullable: true,
-      description: 'Sort keys in order; the ID always breaks ties. Default: RELEVANCE with `search`, else PUBLISHED_AT newest first (排序)',
+      description:
+        'Sort keys in order; the ID always breaks ties. Default: newest first (PUBLISHED_AT), with or without `search`; RELEVANCE ranks by match (排序)',
     })
     orderBy: FairListingOrder[] | undefined,
     @Ctx() ctx: Context,

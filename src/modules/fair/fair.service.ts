@@ -3,10 +3,11 @@ import { type Sql, sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput, unauthenticated } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
-import { type ConnectionResult, type PageArgs, runConnection } from '../../graphql/sql/connection';
+import { type ConnectionResult, DEFAULT_PAGE_SIZE, type OrderTerm, type PageArgs, runConnection, signature } from '../../graphql/sql/connection';
+import { decodeCursorValues, keysetSql } from '../../graphql/sql/keyset';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
-import { parseSearchQuery, textMatcher } from '../../graphql/text-search';
+import { escapeLike, parseSearchQuery, type SearchTerms, textMatcher } from '../../graphql/text-search';
 import { countryCodes, setFilterSql } from '../../graphql/types/filters';
 import { knownCountryCodes } from '../reference/reference.cache';
 import { listingAccess } from './fair.access';
@@ -102,39 +103,197 @@ function isEmptyPage(r: ConnectionResult): boolean {
   return false;
 }
 
-/** The fair app's listing page: filters and full-text search together, one statement, keyset-paged. */
+/**
+ * How many of the newest listings a filtered or searched page is first looked for in. Where matches
+ * are dense (a common word, a broad filter) a page is among them, read in index order in a few
+ * milliseconds; where they are not, the page is found through the filter and search indexes and
+ * sorted, and then they are few. One plan for both would read every match of a common word
+ * (bitmap) or walk the whole edition for a rare combination (index order): PostgreSQL cannot know
+ * which from its statistics.
+ */
+export const NEWEST_WINDOW = 20_000;
+
+/** Words of a search and, for a misspelt one, the words it may have meant (fair_search_word). */
+interface ListingTerms {
+  terms: SearchTerms;
+  /** Per word, the spellings searched for (the word itself, or its corrections). */
+  spellings: string[][];
+}
+
+/**
+ * The search condition over alias `t`: every word (any of its spellings) in the listing's search
+ * text, exactly; a two-character word through the character-bigram index, longer ones through the
+ * trigram index. Typos are handled before, by replacing a word with the words it may have meant.
+ */
+function searchCondition(s: ListingTerms, p: Params): Sql {
+  const perWord = s.spellings.map((spellings) =>
+    sql.raw(
+      `(${spellings
+        .map((w) => {
+          const pattern = p.add(`%${escapeLike(w)}%`);
+          return [...w].length === 2 ? `(t.search_bigrams @> cbec_bigrams(${p.add(w)}) and t.search_text like ${pattern})` : `t.search_text like ${pattern}`;
+        })
+        .join(' or ')})`,
+    ),
+  );
+  return sql.join(perWord, ' and ');
+}
+
+/**
+ * For a search that found nothing: the words of fair_search_word each Latin word of 4+ characters
+ * may have meant (trigram similarity, at most 3 each), or undefined when no word has any.
+ */
+async function corrections(ctx: Context, terms: SearchTerms): Promise<string[][] | undefined> {
+  const words = searchedWords(terms);
+  const fixable = words.map((w) => /^[a-z0-9]{4,40}$/.test(w));
+  if (!fixable.some(Boolean)) return undefined;
+  const rows = await ctx.db.query<{ i: number; words: string[] }>(
+    `select q.i, array(select s.word from fair_search_word s where s.word % q.w and s.word <> q.w order by s.word <-> q.w, s.word limit 3) as words
+     from unnest($1::text[]) with ordinality as q(w, i)`,
+    [words],
+  );
+  let changed = false;
+  const out = words.map((w, i) => {
+    const alt = fixable[i] ? (rows.find((r) => Number(r.i) === i + 1)?.words ?? []) : [];
+    if (alt.length) changed = true;
+    return alt.length ? alt : [w];
+  });
+  return changed ? out : undefined;
+}
+
+/**
+ * English words too common to narrow a search ("motorcycles and parts"): left out when the search
+ * has other words, as every category name with "and" would otherwise be read through a trigram that
+ * most listings have.
+ */
+const STOP_WORDS = new Set(['and', 'the', 'for', 'with', 'of', 'or', 'in', 'to', 'by', 'on', 'at', 'an']);
+
+/** The words a listing must have: all of the search's, less stop words when others remain. */
+function searchedWords(terms: SearchTerms): string[] {
+  const kept = terms.words.filter((w) => !STOP_WORDS.has(w));
+  return kept.length ? kept : [...terms.words];
+}
+
+/** The fair app's listing page: filters and full-text search together, keyset-paged. */
 export async function listListings(
   ctx: Context,
   info: GraphQLResolveInfo,
   args: PageArgs & { filter?: FairListingFilter; search?: string | null; orderBy?: FairListingOrder[] },
 ): Promise<ConnectionResult> {
-  const p = new Params();
-  const where = await listingWhere(ctx, args.filter, p);
-  let relevance = '0::float8';
-  if (args.search != null) {
-    const m = textMatcher(parseSearchQuery(args.search, 'search'), p, true, { text: (t) => `${t}.search_text`, bigrams: (t) => `${t}.search_bigrams` });
-    where.push(sql.raw(m.cond('t')));
-    relevance = `round(${m.score('t')}::numeric, 6)::float8`;
-  }
+  const terms = args.search != null ? parseSearchQuery(args.search, 'search') : undefined;
   const orderBy = args.orderBy?.map((o) => ({ field: o.field, direction: o.direction ?? defaultDirection(o.field) }));
-  if (orderBy?.some((o) => o.field === FairListingOrderField.RELEVANCE) && args.search == null) {
+  if (orderBy?.some((o) => o.field === FairListingOrderField.RELEVANCE) && !terms) {
     throw badInput('RELEVANCE orders by how well a listing matches `search`: give `search`, or another order', 'orderBy');
+  }
+  const first = await listingPage(ctx, info, args, terms && { terms, spellings: searchedWords(terms).map((w) => [w]) }, orderBy);
+  if (!first.empty) return first.result;
+  // Nothing for the words as written: the words they may have meant (a typo), on a first page.
+  const fixed = terms && args.after == null && args.before == null ? await corrections(ctx, terms) : undefined;
+  if (fixed) {
+    const again = await listingPage(ctx, info, args, { terms: terms!, spellings: fixed }, orderBy);
+    if (!again.empty) return again.result;
+  }
+  await explainEmpty(ctx, args.filter);
+  return first.result;
+}
+
+async function listingPage(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: PageArgs & { filter?: FairListingFilter },
+  search: ListingTerms | undefined,
+  orderBy: { field: FairListingOrderField; direction: 'ASC' | 'DESC' }[] | undefined,
+): Promise<{ result: ConnectionResult; empty: boolean }> {
+  const p = new Params();
+  const filter = args.filter;
+  const where = await listingWhere(ctx, filter, p);
+  let relevance = '0::float8';
+  if (search) {
+    where.push(searchCondition(search, p));
+    if (orderBy?.some((o) => o.field === FairListingOrderField.RELEVANCE)) {
+      const m = textMatcher(search.terms, p, true, { text: (t) => `${t}.search_text`, bigrams: (t) => `${t}.search_bigrams` });
+      relevance = `round(${m.score('t')}::numeric, 6)::float8`;
+    }
+  }
+  const publishedOnly = !filter?.statuses?.length || filter.statuses.every((s) => s === 'PUBLISHED');
+  const published = publishedOnly ? 't.published_at' : "coalesce(t.published_at, '-infinity'::timestamptz)";
+  const rendered = where.map((w) => w.render(p));
+  if (!orderBy?.length) {
+    // Newest first, ties by the higher ID: the order of fair_listing_newest_idx.
+    const order: OrderTerm[] = [
+      { name: 'PUBLISHED_AT', expr: published, type: 'timestamptz', desc: true },
+      { name: 'ID', expr: 't.id', type: 'int', desc: true },
+    ];
+    const narrowed = filter && Object.keys(filter).some((k) => k !== 'edition' && (filter as Record<string, unknown>)[k] != null);
+    if (publishedOnly && filter?.edition != null && args.last == null && args.before == null && (search || narrowed)) {
+      const window = await newestWindow(ctx, p.fork(), filter.edition, args, rendered, order);
+      if (window) {
+        const result = await runConnection(
+          ctx,
+          info,
+          { type: 'FairListing', from: window.from, countFrom: 'fair_listing t', where: rendered, order, params: window.params },
+          args,
+        );
+        return { result, empty: false };
+      }
+      // Few matches: found through the indexes and sorted (the fence keeps PostgreSQL from walking the edition).
+      order[0] = { ...order[0], expr: `(${published} + interval '0')` };
+      order[1] = { ...order[1], expr: '(t.id + 0)' };
+    }
+    const result = await runConnection(ctx, info, { type: 'FairListing', from: 'fair_listing t', key: order[1].expr, where: rendered, order, params: p }, args);
+    return { result, empty: isEmptyPage(result) };
   }
   const order = orderTerms(
     orderBy,
     {
       [FairListingOrderField.RELEVANCE]: { expr: relevance, type: 'float8' },
-      [FairListingOrderField.PUBLISHED_AT]: { expr: "coalesce(t.published_at, '-infinity'::timestamptz)", type: 'timestamptz' },
+      [FairListingOrderField.PUBLISHED_AT]: { expr: published, type: 'timestamptz' },
       [FairListingOrderField.NAME_ZH]: { expr: 't.name_zh', type: 'text' },
       [FairListingOrderField.NAME_EN]: { expr: 't.name_en', type: 'text' },
       [FairListingOrderField.LEAD_TIME]: { expr: 'coalesce(t.lead_time_days, 32767)', type: 'int' },
       [FairListingOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
     },
-    args.search != null ? [{ field: FairListingOrderField.RELEVANCE, direction: 'DESC' }] : [{ field: FairListingOrderField.PUBLISHED_AT, direction: 'DESC' }],
+    [],
   );
-  const r = await runConnection(ctx, info, { type: 'FairListing', from: 'fair_listing t', where: where.map((w) => w.render(p)), order, params: p }, args);
-  if (isEmptyPage(r)) await explainEmpty(ctx, args.filter);
-  return r;
+  const result = await runConnection(ctx, info, { type: 'FairListing', from: 'fair_listing t', where: rendered, order, params: p }, args);
+  return { result, empty: isEmptyPage(result) };
+}
+
+/**
+ * The newest NEWEST_WINDOW published listings of the edition after the page's cursor, as a FROM
+ * clause (alias `t`) with the parameters it adds to `p` (a fork), when the page's rows are all
+ * among them: one small count over the window (index order) tells. Undefined when they are not.
+ */
+async function newestWindow(
+  ctx: Context,
+  p: Params,
+  edition: string,
+  args: PageArgs,
+  where: string[],
+  order: OrderTerm[],
+): Promise<{ from: string; params: Params } | undefined> {
+  const size = args.first ?? DEFAULT_PAGE_SIZE;
+  const after =
+    args.after != null
+      ? keysetSql(
+          order,
+          decodeCursorValues(
+            args.after,
+            signature(order),
+            'after',
+            order.map((o) => o.type),
+          ),
+          p,
+          false,
+        )
+      : 'true';
+  const window = `(select * from fair_listing t where t.status = 'PUBLISHED' and t.edition_id = (select id from fair_edition where slug = ${p.add(edition)})
+    and ${after} order by t.published_at desc, t.id desc limit ${NEWEST_WINDOW}) t`;
+  const [{ n }] = await ctx.db.query<{ n: number }>(
+    `select count(*)::int as n from (select 1 from ${window}${where.length ? ` where ${where.join(' and ')}` : ''} limit ${size + 1}) x`,
+    p.values,
+  );
+  return n > size ? { from: window, params: p } : undefined;
 }
 
 function defaultDirection(field: FairListingOrderField): 'ASC' | 'DESC' {

@@ -7,7 +7,7 @@ import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { IndustrialBelt } from '../belt/belt.types';
 import { Enterprise } from '../enterprise/enterprise.types';
-import { ProductCategory } from '../reference/reference.types';
+import { HsCode, ProductCategory } from '../reference/reference.types';
 import { listingAccess } from './fair.access';
 import {
   ListingKind,
@@ -253,6 +253,10 @@ export class FairListing extends NamedNode {
   @Sql(col('hs_code'))
   @Field(() => String, { nullable: true, description: 'HS 2022 subheading, six digits, when known (HS编码)' })
   hsCode?: string;
+
+  @Sql(one((t, c) => `hs_subheading ${c} where ${c}.code = ${t}.hs_code`))
+  @Field(() => HsCode, { nullable: true, description: 'The HS 2022 subheading with its description and chapter, when known (HS编码及其章)' })
+  hs?: HsCode;
 
   @Sql(one((t, c) => `(select ${t}.min_quantity, ${t}.quantity_unit) ${c} where ${t}.min_quantity is not null`))
   @Field(() => OrderQuantity, {

@@ -61,10 +61,10 @@ function whole(): Field<number, true> {
 }
 
 const CONTACT_FIELDS = ['name', 'email', 'phone'] as const;
-type ContactRecord = { [K in (typeof CONTACT_FIELDS)[number]]?: string | null };
+export type ContactRecord = { [K in (typeof CONTACT_FIELDS)[number]]?: string | null };
 
-/** How to reach the operator about the offer, as the API's ContactInput (checkContact). */
-function contact(): Field<ContactRecord, true> {
+/** How to reach the operator about the offer, as the API's ContactInput (checkContact); fair exhibitors' contacts too. */
+export function contact(): Field<ContactRecord, true> {
   return field<ContactRecord, true>({
     optional: true,
     check(r, f) {
@@ -119,12 +119,18 @@ export type CapacityOfferRecord = RecordOf<typeof capacityOfferFields>;
 
 const NAMES = Object.keys(capacityOfferFields);
 
-/** Runs checks of the API on a record, reporting their problems at the record's fields. */
-function apiChecks(r: RecordCheck, check: (p: Problems) => void): void {
+/**
+ * Runs checks of the API on a record, reporting their problems at the record's fields, written as
+ * import paths are (`contact.email`, `targetMarkets[2]`).
+ */
+export function apiChecks(r: RecordCheck, check: (p: Problems) => void): void {
   const p = new Problems();
   check(p);
-  for (const e of p.list) r.problem(e.field?.join('.') ?? '', e.message);
+  for (const e of p.list) r.problem(importField(e.field ?? []), e.message);
 }
+
+/** An API field path as an import field: `["priceRange", "max"]` → `priceRange.max`, `["keywords", "2"]` → `keywords[2]`. */
+export const importField = (path: readonly string[]): string => path.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i ? `.${s}` : s)).join('');
 
 /** The key of an offer among its unit's records: its warehouse and ref (a slug has no `/`). */
 const offerKey = (warehouse: string, ref: string) => `${warehouse}/${ref}`;

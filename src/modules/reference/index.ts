@@ -8,14 +8,23 @@ import { ProductCategory } from './product-category.entity';
 import { Zone } from './zone.entity';
 import { referenceResolvers } from './reference.resolver';
 import { Corridor as CorridorType, Country as CountryType, District as DistrictType, Zone as ZoneType } from './reference.types';
-import { countriesImport, corridorsImport, districtsImport, exchangeRatesImport, productCategoriesImport, zonesImport } from './reference.import';
+import {
+  countriesImport,
+  corridorsImport,
+  districtsImport,
+  exchangeRatesImport,
+  hsChaptersImport,
+  hsSubheadingsImport,
+  productCategoriesImport,
+  zonesImport,
+} from './reference.import';
 
 /** The reference module (see src/manifest.ts). */
 export const referenceModule: ModuleManifest = {
   name: 'reference',
   entities: [Corridor, CorridorLane, Country, District, ExchangeRate, ExchangeRateConversion, HsChapter, HsSubheading, ProductCategory, Zone],
   resolvers: [...referenceResolvers],
-  import: [districtsImport, countriesImport, zonesImport, corridorsImport, productCategoriesImport, exchangeRatesImport],
+  import: [districtsImport, countriesImport, zonesImport, corridorsImport, productCategoriesImport, exchangeRatesImport, hsChaptersImport, hsSubheadingsImport],
   search: [
     { kind: 'DISTRICT', type: DistrictType, description: '区县 — District' },
     { kind: 'ZONE', type: ZoneType, description: '功能区 — Zone' },

@@ -19,13 +19,15 @@ import {
   type RecordOf,
 } from '../../import/fields';
 import { defineUnit } from '../../import/unit';
+import { HS_CHAPTER, HS_SUBHEADING, normalizeHsCode } from './hs-code';
 import { ISO_3166_ALPHA2, ISO_4217 } from './iso-codes';
 import { CorridorMode, DistrictKind, ZoneKind } from './reference.enums';
 
 /*
  * Reference data in the dataset: districts (GB/T 2260), countries (ISO 3166-1), zones, corridors
- * with their lanes, product categories, exchange rates. The field kinds for pointing at districts and countries,
- * and for currency codes, are here too: every unit that has such a field uses them.
+ * with their lanes, product categories, exchange rates, the HS 2022 chapters and subheadings. The
+ * field kinds for pointing at districts and countries, for currency codes and for HS codes, are
+ * here too: every unit that has such a field uses them.
  */
 
 const DISTRICT_CODE = /^\d{6}$/;
@@ -381,3 +383,135 @@ export const exchangeRatesImport = defineUnit({
     tx.count('exchange_rate', rows.length);
   },
 });
+
+// ---------------------------------------------------------------------------------------------
+// The Harmonized System (HS 2022): chapters and six-digit subheadings, what a fair listing's HS
+// code is checked against (see hs-code.ts for the API's side of the check)
+
+/**
+ * An HS code in a dataset: six digits as stored (871120). The forms the API takes (8711.20) and
+ * national codes of 8 or 10 digits are refused with what to write instead.
+ */
+function storedHsCode(r: RecordCheck, v: string | undefined, f: string): string | undefined {
+  if (v === undefined || HS_SUBHEADING.test(v)) return v;
+  const n = normalizeHsCode(v);
+  r.problem(f, 'problem' in n ? n.problem : `write "${v}" as ${n.code} (six digits, no dots or spaces)`);
+  return undefined;
+}
+
+/** HS sections, I–XXI. */
+const HS_SECTIONS = new Set([
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
+  'XVIII',
+  'XIX',
+  'XX',
+  'XXI',
+]);
+
+export const hsChapterFields = {
+  /** 01–97 (98 and 99 are left to national use). */
+  code: text({ max: 2, pattern: HS_CHAPTER, what: 'an HS chapter (two digits, 01–97)' }),
+  section: text({
+    max: 5,
+    then(s, r) {
+      if (typeof s === 'string' && s.trim() === s && !HS_SECTIONS.has(s)) r.problem('section', `"${s}" is not an HS section (a Roman numeral, I–XXI)`);
+    },
+  }),
+  nameZh: text({ max: 200 }),
+  nameEn: text({ max: 1000 }),
+};
+
+export type HsChapterRecord = RecordOf<typeof hsChapterFields>;
+
+export const hsChaptersImport = defineUnit({
+  key: 'hsChapters',
+  table: 'hs_chapter',
+  fields: hsChapterFields,
+  naturalKey: { field: 'code', unique: 'HS chapter', label: 'HS chapter' },
+});
+
+export const hsSubheadingFields = {
+  /** Six digits; its chapter (the first two) must be among the chapters. Heading and chapter columns are taken from it. */
+  code: field<string, false>({
+    optional: false,
+    sqlType: 'text',
+    check(r, f) {
+      const v = storedHsCode(r, r.str(f, { max: 40 }), f);
+      if (v !== undefined) r.ref('hsChapters', v.slice(0, 2), f);
+      return v;
+    },
+  }),
+  descriptionEn: text({ max: 2000 }),
+  /** The tariff's Chinese wording where known; left out otherwise. */
+  descriptionZh: text({ max: 2000, optional: true }),
+};
+
+export type HsSubheadingRecord = RecordOf<typeof hsSubheadingFields>;
+
+/**
+ * The subheadings: 5,612 rows in the seed, written in one statement from arrays (the generic
+ * writer would send six multi-row statements of 3,000 parameters each; this is one round trip).
+ * Importing again updates only rows whose description changed.
+ */
+export const hsSubheadingsImport = defineUnit({
+  key: 'hsSubheadings',
+  table: 'hs_subheading',
+  dependsOn: ['hsChapters'],
+  fields: hsSubheadingFields,
+  naturalKey: { field: 'code', unique: 'HS subheading', label: 'HS 2022 subheading' },
+  async write(records, tx) {
+    const rows = await exec(
+      tx.em,
+      sql`insert into hs_subheading (code, chapter_code, heading, description_en, description_zh)
+      select s.code, left(s.code, 2), left(s.code, 4), s.en, s.zh
+      from unnest(${sql.array(
+        records.map((r) => r.code),
+        'text',
+      )}, ${sql.array(
+        records.map((r) => r.descriptionEn),
+        'text',
+      )}, ${sql.array(
+        records.map((r) => r.descriptionZh ?? null),
+        'text',
+      )}) as s(code, en, zh)
+      on conflict (code) do update
+        set description_en = excluded.description_en, description_zh = excluded.description_zh, updated_at = now()
+        where (hs_subheading.description_en, hs_subheading.description_zh) is distinct from (excluded.description_en, excluded.description_zh)
+      returning 1`,
+    );
+    tx.count('hs_subheading', rows.length);
+  },
+});
+
+/**
+ * A record's HS code (optional; a fair listing's): six digits as stored, a subheading in the
+ * dataset or the database. Units with such a field depend on `hsSubheadings`.
+ */
+export function hsCode(o: FieldHooks = {}) {
+  return field<string, true>({
+    ...o,
+    optional: true,
+    sqlType: 'text',
+    check(r, f) {
+      const v = storedHsCode(r, r.str(f, { max: 40, optional: true }), f);
+      if (v !== undefined) r.ref('hsSubheadings', v, f);
+      return v;
+    },
+  });
+}

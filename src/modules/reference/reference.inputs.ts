@@ -1,6 +1,7 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../graphql/types/enums';
 import { DateScalar, DateTimeScalar } from '../../graphql/types/scalars';
+import { HS_SEARCH_MAX, HS_SEARCH_WORDS } from './hs-code';
 import { CorridorMode, DistrictKind, ZoneKind } from './reference.enums';
 
 export enum ReferenceOrderField {
@@ -129,4 +130,19 @@ export class ExchangeRateOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Direction, ascending by default (方向)' })
   direction!: OrderDirection;
+}
+
+@InputType({ description: 'Filter for HS 2022 subheadings; every condition given must hold (HS 编码筛选条件)' })
+export class HsCodeFilter {
+  @Field(() => String, { nullable: true, description: 'In this chapter, two digits, e.g. 87 (章号)' })
+  chapter?: string;
+
+  @Field(() => String, { nullable: true, description: 'Under this heading, four digits, e.g. 8711 or 87.11 (品目)' })
+  heading?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Words that must each appear, case-insensitively, in the description (English, or Chinese where stored) or in the chapter’s name (Chinese or English); a word of digits matches the start of the code. Up to ${HS_SEARCH_MAX} characters, ${HS_SEARCH_WORDS} words, e.g. "motorcycles 250cc" or "车辆" (关键词)`,
+  })
+  search?: string;
 }

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Sql } from '../../graphql/sql/declare';
-import { many } from '../../graphql/sql/fields';
+import { expr, langOf, many } from '../../graphql/sql/fields';
 import { NameResolver } from '../../graphql/types/name-resolver';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import {
@@ -11,15 +11,19 @@ import {
   DistrictFilter,
   ExchangeRateFilter,
   ExchangeRateOrder,
+  HsCodeFilter,
   ProductCategoryFilter,
   ReferenceOrder,
   ZoneFilter,
 } from './reference.inputs';
 import {
+  hsCodeByCode,
   listCorridors,
   listCountries,
   listDistricts,
   listExchangeRates,
+  listHsChapters,
+  listHsCodes,
   listProductCategories,
   listZones,
   normaliseCountryCode,
@@ -27,7 +31,7 @@ import {
   REF,
   refByKey,
 } from './reference.service';
-import { Corridor, Country, District, ExchangeRate, ProductCategory, Zone } from './reference.types';
+import { Corridor, Country, District, ExchangeRate, HsChapter, HsCode, ProductCategory, Zone } from './reference.types';
 
 export const DistrictConnection = Connection(District, 'District', '区县');
 export const ZoneConnection = Connection(Zone, 'Zone', '功能区');
@@ -35,6 +39,8 @@ export const CountryConnection = Connection(Country, 'Country', '国家/地区')
 export const CorridorConnection = Connection(Corridor, 'Corridor', '物流通道');
 export const ProductCategoryConnection = Connection(ProductCategory, 'ProductCategory', '商品类目');
 export const ExchangeRateConnection = Connection(ExchangeRate, 'ExchangeRate', '汇率');
+export const HsCodeConnection = Connection(HsCode, 'HsCode', 'HS 编码');
+export const HsChapterConnection = Connection(HsChapter, 'HsChapter', 'HS 章');
 
 const ORDER_DOC = 'Sort keys in order; the natural key always breaks ties. Default: code or slug (排序)';
 
@@ -141,6 +147,36 @@ export class ReferenceResolver {
   productCategory(@Arg('slug', { description: 'The category’s slug' }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return refByKey(ctx, info, REF.productCategory, slug);
   }
+
+  @Query(() => HsCode, {
+    nullable: true,
+    description:
+      'One HS 2022 subheading by its six digits, as typed: 871120, 8711.20 or 8711 20; null when HS 2022 has no such subheading. A national code of 8 or 10 digits is refused: give its first six (按编码查询 HS 子目)',
+  })
+  hsCode(
+    @Arg('code', { description: 'Six digits, dots and spaces allowed, e.g. 8711.20' }) code: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return hsCodeByCode(ctx, info, code);
+  }
+
+  @Query(() => HsCodeConnection, {
+    description: 'The 5,612 subheadings of HS 2022 in code order, by chapter, heading or words of their description (HS 编码列表)',
+  })
+  hsCodes(
+    @Args() page: PageArgsType,
+    @Arg('filter', () => HsCodeFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: HsCodeFilter | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listHsCodes(ctx, info, { ...page, filter });
+  }
+
+  @Query(() => HsChapterConnection, { description: 'The 97 chapters of HS 2022 in code order, 77 reserved (HS 章列表)' })
+  hsChapters(@Args() page: PageArgsType, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listHsChapters(ctx, info, page);
+  }
 }
 
 /** District.zones: functional zones that span the district. */
@@ -166,4 +202,8 @@ export const referenceResolvers = [
   NameResolver(Corridor),
   NameResolver(Zone),
   NameResolver(ProductCategory),
+  NameResolver(HsChapter),
+  NameResolver(HsCode, 'description', 'The description', {
+    sql: expr((t, a) => (langOf(a) === 'zh' ? `coalesce(${t}.description_zh, ${t}.description_en)` : `${t}.description_en`)),
+  }),
 ] as const;

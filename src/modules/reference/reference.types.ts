@@ -213,3 +213,58 @@ export class ExchangeRate extends Node {
   @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
   updatedAt!: string;
 }
+
+@SqlObject({ table: 'hs_chapter', node: { column: 'code', keyType: 'text' } })
+@ObjectType({
+  implements: Node,
+  description:
+    'A chapter of the Harmonized System, 2022 edition: the first two digits of an HS code, e.g. 87 Vehicles; 77 is reserved. Chinese names are the chapter titles of China’s customs tariff (HS 章)',
+})
+export class HsChapter extends NamedNode {
+  @Sql(col('code'))
+  @Field({ description: 'Two digits, 01–97 (章号)' })
+  code!: string;
+
+  @Sql(col('section'))
+  @Field({ description: 'The HS section it belongs to, a Roman numeral I–XXI, e.g. XVII for vehicles (类)' })
+  section!: string;
+}
+
+@SqlObject({ table: 'hs_subheading', node: { column: 'code', keyType: 'text' } })
+@ObjectType({
+  implements: Node,
+  description:
+    'A six-digit subheading of the Harmonized System, 2022 edition: the part of every national tariff code that all countries share, what a fair listing’s HS code is (HS 编码，六位子目)',
+})
+export class HsCode extends Node {
+  @Sql(col('code'))
+  @Field({ description: 'Six digits, e.g. 871120 (六位编码)' })
+  code!: string;
+
+  @Sql(expr((t) => `left(${t}.code, 4) || '.' || right(${t}.code, 2)`))
+  @Field({ description: 'The code as tariffs print it, e.g. 8711.20 (带点格式)' })
+  dotted!: string;
+
+  @Sql(col('heading'))
+  @Field({ description: 'Its four-digit heading, e.g. 8711 (品目)' })
+  heading!: string;
+
+  @Sql(one((t, c) => `hs_chapter ${c} where ${c}.code = ${t}.chapter_code`))
+  @Field(() => HsChapter, { description: 'Its chapter, the first two digits, with the chapter’s names: what a listing shows with its code (章)' })
+  chapter!: HsChapter;
+
+  @Sql(col('description_en'))
+  @Field({ description: 'English description (UN Comtrade’s wording of the nomenclature) (英文描述)' })
+  descriptionEn!: string;
+
+  @Sql(col('description_zh'))
+  @Field(() => String, {
+    nullable: true,
+    description: 'Chinese description, where the tariff’s wording is stored; null otherwise, and `description` gives the English one (中文描述)',
+  })
+  descriptionZh?: string;
+
+  @Sql(col('updated_at'))
+  @Field(() => DateTimeScalar, { description: 'When the record last changed (更新时间)' })
+  updatedAt!: string;
+}
