@@ -45,6 +45,19 @@ import { ListingKind, ListingStatus, OrderUnit, type ProductCertification } from
   name: 'fair_listing_filter_gin',
   expression: `create index "fair_listing_filter_gin" on "fair_listing" using gin ("edition_id", "kind", "category_id", "category_root_id", "hall_id", "belt_id", "exhibitor_id", "hs_chapter", "target_markets", "certifications") where "status" = 'PUBLISHED'`,
 })
+/**
+ * Sourcing's walks (sourcing.profile.ts): an edition's published listings of one kind and category,
+ * per currency, by price, with every column the constraints read included, so a walk stays
+ * index-only (docs/matchmaking.md, "Sourcing at the fair").
+ */
+@Index({
+  name: 'fair_listing_sourcing_idx',
+  expression: `create index "fair_listing_sourcing_idx" on "fair_listing"
+  ("edition_id", "kind", "category_id", (coalesce("currency", '')), (coalesce("price_min", "price_max")), "id")
+  include ("owner_id", "category_root_id", "hs_chapter", "min_quantity", "quantity_unit", "price_min", "price_max",
+    "currency", "lead_time_days", "target_markets", "certifications", "belt_id", "hall_id")
+  where "status" = 'PUBLISHED'`,
+})
 @Index({
   name: 'fair_listing_search_trgm',
   expression: `create index "fair_listing_search_trgm" on "fair_listing" using gin ("search_text" gin_trgm_ops)`,
