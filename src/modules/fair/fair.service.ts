@@ -35,6 +35,31 @@ async function refuseUnknown(ctx: Context, field: string, table: string, column:
 
 const HS_CHAPTER = /^[0-9]{2}$/;
 
+/**
+ * The conditions listings and exhibitors share (alias `t`, columns of both tables): edition, halls,
+ * belts, markets and updatedSince.
+ */
+async function placeWhere(
+  ctx: Context,
+  f: Pick<FairListingFilter, 'edition' | 'halls' | 'belts' | 'markets' | 'updatedSince'> | undefined,
+  where: Sql[],
+): Promise<void> {
+  if (f?.edition != null) where.push(sql`t.edition_id = (select id from fair_edition where slug = ${f.edition})`);
+  const halls = bounded(f?.halls, 'filter.halls');
+  if (halls)
+    where.push(
+      sql`t.hall_id = any(${sql.array(
+        halls.map((h) => intIdOf('FairHall', h, 'filter.halls')),
+        'int',
+      )})`,
+    );
+  const belts = bounded(f?.belts, 'filter.belts');
+  if (belts) where.push(sql`t.belt_id = any(array(select id from industrial_belt where slug = any(${sql.array(belts, 'text')})))`);
+  const markets = bounded(f?.markets, 'filter.markets');
+  if (markets) where.push(sql`t.target_markets && ${sql.array(countryCodes(markets, await knownCountryCodes(ctx.db), 'filter.markets'), 'text')}`);
+  if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
+}
+
 /** The conditions every fair listing filter gives (alias `t`), all served by fair_listing's indexes. */
 async function listingWhere(ctx: Context, f: FairListingFilter | undefined, p: Params): Promise<Sql[]> {
   const where: Sql[] = [];
@@ -48,16 +73,8 @@ async function listingWhere(ctx: Context, f: FairListingFilter | undefined, p: P
   if (statuses.some((s) => s !== 'PUBLISHED')) where.push(sql`(t.status = 'PUBLISHED' or t.owner_id = ${sql.typed(viewer!, 'int')})`);
   else where.push(sql.raw(listingAccess('t', viewer, p)));
   if (f?.mine) where.push(sql`t.owner_id = ${sql.typed(viewer!, 'int')}`);
-  if (f?.edition != null) where.push(sql`t.edition_id = (select id from fair_edition where slug = ${f.edition})`);
+  await placeWhere(ctx, f, where);
   if (f?.kinds?.length) where.push(sql`t.kind = any(${sql.array([...new Set(f.kinds)], 'text')})`);
-  const halls = bounded(f?.halls, 'filter.halls');
-  if (halls)
-    where.push(
-      sql`t.hall_id = any(${sql.array(
-        halls.map((h) => intIdOf('FairHall', h, 'filter.halls')),
-        'int',
-      )})`,
-    );
   const exhibitors = bounded(f?.exhibitors, 'filter.exhibitors');
   if (exhibitors)
     where.push(
@@ -73,10 +90,6 @@ async function listingWhere(ctx: Context, f: FairListingFilter | undefined, p: P
         or t.category_root_id = any(array(select id from product_category where slug = any(${sql.array(categories, 'text')}) and parent_id is null)))`,
     );
   }
-  const belts = bounded(f?.belts, 'filter.belts');
-  if (belts) where.push(sql`t.belt_id = any(array(select id from industrial_belt where slug = any(${sql.array(belts, 'text')})))`);
-  const markets = bounded(f?.markets, 'filter.markets');
-  if (markets) where.push(sql`t.target_markets && ${sql.array(countryCodes(markets, await knownCountryCodes(ctx.db), 'filter.markets'), 'text')}`);
   const chapters = bounded(f?.hsChapters, 'filter.hsChapters');
   if (chapters) {
     const bad = chapters.find((c) => !HS_CHAPTER.test(c));
@@ -84,7 +97,6 @@ async function listingWhere(ctx: Context, f: FairListingFilter | undefined, p: P
     where.push(sql`t.hs_chapter = any(${sql.array(chapters, 'text')})`);
   }
   setFilterSql('t.certifications', f?.certifications, where);
-  if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
   return where;
 }
 
@@ -311,15 +323,7 @@ export async function listExhibitors(
   const p = new Params();
   const f = args.filter;
   const where: Sql[] = [];
-  if (f?.edition != null) where.push(sql`t.edition_id = (select id from fair_edition where slug = ${f.edition})`);
-  const halls = bounded(f?.halls, 'filter.halls');
-  if (halls)
-    where.push(
-      sql`t.hall_id = any(${sql.array(
-        halls.map((h) => intIdOf('FairHall', h, 'filter.halls')),
-        'int',
-      )})`,
-    );
+  await placeWhere(ctx, f, where);
   const categories = bounded(f?.categories, 'filter.categories');
   if (categories) {
     // A top-level category includes its subcategories.
@@ -328,11 +332,6 @@ export async function listExhibitors(
         where c.slug = any(${sql.array(categories, 'text')}) or r.slug = any(${sql.array(categories, 'text')}))::text[]`,
     );
   }
-  const belts = bounded(f?.belts, 'filter.belts');
-  if (belts) where.push(sql`t.belt_id = any(array(select id from industrial_belt where slug = any(${sql.array(belts, 'text')})))`);
-  const markets = bounded(f?.markets, 'filter.markets');
-  if (markets) where.push(sql`t.target_markets && ${sql.array(countryCodes(markets, await knownCountryCodes(ctx.db), 'filter.markets'), 'text')}`);
-  if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
   let order = [
     { name: 'NAME_ZH', expr: 't.name_zh', type: 'text' as const, desc: false },
     { name: 'ID', expr: 't.id', type: 'int' as const, desc: false },
