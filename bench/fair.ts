@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { Rng } from '../seeds/sample/prng';
 import { createApp } from '../src/app';
 import { toGlobalId } from '../src/graphql/ids';
@@ -26,7 +27,10 @@ import { record } from './record';
  *            category name, a brand or owner name word, a two-character Chinese term, or one with a
  *            typo), first 20 with what a listing card shows (titles, price range, minimum order,
  *            exhibitor booth and hall, category);
- *   next     the page after the first (the `after` cursor of the same request).
+ *   next     the page after the first (the `after` cursor of the same request);
+ *   each     every one of the 400 requests once, one at a time (a timed run at 5 requests a second
+ *            sees only the first few dozen): p50/p95/p99 over all of them, and the slowest ten with
+ *            their variables, to look into with EXPLAIN.
  * Prints and records (bench/results/fair-<date>) p50/p95/p99, requests per second, statements per request.
  */
 
@@ -170,6 +174,43 @@ async function main(): Promise<void> {
       const r = await run(target, {}, bodies, c, seconds, counter);
       report('page', c, r);
       ok &&= r.errors === 0;
+    }
+  }
+  if (want('each')) {
+    const timed: { ms: number; statements: number; body: Body }[] = [];
+    for (const b of bodies) {
+      counter.statements = 0;
+      const t0 = performance.now();
+      const res = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: b.query, variables: b.variables }),
+      });
+      const json = (await res.json()) as { errors?: unknown[] };
+      const ms = performance.now() - t0;
+      if (json.errors) {
+        console.error(JSON.stringify(b.variables), JSON.stringify(json.errors).slice(0, 300));
+        ok = false;
+      }
+      timed.push({ ms, statements: counter.statements, body: b });
+    }
+    const t = timed.map((x) => x.ms).sort((a, b) => a - b);
+    const p = (q: number) => t[Math.min(t.length - 1, Math.ceil((q / 100) * t.length) - 1)];
+    console.log(`each   n=${t.length}  p50 ${p(50).toFixed(1)}  p95 ${p(95).toFixed(1)}  p99 ${p(99).toFixed(1)}  max ${t[t.length - 1].toFixed(1)} ms`);
+    rows.push({ operation: 'each (all 400 once)', connections: 1, p50: p(50), p95: p(95), p99: p(99), n: t.length });
+    const shapes = new Map<string, number[]>();
+    for (const x of timed) {
+      const key = x.body.kind!.split(',')[0];
+      shapes.set(key, [...(shapes.get(key) ?? []), x.ms]);
+    }
+    for (const [k, v] of shapes) {
+      v.sort((a, b) => a - b);
+      const q = (n: number) => v[Math.min(v.length - 1, Math.ceil((n / 100) * v.length) - 1)];
+      console.log(`         ${k.padEnd(24)} n=${String(v.length).padStart(5)}  p50 ${q(50).toFixed(1)}  p95 ${q(95).toFixed(1)} ms`);
+      rows.push({ operation: `each: ${k}`, connections: 1, p50: q(50), p95: q(95), p99: q(99), n: v.length });
+    }
+    for (const x of timed.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+      console.log(`  ${x.ms.toFixed(1).padStart(8)} ms  ${x.statements} statements  ${x.body.kind}  ${JSON.stringify(x.body.variables)}`);
     }
   }
   if (want('next')) {
