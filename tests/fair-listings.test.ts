@@ -6,7 +6,7 @@
  */
 import { bearer } from './helpers/keys';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
-import { type FairWorld, makeFairWorld } from './helpers/fair';
+import { addFairListings, type FairWorld, makeFairWorld } from './helpers/fair';
 import { toGlobalId } from '../src/graphql/ids';
 
 const LISTINGS = /* GraphQL */ `
@@ -160,6 +160,10 @@ describe('fairListings', () => {
     expect(await by({ exhibitors: [toGlobalId('FairExhibitor', w.exhibitors.food.exhibitorId)] })).toEqual(['food-hotpot']);
     expect(await by({ certifications: { allOf: ['CE', 'FCC'] } })).toEqual(['laptop-14']);
     expect(await by({ kinds: ['REQUEST'] })).toEqual(['buyer-moto']);
+    // Offers are asked for as "not a request" (fair_listing_find_gin holds requests only as a key): the same rows.
+    expect(await by({ kinds: ['OFFER'] })).toEqual(['food-hotpot', 'laptop-14', 'moto-250', 'moto-helmet']);
+    expect(await by({ kinds: ['OFFER', 'REQUEST'] })).toEqual(['buyer-moto', 'food-hotpot', 'laptop-14', 'moto-250', 'moto-helmet']);
+    expect(await by({ kinds: ['OFFER'], categories: ['motorcycles-and-parts'] })).toEqual(['moto-250']);
   });
 
   it('refuses unknown slugs and codes with BAD_USER_INPUT naming them', async () => {
@@ -202,6 +206,8 @@ describe('fairListings paging with filters and search', () => {
       [{ edition: 't-fair', kinds: ['OFFER'] }, undefined],
       [{ edition: 't-fair' }, 'motorcycle'],
       [{ edition: 't-fair', markets: ['DE'] }, undefined],
+      // A misspelt word is searched with the words it may have meant on every page, cursors included.
+      [{ edition: 't-fair' }, 'motorcycel'],
     ] as const) {
       const all = refs(expectData(await s.gql(LISTINGS, { filter, search, first: 50 })));
       const paged: unknown[] = [];
@@ -214,6 +220,50 @@ describe('fairListings paging with filters and search', () => {
       }
       expect(paged).toEqual(all);
       expect(all.length).toBeGreaterThan(1);
+    }
+  });
+});
+
+describe('fairListings search, on the newest listings and through the index', () => {
+  it('finds a word at the end of a search text too long for the page index, on both paths', async () => {
+    // 40 keywords of 16 characters: the search text of long-1 is longer than the 600 characters
+    // fair_listing_page_idx holds (search_head is null), so the newest window reads its row. It is
+    // the newest of three matches: a window that missed it would answer with the two short ones.
+    const long = Array.from({ length: 40 }, (_, i) => `filler${String(i).padStart(2, '0')}keyword`);
+    const spec = { owner: 'laptop', kind: 'OFFER', category: 'laptops-tablets' } as const;
+    const ids: Record<string, number> = {};
+    for (const l of [
+      { ...spec, ref: 'short-1', nameZh: '短文本一', nameEn: 'Short text one', keywords: ['quuxwidget', '钛合金'] },
+      { ...spec, ref: 'short-2', nameZh: '短文本二', nameEn: 'Short text two', keywords: ['quuxwidget', '钛合金'] },
+      { ...spec, ref: 'long-1', nameZh: '长文本', nameEn: 'Long text', keywords: [...long, 'quuxwidget', '钛合金'] },
+    ]) {
+      Object.assign(ids, await addFairListings(s.databaseUrl, w, [l]));
+    }
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: s.databaseUrl });
+    await c.connect();
+    const { rows } = await c.query('select ref, search_head is null as long from fair_listing where id = any($1) order by ref', [Object.values(ids)]);
+    await c.end();
+    expect(rows).toEqual([
+      { ref: 'long-1', long: true },
+      { ref: 'short-1', long: false },
+      { ref: 'short-2', long: false },
+    ]);
+    for (const search of ['quuxwidget', '钛合', 'Quuxwidget 钛合金']) {
+      // first: 1 — the matches are among the newest: the page is found walking the page index;
+      // first: 5 — fewer than a page there: found through fair_listing_find_gin.
+      const paged: string[] = [];
+      let after: string | undefined;
+      for (let i = 0; i < 5; i++) {
+        const page = expectData(await s.gql(LISTINGS, { filter: { edition: 't-fair' }, search, first: 1, after }));
+        expect(page.fairListings.totalCount).toBe(3);
+        paged.push(...refs(page));
+        if (!page.fairListings.pageInfo.hasNextPage) break;
+        after = page.fairListings.pageInfo.endCursor;
+      }
+      expect(paged).toEqual(['long-1', 'short-2', 'short-1']);
+      const all = expectData(await s.gql(LISTINGS, { filter: { edition: 't-fair', categories: ['laptops-tablets'] }, search, first: 5 }));
+      expect(refs(all)).toEqual(['long-1', 'short-2', 'short-1']);
     }
   });
 });

@@ -50,10 +50,10 @@ export interface ListSpec {
   /** Request-level values for field specs (CompileCtx.vars). */
   vars?: Record<string, unknown>;
   /**
-   * FROM clause of `totalCount` when `from` reads only part of the rows (a window a page is found
-   * in, e.g. the newest listings), with `where` over alias `t` as well. Default `from`.
+   * Conditions of `totalCount` when `where` narrows the rows to a page found beforehand (e.g. the
+   * page's IDs). Default `where`.
    */
-  countFrom?: string;
+  countWhere?: string[];
 }
 
 /** A connection object keyed by the client's response keys (see shapeConnection). */
@@ -163,8 +163,8 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
       ),
     );
   }
-  const baseWhere = spec.where.length ? ` where ${spec.where.join(' and ')}` : '';
-  const countFrom = spec.countFrom ?? spec.from;
+  const countWhere = spec.countWhere ?? spec.where;
+  const baseWhere = countWhere.length ? ` where ${countWhere.join(' and ')}` : '';
   const pageWhere = where.length ? ` where ${where.join(' and ')}` : '';
   const orderSql = order.map((o) => `${o.expr} ${o.desc !== backward ? 'desc' : 'asc'}`).join(', ');
   // Without cursors, `c` only tells the page's rows from the empty row of the count's join.
@@ -176,13 +176,13 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   let total: number | undefined;
   if (wantsTotal && wantsPage) {
     rows = await ctx.db.query(
-      `select tc.total, p.* from (select count(*)::int as total from ${countFrom}${baseWhere}) tc left join lateral (${page}) p on true`,
+      `select tc.total, p.* from (select count(*)::int as total from ${spec.from}${baseWhere}) tc left join lateral (${page}) p on true`,
       params.values,
     );
     total = rows[0]?.total ?? 0;
     rows = rows.filter((r) => r.c !== null);
   } else if (wantsTotal) {
-    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${countFrom}${baseWhere}`, params.values);
+    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${spec.from}${baseWhere}`, params.values);
     total = r[0].total;
   } else if (wantsPage) {
     rows = await ctx.db.query(page, params.values);

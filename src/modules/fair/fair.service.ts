@@ -9,28 +9,16 @@ import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
 import { escapeLike, parseSearchQuery, type SearchTerms, textMatcher } from '../../graphql/text-search';
 import { countryCodes, setFilterSql } from '../../graphql/types/filters';
-import { knownCountryCodes } from '../reference/reference.cache';
+import { industrialBeltIds, knownCountryCodes, productCategoryIds } from '../reference/reference.cache';
 import { listingAccess } from './fair.access';
 import { type FairExhibitorFilter, type FairListingFilter, type FairListingOrder, FairListingOrderField, FILTER_VALUES_MAX } from './fair.inputs';
+import { ListingKind } from './fair.enums';
 
 /** A list filter's values: at most FILTER_VALUES_MAX, none empty. */
 function bounded(values: string[] | undefined, field: string): string[] | undefined {
   if (!values) return undefined;
   if (values.length > FILTER_VALUES_MAX) throw badInput(`\`${field}\` takes at most ${FILTER_VALUES_MAX} values (最多${FILTER_VALUES_MAX}个)`, field);
   return values;
-}
-
-/**
- * Slugs and codes a filter names that exist nowhere: BAD_USER_INPUT naming the first, as unknown
- * countries are. Asked only when a page came back empty, so a filter with known values costs no
- * extra round trip (the statement itself resolves slugs to keys).
- */
-async function refuseUnknown(ctx: Context, field: string, table: string, column: string, values: readonly string[] | undefined): Promise<void> {
-  if (!values?.length) return;
-  const rows = await ctx.db.query<{ v: string }>(`select v from unnest($1::text[]) v where not exists (select 1 from ${table} x where x.${column} = v)`, [
-    [...values],
-  ]);
-  if (rows.length) throw badInput(`Unknown ${field.replace(/^filter\./, '').replace(/s$/, '')} "${rows[0].v}" in \`${field}\``, field);
 }
 
 const HS_CHAPTER = /^[0-9]{2}$/;
@@ -54,7 +42,7 @@ async function placeWhere(
       )})`,
     );
   const belts = bounded(f?.belts, 'filter.belts');
-  if (belts) where.push(sql`t.belt_id = any(array(select id from industrial_belt where slug = any(${sql.array(belts, 'text')})))`);
+  if (belts) where.push(sql`t.belt_id = any(${sql.array(await industrialBeltIds(ctx.db, belts), 'int')})`);
   const markets = bounded(f?.markets, 'filter.markets');
   if (markets) where.push(sql`t.target_markets && ${sql.array(countryCodes(markets, await knownCountryCodes(ctx.db), 'filter.markets'), 'text')}`);
   if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
@@ -68,13 +56,23 @@ async function listingWhere(ctx: Context, f: FairListingFilter | undefined, p: P
   if ((statuses.some((s) => s !== 'PUBLISHED') || f?.mine) && viewer === undefined) {
     throw unauthenticated('Drafts, withdrawn listings and `mine` are your own listings: send your API key (Authorization: Bearer …)');
   }
-  where.push(sql`t.status = any(${sql.array(statuses, 'text')})`);
-  // Drafts (and withdrawn listings, when asked for by status) are listed to their owner only.
-  if (statuses.some((s) => s !== 'PUBLISHED')) where.push(sql`(t.status = 'PUBLISHED' or t.owner_id = ${sql.typed(viewer!, 'int')})`);
-  else where.push(sql.raw(listingAccess('t', viewer, p)));
+  if (statuses.length === 1 && statuses[0] === 'PUBLISHED') {
+    // Published listings are everyone's to read; the condition as a constant, the predicate of the
+    // partial indexes the page is found through.
+    where.push(sql.raw("t.status = 'PUBLISHED'"));
+  } else {
+    where.push(sql`t.status = any(${sql.array(statuses, 'text')})`);
+    // Drafts (and withdrawn listings, when asked for by status) are listed to their owner only.
+    if (statuses.some((s) => s !== 'PUBLISHED')) where.push(sql`(t.status = 'PUBLISHED' or t.owner_id = ${sql.typed(viewer!, 'int')})`);
+    else where.push(sql.raw(listingAccess('t', viewer, p)));
+  }
   if (f?.mine) where.push(sql`t.owner_id = ${sql.typed(viewer!, 'int')}`);
   await placeWhere(ctx, f, where);
-  if (f?.kinds?.length) where.push(sql`t.kind = any(${sql.array([...new Set(f.kinds)], 'text')})`);
+  const kinds = new Set(f?.kinds ?? []);
+  // Requests are a key of fair_listing_find_gin; offers, most listings, are checked on the rows the
+  // other keys leave (`<>` is no index condition), as intersecting their posting list costs more.
+  if (kinds.size === 1 && kinds.has(ListingKind.REQUEST)) where.push(sql.raw("t.kind = 'REQUEST'"));
+  else if (kinds.size === 1 && kinds.has(ListingKind.OFFER)) where.push(sql.raw("t.kind <> 'REQUEST'"));
   const exhibitors = bounded(f?.exhibitors, 'filter.exhibitors');
   if (exhibitors)
     where.push(
@@ -85,10 +83,9 @@ async function listingWhere(ctx: Context, f: FairListingFilter | undefined, p: P
     );
   const categories = bounded(f?.categories, 'filter.categories');
   if (categories) {
-    where.push(
-      sql`(t.category_id = any(array(select id from product_category where slug = any(${sql.array(categories, 'text')})))
-        or t.category_root_id = any(array(select id from product_category where slug = any(${sql.array(categories, 'text')}) and parent_id is null)))`,
-    );
+    // A category and, for a top-level one, its subcategories: one condition on category_id, with
+    // the IDs as constants, which fair_listing_find_gin intersects with the others.
+    where.push(sql`t.category_id = any(${sql.array(await productCategoryIds(ctx.db, categories), 'int')})`);
   }
   const chapters = bounded(f?.hsChapters, 'filter.hsChapters');
   if (chapters) {
@@ -100,11 +97,30 @@ async function listingWhere(ctx: Context, f: FairListingFilter | undefined, p: P
   return where;
 }
 
-/** After an empty page: an unknown edition, category or belt is the client's mistake, said so. */
+/**
+ * After an empty page: an unknown edition, category or belt slug is the client's mistake, said so
+ * (BAD_USER_INPUT naming the first, as unknown countries are). Asked in one statement, and only
+ * when a page came back empty, so a filter with known values costs no extra round trip.
+ */
 async function explainEmpty(ctx: Context, f: { edition?: string; categories?: string[]; belts?: string[] } | undefined): Promise<void> {
-  if (f?.edition != null) await refuseUnknown(ctx, 'filter.edition', 'fair_edition', 'slug', [f.edition]);
-  await refuseUnknown(ctx, 'filter.categories', 'product_category', 'slug', f?.categories);
-  await refuseUnknown(ctx, 'filter.belts', 'industrial_belt', 'slug', f?.belts);
+  const checks = [
+    ['filter.edition', 'fair_edition', f?.edition != null ? [f.edition] : []],
+    ['filter.categories', 'product_category', f?.categories ?? []],
+    ['filter.belts', 'industrial_belt', f?.belts ?? []],
+  ] as const;
+  const asked = checks.filter(([, , values]) => values.length);
+  if (!asked.length) return;
+  const rows = await ctx.db.query<{ field: string; v: string }>(
+    asked
+      .map(
+        ([field, table], i) =>
+          `(select '${field}' as field, v from unnest($${i + 1}::text[]) v where not exists (select 1 from ${table} x where x.slug = v) limit 1)`,
+      )
+      .join(' union all '),
+    asked.map(([, , values]) => [...values]),
+  );
+  const first = asked.map(([field]) => rows.find((r) => r.field === field)).find(Boolean);
+  if (first) throw badInput(`Unknown ${first.field.replace(/^filter\./, '').replace(/s$/, '')} "${first.v}" in \`${first.field}\``, first.field);
 }
 
 function isEmptyPage(r: ConnectionResult): boolean {
@@ -135,15 +151,22 @@ interface ListingTerms {
 /**
  * The search condition over alias `t`: every word (any of its spellings) in the listing's search
  * text, exactly; a two-character word through the character-bigram index, longer ones through the
- * trigram index. Typos are handled before, by replacing a word with the words it may have meant.
+ * trigram index. A misspelt word is looked for with the words it may have meant (spellingsOf).
  */
-function searchCondition(s: ListingTerms, p: Params): Sql {
+function searchCondition(s: ListingTerms, p: Params, indexed = true): Sql {
   const perWord = s.spellings.map((spellings) =>
     sql.raw(
       `(${spellings
         .map((w) => {
-          const pattern = p.add(`%${escapeLike(w)}%`);
-          return [...w].length === 2 ? `(t.search_bigrams @> cbec_bigrams(${p.add(w)}) and t.search_text like ${pattern})` : `t.search_text like ${pattern}`;
+          const short = [...w].length === 2;
+          const arg = short ? p.add(w) : p.add(`%${escapeLike(w)}%`);
+          const test = (col: string) => (short ? `strpos(${col}, ${arg}) > 0` : `${col} like ${arg}`);
+          // Found through the bigram, confirmed by strpos: a two-character LIKE has no trigram, and
+          // in the index it would be a full scan of the search column the planner would cost as such.
+          if (indexed) return short ? `(t.search_bigrams @> cbec_bigrams(${arg}) and ${test('t.search_text')})` : test('t.search_text');
+          // Row by row in the newest window: the text fair_listing_page_idx holds, or for the rare
+          // text too long for it (search_head null), the row's.
+          return `coalesce(${test('t.search_head')}, exists (select 1 from fair_listing x where x.id = t.id and ${test('x.search_text')}))`;
         })
         .join(' or ')})`,
     ),
@@ -152,25 +175,23 @@ function searchCondition(s: ListingTerms, p: Params): Sql {
 }
 
 /**
- * For a search that found nothing: the words of fair_search_word each Latin word of 4+ characters
- * may have meant (trigram similarity, at most 3 each), or undefined when no word has any.
+ * The spellings each searched word is looked for in: the word itself and, for a Latin word of 4+
+ * characters that no listing has (inside no word of fair_search_word: a misspelling), the words it
+ * may have meant (trigram similarity, at most 3). Known in one small statement before the page, so a
+ * typo costs no empty page first, and every page of a search (cursors included) reads the same words.
  */
-async function corrections(ctx: Context, terms: SearchTerms): Promise<string[][] | undefined> {
+async function spellingsOf(ctx: Context, terms: SearchTerms): Promise<string[][]> {
   const words = searchedWords(terms);
-  const fixable = words.map((w) => /^[a-z0-9]{4,40}$/.test(w));
-  if (!fixable.some(Boolean)) return undefined;
-  const rows = await ctx.db.query<{ i: number; words: string[] }>(
-    `select q.i, array(select s.word from fair_search_word s where s.word % q.w and s.word <> q.w order by s.word <-> q.w, s.word limit 3) as words
-     from unnest($1::text[]) with ordinality as q(w, i)`,
-    [words],
+  const fixable = words.filter((w) => /^[a-z0-9]{4,40}$/.test(w));
+  if (!fixable.length) return words.map((w) => [w]);
+  const rows = await ctx.db.query<{ w: string; words: string[] }>(
+    `select q.w, case when exists (select 1 from fair_search_word s where s.word like '%' || q.w || '%') then '{}'::text[]
+       else array(select s.word from fair_search_word s where s.word % q.w order by s.word <-> q.w, s.word limit 3) end as words
+     from unnest($1::text[]) q(w)`,
+    [fixable],
   );
-  let changed = false;
-  const out = words.map((w, i) => {
-    const alt = fixable[i] ? (rows.find((r) => Number(r.i) === i + 1)?.words ?? []) : [];
-    if (alt.length) changed = true;
-    return alt.length ? alt : [w];
-  });
-  return changed ? out : undefined;
+  const fixes = new Map(rows.map((r) => [r.w, r.words]));
+  return words.map((w) => [w, ...(fixes.get(w) ?? [])]);
 }
 
 /**
@@ -197,16 +218,10 @@ export async function listListings(
   if (orderBy?.some((o) => o.field === FairListingOrderField.RELEVANCE) && !terms) {
     throw badInput('RELEVANCE orders by how well a listing matches `search`: give `search`, or another order', 'orderBy');
   }
-  const first = await listingPage(ctx, info, args, terms && { terms, spellings: searchedWords(terms).map((w) => [w]) }, orderBy);
-  if (!first.empty) return first.result;
-  // Nothing for the words as written: the words they may have meant (a typo), on a first page.
-  const fixed = terms && args.after == null && args.before == null ? await corrections(ctx, terms) : undefined;
-  if (fixed) {
-    const again = await listingPage(ctx, info, args, { terms: terms!, spellings: fixed }, orderBy);
-    if (!again.empty) return again.result;
-  }
-  await explainEmpty(ctx, args.filter);
-  return first.result;
+  const search = terms && { terms, spellings: await spellingsOf(ctx, terms) };
+  const page = await listingPage(ctx, info, args, search, orderBy);
+  if (page.empty) await explainEmpty(ctx, args.filter);
+  return page.result;
 }
 
 async function listingPage(
@@ -218,10 +233,13 @@ async function listingPage(
 ): Promise<{ result: ConnectionResult; empty: boolean }> {
   const p = new Params();
   const filter = args.filter;
-  const where = await listingWhere(ctx, filter, p);
+  const filters = (await listingWhere(ctx, filter, p)).map((w) => w.render(p));
+  // The newest window's statement: the filters' parameters, not the indexed search's.
+  const windowParams = p.fork();
+  const rendered = [...filters];
   let relevance = '0::float8';
   if (search) {
-    where.push(searchCondition(search, p));
+    rendered.push(searchCondition(search, p).render(p));
     if (orderBy?.some((o) => o.field === FairListingOrderField.RELEVANCE)) {
       const m = textMatcher(search.terms, p, true, { text: (t) => `${t}.search_text`, bigrams: (t) => `${t}.search_bigrams` });
       relevance = `round(${m.score('t')}::numeric, 6)::float8`;
@@ -229,21 +247,36 @@ async function listingPage(
   }
   const publishedOnly = !filter?.statuses?.length || filter.statuses.every((s) => s === 'PUBLISHED');
   const published = publishedOnly ? 't.published_at' : "coalesce(t.published_at, '-infinity'::timestamptz)";
-  const rendered = where.map((w) => w.render(p));
   if (!orderBy?.length) {
-    // Newest first, ties by the higher ID: the order of fair_listing_newest_idx.
+    // Newest first, ties by the higher ID: the order of fair_listing_page_idx.
     const order: OrderTerm[] = [
       { name: 'PUBLISHED_AT', expr: published, type: 'timestamptz', desc: true },
       { name: 'ID', expr: 't.id', type: 'int', desc: true },
     ];
     const narrowed = filter && Object.keys(filter).some((k) => k !== 'edition' && (filter as Record<string, unknown>)[k] != null);
     if (publishedOnly && filter?.edition != null && args.last == null && args.before == null && (search || narrowed)) {
-      const window = await newestWindow(ctx, p.fork(), filter.edition, args, rendered, order);
-      if (window) {
+      const ids = await newestWindow(
+        ctx,
+        windowParams,
+        filter.edition,
+        args,
+        (q) => (search ? [...filters, searchCondition(search, q, false).render(q)] : filters),
+        search !== undefined,
+        order,
+      );
+      if (ids) {
+        // The page's rows by primary key; the filters again (21 rows), so totalCount counts the same.
         const result = await runConnection(
           ctx,
           info,
-          { type: 'FairListing', from: window.from, countFrom: 'fair_listing t', where: rendered, order, params: window.params },
+          {
+            type: 'FairListing',
+            from: 'fair_listing t',
+            where: [...rendered, `t.id = any(${p.add(ids)}::int[])`],
+            countWhere: rendered,
+            order,
+            params: p,
+          },
           args,
         );
         return { result, empty: false };
@@ -272,18 +305,42 @@ async function listingPage(
 }
 
 /**
- * The newest NEWEST_WINDOW published listings of the edition after the page's cursor, as a FROM
- * clause (alias `t`) with the parameters it adds to `p` (a fork), when the page's rows are all
- * among them: one small count over the window (index order) tells. Undefined when they are not.
+ * What listingWhere's conditions read (alias `t`): the columns fair_listing_page_idx includes, so
+ * the walk is index-only; the status is the index's predicate. A search adds search_head.
+ */
+const WINDOW_COLUMNS = `'PUBLISHED'::text as status, ${[
+  'id',
+  'edition_id',
+  'published_at',
+  'kind',
+  'category_id',
+  'hall_id',
+  'belt_id',
+  'exhibitor_id',
+  'owner_id',
+  'hs_chapter',
+  'target_markets',
+  'certifications',
+  'updated_at',
+]
+  .map((c) => `t.${c}`)
+  .join(', ')}`;
+
+/**
+ * The IDs of the page's rows (and the one after, which tells there is a next page) when they are
+ * all among the newest NEWEST_WINDOW published listings of the edition after the page's cursor:
+ * read in index order, stopping at the page's end. Undefined when the window has too few: matches
+ * are then few enough to be found through fair_listing_find_gin and sorted. `p` is a fork.
  */
 async function newestWindow(
   ctx: Context,
   p: Params,
   edition: string,
   args: PageArgs,
-  where: string[],
+  conditions: (p: Params) => string[],
+  searched: boolean,
   order: OrderTerm[],
-): Promise<{ from: string; params: Params } | undefined> {
+): Promise<number[] | undefined> {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   const after =
     args.after != null
@@ -299,13 +356,15 @@ async function newestWindow(
           false,
         )
       : 'true';
-  const window = `(select * from fair_listing t where t.status = 'PUBLISHED' and t.edition_id = (select id from fair_edition where slug = ${p.add(edition)})
+  // The columns the filters read, not the whole (wide) row.
+  const window = `(select ${WINDOW_COLUMNS}${searched ? ', t.search_head' : ''} from fair_listing t where t.status = 'PUBLISHED' and t.edition_id = (select id from fair_edition where slug = ${p.add(edition)})
     and ${after} order by t.published_at desc, t.id desc limit ${NEWEST_WINDOW}) t`;
-  const [{ n }] = await ctx.db.query<{ n: number }>(
-    `select count(*)::int as n from (select 1 from ${window}${where.length ? ` where ${where.join(' and ')}` : ''} limit ${size + 1}) x`,
+  const where = conditions(p);
+  const rows = await ctx.db.query<{ id: number }>(
+    `select t.id from ${window}${where.length ? ` where ${where.join(' and ')}` : ''} limit ${size + 1}`,
     p.values,
   );
-  return n > size ? { from: window, params: p } : undefined;
+  return rows.length > size ? rows.map((r) => r.id) : undefined;
 }
 
 function defaultDirection(field: FairListingOrderField): 'ASC' | 'DESC' {

@@ -6,23 +6,38 @@ import type { ReadDb } from '../../db/read-db';
  */
 const TTL_MS = 60_000;
 
-/** A value loaded from the database and kept for TTL_MS; `clear` forgets it. */
+/**
+ * A value loaded from the database and kept for TTL_MS, per database (a test process talks to
+ * several, whose IDs differ); `clear` forgets it.
+ */
 function cached<T>(load: (db: ReadDb) => Promise<T>): { get(db: ReadDb): Promise<T>; clear(): void } {
-  let held: { at: number; value: T } | undefined;
+  let held = new WeakMap<ReadDb, { at: number; value: T }>();
   return {
     async get(db) {
-      if (held && Date.now() - held.at < TTL_MS) return held.value;
-      held = { at: Date.now(), value: await load(db) };
-      return held.value;
+      const h = held.get(db);
+      if (h && Date.now() - h.at < TTL_MS) return h.value;
+      const value = await load(db);
+      held.set(db, { at: Date.now(), value });
+      return value;
     },
     clear() {
-      held = undefined;
+      held = new WeakMap();
     },
   };
 }
 
 const countries = cached(async (db) => new Set((await db.query<{ code: string }>('select code from country')).map((r) => r.code)));
 const categories = cached(async (db) => new Set((await db.query<{ slug: string }>('select slug from product_category')).map((r) => r.slug)));
+/** Per category slug, its ID and, for a top-level category, its subcategories' IDs. */
+const categoryIds = cached(async (db) => {
+  const rows = await db.query<{ slug: string; ids: number[] }>(
+    'select c.slug, array_prepend(c.id, array(select s.id from product_category s where s.parent_id = c.id and c.parent_id is null order by s.id)) as ids from product_category c',
+  );
+  return new Map(rows.map((r) => [r.slug, r.ids.map(Number)]));
+});
+const beltIds = cached(
+  async (db) => new Map((await db.query<{ slug: string; id: number }>('select slug, id from industrial_belt')).map((r) => [r.slug, Number(r.id)])),
+);
 const latestYear = cached(async (db) => (await db.query<{ y: number | null }>('select max(year)::int as y from enterprise_annual_figure'))[0].y);
 
 export function knownCountryCodes(db: ReadDb): Promise<ReadonlySet<string>> {
@@ -44,4 +59,22 @@ export function clearReferenceCache(): void {
   countries.clear();
   categories.clear();
   latestYear.clear();
+  categoryIds.clear();
+  beltIds.clear();
+}
+
+/**
+ * The IDs a filter by these category slugs selects: each category and, for a top-level one, its
+ * subcategories. Unknown slugs select nothing (the caller says so when the page comes back empty).
+ * As constants in a statement they give PostgreSQL the column's statistics and an index key.
+ */
+export async function productCategoryIds(db: ReadDb, slugs: readonly string[]): Promise<number[]> {
+  const bySlug = await categoryIds.get(db);
+  return [...new Set(slugs.flatMap((s) => bySlug.get(s) ?? []))];
+}
+
+/** The IDs of these industrial belt slugs (unknown ones select nothing), as productCategoryIds. */
+export async function industrialBeltIds(db: ReadDb, slugs: readonly string[]): Promise<number[]> {
+  const bySlug = await beltIds.get(db);
+  return [...new Set(slugs.flatMap((s) => bySlug.get(s) ?? []))];
 }
