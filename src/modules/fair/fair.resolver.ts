@@ -64,7 +64,7 @@ export class FairResolver {
     @Arg('filter', () => FairListingFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: FairListingFilter | undefined,
     @Arg('search', () => String, {
       nullable: true,
-      description: `Words to find in titles, keywords, category, owner and brand names, Chinese or English: 2–${QUERY_MAX} characters, every word must match; a misspelt word that finds nothing is tried as the words it may mean (搜索词)`,
+      description: `Words to find in titles, keywords, category, owner and brand names, Chinese or English: 2–${QUERY_MAX} characters, every word must match; a misspelt word (one no listing has) is also looked for as the words it may mean (搜索词)`,
     })
     search: string | undefined,
     @Arg('orderBy', () => [FairListingOrder], {
@@ -81,6 +81,8 @@ export class FairResolver {
   }
 
   @Query(() => FairExhibitorConnection, { description: 'Fair exhibitors by Chinese name, with name search (参展商列表)' })
+  // A name search over an edition's exhibitors: as the listing page, a lookup beyond the rows it returns.
+  @Extensions({ cost: { weight: 2 } })
   fairExhibitors(
     @Args() page: PageArgsType,
     @Arg('filter', () => FairExhibitorFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' })
