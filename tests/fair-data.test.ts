@@ -402,6 +402,9 @@ describe('a fair edition from a file', () => {
         slot('s-2', '2028-06-01T10:15:00+08:00', '2028-06-01T10:45:00+08:00', { creditCode: other }),
         slot('s-3', '2028-06-01T10:20:00+08:00', '2028-06-01T10:40:00+08:00', { creditCode: other }),
         slot('s-4', '2028-06-01T11:00', '2028-06-01T10:00:00+08:00'),
+        // The API's bounds: 5–240 minutes.
+        slot('s-5', '2028-06-02T09:00:00+08:00', '2028-06-02T09:03:00+08:00', { creditCode: other }),
+        slot('s-6', '2028-06-02T10:00:00+08:00', '2028-06-02T15:00:00+08:00', { creditCode: other }),
       ],
     });
     const unknown = (what: string, key: string) => `unknown ${what} "${key}" (neither in this dataset nor in the database)`;
@@ -429,6 +432,8 @@ describe('a fair edition from a file', () => {
       ['fairSlots[0]', 'endsAt', "is on 2028-06-03 (Asia/Shanghai), outside the edition's days 2028-06-01 to 2028-06-02"],
       ['fairSlots[2]', 'startsAt', 'overlaps the exhibitor\'s slot "s-2" (fairSlots[1])'],
       ['fairSlots[3]', 'startsAt', '"2028-06-01T11:00" is not a date and time with its offset (e.g. 2027-05-20T09:00:00+08:00)'],
+      ['fairSlots[4]', 'endsAt', 'a slot lasts 5–240 minutes (got 3)'],
+      ['fairSlots[5]', 'endsAt', 'a slot lasts 5–240 minutes (got 300)'],
     ]);
     expect(await count('fair_listing')).toBe(before);
   });

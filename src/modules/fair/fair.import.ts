@@ -13,6 +13,7 @@ import { checkContact, Problems } from '../matchmaking/matchmaking.validation';
 import { countryCodes, hsCode } from '../reference/reference.import';
 import { ListingKind, ListingStatus, OrderUnit } from './fair.enums';
 import { checkListingFields, type ListingFields } from './fair.validation';
+import { SLOT_MINUTES_MAX, SLOT_MINUTES_MIN } from './meeting.inputs';
 
 /*
  * The trade fair from a file: editions (by slug), their halls, exhibitors, listings and meeting
@@ -734,8 +735,6 @@ export const fairListingsImport = compositeUnit({
 // ---------------------------------------------------------------------------------------------
 // Meeting slots
 
-/** A slot lasts at most this long. */
-const SLOT_HOURS_MAX = 12;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** A moment with its offset from UTC (`2027-05-20T09:00:00+08:00`); its check gives epoch milliseconds. */
@@ -795,7 +794,10 @@ export const fairSlotFields = {
       const start = r.values.startsAt;
       if (typeof start !== 'number' || typeof end !== 'number') return;
       if (end <= start) r.problem('endsAt', 'must be after startsAt');
-      else if (end - start > SLOT_HOURS_MAX * 3_600_000) r.problem('endsAt', `a slot lasts at most ${SLOT_HOURS_MAX} hours`);
+      // The API's bounds (createFairSlots): an imported slot is one a buyer can book the same way.
+      else if (end - start < SLOT_MINUTES_MIN * 60_000 || end - start > SLOT_MINUTES_MAX * 60_000) {
+        r.problem('endsAt', `a slot lasts ${SLOT_MINUTES_MIN}–${SLOT_MINUTES_MAX} minutes (got ${Math.round((end - start) / 60_000)})`);
+      }
     },
   }),
   /** Where: the booth when left out, or a meeting room. */
