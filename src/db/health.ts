@@ -44,7 +44,9 @@ function* chain(e: unknown): Generator<{ code?: string; message?: string }> {
 /** True when `e` says the database cannot be reached (refused, dropped, shutting down, full). */
 export function isUnavailableError(e: unknown): boolean {
   for (const x of chain(e)) {
-    if (x.code && (UNAVAILABLE_CODES.has(x.code) || x.code.startsWith('08'))) return true;
+    // Class 08 is a lost or refused connection, except 08P01 (protocol violation: a statement sent
+    // with the wrong number of parameters, say), which is a bug to report, not an outage to retry.
+    if (x.code && (UNAVAILABLE_CODES.has(x.code) || (x.code.startsWith('08') && x.code !== '08P01'))) return true;
     if (x.message && UNAVAILABLE_MESSAGE.test(x.message)) return true;
   }
   return false;
