@@ -229,6 +229,11 @@ export class ReadDb {
     private readonly signal?: AbortSignal,
   ) {}
 
+  /** The pool behind this request's view, shared by every request: what per-database caches are keyed by. */
+  get source(): object {
+    return this.primary ?? this.read;
+  }
+
   /**
    * Sends this request's statements to a replica of `replicas` (none up or configured: they stay on
    * the primary). A statement the replica cannot answer (unreachable, or cancelled by recovery) runs

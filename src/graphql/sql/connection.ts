@@ -59,7 +59,8 @@ export interface ListSpec {
 /** A connection object keyed by the client's response keys (see shapeConnection). */
 export type ConnectionResult = Record<string, unknown>;
 
-function pageSize(args: PageArgs): { size: number; backward: boolean } {
+/** The page's size and direction, checked: `first` or `last`, 1–MAX_PAGE_SIZE. */
+export function pageSize(args: PageArgs): { size: number; backward: boolean } {
   if (args.first != null && args.last != null) throw badInput('Pass `first` or `last`, not both', 'first');
   const n = args.last ?? args.first ?? DEFAULT_PAGE_SIZE;
   const arg = args.last != null ? 'last' : 'first';
@@ -84,6 +85,15 @@ export function selects(typeName: string, nodes: readonly FieldNode[], name: str
   );
   for (const list of fields.values()) if (list.some((f) => f.name.value === name)) return true;
   return false;
+}
+
+/**
+ * True when the connection field asks for rows or page info, not only `totalCount` (a page found
+ * beforehand would send parameters a count alone does not use).
+ */
+export function selectsPage(info: GraphQLResolveInfo): boolean {
+  const connType = info.returnType.toString().replace(/!$/, '');
+  return ['nodes', 'edges', 'pageInfo'].some((name) => selects(connType, info.fieldNodes, name, info));
 }
 
 /** True when the connection's selection asks for a cursor: `edges { cursor }` or `pageInfo { startCursor endCursor }`. */

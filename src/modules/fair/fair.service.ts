@@ -3,7 +3,16 @@ import { type Sql, sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput, unauthenticated } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
-import { type ConnectionResult, DEFAULT_PAGE_SIZE, type OrderTerm, type PageArgs, runConnection, signature } from '../../graphql/sql/connection';
+import {
+  type ConnectionResult,
+  DEFAULT_PAGE_SIZE,
+  type OrderTerm,
+  type PageArgs,
+  pageSize,
+  runConnection,
+  selectsPage,
+  signature,
+} from '../../graphql/sql/connection';
 import { decodeCursorValues, keysetSql } from '../../graphql/sql/keyset';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
@@ -120,7 +129,8 @@ async function explainEmpty(ctx: Context, f: { edition?: string; categories?: st
     asked.map(([, , values]) => [...values]),
   );
   const first = asked.map(([field]) => rows.find((r) => r.field === field)).find(Boolean);
-  if (first) throw badInput(`Unknown ${first.field.replace(/^filter\./, '').replace(/s$/, '')} "${first.v}" in \`${first.field}\``, first.field);
+  const noun: Record<string, string> = { 'filter.edition': 'edition', 'filter.categories': 'category', 'filter.belts': 'belt' };
+  if (first) throw badInput(`Unknown ${noun[first.field]} "${first.v}" in \`${first.field}\``, first.field);
 }
 
 function isEmptyPage(r: ConnectionResult): boolean {
@@ -140,6 +150,8 @@ function isEmptyPage(r: ConnectionResult): boolean {
  * which from its statistics.
  */
 export const NEWEST_WINDOW = 20_000;
+/** IDs the newest window returns beyond a page and the row after it (see newestWindow). */
+const WINDOW_SPARE = 4;
 
 /** Words of a search and, for a misspelt one, the words it may have meant (fair_search_word). */
 interface ListingTerms {
@@ -174,6 +186,9 @@ function searchCondition(s: ListingTerms, p: Params, indexed = true): Sql {
   return sql.join(perWord, ' and ');
 }
 
+/** A word typos are looked for in: Latin letters and digits, as fair_search_word holds them. */
+const FIXABLE = /^[a-z0-9]{4,40}$/;
+
 /**
  * The spellings each searched word is looked for in: the word itself and, for a Latin word of 4+
  * characters that no listing has (inside no word of fair_search_word: a misspelling), the words it
@@ -182,7 +197,7 @@ function searchCondition(s: ListingTerms, p: Params, indexed = true): Sql {
  */
 async function spellingsOf(ctx: Context, terms: SearchTerms): Promise<string[][]> {
   const words = searchedWords(terms);
-  const fixable = words.filter((w) => /^[a-z0-9]{4,40}$/.test(w));
+  const fixable = words.filter((w) => FIXABLE.test(w));
   if (!fixable.length) return words.map((w) => [w]);
   const rows = await ctx.db.query<{ w: string; words: string[] }>(
     `select q.w, case when exists (select 1 from fair_search_word s where s.word like '%' || q.w || '%') then '{}'::text[]
@@ -218,10 +233,36 @@ export async function listListings(
   if (orderBy?.some((o) => o.field === FairListingOrderField.RELEVANCE) && !terms) {
     throw badInput('RELEVANCE orders by how well a listing matches `search`: give `search`, or another order', 'orderBy');
   }
+  pageSize(args);
   const search = terms && { terms, spellings: await spellingsOf(ctx, terms) };
   const page = await listingPage(ctx, info, args, search, orderBy);
-  if (page.empty) await explainEmpty(ctx, args.filter);
+  if (!page.empty) return page.result;
+  // Nothing, and a word some listing has somewhere (a draft, another edition, an old version): on a
+  // first page, the words it may have meant too, as for a word no listing has.
+  const more = search && args.after == null && args.before == null ? await similarWords(ctx, search.spellings) : undefined;
+  if (more) {
+    const again = await listingPage(ctx, info, args, { terms: search!.terms, spellings: more }, orderBy);
+    if (!again.empty) return again.result;
+  }
+  await explainEmpty(ctx, args.filter);
   return page.result;
+}
+
+/**
+ * For a search that found nothing although its words are known: each Latin word of 4+ characters
+ * searched as itself only, with the words of fair_search_word it may have meant added (trigram
+ * similarity, at most 3). Undefined when no word has any.
+ */
+async function similarWords(ctx: Context, spellings: string[][]): Promise<string[][] | undefined> {
+  const fixable = spellings.filter((s) => s.length === 1 && FIXABLE.test(s[0])).map((s) => s[0]);
+  if (!fixable.length) return undefined;
+  const rows = await ctx.db.query<{ w: string; words: string[] }>(
+    `select q.w, array(select s.word from fair_search_word s where s.word % q.w and s.word <> q.w order by s.word <-> q.w, s.word limit 3) as words
+     from unnest($1::text[]) q(w)`,
+    [fixable],
+  );
+  const fixes = new Map(rows.filter((r) => r.words.length).map((r) => [r.w, r.words]));
+  return fixes.size ? spellings.map((s) => (s.length === 1 && fixes.has(s[0]) ? [s[0], ...fixes.get(s[0])!] : s)) : undefined;
 }
 
 async function listingPage(
@@ -254,7 +295,8 @@ async function listingPage(
       { name: 'ID', expr: 't.id', type: 'int', desc: true },
     ];
     const narrowed = filter && Object.keys(filter).some((k) => k !== 'edition' && (filter as Record<string, unknown>)[k] != null);
-    if (publishedOnly && filter?.edition != null && args.last == null && args.before == null && (search || narrowed)) {
+    // Only where rows are asked for: a count alone reads the filters, and would not use the IDs.
+    if (publishedOnly && filter?.edition != null && args.last == null && args.before == null && (search || narrowed) && selectsPage(info)) {
       const ids = await newestWindow(
         ctx,
         windowParams,
@@ -360,8 +402,10 @@ async function newestWindow(
   const window = `(select ${WINDOW_COLUMNS}${searched ? ', t.search_head' : ''} from fair_listing t where t.status = 'PUBLISHED' and t.edition_id = (select id from fair_edition where slug = ${p.add(edition)})
     and ${after} order by t.published_at desc, t.id desc limit ${NEWEST_WINDOW}) t`;
   const where = conditions(p);
+  // A few IDs beyond the page's: a listing withdrawn between this statement and the page's read
+  // leaves the page (and its hasNextPage) whole.
   const rows = await ctx.db.query<{ id: number }>(
-    `select t.id from ${window}${where.length ? ` where ${where.join(' and ')}` : ''} limit ${size + 1}`,
+    `select t.id from ${window}${where.length ? ` where ${where.join(' and ')}` : ''} order by t.published_at desc, t.id desc limit ${size + 1 + WINDOW_SPARE}`,
     p.values,
   );
   return rows.length > size ? rows.map((r) => r.id) : undefined;

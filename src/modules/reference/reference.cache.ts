@@ -7,17 +7,18 @@ import type { ReadDb } from '../../db/read-db';
 const TTL_MS = 60_000;
 
 /**
- * A value loaded from the database and kept for TTL_MS, per database (a test process talks to
- * several, whose IDs differ); `clear` forgets it.
+ * A value loaded from the database and kept for TTL_MS, per database (keyed by the pool every
+ * request's ReadDb shares; a test process talks to several databases, whose IDs differ); `clear`
+ * forgets it.
  */
 function cached<T>(load: (db: ReadDb) => Promise<T>): { get(db: ReadDb): Promise<T>; clear(): void } {
-  let held = new WeakMap<ReadDb, { at: number; value: T }>();
+  let held = new WeakMap<object, { at: number; value: T }>();
   return {
     async get(db) {
-      const h = held.get(db);
+      const h = held.get(db.source);
       if (h && Date.now() - h.at < TTL_MS) return h.value;
       const value = await load(db);
-      held.set(db, { at: Date.now(), value });
+      held.set(db.source, { at: Date.now(), value });
       return value;
     },
     clear() {

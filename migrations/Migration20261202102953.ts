@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202101004 extends Migration {
+export class Migration20261202102953 extends Migration {
 
-  override name = 'Migration20261202101004';
+  override name = 'Migration20261202102953';
 
   override up(): void | Promise<void> {
     this.addSql(`drop index "fair_search_word_trgm";`);
@@ -14,7 +14,7 @@ export class Migration20261202101004 extends Migration {
     this.addSql(`drop index "fair_listing_search_trgm";`);
     this.addSql(`alter table "fair_listing" add "search_head" text generated always as (
 CASE
-    WHEN (length(search_text) <= 600) THEN search_text
+    WHEN (octet_length(search_text) <= 1600) THEN search_text
     ELSE NULL::text
 END) stored null;`);
     this.addSql(`create index "fair_listing_find_gin" on "fair_listing" using gin ("kind", "category_id", "hall_id", "belt_id", "exhibitor_id", "hs_chapter", "target_markets", "certifications", "search_text" gin_trgm_ops, "search_bigrams") where "status" = 'PUBLISHED';`);
