@@ -237,9 +237,11 @@ export async function listListings(
   const search = terms && { terms, spellings: await spellingsOf(ctx, terms) };
   const page = await listingPage(ctx, info, args, search, orderBy);
   if (!page.empty) return page.result;
-  // Nothing, and a word some listing has somewhere (a draft, another edition, an old version): on a
-  // first page, the words it may have meant too, as for a word no listing has.
-  const more = search && args.after == null && args.before == null ? await similarWords(ctx, search.spellings) : undefined;
+  // Nothing for a search alone, though its words are known (only a draft, another edition or an old
+  // version has one): on a first page, the words they may have meant too, as for a word no listing
+  // has. Not when filters narrow it: then the filters are why, and trying again would double the cost.
+  const alone = !args.filter || Object.entries(args.filter).every(([k, v]) => k === 'edition' || v == null);
+  const more = search && alone && args.after == null && args.before == null ? await similarWords(ctx, search.spellings) : undefined;
   if (more) {
     const again = await listingPage(ctx, info, args, { terms: search!.terms, spellings: more }, orderBy);
     if (!again.empty) return again.result;
