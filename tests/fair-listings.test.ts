@@ -334,6 +334,37 @@ describe('fairListings, what a review found', () => {
   });
 });
 
+describe('fairListings after an owner changes', () => {
+  it('finds a listing by its owner’s new name and new brand, and an app syncing hears of it', async () => {
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: s.databaseUrl });
+    await c.connect();
+    const SYNC = `query($since: String!) { fairSync(edition: "t-fair", since: $since) { listings { nameEn } exhibitors { nameEn } } }`;
+    const version = async () => (await c.query(`select sync_version::text as v from fair_edition where slug = 't-fair'`)).rows[0].v as string;
+    try {
+      const since = await version();
+      const food = w.exhibitors.food.enterpriseId;
+      await c.query(`update enterprise set name_en = 'Qianxiang Hotpot Makers', name_zh = '千香火锅制造' where id = $1`, [food]);
+      let data = expectData(await s.gql(LISTINGS, { filter: { edition: 't-fair' }, search: 'qianxiang' }));
+      expect(refs(data)).toEqual(['food-hotpot']);
+      data = expectData(await s.gql(LISTINGS, { filter: { edition: 't-fair' }, search: '千香' }));
+      expect(refs(data)).toEqual(['food-hotpot']);
+      const synced = expectData(await s.gql(SYNC, { since }));
+      expect(synced.fairSync.exhibitors.map((x: { nameEn: string }) => x.nameEn)).toEqual(['Qianxiang Hotpot Makers']);
+      expect(synced.fairSync.listings.map((x: { nameEn: string }) => x.nameEn)).toEqual(['Beef tallow hotpot base']);
+      // A brand added, then removed: found by it, then not.
+      await c.query(`insert into brand (enterprise_id, name_zh, name_en, kind) values ($1, '辣妹子', 'Lamezi', 'OWN')`, [food]);
+      data = expectData(await s.gql(LISTINGS, { filter: { edition: 't-fair' }, search: 'lamezi' }));
+      expect(refs(data)).toEqual(['food-hotpot']);
+      await c.query(`delete from brand where name_en = 'Lamezi'`);
+      data = expectData(await s.gql(LISTINGS, { filter: { edition: 't-fair' }, search: 'lamezi' }));
+      expect(refs(data)).toEqual([]);
+    } finally {
+      await c.end();
+    }
+  });
+});
+
 async function makeMore(url: string) {
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: url });
