@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../manifest';
+import './fair-owner.triggers';
 import { FairEdition, FairHall } from './fair-edition.entity';
 import { FairExhibitor, FairTombstone } from './fair-exhibitor.entity';
 import { FairListing, FairSearchWord } from './fair-listing.entity';
