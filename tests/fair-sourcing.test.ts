@@ -6,18 +6,16 @@
  * same from the offer's side, paging, who may rank what, and a saved request told of a newly
  * published offer that fits it. The world is the test's own (tests/helpers/fair.ts).
  */
-import { createPubSub } from '@graphql-yoga/subscription';
 import pg from 'pg';
-import WebSocket from 'ws';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { toGlobalId } from '../src/graphql/ids';
 import type { Context } from '../src/graphql/context';
-import { getPubSub, setPubSub } from '../src/graphql/pubsub';
 import { SOURCING_OFFER_MATCH, type SourcingOfferMatchEvent } from '../src/modules/fair/sourcing.events';
 import { announceListing } from '../src/modules/fair/sourcing.service';
 import { addFairListings, type FairWorld, type ListingSpec, makeFairWorld } from './helpers/fair';
 import { bearer } from './helpers/keys';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
+import { countingPubSub, wsClient } from './helpers/subscribe';
 
 const EXPLAINED = /* GraphQL */ `
   rank score isNearMiss summary summaryZh indicativePrice { amount currency }
@@ -153,29 +151,13 @@ async function ranked(variables: Record<string, unknown>, key?: string): Promise
 }
 
 /** The in-memory bus, watched: listeners per topic (a subscription is live once its listener is there) and the sourcing events published. */
-const listeners = new Map<string, number>();
 const announced: SourcingOfferMatchEvent[] = [];
+let listeners: Map<string, number>;
 
 beforeAll(async () => {
-  const target = new EventTarget();
-  setPubSub(
-    createPubSub({
-      eventTarget: {
-        addEventListener(type: string, cb: (e: Event) => void) {
-          listeners.set(type, (listeners.get(type) ?? 0) + 1);
-          target.addEventListener(type, cb);
-        },
-        removeEventListener(type: string, cb: (e: Event) => void) {
-          listeners.set(type, (listeners.get(type) ?? 0) - 1);
-          target.removeEventListener(type, cb);
-        },
-        dispatchEvent: (e: Event) => {
-          if (e.type === SOURCING_OFFER_MATCH) announced.push((e as CustomEvent<SourcingOfferMatchEvent>).detail);
-          return target.dispatchEvent(e);
-        },
-      },
-    }) as ReturnType<typeof getPubSub>,
-  );
+  listeners = countingPubSub((e) => {
+    if (e.type === SOURCING_OFFER_MATCH) announced.push((e as CustomEvent<SourcingOfferMatchEvent>).detail);
+  });
   s = await startTestServer(__filename);
   w = await makeFairWorld(s.databaseUrl, LISTINGS);
 });
@@ -414,13 +396,7 @@ describe('sourcingOfferMatched: a saved request told of new fitting offers', () 
     await client?.dispose();
     await sql?.end();
   });
-  const ws = (key: string) =>
-    createClient({
-      url: `${s.url.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${key}` },
-      retryAttempts: 0,
-    });
+  const ws = (key: string) => wsClient(s.url, { authorization: `Bearer ${key}` });
   const ctx = () =>
     ({ db: { query: async (text: string, values?: unknown[]) => (await sql.query(text, values as unknown[])).rows }, requestId: 'test' }) as unknown as Context;
 

@@ -71,9 +71,10 @@ export function wsClient(httpUrl: string, connectionParams?: Record<string, unkn
 /**
  * Replaces the API's in-memory event bus with one that counts its listeners per topic, and returns
  * the counts: a subscription is live once its listener is there, so a test waits for the count
- * instead of a delay. Call it before the app starts.
+ * instead of a delay. `onPublish` sees every event published (a test collecting what was announced).
+ * Call it before the app starts.
  */
-export function countingPubSub(): Map<string, number> {
+export function countingPubSub(onPublish?: (e: Event) => void): Map<string, number> {
   const listeners = new Map<string, number>();
   const target = new EventTarget();
   setPubSub(
@@ -87,7 +88,10 @@ export function countingPubSub(): Map<string, number> {
           listeners.set(type, (listeners.get(type) ?? 0) - 1);
           target.removeEventListener(type, cb);
         },
-        dispatchEvent: (e: Event) => target.dispatchEvent(e),
+        dispatchEvent: (e: Event) => {
+          onPublish?.(e);
+          return target.dispatchEvent(e);
+        },
       },
     }) as ReturnType<typeof getPubSub>,
   );
