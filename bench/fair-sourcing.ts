@@ -1,10 +1,7 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../src/app';
+import { startBenchApp } from './harness';
 import { toGlobalId } from '../src/graphql/ids';
-import { createLogger } from '../src/logger';
 import { type Body, measure } from './matchmaking';
-import { BENCH_CONFIG } from './operations';
 import { record } from './record';
 
 /**
@@ -81,20 +78,8 @@ async function main(): Promise<void> {
   const want = (name: string) => !only.length || only.includes(name);
   // One edition only (its slug), e.g. the sample edition in a database that also holds a scale one.
   const edition = process.env.BENCH_EDITION;
-  const counter = { statements: 0, requests: 0 };
-  const app = await createApp({
-    databaseUrl: url,
-    config: { ...BENCH_CONFIG, dbPoolSize: 16, seedWhenEmpty: false },
-    logger: createLogger('warn'),
-    onContextDone: (ctx) => {
-      counter.statements += ctx.db.statements;
-      counter.requests += 1;
-    },
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const pool = app.read.pool;
+  const bench = await startBenchApp(url, { seedWhenEmpty: false });
+  const { target, pool, counter } = bench;
   const {
     rows: [size],
   } = await pool.query(`select count(*)::int as listings,
@@ -152,9 +137,7 @@ async function main(): Promise<void> {
     console.log(`recorded in ${files.json} and ${files.md}`);
   }
   // Requests autocannon gave up on may still be running: let them finish before the pools close.
-  server.closeIdleConnections();
-  await new Promise((r) => server.close(r));
-  await app.close();
+  await bench.stop();
   if (!ok) {
     console.error('\nFAILED: errors above');
     process.exitCode = 1;

@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
+import { startBenchApp } from './harness';
 import { performance } from 'node:perf_hooks';
 import { Rng } from '../seeds/sample/prng';
-import { createApp } from '../src/app';
 import { toGlobalId } from '../src/graphql/ids';
-import { createLogger } from '../src/logger';
 import { type Body, run } from './matchmaking';
-import { BENCH_CONFIG } from './operations';
 import { record } from './record';
 
 /**
@@ -47,21 +44,9 @@ async function main(): Promise<void> {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
   const only = process.argv.slice(2);
   const want = (name: string) => !only.length || only.includes(name);
-  const counter = { statements: 0, requests: 0 };
-  const app = await createApp({
-    databaseUrl: url,
-    // No response cache: every request reaches the database, as 400 different pages would in use.
-    config: { ...BENCH_CONFIG, responseCache: false, dbPoolSize: 16, seedWhenEmpty: true },
-    logger: createLogger('warn'),
-    onContextDone: (ctx) => {
-      counter.statements += ctx.db.statements;
-      counter.requests += 1;
-    },
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const pool = app.read.pool;
+  // No response cache: every request reaches the database, as 400 different pages would in use.
+  const bench = await startBenchApp(url, { responseCache: false, seedWhenEmpty: true });
+  const { target, pool, counter } = bench;
   // The biggest edition: the scale generator's, else the sample.
   const {
     rows: [ed],
@@ -239,9 +224,7 @@ async function main(): Promise<void> {
     method: `${seconds} s per run, autocannon in the same process as the API (DB pool 16); 400 different listing-page requests`,
   });
   console.log(`recorded in ${files.json} and ${files.md}`);
-  server.closeIdleConnections();
-  await new Promise((r) => server.close(r));
-  await app.close();
+  await bench.stop();
   if (!ok) {
     console.error('\nFAILED: errors above');
     process.exitCode = 1;

@@ -1,13 +1,11 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
+import { startBenchApp } from './harness';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type pg from 'pg';
 import { Rng } from '../seeds/sample/prng';
-import { createApp, type App } from '../src/app';
+import { type App } from '../src/app';
 import { toGlobalId } from '../src/graphql/ids';
-import { createLogger } from '../src/logger';
-import { BENCH_CONFIG } from './operations';
 import { generateApiKey } from '../src/modules/auth/api-key.service';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { record } from './record';
@@ -443,21 +441,9 @@ async function main(): Promise<void> {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
   const only = process.argv.slice(2);
   const want = (name: string) => !only.length || only.includes(name);
-  const counter = { statements: 0, requests: 0 };
-  const app = await createApp({
-    databaseUrl: url,
-    config: { ...BENCH_CONFIG, dbPoolSize: 16, seedWhenEmpty: true },
-    logger: createLogger('warn'),
-    onContextDone: (ctx) => {
-      counter.statements += ctx.db.statements;
-      counter.requests += 1;
-    },
-  });
+  const bench = await startBenchApp(url, { seedWhenEmpty: true });
+  const { app, target, pool, counter } = bench;
   const ormCount = countOrmStatements(app);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const pool = app.read.pool;
   const {
     rows: [size],
   } = await pool.query(`select
@@ -516,9 +502,7 @@ async function main(): Promise<void> {
   }
   if (want('holds')) ok = (await holds(app, target, ormCount, counter)) && ok;
   // Requests autocannon gave up on may still be running: let them finish before the pools close.
-  server.closeIdleConnections();
-  await new Promise((r) => server.close(r));
-  await app.close();
+  await bench.stop();
   if (!ok) {
     console.error('\nFAILED: errors or a broken invariant above');
     process.exitCode = 1;
