@@ -197,16 +197,28 @@ const FIXABLE = /^[a-z0-9]{4,40}$/;
  */
 async function spellingsOf(ctx: Context, terms: SearchTerms): Promise<string[][]> {
   const words = searchedWords(terms);
-  const fixable = words.filter((w) => FIXABLE.test(w));
-  if (!fixable.length) return words.map((w) => [w]);
-  const rows = await ctx.db.query<{ w: string; words: string[] }>(
-    `select q.w, case when exists (select 1 from fair_search_word s where s.word like '%' || q.w || '%') then '{}'::text[]
-       else array(select s.word from fair_search_word s where s.word % q.w order by s.word <-> q.w, s.word limit 3) end as words
-     from unnest($1::text[]) q(w)`,
-    [fixable],
+  const fixes = await nearWords(
+    ctx,
+    words.filter((w) => FIXABLE.test(w)),
+    true,
   );
-  const fixes = new Map(rows.map((r) => [r.w, r.words]));
   return words.map((w) => [w, ...(fixes.get(w) ?? [])]);
+}
+
+/**
+ * Per word, the words of fair_search_word it may have meant (trigram similarity, at most 3, the
+ * closest first), for the words that have any; with `unknownOnly`, none for a word that is inside
+ * one of them (no typo).
+ */
+async function nearWords(ctx: Context, words: string[], unknownOnly: boolean): Promise<Map<string, string[]>> {
+  if (!words.length) return new Map();
+  const rows = await ctx.db.query<{ w: string; words: string[] }>(
+    `select q.w, case when $2 and exists (select 1 from fair_search_word s where s.word like '%' || q.w || '%') then '{}'::text[]
+       else array(select s.word from fair_search_word s where s.word % q.w and s.word <> q.w order by s.word <-> q.w, s.word limit 3) end as words
+     from unnest($1::text[]) q(w)`,
+    [words, unknownOnly],
+  );
+  return new Map(rows.filter((r) => r.words.length).map((r) => [r.w, r.words]));
 }
 
 /**
@@ -240,8 +252,7 @@ export async function listListings(
   // Nothing for a search alone, though its words are known (only a draft, another edition or an old
   // version has one): on a first page, the words they may have meant too, as for a word no listing
   // has. Not when filters narrow it: then the filters are why, and trying again would double the cost.
-  const alone = !args.filter || Object.entries(args.filter).every(([k, v]) => k === 'edition' || v == null);
-  const more = search && alone && args.after == null && args.before == null ? await similarWords(ctx, search.spellings) : undefined;
+  const more = search && !narrowsEdition(args.filter) && args.after == null && args.before == null ? await similarWords(ctx, search.spellings) : undefined;
   if (more) {
     const again = await listingPage(ctx, info, args, { terms: search!.terms, spellings: more }, orderBy);
     if (!again.empty) return again.result;
@@ -256,15 +267,17 @@ export async function listListings(
  * similarity, at most 3). Undefined when no word has any.
  */
 async function similarWords(ctx: Context, spellings: string[][]): Promise<string[][] | undefined> {
-  const fixable = spellings.filter((s) => s.length === 1 && FIXABLE.test(s[0])).map((s) => s[0]);
-  if (!fixable.length) return undefined;
-  const rows = await ctx.db.query<{ w: string; words: string[] }>(
-    `select q.w, array(select s.word from fair_search_word s where s.word % q.w and s.word <> q.w order by s.word <-> q.w, s.word limit 3) as words
-     from unnest($1::text[]) q(w)`,
-    [fixable],
+  const fixes = await nearWords(
+    ctx,
+    spellings.filter((s) => s.length === 1 && FIXABLE.test(s[0])).map((s) => s[0]),
+    false,
   );
-  const fixes = new Map(rows.filter((r) => r.words.length).map((r) => [r.w, r.words]));
   return fixes.size ? spellings.map((s) => (s.length === 1 && fixes.has(s[0]) ? [s[0], ...fixes.get(s[0])!] : s)) : undefined;
+}
+
+/** Whether a filter narrows the listings beyond the edition (any other condition given). */
+function narrowsEdition(filter: FairListingFilter | undefined): boolean {
+  return !!filter && Object.entries(filter).some(([k, v]) => k !== 'edition' && v != null);
 }
 
 async function listingPage(
@@ -296,9 +309,8 @@ async function listingPage(
       { name: 'PUBLISHED_AT', expr: published, type: 'timestamptz', desc: true },
       { name: 'ID', expr: 't.id', type: 'int', desc: true },
     ];
-    const narrowed = filter && Object.keys(filter).some((k) => k !== 'edition' && (filter as Record<string, unknown>)[k] != null);
     // Only where rows are asked for: a count alone reads the filters, and would not use the IDs.
-    if (publishedOnly && filter?.edition != null && args.last == null && args.before == null && (search || narrowed) && selectsPage(info)) {
+    if (publishedOnly && filter?.edition != null && args.last == null && args.before == null && (search || narrowsEdition(filter)) && selectsPage(info)) {
       const ids = await newestWindow(
         ctx,
         windowParams,

@@ -70,12 +70,15 @@ export function clearReferenceCache(): void {
  * As constants in a statement they give PostgreSQL the column's statistics and an index key.
  */
 export async function productCategoryIds(db: ReadDb, slugs: readonly string[]): Promise<number[]> {
-  const bySlug = await categoryIds.get(db);
-  return [...new Set(slugs.flatMap((s) => bySlug.get(s) ?? []))];
+  return idsOf(await categoryIds.get(db), slugs);
 }
 
 /** The IDs of these industrial belt slugs (unknown ones select nothing), as productCategoryIds. */
 export async function industrialBeltIds(db: ReadDb, slugs: readonly string[]): Promise<number[]> {
-  const bySlug = await beltIds.get(db);
+  return idsOf(await beltIds.get(db), slugs);
+}
+
+/** The IDs the slugs name, once each; unknown slugs name none. */
+function idsOf(bySlug: ReadonlyMap<string, number | number[]>, slugs: readonly string[]): number[] {
   return [...new Set(slugs.flatMap((s) => bySlug.get(s) ?? []))];
 }
