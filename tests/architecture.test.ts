@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MODULES } from '../src/composition';
+import { profilesTable, withProfilesTable } from '../src/matching/describe';
 import { checkProfile } from '../src/matching/engine';
 
 const SRC = path.join(__dirname, '..', 'src');
@@ -70,5 +71,13 @@ describe('layout', () => {
     const profiles = MODULES.flatMap((m) => (m.profiles ?? []).map((p) => [`${m.name}: ${p.name}`, checkProfile(p)] as const));
     expect(profiles.length).toBeGreaterThan(0);
     for (const [name, problems] of profiles) expect({ name, problems }).toEqual({ name, problems: [] });
+  });
+
+  it('docs/matchmaking.md shows every profile side by side as the code declares it (npm run docs:profiles)', () => {
+    const declared = MODULES.flatMap((m) => (m.profiles ?? []).map((profile) => ({ module: m.name, profile })));
+    // Each says what it is for, so the table has no empty cells.
+    expect(declared.filter((d) => !d.profile.about).map((d) => d.profile.name)).toEqual([]);
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'matchmaking.md'), 'utf8');
+    expect(withProfilesTable(doc, profilesTable(declared))).toBe(doc);
   });
 });

@@ -548,6 +548,11 @@ function requestsFor({ listing }: SourcingQuery, p: Params): CandidateSource {
 export const SOURCING: MatchProfile<SourcingRow, SourcingQuery> = {
   ...base,
   name: 'fair offers for a request',
+  about: {
+    query: '`sourcingMatches(requestId | request)`',
+    asks: 'a buyer’s REQUEST listing at a fair edition (saved or ad hoc) 交易会采购需求',
+    candidates: 'published OFFER listings of the edition’s exhibitors 本届已发布展品',
+  },
   candidates: offersFor,
   key: 'offer_id',
 };
@@ -556,6 +561,11 @@ export const SOURCING: MatchProfile<SourcingRow, SourcingQuery> = {
 export const SOURCING_REQUESTS: MatchProfile<SourcingRow, SourcingQuery> = {
   ...base,
   name: 'fair requests for an offer',
+  about: {
+    query: '`sourcingRequestMatches(offerId)`',
+    asks: 'an exhibitor’s OFFER listing 参展商展品',
+    candidates: 'published REQUEST listings of the edition 本届已发布采购需求',
+  },
   candidates: requestsFor,
   key: 'request_id',
 };

@@ -450,6 +450,11 @@ const base = {
 export const OFFERS_FOR_DEMAND: MatchProfile<CapacityRow> = {
   ...base,
   name: 'warehouse offers for a demand',
+  about: {
+    query: '`warehouseMatches(demandId | demand)`',
+    asks: 'a seller’s demand for overseas-warehouse capacity (saved or ad hoc) 卖家仓容需求',
+    candidates: 'published capacity offers with room left in the period 有余量的仓容供给',
+  },
   candidates: offersFor,
   key: 'offer_id',
   columns: columns(DISTANCE_KM),
@@ -477,6 +482,11 @@ export const OFFERS_FOR_DEMAND: MatchProfile<CapacityRow> = {
 export const DEMANDS_FOR_OFFER: MatchProfile<CapacityRow> = {
   ...base,
   name: 'warehouse demands for an offer',
+  about: {
+    query: '`demandMatches(offerId | offer)`',
+    asks: 'a warehouse operator’s capacity offer (saved or not yet published) 海外仓仓容供给',
+    candidates: 'open demands of sellers 卖家的有效需求',
+  },
   candidates: demandsFor,
   key: 'demand_id',
   // Revenue in whole cents, so demands worth the same are ordered by score, not by float noise.

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { MODULES } from '../composition';
+import { profilesTable, withProfilesTable } from '../matching/describe';
+
+/**
+ * `npm run docs:profiles` writes the side-by-side table of every matching profile into
+ * docs/matchmaking.md (between its markers) from the manifests' profiles; tests/architecture.test.ts
+ * fails when the committed table differs, so the documentation follows the profiles.
+ */
+const file = path.resolve(__dirname, '../../docs/matchmaking.md');
+const table = profilesTable(MODULES.flatMap((m) => (m.profiles ?? []).map((profile) => ({ module: m.name, profile }))));
+writeFileSync(file, withProfilesTable(readFileSync(file, 'utf8'), table));
+process.stdout.write(`wrote the profiles table of ${path.relative(process.cwd(), file)}\n`);
