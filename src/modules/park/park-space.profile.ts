@@ -175,7 +175,7 @@ const CONSTRAINTS: Constraint<SpaceRow>[] = [
     sql: 'cardinality(n.space_kinds) = 0 or s.kind = any(n.space_kinds)',
     miss: (r) => {
       const [is, asked] = [label(ParkSpaceKindLabels, r.space_kind), labels(ParkSpaceKindLabels, r.n_space_kinds)];
-      return { en: `a ${is.en.toLowerCase()}, not one of the kinds asked (${asked.en})`, zh: `空间类型为${is.zh}，不是所需类型（${asked.zh}）` };
+      return { en: `kind of space ${is.en}, not one asked (${asked.en})`, zh: `空间类型为${is.zh}，不是所需类型（${asked.zh}）` };
     },
   },
   {
