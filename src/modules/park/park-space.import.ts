@@ -1,8 +1,7 @@
-import { sql } from '../../db/sql';
-import { exec } from '../../db/write';
 import { keyOf, openRecord } from '../../import/checks';
 import { checkFields, date, decimal, int, oneOf, sampleFlag, text, textRef, type RecordOf, type WriteOptions } from '../../import/fields';
 import type { ImportUnit } from '../../import/unit';
+import { upsertByParentRef } from '../../import/write';
 import { Problems } from '../../graphql/payload';
 import { checkContact } from '../matchmaking/matchmaking.validation';
 import { contact } from '../matchmaking/offer.import';
@@ -77,13 +76,12 @@ const COLUMNS = [
   ['contact_phone', 'text'],
   ['is_sample', 'bool'],
 ] as const;
-const UPDATED = COLUMNS.map(([c]) => c).filter((c) => c !== 'ref');
 
 /** A valid record's row, with the defaults for what it leaves out. */
 function rowOf(r: ParkSpaceRecord, o: WriteOptions): Record<string, unknown> {
   const c = checkContact(new Problems(), [], r.contact);
   return {
-    park: r.parkSlug,
+    parent: r.parkSlug,
     ref: r.ref,
     name_zh: r.nameZh.trim(),
     name_en: r.nameEn.trim(),
@@ -104,9 +102,6 @@ function rowOf(r: ParkSpaceRecord, o: WriteOptions): Record<string, unknown> {
   };
 }
 
-/** Rows per statement: one jsonb parameter each. */
-const CHUNK = 1000;
-
 export const parkSpacesImport: ImportUnit<ParkSpaceRecord, typeof KEY> = {
   key: KEY,
   table: 'park_space',
@@ -126,25 +121,10 @@ export const parkSpacesImport: ImportUnit<ParkSpaceRecord, typeof KEY> = {
   },
 
   async write(records, tx) {
-    const columns = COLUMNS.map(([c]) => c);
-    const recordset = sql.raw(['n int', 'park text', ...COLUMNS.map(([c, t]) => `${c} ${t}`)].join(', '));
-    const list = (prefix: string, cs: readonly string[]) => sql.raw(cs.map((c) => `${prefix}${c}`).join(', '));
-    let n = 0;
-    for (let at = 0; at < records.length; at += CHUNK) {
-      const rows = records.slice(at, at + CHUNK).map((r, i) => ({ n: i, ...rowOf(r, tx.options) }));
-      // New spaces are inserted (their IDs in file order), stored ones updated where a value changed.
-      const written = await exec(
-        tx.em,
-        sql`insert into park_space (park_id, ${list('', columns)})
-        select k.id, ${list('v.', columns)}
-        from jsonb_to_recordset(${sql.typed(JSON.stringify(rows), 'jsonb')}) as v(${recordset})
-        join industrial_park k on k.slug = v.park order by v.n
-        on conflict (park_id, ref) do update set ${sql.raw(UPDATED.map((c) => `${c} = excluded.${c}`).join(', '))}, updated_at = now()
-        where (${list('park_space.', UPDATED)}) is distinct from (${list('excluded.', UPDATED)})
-        returning 1`,
-      );
-      n += written.length;
-    }
-    tx.count('park_space', n);
+    const rows = records.map((r) => rowOf(r, tx.options));
+    tx.count(
+      'park_space',
+      await upsertByParentRef(tx.em, { table: 'park_space', parentColumn: 'park_id', parentTable: 'industrial_park', columns: COLUMNS }, rows),
+    );
   },
 };
