@@ -8,7 +8,7 @@ import type { parksImport, ParkRecord } from '../src/modules/park/park.import';
 import type { serviceProvidersImport, ServiceProviderRecord } from '../src/modules/service-provider/service-provider.import';
 import type { talentBasesImport, TalentBaseRecord } from '../src/modules/talent/talent.import';
 import type { warehousesImport, WarehouseRecord } from '../src/modules/warehouse/warehouse.import';
-import { ParkDesignation, ParkKind, ParkPublicService } from '../src/modules/park/park.enums';
+import { DRAWN_PARK_SERVICES, ParkDesignation, ParkKind, ParkPublicService } from '../src/modules/park/park.enums';
 import { ServiceCategory, ServiceCategoryLabels } from '../src/modules/service-provider/service-provider.enums';
 import { TalentBaseKind, TalentSpecialty } from '../src/modules/talent/talent.enums';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../src/modules/warehouse/warehouse.enums';
@@ -17,6 +17,7 @@ import { LIANGJIANG_CODE, retiredCodeOf } from './data/districts';
 import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from './sample/names';
 import { USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from './sample/places';
 import { makeFairSample, type FairDataset } from './sample/fair';
+import { makeParkSpaces, type ParkSpaceDataset } from './sample/parks';
 import { Rng } from './sample/prng';
 
 /*
@@ -813,6 +814,7 @@ const PARK_SERVICES: Record<ParkKind, ParkPublicService[]> = {
     ParkPublicService.BUSINESS_TRAINING,
     ParkPublicService.MARKET_EXPANSION,
     ParkPublicService.ENTERPRISE_INCUBATION,
+    ParkPublicService.LIVE_STREAMING_STUDIO,
   ],
   PROFESSIONAL_SERVICES: [
     ParkPublicService.POLICY_BRIEFING,
@@ -843,7 +845,7 @@ function makeParks(seed: number, ents: SampleEnterprise[]): ParkRecord[] {
   const rng = Rng.for(seed, 'parks');
   const parks: ParkRecord[] = PARK_SITES.map((p) => {
     const services = new Set(PARK_SERVICES[p.kind]);
-    for (const s of Object.values(ParkPublicService)) if (rng.chance(0.25)) services.add(s);
+    for (const s of DRAWN_PARK_SERVICES) if (rng.chance(0.25)) services.add(s);
     return {
       slug: p.slug,
       nameZh: p.nameZh,
@@ -1497,7 +1499,8 @@ function makeTalentBases(seed: number, ents: SampleEnterprise[]): TalentBaseReco
 export type SampleDataset = DatasetOf<
   typeof enterprisesImport | typeof parksImport | typeof beltsImport | typeof warehousesImport | typeof serviceProvidersImport | typeof talentBasesImport
 > &
-  FairDataset;
+  FairDataset &
+  ParkSpaceDataset;
 
 export interface SampleData {
   dataset: SampleDataset;
@@ -1513,6 +1516,7 @@ export function sampleData(seed = SAMPLE_SEED): SampleData {
     dataset: {
       enterprises: ents.map((e) => e.record),
       parks: makeParks(seed, ents),
+      parkSpaces: makeParkSpaces(seed, PARK_SITES),
       belts,
       warehouses: makeWarehouses(seed, ents),
       serviceProviders: makeServiceProviders(seed, ents),

@@ -15,7 +15,7 @@ import { maskPassword } from '../logger';
 /*
  * Fills DATABASE_URL with data of the seed's shape at any size, for benchmarks:
  *
- *   npm run seed:scale -- --enterprises 1000000 --warehouses 100000 [--parks N] [--providers N]
+ *   npm run seed:scale -- --enterprises 1000000 --warehouses 100000 [--parks N] [--park-spaces N] [--providers N]
  *                         [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]
  *                         [--offers N] [--demands N] [--holds N] [--more-countries]
  *                         [--fair-listings N] [--fair-exhibitors N] [--fair-slots-per-exhibitor N]
@@ -33,6 +33,9 @@ import { maskPassword } from '../logger';
  * --fair-exhibitors exhibitors drawn from the makers and sellers of the belts' industries (default
  * one per eight listings, at most a quarter of the enterprises), each with
  * --fair-slots-per-exhibitor 30-minute meeting slots (default 24, all of the fair's three days).
+ * Park space (off by default): --park-spaces spaces to let, spread over the parks at random (mind
+ * --parks: 20,000 spaces over the default 20 parks of 20,000 enterprises is 1,000 a park), each of
+ * a kind its park lets, available from 120 days before the run to 180 days after it.
  * --more-countries also puts warehouses in 29 cities of reference-list countries without a sample
  * city (no corridor lane reaches them), so the warehouses span 62 countries instead of 33.
  *
@@ -56,6 +59,7 @@ type Options = {
   enterprises: number;
   warehouses: number;
   parks: number;
+  parkSpaces: number;
   providers: number;
   talentBases: number;
   seed: number;
@@ -87,6 +91,7 @@ function parseArgs(argv: string[]): Options {
     'enterprises',
     'warehouses',
     'parks',
+    'park-spaces',
     'providers',
     'talent-bases',
     'seed',
@@ -105,7 +110,7 @@ function parseArgs(argv: string[]): Options {
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new ScaleError(`unknown option ${a}`);
   if (argv.includes('--help')) {
     console.log(
-      'usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--providers N] [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]\n' +
+      'usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--park-spaces N] [--providers N] [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]\n' +
         '                    [--offers N] [--demands N] [--holds N] [--more-countries]\n' +
         '                    [--fair-listings N] [--fair-exhibitors N] [--fair-slots-per-exhibitor N]',
     );
@@ -120,6 +125,7 @@ function parseArgs(argv: string[]): Options {
     enterprises,
     warehouses: num('warehouses', Math.max(60, Math.round(enterprises / 10))),
     parks: num('parks', Math.max(PARK_SITES.length, Math.round(enterprises / 1000)), 1),
+    parkSpaces: num('park-spaces', 0),
     providers: num('providers', Math.max(60, Math.round(enterprises * 0.1))),
     talentBases: num('talent-bases', Math.max(17, Math.round(enterprises / 10_000))),
     seed: num('seed', 20231204),

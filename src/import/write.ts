@@ -24,6 +24,54 @@ function chunks<T>(rows: readonly T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * Records kept by a parent's slug and their own `ref` within the parent (a warehouse's capacity
+ * offers, a park's space): how `upsertByParentRef` writes them.
+ */
+export interface ParentRefRows {
+  /** The table written and its parent column, e.g. `park_space` and `park_id`. */
+  table: string;
+  parentColumn: string;
+  /** The parent table, joined by its `slug` to each row's `parent` value under the alias `p`. */
+  parentTable: string;
+  /** The columns written from each row (by name), with their SQL types (`text[]` too); `ref` among them. */
+  columns: readonly (readonly [string, string])[];
+  /** Columns a stored row keeps (besides `ref`): never updated. */
+  unchanged?: readonly string[];
+  /** More columns computed from the row `v` and the parent `p` (SQL), inserted only. */
+  computed?: readonly (readonly [string, string])[];
+}
+
+/**
+ * Inserts new (parent, ref) rows, in the order given (their IDs in file order), and updates stored
+ * ones only where a value changed (then `updated_at` too); `rows` carry `parent` (the parent's slug)
+ * and the columns. Writes in chunks of 1,000 rows, one jsonb parameter each; returns the rows
+ * inserted or changed.
+ */
+export async function upsertByParentRef(em: EntityManager, spec: ParentRefRows, rows: readonly Record<string, unknown>[]): Promise<number> {
+  const names = spec.columns.map(([c]) => c);
+  const updated = names.filter((c) => c !== 'ref' && !spec.unchanged?.includes(c));
+  const recordset = sql.raw(['n int', 'parent text', ...spec.columns.map(([c, t]) => `${c} ${t}`)].join(', '));
+  const list = (prefix: string, cs: readonly string[]) => sql.raw(cs.map((c) => `${prefix}${c}`).join(', '));
+  const computed = spec.computed ?? [];
+  let n = 0;
+  for (const chunk of chunks(rows, CHUNK)) {
+    const json = JSON.stringify(chunk.map((r, i) => ({ n: i, ...r })));
+    const written = await exec(
+      em,
+      sql`insert into ${sql.ident(spec.table)} (${sql.ident(spec.parentColumn)}, ${list('', [...computed.map(([c]) => c), ...names])})
+        select p.id, ${list('', [...computed.map(([, e]) => e), ...names.map((c) => `v.${c}`)])}
+        from jsonb_to_recordset(${sql.typed(json, 'jsonb')}) as v(${recordset})
+        join ${sql.ident(spec.parentTable)} p on p.slug = v.parent order by v.n
+        on conflict (${sql.ident(spec.parentColumn)}, ref) do update set ${sql.raw(updated.map((c) => `${c} = excluded.${c}`).join(', '))}, updated_at = now()
+        where (${list(`${spec.table}.`, updated)}) is distinct from (${list('excluded.', updated)})
+        returning 1`,
+    );
+    n += written.length;
+  }
+  return n;
+}
+
 /** A parent's set of child records (a park's tenants), by the parent's id. */
 export interface ChildSet<R> {
   parentId: number;

@@ -16,6 +16,7 @@ import {
   type WriteOptions,
 } from '../../import/fields';
 import type { ImportUnit } from '../../import/unit';
+import { upsertByParentRef } from '../../import/write';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { cbmPerUnitSql } from './capacity.formulas';
 import type { CapacityOfferInput } from './matchmaking.inputs';
@@ -164,13 +165,12 @@ const COLUMNS = [
   ['is_sample', 'bool'],
 ] as const;
 const UNCHANGED = new Set(['ref', 'unit', 'storage_class', 'currency']);
-const UPDATED = COLUMNS.map(([c]) => c).filter((c) => !UNCHANGED.has(c));
 
 /** A valid record's row: its columns' values, with the API's defaults for what it leaves out (publishOffer). */
 function rowOf(r: CapacityOfferRecord, o: WriteOptions): Record<string, unknown> {
   const c = checkContact(new Problems(), [], r.contact);
   return {
-    warehouse: r.warehouseSlug,
+    parent: r.warehouseSlug,
     ref: r.ref,
     quantity: String(r.quantity),
     unit: r.unit,
@@ -192,9 +192,6 @@ function rowOf(r: CapacityOfferRecord, o: WriteOptions): Record<string, unknown>
     is_sample: r.isSample ?? o.defaultIsSample,
   };
 }
-
-/** Rows per statement: one jsonb parameter each, so only the statement's size bounds it. */
-const CHUNK = 1000;
 
 export const capacityOffersImport: ImportUnit<CapacityOfferRecord, typeof KEY> = {
   key: KEY,
@@ -277,26 +274,18 @@ export const capacityOffersImport: ImportUnit<CapacityOfferRecord, typeof KEY> =
   },
 
   async write(records, tx) {
-    const columns = COLUMNS.map(([c]) => c);
-    const recordset = sql.raw(['n int', 'warehouse text', ...COLUMNS.map(([c, t]) => `${c} ${t}`)].join(', '));
-    const list = (prefix: string, cs: readonly string[]) => sql.raw(cs.map((c) => `${prefix}${c}`).join(', '));
-    let n = 0;
-    for (let at = 0; at < records.length; at += CHUNK) {
-      const rows = records.slice(at, at + CHUNK).map((r, i) => ({ n: i, ...rowOf(r, tx.options) }));
-      // New offers are inserted (their IDs in file order), stored ones updated where a value
-      // changed; the database fills the copies of the warehouse's columns (trigger copy_from_warehouse).
-      const written = await exec(
-        tx.em,
-        sql`insert into capacity_offer (warehouse_id, cbm_per_unit, ${list('', columns)})
-        select w.id, ${sql.raw(cbmPerUnitSql('v.unit', 'w'))}, ${list('v.', columns)}
-        from jsonb_to_recordset(${sql.typed(JSON.stringify(rows), 'jsonb')}) as v(${recordset})
-        join overseas_warehouse w on w.slug = v.warehouse order by v.n
-        on conflict (warehouse_id, ref) do update set ${sql.raw(UPDATED.map((c) => `${c} = excluded.${c}`).join(', '))}, updated_at = now()
-        where (${list('capacity_offer.', UPDATED)}) is distinct from (${list('excluded.', UPDATED)})
-        returning 1`,
-      );
-      n += written.length;
-    }
-    tx.count('capacity_offer', n);
+    // New offers are inserted (their IDs in file order), stored ones updated where a value changed
+    // (unit, storage class and currency stay); CBM per unit is the warehouse's own factor, and the
+    // database fills the copies of the warehouse's columns (trigger copy_from_warehouse).
+    const rows = records.map((r) => rowOf(r, tx.options));
+    const spec = {
+      table: 'capacity_offer',
+      parentColumn: 'warehouse_id',
+      parentTable: 'overseas_warehouse',
+      columns: COLUMNS,
+      unchanged: [...UNCHANGED],
+      computed: [['cbm_per_unit', cbmPerUnitSql('v.unit', 'p')]] as const,
+    };
+    tx.count('capacity_offer', await upsertByParentRef(tx.em, spec, rows));
   },
 };

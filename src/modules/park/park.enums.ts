@@ -35,6 +35,7 @@ export enum ParkPublicService {
   SMART_WAREHOUSING = 'SMART_WAREHOUSING',
   OFFLINE_SERVICE_CENTRE = 'OFFLINE_SERVICE_CENTRE',
   SMART_PARK_SYSTEM = 'SMART_PARK_SYSTEM',
+  LIVE_STREAMING_STUDIO = 'LIVE_STREAMING_STUDIO',
 }
 export const ParkPublicServiceLabels: Labels<ParkPublicService> = {
   BUSINESS_TRAINING: ['业务培训', 'Business training'],
@@ -47,4 +48,53 @@ export const ParkPublicServiceLabels: Labels<ParkPublicService> = {
   SMART_WAREHOUSING: ['智能仓储', 'Smart warehousing'],
   OFFLINE_SERVICE_CENTRE: ['线下服务中心', 'Offline service centre'],
   SMART_PARK_SYSTEM: ['智慧园区(口岸)系统', 'Smart park (port) system'],
+  LIVE_STREAMING_STUDIO: ['公共直播间', 'Shared live-streaming studios'],
+};
+
+/**
+ * The services sample and scale parks draw at random, one draw each in this order: those known
+ * before park space. A service added later is given by kind of park instead, so the draws (and
+ * every sample record after them) stay as they were.
+ */
+export const DRAWN_PARK_SERVICES: readonly ParkPublicService[] = [
+  ParkPublicService.BUSINESS_TRAINING,
+  ParkPublicService.TALENT_DEVELOPMENT,
+  ParkPublicService.ENTERPRISE_INCUBATION,
+  ParkPublicService.POLICY_BRIEFING,
+  ParkPublicService.RESOURCE_MATCHING,
+  ParkPublicService.MARKET_EXPANSION,
+  ParkPublicService.CUSTOMS_DECLARATION,
+  ParkPublicService.SMART_WAREHOUSING,
+  ParkPublicService.OFFLINE_SERVICE_CENTRE,
+  ParkPublicService.SMART_PARK_SYSTEM,
+];
+
+/** A kind of space a park lets (园区可租空间类型). */
+export enum ParkSpaceKind {
+  OFFICE = 'OFFICE',
+  WAREHOUSE = 'WAREHOUSE',
+  FACTORY = 'FACTORY',
+  LIVE_STREAMING_STUDIO = 'LIVE_STREAMING_STUDIO',
+  SHOWROOM = 'SHOWROOM',
+  INCUBATOR_DESK = 'INCUBATOR_DESK',
+}
+export const ParkSpaceKindLabels: Labels<ParkSpaceKind> = {
+  OFFICE: ['办公室', 'Office'],
+  WAREHOUSE: ['仓库', 'Warehouse'],
+  FACTORY: ['标准厂房', 'Standard factory building'],
+  LIVE_STREAMING_STUDIO: ['直播间', 'Live-streaming studio'],
+  SHOWROOM: ['展示厅', 'Showroom'],
+  INCUBATOR_DESK: ['孵化工位', 'Incubator desk'],
+};
+
+/** Whether a space can be let (空间状态). */
+export enum ParkSpaceStatus {
+  AVAILABLE = 'AVAILABLE',
+  LET = 'LET',
+  WITHDRAWN = 'WITHDRAWN',
+}
+export const ParkSpaceStatusLabels: Labels<ParkSpaceStatus> = {
+  AVAILABLE: ['可租', 'Available to let'],
+  LET: ['已租', 'Let'],
+  WITHDRAWN: ['已撤下', 'Withdrawn'],
 };

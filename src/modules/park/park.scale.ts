@@ -1,8 +1,10 @@
 import { PARK_SITES } from '../../../seeds/sample';
+import { SPACE_DESCRIPTIONS, SPACE_PLANS } from '../../../seeds/sample/parks';
 import { TradeNamePool } from '../../../seeds/sample/names';
 import { isoDate, type ScaleUnit } from '../../db/scale';
+import { addDays, todayInChina } from '../matchmaking/matchmaking.validation';
 import { SCALE_ENTERPRISES } from '../enterprise/enterprise.scale';
-import { ParkDesignation, ParkKind, ParkPublicService } from './park.enums';
+import { DRAWN_PARK_SERVICES, ParkDesignation, ParkKind, ParkPublicService, ParkSpaceKindLabels, ParkSpaceStatus } from './park.enums';
 
 const PARK_WORDS: Record<ParkKind, [string, string]> = {
   LOGISTICS_WAREHOUSING: ['跨境电商物流园', 'CBEC Logistics Park'],
@@ -14,13 +16,16 @@ const PARK_WORDS: Record<ParkKind, [string, string]> = {
 /**
  * Industrial parks on the sample's real sites (cycled, with jittered coordinates), and the
  * enterprises' tenancies: most firms sit in a park, some moved once, never before the park opened
- * or the firm was founded.
+ * or the firm was founded. With `--park-spaces N`, N spaces to let spread over the parks at random,
+ * each of a kind its park's kind lets, sized and priced as the sample's (seeds/sample/parks.ts);
+ * nine in ten available, from 120 days before the day of the run to 180 days after it. Spaces are
+ * drawn from their own generator, so the parks and tenancies are the same with or without them.
  */
 export const parkScale: ScaleUnit = {
   name: 'park',
   after: ['enterprise'],
-  tables: ['industrial_park', 'park_tenancy'],
-  options: ['parks'],
+  tables: ['industrial_park', 'park_tenancy', 'park_space'],
+  options: ['parks', 'parkSpaces'],
   async fill(ctx) {
     const parks = ctx.int('parks');
     const firms = ctx.need(SCALE_ENTERPRISES);
@@ -48,6 +53,7 @@ export const parkScale: ScaleUnit = {
     );
     const parkKinds = Object.values(ParkKind);
     const parkOpened: number[] = [0];
+    const parkOf: { kind: ParkKind; slug: string; zh: string }[] = [];
     const parkNames = new TradeNamePool(50_000); // a range the enterprises' names do not reach first
     for (let id = 1; id <= parks; id++) {
       const site = PARK_SITES[(id - 1) % PARK_SITES.length];
@@ -55,8 +61,11 @@ export const parkScale: ScaleUnit = {
       const t = parkNames.next();
       const opened = prng.int(2014, 2024);
       parkOpened.push(opened);
+      parkOf.push({ kind, slug: `${t.ascii}-${kind.toLowerCase().replace(/_/g, '-')}-${id}`, zh: `${t.zh}${PARK_WORDS[kind][0]}` });
       const services = new Set<string>();
-      for (const s of Object.values(ParkPublicService)) if (prng.chance(0.45)) services.add(s);
+      for (const s of DRAWN_PARK_SERVICES) if (prng.chance(0.45)) services.add(s);
+      // Given by kind, not drawn: the draws (and so every row after them) stay as they were.
+      if (kind === ParkKind.LIVE_STREAMING_BASE) services.add(ParkPublicService.LIVE_STREAMING_STUDIO);
       await park.push(
         id,
         `${t.ascii}-${kind.toLowerCase().replace(/_/g, '-')}-${id}`,
@@ -106,5 +115,68 @@ export const parkScale: ScaleUnit = {
     }
     await tenancy.flush();
     tenProgress.done();
+
+    const spaces = ctx.int('parkSpaces');
+    if (spaces === 0) return;
+    const srng = ctx.rng('scale-park-spaces');
+    const today = todayInChina();
+    const spaceProgress = ctx.progress('park spaces', spaces);
+    const space = ctx.table(
+      'park_space',
+      [
+        'id',
+        'park_id',
+        'ref',
+        'name_zh',
+        'name_en',
+        'description_zh',
+        'description_en',
+        'kind',
+        'area_m2',
+        'min_divisible_m2',
+        'floor',
+        'monthly_rent_per_m2',
+        'available_from',
+        'min_term_months',
+        'status',
+        'contact_name',
+        'contact_email',
+        'contact_phone',
+        'is_sample',
+      ],
+      { progress: spaceProgress, parents: [park] },
+    );
+    for (let id = 1; id <= spaces; id++) {
+      const parkId = srng.int(1, parks);
+      const p = parkOf[parkId - 1];
+      const plans = SPACE_PLANS[p.kind];
+      const [kind, [aLo, aHi], [rLo, rHi], divisible] = srng.pick([...plans.always, ...plans.extra]);
+      const area = Math.max(1, Math.round(srng.int(aLo, aHi) / (aHi > 50 ? 10 : 1)) * (aHi > 50 ? 10 : 1));
+      const [kindZh, kindEn] = ParkSpaceKindLabels[kind];
+      const floor = srng.int(1, 12);
+      await space.push(
+        id,
+        parkId,
+        `s${id}`,
+        `${p.zh} ${kindZh}${id}（${area}平方米）`,
+        `${kindEn} ${id} (${area} m²)`,
+        SPACE_DESCRIPTIONS[kind][0],
+        SPACE_DESCRIPTIONS[kind][1],
+        kind,
+        area,
+        divisible !== null && divisible < area ? divisible : null,
+        floor,
+        (srng.int(rLo * 100, rHi * 100) / 100).toFixed(2),
+        addDays(today, srng.int(-120, 180)),
+        srng.pick([1, 3, 6, 12, 24, 36]),
+        srng.chance(0.9) ? ParkSpaceStatus.AVAILABLE : srng.pick([ParkSpaceStatus.LET, ParkSpaceStatus.WITHDRAWN]),
+        '招商中心',
+        `leasing@${p.slug}.example.cn`,
+        `+86 23 6${String(parkId % 1000).padStart(3, '0')} ${String(id % 10000).padStart(4, '0')}`,
+        true,
+      );
+    }
+    await space.flush();
+    spaceProgress.done();
   },
 };
