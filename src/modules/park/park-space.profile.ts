@@ -395,6 +395,11 @@ function spacesFor({ need, scope }: SpaceQuery, p: Params): CandidateSource {
 /** Park space for an enterprise's need: the profile PARK_SPACE. */
 export const PARK_SPACE: MatchProfile<SpaceRow, SpaceQuery> = {
   name: 'park space for a need',
+  about: {
+    query: '`parkSpaceMatches(need)`',
+    asks: 'an enterprise’s need for space: districts, zones or a point and radius, area, rent, move-in day, term, kinds of space and park, public services 企业入园需求',
+    candidates: 'available space in the parks of the asked districts, zones or radius (or every park) 园区可租空间',
+  },
   candidates: spacesFor,
   key: 'space_id',
   columns: COLUMNS,
