@@ -17,6 +17,7 @@ import { LIANGJIANG_CODE, retiredCodeOf } from './data/districts';
 import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from './sample/names';
 import { USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from './sample/places';
 import { makeFairSample, type FairDataset } from './sample/fair';
+import { makeTalentCohorts, type TalentDataset } from './sample/talent';
 import { Rng } from './sample/prng';
 
 /*
@@ -1497,7 +1498,8 @@ function makeTalentBases(seed: number, ents: SampleEnterprise[]): TalentBaseReco
 export type SampleDataset = DatasetOf<
   typeof enterprisesImport | typeof parksImport | typeof beltsImport | typeof warehousesImport | typeof serviceProvidersImport | typeof talentBasesImport
 > &
-  FairDataset;
+  FairDataset &
+  TalentDataset;
 
 export interface SampleData {
   dataset: SampleDataset;
@@ -1517,6 +1519,7 @@ export function sampleData(seed = SAMPLE_SEED): SampleData {
       warehouses: makeWarehouses(seed, ents),
       serviceProviders: makeServiceProviders(seed, ents),
       talentBases: makeTalentBases(seed, ents),
+      talentCohorts: makeTalentCohorts(seed, makeTalentBases(seed, ents)),
       // The sample edition of the trade fair (seeds/sample/fair.ts).
       ...makeFairSample(seed, ents, belts),
     },
