@@ -1480,9 +1480,10 @@ function makeTalentBases(seed: number, ents: SampleEnterprise[]): TalentBaseReco
       specialties,
       annualTrainingCapacity: kind === TalentBaseKind.UNIVERSITY_PROGRAMME ? rng.int(12, 40) * 10 : rng.int(8, 50) * 10,
       isSample: true,
-      programmes: progs.map(([zh, en, weeks, seats]) => ({
+      programmes: progs.map(([zh, en, weeks, seats, skills]) => ({
         nameZh: zh,
         nameEn: en,
+        specialties: skills,
         durationWeeks: weeks,
         seats: seats + rng.int(0, 4) * 5,
         // Diploma and micro-major intakes start in September; short courses through the year.

@@ -18,7 +18,9 @@ import { TalentBaseKind, type TalentSpecialty } from './talent.enums';
   timing: 'after',
   events: ['update'],
   body: `if new.district_code is not distinct from old.district_code and new.specialties is not distinct from old.specialties then return null; end if;
-    update talent_cohort set district_code = new.district_code, specialties = new.specialties, updated_at = now() where base_id = new.id;
+    update talent_cohort c set district_code = new.district_code,
+      specialties = coalesce((select nullif(p.specialties, '{}') from talent_programme p where p.id = c.programme_id), new.specialties), updated_at = now()
+    where c.base_id = new.id;
     return null;`,
 })
 export class TalentBase extends SearchableEntity {
@@ -76,8 +78,9 @@ export class TalentBase extends SearchableEntity {
   name: 'talent_programme_to_cohorts',
   timing: 'after',
   events: ['update'],
-  body: `if new.base_id = old.base_id then return null; end if;
-    update talent_cohort set base_id = new.base_id, updated_at = now() where programme_id = new.id;
+  body: `if new.base_id = old.base_id and new.specialties is not distinct from old.specialties then return null; end if;
+    update talent_cohort set base_id = new.base_id, specialties = coalesce(nullif(new.specialties, '{}'), (select b.specialties from talent_base b where b.id = new.base_id)),
+      updated_at = now() where programme_id = new.id;
     return null;`,
 })
 export class TalentProgramme extends TimestampedEntity {
@@ -101,4 +104,8 @@ export class TalentProgramme extends TimestampedEntity {
 
   @Property({ type: 'date', nullable: true })
   nextStartOn?: string;
+
+  /** Skills it trains, a subset of its base's; empty: all of its base's. Its cohorts copy them. */
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  specialties: TalentSpecialty[] = [];
 }

@@ -12,9 +12,10 @@ import { CohortMode, CohortStatus, SeatReservationStatus, type TalentSpecialty }
  * taken only by seat reservations (talent.reservation.ts), with one conditional UPDATE of
  * `reserved_seats` backed by the check below: never more than the cohort has.
  *
- * Its base, the base's district and specialties are copies, kept by the database: set from the
- * programme on insert and when the programme changes (trigger talent_cohort_copy_base), and
- * written again when the base moves district or changes specialties (TalentBase's trigger), so the
+ * Its base, the base's district and the programme's specialties (its base's when the programme
+ * names none) are copies, kept by the database: set from the programme on insert and when the
+ * programme changes (trigger talent_cohort_copy_base), and written again when the programme or the
+ * base changes them (their triggers), so the
  * matching walk (talent_cohort_match_idx) reads one index. An ONLINE cohort keeps its base's
  * district too (where it is run from): the DISTRICT constraint binds on-site cohorts only.
  */
@@ -45,8 +46,8 @@ import { CohortMode, CohortStatus, SeatReservationStatus, type TalentSpecialty }
   timing: 'before',
   events: ['insert', 'update'],
   body: `if tg_op = 'UPDATE' and new.programme_id = old.programme_id and new.base_id is not distinct from old.base_id then return new; end if;
-    select p.base_id into new.base_id from talent_programme p where p.id = new.programme_id;
-    select b.district_code, b.specialties into new.district_code, new.specialties from talent_base b where b.id = new.base_id;
+    select p.base_id, nullif(p.specialties, '{}') into new.base_id, new.specialties from talent_programme p where p.id = new.programme_id;
+    select b.district_code, coalesce(new.specialties, b.specialties) into new.district_code, new.specialties from talent_base b where b.id = new.base_id;
     return new;`,
 })
 export class TalentCohort extends SearchableEntity {
@@ -74,7 +75,7 @@ export class TalentCohort extends SearchableEntity {
   @ManyToOne(() => District)
   district!: Rel<District>;
 
-  /** The base's specialties (copied). */
+  /** The programme's specialties, else the base's (copied). */
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
   specialties: TalentSpecialty[] = [];
 

@@ -18,6 +18,8 @@ export const programmeFields = {
   durationWeeks: int({ min: 1, max: SMALLINT_MAX }),
   seats: int({ min: 1, max: INT4_MAX }),
   nextStartOn: date({ optional: true }),
+  /** Skills it trains; left out or empty: all of its base's. */
+  specialties: manyOf(TalentSpecialty, 'TalentSpecialty'),
 };
 
 export type TalentProgrammeRecord = RecordOf<typeof programmeFields>;
