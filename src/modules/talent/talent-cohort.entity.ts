@@ -21,7 +21,7 @@ import { CohortMode, CohortStatus, SeatReservationStatus, type TalentSpecialty }
  */
 @Entity({ tableName: 'talent_cohort' })
 @SearchIndexes('talent_cohort')
-@Check({ name: 'talent_cohort_reserved_seats', expression: 'reserved_seats between 0 and seats' })
+@Check({ name: 'talent_cohort_reserved_seats', expression: 'reserved_seats >= 0 and reserved_seats <= seats' })
 @Check({ name: 'talent_cohort_seats_positive', expression: 'seats > 0' })
 @Check({ name: 'talent_cohort_dates', expression: 'ends_on >= starts_on' })
 @Check({ name: 'talent_cohort_fee', expression: 'fee_cny >= 0' })

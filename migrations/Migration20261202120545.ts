@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202120325 extends Migration {
+export class Migration20261202120545 extends Migration {
 
-  override name = 'Migration20261202120325';
+  override name = 'Migration20261202120545';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "talent_cohort" ("id" serial primary key, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "search_bigrams" text[] generated always as (cbec_bigrams(cbec_search_text(name_zh, name_en))) stored null, "programme_id" int not null, "ref" varchar(80) not null, "name_zh" varchar(200) not null, "name_en" varchar(300) not null, "base_id" int not null, "district_code" varchar(6) not null, "specialties" text[] not null default '{}', "starts_on" date not null, "ends_on" date not null, "seats" int not null, "reserved_seats" int not null default 0, "fee_cny" numeric(10,2) not null, "language" varchar(2) not null, "mode" text not null, "status" text not null default 'OPEN', "contact_name" varchar(120) null, "contact_email" varchar(200) null, "contact_phone" varchar(40) null, "is_sample" boolean not null default true);`);
@@ -40,7 +40,7 @@ export class Migration20261202120325 extends Migration {
     this.addSql(`alter table "talent_cohort" add constraint "talent_cohort_fee" check (fee_cny >= 0);`);
     this.addSql(`alter table "talent_cohort" add constraint "talent_cohort_dates" check (ends_on >= starts_on);`);
     this.addSql(`alter table "talent_cohort" add constraint "talent_cohort_seats_positive" check (seats > 0);`);
-    this.addSql(`alter table "talent_cohort" add constraint "talent_cohort_reserved_seats" check (reserved_seats between 0 and seats);`);
+    this.addSql(`alter table "talent_cohort" add constraint "talent_cohort_reserved_seats" check (reserved_seats >= 0 and reserved_seats <= seats);`);
     this.addSql(`alter table "talent_cohort" add constraint "talent_cohort_mode_check" check ("mode" in ('ON_SITE', 'ONLINE'));`);
     this.addSql(`alter table "talent_cohort" add constraint "talent_cohort_status_check" check ("status" in ('OPEN', 'CLOSED', 'CANCELLED'));`);
     this.addSql(`create or replace function "talent_cohort_talent_cohort_copy_base_fn"() returns trigger as \$\$ begin if tg_op = 'UPDATE' and new.programme_id = old.programme_id and new.base_id is not distinct from old.base_id then return new; end if;     select p.base_id, nullif(p.specialties, '{}') into new.base_id, new.specialties from talent_programme p where p.id = new.programme_id;     select b.district_code, coalesce(new.specialties, b.specialties) into new.district_code, new.specialties from talent_base b where b.id = new.base_id;     return new; end; \$\$ language plpgsql;`);
