@@ -18,6 +18,7 @@ import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt,
 import { USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from './sample/places';
 import { makeFairSample, type FairDataset } from './sample/fair';
 import { makeParkSpaces, type ParkSpaceDataset } from './sample/parks';
+import { makeTalentCohorts, type TalentDataset } from './sample/talent';
 import { Rng } from './sample/prng';
 
 /*
@@ -1481,9 +1482,10 @@ function makeTalentBases(seed: number, ents: SampleEnterprise[]): TalentBaseReco
       specialties,
       annualTrainingCapacity: kind === TalentBaseKind.UNIVERSITY_PROGRAMME ? rng.int(12, 40) * 10 : rng.int(8, 50) * 10,
       isSample: true,
-      programmes: progs.map(([zh, en, weeks, seats]) => ({
+      programmes: progs.map(([zh, en, weeks, seats, skills]) => ({
         nameZh: zh,
         nameEn: en,
+        specialties: skills,
         durationWeeks: weeks,
         seats: seats + rng.int(0, 4) * 5,
         // Diploma and micro-major intakes start in September; short courses through the year.
@@ -1500,7 +1502,8 @@ export type SampleDataset = DatasetOf<
   typeof enterprisesImport | typeof parksImport | typeof beltsImport | typeof warehousesImport | typeof serviceProvidersImport | typeof talentBasesImport
 > &
   FairDataset &
-  ParkSpaceDataset;
+  ParkSpaceDataset &
+  TalentDataset;
 
 export interface SampleData {
   dataset: SampleDataset;
@@ -1521,6 +1524,7 @@ export function sampleData(seed = SAMPLE_SEED): SampleData {
       warehouses: makeWarehouses(seed, ents),
       serviceProviders: makeServiceProviders(seed, ents),
       talentBases: makeTalentBases(seed, ents),
+      talentCohorts: makeTalentCohorts(seed, makeTalentBases(seed, ents)),
       // The sample edition of the trade fair (seeds/sample/fair.ts).
       ...makeFairSample(seed, ents, belts),
     },

@@ -16,7 +16,7 @@ import { maskPassword } from '../logger';
  * Fills DATABASE_URL with data of the seed's shape at any size, for benchmarks:
  *
  *   npm run seed:scale -- --enterprises 1000000 --warehouses 100000 [--parks N] [--park-spaces N] [--providers N]
- *                         [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]
+ *                         [--talent-bases N] [--cohorts N] [--seed N] [--truncate] [--keep-indexes]
  *                         [--offers N] [--demands N] [--holds N] [--more-countries]
  *                         [--fair-listings N] [--fair-exhibitors N] [--fair-slots-per-exhibitor N]
  *
@@ -62,6 +62,7 @@ type Options = {
   parkSpaces: number;
   providers: number;
   talentBases: number;
+  cohorts: number;
   seed: number;
   truncate: boolean;
   keepIndexes: boolean;
@@ -94,6 +95,7 @@ function parseArgs(argv: string[]): Options {
     'park-spaces',
     'providers',
     'talent-bases',
+    'cohorts',
     'seed',
     'batch',
     'truncate',
@@ -110,7 +112,7 @@ function parseArgs(argv: string[]): Options {
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new ScaleError(`unknown option ${a}`);
   if (argv.includes('--help')) {
     console.log(
-      'usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--park-spaces N] [--providers N] [--talent-bases N] [--seed N] [--truncate] [--keep-indexes]\n' +
+      'usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--park-spaces N] [--providers N] [--talent-bases N] [--cohorts N] [--seed N] [--truncate] [--keep-indexes]\n' +
         '                    [--offers N] [--demands N] [--holds N] [--more-countries]\n' +
         '                    [--fair-listings N] [--fair-exhibitors N] [--fair-slots-per-exhibitor N]',
     );
@@ -128,6 +130,7 @@ function parseArgs(argv: string[]): Options {
     parkSpaces: num('park-spaces', 0),
     providers: num('providers', Math.max(60, Math.round(enterprises * 0.1))),
     talentBases: num('talent-bases', Math.max(17, Math.round(enterprises / 10_000))),
+    cohorts: num('cohorts', 0),
     seed: num('seed', 20231204),
     truncate: argv.includes('--truncate'),
     keepIndexes: argv.includes('--keep-indexes'),

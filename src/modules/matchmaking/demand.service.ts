@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { demandStatusSql } from './capacity.formulas';
-import { endHolds } from './hold.ending';
+import { endHolds } from '../../matching/holds';
+import { CAPACITY_HOLDS } from './hold.ending';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context';
@@ -164,7 +165,7 @@ export async function closeDemand(ctx: Context, viewer: Viewer, id: string, key?
     if (error) return error;
     // Its unconfirmed holds end with it and their quantity goes back to the offers (the demand is
     // locked first, then the offers, as holdCapacity does); confirmed deals stand.
-    await endHolds(em, 'RELEASED', sql`demand_id = ${demandId}`);
+    await endHolds(em, CAPACITY_HOLDS, 'RELEASED', sql`demand_id = ${demandId}`);
     await exec(em, sql`update capacity_demand set status = 'CLOSED', updated_at = now() where id = ${demandId}`);
     return { id: demandId, errors: [] };
   });

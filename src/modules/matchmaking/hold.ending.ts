@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Sql, sql } from '../../db/sql';
 import { exec } from '../../db/write';
+import type { HoldKind } from '../../matching/holds';
+import { MatchmakingErrorCode } from './matchmaking.errors';
 
 /*
- * Ending active holds, written once for everything that ends them in bulk: sweeps of lapsed holds
- * (holdCapacity's and the sweeper's), closing a demand, withdrawing an offer.
+ * Holds on capacity as a kind of the generic holds (src/matching/holds.ts): what ends them in bulk
+ * (sweeps of lapsed holds, closing a demand, withdrawing an offer), confirms, releases and sweeps
+ * them is written once there; this file says what a capacity hold is, and the demands it locks first.
  */
 
 /**
@@ -21,21 +24,14 @@ export async function lockDemandsOfHolds(em: EntityManager, where: Sql): Promise
   return locked.length;
 }
 
-/**
- * Ends the active holds `where` selects as `status` (EXPIRED or RELEASED) and gives their quantity
- * back to their offers, in one statement after their demands are locked (inside the caller's
- * transaction); returns how many it ended.
- */
-export async function endHolds(em: EntityManager, status: 'EXPIRED' | 'RELEASED', where: Sql): Promise<number> {
-  // Nothing to end (the usual case when sweeping): one read, no write.
-  if ((await lockDemandsOfHolds(em, where)) === 0) return 0;
-  const [r] = await exec<{ n: number }>(
-    em,
-    sql`with ended as (update capacity_hold set status = ${status}, ended_at = now(), updated_at = now()
-      where status = 'HELD' and ${where} returning offer_id, quantity),
-    per_offer as (select offer_id, sum(quantity) as q from ended group by offer_id),
-    upd as (update capacity_offer o set held_quantity = o.held_quantity - p.q, updated_at = now() from per_offer p where o.id = p.offer_id returning o.id)
-    select (select count(*) from ended)::int as n`,
-  );
-  return r.n;
-}
+/** A hold on an offer's capacity, for a demand: its quantity counts in the offer's held_quantity. */
+export const CAPACITY_HOLDS: HoldKind = {
+  table: 'capacity_hold',
+  amount: 'quantity',
+  holder: 'holder_id',
+  resource: { table: 'capacity_offer', fk: 'offer_id', held: 'held_quantity' },
+  lockFirst: lockDemandsOfHolds,
+  noticeColumn: 'expiry_notice_at',
+  words: { notFound: 'No such hold', forbidden: 'Only the seller holding it can change it', notActive: (state) => `The hold is ${state}` },
+  notActiveCode: MatchmakingErrorCode.HOLD_NOT_ACTIVE,
+};

@@ -5,7 +5,7 @@ import { exec, queryableOf } from '../../db/write';
 import type { Context, Viewer } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { fromGlobalId, intKey } from '../../graphql/ids';
-import { idOf, type MutationResult, mutationScope, runMutation } from '../../graphql/mutation';
+import { idOf, mutationScope, runMutation } from '../../graphql/mutation';
 import { failure, Problems } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
@@ -13,7 +13,8 @@ import { cbmPerUnitSql, DEMAND_CBM_PER_UNIT, HOLD_TERMS_COLUMNS, holdTermsValues
 import { checkPair } from '../../matching/engine';
 import { DEMAND_LOCATION, OFFERS_FOR_DEMAND } from './capacity.profile';
 import { demandValuesSql, SAVED_DEMAND, type SavedDemand, scopeOf } from './match.service';
-import { endHolds } from './hold.ending';
+import { confirmHold as confirmHeld, diagnoseHold, endHolds, holdStateSql, releaseHold as releaseHeld, sweepHolds as sweepHeld } from '../../matching/holds';
+import { CAPACITY_HOLDS } from './hold.ending';
 import { holdAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
 import { type CapacityHoldFilter, HOLD_FILTER_OFFERS_MAX } from './matchmaking.filters';
@@ -28,7 +29,7 @@ import { intBetween, noControlChars, positiveDecimal, QUANTITY } from './matchma
  */
 
 /** A hold's state as clients see it: HELD past its expiry is EXPIRED even before the sweep. */
-const STATE = `(case when t.status = 'HELD' and t.expires_at <= now() then 'EXPIRED' else t.status end)`;
+const STATE = holdStateSql('t');
 
 /** The viewer's holds, as the seller holding them or as the offer's operator; newest first. */
 export async function listHolds(ctx: Context, info: GraphQLResolveInfo, viewer: Viewer, page: PageArgs, filter: CapacityHoldFilter | undefined) {
@@ -93,7 +94,7 @@ export async function holdCapacity(ctx: Context, viewer: Viewer, input: HoldCapa
     if (!d) return failure(MatchmakingErrorCode.NOT_FOUND, ['input', 'demandId'], 'No such capacity demand');
     if (d.seller_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['input', 'demandId'], 'Hold capacity for your own demands only');
     // The demand's and the offer's lapsed holds end first, so that what they held counts again.
-    await endHolds(em, 'EXPIRED', sql`(demand_id = ${demandId} or offer_id = ${offerId}) and expires_at <= now()`);
+    await endHolds(em, CAPACITY_HOLDS, 'EXPIRED', sql`(demand_id = ${demandId} or offer_id = ${offerId}) and expires_at <= now()`);
     if (d.status === 'CLOSED') return failure(MatchmakingErrorCode.DEMAND_NOT_OPEN, ['input', 'demandId'], 'The demand is closed');
     // The asked quantity in the offer's unit (rounded up to its steps), in the demand's unit and in CBM.
     const [o] = await exec<{
@@ -228,62 +229,25 @@ async function outsideDemand(em: EntityManager, offerId: number, demandId: numbe
   return `The offer is not one the demand is matched with: ${why.join('; ') || 'it is not a candidate'}`;
 }
 
-/** Why a hold could not be confirmed or released: not found, not the caller's, or no longer held. */
-async function diagnoseHold(em: EntityManager, viewer: Viewer, holdId: number): Promise<MutationResult> {
-  const [h] = await exec<{ holder_id: number; status: string; expired: boolean }>(
-    em,
-    sql`select holder_id, status, expires_at <= now() as expired from capacity_hold where id = ${holdId}`,
-  );
-  if (!h) return failure(MatchmakingErrorCode.NOT_FOUND, ['id'], 'No such hold');
-  if (h.holder_id !== viewer.enterpriseId) return failure(MatchmakingErrorCode.FORBIDDEN, ['id'], 'Only the seller holding it can change it');
-  const state = h.status === 'HELD' && h.expired ? 'EXPIRED' : h.status;
-  return failure(MatchmakingErrorCode.HOLD_NOT_ACTIVE, ['id'], `The hold is ${state.toLowerCase()}`);
-}
-
-export async function confirmHold(ctx: Context, viewer: Viewer, id: string, key?: string) {
-  return runMutation(ctx.em, mutationScope(viewer), 'confirmHold', key, { id }, async (em) => {
+/** Confirms or releases a hold of the viewer's (the generic holds over capacity holds), or says why not. */
+function changeHold(ctx: Context, viewer: Viewer, operation: 'confirmHold' | 'releaseHold', id: string, key: string | undefined) {
+  return runMutation(ctx.em, mutationScope(viewer), operation, key, { id }, async (em) => {
     const p = new Problems();
     const holdId = idOf('CapacityHold', id, ['id'], p);
     if (!p.ok || holdId === undefined) return { errors: p.list };
-    const done = await exec<{ id: number }>(
-      em,
-      sql`update capacity_hold set status = 'CONFIRMED', confirmed_at = now(), updated_at = now()
-      where id = ${holdId} and holder_id = ${viewer.enterpriseId} and status = 'HELD' and expires_at > now() returning id`,
-    );
-    return done.length ? { id: holdId, errors: [] } : diagnoseHold(em, viewer, holdId);
+    const change = operation === 'confirmHold' ? confirmHeld : releaseHeld;
+    return (await change(em, CAPACITY_HOLDS, holdId, viewer.enterpriseId))
+      ? { id: holdId, errors: [] }
+      : diagnoseHold(em, CAPACITY_HOLDS, holdId, viewer.enterpriseId);
   });
 }
 
-export async function releaseHold(ctx: Context, viewer: Viewer, id: string, key?: string) {
-  return runMutation(ctx.em, mutationScope(viewer), 'releaseHold', key, { id }, async (em) => {
-    const p = new Problems();
-    const holdId = idOf('CapacityHold', id, ['id'], p);
-    if (!p.ok || holdId === undefined) return { errors: p.list };
-    const done = await exec<{ id: number }>(
-      em,
-      sql`with released as (update capacity_hold set status = 'RELEASED', ended_at = now(), updated_at = now()
-        where id = ${holdId} and holder_id = ${viewer.enterpriseId} and status = 'HELD' and expires_at > now() returning offer_id, quantity)
-      update capacity_offer o set held_quantity = o.held_quantity - r.quantity, updated_at = now() from released r where o.id = r.offer_id returning o.id`,
-    );
-    return done.length ? { id: holdId, errors: [] } : diagnoseHold(em, viewer, holdId);
-  });
-}
+export const confirmHold = (ctx: Context, viewer: Viewer, id: string, key?: string) => changeHold(ctx, viewer, 'confirmHold', id, key);
+
+export const releaseHold = (ctx: Context, viewer: Viewer, id: string, key?: string) => changeHold(ctx, viewer, 'releaseHold', id, key);
 
 /**
  * Returns every expired hold's quantity to its offer, in one statement; and returns holds that
  * expire within `noticeMinutes` and have had no notice yet (marking them), for subscriptions.
  */
-export async function sweepHolds(
-  em: EntityManager,
-  noticeMinutes = 5,
-): Promise<{ expired: number; expiring: { id: number; holder_id: number; expires_at: string }[] }> {
-  // In one transaction: the demands' locks are held until the holds are ended.
-  const expired = await em.transactional((tem) => endHolds(tem, 'EXPIRED', sql`expires_at <= now()`));
-  const expiring = await exec<{ id: number; holder_id: number; expires_at: string }>(
-    em,
-    sql`update capacity_hold set expiry_notice_at = now()
-    where status = 'HELD' and expiry_notice_at is null and expires_at > now() and expires_at <= now() + make_interval(mins => ${sql.typed(noticeMinutes, 'int')})
-    returning id, holder_id, expires_at`,
-  );
-  return { expired, expiring };
-}
+export const sweepHolds = (em: EntityManager, noticeMinutes = 5) => sweepHeld(em, CAPACITY_HOLDS, noticeMinutes);

@@ -6,6 +6,7 @@ import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, decimal, expr, inline, one } from '../../graphql/sql/fields';
 import { Money } from '../../graphql/types/common';
 import { CapacityUnit } from '../warehouse/warehouse.enums';
+import { holdStateSql } from '../../matching/holds';
 import { holdAccess } from './matchmaking.access';
 import { HoldStatus, HoldStatusLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
@@ -88,7 +89,7 @@ export class CapacityHold extends Node {
   terms!: HoldTerms;
 
   // An unswept expired hold already reads as EXPIRED (the sweeper returns its quantity within seconds).
-  @Sql(expr((t) => `(case when ${t}.status = 'HELD' and ${t}.expires_at <= now() then 'EXPIRED' else ${t}.status end)`))
+  @Sql(expr(holdStateSql))
   @Field(() => HoldStatus, { description: 'State (状态)' })
   status!: HoldStatus;
 

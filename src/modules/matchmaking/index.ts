@@ -8,7 +8,7 @@ import { HoldResolver } from './hold.resolver';
 import { MatchResolver } from './match.resolver';
 import { MatchmakingSubscriptions } from './matchmaking.subscriptions';
 import { OfferResolver } from './offer.resolver';
-import { startHoldSweeper } from './matchmaking.sweeper';
+import { capacityHoldSweeper } from './matchmaking.sweeper';
 import { DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND } from './capacity.profile';
 import { matchmakingScale } from './matchmaking.scale';
 import { capacityOffersImport } from './offer.import';
@@ -25,7 +25,7 @@ export const matchmakingModule: ModuleManifest = {
   entities: [CapacityOffer, CapacityDemand, CapacityHold, CapacityOperatorRecord],
   // By role: offers (operators), demands (sellers), holds, matching both ways, live updates.
   resolvers: [OfferResolver, DemandResolver, HoldResolver, MatchResolver, MatchmakingSubscriptions],
-  tasks: [({ orm, logger, health, config, taskRun }) => startHoldSweeper(orm, logger, config.holdSweepMs, health, (result) => taskRun('hold-sweep', result))],
+  tasks: [capacityHoldSweeper],
   scale: matchmakingScale,
   import: [capacityOffersImport],
   profiles: [OFFERS_FOR_DEMAND, DEMANDS_FOR_OFFER],

@@ -30,3 +30,39 @@ export const TalentSpecialtyLabels: Labels<TalentSpecialty> = {
   CROSS_BORDER_LOGISTICS: ['跨境物流', 'Cross-border logistics'],
   FOREIGN_LANGUAGE_SALES: ['外语销售', 'Foreign-language sales'],
 };
+
+/** How a cohort is taught. */
+export enum CohortMode {
+  ON_SITE = 'ON_SITE',
+  ONLINE = 'ONLINE',
+}
+export const CohortModeLabels: Labels<CohortMode> = {
+  ON_SITE: ['线下', 'On site, at the base'],
+  ONLINE: ['线上', 'Online'],
+};
+
+/** Whether a cohort takes reservations. */
+export enum CohortStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+  CANCELLED = 'CANCELLED',
+}
+export const CohortStatusLabels: Labels<CohortStatus> = {
+  OPEN: ['报名中', 'Open for reservations'],
+  CLOSED: ['报名截止', 'Enrolment closed'],
+  CANCELLED: ['已取消', 'Cancelled'],
+};
+
+/** A seat reservation's state (the generic holds' states, src/matching/holds.ts). */
+export enum SeatReservationStatus {
+  HELD = 'HELD',
+  CONFIRMED = 'CONFIRMED',
+  RELEASED = 'RELEASED',
+  EXPIRED = 'EXPIRED',
+}
+export const SeatReservationStatusLabels: Labels<SeatReservationStatus> = {
+  HELD: ['预留中', 'Held until it expires'],
+  CONFIRMED: ['已确认', 'Confirmed: the seats are booked'],
+  RELEASED: ['已释放', 'Released by the enterprise'],
+  EXPIRED: ['已过期', 'Expired unconfirmed: the seats went back'],
+};

@@ -1,8 +1,12 @@
 import { INT4_MAX } from '../../graphql/ids';
-import { children, date, int, manyOf, oneOf, sampleFlag, slug, text, type RecordOf } from '../../import/fields';
-import { defineUnit } from '../../import/unit';
+import { sql } from '../../db/sql';
+import { exec } from '../../db/write';
+import { children, date, decimal, int, manyOf, oneOf, sampleFlag, slug, text, textRef, type RecordOf } from '../../import/fields';
+import { contact } from '../matchmaking/offer.import';
+import { defineUnit, type ImportUnit } from '../../import/unit';
+import type { ImportTx } from '../../import/write';
 import { districtCode } from '../reference/reference.import';
-import { TalentBaseKind, TalentSpecialty } from './talent.enums';
+import { CohortMode, CohortStatus, TalentBaseKind, TalentSpecialty } from './talent.enums';
 
 /* Talent bases and the programmes they run. */
 
@@ -14,6 +18,8 @@ export const programmeFields = {
   durationWeeks: int({ min: 1, max: SMALLINT_MAX }),
   seats: int({ min: 1, max: INT4_MAX }),
   nextStartOn: date({ optional: true }),
+  /** Skills it trains; left out or empty: all of its base's. */
+  specialties: manyOf(TalentSpecialty, 'TalentSpecialty'),
 };
 
 export type TalentProgrammeRecord = RecordOf<typeof programmeFields>;
@@ -29,8 +35,8 @@ export const talentBaseFields = {
   specialties: manyOf(TalentSpecialty, 'TalentSpecialty'),
   annualTrainingCapacity: int({ min: 0, max: INT4_MAX }),
   isSample: sampleFlag(),
-  /** Programmes have no natural key in the table: a base's programmes are replaced only when they differ. */
-  programmes: children(programmeFields, { table: 'talent_programme', parent: 'base_id' }),
+  /** Programmes by their English name within the base (talent_programme_base_name_unique): upserted, so their cohorts keep them. */
+  programmes: children(programmeFields, { table: 'talent_programme', parent: 'base_id', by: ['nameEn'] }),
 };
 
 export type TalentBaseRecord = RecordOf<typeof talentBaseFields>;
@@ -42,3 +48,128 @@ export const talentBasesImport = defineUnit({
   fields: talentBaseFields,
   naturalKey: { field: 'slug', unique: 'talent base slug' },
 });
+
+/*
+ * Cohorts from a file, under `talentCohorts`: each names its base (by slug) and programme (by its
+ * English name within the base) and has a `ref`, its natural key within the programme (the file
+ * names each ref once). Seats reserved are never imported: reservations are made through the API.
+ * Re-importing updates the cohorts whose values changed; a stored cohort's seats cannot go below
+ * the seats reserved on it.
+ */
+
+export const cohortFields = {
+  baseSlug: textRef('talentBases', { max: 80 }),
+  programme: text({ max: 300 }),
+  ref: slug({ max: 80 }),
+  nameZh: text({ max: 200 }),
+  nameEn: text({ max: 300 }),
+  startsOn: date(),
+  endsOn: date({
+    then(v, r, f) {
+      const starts = r.values.startsOn;
+      if (typeof v === 'string' && typeof starts === 'string' && v < starts) r.problem(f, `must not be before startsOn (${starts})`);
+    },
+  }),
+  seats: int({ min: 1, max: INT4_MAX }),
+  feeCny: decimal({ precision: 10, scale: 2 }),
+  language: text({ max: 2, pattern: /^[a-z]{2}$/, what: 'an ISO 639-1 code such as zh or en' }),
+  mode: oneOf(CohortMode, 'CohortMode'),
+  status: oneOf(CohortStatus, 'CohortStatus', { optional: true }),
+  contact: contact(),
+  isSample: sampleFlag(),
+};
+
+export type TalentCohortRecord = RecordOf<typeof cohortFields>;
+
+const COHORT_COLUMNS = [
+  'name_zh',
+  'name_en',
+  'starts_on',
+  'ends_on',
+  'seats',
+  'fee_cny',
+  'language',
+  'mode',
+  'status',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'is_sample',
+] as const;
+
+/** The file's cohorts as jsonb rows, joined to their programmes (`v`, `p`). */
+const cohortRows = (records: readonly TalentCohortRecord[], defaultIsSample: boolean) =>
+  sql.typed(
+    JSON.stringify(
+      records.map((r, i) => ({
+        i,
+        base: r.baseSlug,
+        programme: r.programme,
+        ref: r.ref,
+        name_zh: r.nameZh,
+        name_en: r.nameEn,
+        starts_on: r.startsOn,
+        ends_on: r.endsOn,
+        seats: r.seats,
+        fee_cny: String(r.feeCny),
+        language: r.language,
+        mode: r.mode,
+        status: r.status ?? CohortStatus.OPEN,
+        contact_name: r.contact?.name ?? null,
+        contact_email: r.contact?.email ?? null,
+        contact_phone: r.contact?.phone ?? null,
+        is_sample: r.isSample ?? defaultIsSample,
+      })),
+    ),
+    'jsonb',
+  );
+
+const COHORT_RECORDSET = `i int, base text, programme text, ref text, name_zh text, name_en text, starts_on date, ends_on date, seats int,
+  fee_cny numeric, language text, mode text, status text, contact_name text, contact_email text, contact_phone text, is_sample bool`;
+
+const cohortUnit = defineUnit({
+  key: 'talentCohorts',
+  table: 'talent_cohort',
+  dependsOn: ['talentBases'],
+  fields: cohortFields,
+  naturalKey: { field: 'ref', unique: 'cohort ref' },
+  write: writeCohorts,
+});
+
+export const talentCohortsImport: ImportUnit<TalentCohortRecord, 'talentCohorts'> = {
+  ...cohortUnit,
+  async checkStored(records, tx, findings) {
+    const stored = await exec<{ i: number; reserved: number }>(
+      tx.em,
+      sql`select v.i, c.reserved_seats as reserved
+        from jsonb_to_recordset(${cohortRows(records, true)}) as v(${sql.raw(COHORT_RECORDSET)})
+        join talent_base b on b.slug = v.base join talent_programme p on p.base_id = b.id and p.name_en = v.programme
+        join talent_cohort c on c.programme_id = p.id and c.ref = v.ref
+        where c.reserved_seats > v.seats order by v.i`,
+    );
+    for (const s of stored) {
+      const r = records[s.i];
+      findings.add({ path: `talentCohorts[${s.i}]`, key: r.ref }, 'seats', `cannot go below the ${s.reserved} seats reserved on the stored cohort`);
+    }
+  },
+};
+
+/** Upserts the cohorts by (programme, ref), updating only those whose values changed. */
+async function writeCohorts(records: readonly TalentCohortRecord[], tx: ImportTx): Promise<void> {
+  const rows = sql`select p.id as programme_id, v.ref, ${sql.raw(COHORT_COLUMNS.map((c) => `v.${c}`).join(', '))}
+      from jsonb_to_recordset(${cohortRows(records, tx.options.defaultIsSample)}) as v(${sql.raw(COHORT_RECORDSET)})
+      join talent_base b on b.slug = v.base join talent_programme p on p.base_id = b.id and p.name_en = v.programme`;
+  const found = await exec<{ n: number }>(tx.em, sql`select count(*)::int as n from (${rows}) x`);
+  if (found[0].n !== records.length) {
+    throw new Error(`talentCohorts: ${records.length - found[0].n} cohort(s) name a programme their base does not run (programme = its nameEn)`);
+  }
+  const set = COHORT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ');
+  const changed = COHORT_COLUMNS.map((c) => `t.${c}`).join(', ');
+  const written = await exec(
+    tx.em,
+    sql`insert into talent_cohort as t (programme_id, ref, ${sql.raw(COHORT_COLUMNS.join(', '))}) ${rows}
+        on conflict (programme_id, ref) do update set ${sql.raw(set)}, updated_at = now()
+        where (${sql.raw(changed)}) is distinct from (${sql.raw(COHORT_COLUMNS.map((c) => `excluded.${c}`).join(', '))}) returning 1`,
+  );
+  tx.count('talent_cohort', written.length);
+}

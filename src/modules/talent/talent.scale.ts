@@ -1,14 +1,20 @@
 import { DISTRICT_WEIGHTS } from '../../../seeds/sample';
 import { TradeNamePool } from '../../../seeds/sample/names';
-import { isoDate, type ScaleUnit } from '../../db/scale';
+import { cents, isoDate, type ScaleUnit } from '../../db/scale';
+import { addDays, todayInChina } from '../matchmaking/matchmaking.validation';
 import { TalentBaseKind, TalentSpecialty } from './talent.enums';
 
-/** Talent bases (the kinds in turn), each with two to four training programmes starting in 2027. */
+/**
+ * Talent bases (the kinds in turn), each with two to four training programmes starting in 2027;
+ * with `--cohorts N`, N cohorts over those programmes, starting 1–365 days after today (China
+ * time), one in four online, mostly in Chinese, a few full. Their base, district and specialties
+ * are copied by the table's trigger (talent_cohort_copy_base), as for any insert.
+ */
 export const talentScale: ScaleUnit = {
   name: 'talent',
   after: [],
-  tables: ['talent_base', 'talent_programme'],
-  options: ['talentBases'],
+  tables: ['talent_base', 'talent_programme', 'talent_cohort'],
+  options: ['talentBases', 'cohorts'],
   async fill(ctx) {
     const bases = ctx.int('talentBases');
     const trng = ctx.rng('scale-talent');
@@ -25,7 +31,9 @@ export const talentScale: ScaleUnit = {
       'annual_training_capacity',
       'is_sample',
     ]);
-    const tp = ctx.table('talent_programme', ['base_id', 'name_zh', 'name_en', 'duration_weeks', 'seats', 'next_start_on'], { parents: [tb] });
+    const tp = ctx.table('talent_programme', ['id', 'base_id', 'name_zh', 'name_en', 'duration_weeks', 'seats', 'next_start_on'], { parents: [tb] });
+    /** Programmes as [id, weeks, seats], for the cohorts. */
+    const programmes: [number, number, number][] = [];
     const tbNames = new TradeNamePool(150_000);
     const kinds = Object.values(TalentBaseKind);
     const specs = Object.values(TalentSpecialty);
@@ -52,18 +60,52 @@ export const talentScale: ScaleUnit = {
         true,
       );
       for (let k = 0, n = trng.int(2, 4); k < n; k++) {
-        await tp.push(
-          id,
-          `跨境电商实务课程${k + 1}`,
-          `CBEC practice course ${k + 1}`,
-          trng.pick([4, 6, 8, 12]),
-          trng.int(4, 12) * 5,
-          isoDate(2027, trng.int(1, 9), 1),
-        );
+        const weeks = trng.pick([4, 6, 8, 12]);
+        const seats = trng.int(4, 12) * 5;
+        programmes.push([programmes.length + 1, weeks, seats]);
+        await tp.push(programmes.length, id, `跨境电商实务课程${k + 1}`, `CBEC practice course ${k + 1}`, weeks, seats, isoDate(2027, trng.int(1, 9), 1));
       }
     }
     await tb.flush();
     await tp.flush();
-    ctx.note(`talent bases               ${tb.written} bases, ${tp.written} programmes`);
+    const cohorts = ctx.int('cohorts');
+    const tc = ctx.table('talent_cohort', [
+      'programme_id',
+      'ref',
+      'name_zh',
+      'name_en',
+      'starts_on',
+      'ends_on',
+      'seats',
+      'reserved_seats',
+      'fee_cny',
+      'language',
+      'mode',
+      'is_sample',
+    ]);
+    const crng = ctx.rng('scale-talent-cohorts');
+    const today = todayInChina();
+    for (let i = 1; i <= cohorts; i++) {
+      const [programme, weeks, seats] = crng.pick(programmes);
+      const starts = addDays(today, crng.int(1, 365));
+      const online = crng.int(0, 3) === 0;
+      const reserved = crng.int(0, 9) === 0 ? seats : crng.int(0, Math.floor(seats / 2));
+      await tc.push(
+        programme,
+        `c${i}`,
+        `跨境电商实务课程（${starts.slice(0, 7)}期${online ? '，线上' : ''}）`,
+        `CBEC practice course, ${starts.slice(0, 7)} intake${online ? ' (online)' : ''}`,
+        starts,
+        addDays(starts, weeks * 7 - 3),
+        seats,
+        reserved,
+        cents(crng.int(8, 120) * 100 * (online ? 0.7 : 1)),
+        crng.int(0, 9) < 8 ? 'zh' : crng.pick(['en', 'ru', 'th', 'vi']),
+        online ? 'ONLINE' : 'ON_SITE',
+        true,
+      );
+    }
+    await tc.flush();
+    ctx.note(`talent bases               ${tb.written} bases, ${tp.written} programmes, ${tc.written} cohorts`);
   },
 };

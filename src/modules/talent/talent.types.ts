@@ -3,7 +3,7 @@ import { registerBilingualEnum } from '../../graphql/types/enums';
 import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
-import { col, many, one } from '../../graphql/sql/fields';
+import { col, expr, many, one } from '../../graphql/sql/fields';
 import { District } from '../reference/reference.types';
 import { TalentBaseKind, TalentBaseKindLabels, TalentSpecialty, TalentSpecialtyLabels } from './talent.enums';
 
@@ -24,6 +24,10 @@ export class TalentProgramme extends NamedNode {
   @Sql(col('next_start_on'))
   @Field(() => DateScalar, { nullable: true, description: 'Day the next intake starts; null when none is scheduled (下期开班日期)' })
   nextStartOn?: string;
+
+  @Sql(expr((t) => `coalesce(nullif(${t}.specialties, '{}'), (select b.specialties from talent_base b where b.id = ${t}.base_id))`))
+  @Field(() => [TalentSpecialty], { description: 'Skills it trains: those it names, else all of its base’s; its cohorts train the same (培养方向)' })
+  specialties!: TalentSpecialty[];
 }
 
 @SqlObject({ table: 'talent_base' })
