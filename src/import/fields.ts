@@ -1,7 +1,7 @@
 import type { SqlType } from '../db/sql';
 import { SLUG_PATTERN } from '../graphql/text';
 import { YEAR_MAX, YEAR_MIN } from '../graphql/types/scalars';
-import { enumValues, keyOf, normaliseDecimal, openRecord, RecordCheck, Scope } from './checks';
+import { enumValues, keyOf, normaliseDecimal, openRecord, type Rec, RecordCheck, Scope } from './checks';
 
 /*
  * A unit describes each field of its records once, in a field table: the table gives the record's
@@ -275,13 +275,19 @@ export function children<C extends FieldTable>(
     optional: true,
     column: null,
     rows: { table: o.table, parent: o.parent, fields, by: o.by },
+    // The value is the children's checked values (for a parent's `info`: a talent base's programme
+    // names); the writer reads the records themselves.
     check(r, f) {
       const scope = new Scope();
-      (r.list(f, { optional: true }) ?? []).forEach((raw, j) => {
+      const list = r.list(f, { optional: true });
+      if (list === undefined) return undefined;
+      const checked: Rec[] = [];
+      list.forEach((raw, j) => {
         const at = { path: `${r.at.path}.${f}[${j}]`, key: (o.key ? keyOf(raw, o.key) : undefined) ?? r.at.key };
-        checkFields(fields, openRecord(r.findings, raw, at, Object.keys(fields), scope, r));
+        const child = checkFields(fields, openRecord(r.findings, raw, at, Object.keys(fields), scope, r));
+        if (child) checked.push(child.values);
       });
-      return undefined;
+      return checked as RecordOf<C>[];
     },
   });
 }

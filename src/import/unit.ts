@@ -1,5 +1,5 @@
-import { Findings, keyOf, openRecord, Scope, type Rec } from './checks';
-import { columnOf, type FieldTable, type RecordOf } from './fields';
+import { Findings, keyOf, openRecord, type RecordCheck, Scope, type Rec } from './checks';
+import { checkFields, columnOf, type FieldTable, type RecordOf } from './fields';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportTx } from './write';
 
@@ -166,4 +166,45 @@ export function orderUnits(units: readonly ImportUnit[]): ImportUnit[] {
   };
   for (const u of units) visit(u, []);
   return out;
+}
+
+/**
+ * A unit whose key is made of several fields (a fair exhibitor by edition and credit code, a cohort by base, programme and ref): `keyOf` gives it, from the
+ * checked values and (for messages) from the raw record; `more` checks what the field table cannot
+ * on its own, once the fields are checked.
+ */
+export function compositeUnit<K extends string, F extends FieldTable>(spec: {
+  key: K;
+  table: string;
+  dependsOn: readonly string[];
+  fields: F;
+  naturalKey: Omit<NaturalKey, 'field' | 'column' | 'type'> & { field: keyof F & string; column: string };
+  /** What a duplicate key is called: `duplicate ${unique} "…"`. */
+  unique: string;
+  keyOf: (values: Rec) => string | undefined;
+  more?: (r: RecordCheck) => void;
+  checkAll?: ImportUnit['checkAll'];
+  checkStored?: (records: readonly RecordOf<F>[], tx: ImportTx, findings: Findings) => Promise<void>;
+  write: (records: readonly RecordOf<F>[], tx: ImportTx) => Promise<void>;
+}): ImportUnit<RecordOf<F>, K> {
+  const names = Object.keys(spec.fields);
+  return {
+    key: spec.key,
+    table: spec.table,
+    dependsOn: spec.dependsOn,
+    naturalKey: { ...spec.naturalKey, type: 'text' },
+    checkRecord(raw, index, findings, scope: Scope) {
+      const rawKey = spec.keyOf(raw && typeof raw === 'object' ? (raw as Rec) : {});
+      const r = openRecord(findings, raw, { path: `${spec.key}[${index}]`, key: rawKey }, names, scope);
+      if (!r) return undefined;
+      checkFields(spec.fields, r);
+      spec.more?.(r);
+      const key = spec.keyOf(r.values);
+      r.unique(spec.unique, key, spec.naturalKey.field);
+      return key === undefined ? undefined : { key, info: undefined };
+    },
+    checkAll: spec.checkAll,
+    checkStored: spec.checkStored,
+    write: spec.write,
+  };
 }

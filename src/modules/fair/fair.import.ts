@@ -4,8 +4,7 @@ import { exec } from '../../db/write';
 import { SLUG_PATTERN } from '../../graphql/text';
 import { type Findings, openRecord, parseIsoDate, type Rec, type RecordCheck, type Scope } from '../../import/checks';
 import { checkFields, date, field, int, list, oneOf, sampleFlag, slug, text, textRef, type FieldTable, type RecordOf } from '../../import/fields';
-import type { ImportUnit, NaturalKey } from '../../import/unit';
-import { defineUnit } from '../../import/unit';
+import { compositeUnit, defineUnit, type ImportUnit } from '../../import/unit';
 import type { ImportTx } from '../../import/write';
 import { creditCode } from '../enterprise/enterprise.import';
 import { apiChecks, contact, type ContactRecord } from '../matchmaking/offer.import';
@@ -92,47 +91,6 @@ async function writeRows(tx: ImportTx, spec: Rows, records: readonly Record<stri
     n += updated.length + inserted.length;
   }
   tx.count(spec.table, n);
-}
-
-/**
- * A unit whose key is made of several fields (see the top of the file): `keyOf` gives it, from the
- * checked values and (for messages) from the raw record; `more` checks what the field table cannot
- * on its own, once the fields are checked.
- */
-function compositeUnit<K extends string, F extends FieldTable>(spec: {
-  key: K;
-  table: string;
-  dependsOn: readonly string[];
-  fields: F;
-  naturalKey: Omit<NaturalKey, 'field' | 'column' | 'type'> & { field: keyof F & string; column: string };
-  /** What a duplicate key is called: `duplicate ${unique} "…"`. */
-  unique: string;
-  keyOf: (values: Rec) => string | undefined;
-  more?: (r: RecordCheck) => void;
-  checkAll?: ImportUnit['checkAll'];
-  checkStored?: (records: readonly RecordOf<F>[], tx: ImportTx, findings: Findings) => Promise<void>;
-  write: (records: readonly RecordOf<F>[], tx: ImportTx) => Promise<void>;
-}): ImportUnit<RecordOf<F>, K> {
-  const names = Object.keys(spec.fields);
-  return {
-    key: spec.key,
-    table: spec.table,
-    dependsOn: spec.dependsOn,
-    naturalKey: { ...spec.naturalKey, type: 'text' },
-    checkRecord(raw, index, findings, scope: Scope) {
-      const rawKey = spec.keyOf(raw && typeof raw === 'object' ? (raw as Rec) : {});
-      const r = openRecord(findings, raw, { path: `${spec.key}[${index}]`, key: rawKey }, names, scope);
-      if (!r) return undefined;
-      checkFields(spec.fields, r);
-      spec.more?.(r);
-      const key = spec.keyOf(r.values);
-      r.unique(spec.unique, key, spec.naturalKey.field);
-      return key === undefined ? undefined : { key, info: undefined };
-    },
-    checkAll: spec.checkAll,
-    checkStored: spec.checkStored,
-    write: spec.write,
-  };
 }
 
 /** The parts of composite keys, as SQL over `unnest(keys) k(key)`. */

@@ -1,9 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { INT4_MAX } from '../../graphql/ids';
+import type { Rec } from '../../import/checks';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import { children, date, decimal, int, manyOf, oneOf, sampleFlag, slug, text, textRef, type RecordOf } from '../../import/fields';
 import { contact } from '../matchmaking/offer.import';
-import { defineUnit, type ImportUnit } from '../../import/unit';
+import { compositeUnit, defineUnit, type ImportUnit } from '../../import/unit';
 import type { ImportTx } from '../../import/write';
 import { districtCode } from '../reference/reference.import';
 import { CohortMode, CohortStatus, TalentBaseKind, TalentSpecialty } from './talent.enums';
@@ -41,12 +43,29 @@ export const talentBaseFields = {
 
 export type TalentBaseRecord = RecordOf<typeof talentBaseFields>;
 
+/** Stored bases by slug, with the English names of their programmes (what a cohort may name). */
+async function findBases(em: EntityManager, keys: readonly string[]) {
+  const rows = await exec<{ slug: string; id: number; programmes: string[] }>(
+    em,
+    sql`select b.slug, b.id, coalesce(array_agg(p.name_en) filter (where p.id is not null), '{}') as programmes
+      from talent_base b left join talent_programme p on p.base_id = b.id
+      where b.slug = any(${sql.array(keys, 'text')}) group by b.id`,
+  );
+  return new Map(rows.map((r) => [r.slug, { id: r.id, info: r.programmes }]));
+}
+
 export const talentBasesImport = defineUnit({
   key: 'talentBases',
   table: 'talent_base',
   dependsOn: ['districts'],
   fields: talentBaseFields,
-  naturalKey: { field: 'slug', unique: 'talent base slug' },
+  naturalKey: {
+    field: 'slug',
+    unique: 'talent base slug',
+    // A cohort names its programme by English name: the base's programmes in the file, or stored.
+    info: (v) => ((v.programmes as Rec[] | undefined) ?? []).map((p) => p.nameEn),
+    find: findBases,
+  },
 });
 
 /*
@@ -58,7 +77,8 @@ export const talentBasesImport = defineUnit({
  */
 
 export const cohortFields = {
-  baseSlug: textRef('talentBases', { max: 80 }),
+  /** The base's slug (checked with the programme, below). */
+  baseSlug: text({ max: 80 }),
   programme: text({ max: 300 }),
   ref: slug({ max: 80 }),
   nameZh: text({ max: 200 }),
@@ -66,8 +86,8 @@ export const cohortFields = {
   startsOn: date(),
   endsOn: date({
     then(v, r, f) {
-      const starts = r.values.startsOn;
-      if (typeof v === 'string' && typeof starts === 'string' && v < starts) r.problem(f, `must not be before startsOn (${starts})`);
+      const starts = r.values.startsOn as number | undefined;
+      if (v !== undefined && starts !== undefined && (v as number) < starts) r.problem(f, `must not be before startsOn (${String(r.record.startsOn)})`);
     },
   }),
   seats: int({ min: 1, max: INT4_MAX }),
@@ -127,17 +147,37 @@ const cohortRows = (records: readonly TalentCohortRecord[], defaultIsSample: boo
 const COHORT_RECORDSET = `i int, base text, programme text, ref text, name_zh text, name_en text, starts_on date, ends_on date, seats int,
   fee_cny numeric, language text, mode text, status text, contact_name text, contact_email text, contact_phone text, is_sample bool`;
 
-const cohortUnit = defineUnit({
+/** A cohort's key among the unit's records: its base, programme and ref (a programme may hold a `/`, so it is last but one and quoted). */
+const cohortKey = (v: Rec) =>
+  typeof v.baseSlug === 'string' && typeof v.programme === 'string' && typeof v.ref === 'string'
+    ? `${v.baseSlug}/${JSON.stringify(v.programme)}/${v.ref}`
+    : undefined;
+
+export const talentCohortsImport: ImportUnit<TalentCohortRecord, 'talentCohorts'> = compositeUnit({
   key: 'talentCohorts',
   table: 'talent_cohort',
   dependsOn: ['talentBases'],
   fields: cohortFields,
-  naturalKey: { field: 'ref', unique: 'cohort ref' },
+  // Nothing points at cohorts: the key names them in messages, and duplicates within a programme.
+  naturalKey: { field: 'ref', column: 'ref', label: 'talent cohort' },
+  unique: 'cohort',
+  keyOf: cohortKey,
+  more(r) {
+    const base = r.values.baseSlug as string | undefined;
+    const programme = r.values.programme as string | undefined;
+    if (base === undefined) return;
+    // The base (in the file or stored), and the programme among its programmes.
+    r.ref('talentBases', base, 'baseSlug', (info, report) => {
+      const programmes = (info as string[] | undefined) ?? [];
+      if (programme !== undefined && !programmes.includes(programme))
+        report(
+          'programme',
+          `"${programme}" is not a programme of talent base "${base}" (its programmes by nameEn: ${programmes.map((p) => `"${p}"`).join(', ') || 'none'})`,
+        );
+      return undefined;
+    });
+  },
   write: writeCohorts,
-});
-
-export const talentCohortsImport: ImportUnit<TalentCohortRecord, 'talentCohorts'> = {
-  ...cohortUnit,
   async checkStored(records, tx, findings) {
     const stored = await exec<{ i: number; reserved: number }>(
       tx.em,
@@ -152,7 +192,7 @@ export const talentCohortsImport: ImportUnit<TalentCohortRecord, 'talentCohorts'
       findings.add({ path: `talentCohorts[${s.i}]`, key: r.ref }, 'seats', `cannot go below the ${s.reserved} seats reserved on the stored cohort`);
     }
   },
-};
+});
 
 /** Upserts the cohorts by (programme, ref), updating only those whose values changed. */
 async function writeCohorts(records: readonly TalentCohortRecord[], tx: ImportTx): Promise<void> {
