@@ -17,6 +17,7 @@ import { LIANGJIANG_CODE, retiredCodeOf } from './data/districts';
 import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from './sample/names';
 import { USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from './sample/places';
 import { makeFairSample, type FairDataset } from './sample/fair';
+import { makeServicesSample, type ServicesDataset } from './sample/services';
 import { Rng } from './sample/prng';
 
 /*
@@ -1497,7 +1498,8 @@ function makeTalentBases(seed: number, ents: SampleEnterprise[]): TalentBaseReco
 export type SampleDataset = DatasetOf<
   typeof enterprisesImport | typeof parksImport | typeof beltsImport | typeof warehousesImport | typeof serviceProvidersImport | typeof talentBasesImport
 > &
-  FairDataset;
+  FairDataset &
+  ServicesDataset;
 
 export interface SampleData {
   dataset: SampleDataset;
@@ -1519,6 +1521,7 @@ export function sampleData(seed = SAMPLE_SEED): SampleData {
       talentBases: makeTalentBases(seed, ents),
       // The sample edition of the trade fair (seeds/sample/fair.ts).
       ...makeFairSample(seed, ents, belts),
+      ...makeServicesSample(seed, ents, makeServiceProviders(seed, ents)),
     },
   };
 }
