@@ -111,7 +111,7 @@ function offeringWhere(ctx: Context, f: ServiceOfferingFilter | undefined): Sql[
         )})`,
       );
   }
-  setFilterSql('t.category', f.categories?.anyOf ? { anyOf: f.categories.anyOf } : undefined, where);
+  if (f.categories?.anyOf) where.push(sql`t.category = any(${sql.known([...new Set(f.categories.anyOf)], 'text')})`);
   if (f.categories?.allOf?.length) {
     // An offering has one category: all of several is none.
     const all = [...new Set(f.categories.allOf)];

@@ -304,10 +304,11 @@ const FACTORS: Factor<ServiceRow>[] = [
     value: `coalesce(cardinality(cov.cats), 0)::float8 / cardinality(c.n_categories)`,
     applies: `cardinality(c.n_categories) > 1`,
     detail: (r) => {
-      const k = r.cov_cats.length;
-      const n = r.n_categories.length;
+      // In the need's order.
+      const covered = r.n_categories.filter((c) => r.cov_cats.includes(c));
+      const [k, n] = [covered.length, r.n_categories.length];
       if (k === 0) return { en: `the provider offers none of the need’s ${n} services to it`, zh: `服务商未提供需求${n}项服务中的任何一项` };
-      const named = categories(r.cov_cats);
+      const named = categories(covered);
       return { en: `the provider offers ${k} of the need’s ${n} services: ${named.en}`, zh: `服务商提供需求${n}项服务中的${k}项：${named.zh}` };
     },
   },
@@ -384,7 +385,7 @@ const WALK_COLUMNS = [
  * For the kept candidates: the need's categories the provider offers to the need (COVERAGE), and
  * the provider's district (LOCAL_PRESENCE).
  */
-const JOINS = `left join lateral (select array_agg(distinct x.category order by x.category) as cats from service_offering x
+const JOINS = `left join lateral (select array_agg(distinct x.category) as cats from service_offering x
       where x.provider_id = c.o_provider and x.status = 'PUBLISHED' and x.category = any(c.n_categories)
         and ${marketsMet('x', 'c.n_markets')} and ${languagesMet('x', 'c.n_languages')}) cov on true
     left join service_provider sp on sp.id = c.o_provider left join enterprise pe on pe.id = sp.enterprise_id`;
