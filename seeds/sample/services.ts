@@ -19,7 +19,7 @@ import { Rng } from './prng';
 export type ServicesDataset = DatasetOf<typeof serviceOfferingsImport | typeof serviceNeedsImport>;
 
 /** An offering of the catalogue: names, description, markets, languages, certifications, price, turnaround. */
-interface Template {
+export interface Template {
   key: string;
   zh: string;
   en: string;
@@ -43,8 +43,8 @@ const t = (
   days: number,
 ): Template => ({ key, zh, en, dzh, den, markets, languages, certs, price, days });
 
-/** The catalogue, by category. */
-const CATALOGUE: Record<ServiceCategory, Template[]> = {
+/** The catalogue, by category (the scale generator draws from it too). */
+export const CATALOGUE: Record<ServiceCategory, Template[]> = {
   IP_AGENCY: [
     t(
       'eu-tm',
@@ -363,6 +363,24 @@ const SURNAMES: readonly (readonly [string, string])[] = [
 /** A price bound as the API takes it: whole numbers as they are, percentages to two places. */
 const amount = (v: number, unit: U) => (unit === U.PERCENT_OF_VALUE ? v.toFixed(2) : String(Math.round(v)));
 
+/** An offering drawn from a template: its price range and turnaround around the template's, a contact at `host`. */
+export function offeringFrom(rng: Rng, tpl: Template, host: string) {
+  const [lo, hi, currency, unit] = tpl.price;
+  const min = lo * rng.real(0.85, 1.15);
+  const max = Math.max(min, hi * rng.real(0.9, 1.2));
+  const [zh, en] = rng.pick(SURNAMES);
+  const woman = rng.chance(0.5);
+  return {
+    price: { min: amount(min, unit), max: amount(max, unit), currency, unit },
+    turnaroundDays: Math.max(1, Math.round(tpl.days * rng.real(0.7, 1.3))),
+    contact: {
+      name: `${zh}${woman ? '女士' : '先生'}（${woman ? 'Ms' : 'Mr'} ${en}）`,
+      email: `services@${host}.example`,
+      phone: `+86 23 6${String(rng.int(100, 999))} ${String(rng.int(1000, 9999))}`,
+    },
+  };
+}
+
 /** Every provider's offerings: one or two of its categories' templates, priced around the template's range. */
 function makeOfferings(seed: number, providers: readonly ServiceProviderRecord[], ents: readonly SampleEnterprise[]): ServiceOfferingRecord[] {
   const rng = Rng.for(seed, 'service-offerings');
@@ -374,11 +392,6 @@ function makeOfferings(seed: number, providers: readonly ServiceProviderRecord[]
       const catalogue = CATALOGUE[category];
       const picked = rng.chance(0.4) && catalogue.length > 1 ? rng.sample(catalogue, 2) : [rng.pick(catalogue)];
       for (const tpl of picked) {
-        const [lo, hi, currency, unit] = tpl.price;
-        const min = lo * rng.real(0.85, 1.15);
-        const max = Math.max(min, hi * rng.real(0.9, 1.2));
-        const [zh, en] = rng.pick(SURNAMES);
-        const woman = rng.chance(0.5);
         out.push({
           provider: p.creditCode,
           ref: tpl.key,
@@ -390,13 +403,7 @@ function makeOfferings(seed: number, providers: readonly ServiceProviderRecord[]
           markets: tpl.markets,
           languages: tpl.languages,
           certifications: tpl.certs,
-          price: { min: amount(min, unit), max: amount(max, unit), currency, unit },
-          turnaroundDays: Math.max(1, Math.round(tpl.days * rng.real(0.7, 1.3))),
-          contact: {
-            name: `${zh}${woman ? '女士' : '先生'}（${woman ? 'Ms' : 'Mr'} ${en}）`,
-            email: `services@${e?.trade.ascii ?? `provider${i}`}.example`,
-            phone: `+86 23 6${String(rng.int(100, 999))} ${String(rng.int(1000, 9999))}`,
-          },
+          ...offeringFrom(rng, tpl, e?.trade.ascii ?? `provider${i}`),
           isSample: true,
         });
       }

@@ -24,10 +24,13 @@ import { type ServiceCategory, type ServiceCertification, ServiceNeedStatus, Ser
 @Unique({ name: 'service_offering_provider_ref_unique', properties: ['provider', 'ref'] })
 @Index({ name: 'service_offering_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'service_offering_name_zh_idx', properties: ['nameZh', 'id'] })
-/** A provider's published offerings by category: ServiceProvider.offerings and the COVERAGE factor's look-up. */
+/**
+ * A provider's published offerings by category: ServiceProvider.offerings, and the COVERAGE factor's
+ * look-up (whether the provider offers a category to a need's markets and languages), index-only.
+ */
 @Index({
   name: 'service_offering_provider_idx',
-  expression: `create index "service_offering_provider_idx" on "service_offering" ("provider_id", "category", "id") where "status" = 'PUBLISHED'`,
+  expression: `create index "service_offering_provider_idx" on "service_offering" ("provider_id", "category", "id") include ("markets", "languages") where "status" = 'PUBLISHED'`,
 })
 /** The list's filters, any combination (btree_gin for the category). */
 @Index({

@@ -137,6 +137,9 @@ const marketsMet = (x: string, wanted: string) => `(cardinality(${wanted}) = 0 o
 /** Whether offering `x` works in one of the languages `wanted` names (none named: any), for the same reason. */
 const languagesMet = (x: string, wanted: string) => `(cardinality(${wanted}) = 0 or ${x}.languages && ${wanted})`;
 
+/** A number of days: "1 day", "19 days". */
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
 const list = (xs: readonly string[]): Bilingual => ({ en: xs.join(', '), zh: xs.join('、') });
 const category = (c: ServiceCategory): Bilingual => ({ en: ServiceCategoryLabels[c]?.[1] ?? c, zh: ServiceCategoryLabels[c]?.[0] ?? c });
 const categories = (cs: readonly ServiceCategory[]): Bilingual => {
@@ -209,7 +212,7 @@ const CONSTRAINTS: Constraint<ServiceRow>[] = [
       r.o_turnaround == null
         ? { en: `states no turnaround; the work is due by ${r.n_deadline}`, zh: `未标明服务周期；需求截止日期为${r.n_deadline}` }
         : {
-            en: `takes ${r.o_turnaround} days: done by ${r.done_by} at the earliest, after the ${r.n_deadline} deadline`,
+            en: `takes ${days(r.o_turnaround)}: done by ${r.done_by} at the earliest, after the ${r.n_deadline} deadline`,
             zh: `服务周期${r.o_turnaround}天，最早${r.done_by}完成，晚于截止日期${r.n_deadline}`,
           },
   },
@@ -286,11 +289,11 @@ const FACTORS: Factor<ServiceRow>[] = [
       if (r.o_turnaround == null) return { en: 'states no turnaround', zh: '未标明服务周期' };
       if (r.n_deadline == null)
         return {
-          en: `done in ${r.o_turnaround} days; ${TURNAROUND_FULL_DAYS} days or more score 0`,
+          en: `done in ${days(r.o_turnaround)}; ${TURNAROUND_FULL_DAYS} days or more score 0`,
           zh: `服务周期${r.o_turnaround}天；${TURNAROUND_FULL_DAYS}天及以上得0分`,
         };
       return {
-        en: `done in ${r.o_turnaround} days, by ${r.done_by}; due by ${r.n_deadline}`,
+        en: `done in ${days(r.o_turnaround)}, by ${r.done_by}; due by ${r.n_deadline}`,
         zh: `服务周期${r.o_turnaround}天，${r.done_by}前完成；截止日期${r.n_deadline}`,
       };
     },
@@ -304,8 +307,7 @@ const FACTORS: Factor<ServiceRow>[] = [
     value: `coalesce(cardinality(cov.cats), 0)::float8 / cardinality(c.n_categories)`,
     applies: `cardinality(c.n_categories) > 1`,
     detail: (r) => {
-      // In the need's order.
-      const covered = r.n_categories.filter((c) => r.cov_cats.includes(c));
+      const covered = r.cov_cats;
       const [k, n] = [covered.length, r.n_categories.length];
       if (k === 0) return { en: `the provider offers none of the need’s ${n} services to it`, zh: `服务商未提供需求${n}项服务中的任何一项` };
       const named = categories(covered);
@@ -320,7 +322,7 @@ const FACTORS: Factor<ServiceRow>[] = [
     detail: (r) =>
       r.extra_certs.length
         ? {
-            en: `${r.extra_certs.length} certifications beyond those required (${list(r.extra_certs).en}); ${EXTRA_CERTS_FULL} score 1`,
+            en: `${r.extra_certs.length} certification${r.extra_certs.length === 1 ? '' : 's'} beyond those required (${list(r.extra_certs).en}); ${EXTRA_CERTS_FULL} score 1`,
             zh: `超出要求的资质${r.extra_certs.length}项（${list(r.extra_certs).zh}）；${EXTRA_CERTS_FULL}项得1分`,
           }
         : { en: `no certifications beyond those required; ${EXTRA_CERTS_FULL} score 1`, zh: `无超出要求的资质；${EXTRA_CERTS_FULL}项得1分` },
@@ -382,12 +384,18 @@ const WALK_COLUMNS = [
 ];
 
 /**
- * For the kept candidates: the need's categories the provider offers to the need (COVERAGE), and
- * the provider's district (LOCAL_PRESENCE).
+ * For the kept candidates: the need's categories the provider offers to the need (COVERAGE: a
+ * published offering of the category serving one of its markets in one of its languages, each
+ * looked for in service_offering_provider_idx alone, only for needs of several categories), and the
+ * provider's district (LOCAL_PRESENCE).
  */
-const JOINS = `left join lateral (select array_agg(distinct x.category) as cats from service_offering x
-      where x.provider_id = c.o_provider and x.status = 'PUBLISHED' and x.category = any(c.n_categories)
-        and ${marketsMet('x', 'c.n_markets')} and ${languagesMet('x', 'c.n_languages')}) cov on true
+const JOINS = `left join lateral (select array(select nc from unnest(c.n_categories) with ordinality a(nc, i)
+        -- A probe per category (a scalar sub-select, which the planner keeps as one; an EXISTS becomes
+        -- a join reading every offering of the provider for each candidate).
+        where coalesce((select true from service_offering x where x.provider_id = c.o_provider and x.category = nc and x.status = 'PUBLISHED'
+          and ${marketsMet('x', 'c.n_markets')} and ${languagesMet('x', 'c.n_languages')} limit 1), false)
+        order by i) as cats
+      where cardinality(c.n_categories) > 1) cov on true
     left join service_provider sp on sp.id = c.o_provider left join enterprise pe on pe.id = sp.enterprise_id`;
 
 /** An ordered array of `xs` entries that are not in `ys`. */

@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202120004 extends Migration {
+export class Migration20261202121817 extends Migration {
 
-  override name = 'Migration20261202120004';
+  override name = 'Migration20261202121817';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "service_need" ("id" serial primary key, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "owner_id" int not null, "ref" varchar(80) null, "status" text not null default 'OPEN', "title" varchar(200) not null, "description" varchar(4000) null, "categories" text[] not null, "markets" text[] not null default '{}', "languages" text[] not null default '{}', "certifications" text[] not null default '{}', "budget_max" numeric(14,4) null, "budget_currency" varchar(3) null, "budget_unit" text null, "deadline" date null, "district_code" varchar(6) null, "is_sample" boolean not null default true);`);
@@ -17,7 +17,7 @@ export class Migration20261202120004 extends Migration {
   include ("provider_id", "markets", "languages", "certifications", "turnaround_days", "price_min", "price_max", "currency")
   where "status" = 'PUBLISHED';`);
     this.addSql(`create index "service_offering_find_gin" on "service_offering" using gin ("category", "markets", "languages", "certifications") where "status" = 'PUBLISHED';`);
-    this.addSql(`create index "service_offering_provider_idx" on "service_offering" ("provider_id", "category", "id") where "status" = 'PUBLISHED';`);
+    this.addSql(`create index "service_offering_provider_idx" on "service_offering" ("provider_id", "category", "id") include ("markets", "languages") where "status" = 'PUBLISHED';`);
     this.addSql(`create index "service_offering_name_zh_idx" on "service_offering" ("name_zh", "id");`);
     this.addSql(`create index "service_offering_updated_at_idx" on "service_offering" ("updated_at", "id");`);
     this.addSql(`create index "service_offering_search_trgm" on "service_offering" using gin (cbec_search_text("name_zh", "name_en") gin_trgm_ops);`);
@@ -41,7 +41,6 @@ export class Migration20261202120004 extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "service_need" cascade;`);
     this.addSql(`drop table if exists "service_offering" cascade;`);
-
   }
 
 }
