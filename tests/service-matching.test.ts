@@ -8,8 +8,13 @@
  * ("Services") and the literals below. The world is the test's own: the sample offerings are
  * withdrawn and the sample needs closed first.
  */
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { importDataset } from '../src/composition';
 import { toGlobalId } from '../src/graphql/ids';
+import { ImportValidationError, type ImportIssue } from '../src/import';
+import { ormConfig } from '../src/orm';
 import { addDays, todayInChina } from '../src/modules/matchmaking/matchmaking.validation';
 import { SERVICE_OFFERING_MATCH } from '../src/modules/service-provider/service.events';
 import { bearer, issueKey } from './helpers/keys';
@@ -651,6 +656,69 @@ describe('serviceOfferingMatched: a saved need told of new fitting offerings', (
     });
     await client.dispose();
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the import path: serviceOfferings and serviceNeeds', () => {
+  let orm: MikroORM;
+  beforeAll(async () => {
+    orm = await MikroORM.init(ormConfig(s.databaseUrl));
+  });
+  afterAll(() => orm?.close(true));
+  const credit = async (n: string) => (await sql.query('select credit_code from enterprise where id = $1', [ents[n]])).rows[0].credit_code as string;
+  const record = async (ref: string, over: Record<string, unknown> = {}) => ({
+    provider: await credit('p2'),
+    ref,
+    nameZh: '欧盟商标注册',
+    nameEn: `Imported ${ref}`,
+    category: IP,
+    markets: ['eu'],
+    languages: ['zh'],
+    certifications: [TM],
+    price: { min: 6500, max: '8000', currency: 'cny', unit: 'PER_PROJECT' },
+    turnaroundDays: 12,
+    contact: { name: '李女士', email: 'ip@example.cn' },
+    ...over,
+  });
+
+  it('checks records as the API does, updates what changed on a second import, and deletes nothing left out', async () => {
+    const bad = await importDataset(orm.em.fork(), {
+      serviceOfferings: [
+        await record('x', { price: { min: '0.5', currency: 'CNY', unit: 'PERCENT_OF_VALUE' } }),
+        await record('y', { provider: await credit('buyer') }),
+      ],
+    }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ImportValidationError);
+    expect((bad as ImportValidationError).issues.map((i: ImportIssue) => [i.path, i.field])).toEqual([
+      ['serviceOfferings[0]', 'price.currency'],
+      ['serviceOfferings[1]', 'provider'],
+    ]);
+    const first = await importDataset(orm.em.fork(), { serviceOfferings: [await record('imp-a'), await record('imp-b')] });
+    expect(first.counts).toMatchObject({ service_offering: 2 });
+    const again = await importDataset(orm.em.fork(), { serviceOfferings: [await record('imp-a'), await record('imp-b')] });
+    expect(again.counts).toMatchObject({ service_offering: 0 });
+    // a changed price updates imp-a; imp-b, left out, stays as it is
+    const changed = await importDataset(orm.em.fork(), {
+      serviceOfferings: [await record('imp-a', { price: { min: '6000', currency: 'CNY', unit: 'PER_PROJECT' } })],
+    });
+    expect(changed.counts).toMatchObject({ service_offering: 1 });
+    const rows = (
+      await sql.query(
+        `select ref, status, markets, currency, price_min::text, price_max::text, is_sample from service_offering where ref like 'imp-%' order by ref`,
+      )
+    ).rows;
+    expect(rows).toEqual([
+      { ref: 'imp-a', status: 'PUBLISHED', markets: ['EU'], currency: 'CNY', price_min: '6000.0000', price_max: null, is_sample: false },
+      { ref: 'imp-b', status: 'PUBLISHED', markets: ['EU'], currency: 'CNY', price_min: '6500.0000', price_max: '8000.0000', is_sample: false },
+    ]);
+  });
+
+  it('imports saved needs by enterprise and ref', async () => {
+    const need = { enterprise: await credit('other'), ref: 'imp-need', title: 'EU VAT', categories: ['FINANCE_TAX'], markets: ['DE'], district: '500103' };
+    expect((await importDataset(orm.em.fork(), { serviceNeeds: [need] })).counts).toMatchObject({ service_need: 1 });
+    expect((await importDataset(orm.em.fork(), { serviceNeeds: [need] })).counts).toMatchObject({ service_need: 0 });
+    const bad = await importDataset(orm.em.fork(), { serviceNeeds: [{ ...need, categories: [], district: '500199' }] }).catch((e: unknown) => e);
+    expect((bad as ImportValidationError).issues.map((i: ImportIssue) => i.field)).toEqual(['categories', 'district']);
   });
 });
 
