@@ -3,6 +3,7 @@ import { ServiceCategory, ServiceCertification as C, ServicePriceUnit as U } fro
 import type { ServiceProviderRecord } from '../../src/modules/service-provider/service-provider.import';
 import type { ServiceNeedRecord, ServiceOfferingRecord, serviceNeedsImport, serviceOfferingsImport } from '../../src/modules/service-provider/service.import';
 import type { SampleEnterprise } from '../sample';
+import { contactName } from './fair';
 import { Rng } from './prng';
 
 /*
@@ -349,17 +350,6 @@ export const CATALOGUE: Record<ServiceCategory, Template[]> = {
   ],
 };
 
-const SURNAMES: readonly (readonly [string, string])[] = [
-  ['王', 'Wang'],
-  ['李', 'Li'],
-  ['张', 'Zhang'],
-  ['刘', 'Liu'],
-  ['陈', 'Chen'],
-  ['杨', 'Yang'],
-  ['周', 'Zhou'],
-  ['吴', 'Wu'],
-];
-
 /** A price bound as the API takes it: whole numbers as they are, percentages to two places. */
 const amount = (v: number, unit: U) => (unit === U.PERCENT_OF_VALUE ? v.toFixed(2) : String(Math.round(v)));
 
@@ -368,13 +358,12 @@ export function offeringFrom(rng: Rng, tpl: Template, host: string) {
   const [lo, hi, currency, unit] = tpl.price;
   const min = lo * rng.real(0.85, 1.15);
   const max = Math.max(min, hi * rng.real(0.9, 1.2));
-  const [zh, en] = rng.pick(SURNAMES);
-  const woman = rng.chance(0.5);
+  const { name } = contactName(rng);
   return {
     price: { min: amount(min, unit), max: amount(max, unit), currency, unit },
     turnaroundDays: Math.max(1, Math.round(tpl.days * rng.real(0.7, 1.3))),
     contact: {
-      name: `${zh}${woman ? '女士' : '先生'}（${woman ? 'Ms' : 'Mr'} ${en}）`,
+      name,
       email: `services@${host}.example`,
       phone: `+86 23 6${String(rng.int(100, 999))} ${String(rng.int(1000, 9999))}`,
     },

@@ -19,7 +19,7 @@ import {
 } from './service.profile';
 import { ServicePriceUnit } from './service-provider.enums';
 import type { ServiceNeedInput, ServiceWeightsInput } from './service-offering.inputs';
-import { checkNeedFields, Problems } from './service.validation';
+import { checkNeedFields, needMatchColumns, Problems } from './service.validation';
 
 /**
  * Services both ways through the matching engine (src/matching) with the two services profiles
@@ -84,19 +84,7 @@ async function adHocNeed(ctx: Context, input: ServiceNeedInput, today: string): 
     if (!d) p.add(['need', 'district'], `No Chongqing district has the code ${f.district}; see \`districts\``);
   }
   if (!p.ok) throw badInput(p.list.map((e) => `${e.field?.join('.')}: ${e.message}`).join('; '), p.list[0].field);
-  return {
-    id: null,
-    owner_id: ctx.viewer?.enterpriseId ?? null,
-    categories: f.categories!,
-    markets: f.markets ?? [],
-    languages: f.languages ?? [],
-    certifications: f.certifications ?? [],
-    budget_max: f.budget?.max ?? null,
-    budget_currency: f.budget?.currency ?? null,
-    budget_unit: f.budget?.unit ?? null,
-    deadline: f.deadline ?? null,
-    district_code: f.district ?? null,
-  };
+  return { id: null, owner_id: ctx.viewer?.enterpriseId ?? null, ...needMatchColumns(f) };
 }
 
 /** What `serviceMatches` is asked: a saved `needId` or an ad-hoc `need`, and how to rank. */

@@ -271,3 +271,18 @@ export function checkNeedFields(i: NeedFields, p: Problems, base: Path, today: s
   for (const k of Object.keys(out) as (keyof CheckedNeed)[]) if (out[k] === undefined) delete out[k];
   return out;
 }
+
+/** A whole need's matched columns (service_need's, as the profiles read them), from its checked fields; what is left out empty or null. */
+export function needMatchColumns(f: CheckedNeed) {
+  return {
+    categories: f.categories ?? [],
+    markets: f.markets ?? [],
+    languages: f.languages ?? [],
+    certifications: f.certifications ?? [],
+    budget_max: f.budget?.max ?? null,
+    budget_currency: f.budget?.currency ?? null,
+    budget_unit: f.budget?.unit ?? null,
+    deadline: f.deadline ?? null,
+    district_code: f.district ?? null,
+  };
+}
