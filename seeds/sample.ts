@@ -19,6 +19,7 @@ import { USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from './sample/places'
 import { makeFairSample, type FairDataset } from './sample/fair';
 import { makeParkSpaces, type ParkSpaceDataset } from './sample/parks';
 import { makeTalentCohorts, type TalentDataset } from './sample/talent';
+import { makeServicesSample, type ServicesDataset } from './sample/services';
 import { Rng } from './sample/prng';
 
 /*
@@ -1503,7 +1504,8 @@ export type SampleDataset = DatasetOf<
 > &
   FairDataset &
   ParkSpaceDataset &
-  TalentDataset;
+  TalentDataset &
+  ServicesDataset;
 
 export interface SampleData {
   dataset: SampleDataset;
@@ -1527,6 +1529,7 @@ export function sampleData(seed = SAMPLE_SEED): SampleData {
       talentCohorts: makeTalentCohorts(seed, makeTalentBases(seed, ents)),
       // The sample edition of the trade fair (seeds/sample/fair.ts).
       ...makeFairSample(seed, ents, belts),
+      ...makeServicesSample(seed, ents, makeServiceProviders(seed, ents)),
     },
   };
 }

@@ -310,7 +310,8 @@ export function priceRangeFor(rng: Rng, p: FairProduct, currency: string): { min
   return { min: priceIn(min, currency), max: priceIn(Math.max(min, max), currency), currency };
 }
 
-function contactName(rng: Rng): { name: string } {
+/** A contact person's name in both languages: 王女士（Ms Wang）. */
+export function contactName(rng: Rng): { name: string } {
   const [zh, en] = rng.pick(SURNAMES);
   const woman = rng.chance(0.5);
   return { name: `${zh}${woman ? '女士' : '先生'}（${woman ? 'Ms' : 'Mr'} ${en}）` };

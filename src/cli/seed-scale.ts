@@ -19,6 +19,7 @@ import { maskPassword } from '../logger';
  *                         [--talent-bases N] [--cohorts N] [--seed N] [--truncate] [--keep-indexes]
  *                         [--offers N] [--demands N] [--holds N] [--more-countries]
  *                         [--fair-listings N] [--fair-exhibitors N] [--fair-slots-per-exhibitor N]
+ *                         [--offerings N] [--service-needs N]
  *
  * Matchmaking (off by default): --offers published capacity offers over the warehouses (a storage
  * class and services each warehouse has, its own CBM factors, priced from its city in its
@@ -36,6 +37,8 @@ import { maskPassword } from '../logger';
  * Park space (off by default): --park-spaces spaces to let, spread over the parks at random (mind
  * --parks: 20,000 spaces over the default 20 parks of 20,000 enterprises is 1,000 a park), each of
  * a kind its park lets, available from 120 days before the run to 180 days after it.
+ * Services (off by default): --offerings service offerings spread over the providers (from the
+ * sample catalogue, mostly published), --service-needs saved needs of export sellers (1–3 categories).
  * --more-countries also puts warehouses in 29 cities of reference-list countries without a sample
  * city (no corridor lane reaches them), so the warehouses span 62 countries instead of 33.
  *
@@ -74,6 +77,8 @@ type Options = {
   fairExhibitors: number;
   fairListings: number;
   fairSlotsPerExhibitor: number;
+  offerings: number;
+  serviceNeeds: number;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -108,13 +113,16 @@ function parseArgs(argv: string[]): Options {
     'fair-exhibitors',
     'fair-listings',
     'fair-slots-per-exhibitor',
+    'offerings',
+    'service-needs',
   ]);
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new ScaleError(`unknown option ${a}`);
   if (argv.includes('--help')) {
     console.log(
       'usage: seed:scale -- --enterprises N [--warehouses N] [--parks N] [--park-spaces N] [--providers N] [--talent-bases N] [--cohorts N] [--seed N] [--truncate] [--keep-indexes]\n' +
         '                    [--offers N] [--demands N] [--holds N] [--more-countries]\n' +
-        '                    [--fair-listings N] [--fair-exhibitors N] [--fair-slots-per-exhibitor N]',
+        '                    [--fair-listings N] [--fair-exhibitors N] [--fair-slots-per-exhibitor N]\n' +
+        '                    [--offerings N] [--service-needs N]',
     );
     process.exit(0);
   }
@@ -142,6 +150,8 @@ function parseArgs(argv: string[]): Options {
     fairListings,
     fairExhibitors: num('fair-exhibitors', fairListings > 0 ? Math.max(1, Math.min(Math.round(fairListings / 8), Math.round(enterprises / 4))) : 0),
     fairSlotsPerExhibitor: num('fair-slots-per-exhibitor', 24),
+    offerings: num('offerings', 0),
+    serviceNeeds: num('service-needs', 0),
   };
 }
 

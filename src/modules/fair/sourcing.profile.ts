@@ -1,5 +1,6 @@
 import { fullMatchSql } from '../../matching/engine';
 import type { Bilingual, CandidateSource, Constraint, Factor, MatchProfile, MatchRow } from '../../matching/profile';
+import { skipScanPartitions } from '../../matching/walk';
 import { fmtPrice, fmtQuantity } from '../../matching/wording';
 import type { Params } from '../../graphql/sql/params';
 import { pairRateSql, rateMapSql } from '../reference/exchange-rate.sql';
@@ -456,10 +457,10 @@ const WALK_COLUMNS = [
 ];
 
 /**
- * A walk's partitions: each category under the top level of the side that asks (`x`, bound by the
- * one-row `xFrom`) and each currency its candidates (alias `t`, as `inCategory` selects them) have there ('' for none),
- * found by skipping through the index, each with the pair's rate for that currency (`rates` binds
- * the map `rateOf` reads).
+ * A walk's partitions (src/matching/walk.ts): each category under the top level of the side that
+ * asks (`x`, bound by the one-row `xFrom`) and each currency its candidates (alias `t`, as
+ * `inCategory` selects them) have there ('' for none), found by skipping through the index, each
+ * with the pair's rate for that currency (`rates` binds the map `rateOf` reads).
  */
 function partitionsSql(
   t: string,
@@ -469,13 +470,15 @@ function partitionsSql(
   rates: string,
   rateOf: (currency: string) => string,
 ): string {
-  return `with recursive parts(cat, cur) as (
-          select c.id, (select min(coalesce(${t}.currency, '')) from fair_listing ${t} where ${inCategory('c.id')})
-          from ${xFrom} cross join product_category c where coalesce(c.parent_id, c.id) = ${x}.category_root_id
-          union all
-          select p.cat, (select min(coalesce(${t}.currency, '')) from fair_listing ${t} where ${inCategory('p.cat')} and coalesce(${t}.currency, '') > p.cur)
-          from parts p cross join ${xFrom} where p.cur is not null)
-        select p.cat, p.cur, ${rateOf(`nullif(p.cur, '')`)} from parts p cross join ${xFrom} cross join ${rates} where p.cur is not null`;
+  return skipScanPartitions({
+    query: xFrom,
+    keys: `select c.id from product_category c where coalesce(c.parent_id, c.id) = ${x}.category_root_id`,
+    table: `fair_listing ${t}`,
+    value: `coalesce(${t}.currency, '')`,
+    within: inCategory,
+    select: `p.key as cat, p.val as cur, ${rateOf(`nullif(p.val, '')`)}`,
+    more: rates,
+  });
 }
 
 /** What a sourcing ranking is asked: the listing of the side that asks, as values. */

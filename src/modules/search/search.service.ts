@@ -5,7 +5,7 @@ import { parseSearchQuery, QUERY_MAX, textMatcher } from '../../graphql/text-sea
 import { compileObject, newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { selects, shapeConnection, type ConnectionResult } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
-import { sqlRegistry } from '../../graphql/sql/registry';
+import { type NodeAccess, sqlRegistry } from '../../graphql/sql/registry';
 
 /**
  * Name search across kinds, Chinese and English, ranked by relevance. Every branch is served by
@@ -25,6 +25,8 @@ interface KindSource {
   table: string;
   key: string;
   keyType: 'int' | 'text';
+  /** The rows anyone may see, when the type restricts them (its node access, as for an anonymous caller: drafts are never found). */
+  access?: NodeAccess;
 }
 
 function kindSources(info: GraphQLResolveInfo, typeNames: ReadonlyMap<string, string>): Map<string, KindSource> {
@@ -33,7 +35,7 @@ function kindSources(info: GraphQLResolveInfo, typeNames: ReadonlyMap<string, st
   for (const [kind, type] of typeNames) {
     const node = nodes[type];
     if (!node) throw new Error(`Search kind ${kind}: ${type} is not a node type with a table (@SqlObject)`);
-    out.set(kind, { type, table: node.table, key: node.column, keyType: node.keyType });
+    out.set(kind, { type, table: node.table, key: node.column, keyType: node.keyType, access: node.access });
   }
   return out;
 }
@@ -155,20 +157,25 @@ export async function search(
   /** Conditions (and, with `scored`, the score) for the words, with their parameters in `params`. */
   const matcher = (params: Params, scored: boolean) => textMatcher({ q, words }, params, scored, { text: st, bigrams: (t) => `${t}.search_bigrams` });
   const { cond, score } = matcher(p, true);
-  const countSql = (match: (t: string) => string) =>
-    `(select ${kinds.map((k) => `(select count(*) from ${sources.get(k)!.table} t where ${match('t')})`).join(' + ')})::int`;
+  /** A kind's rows anyone may see (its node access, for an anonymous caller), as a condition to add. */
+  const visible = (k: string, t: string, params: Params) => {
+    const access = sources.get(k)!.access;
+    return access ? ` and ${access(t, undefined, params)}` : '';
+  };
+  const countSql = (match: (t: string) => string, params: Params) =>
+    `(select ${kinds.map((k) => `(select count(*) from ${sources.get(k)!.table} t where ${match('t')}${visible(k, 't', params)})`).join(' + ')})::int`;
 
   const branches = kinds.map((k) => {
     const { table, key } = sources.get(k)!;
-    return `(select '${k}' as k, ${key}::text as key, ${score('t')} as s, t.name_zh as zh, t.name_en as en from ${table} t where ${cond('t')} limit ${CANDIDATES})`;
+    return `(select '${k}' as k, ${key}::text as key, ${score('t')} as s, t.name_zh as zh, t.name_en as en from ${table} t where ${cond('t')}${visible(k, 't', p)} limit ${CANDIDATES})`;
   });
   const wantsTotal = selects('SearchConnection', info.fieldNodes, 'totalCount', info);
-  const total = wantsTotal ? countSql(cond) : 'null::int';
+  const total = wantsTotal ? countSql(cond, p) : 'null::int';
   /** A page past the end has no row to carry the total: count alone. */
   const countOnly = async () => {
     const cp = new Params();
     const m = matcher(cp, false);
-    return (await ctx.db.query<{ total: number }>(`select ${countSql(m.cond)} as total`, cp.values))[0].total;
+    return (await ctx.db.query<{ total: number }>(`select ${countSql(m.cond, cp)} as total`, cp.values))[0].total;
   };
 
   // The hit's node: each kind compiled with the fields its fragments select.

@@ -1,3 +1,5 @@
+import { sql } from '../../db/sql';
+import { exec } from '../../db/write';
 import { list, manyOf, sampleFlag, text, type RecordOf } from '../../import/fields';
 import { defineUnit } from '../../import/unit';
 import { creditCode } from '../enterprise/enterprise.import';
@@ -33,6 +35,20 @@ export const serviceProvidersImport = defineUnit({
   table: 'service_provider',
   dependsOn: ['enterprises', 'countries'],
   fields: serviceProviderFields,
-  // One offering per enterprise (unique in the table): the enterprise is the key.
-  naturalKey: { field: 'creditCode', unique: 'service provider for enterprise' },
+  // One provider per enterprise (unique in the table): the enterprise's credit code is the key,
+  // found through the enterprise (the column holds its id), e.g. by service offerings' `provider`.
+  naturalKey: {
+    field: 'creditCode',
+    unique: 'service provider for enterprise',
+    label: 'service provider',
+    find: async (em, keys) =>
+      new Map(
+        (
+          await exec<{ k: string; id: number }>(
+            em,
+            sql`select e.credit_code as k, sp.id from service_provider sp join enterprise e on e.id = sp.enterprise_id where e.credit_code = any(${sql.array(keys, 'text')})`,
+          )
+        ).map((r) => [r.k, { id: r.id }]),
+      ),
+  },
 });
