@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
+import { privateAnswer } from '../../graphql/plugins/cache-policy';
 import { parseSearchQuery, QUERY_MAX, textMatcher } from '../../graphql/text-search';
 import { compileObject, newCompileCtx, subFieldNodes } from '../../graphql/sql/compile';
 import { selects, shapeConnection, type ConnectionResult } from '../../graphql/sql/connection';
@@ -152,7 +153,10 @@ export async function search(
   const kinds = args.kinds?.length ? [...new Set(args.kinds)] : [...sources.keys()];
 
   const p = new Params();
-  const c = newCompileCtx(info, ctx.lang, p);
+  // Found objects show what their types show the caller (contacts to API-key callers, as node(id:) does):
+  // such an answer is the caller's own, never shared by a cache.
+  const c = newCompileCtx(info, ctx.lang, p, { viewerId: ctx.viewer?.enterpriseId });
+  if (ctx.viewer) privateAnswer(ctx);
   const st = (t: string) => `cbec_search_text(${t}.name_zh, ${t}.name_en)`;
   /** Conditions (and, with `scored`, the score) for the words, with their parameters in `params`. */
   const matcher = (params: Params, scored: boolean) => textMatcher({ q, words }, params, scored, { text: st, bigrams: (t) => `${t}.search_bigrams` });

@@ -9,7 +9,7 @@ import { Params } from '../../graphql/sql/params';
 import { setFilterSql } from '../../graphql/types/filters';
 import { districtCodes } from '../../graphql/types/ranges';
 import { COHORT_FILTER_IDS_MAX, LANGUAGES_MAX, type TalentCohortFilter, type TalentCohortOrder, TalentCohortOrderField } from './talent-cohort.inputs';
-import { seatsLeftSql } from './talent-cohort.types';
+import { seatsLeftSql } from './talent.profile';
 
 /** Talent cohorts as a public list (the read API's conventions: filters, order, `updatedSince`). */
 
@@ -59,6 +59,11 @@ export function cohortWhere(filter: TalentCohortFilter | undefined): Sql[] {
   if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
   if (filter.languages) where.push(sql`t.language = any(${sql.array(languageCodes(filter.languages, 'filter.languages'), 'text')})`);
   if (filter.statuses) where.push(sql`t.status = any(${sql.known(filter.statuses, 'text')})`);
+  if (filter.startsFrom && filter.startsTo && filter.startsFrom > filter.startsTo)
+    throw badInput(
+      `filter.startsFrom (${filter.startsFrom}) is after filter.startsTo (${filter.startsTo}): no cohort could start in between`,
+      'filter.startsTo',
+    );
   if (filter.startsFrom) where.push(sql`t.starts_on >= ${sql.typed(filter.startsFrom, 'date')}`);
   if (filter.startsTo) where.push(sql`t.starts_on <= ${sql.typed(filter.startsTo, 'date')}`);
   if (filter.hasFreeSeats != null) where.push(sql`(${sql.raw(seatsLeftSql('t'))} > 0) = ${sql.typed(filter.hasFreeSeats, 'bool')}`);

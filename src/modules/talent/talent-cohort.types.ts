@@ -21,6 +21,7 @@ import {
   TalentSpecialty,
 } from './talent.enums';
 import { TalentError } from './talent.errors';
+import { seatsLeftSql } from './talent.profile';
 import { TalentBase, TalentProgramme } from './talent.types';
 
 /** Cohorts and seat reservations as clients read them. */
@@ -31,14 +32,6 @@ registerBilingualEnum(SeatReservationStatus, 'SeatReservationStatus', 'State of 
 
 /** A fee in CNY, as Money. */
 const cny = (column: string) => expr((t) => `json_build_object('amount', ${t}.${column}::text, 'currency', 'CNY')`);
-
-/**
- * Seats a cohort has left: its seats less those reserved, plus those of held reservations already
- * past their expiry that the sweeper has not yet given back (they read as EXPIRED at once).
- */
-export const seatsLeftSql = (t: string) =>
-  `(${t}.seats - ${t}.reserved_seats + coalesce((select sum(x.people) from seat_reservation x
-    where x.cohort_id = ${t}.id and x.status = 'HELD' and x.expires_at <= now()), 0))::int`;
 
 /** Who sees a cohort's enrolment contact: any caller with an API key (`v`: the viewer's parameter); anonymous callers never. */
 const withKey = (_t: string, v: string) => `${v}::int is not null`;
@@ -81,8 +74,9 @@ export class TalentCohort extends NamedNode {
   @Field(() => Int, { description: 'Seats in all (总名额)' })
   seats!: number;
 
-  @Sql(col('reserved_seats'))
-  @Field(() => Int, { description: 'Seats taken by held and confirmed reservations (已预留名额)' })
+  // Lapsed reservations not yet swept count as given back here too, so seats = reservedSeats + seatsLeft at every moment.
+  @Sql(expr((t) => `(${t}.seats - ${seatsLeftSql(t)})`))
+  @Field(() => Int, { description: 'Seats taken by held (not expired) and confirmed reservations (已预留名额)' })
   reservedSeats!: number;
 
   @Sql(expr(seatsLeftSql))

@@ -13,9 +13,19 @@ import { TalentSpecialtyLabels } from './talent.enums';
  * Candidates are the open cohorts that have not started (a Chinese calendar day). The walk reads
  * them per mode and district (talent_cohort_match_idx, index-only), soonest first; a partition
  * outside the place asked has no full match (PLACE, on the partition alone) and is read only for
- * near misses. SEATS reads `reserved_seats` as it is: a lapsed reservation not yet swept counts
- * until the sweeper gives its seats back, within seconds.
+ * near misses. SEATS counts the seats of a lapsed reservation not yet swept as free, as
+ * `seatsLeft` does (looked up only for a cohort whose `reserved_seats` alone leaves too few).
  */
+
+/** Seats of a cohort's held reservations past their expiry that the sweeper has not given back yet. */
+export const lapsedSeatsSql = (t: string) =>
+  `coalesce((select sum(x.people) from seat_reservation x where x.cohort_id = ${t}.id and x.status = 'HELD' and x.expires_at <= now()), 0)`;
+
+/**
+ * Seats a cohort has left: its seats less those reserved, plus those of held reservations already
+ * past their expiry that the sweeper has not yet given back (they read as EXPIRED at once).
+ */
+export const seatsLeftSql = (t: string) => `(${t}.seats - ${t}.reserved_seats + ${lapsedSeatsSql(t)})::int`;
 
 /** Today in China: cohorts start on Chinese calendar days. */
 export const TODAY = `(now() at time zone 'Asia/Shanghai')::date`;
@@ -107,7 +117,8 @@ const CONSTRAINTS: Constraint<TalentRow>[] = [
   },
   {
     name: 'SEATS',
-    sql: 'c.seats - c.reserved_seats >= n.people',
+    // Lapsed reservations not yet swept count as free, as seatsLeft says; looked up only when the column alone falls short.
+    sql: `case when c.seats - c.reserved_seats >= n.people then true else c.seats - c.reserved_seats + ${lapsedSeatsSql('c')} >= n.people end`,
     miss: (r) => ({
       en: `${seats(r.seats_left).en} left, ${r.people} needed`,
       zh: `仅剩${seats(r.seats_left).zh}，需要${r.people}个`,
@@ -220,7 +231,6 @@ const COLUMNS: Record<string, string> = {
   starts_text: 'c.starts_on::text',
   from_text: 'n.earliest::text',
   days_after: 'c.starts_on - n.earliest',
-  seats_left: 'c.seats - c.reserved_seats',
   fee: 'c.fee_cny',
   language: 'c.language',
   mode: 'c.mode',
@@ -292,7 +302,7 @@ export const TALENT: MatchProfile<TalentRow, TalentNeed> = {
   factors: FACTORS,
   joins: 'left join talent_base tb on tb.id = c.base_id',
   joinColumns: 'tb.annual_training_capacity as base_capacity',
-  detailColumns: `${districtNames('c.district_code', 'district')}, ${districtNames('n.near', 'near')}, ${askedDistricts('zh')}, ${askedDistricts('en')}`,
+  detailColumns: `${seatsLeftSql('c')} as seats_left, ${districtNames('c.district_code', 'district')}, ${districtNames('n.near', 'near')}, ${askedDistricts('zh')}, ${askedDistricts('en')}`,
 };
 
 /** The factor and constraint names, for the GraphQL enums (talent-match.types.ts) to be checked against. */
