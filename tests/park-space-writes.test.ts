@@ -8,12 +8,10 @@
  * bounds and messages. The world is the test's own parks in 长寿 (500115), where the sample has none.
  */
 import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { importDataset } from '../src/composition';
 import { toGlobalId } from '../src/graphql/ids';
 import type { Dataset } from '../src/import';
-import { ormConfig } from '../src/orm';
+import { importInto } from './helpers/import';
 import { bearer, issueKey } from './helpers/keys';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
@@ -38,14 +36,7 @@ const park = (slug: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function importWorld(ds: Dataset) {
-  const orm = await MikroORM.init(ormConfig(s.databaseUrl));
-  try {
-    return await importDataset(orm.em.fork(), ds, { defaultIsSample: false });
-  } finally {
-    await orm.close(true);
-  }
-}
+const importWorld = (ds: Dataset) => importInto(s.databaseUrl, ds);
 
 async function query<T>(text: string, values: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: s.databaseUrl });
