@@ -9,10 +9,8 @@
  * the issue's own question (两江新区) is asked of the sample parks.
  */
 import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { importDataset } from '../src/composition';
 import type { Dataset } from '../src/import';
-import { ormConfig } from '../src/orm';
+import { importInto } from './helpers/import';
 import { issueKey, bearer } from './helpers/keys';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
@@ -74,14 +72,7 @@ const WORLD: Dataset = {
   ],
 };
 
-async function importWorld(ds: Dataset) {
-  const orm = await MikroORM.init(ormConfig(s.databaseUrl));
-  try {
-    return await importDataset(orm.em.fork(), ds, { defaultIsSample: false });
-  } finally {
-    await orm.close(true);
-  }
-}
+const importWorld = (ds: Dataset) => importInto(s.databaseUrl, ds);
 
 beforeAll(async () => {
   s = await startTestServer(__filename);

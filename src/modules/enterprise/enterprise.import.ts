@@ -10,17 +10,17 @@ import { BrandKind, Certification, EnterpriseRole, SalesChannel } from './enterp
 /**
  * A unified social credit code (GB 32100, check character validated). As a reference (`ref`) it
  * points at an enterprise of the dataset or the database, which must have `role` when one is
- * given; with `idOf`, the column holds that enterprise's id.
+ * given; with `idOf`, the column holds that enterprise's id (null when an `optional` one is left out).
  */
-export function creditCode(o: { ref?: boolean; role?: EnterpriseRole; idOf?: boolean } & FieldHooks = {}) {
+export function creditCode<O extends boolean = false>(o: { ref?: boolean; role?: EnterpriseRole; idOf?: boolean; optional?: O } & FieldHooks = {}) {
   const { role } = o;
-  return field<string, false>({
+  return field<string, O>({
     ...o,
-    optional: false,
+    optional: (o.optional ?? false) as O,
     sqlType: o.idOf ? 'int' : 'text',
     idOf: o.idOf ? 'enterprises' : undefined,
     check(r, f) {
-      if (!r.present(f)) return void r.problem(f, 'is required');
+      if (!r.present(f)) return o.optional ? undefined : void r.problem(f, 'is required');
       const v = r.record[f];
       const error = creditCodeError(v);
       if (error) return void r.problem(f, error);

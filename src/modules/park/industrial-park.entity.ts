@@ -1,6 +1,7 @@
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
+import { Enterprise } from '../enterprise/enterprise.entity';
 import { District } from '../reference/district.entity';
 import { Zone } from '../reference/zone.entity';
 import { ParkDesignation, ParkKind, type ParkPublicService } from './park.enums';
@@ -17,6 +18,8 @@ import { ParkTenancy } from './park-tenancy.entity';
 })
 /** `near` filters: the parks in a latitude band, then longitude and distance (geo.ts withinSql). */
 @Index({ name: 'industrial_park_latitude_idx', properties: ['latitude'] })
+/** The parks an enterprise operates (`parkSpaces(filter: { mine })`). */
+@Index({ name: 'industrial_park_operator_idx', properties: ['operator'] })
 export class IndustrialPark extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -60,6 +63,15 @@ export class IndustrialPark extends SearchableEntity {
 
   @Property({ type: 'smallint', nullable: true })
   openedYear?: number;
+
+  /**
+   * The enterprise that runs the park (运营方), as the park's record names it: its API keys publish
+   * and manage the park's space. Null when the record names none (space then enters by import
+   * only). An enterprise that leaves the register stops running the park (set null): the park and
+   * its space are the park's public record and stay; the next import of the park names its operator.
+   */
+  @ManyToOne(() => Enterprise, { nullable: true, deleteRule: 'set null' })
+  operator?: Rel<Enterprise>;
 
   @Property({ type: 'boolean', default: true })
   isSample: boolean = true;

@@ -1,8 +1,8 @@
-import { keyOf, openRecord } from '../../import/checks';
+import { Findings, keyOf, openRecord, Scope } from '../../import/checks';
 import { checkFields, date, decimal, int, oneOf, sampleFlag, text, textRef, type RecordOf, type WriteOptions } from '../../import/fields';
 import type { ImportUnit } from '../../import/unit';
 import { upsertByParentRef } from '../../import/write';
-import { Problems } from '../../graphql/payload';
+import { type Path, Problems } from '../../graphql/payload';
 import { checkContact } from '../matchmaking/matchmaking.validation';
 import { contact } from '../matchmaking/offer.import';
 import { ParkSpaceKind, ParkSpaceStatus } from './park.enums';
@@ -51,13 +51,32 @@ export const parkSpaceFields = {
 
 export type ParkSpaceRecord = RecordOf<typeof parkSpaceFields>;
 
+/**
+ * The fields a park's operator gives through the API (ParkSpaceInput, park-space.writes.ts): the
+ * import's, less the park (an ID there), the state (its own mutation) and the sample flag.
+ */
+const { parkSlug: _park, status: _status, isSample: _sample, ...spaceApiFields } = parkSpaceFields;
+export type ParkSpaceApiRecord = RecordOf<typeof spaceApiFields>;
+
+/**
+ * Checks a space given through the API with the import's own field checks (the same bounds and
+ * messages, no twin), adding each problem to `p` at `base` and the field's path
+ * (`contact.email` → ["input", "contact", "email"]). `record` is the whole space: an update merges
+ * its changes into the stored space first, so cross-field rules (minDivisibleM2 ≤ areaM2) hold.
+ */
+export function checkSpaceRecord(p: Problems, base: Path, record: Record<string, unknown>): void {
+  const findings = new Findings();
+  checkFields(spaceApiFields, openRecord(findings, record, { path: base.join('.') }, Object.keys(spaceApiFields), new Scope()));
+  for (const i of findings.issues) p.add([...base, ...i.field.split(/[.[\]]+/).filter(Boolean)], i.message);
+}
+
 const NAMES = Object.keys(parkSpaceFields);
 
 /** A space's key among its unit's records: its park and ref (a slug has no `/`). */
 const spaceKey = (park: string, ref: string) => `${park}/${ref}`;
 
-/** The columns written from a record (besides park_id), with their types. */
-const COLUMNS = [
+/** The columns written from a record (besides park_id), with their types; the API writes them too. */
+export const SPACE_COLUMNS = [
   ['ref', 'text'],
   ['name_zh', 'text'],
   ['name_en', 'text'],
@@ -77,8 +96,8 @@ const COLUMNS = [
   ['is_sample', 'bool'],
 ] as const;
 
-/** A valid record's row, with the defaults for what it leaves out. */
-function rowOf(r: ParkSpaceRecord, o: WriteOptions): Record<string, unknown> {
+/** A valid record's row, with the defaults for what it leaves out (the API's too). */
+export function spaceRow(r: ParkSpaceRecord, o: WriteOptions): Record<string, unknown> {
   const c = checkContact(new Problems(), [], r.contact);
   return {
     parent: r.parkSlug,
@@ -121,10 +140,10 @@ export const parkSpacesImport: ImportUnit<ParkSpaceRecord, typeof KEY> = {
   },
 
   async write(records, tx) {
-    const rows = records.map((r) => rowOf(r, tx.options));
+    const rows = records.map((r) => spaceRow(r, tx.options));
     tx.count(
       'park_space',
-      await upsertByParentRef(tx.em, { table: 'park_space', parentColumn: 'park_id', parentTable: 'industrial_park', columns: COLUMNS }, rows),
+      await upsertByParentRef(tx.em, { table: 'park_space', parentColumn: 'park_id', parentTable: 'industrial_park', columns: SPACE_COLUMNS }, rows),
     );
   },
 };

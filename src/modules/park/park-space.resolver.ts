@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Extensions, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Context, requireViewer } from '../../graphql/context';
+import { IDEMPOTENCY_KEY_DOC, mutationPayload, type MutationResult } from '../../graphql/mutation';
 import { privateAnswer } from '../../graphql/plugins/cache-policy';
 import { ReadsFromPrimary } from '../../graphql/plugins/read-routing';
 import { selects } from '../../graphql/sql/connection';
@@ -11,7 +12,10 @@ import { NameResolver } from '../../graphql/types/name-resolver';
 import { NestedPageArgs } from '../../graphql/types/nested-args';
 import { PageArgsType } from '../../graphql/types/relay';
 import { listKeyOf, MATCH_COST, selectionOf } from '../../matching/connection';
+import { ParkSpaceStatus } from './park.enums';
+import { ParkSpaceInput, ParkSpaceUpdateInput } from './park-space.inputs';
 import { listSpaces, parkSpaceMatches } from './park-space.service';
+import { publishSpace, setSpaceStatus, updateSpace } from './park-space.writes';
 import {
   ParkSpace,
   ParkSpaceConnection,
@@ -19,6 +23,7 @@ import {
   ParkSpaceMatchResult,
   ParkSpaceNeedInput,
   ParkSpaceOrder,
+  ParkSpacePayload,
   ParkSpaceWeightsInput,
 } from './park-space.types';
 import { IndustrialPark } from './park.types';
@@ -83,6 +88,54 @@ export class ParkSpaceResolver {
   }
 }
 
+const payload = (ctx: Context, info: GraphQLResolveInfo, r: MutationResult & { replayed: boolean }) =>
+  mutationPayload(ctx, info, 'ParkSpacePayload', 'space', 'ParkSpace', 'park_space', r);
+const SPACE_ID_DOC = 'The space (空间ID)';
+
+/** The park operator's space mutations (thin: the API key, then one service call). */
+@Resolver()
+export class ParkSpaceWriteResolver {
+  @Mutation(() => ParkSpacePayload, {
+    description:
+      'Publish space to let in a park your enterprise operates (the park’s record names its operator); it is AVAILABLE at once, listed and matched (发布园区可租空间)',
+  })
+  async publishParkSpace(
+    @Arg('input', () => ParkSpaceInput, { description: 'The space (空间)' }) input: ParkSpaceInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return payload(ctx, info, await publishSpace(ctx, requireViewer(ctx), input, key));
+  }
+
+  @Mutation(() => ParkSpacePayload, {
+    description: 'Change a space of a park you operate: only the fields given change; a withdrawn space cannot change (修改园区可租空间)',
+  })
+  async updateParkSpace(
+    @Arg('id', () => ID, { description: SPACE_ID_DOC }) id: string,
+    @Arg('input', () => ParkSpaceUpdateInput, { description: 'The changes (修改内容)' }) input: ParkSpaceUpdateInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return payload(ctx, info, await updateSpace(ctx, requireViewer(ctx), id, input, key));
+  }
+
+  @Mutation(() => ParkSpacePayload, {
+    description:
+      'Set the state of a space of a park you operate: LET when it is let, AVAILABLE when it is free again, WITHDRAWN for good; only AVAILABLE space is listed by default and matched (设置园区空间状态)',
+  })
+  async setParkSpaceStatus(
+    @Arg('id', () => ID, { description: SPACE_ID_DOC }) id: string,
+    @Arg('status', () => ParkSpaceStatus, { description: 'The new state (新状态)' }) status: ParkSpaceStatus,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return payload(ctx, info, await setSpaceStatus(ctx, requireViewer(ctx), id, status, key));
+  }
+}
+
 /** IndustrialPark.spaces: the space a park has available. */
 @Resolver(() => IndustrialPark)
 export class ParkSpacesResolver {
@@ -101,4 +154,4 @@ export class ParkSpacesResolver {
   }
 }
 
-export const parkSpaceResolvers = [ParkSpaceResolver, ParkSpacesResolver, NameResolver(ParkSpace)] as const;
+export const parkSpaceResolvers = [ParkSpaceResolver, ParkSpaceWriteResolver, ParkSpacesResolver, NameResolver(ParkSpace)] as const;

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { sql, type Sql } from '../../db/sql';
-import type { Context } from '../../graphql/context';
+import { type Context, requireViewer } from '../../graphql/context';
 import type { DecimalFit } from '../../graphql/decimal';
 import { badInput } from '../../graphql/errors';
 import { runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
@@ -62,11 +62,15 @@ function amountOf(value: string | undefined, fit: DecimalFit, argument: string):
   return value;
 }
 
-function spaceWhere(filter: ParkSpaceFilter | undefined, p: Params): string[] {
+function spaceWhere(ctx: Context, filter: ParkSpaceFilter | undefined, p: Params): string[] {
   const where: Sql[] = [];
   const statuses = filter?.statuses?.length ? filter.statuses : [ParkSpaceStatus.AVAILABLE];
   where.push(sql`t.status = any(${sql.known(statuses, 'text')})`);
   if (!filter) return where.map((w) => w.render(p));
+  if (filter.mine) {
+    const operator = requireViewer(ctx).enterpriseId;
+    where.push(sql`t.park_id = any(array(select id from industrial_park where operator_id = ${sql.typed(operator, 'int')}))`);
+  }
   const parks = bounded(filter.parks, 'filter.parks');
   if (parks) where.push(sql`t.park_id = any(array(select id from industrial_park where slug = any(${sql.array(parks, 'text')})))`);
   if (filter.kinds) where.push(sql`t.kind = any(${sql.known(filter.kinds, 'text')})`);
@@ -92,7 +96,7 @@ export async function listSpaces(
   args: PageArgs & { filter?: ParkSpaceFilter; search?: string | null; orderBy?: ParkSpaceOrder[] },
 ): Promise<ConnectionResult> {
   const p = new Params();
-  const where = spaceWhere(args.filter, p);
+  const where = spaceWhere(ctx, args.filter, p);
   let order = orderTerms(
     args.orderBy,
     {

@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { PayloadError } from '../../graphql/payload';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, expr, one } from '../../graphql/sql/fields';
 import { Money } from '../../graphql/types/common';
@@ -10,6 +11,7 @@ import { Connection, NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { contactSql, DemandContact } from '../matchmaking/demand.types';
 import { ParkKind, ParkPublicService, ParkSpaceKind, ParkSpaceKindLabels, ParkSpaceStatus, ParkSpaceStatusLabels } from './park.enums';
+import { ParkError } from './park.errors';
 import { IndustrialPark } from './park.types';
 
 /*
@@ -98,6 +100,18 @@ export class ParkSpace extends NamedNode {
 
 export const ParkSpaceConnection = Connection(ParkSpace, 'ParkSpace', '园区可租空间');
 
+@ObjectType({ description: 'Result of a park-space mutation (园区空间操作结果)' })
+export class ParkSpacePayload {
+  @Field(() => ParkSpace, { nullable: true, description: 'The space, when the mutation succeeded (空间)' })
+  space?: ParkSpace;
+
+  @Field(() => [ParkError], { description: 'Problems; empty on success (错误)' })
+  errors!: PayloadError[];
+
+  @Field({ description: 'True when this is the stored result of an earlier call with the same idempotency key (是否重放)' })
+  replayed!: boolean;
+}
+
 @InputType({ description: 'Filter for park space; every field given must match (园区空间筛选条件)' })
 export class ParkSpaceFilter {
   @Field(() => [String], { nullable: true, description: 'In any of these parks, by slug, at most 50 (园区)' })
@@ -108,6 +122,13 @@ export class ParkSpaceFilter {
 
   @Field(() => [ParkSpaceStatus], { nullable: true, description: 'Any of these states; default AVAILABLE (状态，默认可租)' })
   statuses?: ParkSpaceStatus[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: only the space of the parks your enterprise operates (needs an API key); with `statuses` your let and withdrawn space too (仅本企业运营园区的空间)',
+  })
+  mine?: boolean;
 
   @Field(() => [String], { nullable: true, description: 'In parks of any of these districts, GB/T 2260 codes, at most 50 (所在区县)' })
   districts?: string[];

@@ -49,6 +49,11 @@ export const parkFields = {
   areaM2: int({ min: 0, max: INT4_MAX, optional: true }),
   publicServices: manyOf(ParkPublicService, 'ParkPublicService'),
   openedYear: year({ optional: true }),
+  /**
+   * The enterprise that runs the park, by credit code: its API keys publish and manage the park's
+   * space (publishParkSpace …). Left out, the park has no operator (a re-import without it clears it).
+   */
+  operatorCreditCode: creditCode({ ref: true, idOf: true, column: 'operator_id', optional: true }),
   isSample: sampleFlag(),
   tenants: children(tenancyFields, { table: 'park_tenancy', parent: 'park_id', by: ['creditCode'], key: 'creditCode' }),
 };

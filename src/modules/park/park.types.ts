@@ -5,6 +5,7 @@ import { DateScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, expr, inline, one } from '../../graphql/sql/fields';
 import { distanceKmField } from '../../graphql/types/geo';
+import { Enterprise } from '../enterprise/enterprise.types';
 import { District, Zone } from '../reference/reference.types';
 import { GeoPoint } from '../warehouse/warehouse.types';
 import { ParkDesignation, ParkDesignationLabels, ParkKind, ParkKindLabels, ParkPublicService, ParkPublicServiceLabels } from './park.enums';
@@ -55,6 +56,14 @@ export class IndustrialPark extends NamedNode {
   @Sql(col('opened_year'))
   @Field(() => Int, { nullable: true, description: 'Year it opened (开园年份)' })
   openedYear?: number;
+
+  @Sql(one((t, c) => `enterprise ${c} where ${c}.id = ${t}.operator_id`))
+  @Field(() => Enterprise, {
+    nullable: true,
+    description:
+      'The enterprise that runs the park, as the park’s record names it; its API keys publish and manage the park’s space. Null when none is named (运营企业：可凭其API密钥发布、管理园区空间)',
+  })
+  operator?: Enterprise;
 
   @Sql(expr((t) => `(select count(*)::int from park_tenancy pt where pt.park_id = ${t}.id and pt.moved_out_on is null)`))
   @Field(() => Int, { description: 'Enterprises settled there now (现入驻企业数)' })
