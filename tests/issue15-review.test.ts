@@ -6,8 +6,8 @@
  * and the import path, all through the GraphQL API on the seeded sample data (and records
  * imported through importDataset where the sample has none: a started or closed cohort).
  *
- * Tests whose name starts with "DEFECT:" fail on the code reviewed (main at 15b4a0c); the rest
- * pass and are worth keeping as a user-side regression suite.
+ * Tests whose name starts with "DEFECT:" failed on the code reviewed (main at 15b4a0c) and were
+ * fixed after it; the rest passed then. All are kept as a user-side regression suite.
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -298,6 +298,30 @@ describe('bad input is BAD_USER_INPUT naming the field, never a 500', () => {
     // makes every space a near miss "available from 2026-…, after the move-in day 2020-01-01".
     const res = await s.gql(PARK, { need: { moveInBy: '2020-01-01' } });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'need.moveInBy' });
+  });
+
+  it('unknown district codes and park slugs are BAD_USER_INPUT naming them, as unknown zones and countries are, not an empty answer', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      [PARK, { need: { districts: ['500105', '999999'] } }, 'need.districts.1'],
+      ['query($f: ParkSpaceFilter) { parkSpaces(filter: $f) { totalCount } }', { f: { districts: ['999999'] } }, 'filter.districts'],
+      ['query($f: ParkSpaceFilter) { parkSpaces(filter: $f) { totalCount } }', { f: { parks: ['no-such-park'] } }, 'filter.parks'],
+      ['query($f: TalentCohortFilter) { talentCohorts(filter: $f) { totalCount } }', { f: { districts: ['999999'] } }, 'filter.districts'],
+      [
+        'query($n: TalentNeedInput!) { talentMatches(need: $n) { fullMatchCount } }',
+        { n: { specialties: ['PLATFORM_OPERATIONS'], people: 2, districts: ['999999'] } },
+        'need.districts',
+      ],
+      [
+        'query($n: TalentNeedInput!) { talentMatches(need: $n) { fullMatchCount } }',
+        { n: { specialties: ['PLATFORM_OPERATIONS'], people: 2, nearDistrict: '999998' } },
+        'need.nearDistrict',
+      ],
+    ];
+    for (const [q, v, argument] of cases) {
+      const res = await s.gql(q, v);
+      expect({ argument, error: res.errors?.[0].extensions }).toMatchObject({ argument, error: { code: 'BAD_USER_INPUT', argument } });
+      expect(res.errors?.[0].message).toMatch(/999999|999998|no-such-park/);
+    }
   });
 
   it('DEFECT: talentCohorts with startsFrom after startsTo is BAD_USER_INPUT (as a reversed areaM2 range is), not an empty list', async () => {

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { requireKnownDistricts, unknownDistrictCodes } from '../reference/reference.cache';
 import { sql, type Sql } from '../../db/sql';
 import { type Context, requireViewer } from '../../graphql/context';
 import type { DecimalFit } from '../../graphql/decimal';
@@ -89,6 +90,21 @@ function spaceWhere(ctx: Context, filter: ParkSpaceFilter | undefined, p: Params
   return out;
 }
 
+/** An unknown park slug or district code in a filter is BAD_USER_INPUT naming it, not an empty page. */
+async function requireKnownPlaces(ctx: Context, filter: ParkSpaceFilter | undefined): Promise<void> {
+  if (filter?.districts?.length) await requireKnownDistricts(ctx.db, filter.districts, 'filter.districts');
+  if (!filter?.parks?.length) return;
+  const found = new Set(
+    (await ctx.db.query<{ slug: string }>('select slug from industrial_park where slug = any($1::text[])', [filter.parks])).map((r) => r.slug),
+  );
+  const unknown = filter.parks.filter((slug) => !found.has(slug));
+  if (unknown.length)
+    throw badInput(
+      `Unknown park${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u.slice(0, 80)}"`).join(', ')} (see \`industrialParks\`)`,
+      'filter.parks',
+    );
+}
+
 /** A page of park space for the `parkSpaces` query: AVAILABLE spaces unless `statuses` says otherwise. */
 export async function listSpaces(
   ctx: Context,
@@ -97,6 +113,7 @@ export async function listSpaces(
 ): Promise<ConnectionResult> {
   const p = new Params();
   const where = spaceWhere(ctx, args.filter, p);
+  await requireKnownPlaces(ctx, args.filter);
   let order = orderTerms(
     args.orderBy,
     {
@@ -144,6 +161,12 @@ async function needOf(ctx: Context, i: ParkSpaceNeedInput): Promise<{ need: Spac
   (i.districts ?? []).forEach((d, k) => {
     if (!/^\d{6}$/.test(d)) p.add(at('districts', k), `"${d.slice(0, 20)}" is not a GB/T 2260 district code (six digits, e.g. 500103)`);
   });
+  if (p.ok) {
+    const unknown = new Set(await unknownDistrictCodes(ctx.db, i.districts ?? []));
+    (i.districts ?? []).forEach((d, k) => {
+      if (unknown.has(d)) p.add(at('districts', k), `"${d}" is not a district code of Chongqing (see \`districts\`)`);
+    });
+  }
   const area = i.areaM2;
   intBetween(p, at('areaM2', 'gte'), area?.gte, 1, AREA_MAX, 'areaM2.gte');
   intBetween(p, at('areaM2', 'lte'), area?.lte, 1, AREA_MAX, 'areaM2.lte');
@@ -153,7 +176,8 @@ async function needOf(ctx: Context, i: ParkSpaceNeedInput): Promise<{ need: Spac
   positiveDecimal(p, at('maxMonthlyRent'), i.maxMonthlyRent, 'maxMonthlyRent', MONTHLY_RENT);
   intBetween(p, at('termMonths'), i.termMonths, 1, TERM_MONTHS_MAX, 'termMonths');
   const today = todayInChina();
-  if (i.moveInBy != null) withinHorizon(p, at('moveInBy'), i.moveInBy, today, 'moveInBy');
+  if (i.moveInBy != null && i.moveInBy < today) p.add(at('moveInBy'), `moveInBy (${i.moveInBy}) is in the past: give today (${today}, China time) or later`);
+  else if (i.moveInBy != null) withinHorizon(p, at('moveInBy'), i.moveInBy, today, 'moveInBy');
   const zones = [...new Set(i.zones ?? [])];
   let zoneIds: number[] | null = null;
   let zoneDistricts: string[] = [];

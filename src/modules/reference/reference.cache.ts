@@ -1,3 +1,4 @@
+import { badInput } from '../../graphql/errors';
 import type { ReadDb } from '../../db/read-db';
 
 /**
@@ -27,6 +28,7 @@ function cached<T>(load: (db: ReadDb) => Promise<T>): { get(db: ReadDb): Promise
   };
 }
 
+const districts = cached(async (db) => new Set((await db.query<{ code: string }>('select code from district')).map((r) => r.code)));
 const countries = cached(async (db) => new Set((await db.query<{ code: string }>('select code from country')).map((r) => r.code)));
 const categories = cached(async (db) => new Set((await db.query<{ slug: string }>('select slug from product_category')).map((r) => r.slug)));
 /** Per category slug, its ID and, for a top-level category, its subcategories' IDs. */
@@ -45,6 +47,23 @@ export function knownCountryCodes(db: ReadDb): Promise<ReadonlySet<string>> {
   return countries.get(db);
 }
 
+/** Those of `codes` that name no district in the reference data (GB/T 2260 codes of Chongqing). */
+export async function unknownDistrictCodes(db: ReadDb, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const known = await districts.get(db);
+  return codes.filter((c) => !known.has(c));
+}
+
+/** BAD_USER_INPUT on `argument` when a code names no district, as unknown countries are refused. */
+export async function requireKnownDistricts(db: ReadDb, codes: readonly string[], argument: string): Promise<void> {
+  const unknown = await unknownDistrictCodes(db, codes);
+  if (unknown.length)
+    throw badInput(
+      `${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a district code of Chongqing (see \`districts\`)`,
+      argument,
+    );
+}
+
 /** Slugs of the product categories: what a demand's `productCategories` may name. */
 export function knownProductCategorySlugs(db: ReadDb): Promise<ReadonlySet<string>> {
   return categories.get(db);
@@ -58,6 +77,7 @@ export function latestFigureYear(db: ReadDb): Promise<number | null> {
 /** Forget cached sets (tests that change reference data call this). */
 export function clearReferenceCache(): void {
   countries.clear();
+  districts.clear();
   categories.clear();
   latestYear.clear();
   categoryIds.clear();

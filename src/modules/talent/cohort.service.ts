@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { requireKnownDistricts } from '../reference/reference.cache';
 import { type Sql, sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
@@ -79,6 +80,7 @@ export async function listTalentCohorts(
 ): Promise<ConnectionResult> {
   const params = new Params();
   const where = cohortWhere(args.filter).map((w) => w.render(params));
+  if (args.filter?.districts?.length) await requireKnownDistricts(ctx.db, args.filter.districts, 'filter.districts');
   const order = orderTerms(args.orderBy, ORDER_COLUMNS, [{ field: TalentCohortOrderField.STARTS_ON, direction: 'ASC' }]);
   return runConnection(ctx, info, { type: 'TalentCohort', from: 'talent_cohort t', where, order, params }, args);
 }

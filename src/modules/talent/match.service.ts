@@ -1,4 +1,5 @@
 import type { Context } from '../../graphql/context';
+import { requireKnownDistricts } from '../reference/reference.cache';
 import { badInput } from '../../graphql/errors';
 import type { Params } from '../../graphql/sql/params';
 import { districtCodes } from '../../graphql/types/ranges';
@@ -64,6 +65,8 @@ const matchOf = (r: TalentRow & { explanation: Explanation }) => ({ ...r.explana
 /** Cohorts for a need, ranked, as a page; `cohort` is what the client selected of each. */
 export async function talentMatches(ctx: Context, cohort: NodeSelection | null, args: TalentMatchesArgs) {
   const need = needOf(args.need);
+  await requireKnownDistricts(ctx.db, need.districts, 'need.districts');
+  if (need.near) await requireKnownDistricts(ctx.db, [need.near], 'need.nearDistrict');
   const page = await rankPage(ctx.db, TALENT, need, args, (p: Params) => compileSelection(ctx, cohort, 'TalentCohort', 'c', p), matchOf);
   return { ...page, weights: normalise(page.weights) };
 }
