@@ -398,6 +398,34 @@ function makeOfferings(seed: number, providers: readonly ServiceProviderRecord[]
       }
     }
   });
+  // A one-stop firm doing both halves of the issue's own question — an EU trade mark and Thai live
+  // selling — from the same templates (its own random stream, so the draws above stay as they were).
+  const oneStop = providers.find((p) => (p.categories as ServiceCategory[]).includes(ServiceCategory.ONE_STOP));
+  if (oneStop) {
+    const both = Rng.for(seed, 'service-offerings-one-stop');
+    const e = byCode.get(oneStop.creditCode);
+    for (const [category, key] of [
+      [ServiceCategory.IP_AGENCY, 'eu-tm'],
+      [ServiceCategory.INTERNATIONAL_LIVE_STREAMING, 'live-th'],
+    ] as const) {
+      const tpl = CATALOGUE[category].find((x) => x.key === key)!;
+      if (out.some((o) => o.provider === oneStop.creditCode && o.ref === tpl.key)) continue;
+      out.push({
+        provider: oneStop.creditCode,
+        ref: tpl.key,
+        nameZh: `${e?.trade.zh ?? ''}·${tpl.zh}`,
+        nameEn: `${e?.trade.en ?? ''} · ${tpl.en}`,
+        descriptionZh: tpl.dzh,
+        descriptionEn: tpl.den,
+        category,
+        markets: tpl.markets,
+        languages: tpl.languages,
+        certifications: tpl.certs,
+        ...offeringFrom(both, tpl, e?.trade.ascii ?? 'one-stop'),
+        isSample: true,
+      });
+    }
+  }
   return out;
 }
 

@@ -12,7 +12,7 @@ import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
 import { parseSearchQuery, textMatcher } from '../../graphql/text-search';
 import { setFilterSql } from '../../graphql/types/filters';
-import { decimalFits, todayInChina } from '../matchmaking/matchmaking.validation';
+import { currency, decimalFits, todayInChina } from '../matchmaking/matchmaking.validation';
 import { announceOffering } from './service-match.service';
 import { EU, EU_MEMBERS } from './service-provider.enums';
 import type {
@@ -122,12 +122,14 @@ function offeringWhere(ctx: Context, f: ServiceOfferingFilter | undefined): Sql[
   const l = f.languages ? languages(p, ['filter', 'languages'], f.languages) : undefined;
   if (l?.length) where.push(sql`t.languages && ${sql.known(l, 'text')}`);
   if (f.certifications?.length) where.push(sql`t.certifications @> ${sql.known([...new Set(f.certifications)], 'text')}`);
-  if (f.priceAtMost != null && decimalFits(p, ['filter', 'priceAtMost'], f.priceAtMost, 'priceAtMost', PRICE))
-    where.push(sql`coalesce(t.price_min, t.price_max) <= ${sql.typed(f.priceAtMost, 'numeric')}`);
+  if (f.priceAtMost != null && decimalFits(p, ['filter', 'priceAtMost'], f.priceAtMost, 'priceAtMost', PRICE)) {
+    if (Number(f.priceAtMost) < 0) p.add(['filter', 'priceAtMost'], `priceAtMost must not be negative (got ${f.priceAtMost})`);
+    else where.push(sql`coalesce(t.price_min, t.price_max) <= ${sql.typed(f.priceAtMost, 'numeric')}`);
+  }
   if (f.currency != null) {
-    const c = f.currency.trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(c)) p.add(['filter', 'currency'], `"${f.currency.slice(0, 20)}" is not an ISO 4217 currency code (three letters, e.g. CNY)`);
-    else where.push(sql`t.currency = ${c}`);
+    // A currency in circulation (ISO 4217), as everywhere else: an unknown one is refused, naming it.
+    const c = currency(p, ['filter', 'currency'], f.currency);
+    if (c !== undefined && p.ok) where.push(sql`t.currency = ${c}`);
   }
   if (f.priceUnit) where.push(sql`t.price_unit = ${f.priceUnit}`);
   if (f.turnaroundDaysAtMost != null) {
@@ -166,6 +168,8 @@ export async function listNeeds(ctx: Context, info: GraphQLResolveInfo, args: Pa
   const where = statusWhere(ctx, f?.statuses, f?.mine, 'OPEN', (t, v) => sql`${sql.raw(t)}.owner_id = ${v}`, 'needs');
   if (f?.categories) setFilterSql('t.categories', f.categories, where);
   if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
+  // An open need past its deadline is matched no more, so others do not see it as open (its owner does).
+  if (!f?.mine) where.push(sql`(t.status <> 'OPEN' or t.deadline is null or t.deadline >= (now() at time zone 'Asia/Shanghai')::date)`);
   const order = [{ name: 'UPDATED_AT', expr: 't.updated_at', type: 'timestamptz' as const, desc: true }];
   return runConnection(ctx, info, { type: 'ServiceNeed', from: 'service_need t', where: where.map((w) => w.render(params)), order, params }, args);
 }

@@ -1,7 +1,7 @@
 import type { DecimalFit } from '../../graphql/decimal';
 import { type Path, Problems } from '../../graphql/payload';
 import { checkContact, type Contact, currency, decimalFits, intBetween, listAtMost, text, withinHorizon } from '../matchmaking/matchmaking.validation';
-import { ISO_3166_ALPHA2 } from '../reference/iso-codes';
+import { ISO_3166_ALPHA2, ISO_639_1 } from '../reference/iso-codes';
 import { EU, ServiceCategory, ServiceCertification, ServicePriceUnit } from './service-provider.enums';
 
 /**
@@ -30,7 +30,6 @@ export const AMOUNT_MAX = 1_000_000_000;
 const PERCENT_MAX = 100;
 
 const REF = /^[A-Za-z0-9_.:-]{1,80}$/;
-const LANGUAGE = /^[a-z]{2}$/;
 const CATEGORIES = new Set<string>(Object.values(ServiceCategory));
 const CERTIFICATIONS = new Set<string>(Object.values(ServiceCertification));
 const UNITS = new Set<string>(Object.values(ServicePriceUnit));
@@ -71,11 +70,11 @@ export const markets = (p: Problems, field: Path, list: readonly unknown[] | nul
     p.add(at, `"${raw.slice(0, 20)}" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. DE) nor EU`);
   });
 
-/** Languages: ISO 639-1 codes (two letters; which codes exist is not checked). */
+/** Languages: ISO 639-1 codes (two letters, one of the codes in use). */
 export const languages = (p: Problems, field: Path, list: readonly unknown[] | null | undefined) =>
   codes(p, field, list, LANGUAGES_MAX, 'languages', (raw, at) => {
     const code = raw.trim().toLowerCase();
-    if (LANGUAGE.test(code)) return code;
+    if (ISO_639_1.has(code)) return code;
     p.add(at, `"${raw.slice(0, 20)}" is not an ISO 639-1 language code (two letters, e.g. en, th)`);
   });
 
@@ -169,7 +168,7 @@ export function checkOfferingFields(i: OfferingFields, p: Problems, base: Path =
     languages: languages(p, at('languages'), i.languages),
     certifications: enumCodes(p, at('certifications'), i.certifications, CERTIFICATIONS, 'ServiceCertification'),
   };
-  if (i.category !== undefined) {
+  if (i.category != null) {
     if (CATEGORIES.has(i.category)) out.category = i.category as ServiceCategory;
     else p.add(at('category'), `"${String(i.category).slice(0, 40)}" is not a ServiceCategory`);
   }

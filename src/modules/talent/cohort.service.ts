@@ -1,3 +1,4 @@
+import { ISO_639_1 } from '../reference/iso-codes';
 import type { GraphQLResolveInfo } from 'graphql';
 import { requireKnownDistricts } from '../reference/reference.cache';
 import { type Sql, sql } from '../../db/sql';
@@ -22,14 +23,12 @@ const ORDER_COLUMNS = {
   [TalentCohortOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
 } as const;
 
-const LANGUAGE = /^[a-z]{2}$/;
-
 /** ISO 639-1 codes, lower-cased and checked: BAD_USER_INPUT naming `argument` otherwise. */
 export function languageCodes(codes: readonly string[], argument: string): string[] {
   if (codes.length > LANGUAGES_MAX) throw badInput(`Give at most ${LANGUAGES_MAX} languages (got ${codes.length})`, argument);
   return codes.map((raw) => {
     const code = raw.trim().toLowerCase();
-    if (!LANGUAGE.test(code)) throw badInput(`"${raw.slice(0, 20)}" is not an ISO 639-1 language code (two letters, e.g. zh, en, th)`, argument);
+    if (!ISO_639_1.has(code)) throw badInput(`"${raw.slice(0, 20)}" is not an ISO 639-1 language code (two letters, e.g. zh, en, th)`, argument);
     return code;
   });
 }

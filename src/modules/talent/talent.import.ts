@@ -7,6 +7,7 @@ import { children, date, decimal, int, manyOf, oneOf, sampleFlag, slug, text, te
 import { contact } from '../matchmaking/offer.import';
 import { compositeUnit, defineUnit, type ImportUnit } from '../../import/unit';
 import type { ImportTx } from '../../import/write';
+import { ISO_639_1 } from '../reference/iso-codes';
 import { districtCode } from '../reference/reference.import';
 import { CohortMode, CohortStatus, TalentBaseKind, TalentSpecialty } from './talent.enums';
 
@@ -92,7 +93,14 @@ export const cohortFields = {
   }),
   seats: int({ min: 1, max: INT4_MAX }),
   feeCny: decimal({ precision: 10, scale: 2 }),
-  language: text({ max: 2, pattern: /^[a-z]{2}$/, what: 'an ISO 639-1 code such as zh or en' }),
+  language: text({
+    max: 2,
+    pattern: /^[a-z]{2}$/,
+    what: 'an ISO 639-1 code such as zh or en',
+    then(v, r, f) {
+      if (typeof v === 'string' && /^[a-z]{2}$/.test(v) && !ISO_639_1.has(v)) r.problem(f, `"${v}" is not an ISO 639-1 language code in use (e.g. zh, en, th)`);
+    },
+  }),
   mode: oneOf(CohortMode, 'CohortMode'),
   status: oneOf(CohortStatus, 'CohortStatus', { optional: true }),
   contact: contact(),
