@@ -224,12 +224,25 @@ export function rankingSql(profile: AnyProfile, req: MatchRequest, weights: Weig
     ),
     counted as (select count(*) filter (where misses = 0) as full_count,
       ${req.capped === false ? 'false' : `(exists (select 1 from full_walk where walk_n > (select k from walk_k))${scanCapped(walk)})`} as full_capped from ranked),`
-    : `ranked as materialized (
-      select ${columns}, ${req.nearMisses ? misses : '0'} as misses
+    : // Every candidate is read for its full matches; near misses (a second read) only while the
+      // full matches are fewer than asked: they are not counted, and would be left out of `kept`.
+      `full_rows as materialized (
+      select ${columns}, 0 as misses
       from ${source.from}
-      where ${[...source.where, req.nearMisses ? `${misses} <= 1` : full].join(' and ')}
+      where ${[...source.where, full].join(' and ')}
     ),
-    counted as (select count(*) filter (where misses = 0) as full_count, false as full_capped from ranked),`;
+    ranked as (
+      select * from full_rows${
+        req.nearMisses
+          ? `
+      union all
+      select ${columns}, 1 as misses
+      from ${source.from}
+      where ${[...source.where, `${misses} = 1`, fewFull('(select count(*) from full_rows)')].join(' and ')}`
+          : ''
+      }
+    ),
+    counted as (select count(*) as full_count, false as full_capped from full_rows),`;
   return `
     with ${ranked}
     -- Near misses rank after every full match: they are scored only when full matches are too few.

@@ -318,7 +318,9 @@ const FACTORS: Factor<ServiceRow>[] = [
     name: 'CERTIFICATIONS',
     weightKey: 'certifications',
     defaultWeight: 0.1,
-    value: `least(1, (select count(*) from unnest(c.o_certs) x where not x = any(c.n_certs))::float8 / ${EXTRA_CERTS_FULL})`,
+    // None beyond (mostly none at all) is told without unnesting.
+    value: `case when c.n_certs @> c.o_certs then 0
+      else least(1, (select count(*) from unnest(c.o_certs) x where not x = any(c.n_certs))::float8 / ${EXTRA_CERTS_FULL}) end`,
     detail: (r) =>
       r.extra_certs.length
         ? {
@@ -387,16 +389,18 @@ const WALK_COLUMNS = [
  * For the kept candidates: the need's categories the provider offers to the need (COVERAGE: a
  * published offering of the category serving one of its markets in one of its languages, each
  * looked for in service_offering_provider_idx alone, only for needs of several categories), and the
- * provider's district (LOCAL_PRESENCE).
+ * provider's district (LOCAL_PRESENCE, only for needs naming a district: it applies to no other).
  */
-const JOINS = `left join lateral (select array(select nc from unnest(c.n_categories) with ordinality a(nc, i)
+const JOINS = `left join lateral (select case when cardinality(c.n_categories) > 1 then array(select nc from unnest(c.n_categories) with ordinality a(nc, i)
         -- A probe per category (a scalar sub-select, which the planner keeps as one; an EXISTS becomes
-        -- a join reading every offering of the provider for each candidate).
+        -- a join reading every offering of the provider for each candidate). Under a CASE: a condition
+        -- of the lateral's WHERE became a join filter, tested after the probes.
         where coalesce((select true from service_offering x where x.provider_id = c.o_provider and x.category = nc and x.status = 'PUBLISHED'
           and ${marketsMet('x', 'c.n_markets')} and ${languagesMet('x', 'c.n_languages')} limit 1), false)
-        order by i) as cats
-      where cardinality(c.n_categories) > 1) cov on true
-    left join service_provider sp on sp.id = c.o_provider left join enterprise pe on pe.id = sp.enterprise_id`;
+        order by i) end as cats) cov on true
+    -- The provider's district only for a need naming one (OFFSET 0 keeps the condition a gate before the lookups).
+    left join lateral (select pe.district_code from service_provider sp join enterprise pe on pe.id = sp.enterprise_id
+      where sp.id = c.o_provider and c.n_district is not null offset 0) pe on true`;
 
 /** An ordered array of `xs` entries that are not in `ys`. */
 const missing = (xs: string, ys: string) => `array(select x from unnest(${xs}) with ordinality a(x, i) where not x = any(${ys}) order by i)`;
