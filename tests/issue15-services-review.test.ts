@@ -158,7 +158,7 @@ describe('the issue’s question on the seeded sample', () => {
     // above every provider doing only one
     const both = nodes.filter((m: any) => coverage(m) === 1);
     expect(both.map((m: any) => m.offering.provider.id)).toContain(made.offering.provider.id);
-    expect(nodes.findIndex((m: any) => coverage(m) < 1)).toBe(both.length);
+    expect(nodes.findIndex((m: any) => (coverage(m) ?? 0) < 1)).toBe(both.length);
   });
 
   it('DEFECT: asked the natural way ("in Thai" is for the live selling), the provider doing both is not found', async () => {

@@ -191,3 +191,13 @@ export const EU_MEMBERS = [
 ] as const;
 /** The region code a market list may hold besides country codes. */
 export const EU = 'EU';
+
+/**
+ * Categories whose work its audience hears or reads in a language — a live stream, a marketing
+ * campaign, a course: a need's languages bind offerings of these, when it has one (service.profile.ts).
+ */
+export const LANGUAGE_BOUND_CATEGORIES: readonly ServiceCategory[] = [
+  ServiceCategory.INTERNATIONAL_LIVE_STREAMING,
+  ServiceCategory.MARKETING,
+  ServiceCategory.TRAINING,
+];

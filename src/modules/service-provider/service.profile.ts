@@ -5,7 +5,16 @@ import { fmtPrice } from '../../matching/wording';
 import type { Params } from '../../graphql/sql/params';
 import { pairRateSql, rateMapSql } from '../reference/exchange-rate.sql';
 import { type RateInfo, rateNote } from '../reference/exchange-rate.wording';
-import { categoryScope, EU, EU_MEMBERS, PRICE_UNIT_WORDS, type ServiceCategory, ServiceCategoryLabels, ServicePriceUnit } from './service-provider.enums';
+import {
+  categoryScope,
+  EU,
+  EU_MEMBERS,
+  LANGUAGE_BOUND_CATEGORIES,
+  PRICE_UNIT_WORDS,
+  type ServiceCategory,
+  ServiceCategoryLabels,
+  ServicePriceUnit,
+} from './service-provider.enums';
 
 /**
  * Services as two profiles of the matching engine (src/matching, docs/matchmaking.md, "Services"):
@@ -22,7 +31,11 @@ import { categoryScope, EU, EU_MEMBERS, PRICE_UNIT_WORDS, type ServiceCategory, 
  * Markets may name EU, the Union as a region: an offering serving EU serves every member state,
  * and a need for EU is met only by an offering serving EU as such (EU_MEMBERS). An offering naming
  * no market serves any. A need names the markets and languages of all its services, so an offering
- * meets MARKETS and LANGUAGES with one of them each (its part of the need).
+ * meets MARKETS and LANGUAGES with one of them each (its part of the need). When the need has a
+ * category done in a language its audience hears (LANGUAGE_BOUND_CATEGORIES: live streaming,
+ * marketing, training), its languages are those of that work; an offering of another category meets
+ * LANGUAGES with them or by working in Chinese (the seller's own dealings with a Chongqing provider):
+ * the trade-mark filing of "an EU trade mark and live selling in Thai" need not be in Thai.
  *
  * A price in another currency than the budget's is compared through the exchange rate of the pair
  * (reference/exchange-rate.sql.ts: from the offering's currency into the budget's), indicatively, as
@@ -135,7 +148,16 @@ const coverage = (markets: string) => `(${markets} || case when '${EU}' = any(${
 const marketsMet = (x: string, wanted: string) => `(cardinality(${wanted}) = 0 or cardinality(${x}.markets) = 0 or ${coverage(`${x}.markets`)} && ${wanted})`;
 
 /** Whether offering `x` works in one of the languages `wanted` names (none named: any), for the same reason. */
-const languagesMet = (x: string, wanted: string) => `(cardinality(${wanted}) = 0 or ${x}.languages && ${wanted})`;
+/** The categories whose work is heard or read in a language (a live stream, a campaign, a course), as a SQL array. */
+const BOUND = `'{${LANGUAGE_BOUND_CATEGORIES.join(',')}}'::text[]`;
+/**
+ * An offering (alias x) works in one of the wanted languages; or the need has such a category and
+ * this offering is of another, and works in Chinese: the need's languages are then those of its
+ * streams, campaigns and courses ("an EU trade mark and live selling in Thai": Thai binds the live
+ * selling), while the rest is the seller's own dealings with a provider, in Chinese.
+ */
+const languagesMet = (x: string, wanted: string, needCategories: string) =>
+  `(cardinality(${wanted}) = 0 or ${x}.languages && ${wanted} or (${x}.category <> all(${BOUND}) and ${needCategories} && ${BOUND} and 'zh' = any(${x}.languages)))`;
 
 /** A number of days: "1 day", "19 days". */
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
@@ -241,7 +263,7 @@ const CONSTRAINTS: Constraint<ServiceRow>[] = [
   },
   {
     name: 'LANGUAGES',
-    sql: languagesMet('o', 'n.languages'),
+    sql: languagesMet('o', 'n.languages', 'n.categories'),
     miss: (r) => ({
       en: `works in ${list(r.o_languages).en}, none of the need’s languages (${list(r.n_languages).en})`,
       zh: `工作语言为${list(r.o_languages).zh}，不含需求语言（${list(r.n_languages).zh}）`,
@@ -396,7 +418,7 @@ const JOINS = `left join lateral (select case when cardinality(c.n_categories) >
         -- a join reading every offering of the provider for each candidate). Under a CASE: a condition
         -- of the lateral's WHERE became a join filter, tested after the probes.
         where coalesce((select true from service_offering x where x.provider_id = c.o_provider and x.category = nc and x.status = 'PUBLISHED'
-          and ${marketsMet('x', 'c.n_markets')} and ${languagesMet('x', 'c.n_languages')} limit 1), false)
+          and ${marketsMet('x', 'c.n_markets')} and ${languagesMet('x', 'c.n_languages', 'c.n_categories')} limit 1), false)
         order by i) end as cats) cov on true
     -- The provider's district only for a need naming one (OFFSET 0 keeps the condition a gate before the lookups).
     left join lateral (select pe.district_code from service_provider sp join enterprise pe on pe.id = sp.enterprise_id
