@@ -649,9 +649,15 @@ describe('the read API', () => {
     expect(listed.map((n: any) => n.id)).not.toContain(id);
   });
 
-  it('DEFECT: service needs are not searchable (no serviceNeeds(search:), no SERVICE_NEED search kind), unlike the other public types', async () => {
-    const r = await gq(`{ serviceNeeds(search: "VAT") { totalCount } }`);
+  it('DEFECT: service needs are not searchable (no serviceNeeds(search:)), unlike the other public types', async () => {
+    const r = await gq(`{ serviceNeeds(search: "VAT") { totalCount nodes { title } } }`);
     expect(r.errors).toBeUndefined();
+    expect(r.data.serviceNeeds.nodes.length).toBeGreaterThan(0);
+    for (const n of r.data.serviceNeeds.nodes) expect(n.title).toMatch(/VAT/i);
+    // two Chinese characters, through the bigrams; a word no need has finds none
+    const zh = expectData(await gq(`{ serviceNeeds(search: "商标") { nodes { title } } }`)).serviceNeeds;
+    expect(zh.nodes.map((n: { title: string }) => n.title).join(' ')).toContain('商标');
+    expect(expectData(await gq(`{ serviceNeeds(search: "zzqxv") { totalCount } }`)).serviceNeeds.totalCount).toBe(0);
   });
 });
 

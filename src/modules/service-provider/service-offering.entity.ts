@@ -136,6 +136,11 @@ export class ServiceOffering extends SearchableEntity {
   name: 'service_need_categories_gin',
   expression: `create index "service_need_categories_gin" on "service_need" using gin ("categories") where "status" = 'OPEN'`,
 })
+/** Words of the title and description (serviceNeeds(search:)). */
+@Index({
+  name: 'service_need_search_trgm',
+  expression: `create index "service_need_search_trgm" on "service_need" using gin (cbec_search_text("title", "description") gin_trgm_ops)`,
+})
 export class ServiceNeed extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

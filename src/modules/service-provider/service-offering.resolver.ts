@@ -94,11 +94,16 @@ export class ServiceOfferingResolver {
   serviceNeeds(
     @Args() page: PageArgsType,
     @Arg('filter', () => ServiceNeedFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: ServiceNeedFilter | undefined,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: `Words of the title or description, Chinese or English, 2–${QUERY_MAX} characters; every word must match (搜索词)`,
+    })
+    search: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     if (filter?.mine || filter?.statuses?.some((s) => s !== 'OPEN')) privateAnswer(ctx);
-    return listNeeds(ctx, info, { ...page, filter });
+    return listNeeds(ctx, info, { ...page, filter, search });
   }
 
   @Mutation(() => ServiceOfferingPayload, { description: 'Offer a service, as a service provider; a draft unless `publish` (发布服务项目)' })

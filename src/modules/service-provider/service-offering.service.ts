@@ -162,7 +162,11 @@ export async function listOfferings(
 }
 
 /** A page of saved service needs for `serviceNeeds`, newest first. */
-export async function listNeeds(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ServiceNeedFilter }): Promise<ConnectionResult> {
+export async function listNeeds(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: PageArgs & { filter?: ServiceNeedFilter; search?: string },
+): Promise<ConnectionResult> {
   const f = args.filter;
   const params = new Params();
   const where = statusWhere(ctx, f?.statuses, f?.mine, 'OPEN', (t, v) => sql`${sql.raw(t)}.owner_id = ${v}`, 'needs');
@@ -170,8 +174,15 @@ export async function listNeeds(ctx: Context, info: GraphQLResolveInfo, args: Pa
   if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
   // An open need past its deadline is matched no more, so others do not see it as open (its owner does).
   if (!f?.mine) where.push(sql`(t.status <> 'OPEN' or t.deadline is null or t.deadline >= (now() at time zone 'Asia/Shanghai')::date)`);
+  const rendered = where.map((w) => w.render(params));
+  if (args.search != null) {
+    // Title and description (service_need_search_trgm); two-character words through their bigrams.
+    const text = (t: string) => `cbec_search_text(${t}.title, ${t}.description)`;
+    const m = textMatcher(parseSearchQuery(args.search, 'search'), params, false, { text, bigrams: (t) => `cbec_bigrams(${text(t)})` });
+    rendered.push(m.cond('t'));
+  }
   const order = [{ name: 'UPDATED_AT', expr: 't.updated_at', type: 'timestamptz' as const, desc: true }];
-  return runConnection(ctx, info, { type: 'ServiceNeed', from: 'service_need t', where: where.map((w) => w.render(params)), order, params }, args);
+  return runConnection(ctx, info, { type: 'ServiceNeed', from: 'service_need t', where: rendered, order, params }, args);
 }
 
 // ---------------------------------------------------------------------------------------------
