@@ -2,9 +2,15 @@ import type { DatasetOf } from '../../src/import';
 import { ServiceCategory, ServiceCertification as C, ServicePriceUnit as U } from '../../src/modules/service-provider/service-provider.enums';
 import type { ServiceProviderRecord } from '../../src/modules/service-provider/service-provider.import';
 import type { ServiceNeedRecord, ServiceOfferingRecord, serviceNeedsImport, serviceOfferingsImport } from '../../src/modules/service-provider/service.import';
-import type { SampleEnterprise } from '../sample';
 import { contactName } from './fair';
 import { Rng } from './prng';
+
+/** What the services sample reads of a sample enterprise (seeds/sample.ts, SampleEnterprise). */
+export interface ServiceFirm {
+  record: { creditCode: string };
+  archetype: string;
+  trade: { zh: string; en: string; ascii: string };
+}
 
 /*
  * Sample service offerings of the sample service providers, and a few saved service needs of
@@ -371,7 +377,7 @@ export function offeringFrom(rng: Rng, tpl: Template, host: string) {
 }
 
 /** Every provider's offerings: one or two of its categories' templates, priced around the template's range. */
-function makeOfferings(seed: number, providers: readonly ServiceProviderRecord[], ents: readonly SampleEnterprise[]): ServiceOfferingRecord[] {
+function makeOfferings(seed: number, providers: readonly ServiceProviderRecord[], ents: readonly ServiceFirm[]): ServiceOfferingRecord[] {
   const rng = Rng.for(seed, 'service-offerings');
   const byCode = new Map(ents.map((e) => [e.record.creditCode, e]));
   const out: ServiceOfferingRecord[] = [];
@@ -430,7 +436,7 @@ function makeOfferings(seed: number, providers: readonly ServiceProviderRecord[]
 }
 
 /** A few saved needs of sample sellers: what the docs' examples ask. */
-function makeNeeds(ents: readonly SampleEnterprise[]): ServiceNeedRecord[] {
+function makeNeeds(ents: readonly ServiceFirm[]): ServiceNeedRecord[] {
   const sellers = ents.filter((e) => e.archetype === 'seller' || e.archetype === 'manufacturer');
   const need = (i: number, r: Omit<ServiceNeedRecord, 'enterprise' | 'isSample'>): ServiceNeedRecord => ({
     enterprise: sellers[i % sellers.length].record.creditCode,
@@ -470,6 +476,6 @@ function makeNeeds(ents: readonly SampleEnterprise[]): ServiceNeedRecord[] {
 }
 
 /** The services part of the sample: the providers' offerings and a few saved needs. */
-export function makeServicesSample(seed: number, ents: readonly SampleEnterprise[], providers: readonly ServiceProviderRecord[]): ServicesDataset {
+export function makeServicesSample(seed: number, ents: readonly ServiceFirm[], providers: readonly ServiceProviderRecord[]): ServicesDataset {
   return { serviceOfferings: makeOfferings(seed, providers, ents), serviceNeeds: makeNeeds(ents) };
 }
