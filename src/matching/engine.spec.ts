@@ -143,8 +143,13 @@ describe('the ranking statement', () => {
     const sql = rankingSql(PROFILE, request(), askedWeights(PROFILE));
     expect(sql).toContain(`where x.active and ${fullMatchSql(PROFILE)}`);
     expect(fullMatchSql(PROFILE)).toBe('(x.languages @> q.languages) and (x.days <= q.deadline)');
+    // With near misses (and no walk): full matches first, then those failing exactly one, read only
+    // while the full matches are fewer than asked.
     const near = rankingSql(PROFILE, request({ nearMisses: true }), askedWeights(PROFILE));
-    expect(near).toContain('(2 - (coalesce((x.languages @> q.languages), false)::int + coalesce((x.days <= q.deadline), false)::int)) <= 1');
+    expect(near).toContain(`where x.active and ${fullMatchSql(PROFILE)}`);
+    expect(near).toContain(
+      '(2 - (coalesce((x.languages @> q.languages), false)::int + coalesce((x.days <= q.deadline), false)::int)) = 1 and (select count(*) from full_rows) < 10',
+    );
   });
 
   it('passes the weights as parameters and normalises them per pair in SQL', () => {
