@@ -649,6 +649,27 @@ describe('the read API', () => {
     expect(listed.map((n: any) => n.id)).not.toContain(id);
   });
 
+  it('serviceNeeds filters by markets (EU takes the member states’ needs too) and languages, refusing unknown codes by name', async () => {
+    const titles = async (filter: Record<string, unknown>) =>
+      expectData(await gq('query($f: ServiceNeedFilter) { serviceNeeds(filter: $f, first: 50) { nodes { title markets languages } } }', { f: filter }))
+        .serviceNeeds.nodes as { title: string; markets: string[]; languages: string[] }[];
+    const th = await titles({ markets: ['TH'] });
+    expect(th.length).toBeGreaterThan(0);
+    for (const n of th) expect(n.markets.length === 0 || n.markets.includes('TH')).toBe(true);
+    const eu = await titles({ markets: ['EU'] });
+    expect(eu.some((n) => n.markets.includes('DE'))).toBe(true);
+    const de = await titles({ markets: ['DE'] });
+    expect(de.some((n) => n.markets.includes('EU'))).toBe(false);
+    for (const n of await titles({ languages: ['th'] })) expect(n.languages.length === 0 || n.languages.includes('th')).toBe(true);
+    for (const [f, argument] of [
+      [{ markets: ['XX'] }, 'filter.markets.0'],
+      [{ languages: ['qq'] }, 'filter.languages.0'],
+    ] as const) {
+      const r = await gq('query($f: ServiceNeedFilter) { serviceNeeds(filter: $f) { totalCount } }', { f });
+      expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+  });
+
   it('DEFECT: service needs are not searchable (no serviceNeeds(search:)), unlike the other public types', async () => {
     const r = await gq(`{ serviceNeeds(search: "VAT") { totalCount nodes { title } } }`);
     expect(r.errors).toBeUndefined();

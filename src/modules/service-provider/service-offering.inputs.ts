@@ -82,6 +82,16 @@ export class ServiceNeedFilter {
   @Field(() => ServiceCategorySetFilter, { nullable: true, description: 'Asking for these services (服务类别)' })
   categories?: { anyOf?: ServiceCategory[]; allOf?: ServiceCategory[] };
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'For any of these markets, ISO 3166-1 alpha-2 or EU; a need for a member state is also one an EU-wide service can serve, at most 60 (目标市场，任一)',
+  })
+  markets?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'In any of these languages, ISO 639-1, at most 20 (语言，任一)' })
+  languages?: string[];
+
   @Field(() => [ServiceNeedStatus], { nullable: true, description: 'Of these states; default OPEN. Closed needs are your own: send your API key (状态)' })
   statuses?: ServiceNeedStatus[];
 

@@ -171,6 +171,17 @@ export async function listNeeds(
   const params = new Params();
   const where = statusWhere(ctx, f?.statuses, f?.mine, 'OPEN', (t, v) => sql`${sql.raw(t)}.owner_id = ${v}`, 'needs');
   if (f?.categories) setFilterSql('t.categories', f.categories, where);
+  const p = new Problems();
+  // A need for any of the markets (one naming none takes any); a filter naming EU (a provider serving
+  // the Union) takes the needs for each member state too.
+  const m = f?.markets ? markets(p, ['filter', 'markets'], f.markets) : undefined;
+  if (m?.length) {
+    const asked = m.includes(EU) ? [...new Set([...m, ...EU_MEMBERS])] : m;
+    where.push(sql`(t.markets && ${sql.known(asked, 'text')} or cardinality(t.markets) = 0)`);
+  }
+  const l = f?.languages ? languages(p, ['filter', 'languages'], f.languages) : undefined;
+  if (l?.length) where.push(sql`(t.languages && ${sql.known(l, 'text')} or cardinality(t.languages) = 0)`);
+  thrown(p);
   if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
   // An open need past its deadline is matched no more, so others do not see it as open (its owner does).
   if (!f?.mine) where.push(sql`(t.status <> 'OPEN' or t.deadline is null or t.deadline >= (now() at time zone 'Asia/Shanghai')::date)`);
