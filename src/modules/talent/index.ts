@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../manifest';
+import { publishSeatReservationExpiring } from './reservation.events';
+import { SeatReservationSubscriptions } from './reservation.subscriptions';
 import { TalentBase, TalentProgramme } from './talent-base.entity';
 import { talentResolvers } from './talent.resolver';
 import { TalentBase as TalentBaseType } from './talent.types';
@@ -16,7 +18,7 @@ import { TALENT } from './talent.profile';
 export const talentModule: ModuleManifest = {
   name: 'talent',
   entities: [TalentBase, TalentProgramme, TalentCohort, SeatReservation],
-  resolvers: [...talentResolvers, ...cohortResolvers, TalentMatchResolver],
+  resolvers: [...talentResolvers, ...cohortResolvers, TalentMatchResolver, SeatReservationSubscriptions],
   profiles: [TALENT],
   import: [talentBasesImport, talentCohortsImport],
   search: [
@@ -24,6 +26,13 @@ export const talentModule: ModuleManifest = {
     { kind: 'TALENT_COHORT', type: TalentCohortType, description: '培训班期 — TalentCohort' },
   ],
   // Held seat reservations past their expiry give their seats back.
-  tasks: [holdSweeper({ task: 'seat-reservation-sweep', kind: SEAT_RESERVATIONS, what: 'seat reservation' })],
+  tasks: [
+    holdSweeper({
+      task: 'seat-reservation-sweep',
+      kind: SEAT_RESERVATIONS,
+      what: 'seat reservation',
+      onExpiring: (h) => publishSeatReservationExpiring({ reservationId: h.id, enterpriseId: h.holder_id, expiresAt: new Date(h.expires_at).toISOString() }),
+    }),
+  ],
   scale: talentScale,
 };

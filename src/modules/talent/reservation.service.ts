@@ -33,6 +33,7 @@ export const SEAT_RESERVATIONS: HoldKind = {
     notActive: (state) => `The reservation is ${state}`,
   },
   notActiveCode: TalentErrorCode.RESERVATION_NOT_ACTIVE,
+  noticeColumn: 'expiry_notice_at',
 };
 
 /** Today in China (cohorts start on Chinese calendar days, whatever the server's time zone). */

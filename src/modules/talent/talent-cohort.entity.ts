@@ -156,6 +156,10 @@ export class SeatReservation extends TimestampedEntity {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   endedAt?: Date;
 
+  /** When the "about to expire" notice went out (seatReservationExpiring), once. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  expiryNoticeAt?: Date;
+
   /** Whom the base should reach at the enterprise. */
   @Property({ type: 'string', length: 120, nullable: true })
   contactName?: string;
