@@ -65,8 +65,10 @@ export const forViewer = (visible: (t: string, v: string) => string, value: (t: 
  * A row's contact (its contact_name, contact_email, contact_phone columns) for the viewers `visible`
  * lets see it (`v`: the viewer's parameter), null for everyone else and for anonymous callers.
  */
-export const contactSql = (visible: (t: string, v: string) => string) =>
-  forViewer(visible, (t) => `json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone)`, 'json');
+/** A row's contact columns (`contact_name`, `contact_email`, `contact_phone`) as a DemandContact object. */
+export const contactJsonSql = (t: string) => `json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone)`;
+
+export const contactSql = (visible: (t: string, v: string) => string) => forViewer(visible, contactJsonSql, 'json');
 
 @ObjectType({ description: 'How to reach the seller: shown to the seller, and to an operator once a hold for the demand is confirmed (联系方式)' })
 export class DemandContact {

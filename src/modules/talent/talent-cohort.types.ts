@@ -9,7 +9,7 @@ import { Connection, NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar } from '../../graphql/types/scalars';
 import { holdStateSql } from '../../matching/holds';
 import { Enterprise } from '../enterprise/enterprise.types';
-import { contactSql, DemandContact } from '../matchmaking/demand.types';
+import { contactJsonSql, contactSql, DemandContact } from '../matchmaking/demand.types';
 import { District } from '../reference/reference.types';
 import {
   CohortMode,
@@ -156,7 +156,8 @@ export class SeatReservation extends Node {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was released or expired (结束时间)' })
   endedAt?: string;
 
-  @Sql(expr((t) => `json_build_object('name', ${t}.contact_name, 'email', ${t}.contact_email, 'phone', ${t}.contact_phone)`))
+  // The reservation is its enterprise's alone (reservationAccess), so its contact needs no viewer check.
+  @Sql(expr(contactJsonSql))
   @Field(() => DemandContact, { description: 'Whom the base should reach at your enterprise (联系人)' })
   contact!: DemandContact;
 
