@@ -280,4 +280,27 @@ describe('/dashboard', () => {
       expect(html.split(escaped).length - 1).toBeGreaterThanOrEqual(4);
     }
   });
+
+  it('drops the sample marks when no record is sample data', async () => {
+    // given the same records, none of them sample data any more
+    const client = new pg.Client({ connectionString: s.databaseUrl });
+    await client.connect();
+    try {
+      for (const table of ['enterprise', 'overseas_warehouse', 'industrial_park', 'industrial_belt'])
+        await client.query(`update ${table} set is_sample = false`);
+    } finally {
+      await client.end();
+    }
+    // then the queries count no sample record
+    const progress = expectData<{ policyProgress: { targets: { progress: { currentValue: number; sampleValue: number } }[] } }>(
+      await s.gql(`{ policyProgress { targets { progress { currentValue sampleValue } } } }`),
+    );
+    expect(progress.policyProgress.targets.some((t) => t.progress.currentValue > 0)).toBe(true);
+    expect(progress.policyProgress.targets.map((t) => t.progress.sampleValue).filter((v) => v !== 0)).toEqual([]);
+    // and the page marks nothing, while it still draws every chart
+    const html = await (await fetch(`${s.url}/dashboard?lang=en`)).text();
+    expect(html).not.toContain('class="badge"');
+    expect(html).not.toContain('class="banner"');
+    expect(html.match(/<svg /g)).toHaveLength(DASHBOARD_CHARTS.length);
+  });
 });

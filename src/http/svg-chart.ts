@@ -51,6 +51,11 @@ const DONE = '#2e8540';
 const TRACK = '#e4e7eb';
 
 const num = (n: number) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : 0);
+/** What a bar or point is drawn at: negative and missing values at zero (the charts count and sum). */
+const drawn = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
+/** What is written next to a bar or point. */
+const shownOf = (d: Datum) => d.display ?? (Number.isFinite(d.value) ? String(d.value) : '–');
+const maxOf = (data: readonly Datum[]) => Math.max(0, ...data.map((d) => drawn(d.value)));
 
 /** The opening tag with its accessible name and description. */
 function open(o: ChartOptions, width: number, height: number): string {
@@ -83,11 +88,11 @@ export function barChart(data: readonly Datum[], o: ChartOptions): string {
   const plotH = 200;
   const labelH = 48;
   const height = top + plotH + labelH;
-  const scale = niceScale(Math.max(0, ...data.map((d) => d.value)));
+  const scale = niceScale(maxOf(data));
   const max = scale[scale.length - 1];
   const fmt = o.format ?? String;
   const slot = (width - left - 8) / Math.max(1, data.length);
-  const y = (v: number) => num(top + plotH - (Math.max(0, v) / max) * plotH);
+  const y = (v: number) => num(top + plotH - (drawn(v) / max) * plotH);
   let out = open(o, width, height);
   for (const tick of scale) {
     out += `<line x1="${left}" x2="${width - 8}" y1="${y(tick)}" y2="${y(tick)}" stroke="${GRID}"/>`;
@@ -98,8 +103,8 @@ export function barChart(data: readonly Datum[], o: ChartOptions): string {
     const bw = Math.max(2, slot * 0.6);
     const bx = num(x + (slot - bw) / 2);
     const by = y(d.value);
-    out += `<rect x="${bx}" y="${by}" width="${num(bw)}" height="${num(top + plotH - by)}" fill="${BAR}"><title>${escapeXml(`${d.label}: ${d.display ?? String(d.value)}`)}</title></rect>`;
-    out += `<text x="${num(x + slot / 2)}" y="${num(by - 4)}" text-anchor="middle">${escapeXml(d.display ?? String(d.value))}</text>`;
+    out += `<rect x="${bx}" y="${by}" width="${num(bw)}" height="${num(top + plotH - by)}" fill="${BAR}"><title>${escapeXml(`${d.label}: ${shownOf(d)}`)}</title></rect>`;
+    out += `<text x="${num(x + slot / 2)}" y="${num(by - 4)}" text-anchor="middle">${escapeXml(shownOf(d))}</text>`;
     out += `<text x="${num(x + slot / 2)}" y="${top + plotH + 16}" text-anchor="middle" fill="${MUTED}">${escapeXml(d.label)}</text>`;
   });
   out += `<line x1="${left}" x2="${width - 8}" y1="${top + plotH}" y2="${top + plotH}" stroke="${MUTED}"/>`;
@@ -114,13 +119,13 @@ export function horizontalBarChart(data: readonly Datum[], o: ChartOptions): str
   const row = 22;
   const top = 8;
   const height = top + Math.max(1, data.length) * row + 8;
-  const max = Math.max(0, ...data.map((d) => d.value)) || 1;
+  const max = maxOf(data) || 1;
   const plotW = width - labelW - valueW;
   let out = open(o, width, height);
   data.forEach((d, i) => {
     const yTop = top + i * row;
-    const bw = num((Math.max(0, d.value) / max) * plotW);
-    const shown = d.display ?? String(d.value);
+    const bw = num((drawn(d.value) / max) * plotW);
+    const shown = shownOf(d);
     out += `<text x="${labelW - 8}" y="${yTop + 15}" text-anchor="end">${escapeXml(d.label)}</text>`;
     out += `<rect x="${labelW}" y="${yTop + 3}" width="${Math.max(bw, 1)}" height="${row - 6}" fill="${BAR}"><title>${escapeXml(`${d.label}: ${shown}`)}</title></rect>`;
     out += `<text x="${num(labelW + bw + 6)}" y="${yTop + 15}" fill="${MUTED}">${escapeXml(shown)}</text>`;
@@ -156,12 +161,13 @@ export function lineChart(points: readonly Datum[], o: ChartOptions): string {
   const top = 24;
   const plotH = 180;
   const height = top + plotH + 32;
-  const scale = niceScale(Math.max(0, ...points.map((d) => d.value)));
+  const scale = niceScale(maxOf(points));
   const max = scale[scale.length - 1];
   const fmt = o.format ?? String;
   const plotW = width - left - right;
-  const x = (i: number) => num(points.length <= 1 ? left + plotW / 2 : left + (i / (points.length - 1)) * plotW);
-  const y = (v: number) => num(top + plotH - (Math.max(0, v) / max) * plotH);
+  // Each point in the middle of its slot, so the first value never sits on the scale's labels.
+  const x = (i: number) => num(left + ((i + 0.5) / Math.max(1, points.length)) * plotW);
+  const y = (v: number) => num(top + plotH - (drawn(v) / max) * plotH);
   let out = open(o, width, height);
   for (const tick of scale) {
     out += `<line x1="${left}" x2="${width - right}" y1="${y(tick)}" y2="${y(tick)}" stroke="${GRID}"/>`;
@@ -171,7 +177,7 @@ export function lineChart(points: readonly Datum[], o: ChartOptions): string {
     out += `<polyline fill="none" stroke="${BAR}" stroke-width="2.5" points="${points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}"/>`;
   }
   points.forEach((p, i) => {
-    const shown = p.display ?? String(p.value);
+    const shown = shownOf(p);
     out += `<circle cx="${x(i)}" cy="${y(p.value)}" r="4" fill="${BAR}"><title>${escapeXml(`${p.label}: ${shown}`)}</title></circle>`;
     out += `<text x="${x(i)}" y="${num(y(p.value) - 9)}" text-anchor="middle">${escapeXml(shown)}</text>`;
     out += `<text x="${x(i)}" y="${top + plotH + 18}" text-anchor="middle" fill="${MUTED}">${escapeXml(p.label)}</text>`;
