@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pg from 'pg';
@@ -8,6 +7,7 @@ import { createLogger } from '../src/logger';
 import { escapeXml } from '../src/http/svg-chart';
 import { DASHBOARD_CHARTS, DASHBOARD_ENTERPRISES_BY_DISTRICT } from '../src/modules/statistics/dashboard.charts';
 import { testDatabase } from './helpers/db';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, itInBrowserFor, requireChromium } from './helpers/chromium';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 /**
@@ -19,42 +19,31 @@ import { expectData, startTestServer, type TestServer } from './helpers/server';
  */
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
-const IN_CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`dashboard.test.ts: browser test skipped, no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH). CI never skips it.`);
-}
-const itInBrowser = HAVE_CHROMIUM || IN_CI ? it : it.skip;
+const itInBrowser = itInBrowserFor('dashboard.test.ts');
 
 const HOSTILE = `<script>alert("x")</script>&'`;
 
-/** Pixels of a PNG that are not background (near-white or transparent), counted in the page's own canvas. */
+/**
+ * Pixels of a PNG that are not background (near-white or transparent), counted in the page's own
+ * canvas. The function is text: it runs in the browser, and the tests compile without the DOM types.
+ */
+const COUNT_INK = `async (b64) => {
+  const img = new Image();
+  img.src = 'data:image/png;base64,' + b64;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const g = canvas.getContext('2d');
+  g.drawImage(img, 0, 0);
+  const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235)) ink += 1;
+  return { ink, total: canvas.width * canvas.height };
+}`;
+
 async function inkPixels(page: Page, png: Buffer): Promise<{ ink: number; total: number }> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const g = canvas.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235)) ink += 1;
-    return { ink, total: canvas.width * canvas.height };
-  }, png.toString('base64'));
+  return page.evaluate(`(${COUNT_INK})(${JSON.stringify(png.toString('base64'))})`);
 }
 
 describe('/dashboard', () => {
@@ -145,9 +134,7 @@ describe('/dashboard', () => {
   });
 
   itInBrowser('renders every chart in Chromium, links to the data and the query, and stays on its origin', async () => {
-    if (!HAVE_CHROMIUM) {
-      throw new Error(`CI is set but there is no Chromium at ${CHROMIUM_PATH}: install Debian's "chromium" package or point CHROMIUM_PATH at one.`);
-    }
+    requireChromium();
     let browser: Browser | undefined;
     try {
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -184,7 +171,7 @@ describe('/dashboard', () => {
       if (process.env.DASHBOARD_SCREENSHOT) await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT, fullPage: true });
 
       // and every chart links to its dataset by the catalogue's names
-      const datasets = await page.locator('a.dataset').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+      const datasets = await page.locator('a.dataset').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(datasets).toEqual(DASHBOARD_CHARTS.map((c) => `/datasets/${c.dataset}.csv`));
 
       // when the language switch is followed, then English

@@ -80,6 +80,17 @@ export function niceScale(max: number, ticks = 4): number[] {
   return out;
 }
 
+/** The value scale: a grid line per tick from `x1` to `x2`, its label left of `x1`. */
+function grid(scale: readonly number[], y: (v: number) => number, x1: number, x2: number, fmt: (v: number) => string): string {
+  return scale
+    .map(
+      (tick) =>
+        `<line x1="${x1}" x2="${x2}" y1="${y(tick)}" y2="${y(tick)}" stroke="${GRID}"/>` +
+        `<text x="${x1 - 6}" y="${y(tick) + 4}" text-anchor="end" fill="${MUTED}">${escapeXml(fmt(tick))}</text>`,
+    )
+    .join('');
+}
+
 /** Vertical bars, one per datum, labels below, values above. */
 export function barChart(data: readonly Datum[], o: ChartOptions): string {
   const width = o.width ?? 640;
@@ -94,10 +105,7 @@ export function barChart(data: readonly Datum[], o: ChartOptions): string {
   const slot = (width - left - 8) / Math.max(1, data.length);
   const y = (v: number) => num(top + plotH - (drawn(v) / max) * plotH);
   let out = open(o, width, height);
-  for (const tick of scale) {
-    out += `<line x1="${left}" x2="${width - 8}" y1="${y(tick)}" y2="${y(tick)}" stroke="${GRID}"/>`;
-    out += `<text x="${left - 6}" y="${y(tick) + 4}" text-anchor="end" fill="${MUTED}">${escapeXml(fmt(tick))}</text>`;
-  }
+  out += grid(scale, y, left, width - 8, fmt);
   data.forEach((d, i) => {
     const x = left + i * slot;
     const bw = Math.max(2, slot * 0.6);
@@ -169,10 +177,7 @@ export function lineChart(points: readonly Datum[], o: ChartOptions): string {
   const x = (i: number) => num(left + ((i + 0.5) / Math.max(1, points.length)) * plotW);
   const y = (v: number) => num(top + plotH - (drawn(v) / max) * plotH);
   let out = open(o, width, height);
-  for (const tick of scale) {
-    out += `<line x1="${left}" x2="${width - right}" y1="${y(tick)}" y2="${y(tick)}" stroke="${GRID}"/>`;
-    out += `<text x="${left - 6}" y="${y(tick) + 4}" text-anchor="end" fill="${MUTED}">${escapeXml(fmt(tick))}</text>`;
-  }
+  out += grid(scale, y, left, width - right, fmt);
   if (points.length > 1) {
     out += `<polyline fill="none" stroke="${BAR}" stroke-width="2.5" points="${points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}"/>`;
   }

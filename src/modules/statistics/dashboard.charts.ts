@@ -126,6 +126,26 @@ export function formatCny(n: number, lang: Lang): string {
   return `CNY ${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(n / 1e9)} bn`;
 }
 
+/** Bars of counts by a named key (district, country), largest first; `missing` labels the group without one. */
+function countsByName(rows: { name: string | undefined; count: number; sample: number }[], lang: Lang, missing: Record<Lang, string>): ChartData {
+  return {
+    kind: 'hbar',
+    data: rows.map((r) => ({ label: r.name ?? missing[lang], value: r.count, display: formatCount(r.count, lang) })).sort((a, b) => b.value - a.value),
+    sample: rows.some((r) => r.sample > 0),
+  };
+}
+
+/** A line of CNY sums by year; the group of records without a figure (year null) is left out. */
+function cnyByYear(rows: { year: number | null; amount: string; sample: number }[], lang: Lang): ChartData {
+  const years = rows.filter((r) => r.year != null);
+  return {
+    kind: 'line',
+    data: years.map((r) => ({ label: String(r.year), value: Number(r.amount), display: formatCny(Number(r.amount), lang) })),
+    sample: years.some((r) => r.sample > 0),
+    format: (v) => formatCny(v, lang),
+  };
+}
+
 const statistics = (d: unknown) => (d as { statistics: Record<string, unknown[]> }).statistics;
 
 export const DASHBOARD_CHARTS: readonly ChartSpec[] = [
@@ -179,17 +199,11 @@ export const DASHBOARD_CHARTS: readonly ChartSpec[] = [
     columns: { zh: ['区县', '企业数'], en: ['District', 'Enterprises'] },
     build(d, lang) {
       const rows = statistics(d).enterprises as { district: Named; enterpriseCount: number; sampleEnterpriseCount: number }[];
-      return {
-        kind: 'hbar',
-        data: rows
-          .map((r) => ({
-            label: r.district?.name ?? (lang === 'zh' ? '未填区县' : 'No district'),
-            value: r.enterpriseCount,
-            display: formatCount(r.enterpriseCount, lang),
-          }))
-          .sort((a, b) => b.value - a.value),
-        sample: rows.some((r) => r.sampleEnterpriseCount > 0),
-      };
+      return countsByName(
+        rows.map((r) => ({ name: r.district?.name, count: r.enterpriseCount, sample: r.sampleEnterpriseCount })),
+        lang,
+        { zh: '未填区县', en: 'No district' },
+      );
     },
   },
   {
@@ -227,17 +241,11 @@ export const DASHBOARD_CHARTS: readonly ChartSpec[] = [
     columns: { zh: ['国家', '海外仓数'], en: ['Country', 'Warehouses'] },
     build(d, lang) {
       const rows = statistics(d).warehouses as { country: Named; warehouseCount: number; sampleWarehouseCount: number }[];
-      return {
-        kind: 'hbar',
-        data: rows
-          .map((r) => ({
-            label: r.country?.name ?? (lang === 'zh' ? '未填国家' : 'No country'),
-            value: r.warehouseCount,
-            display: formatCount(r.warehouseCount, lang),
-          }))
-          .sort((a, b) => b.value - a.value),
-        sample: rows.some((r) => r.sampleWarehouseCount > 0),
-      };
+      return countsByName(
+        rows.map((r) => ({ name: r.country?.name, count: r.warehouseCount, sample: r.sampleWarehouseCount })),
+        lang,
+        { zh: '未填国家', en: 'No country' },
+      );
     },
   },
   {
@@ -248,19 +256,11 @@ export const DASHBOARD_CHARTS: readonly ChartSpec[] = [
     query: DASHBOARD_TRANSACTIONS_BY_YEAR,
     columns: { zh: ['年份', '交易额合计'], en: ['Year', 'Transactions'] },
     build(d, lang) {
-      const rows = (statistics(d).enterprises as { year: number | null; cbecTransactions: Money; sampleEnterpriseCount: number }[]).filter(
-        (r) => r.year != null,
+      const rows = statistics(d).enterprises as { year: number | null; cbecTransactions: Money; sampleEnterpriseCount: number }[];
+      return cnyByYear(
+        rows.map((r) => ({ year: r.year, amount: r.cbecTransactions.amount, sample: r.sampleEnterpriseCount })),
+        lang,
       );
-      return {
-        kind: 'line',
-        data: rows.map((r) => ({
-          label: String(r.year),
-          value: Number(r.cbecTransactions.amount),
-          display: formatCny(Number(r.cbecTransactions.amount), lang),
-        })),
-        sample: rows.some((r) => r.sampleEnterpriseCount > 0),
-        format: (v) => formatCny(v, lang),
-      };
     },
   },
   {
@@ -271,13 +271,11 @@ export const DASHBOARD_CHARTS: readonly ChartSpec[] = [
     query: DASHBOARD_BELT_TRADE_BY_YEAR,
     columns: { zh: ['年份', '进出口额合计'], en: ['Year', 'Import + export'] },
     build(d, lang) {
-      const rows = (statistics(d).belts as { year: number | null; importExport: Money; sampleBeltCount: number }[]).filter((r) => r.year != null);
-      return {
-        kind: 'line',
-        data: rows.map((r) => ({ label: String(r.year), value: Number(r.importExport.amount), display: formatCny(Number(r.importExport.amount), lang) })),
-        sample: rows.some((r) => r.sampleBeltCount > 0),
-        format: (v) => formatCny(v, lang),
-      };
+      const rows = statistics(d).belts as { year: number | null; importExport: Money; sampleBeltCount: number }[];
+      return cnyByYear(
+        rows.map((r) => ({ year: r.year, amount: r.importExport.amount, sample: r.sampleBeltCount })),
+        lang,
+      );
     },
   },
 ];
