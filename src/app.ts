@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -13,7 +13,7 @@ import { leadWhileElected } from './db/leader';
 import { ormConfig } from './orm';
 import { ReadDb, ReadPool, ReplicaSet } from './db/read-db';
 import { RequestContext, type Context } from './graphql/context';
-import { langFromAcceptLanguage } from './graphql/lang';
+import { langFromAcceptLanguage, type Lang } from './graphql/lang';
 import { serviceUnavailable } from './graphql/errors';
 import { limitsHooks } from './graphql/limits/plugin';
 import { RateBudgets } from './graphql/limits/rate-limit';
@@ -33,11 +33,12 @@ import { corsFor } from './http/lean';
 import { graphqlHttp, requestIdFor, sendError } from './http/graphql-http';
 import { createMetrics } from './http/metrics';
 import { mountHttp } from './http/routes';
-import { mountModuleRoutes } from './http/module-routes';
+import { mountModuleRoutes, type AnonymousExecutor } from './http/module-routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
 import { authenticator, validKeys } from './modules/auth/api-key.service';
 import { seedDatabase } from '../seeds';
 import type { Logger } from './logger';
+import type { GraphQLAnswer } from './manifest';
 
 export interface App {
   /** The paths other than /graphql (health, metrics, schema, explorer); `handle` serves everything. */
@@ -209,7 +210,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.use(compression({ threshold: 1024 }));
   mountHttp(app, { read, health, sdl: printSdl(schema), metrics });
   // What modules serve beside /graphql (the fair's edition download), through all of the above.
-  mountModuleRoutes(app, HTTP_ROUTES, { read, health, logger, config });
+  /** A request's GraphQL context: its SQL is cancelled when `signal` aborts (the client went away). */
+  const contextFor = (req: IncomingMessage, signal: AbortSignal, requestId: string, lang: Lang, viewer?: Context['viewer']) => {
+    const ctx = new RequestContext(() => orm.em.fork() as Context['em'], new ReadDb(read, signal), lang, requestId, viewer, proxyaddr(req, trusted));
+    ctx.logger = logger;
+    return ctx;
+  };
+  // A module's page built on the API (the dashboard) runs its queries as an anonymous GET from the
+  // visitor's address would: same plugins, cost model, budget and response cache.
+  const executor: AnonymousExecutor =
+    (req, signal, requestId) =>
+    async <T>(document: string, variables: Record<string, unknown> | undefined, lang: Lang) => {
+      const r = await apollo.executeOperation(
+        { query: document, variables, http: { method: 'GET', headers: new HeaderMap([['accept', 'application/json']]), search: '', body: {} } },
+        { contextValue: contextFor(req, signal, requestId, lang) },
+      );
+      // @defer is not asked for by a page; if it were, the first part is what there is to show.
+      return (r.body.kind === 'single' ? r.body.singleResult : r.body.initialResult) as GraphQLAnswer<T>;
+    };
+  mountModuleRoutes(app, HTTP_ROUTES, { read, health, logger, config, executor });
   mountExplorer(app);
   // /graphql itself: node:http under Apollo (src/http/graphql-http.ts); express only for the rest.
   const graphql = graphqlHttp({
@@ -234,15 +253,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       res.once('close', () => {
         if (!res.writableFinished) gone.abort();
       });
-      const ctx = new RequestContext(
-        () => orm.em.fork() as Context['em'],
-        new ReadDb(read, gone.signal),
-        langFromAcceptLanguage(req.headers['accept-language']),
-        res.locals.requestId,
-        viewer,
-        proxyaddr(req, trusted),
-      );
-      ctx.logger = logger;
+      const ctx = contextFor(req, gone.signal, res.locals.requestId, langFromAcceptLanguage(req.headers['accept-language']), viewer);
       res.locals.ctx = ctx;
       return ctx;
     },

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { DbHealth } from './db/health';
 import type { ReadPool } from './db/read-db';
 import type { ScaleUnit } from './db/scale';
+import type { Lang } from './graphql/lang';
 import type { SearchKindSpec } from './graphql/types/search-kind';
 import type { ImportUnit } from './import/unit';
 import type { Logger } from './logger';
@@ -29,6 +30,22 @@ export interface HttpContext {
   /** Aborted when the client goes away before the response is complete: stop and cancel the SQL. */
   signal: AbortSignal;
   requestId: string;
+  /**
+   * Runs a GraphQL query through the API's own pipeline, exactly as GET /graphql would for an
+   * anonymous caller from this request's address: the same schema, shape limits, cost model and
+   * anonymous budget (the cost is charged to the visitor), response cache and executors; `lang` in
+   * place of Accept-Language. A page built on the API shows what a developer can query, and is
+   * refused what an anonymous developer would be refused. Never throws for GraphQL errors: they
+   * are in `errors`, with their codes.
+   */
+  execute<T = Record<string, unknown>>(document: string, variables: Record<string, unknown> | undefined, lang: Lang): Promise<GraphQLAnswer<T>>;
+}
+
+/** What `HttpContext.execute` answers: the GraphQL response body. */
+export interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { EXPLORER_ASSETS_PATH } from '../src/http/explorer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, itInBrowserFor, requireChromium } from './helpers/chromium';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 /**
@@ -13,25 +13,7 @@ const FIRST_WAREHOUSE = /* GraphQL */ `{ overseasWarehouses(first: 1) { nodes { 
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
-const IN_CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`explorer.test.ts: browser test skipped, no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH). CI never skips it.`);
-}
-// CI must always run the browser test: there a missing Chromium is a failure, not a skip.
-const itInBrowser = HAVE_CHROMIUM || IN_CI ? it : it.skip;
+const itInBrowser = itInBrowserFor('explorer.test.ts');
 
 describe('GraphQL explorer', () => {
   let s: TestServer;
@@ -96,12 +78,7 @@ describe('GraphQL explorer', () => {
   });
 
   itInBrowser('runs the default query in headless Chromium without leaving the origin', async () => {
-    if (!HAVE_CHROMIUM) {
-      throw new Error(
-        `CI is set but there is no Chromium at ${CHROMIUM_PATH}: install Debian's "chromium" package ` +
-          '(apt-get install -y chromium) or point CHROMIUM_PATH at a Chromium binary.',
-      );
-    }
+    requireChromium();
     // given the first seeded warehouse, as the API itself reports it
     const { nodes } = expectData<{ overseasWarehouses: { nodes: { nameZh: string }[] } }>(await s.gql(FIRST_WAREHOUSE)).overseasWarehouses;
     expect(nodes).toHaveLength(1);

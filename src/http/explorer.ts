@@ -33,21 +33,67 @@ export const EXPLORER_DEFAULT_QUERY = `# Chongqing cross-border e-commerce open 
 }
 `;
 
+/**
+ * The query parameter that opens the explorer with a document in its editor (and `variables`, JSON
+ * text, in the variables pane): `GET /graphql?explore=…`. Not `query`: a GET with `query` is a
+ * GraphQL request, answered as JSON, whoever sends it.
+ */
+export const EXPLORE_PARAM = 'explore';
+
+/** The longest document (and variables text) the explorer opens from its address. */
+const MAX_PREFILL = 16_384;
+
+/** The explorer's address with `document` in its editor: what pages link to ("open this query"). */
+export function explorerUrl(document: string, variables?: Record<string, unknown>): string {
+  const q = new URLSearchParams({ [EXPLORE_PARAM]: document });
+  if (variables && Object.keys(variables).length) q.set('variables', JSON.stringify(variables, null, 2));
+  return `/graphql?${q}`;
+}
+
+/**
+ * JSON inside a <script>: every `<` written as \u003c, so no text in it can close the element or
+ * open a comment (ruru's own escaping is case-sensitive and would let `</SCRIPT>` through).
+ */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
 let page: string | undefined;
 
-function explorerPage(): string {
-  page ??= ruruHTML({
+function renderPage(prefill?: { query: string; variables?: string }): string {
+  return ruruHTML({
     staticPath: EXPLORER_ASSETS_PATH,
     endpoint: '/graphql',
     // The cast: ruru's client props are typed from GraphiQL's React props, which lose their
     // optionality without @types/react (not worth a dependency for one object literal).
-    clientConfig: { defaultQuery: EXPLORER_DEFAULT_QUERY } as RuruClientConfig,
+    // GraphiQL opens `initialQuery` in a tab of its own beside the user's saved ones.
+    clientConfig: {
+      defaultQuery: EXPLORER_DEFAULT_QUERY,
+      ...(prefill ? { initialQuery: prefill.query, initialVariables: prefill.variables ?? '' } : {}),
+    } as RuruClientConfig,
     htmlParts: {
       titleTag: '<title>GraphQL explorer · Chongqing CBEC open data</title>',
       // No icon: saves the browser a request for /favicon.ico that would only 404.
       metaTags: (tags) => `${tags}\n<link rel="icon" href="data:," />`,
+      configScript: (_base, clientConfig) => `<script>\nconst RURU_CONFIG = ${scriptJson(clientConfig)};\n</script>`,
     },
   });
+}
+
+/** The page, with the document of `?explore=` (and `?variables=`) in the editor when given. */
+function explorerPage(url: string): string {
+  const q = url.indexOf('?');
+  const params = q >= 0 ? new URLSearchParams(url.slice(q + 1)) : undefined;
+  const query = params?.get(EXPLORE_PARAM);
+  if (query) {
+    const variables = params?.get('variables') ?? undefined;
+    // Longer ones open the plain page rather than fail: the link still leads to the explorer.
+    if (query.length <= MAX_PREFILL && (variables?.length ?? 0) <= MAX_PREFILL) return renderPage({ query, variables });
+  }
+  page ??= renderPage();
   return page;
 }
 
@@ -72,7 +118,7 @@ export function mountExplorer(app: express.Express): void {
     }
     res.setHeader('vary', 'Accept');
     res.setHeader('cache-control', 'no-cache');
-    res.type('html').send(explorerPage());
+    res.type('html').send(explorerPage(req.originalUrl));
   });
 
   app.get('/explorer/assets/*path', async (req, res, next) => {

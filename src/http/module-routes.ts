@@ -5,7 +5,7 @@ import { dbFailure, isCancelled, type DbHealth } from '../db/health';
 import type { ReadPool } from '../db/read-db';
 import { ErrorCode, RETRY_AFTER_UNAVAILABLE_S, serviceUnavailable } from '../graphql/errors';
 import type { Logger } from '../logger';
-import type { HttpRoute } from '../manifest';
+import type { HttpContext, HttpRoute } from '../manifest';
 import { sendError } from './graphql-http';
 
 /** The HTTP status of an error code, when the error does not carry one (`extensions.http.status`). */
@@ -32,11 +32,15 @@ function sendFailure(res: express.Response, err: GraphQLError): void {
   sendError(res, http?.status ?? STATUS[code] ?? 500, code, err.message);
 }
 
+/** Makes a request's `HttpContext.execute`: GraphQL run for an anonymous caller from the request's address. */
+export type AnonymousExecutor = (req: express.Request, signal: AbortSignal, requestId: string) => HttpContext['execute'];
+
 export interface ModuleRouteDeps {
   read: ReadPool;
   health: DbHealth;
   logger: Logger;
   config: Config;
+  executor: AnonymousExecutor;
 }
 
 /**
@@ -50,7 +54,7 @@ export interface ModuleRouteDeps {
  * which clients report as an error), never ended as if complete.
  */
 export function mountModuleRoutes(app: express.Express, routes: readonly HttpRoute[], deps: ModuleRouteDeps): void {
-  const { health, logger, config } = deps;
+  const { read, health, logger, config, executor } = deps;
   for (const route of routes) {
     const limit = route.maxInFlight?.(config) ?? Number.POSITIVE_INFINITY;
     let inFlight = 0;
@@ -72,7 +76,7 @@ export function mountModuleRoutes(app: express.Express, routes: readonly HttpRou
       });
       const requestId = String(res.locals.requestId);
       try {
-        await route.handle(req, res, { ...deps, signal: gone.signal, requestId });
+        await route.handle(req, res, { read, health, logger, config, signal: gone.signal, requestId, execute: executor(req, gone.signal, requestId) });
       } catch (e) {
         const clientGone = gone.signal.aborted || isCancelled(e);
         const typed = e instanceof GraphQLError ? e : dbFailure(e, config.readStatementTimeoutMs, health);

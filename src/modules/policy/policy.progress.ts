@@ -32,6 +32,24 @@ function currentValueSql(t: string, y: string): string {
     end, 0)::int`;
 }
 
+/**
+ * How much of the current value is made of fictitious sample records (`is_sample` on the
+ * enterprise, park or belt counted), over the progress row `p`. Computed only when asked for: it
+ * repeats the count restricted to sample rows.
+ */
+export function sampleValueSql(p: string): string {
+  return `coalesce(case ${p}.metric
+    when '${M.ENTERPRISES_WITH_CBEC_TRANSACTIONS_AT_LEAST}' then (select count(*) from enterprise_annual_figure f join enterprise e on e.id = f.enterprise_id
+      where f.year = ${p}.year and f.cbec_transactions_cny >= ${p}.threshold_cny and e.is_sample)
+    when '${M.MARKET_PLAYERS}' then (select count(*) from enterprise e where e.is_sample)
+    when '${M.INDUSTRIAL_PARKS}' then (select count(*) from industrial_park ip where ip.is_sample)
+    when '${M.PARK_TENANTS}' then (select count(distinct pt.enterprise_id) from park_tenancy pt join enterprise e on e.id = pt.enterprise_id
+      where pt.moved_out_on is null and e.is_sample)
+    when '${M.BELTS_WITH_TRADE_ABOVE}' then (select count(*) from belt_annual_figure b join industrial_belt ib on ib.id = b.belt_id
+      where b.year = ${p}.year and b.import_export_cny > ${p}.threshold_cny and ib.is_sample)
+    end, 0)::int`;
+}
+
 export function progressSource(t: string, c: string): string {
   const y = `${c}_y`;
   return `(select ${y}.year, ${currentValueSql(t, `${y}.year`)} as current_value, ${t}.target_value, ${t}.strictly_above, ${t}.metric, ${t}.threshold_cny

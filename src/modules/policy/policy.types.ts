@@ -6,7 +6,7 @@ import { DateTimeScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, expr, many, one } from '../../graphql/sql/fields';
 import { TargetMetric, TargetMetricLabels } from './policy.enums';
-import { explanationEnSql, explanationZhSql, percentSql, progressSource, reachedSql, remainingSql } from './policy.progress';
+import { explanationEnSql, explanationZhSql, percentSql, progressSource, reachedSql, remainingSql, sampleValueSql } from './policy.progress';
 
 registerBilingualEnum(TargetMetric, 'TargetMetric', 'What a 2027 target counts; the API computes each live from its data (目标指标)', TargetMetricLabels);
 
@@ -24,6 +24,13 @@ export class TargetProgress {
       'The data year `currentValue` refers to: for amounts, the latest year with annual figures; for counts of enterprises, parks and tenants, the current year. Null when there are no annual figures yet (数据年份)',
   })
   year?: number;
+
+  @Sql(expr((p) => sampleValueSql(p)))
+  @Field(() => Int, {
+    description:
+      'How much of `currentValue` is fictitious sample data (enterprises, parks or belts with `isSample`): progress that rests on sample data when above 0 (其中示例数据计数)',
+  })
+  sampleValue!: number;
 
   @Sql(expr((p) => percentSql(p)))
   @Field(() => Float, { description: '`currentValue` as a percentage of the target value, one decimal; above 100 when exceeded (完成百分比)' })

@@ -136,6 +136,7 @@ export async function enterpriseStatistics(
       measures: [
         'count(*)::int as enterprise_count',
         'count(af.enterprise_id)::int as reporting_count',
+        'count(*) filter (where t.is_sample)::int as sample_count',
         CNY_SUM('af.cbec_transactions_cny', 'cbec_transactions'),
         CNY_SUM('af.imports_cny', 'imports'),
         CNY_SUM('af.exports_cny', 'exports'),
@@ -177,6 +178,7 @@ export async function warehouseStatistics(
       measures: [
         'count(*)::int as warehouse_count',
         'count(*) filter (where t.is_public)::int as public_count',
+        'count(*) filter (where t.is_sample)::int as sample_count',
         'round(coalesce(sum(t.capacity_cbm), 0), 2)::text as capacity_cbm',
       ],
       where,
@@ -208,6 +210,7 @@ export async function beltStatistics(ctx: Context, info: GraphQLResolveInfo, arg
       measures: [
         'count(distinct t.id)::int as belt_count',
         'count(distinct af.belt_id)::int as reporting_count',
+        'count(distinct t.id) filter (where t.is_sample)::int as sample_count',
         CNY_SUM('af.import_export_cny', 'import_export'),
       ],
       where: [],

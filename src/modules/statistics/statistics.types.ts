@@ -60,6 +60,13 @@ export class EnterpriseGroup {
   @Field(() => Int, { description: 'Enterprises in the group that have an annual figure for the year(s); the sums cover these (有年度数据的企业数)' })
   reportingEnterpriseCount!: number;
 
+  @Sql(col('sample_count'))
+  @Field(() => Int, {
+    description:
+      'Enterprises in the group that are fictitious sample data (`isSample`); a chart of a group where this is not 0 rests on sample data (示例数据企业数)',
+  })
+  sampleEnterpriseCount!: number;
+
   @Sql(cny('cbec_transactions'))
   @Field(() => Money, { description: 'Sum of annual CBEC transactions, CNY, exact (跨境电商交易额合计)' })
   cbecTransactions!: Money;
@@ -92,6 +99,10 @@ export class WarehouseGroup {
   @Field(() => Int, { description: 'Municipal public overseas warehouses in the group (公共海外仓数)' })
   publicWarehouseCount!: number;
 
+  @Sql(col('sample_count'))
+  @Field(() => Int, { description: 'Warehouses in the group that are fictitious sample data (`isSample`) (示例数据海外仓数)' })
+  sampleWarehouseCount!: number;
+
   @Sql(col('capacity_cbm'))
   @Field(() => DecimalScalar, { description: 'Sum of storage capacity in cubic metres, exact (仓储容量合计，立方米)' })
   capacityCbm!: string;
@@ -119,6 +130,10 @@ export class BeltGroup {
   @Sql(col('reporting_count'))
   @Field(() => Int, { description: 'Belts in the group that have an annual figure for the year(s); the sum covers these (有年度数据的产业带数)' })
   reportingBeltCount!: number;
+
+  @Sql(col('sample_count'))
+  @Field(() => Int, { description: 'Belts in the group that are fictitious sample data (`isSample`) (示例数据产业带数)' })
+  sampleBeltCount!: number;
 
   @Sql(cny('import_export'))
   @Field(() => Money, { description: 'Sum of annual import+export, CNY, exact (进出口额合计)' })
