@@ -165,8 +165,10 @@ export function decodeChangeCursor(s: string): ChangeCursor | undefined {
 /**
  * SQL for the cursor at the end of the feed now: a client that copies the data in the same snapshot
  * (or after reading it) and then reads `changes(after:)` from it misses nothing. For bulk downloads.
+ * The last stamped seq visible (never the sequence's last value: a transaction holding a higher seq
+ * may not be visible yet), or the pruning horizon when everything has been pruned.
  */
-export const CURRENT_CHANGE_SEQ_SQL = 'select coalesce(max(seq), 0)::text as seq from change_commit';
+export const CURRENT_CHANGE_SEQ_SQL = 'select greatest((select max(seq) from change_commit), (select max(pruned_seq) from change_feed_state), 0)::text as seq';
 
 /** Anything with a `query(text)` returning rows (a pg client or pool, the read pool). */
 export interface Queryable {
