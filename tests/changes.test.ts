@@ -2,6 +2,9 @@ import pg from 'pg';
 import { makeFairWorld, type FairWorld } from './helpers/fair';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 import { pruneChanges } from '../src/modules/changes/changes.pruner';
+import { buildApiSchema } from '../src/composition';
+import { changeFeedDatasets } from '../src/db/change-capture';
+import { sqlRegistry } from '../src/graphql/sql/registry';
 
 const CHANGES = /* GraphQL */ `
   query($after: String, $first: Int, $datasets: [String!]) {
@@ -46,6 +49,44 @@ describe('changes: the change feed in commit order', () => {
   const page = async (vars: Record<string, unknown>) => expectData(await s.gql<Page>(CHANGES, vars)).changes;
   const addCountry = (db: pg.Client, code: string) =>
     db.query(`insert into country (code, name_zh, name_en, region, currency) values ($1, '测试国', $2, 'Test', 'EUR')`, [code, `Test ${code}`]);
+
+  it('every public dataset is captured, keyed as its node type is', async () => {
+    const registry = sqlRegistry(await buildApiSchema());
+    const declared = changeFeedDatasets();
+    expect([...declared.keys()].sort()).toEqual(
+      [
+        'enterprises',
+        'industrial-parks',
+        'industrial-belts',
+        'overseas-warehouses',
+        'service-providers',
+        'service-offerings',
+        'talent-bases',
+        'talent-cohorts',
+        'park-spaces',
+        'capacity-offers',
+        'fair-editions',
+        'fair-exhibitors',
+        'fair-listings',
+        'policy-measures',
+        'policy-targets',
+        'districts',
+        'zones',
+        'corridors',
+        'countries',
+        'hs-codes',
+        'product-categories',
+        'exchange-rates',
+      ].sort(),
+    );
+    for (const d of declared.values()) {
+      expect({ dataset: d.dataset, table: registry.nodes[d.type]?.table, key: registry.nodes[d.type]?.column }).toEqual({
+        dataset: d.dataset,
+        table: d.table,
+        key: d.key,
+      });
+    }
+  });
 
   it('an insert, an update and a delete each appear once, in order, and the cursor is exclusive', async () => {
     // given the end of the feed
