@@ -27,6 +27,14 @@ import { Trigger } from '@mikro-orm/decorators/legacy';
  * draws seq N+1 only after the one with N is visible: any snapshot that sees N+1 sees every seq
  * below it, and a reader that stores the last seq it read never misses a later-committing
  * transaction that wrote earlier (ordering by change_log.id or xid would). See docs/changes.md.
+ *
+ * No read-side horizon is needed: a snapshot taken between T1's commit becoming visible and T1's lock
+ * release sees N and no higher seq exists yet; a transaction holding N+1 but not yet visible is simply
+ * not seen, and it cannot be overtaken, since N+2 is drawn only after N+1 is visible. A seq drawn by
+ * a transaction that then fails to commit leaves a gap, which cursors (`seq > last`) do not mind. On a
+ * streaming replica commits become visible in WAL order, and T(N)'s commit record precedes T(N+1)'s.
+ * The price: stamped commits flush their WAL one at a time (the lock spans the flush); see
+ * bench/results/changes-*.md.
  */
 
 /** The advisory lock (transaction-level) that orders commit stamps: one constant for the database. */
