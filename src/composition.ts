@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { importWith, type Dataset, type ImportOptions, type ImportResult } from './import';
 import { authModule } from './modules/auth';
 import { beltModule } from './modules/belt';
+import { changesModule } from './modules/changes';
 import { enterpriseModule } from './modules/enterprise';
 import { fairModule } from './modules/fair';
 import { matchmakingModule } from './modules/matchmaking';
@@ -38,6 +39,7 @@ const DOMAIN_MODULES: readonly ModuleManifest[] = [
   authModule,
   matchmakingModule,
   fairModule,
+  changesModule,
 ];
 
 /** Every module: the domains, then name search over the kinds they declare (it builds on all of them). */

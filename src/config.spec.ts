@@ -48,4 +48,12 @@ describe('loadConfig: the public-service settings', () => {
     expect(() => loadConfig({ HOLD_SWEEP_MS: '0' })).toThrow(/HOLD_SWEEP_MS/);
     expect(() => loadConfig({ WS_KEY_RECHECK_MS: '-5' })).toThrow(/WS_KEY_RECHECK_MS/);
   });
+
+  it('CHANGE_RETENTION_DAYS: whole days from 1 to 3650, default 35', () => {
+    expect(loadConfig({}).changeRetentionDays).toBe(35);
+    expect(loadConfig({ CHANGE_RETENTION_DAYS: '7' }).changeRetentionDays).toBe(7);
+    expect(() => loadConfig({ CHANGE_RETENTION_DAYS: '0' })).toThrow(/CHANGE_RETENTION_DAYS/);
+    expect(() => loadConfig({ CHANGE_RETENTION_DAYS: '1.5' })).toThrow(/CHANGE_RETENTION_DAYS/);
+    expect(() => loadConfig({ CHANGE_RETENTION_DAYS: 'forever' })).toThrow(/CHANGE_RETENTION_DAYS/);
+  });
 });

@@ -55,6 +55,8 @@ export interface Config {
   trustProxy: string | number | false;
   /** How often expired holds return their quantity and holds about to expire are announced. */
   holdSweepMs: number;
+  /** How long the change feed keeps changes and tombstones (docs/changes.md); older cursors must resync. */
+  changeRetentionDays: number;
   /** How often the API keys of open WebSocket connections are checked again (as long as HTTP caches a key). */
   wsKeyRecheckMs: number;
   /** How long `npm start` keeps trying to reach DATABASE_URL (with backoff) before it gives up. */
@@ -179,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessLog: bool('ACCESS_LOG', env.ACCESS_LOG, true),
     trustProxy: trustProxy(env.TRUST_PROXY),
     holdSweepMs: int('HOLD_SWEEP_MS', env.HOLD_SWEEP_MS, 5000, 100, 3_600_000),
+    changeRetentionDays: int('CHANGE_RETENTION_DAYS', env.CHANGE_RETENTION_DAYS, 35, 1, 3650),
     wsKeyRecheckMs: int('WS_KEY_RECHECK_MS', env.WS_KEY_RECHECK_MS, 30_000, 100, 3_600_000),
     dbStartTimeoutS: int('DB_START_TIMEOUT_S', env.DB_START_TIMEOUT_S, 30, 0, 3600),
     apiProcesses,

@@ -209,7 +209,9 @@ function fieldInfo(w: Walk, parent: GraphQLObjectType, nodes: readonly FieldNode
       const args = def.args.length ? getArgumentValues(def, nodes[0], w.variables) : {};
       const each = isRecord(named) ? 1 : 0;
       const size = ext?.size ? clamp(ext.size(args), 0, ext.maxSize ?? COST.maxPageSize) : undefined;
-      if (isConnection(named)) info = { weight, kind: 'connection', named, each, n: clamp(args.first ?? args.last, COST.defaultPageSize, COST.maxPageSize) };
+      // A connection with its own page bounds (`changes`: up to 200) declares them as `size` and `maxSize`.
+      if (isConnection(named))
+        info = { weight, kind: 'connection', named, each, n: size ?? clamp(args.first ?? args.last, COST.defaultPageSize, COST.maxPageSize) };
       else if (isListType(getNullableType(def.type))) {
         info = { weight, kind: 'list', named, each, n: size ?? (sized?.fields.includes(name) ? sized.size : (ext?.listSize ?? COST.defaultListSize)) };
       } else {

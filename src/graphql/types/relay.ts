@@ -105,6 +105,8 @@ export abstract class NamedNode extends Node {
   createdAt!: string;
 
   @Sql(col('updated_at'))
-  @Field(() => DateTimeScalar, { description: 'When the record last changed; use with `updatedSince` for delta sync (更新时间)' })
+  @Field(() => DateTimeScalar, {
+    description: 'When the record last changed; `updatedSince` filters on it (inclusive); for sync use the `changes` feed (更新时间)',
+  })
   updatedAt!: string;
 }

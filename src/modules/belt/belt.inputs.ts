@@ -26,7 +26,11 @@ export class BeltFilter {
   @Field(() => BeltTradeFilter, { nullable: true, description: 'Import+export above an amount in a year (年度进出口额)' })
   tradeAbove?: BeltTradeFilter;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, for delta sync (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 

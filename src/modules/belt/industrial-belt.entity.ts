@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { Collection } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToMany, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
@@ -6,6 +7,7 @@ import { BeltIndustry } from './belt.enums';
 import { BeltAnnualFigure, BeltMembership } from './belt-membership.entity';
 
 /** A "CBEC + industrial belt" (产业带): an export cluster of one industry across districts. */
+@changeFeed('industrial-belts')
 @Entity({ tableName: 'industrial_belt' })
 @SearchIndexes('industrial_belt')
 @Index({ name: 'industrial_belt_updated_at_idx', properties: ['updatedAt', 'id'] })

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
@@ -10,6 +11,7 @@ import type { Certification, EnterpriseRole, SalesChannel } from './enterprise.e
  * A CBEC market player (跨境电商经营主体), identified by its unified social credit code.
  * Array columns carry GIN indexes because the read API filters on them with `&&` / `@>`.
  */
+@changeFeed('enterprises')
 @Entity({ tableName: 'enterprise' })
 @SearchIndexes('enterprise')
 @Index({ name: 'enterprise_updated_at_idx', properties: ['updatedAt', 'id'] })

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import type { Rel } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
@@ -10,6 +11,7 @@ import { IndustrialBelt } from '../belt/industrial-belt.entity';
  * fair_tombstone): each write takes the next number under the edition row's lock, so numbers are
  * given in commit order and an offline copy that stores the last number it saw misses nothing.
  */
+@changeFeed('fair-editions')
 @Entity({ tableName: 'fair_edition' })
 @Check({ name: 'fair_edition_dates', expression: 'ends_on >= starts_on' })
 @Index({ name: 'fair_edition_updated_at_idx', properties: ['updatedAt', 'id'] })

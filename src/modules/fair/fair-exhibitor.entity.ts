@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
@@ -17,6 +18,7 @@ export const FAIR_VERSIONED = `coalesce(current_setting('cbec.fair_bulk', true),
  * name search covers exhibitors with its own indexes. The contact is shown to a buyer whose meeting
  * it accepted (meetings), never publicly.
  */
+@changeFeed('fair-exhibitors')
 @Entity({ tableName: 'fair_exhibitor' })
 @SearchIndexes('fair_exhibitor')
 @Unique({ name: 'fair_exhibitor_edition_enterprise_unique', properties: ['edition', 'enterprise'] })

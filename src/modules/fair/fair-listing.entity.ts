@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
@@ -26,6 +27,7 @@ import { ListingKind, ListingStatus, OrderUnit, type ProductCertification } from
  */
 export const SEARCH_HEAD_MAX_BYTES = 1600;
 
+@changeFeed('fair-listings', { visible: "status = 'PUBLISHED'" })
 @Entity({ tableName: 'fair_listing' })
 @Check({ name: 'fair_listing_offer_exhibitor', expression: "kind = 'REQUEST' or exhibitor_id is not null" })
 @Check({ name: 'fair_listing_price_range', expression: 'price_min is null or price_max is null or price_min <= price_max' })

@@ -53,7 +53,7 @@ export class FairListingFilter {
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:
-      'Changed at or after this instant (inclusive). For an offline copy use `fairSync`, which also reports withdrawn and deleted listings (更新时间不早于)',
+      'Changed at or after this instant: the bound is inclusive (≥). To keep a copy in sync use the `changes` feed (or `fairSync` for one edition offline), which also report withdrawn and deleted listings (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
   })
   updatedSince?: string;
 }
@@ -111,7 +111,11 @@ export class FairExhibitorFilter {
   @Field(() => [String], { nullable: true, description: 'Selling to any of these markets, ISO 3166-1 alpha-2 (目标市场)' })
   markets?: string[];
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, inclusive (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { ArrayType, type Opt, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
@@ -11,6 +12,7 @@ import { OFFER_DERIVED } from './capacity.formulas';
  * bookings take; holds change it with one conditional UPDATE, and the CHECK constraint is the
  * backstop that makes overbooking impossible whatever the concurrency.
  */
+@changeFeed('capacity-offers', { visible: "status = 'PUBLISHED'" })
 @Entity({ tableName: 'capacity_offer' })
 @Check({ name: 'capacity_offer_held_within_quantity', expression: 'held_quantity >= 0 and held_quantity <= quantity' })
 @Check({ name: 'capacity_offer_quantity_positive', expression: 'quantity > 0' })

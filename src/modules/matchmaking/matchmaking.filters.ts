@@ -23,7 +23,11 @@ export class CapacityOfferFilter {
   @Field({ nullable: true, description: 'Only offers of warehouses your enterprise operates (仅本企业)' })
   mine?: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 
@@ -48,7 +52,11 @@ export class CapacityDemandFilter {
   @Field({ nullable: true, description: 'Only your enterprise’s demands (仅本企业)' })
   mine?: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
@@ -8,6 +9,7 @@ import { ParkDesignation, ParkKind, type ParkPublicService } from './park.enums'
 import { ParkTenancy } from './park-tenancy.entity';
 
 /** A CBEC industrial park (产业园区) of one of the four kinds of measure 3. */
+@changeFeed('industrial-parks')
 @Entity({ tableName: 'industrial_park' })
 @SearchIndexes('industrial_park')
 @Index({ name: 'industrial_park_updated_at_idx', properties: ['updatedAt', 'id'] })

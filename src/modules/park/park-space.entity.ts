@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import type { Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
@@ -10,6 +11,7 @@ import { ParkSpaceKind, ParkSpaceStatus } from './park.enums';
  * its title (name search covers them). A space belongs to its park for good: the park cannot be
  * deleted while it has spaces (no cascade), and importing the park again leaves them as they are.
  */
+@changeFeed('park-spaces')
 @Entity({ tableName: 'park_space' })
 @SearchIndexes('park_space')
 @Unique({ name: 'park_space_park_ref_unique', properties: ['park', 'ref'] })

@@ -1,9 +1,11 @@
+import { changeFeed } from '../../db/change-capture';
 import { Collection } from '@mikro-orm/core';
 import { Entity, Index, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { PolicyTarget } from './policy-target.entity';
 
 /** One of the 15 measures of 渝府办发〔2023〕92号, with its responsible units. */
+@changeFeed('policy-measures', { key: 'number' })
 @Entity({ tableName: 'policy_measure' })
 @Index({ name: 'policy_measure_updated_at_idx', properties: ['updatedAt'] })
 export class PolicyMeasure extends TimestampedEntity {

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import type { Rel } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
@@ -5,6 +6,7 @@ import { TargetMetric } from './policy.enums';
 import { PolicyMeasure } from './policy-measure.entity';
 
 /** A quantitative 2027 target; its current value is computed from the data, never stored. */
+@changeFeed('policy-targets')
 @Entity({ tableName: 'policy_target' })
 export class PolicyTarget extends TimestampedEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })

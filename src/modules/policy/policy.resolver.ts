@@ -16,7 +16,11 @@ export const PolicyTargetConnection = Connection(PolicyTarget, 'PolicyTarget', '
 
 @InputType({ description: 'Filter for policy measures and targets (政策筛选条件)' })
 export class PolicyFilter {
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, for delta sync (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
@@ -6,6 +7,7 @@ import { Country } from './country.entity';
 import { CorridorMode } from './reference.enums';
 
 /** A logistics corridor from a Chongqing hub (中欧班列, 西部陆海新通道, 长江航运, air cargo, postal). */
+@changeFeed('corridors')
 @Entity({ tableName: 'corridor' })
 @SearchIndexes('corridor')
 @Index({ name: 'corridor_updated_at_idx', properties: ['updatedAt'] })

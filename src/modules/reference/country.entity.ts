@@ -1,7 +1,9 @@
+import { changeFeed } from '../../db/change-capture';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 
 /** A country by ISO 3166-1 alpha-2 code. */
+@changeFeed('countries', { key: 'code' })
 @Entity({ tableName: 'country' })
 @SearchIndexes('country')
 @Index({ name: 'country_updated_at_idx', properties: ['updatedAt'] })

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { DistrictKind } from './reference.enums';
@@ -7,6 +8,7 @@ import { DistrictKind } from './reference.enums';
  * row with `validTo` set and the codes that succeeded it, because credit codes issued before the
  * change still carry it.
  */
+@changeFeed('districts', { key: 'code' })
 @Entity({ tableName: 'district' })
 @SearchIndexes('district')
 @Index({ name: 'district_updated_at_idx', properties: ['updatedAt'] })

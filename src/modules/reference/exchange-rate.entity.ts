@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { Check, Entity, Index, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
 import { CONVERSIONS_SQL } from './exchange-rate.sql';
@@ -9,6 +10,7 @@ import { CONVERSIONS_SQL } from './exchange-rate.sql';
  * (docs/matchmaking.md). Imported like other reference data (`exchange-rates`), by (base, quote,
  * date); `isSample` marks the seeded demonstration set.
  */
+@changeFeed('exchange-rates')
 @Entity({ tableName: 'exchange_rate' })
 @Unique({ name: 'exchange_rate_pair_date_unique', properties: ['baseCurrency', 'quoteCurrency', 'rateDate'] })
 @Check({ name: 'exchange_rate_rate_positive', expression: 'rate > 0' })

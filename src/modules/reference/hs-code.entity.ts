@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import type { Rel } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
@@ -27,6 +28,7 @@ export class HsChapter extends TimestampedEntity {
  * A six-digit subheading of the Harmonized System (HS 2022), the internationally shared part of
  * every national tariff code: what a fair listing's HS code is checked against.
  */
+@changeFeed('hs-codes', { key: 'code', type: 'HsCode' })
 @Entity({ tableName: 'hs_subheading' })
 @Check({ name: 'hs_subheading_code_format', expression: "code ~ '^[0-9]{6}$'" })
 @Index({ name: 'hs_subheading_chapter_idx', properties: ['chapter'] })

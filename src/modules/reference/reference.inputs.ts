@@ -38,7 +38,11 @@ export class DistrictFilter {
   @Field({ nullable: true, description: 'Only codes in force today (true) or only retired ones (false) (是否现行)' })
   isCurrent?: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 
@@ -50,7 +54,11 @@ export class ZoneFilter {
   @Field(() => [String], { nullable: true, description: 'Spanning any of these districts, GB/T 2260 codes (涉及区县)' })
   districts?: string[];
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 
@@ -59,7 +67,11 @@ export class CountryFilter {
   @Field(() => [String], { nullable: true, description: 'In any of these regions, English names as in `region` (区域)' })
   regions?: string[];
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 
@@ -71,7 +83,11 @@ export class CorridorFilter {
   @Field(() => [String], { nullable: true, description: 'Serving any of these destination countries, ISO 3166-1 alpha-2 (目的国)' })
   destinationCountries?: string[];
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 
@@ -83,7 +99,11 @@ export class ProductCategoryFilter {
   @Field(() => String, { nullable: true, description: 'Children of the category with this slug (上级类目短标识)' })
   parentSlug?: string;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 
@@ -102,7 +122,11 @@ export class ExchangeRateFilter {
   })
   on?: string;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { Collection } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
@@ -5,6 +6,7 @@ import { District } from './district.entity';
 import { ZoneKind } from './reference.enums';
 
 /** A functional zone (bonded zone, B-type centre, new area, high-tech zone); spans one or more districts. */
+@changeFeed('zones')
 @Entity({ tableName: 'zone' })
 @SearchIndexes('zone')
 @Index({ name: 'zone_updated_at_idx', properties: ['updatedAt'] })

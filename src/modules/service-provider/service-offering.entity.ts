@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
@@ -16,6 +17,7 @@ import { type ServiceCategory, type ServiceCertification, ServiceNeedStatus, Ser
  * The provider is never deleted from under its offerings (no cascade): an import that no longer
  * lists an offering leaves it as it is, and an offering leaves the market by being withdrawn.
  */
+@changeFeed('service-offerings', { visible: "status = 'PUBLISHED'" })
 @Entity({ tableName: 'service_offering' })
 @SearchIndexes('service_offering')
 @Check({ name: 'service_offering_price_range', expression: 'price_min is null or price_max is null or price_min <= price_max' })

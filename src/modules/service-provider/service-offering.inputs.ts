@@ -47,7 +47,11 @@ export class ServiceOfferingFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only your own offerings (needs your API key) (仅我的)' })
   mine?: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, for delta sync (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 
@@ -98,7 +102,11 @@ export class ServiceNeedFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only your own needs (needs your API key) (仅我的)' })
   mine?: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, for delta sync (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 

@@ -210,6 +210,6 @@ export class ServiceNeed extends Node {
   createdAt!: string;
 
   @Sql(col('updated_at'))
-  @Field(() => DateTimeScalar, { description: 'When it last changed; use with `updatedSince` for delta sync (更新时间)' })
+  @Field(() => DateTimeScalar, { description: 'When it last changed; `updatedSince` filters on it (inclusive); for sync use the `changes` feed (更新时间)' })
   updatedAt!: string;
 }

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
@@ -5,6 +6,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import type { ServiceCategory } from './service-provider.enums';
 
 /** An enterprise's professional-service offering; one per enterprise. */
+@changeFeed('service-providers')
 @Entity({ tableName: 'service_provider' })
 @SearchIndexes('service_provider')
 @Index({ name: 'service_provider_updated_at_idx', properties: ['updatedAt', 'id'] })

@@ -17,7 +17,11 @@ export class ServiceProviderFilter {
   @Field(() => [String], { nullable: true, description: 'Works in any of these languages, ISO 639-1 codes such as ru (工作语言，任一)' })
   languages?: string[];
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, for delta sync (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
@@ -6,6 +7,7 @@ import { District } from '../reference/district.entity';
 import { TalentBaseKind, type TalentSpecialty } from './talent.enums';
 
 /** A talent base of measure 14: incubation centre, practical training base or university programme. */
+@changeFeed('talent-bases')
 @Entity({ tableName: 'talent_base' })
 @SearchIndexes('talent_base')
 @Index({ name: 'talent_base_updated_at_idx', properties: ['updatedAt', 'id'] })

@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import type { Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
@@ -19,6 +20,7 @@ import { CohortMode, CohortStatus, SeatReservationStatus, type TalentSpecialty }
  * matching walk (talent_cohort_match_idx) reads one index. An ONLINE cohort keeps its base's
  * district too (where it is run from): the DISTRICT constraint binds on-site cohorts only.
  */
+@changeFeed('talent-cohorts')
 @Entity({ tableName: 'talent_cohort' })
 @SearchIndexes('talent_cohort')
 @Check({ name: 'talent_cohort_reserved_seats', expression: 'reserved_seats >= 0 and reserved_seats <= seats' })

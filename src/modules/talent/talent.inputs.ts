@@ -17,7 +17,11 @@ export class TalentBaseFilter {
   @Field(() => [String], { nullable: true, description: 'In any of these districts, GB/T 2260 six-digit codes such as 500112 (所在区县，任一)' })
   districts?: string[];
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this instant, for delta sync (更新时间不早于)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Changed at or after this instant: the bound is inclusive (≥), so rows changed at that very instant come again, and deletions never show; to keep a copy in sync use the `changes` feed (更新时间不早于（含该时刻）；同步请用 changes 变更订阅)',
+  })
   updatedSince?: string;
 }
 

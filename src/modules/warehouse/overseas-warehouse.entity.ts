@@ -1,3 +1,4 @@
+import { changeFeed } from '../../db/change-capture';
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
@@ -10,6 +11,7 @@ import { WarehouseCorridor } from './warehouse-corridor.entity';
  * An overseas warehouse (海外仓). Capacity and the storage price are also kept normalised to CBM and
  * to a 30-day month (generated columns) so that filters and sorts compare like with like and hit an index.
  */
+@changeFeed('overseas-warehouses')
 @Entity({ tableName: 'overseas_warehouse' })
 @SearchIndexes('overseas_warehouse')
 @Index({ name: 'overseas_warehouse_updated_at_idx', properties: ['updatedAt', 'id'] })
