@@ -35,7 +35,7 @@ import { createMetrics } from './http/metrics';
 import { mountHttp } from './http/routes';
 import { mountModuleRoutes } from './http/module-routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
-import { authenticator, validKeys } from './modules/auth/api-key.service';
+import { authenticator, callerAuthenticator, validKeys } from './modules/auth/api-key.service';
 import { seedDatabase } from '../seeds';
 import type { Logger } from './logger';
 
@@ -133,6 +133,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const metrics = createMetrics(read, { cluster: opts.clusterWorker });
   const schema = await buildApiSchema();
   const authenticate = authenticator(read.pool);
+  const authenticateCaller = callerAuthenticator(read.pool);
   const formatError = formatErrorFor(logger, { health, writeTimeoutMs: config.writeStatementTimeoutMs });
   const apollo = new ApolloServer<Context>({
     schema,
@@ -176,7 +177,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
         ? []
         : [
             responseCachePlugin<Context>({
-              sessionId: async ({ contextValue }) => (contextValue.viewer ? `enterprise:${contextValue.viewer.enterpriseId}` : null),
+              sessionId: async ({ contextValue }) =>
+                contextValue.viewer
+                  ? `enterprise:${contextValue.viewer.enterpriseId}`
+                  : contextValue.authority
+                    ? `authority:${contextValue.authority.apiKeyId}`
+                    : null,
               extraCacheKeyData: async ({ contextValue }) => contextValue.lang,
             }),
           ]),
@@ -222,10 +228,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     context: async (req, res) => {
       // While the database is away, say so at once (the probe in DbHealth brings us back).
       if (health.down) throw serviceUnavailable();
-      let viewer: Context['viewer'];
+      let caller: Awaited<ReturnType<typeof authenticateCaller>>;
       const { authorization, 'x-api-key': apiKey } = req.headers;
       try {
-        viewer = await authenticate({ authorization, apiKey: typeof apiKey === 'string' ? apiKey : apiKey?.[0] });
+        caller = await authenticateCaller({ authorization, apiKey: typeof apiKey === 'string' ? apiKey : apiKey?.[0] });
       } catch (e) {
         throw dbFailure(e, config.readStatementTimeoutMs, health) ?? e;
       }
@@ -239,8 +245,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
         new ReadDb(read, gone.signal),
         langFromAcceptLanguage(req.headers['accept-language']),
         res.locals.requestId,
-        viewer,
+        caller.viewer,
         proxyaddr(req, trusted),
+        caller.authority,
       );
       ctx.logger = logger;
       res.locals.ctx = ctx;

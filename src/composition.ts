@@ -10,6 +10,7 @@ import { authModule } from './modules/auth';
 import { beltModule } from './modules/belt';
 import { enterpriseModule } from './modules/enterprise';
 import { fairModule } from './modules/fair';
+import { filingModule } from './modules/filing';
 import { matchmakingModule } from './modules/matchmaking';
 import { parkModule } from './modules/park';
 import { policyModule } from './modules/policy';
@@ -32,6 +33,7 @@ const DOMAIN_MODULES: readonly ModuleManifest[] = [
   parkModule,
   beltModule,
   warehouseModule,
+  filingModule,
   serviceProviderModule,
   talentModule,
   statisticsModule,
