@@ -12,6 +12,7 @@ import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { OverseasWarehouse } from '../warehouse/warehouse.types';
 import { FilingError } from './filing.errors';
 import {
+  DOCUMENTS_MAX,
   FilingReturnReasonInput,
   FilingRevocationReasonInput,
   REASONS_MAX,
@@ -92,12 +93,14 @@ export class FilingResolver {
   }
 
   @Sql(resolver(FILING_PARTIES))
+  @Extensions({ cost: { listSize: DOCUMENTS_MAX } })
   @FieldResolver(() => [FilingDocument], { description: 'Supporting documents, in the order given (证明材料)' })
   documents(@Root() row: FilingRow, @Ctx() ctx: Context) {
     return filingDocuments(ctx, row);
   }
 
   @Sql(resolver(FILING_PARTIES))
+  @Extensions({ cost: { listSize: 10 } })
   @FieldResolver(() => [FilingEvent], { description: 'Every status change, oldest first: the audit trail (状态变更记录)' })
   history(@Root() row: FilingRow, @Ctx() ctx: Context) {
     return filingHistory(ctx, row);
