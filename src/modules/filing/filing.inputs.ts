@@ -1,20 +1,9 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/types/scalars';
+import { ADDRESS_MAX, AREA_MAX, DOCUMENTS_MAX, REASON_TEXT_MAX, REFERENCE_MAX, TITLE_MAX } from './filing.bounds';
 import { FilingDocumentKind, FilingReturnReason, FilingRevocationReason, FilingStatus } from './filing.enums';
 
-/*
- * What operators and customs offices send. Bounds (checked in filing.validation.ts, every problem
- * reported with its path): texts without control characters, at most the lengths below; area above
- * 0 and at most AREA_MAX m²; 1–DOCUMENTS_MAX documents; 1–REASONS_MAX reasons.
- */
-export const AREA_MAX = 5_000_000;
-export const DOCUMENTS_MAX = 20;
-export const REASONS_MAX = 10;
-export const TITLE_MAX = 200;
-export const REFERENCE_MAX = 500;
-export const ADDRESS_MAX = 300;
-export const REASON_TEXT_MAX = 1000;
-
+/* What operators and customs offices send; the bounds are filing.bounds.ts's, checked in filing.validation.ts. */
 @InputType({ description: 'A supporting document, by reference: no file is uploaded (证明材料)' })
 export class FilingDocumentInput {
   @Field(() => FilingDocumentKind, { description: 'Kind of document (材料类型)' })

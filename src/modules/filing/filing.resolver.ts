@@ -10,12 +10,11 @@ import { Params } from '../../graphql/sql/params';
 import { NameResolver } from '../../graphql/types/name-resolver';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { OverseasWarehouse } from '../warehouse/warehouse.types';
+import { DOCUMENTS_MAX, REASONS_MAX } from './filing.bounds';
 import { FilingError } from './filing.errors';
 import {
-  DOCUMENTS_MAX,
   FilingReturnReasonInput,
   FilingRevocationReasonInput,
-  REASONS_MAX,
   ResubmitWarehouseFilingInput,
   SubmitWarehouseFilingInput,
   WarehouseFilingFilter,

@@ -2,7 +2,8 @@ import { fitDecimal } from '../../graphql/decimal';
 import type { Path, Problems } from '../../graphql/payload';
 import { textProblem } from '../../graphql/text';
 import type { StoredReason } from './warehouse-filing.entity';
-import { ADDRESS_MAX, AREA_MAX, DOCUMENTS_MAX, type FilingDocumentInput, REASON_TEXT_MAX, REASONS_MAX, REFERENCE_MAX, TITLE_MAX } from './filing.inputs';
+import { AREA_MAX, DOCUMENTS_MAX, REASON_TEXT_MAX, REASONS_MAX, REFERENCE_MAX, TITLE_MAX } from './filing.bounds';
+import type { FilingDocumentInput } from './filing.inputs';
 import type { FilingErrorCode } from './filing.errors';
 
 /*
@@ -80,5 +81,3 @@ export function checkReasons(p: P, path: Path, reasons: readonly { code: string;
   });
   return out;
 }
-
-export { ADDRESS_MAX };

@@ -4,10 +4,11 @@ import { exec } from '../../db/write';
 import type { Authority, Context, Viewer } from '../../graphql/context';
 import { idOf, mutationScope, runMutation } from '../../graphql/mutation';
 import { failure, Problems } from '../../graphql/payload';
+import { ADDRESS_MAX } from './filing.bounds';
 import { FilingErrorCode } from './filing.errors';
 import { FilingActorKind, FilingStatus } from './filing.enums';
 import type { FilingReturnReasonInput, FilingRevocationReasonInput, ResubmitWarehouseFilingInput, SubmitWarehouseFilingInput } from './filing.inputs';
-import { ADDRESS_MAX, type CheckedDocument, checkArea, checkDocuments, checkOfficeCode, checkReasons, checkText } from './filing.validation';
+import { type CheckedDocument, checkArea, checkDocuments, checkOfficeCode, checkReasons, checkText } from './filing.validation';
 import type { StoredReason } from './warehouse-filing.entity';
 
 /*
