@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { importDataset } from '../src/composition';
 import type { ImportResult } from '../src/import';
 import { referenceDataset, type ReferenceDataset } from './data';
+import { seedFilingSample } from './filing';
 import { seedMatchmakingSample } from './matchmaking';
 import { sampleDataset, type SampleDataset } from './sample';
 
@@ -17,5 +18,6 @@ export function seedDataset(): ReferenceDataset & SampleDataset {
 export async function seedDatabase(em: EntityManager): Promise<ImportResult> {
   const result = await importDataset(em, seedDataset(), { defaultIsSample: true });
   await seedMatchmakingSample(em);
+  await seedFilingSample(em);
   return result;
 }

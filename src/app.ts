@@ -35,7 +35,7 @@ import { createMetrics } from './http/metrics';
 import { mountHttp } from './http/routes';
 import { mountModuleRoutes, type AnonymousExecutor } from './http/module-routes';
 import { serveSubscriptions, type SubscriptionServer } from './http/subscriptions';
-import { authenticator, validKeys } from './modules/auth/api-key.service';
+import { authenticator, callerAuthenticator, validKeys } from './modules/auth/api-key.service';
 import { seedDatabase } from '../seeds';
 import type { Logger } from './logger';
 import type { GraphQLAnswer } from './manifest';
@@ -134,6 +134,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const metrics = createMetrics(read, { cluster: opts.clusterWorker });
   const schema = await buildApiSchema();
   const authenticate = authenticator(read.pool);
+  const authenticateCaller = callerAuthenticator(read.pool);
   const formatError = formatErrorFor(logger, { health, writeTimeoutMs: config.writeStatementTimeoutMs });
   const apollo = new ApolloServer<Context>({
     schema,
@@ -177,7 +178,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
         ? []
         : [
             responseCachePlugin<Context>({
-              sessionId: async ({ contextValue }) => (contextValue.viewer ? `enterprise:${contextValue.viewer.enterpriseId}` : null),
+              sessionId: async ({ contextValue }) =>
+                contextValue.viewer
+                  ? `enterprise:${contextValue.viewer.enterpriseId}`
+                  : contextValue.authority
+                    ? `authority:${contextValue.authority.apiKeyId}`
+                    : null,
               extraCacheKeyData: async ({ contextValue }) => contextValue.lang,
             }),
           ]),
@@ -211,8 +217,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
   mountHttp(app, { read, health, sdl: printSdl(schema), metrics });
   // What modules serve beside /graphql (the fair's edition download), through all of the above.
   /** A request's GraphQL context: its SQL is cancelled when `signal` aborts (the client went away). */
-  const contextFor = (req: IncomingMessage, signal: AbortSignal, requestId: string, lang: Lang, viewer?: Context['viewer']) => {
-    const ctx = new RequestContext(() => orm.em.fork() as Context['em'], new ReadDb(read, signal), lang, requestId, viewer, proxyaddr(req, trusted));
+  const contextFor = (
+    req: IncomingMessage,
+    signal: AbortSignal,
+    requestId: string,
+    lang: Lang,
+    caller?: { viewer?: Context['viewer']; authority?: Context['authority'] },
+  ) => {
+    const ctx = new RequestContext(
+      () => orm.em.fork() as Context['em'],
+      new ReadDb(read, signal),
+      lang,
+      requestId,
+      caller?.viewer,
+      proxyaddr(req, trusted),
+      caller?.authority,
+    );
     ctx.logger = logger;
     return ctx;
   };
@@ -241,10 +261,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     context: async (req, res) => {
       // While the database is away, say so at once (the probe in DbHealth brings us back).
       if (health.down) throw serviceUnavailable();
-      let viewer: Context['viewer'];
+      let caller: Awaited<ReturnType<typeof authenticateCaller>>;
       const { authorization, 'x-api-key': apiKey } = req.headers;
       try {
-        viewer = await authenticate({ authorization, apiKey: typeof apiKey === 'string' ? apiKey : apiKey?.[0] });
+        caller = await authenticateCaller({ authorization, apiKey: typeof apiKey === 'string' ? apiKey : apiKey?.[0] });
       } catch (e) {
         throw dbFailure(e, config.readStatementTimeoutMs, health) ?? e;
       }
@@ -253,7 +273,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       res.once('close', () => {
         if (!res.writableFinished) gone.abort();
       });
-      const ctx = contextFor(req, gone.signal, res.locals.requestId, langFromAcceptLanguage(req.headers['accept-language']), viewer);
+      const ctx = contextFor(req, gone.signal, res.locals.requestId, langFromAcceptLanguage(req.headers['accept-language']), caller);
       res.locals.ctx = ctx;
       return ctx;
     },

@@ -11,6 +11,7 @@ import { beltModule } from './modules/belt';
 import { changesModule } from './modules/changes';
 import { enterpriseModule } from './modules/enterprise';
 import { fairModule } from './modules/fair';
+import { filingModule } from './modules/filing';
 import { matchmakingModule } from './modules/matchmaking';
 import { parkModule } from './modules/park';
 import { policyModule } from './modules/policy';
@@ -33,6 +34,7 @@ const DOMAIN_MODULES: readonly ModuleManifest[] = [
   parkModule,
   beltModule,
   warehouseModule,
+  filingModule,
   serviceProviderModule,
   talentModule,
   statisticsModule,

@@ -1,4 +1,5 @@
 import type { DatasetOf } from '../../src/import';
+import type { customsOfficesImport } from '../../src/modules/filing/filing.import';
 import type { policyMeasuresImport, policyTargetsImport } from '../../src/modules/policy/policy.import';
 import type {
   countriesImport,
@@ -12,6 +13,7 @@ import type {
 } from '../../src/modules/reference/reference.import';
 import { corridors } from './corridors';
 import { countries } from './countries';
+import { customsOffices } from './customs-offices';
 import { districts } from './districts';
 import { exchangeRates } from './exchange-rates';
 import { hsChapters } from './hs-chapters';
@@ -32,6 +34,7 @@ export type ReferenceDataset = DatasetOf<
   | typeof exchangeRatesImport
   | typeof hsChaptersImport
   | typeof hsSubheadingsImport
+  | typeof customsOfficesImport
 >;
 
 /**
@@ -51,7 +54,8 @@ export function referenceDataset(): ReferenceDataset {
     'exchange-rates': exchangeRates,
     hsChapters,
     hsSubheadings: hsSubheadings(),
+    'customs-offices': customsOffices,
   };
 }
 
-export { corridors, countries, districts, exchangeRates, hsChapters, hsSubheadings, policyMeasures, policyTargets, productCategories, zones };
+export { corridors, countries, customsOffices, districts, exchangeRates, hsChapters, hsSubheadings, policyMeasures, policyTargets, productCategories, zones };

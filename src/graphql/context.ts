@@ -5,7 +5,7 @@ import type { Tier } from './limits/tiers';
 import type { RequestCost } from './limits/plugin';
 import type { Lang } from './lang';
 import type { Logger } from '../logger';
-import { unauthenticated } from './errors';
+import { forbidden, unauthenticated } from './errors';
 
 /** Who is calling: the enterprise an API key acts for (the auth module resolves keys to viewers). */
 export interface Viewer {
@@ -15,8 +15,33 @@ export interface Viewer {
   tier: Tier;
 }
 
-/** Resolves the credentials a request or a WebSocket carries to its viewer (undefined: anonymous); throws UNAUTHENTICATED. */
+/**
+ * Who is calling with a key issued to a customs office (an authority), not to an enterprise: it
+ * reviews filings (the filing module). Kept apart from `Viewer`, which stays enterprise-only, so no
+ * enterprise code path can take an authority for an enterprise.
+ */
+export interface Authority {
+  apiKeyId: number;
+  /** The customs district code (关区代码) of the office the key was issued to, e.g. 8000. */
+  officeCode: string;
+  /** The key's rate-limit tier. */
+  tier: Tier;
+}
+
+/** What a key resolves to: an enterprise's viewer or an office's authority (exactly one), or nothing when anonymous. */
+export interface Caller {
+  viewer?: Viewer;
+  authority?: Authority;
+}
+
+/**
+ * Resolves the credentials a WebSocket carries to its viewer (undefined: anonymous); throws
+ * UNAUTHENTICATED, and for an authority key too (subscriptions are for enterprises).
+ */
 export type Authenticate = (credentials: { authorization?: string; apiKey?: string }) => Promise<Viewer | undefined>;
+
+/** Resolves the credentials of an HTTP request to its caller (an enterprise's viewer or an office's authority); throws UNAUTHENTICATED. */
+export type AuthenticateCaller = (credentials: { authorization?: string; apiKey?: string }) => Promise<Caller>;
 
 /** Which of these API keys (by id) are still valid: open sockets are checked again with it. */
 export type ValidKeys = (apiKeyIds: readonly number[]) => Promise<Set<number>>;
@@ -32,8 +57,10 @@ export interface Context {
   requestId: string;
   /** Per-request DataLoaders, created lazily by name. */
   loaders: Map<string, unknown>;
-  /** The enterprise an API key acts for; undefined for anonymous callers. */
+  /** The enterprise an API key acts for; undefined for anonymous callers and for authority keys. */
   viewer?: Viewer;
+  /** The customs office an authority key acts for; undefined otherwise (then `viewer` may be set). */
+  authority?: Authority;
   /** The client's address (behind a trusted proxy, the forwarded one): anonymous budgets are per address. */
   clientAddress?: string;
   /**
@@ -78,6 +105,7 @@ export class RequestContext implements Context {
     readonly requestId: string,
     readonly viewer?: Viewer,
     readonly clientAddress?: string,
+    readonly authority?: Authority,
   ) {}
 
   get em(): EntityManager {
@@ -87,11 +115,22 @@ export class RequestContext implements Context {
 }
 
 /**
+ * The caller's authority (a customs office's key), or UNAUTHENTICATED without a key and FORBIDDEN
+ * with an enterprise's key.
+ */
+export function requireAuthority(ctx: Pick<Context, 'viewer' | 'authority'>): Authority {
+  if (ctx.authority) return ctx.authority;
+  if (ctx.viewer) throw forbidden('This needs a customs office’s authority key; an enterprise’s API key cannot review filings');
+  throw unauthenticated('This needs a customs office’s authority key: send `Authorization: Bearer <key>`');
+}
+
+/**
  * The caller's viewer, or UNAUTHENTICATED saying how to send a key (over HTTP a header, over a
  * WebSocket the connection_init payload).
  */
-export function requireViewer(ctx: Pick<Context, 'viewer'>, transport: 'http' | 'websocket' = 'http'): Viewer {
+export function requireViewer(ctx: Pick<Context, 'viewer' | 'authority'>, transport: 'http' | 'websocket' = 'http'): Viewer {
   if (ctx.viewer) return ctx.viewer;
+  if (ctx.authority) throw forbidden('This needs an enterprise’s API key; a customs office’s authority key does not act for an enterprise');
   throw unauthenticated(
     transport === 'http'
       ? 'This needs an API key: send `Authorization: Bearer <key>` (keys are issued per enterprise)'

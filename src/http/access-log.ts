@@ -20,7 +20,7 @@ export function logAccess(logger: Logger, req: IncomingMessage, res: ServerRespo
     // Which executor answered: `compiled` (src/graphql/execute.ts) or `graphql-js`.
     ...(ctx?.usage.executor ? { executor: ctx.usage.executor } : {}),
     requestId: res.locals.requestId,
-    ...(ctx?.viewer ? { keyId: ctx.viewer.apiKeyId } : {}),
+    ...(ctx?.viewer ? { keyId: ctx.viewer.apiKeyId } : ctx?.authority ? { keyId: ctx.authority.apiKeyId } : {}),
     ...(res.writableFinished ? {} : { aborted: true }),
   });
 }

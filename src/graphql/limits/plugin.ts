@@ -65,9 +65,9 @@ function controlCharInLiterals(doc: DocumentNode): { argument: string; codePoint
 }
 
 export function payerOf(ctx: Context): Payer {
-  return ctx.viewer
-    ? { kind: 'key', id: String(ctx.viewer.apiKeyId), tier: ctx.viewer.tier }
-    : { kind: 'address', id: addressKey(ctx.clientAddress), tier: 'ANONYMOUS' };
+  // A key pays from its own budget, whether an enterprise's or a customs office's (authority).
+  const key = ctx.viewer ?? ctx.authority;
+  return key ? { kind: 'key', id: String(key.apiKeyId), tier: key.tier } : { kind: 'address', id: addressKey(ctx.clientAddress), tier: 'ANONYMOUS' };
 }
 
 /** The last reset time written out: windows end on whole seconds, so most requests reuse it. */

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type pg from 'pg';
 import { unauthenticated } from '../../graphql/errors';
 import type { Tier } from '../../graphql/limits/tiers';
-import type { Authenticate, ValidKeys, Viewer } from '../../graphql/context';
+import type { Authenticate, AuthenticateCaller, Caller, ValidKeys, Viewer } from '../../graphql/context';
 
 /**
  * API keys: `cbec_<prefix>_<secret>`. The prefix finds the row, the SHA-256 of the whole key is
@@ -16,11 +16,12 @@ export type { Viewer };
 
 const KEY_FORMAT = /^cbec_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 const CACHE_MS = 30_000;
-const cache = new Map<string, { viewer: Viewer; at: number }>();
+const cache = new Map<string, { caller: Caller; at: number }>();
 /** Keys found unknown or revoked, and when. */
 const misses = new Map<string, number>();
 
-type KeyRow = { id: number; prefix: string; enterprise_id: number; secret_hash: string; tier: Tier };
+/** A key acts for an enterprise or (authority keys) for a customs office, never both (api_key_holder_check). */
+type KeyRow = { id: number; prefix: string; enterprise_id: number | null; office_code: string | null; secret_hash: string; tier: Tier };
 const loaders = new WeakMap<pg.Pool, DataLoader<string, KeyRow | undefined>>();
 
 /**
@@ -34,7 +35,7 @@ function keysByPrefix(pool: pg.Pool): DataLoader<string, KeyRow | undefined> {
     loader = new DataLoader<string, KeyRow | undefined>(
       async (prefixes) => {
         const { rows } = await pool.query<KeyRow>(
-          `update api_key set last_used_at = now() where prefix = any($1::text[]) and revoked_at is null returning id, prefix, enterprise_id, secret_hash, tier`,
+          `update api_key set last_used_at = now() where prefix = any($1::text[]) and revoked_at is null returning id, prefix, enterprise_id, office_code, secret_hash, tier`,
           [prefixes],
         );
         const byPrefix = new Map(rows.map((r) => [r.prefix, r]));
@@ -70,10 +71,13 @@ export function keyFromHeaders(authorization: string | undefined, xApiKey: strin
   return m[1].trim();
 }
 
-/** Resolves a key to its viewer; a malformed, unknown or revoked key is UNAUTHENTICATED (HTTP 401). */
-export async function authenticate(pool: pg.Pool, key: string): Promise<Viewer> {
+/**
+ * Resolves a key to its caller: an enterprise's viewer, or a customs office's authority; a
+ * malformed, unknown or revoked key is UNAUTHENTICATED (HTTP 401).
+ */
+export async function authenticateCaller(pool: pg.Pool, key: string): Promise<Caller> {
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.viewer;
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.caller;
   const m = KEY_FORMAT.exec(key);
   if (!m) throw unauthenticated('Malformed API key: keys look like cbec_<12 characters>_<43 characters>');
   // A key found wrong is remembered too, so a flood of made-up keys costs no query each.
@@ -86,10 +90,23 @@ export async function authenticate(pool: pg.Pool, key: string): Promise<Viewer> 
     if (misses.size > 10_000) misses.delete(misses.keys().next().value!);
     throw unauthenticated('Unknown or revoked API key');
   }
-  const viewer: Viewer = { enterpriseId: row.enterprise_id, apiKeyId: row.id, tier: row.tier };
-  cache.set(key, { viewer, at: Date.now() });
+  const caller: Caller =
+    row.office_code !== null
+      ? { authority: { apiKeyId: row.id, officeCode: row.office_code, tier: row.tier } }
+      : { viewer: { enterpriseId: row.enterprise_id!, apiKeyId: row.id, tier: row.tier } };
+  cache.set(key, { caller, at: Date.now() });
   if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
-  return viewer;
+  return caller;
+}
+
+/**
+ * Resolves a key to its enterprise's viewer (WebSocket subscriptions, which serve enterprises only);
+ * an authority key is UNAUTHENTICATED there, saying so.
+ */
+export async function authenticate(pool: pg.Pool, key: string): Promise<Viewer> {
+  const caller = await authenticateCaller(pool, key);
+  if (!caller.viewer) throw unauthenticated('This is a customs office’s authority key; subscriptions need an enterprise’s API key');
+  return caller.viewer;
 }
 
 /** Tests revoke keys and must not wait for the cache. */
@@ -98,11 +115,19 @@ export function clearApiKeyCache(): void {
   misses.clear();
 }
 
-/** The credentials of a request or socket (`Authorization: Bearer …` or an API key) to a viewer, over `pool`. */
+/** The credentials of a socket (`Authorization: Bearer …` or an API key) to an enterprise's viewer, over `pool`. */
 export function authenticator(pool: pg.Pool): Authenticate {
   return async ({ authorization, apiKey }) => {
     const key = keyFromHeaders(authorization, apiKey);
     return key ? authenticate(pool, key) : undefined;
+  };
+}
+
+/** The credentials of an HTTP request to its caller (an enterprise's viewer or a customs office's authority), over `pool`. */
+export function callerAuthenticator(pool: pg.Pool): AuthenticateCaller {
+  return async ({ authorization, apiKey }) => {
+    const key = keyFromHeaders(authorization, apiKey);
+    return key ? authenticateCaller(pool, key) : {};
   };
 }
 
