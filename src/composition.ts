@@ -3,6 +3,7 @@ import { buildSchemaFrom, printSdl } from './graphql/schema';
 import type { ImportUnit } from './import/unit';
 import type { ScaleUnit } from './db/scale';
 import { IdempotencyRecord } from './db/idempotency-record.entity';
+import { ImportRun, RecordSource } from './import/provenance.entity';
 import type { HttpRoute, ModuleManifest } from './manifest';
 import type { EntityManager } from '@mikro-orm/core';
 import { importWith, type Dataset, type ImportOptions, type ImportResult } from './import';
@@ -45,9 +46,9 @@ export const MODULES: readonly ModuleManifest[] = [...DOMAIN_MODULES, searchModu
 
 /**
  * Every entity class, for MikroORM (listed, not discovered by glob): the API's own (idempotency
- * records of every module's mutations) and every module's.
+ * records of every module's mutations, the import's provenance) and every module's.
  */
-export const ENTITIES: Function[] = [IdempotencyRecord, ...MODULES.flatMap((m) => m.entities ?? [])];
+export const ENTITIES: Function[] = [IdempotencyRecord, ImportRun, RecordSource, ...MODULES.flatMap((m) => m.entities ?? [])];
 
 /** Every resolver class of every module. */
 export const MODULE_RESOLVERS: Function[] = MODULES.flatMap((m) => m.resolvers ?? []);
