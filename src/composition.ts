@@ -6,7 +6,7 @@ import { IdempotencyRecord } from './db/idempotency-record.entity';
 import { ImportRun, RecordSource } from './import/provenance.entity';
 import type { HttpRoute, ModuleManifest } from './manifest';
 import type { EntityManager } from '@mikro-orm/core';
-import { importWith, type Dataset, type ImportOptions, type ImportResult } from './import';
+import { importRows, importWith, type Dataset, type ImportOptions, type ImportResult, type RowsOptions, type RowsResult, type SourcedRow } from './import';
 import { authModule } from './modules/auth';
 import { beltModule } from './modules/belt';
 import { enterpriseModule } from './modules/enterprise';
@@ -83,4 +83,13 @@ export async function schemaSdl(): Promise<string> {
  */
 export function importDataset(em: EntityManager, dataset: Dataset, opts: ImportOptions = {}): Promise<ImportResult> {
   return importWith(IMPORT_UNITS, em, dataset, opts);
+}
+
+/**
+ * Imports the rows of one kind of record read from a file (`npm run import -- <kind> <file>`):
+ * every row validated against every module's units, bad rows reported by line, and with
+ * `acceptValid` the valid ones written (see src/import/rows.ts).
+ */
+export function importRowsOf(em: EntityManager, unit: ImportUnit, rows: readonly SourcedRow[], opts: RowsOptions): Promise<RowsResult> {
+  return importRows(IMPORT_UNITS, em, unit, rows, opts);
 }
