@@ -168,6 +168,16 @@ describe('a CSV of 15 enterprises, 12 of them bad', () => {
   });
 });
 
+describe('the header row', () => {
+  it('refuses the whole file for an unknown column, even with --accept-valid (a typo would drop the column)', async () => {
+    const p = file('typo.csv', `creditCode,nmeZh,nameEn,districtCode,roles\n${code(701)},名,Name,500103,EXPORT_SELLER\n`);
+    const result = await importFile('enterprises', p, { acceptValid: true });
+    expect(result.written).toBe(false);
+    expect(result.problems).toEqual([expect.objectContaining({ line: 1, field: 'nmeZh', code: 'UNKNOWN_COLUMN' })]);
+    expect(await enterprisesWithCodes([code(701)])).toEqual([]);
+  });
+});
+
 describe('references to rows that were rejected', () => {
   it('sends a row pointing at a rejected row of the file to the report too', async () => {
     // given a category with a bad name and a child of it

@@ -169,7 +169,9 @@ export async function importRows(
 
     // Validate, leave out the bad rows, and again, until what is left is valid (a row pointing at
     // a rejected row fails the next round).
-    let live = rows.map((_, i) => i).filter((i) => !rejected.has(i));
+    // Rows with a refused cell are validated too in the first round (their other problems are
+    // reported, their keys known to the rows pointing at them), then left out.
+    let live = rows.map((_, i) => i);
     const stored = storedKeys(tem);
     for (let round = 0; ; round++) {
       opts.onPhase?.('validating', live.length);
@@ -180,8 +182,8 @@ export async function importRows(
       const bad = reportIssues(current, issues, round > 0);
       if (round === 0) for (const i of controlCharRows(current)) bad.add(i);
       // Rows with a refused cell are out whatever validation says, and their keys count as rejected.
-      if (round === 0) reject(new Set([...rejected, ...bad]));
-      else reject(bad);
+      if (round === 0) for (const i of rejected) bad.add(i);
+      reject(bad);
       if (bad.size === 0 || !opts.acceptValid) break;
       live = live.filter((i) => !rejected.has(i));
       if (live.length === 0) break;

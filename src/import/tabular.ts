@@ -82,7 +82,15 @@ async function readCsv(file: string, onRow?: (n: number) => void): Promise<Table
 }
 
 async function readXlsx(unit: ImportUnit, file: string): Promise<Table> {
-  const sheets = await readXlsxFile(file, { parseNumber: (s: string): NumberCell => ({ excelNumber: s }) });
+  let sheets: Awaited<ReturnType<typeof readXlsxFile<NumberCell>>>;
+  try {
+    sheets = await readXlsxFile(file, { parseNumber: (s: string): NumberCell => ({ excelNumber: s }) });
+  } catch (e) {
+    // read-excel-file 9.3 parses a sheet in chunks by recursion; a very large sheet on a busy
+    // machine can exhaust the stack. Said plainly, with the way out.
+    if (e instanceof RangeError) throw new Error('the sheet is too large to read as XLSX here; save it as CSV (UTF-8) and import that');
+    throw e;
+  }
   // The sheet named after the kind, else the first one.
   const chosen = sheets.find((s) => s.sheet === unit.key || s.sheet === kebab(unit.key)) ?? sheets[0];
   if (!chosen) return { header: [], rows: [] };
