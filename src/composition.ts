@@ -3,9 +3,10 @@ import { buildSchemaFrom, printSdl } from './graphql/schema';
 import type { ImportUnit } from './import/unit';
 import type { ScaleUnit } from './db/scale';
 import { IdempotencyRecord } from './db/idempotency-record.entity';
+import { ImportRun, RecordSource } from './import/provenance.entity';
 import type { HttpRoute, ModuleManifest } from './manifest';
 import type { EntityManager } from '@mikro-orm/core';
-import { importWith, type Dataset, type ImportOptions, type ImportResult } from './import';
+import { importRows, importWith, type Dataset, type ImportOptions, type ImportResult, type RowsOptions, type RowsResult, type SourcedRow } from './import';
 import { authModule } from './modules/auth';
 import { beltModule } from './modules/belt';
 import { changesModule } from './modules/changes';
@@ -49,9 +50,9 @@ export const MODULES: readonly ModuleManifest[] = [...DOMAIN_MODULES, searchModu
 
 /**
  * Every entity class, for MikroORM (listed, not discovered by glob): the API's own (idempotency
- * records of every module's mutations) and every module's.
+ * records of every module's mutations, the import's provenance) and every module's.
  */
-export const ENTITIES: Function[] = [IdempotencyRecord, ...MODULES.flatMap((m) => m.entities ?? [])];
+export const ENTITIES: Function[] = [IdempotencyRecord, ImportRun, RecordSource, ...MODULES.flatMap((m) => m.entities ?? [])];
 
 /** Every resolver class of every module. */
 export const MODULE_RESOLVERS: Function[] = MODULES.flatMap((m) => m.resolvers ?? []);
@@ -86,4 +87,13 @@ export async function schemaSdl(): Promise<string> {
  */
 export function importDataset(em: EntityManager, dataset: Dataset, opts: ImportOptions = {}): Promise<ImportResult> {
   return importWith(IMPORT_UNITS, em, dataset, opts);
+}
+
+/**
+ * Imports the rows of one kind of record read from a file (`npm run import -- <kind> <file>`):
+ * every row validated against every module's units, bad rows reported by line, and with
+ * `acceptValid` the valid ones written (see src/import/rows.ts).
+ */
+export function importRowsOf(em: EntityManager, unit: ImportUnit, rows: readonly SourcedRow[], opts: RowsOptions): Promise<RowsResult> {
+  return importRows(IMPORT_UNITS, em, unit, rows, opts);
 }

@@ -41,6 +41,12 @@ export interface Field<T = unknown, Optional extends boolean = boolean> {
   toColumn?(value: unknown, o: WriteOptions): unknown;
   /** Where a list field's items are written: rows of a table of their own. */
   readonly rows?: ChildRows;
+  /**
+   * What a spreadsheet cell holds for the field (src/import/tabular.ts): a list of values
+   * (`a;b;c`), nested records (a JSON array), or an object (a JSON object, or one column per
+   * member: `contact.email`); otherwise one value of `sqlType`.
+   */
+  readonly shape?: 'list' | 'records' | 'object';
   readonly type?: T;
 }
 
@@ -89,6 +95,7 @@ interface FieldSpec<T, O extends boolean> extends FieldHooks {
   default?: unknown;
   toColumn?(value: unknown, o: WriteOptions): unknown;
   rows?: ChildRows;
+  shape?: 'list' | 'records' | 'object';
   type?: T;
 }
 
@@ -104,6 +111,7 @@ export function field<T, O extends boolean = false>(spec: FieldSpec<T, O>): Fiel
     sqlType: spec.sqlType,
     idOf: spec.idOf,
     rows: spec.rows,
+    shape: spec.shape,
     check(r, name) {
       const value = spec.check(r, name);
       if (unique) r.unique(unique, value === undefined ? undefined : String(value), name);
@@ -226,7 +234,13 @@ export function manyOf<E extends string, N extends boolean = false>(
 ): Field<(E | `${E}`)[], ListOptional<N>> {
   const set = enumValues(values);
   const optional = !o.nonEmpty as ListOptional<N>;
-  return field<(E | `${E}`)[], ListOptional<N>>({ ...o, optional, default: [], check: (r, f) => r.enumList(f, set, name, { optional, nonEmpty: o.nonEmpty }) });
+  return field<(E | `${E}`)[], ListOptional<N>>({
+    ...o,
+    optional,
+    default: [],
+    shape: 'list',
+    check: (r, f) => r.enumList(f, set, name, { optional, nonEmpty: o.nonEmpty }),
+  });
 }
 
 /** A table of links from a record to plain values (zone_district: zone_id, district_code). */
@@ -249,6 +263,7 @@ export function list<T, N extends boolean = false>(
     ...o,
     optional,
     default: [],
+    shape: 'list',
     ...(o.links && { column: null, rows: { ...o.links, type: 'text' } }),
     check(r, f) {
       const arr = r.list(f, { optional, nonEmpty: o.nonEmpty });
@@ -274,6 +289,7 @@ export function children<C extends FieldTable>(
   return field<RecordOf<C>[], true>({
     optional: true,
     column: null,
+    shape: 'records',
     rows: { table: o.table, parent: o.parent, fields, by: o.by },
     // The value is the children's checked values (for a parent's `info`: a talent base's programme
     // names); the writer reads the records themselves.

@@ -10,3 +10,7 @@ export { validateDataset, NOTHING_STORED, type StoredKeys } from './validate';
 export { ImportValidationError, formatIssue } from './problems';
 export type { Dataset, ImportCounts, ImportIssue, ImportOptions, ImportResult } from './problems';
 export type { DatasetOf, ImportUnit } from './unit';
+export { importRows, type RowsOptions, type RowsResult } from './rows';
+export { readRows, formatOf, kebab, type SourcedRow, type ReadRows } from './tabular';
+export { writeReport, PROBLEM_ZH, type ImportReport, type RowProblem, type ProblemCode } from './report';
+export { unitOfKind, kindsList } from './kinds';

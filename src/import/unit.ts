@@ -51,6 +51,8 @@ export interface ImportUnit<R = any, K extends string = string> {
    */
   readonly dependsOn: readonly string[];
   readonly naturalKey: NaturalKey;
+  /** The records' fields, where a field table describes them: what a spreadsheet's cells are read as. */
+  readonly fields?: FieldTable;
   /**
    * Checks the record at `key[index]`: problems and references go to `findings`, each with the
    * record's path; `scope` is shared by the unit's records (duplicate keys). Returns the natural
@@ -192,6 +194,7 @@ export function compositeUnit<K extends string, F extends FieldTable>(spec: {
     key: spec.key,
     table: spec.table,
     dependsOn: spec.dependsOn,
+    fields: spec.fields,
     naturalKey: { ...spec.naturalKey, type: 'text' },
     checkRecord(raw, index, findings, scope: Scope) {
       const rawKey = spec.keyOf(raw && typeof raw === 'object' ? (raw as Rec) : {});

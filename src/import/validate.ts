@@ -22,7 +22,13 @@ export const NOTHING_STORED: StoredKeys = async () => new Map();
  * can be written), in file order: by unit, then record, then nested record, each record's field
  * problems before its references. `stored` answers for keys the dataset points at but does not define.
  */
-export async function validateDataset(units: readonly ImportUnit[], dataset: unknown, stored: StoredKeys = NOTHING_STORED): Promise<ImportIssue[]> {
+export async function validateDataset(
+  units: readonly ImportUnit[],
+  dataset: unknown,
+  stored: StoredKeys = NOTHING_STORED,
+  /** Told the natural key each record defines (by unit and index), for callers that map records to rows. */
+  onKey?: (unit: string, index: number, key: string) => void,
+): Promise<ImportIssue[]> {
   const ordered = orderUnits(units);
   const findings = new Findings();
   if (dataset === null || typeof dataset !== 'object' || Array.isArray(dataset)) {
@@ -46,7 +52,10 @@ export async function validateDataset(units: readonly ImportUnit[], dataset: unk
     const scope = new Scope();
     records.forEach((raw, i) => {
       const def = unit.checkRecord(raw, i, findings, scope);
-      if (def) keysOfUnit.set(def.key, def.info);
+      if (def) {
+        keysOfUnit.set(def.key, def.info);
+        onKey?.(unit.key, i, def.key);
+      }
     });
     defined.set(unit.key, keysOfUnit);
     unit.checkAll?.(records, findings);

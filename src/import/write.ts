@@ -374,3 +374,28 @@ function missingId(unit: string, key: unknown): never {
   // Validation found every key in the dataset or the database, and the dataset's were written first.
   throw new Error(`no ${unit} record "${String(key)}" to point at (validation should have refused it)`);
 }
+
+/**
+ * `NaturalKey.find` for records kept by a parent's key and their own `ref` (`parent-key/ref`: a
+ * park's space, a warehouse's offer): the stored ones among `keys`, with their ids. `parents` is a
+ * constant SQL source of the parents' `id` and key `k` (`(select id, slug as k from industrial_park)`).
+ */
+export function findByParentRef(spec: { table: string; parentColumn: string; parents: string }) {
+  return async (em: EntityManager, keys: readonly string[]): Promise<Map<string, { id: number }>> => {
+    const pairs = keys.map((k) => [k.slice(0, k.lastIndexOf('/')), k.slice(k.lastIndexOf('/') + 1)]);
+    const rows = await exec<{ id: number; k: string }>(
+      em,
+      sql`select r.id, p.k || '/' || r.ref as k
+        from unnest(${sql.array(
+          pairs.map((p) => p[0]),
+          'text',
+        )}, ${sql.array(
+          pairs.map((p) => p[1]),
+          'text',
+        )}) as v(parent, ref)
+        join ${sql.raw(spec.parents)} p on p.k = v.parent
+        join ${sql.ident(spec.table)} r on r.${sql.ident(spec.parentColumn)} = p.id and r.ref = v.ref`,
+    );
+    return new Map(rows.map((r) => [r.k, { id: Number(r.id) }]));
+  };
+}

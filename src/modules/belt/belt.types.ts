@@ -6,6 +6,7 @@ import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, expr, many, one } from '../../graphql/sql/fields';
 import { District } from '../reference/reference.types';
 import { BeltIndustry, BeltIndustryLabels } from './belt.enums';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 registerBilingualEnum(BeltIndustry, 'BeltIndustry', 'Industry of a "CBEC + industrial belt", per measure 4 (产业带行业)', BeltIndustryLabels);
 
@@ -24,6 +25,10 @@ export class BeltAnnualFigure {
 @SqlObject({ table: 'industrial_belt' })
 @ObjectType({ implements: Node, description: 'A "CBEC + industrial belt" (跨境电商+产业带): an export cluster of one industry across districts' })
 export class IndustrialBelt extends NamedNode {
+  @Sql(sourceOf('industrial_belt'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(col('slug'))
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;

@@ -18,6 +18,7 @@ import {
   SalesChannel,
   SalesChannelLabels,
 } from './enterprise.enums';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 /** A CNY amount column as Money. */
 function cny(column: string) {
@@ -93,6 +94,10 @@ export class Brand {
 @SqlObject({ table: 'enterprise' })
 @ObjectType({ implements: Node, description: 'A CBEC market player (跨境电商经营主体), identified by its unified social credit code' })
 export class Enterprise extends NamedNode {
+  @Sql(sourceOf('enterprise'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(col('credit_code'))
   @Field({ description: 'Unified social credit code, GB 32100-2015, 18 characters (统一社会信用代码)' })
   creditCode!: string;

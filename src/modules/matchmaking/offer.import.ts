@@ -16,7 +16,7 @@ import {
   type WriteOptions,
 } from '../../import/fields';
 import type { ImportUnit } from '../../import/unit';
-import { upsertByParentRef } from '../../import/write';
+import { findByParentRef, upsertByParentRef } from '../../import/write';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../warehouse/warehouse.enums';
 import { cbmPerUnitSql } from './capacity.formulas';
 import type { CapacityOfferInput } from './matchmaking.inputs';
@@ -68,6 +68,7 @@ export type ContactRecord = { [K in (typeof CONTACT_FIELDS)[number]]?: string | 
 export function contact(): Field<ContactRecord, true> {
   return field<ContactRecord, true>({
     optional: true,
+    shape: 'object',
     check(r, f) {
       if (!r.present(f)) return undefined;
       const c = r.record[f];
@@ -198,7 +199,14 @@ export const capacityOffersImport: ImportUnit<CapacityOfferRecord, typeof KEY> =
   table: 'capacity_offer',
   dependsOn: ['warehouses'],
   // Offers are found by (warehouse, ref), and no unit points at them: the key here names them in messages.
-  naturalKey: { field: 'ref', column: 'ref', type: 'text', label: 'capacity offer' },
+  naturalKey: {
+    field: 'ref',
+    column: 'ref',
+    type: 'text',
+    label: 'capacity offer',
+    find: findByParentRef({ table: 'capacity_offer', parentColumn: 'warehouse_id', parents: '(select id, slug as k from overseas_warehouse)' }),
+  },
+  fields: capacityOfferFields,
 
   checkRecord(raw, index, findings, scope) {
     const r = openRecord(findings, raw, { path: `${KEY}[${index}]`, key: keyOf(raw, 'ref') }, NAMES, scope);

@@ -13,6 +13,7 @@ import { contactSql, DemandContact, forViewer } from './demand.types';
 import { OfferStatus, OfferStatusLabels } from './matchmaking.enums';
 import type { PayloadError } from '../../graphql/payload';
 import { MatchmakingError } from './matchmaking.errors';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 /** What confirmed holds book of offer `t`, in its unit. */
 const confirmedSql = (t: string) => `(select coalesce(sum(h.quantity), 0.00) from capacity_hold h where h.offer_id = ${t}.id and h.status = 'CONFIRMED')`;
@@ -62,6 +63,10 @@ export class OfferContact extends DemandContact {}
 @SqlObject({ table: 'capacity_offer', node: { access: offerAccess } })
 @ObjectType({ implements: Node, description: 'Overseas-warehouse capacity offered for a period (海外仓仓容供给)' })
 export class CapacityOffer extends Node {
+  @Sql(sourceOf('capacity_offer'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(one((t, c) => `overseas_warehouse ${c} where ${c}.id = ${t}.warehouse_id`))
   @Field(() => OverseasWarehouse, { description: 'The warehouse (海外仓)' })
   warehouse!: OverseasWarehouse;

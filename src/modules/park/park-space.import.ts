@@ -1,7 +1,7 @@
 import { Findings, keyOf, openRecord, Scope } from '../../import/checks';
 import { checkFields, date, decimal, int, oneOf, sampleFlag, text, textRef, type RecordOf, type WriteOptions } from '../../import/fields';
 import type { ImportUnit } from '../../import/unit';
-import { upsertByParentRef } from '../../import/write';
+import { findByParentRef, upsertByParentRef } from '../../import/write';
 import { type Path, Problems } from '../../graphql/payload';
 import { checkContact } from '../matchmaking/matchmaking.validation';
 import { contact } from '../matchmaking/offer.import';
@@ -126,7 +126,14 @@ export const parkSpacesImport: ImportUnit<ParkSpaceRecord, typeof KEY> = {
   table: 'park_space',
   dependsOn: ['parks'],
   // Spaces are found by (park, ref), and no unit points at them: the key here names them in messages.
-  naturalKey: { field: 'ref', column: 'ref', type: 'text', label: 'park space' },
+  naturalKey: {
+    field: 'ref',
+    column: 'ref',
+    type: 'text',
+    label: 'park space',
+    find: findByParentRef({ table: 'park_space', parentColumn: 'park_id', parents: '(select id, slug as k from industrial_park)' }),
+  },
+  fields: parkSpaceFields,
 
   checkRecord(raw, index, findings, scope) {
     const r = openRecord(findings, raw, { path: `${KEY}[${index}]`, key: keyOf(raw, 'ref') }, NAMES, scope);

@@ -13,6 +13,7 @@ import { contactSql, DemandContact } from '../matchmaking/demand.types';
 import { ParkKind, ParkPublicService, ParkSpaceKind, ParkSpaceKindLabels, ParkSpaceStatus, ParkSpaceStatusLabels } from './park.enums';
 import { ParkError } from './park.errors';
 import { IndustrialPark } from './park.types';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 /*
  * Park space as GraphQL (docs/matchmaking.md, "Park space"): the space a park lets, its list's
@@ -35,6 +36,10 @@ const anyViewer = (_t: string, v: string) => `${v}::int is not null`;
 @SqlObject({ table: 'park_space' })
 @ObjectType({ implements: Node, description: 'Space a CBEC industrial park lets: an office, a warehouse, a live-streaming studio … (园区可租空间)' })
 export class ParkSpace extends NamedNode {
+  @Sql(sourceOf('park_space'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(one((t, c) => `industrial_park ${c} where ${c}.id = ${t}.park_id`))
   @Field(() => IndustrialPark, { description: 'The park (所属园区)' })
   park!: IndustrialPark;

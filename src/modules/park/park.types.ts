@@ -9,6 +9,7 @@ import { Enterprise } from '../enterprise/enterprise.types';
 import { District, Zone } from '../reference/reference.types';
 import { GeoPoint } from '../warehouse/warehouse.types';
 import { ParkDesignation, ParkDesignationLabels, ParkKind, ParkKindLabels, ParkPublicService, ParkPublicServiceLabels } from './park.enums';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 registerBilingualEnum(ParkKind, 'ParkKind', 'Kind of CBEC industrial park, per measure 3 (园区类型)', ParkKindLabels);
 registerBilingualEnum(ParkDesignation, 'ParkDesignation', 'Official designation of a park (园区称号)', ParkDesignationLabels);
@@ -17,6 +18,10 @@ registerBilingualEnum(ParkPublicService, 'ParkPublicService', 'A public service 
 @SqlObject({ table: 'industrial_park' })
 @ObjectType({ implements: Node, description: 'A CBEC industrial park (跨境电商产业园区) of one of the four kinds of measure 3' })
 export class IndustrialPark extends NamedNode {
+  @Sql(sourceOf('industrial_park'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(col('slug'))
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;

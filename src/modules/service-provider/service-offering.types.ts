@@ -20,6 +20,7 @@ import {
   ServicePriceUnitLabels,
 } from './service-provider.enums';
 import { ServiceProvider } from './service-provider.types';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 /** Service offerings and needs as clients read them (docs/matchmaking.md, "Services"). */
 
@@ -81,6 +82,10 @@ export class ServiceOfferingContact extends DemandContact {}
   description: 'One service a provider sells, with markets, languages, price, turnaround and certifications; `nameZh`/`nameEn` are its titles (服务项目)',
 })
 export class ServiceOffering extends NamedNode {
+  @Sql(sourceOf('service_offering'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(one((t, c) => `service_provider ${c} where ${c}.id = ${t}.provider_id`))
   @Field(() => ServiceProvider, { description: 'The provider (服务商)' })
   provider!: ServiceProvider;

@@ -5,6 +5,7 @@ import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, one } from '../../graphql/sql/fields';
 import { Enterprise } from '../enterprise/enterprise.types';
 import { ServiceCategory, ServiceCategoryLabels } from './service-provider.enums';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 registerBilingualEnum(
   ServiceCategory,
@@ -16,6 +17,10 @@ registerBilingualEnum(
 @SqlObject({ table: 'service_provider' })
 @ObjectType({ implements: Node, description: 'An enterprise’s professional-service offering for CBEC sellers (跨境电商专业服务商); one per enterprise' })
 export class ServiceProvider extends NamedNode {
+  @Sql(sourceOf('service_provider'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(one((t, c) => `enterprise ${c} where ${c}.id = ${t}.enterprise_id`))
   @Field(() => Enterprise, { description: 'The enterprise that provides the service (服务企业)' })
   enterprise!: Enterprise;

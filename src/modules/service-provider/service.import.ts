@@ -3,7 +3,7 @@ import { exec } from '../../db/write';
 import { keyOf, openRecord } from '../../import/checks';
 import { checkFields, date, field, int, oneOf, sampleFlag, text, type Field, type RecordOf } from '../../import/fields';
 import type { ImportUnit } from '../../import/unit';
-import type { ImportTx } from '../../import/write';
+import { findByParentRef, type ImportTx } from '../../import/write';
 import { creditCode } from '../enterprise/enterprise.import';
 import { checkContact, Problems } from '../matchmaking/matchmaking.validation';
 import { apiChecks, contact } from '../matchmaking/offer.import';
@@ -145,7 +145,18 @@ export const serviceOfferingsImport: ImportUnit<ServiceOfferingRecord, typeof OF
   table: 'service_offering',
   dependsOn: ['serviceProviders'],
   // Offerings are found by (provider, ref), and no unit points at them: the key names them in messages.
-  naturalKey: { field: 'ref', column: 'ref', type: 'text', label: 'service offering' },
+  naturalKey: {
+    field: 'ref',
+    column: 'ref',
+    type: 'text',
+    label: 'service offering',
+    find: findByParentRef({
+      table: 'service_offering',
+      parentColumn: 'provider_id',
+      parents: '(select sp.id, e.credit_code as k from service_provider sp join enterprise e on e.id = sp.enterprise_id)',
+    }),
+  },
+  fields: serviceOfferingFields,
 
   checkRecord(raw, index, findings, scope) {
     const r = openRecord(findings, raw, { path: `${OFFERINGS}[${index}]`, key: keyOf(raw, 'ref') }, Object.keys(serviceOfferingFields), scope);
@@ -261,7 +272,14 @@ export const serviceNeedsImport: ImportUnit<ServiceNeedRecord, typeof NEEDS> = {
   key: NEEDS,
   table: 'service_need',
   dependsOn: ['enterprises', 'districts'],
-  naturalKey: { field: 'ref', column: 'ref', type: 'text', label: 'service need' },
+  naturalKey: {
+    field: 'ref',
+    column: 'ref',
+    type: 'text',
+    label: 'service need',
+    find: findByParentRef({ table: 'service_need', parentColumn: 'owner_id', parents: '(select id, credit_code as k from enterprise)' }),
+  },
+  fields: serviceNeedFields,
 
   checkRecord(raw, index, findings, scope) {
     const r = openRecord(findings, raw, { path: `${NEEDS}[${index}]`, key: keyOf(raw, 'ref') }, Object.keys(serviceNeedFields), scope);

@@ -23,6 +23,7 @@ import {
 import { TalentError } from './talent.errors';
 import { seatsLeftSql } from './talent.profile';
 import { TalentBase, TalentProgramme } from './talent.types';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 /** Cohorts and seat reservations as clients read them. */
 
@@ -42,6 +43,10 @@ const withKey = (_t: string, v: string) => `${v}::int is not null`;
   description: 'One intake of a talent programme: when it runs, where or online, its seats, fee and language (培训班期)',
 })
 export class TalentCohort extends NamedNode {
+  @Sql(sourceOf('talent_cohort'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(col('ref'))
   @Field({ description: 'Its key within the programme, as imports name it, e.g. "2027-03" (班期编号)' })
   ref!: string;

@@ -161,13 +161,26 @@ const cohortKey = (v: Rec) =>
     ? `${v.baseSlug}/${JSON.stringify(v.programme)}/${v.ref}`
     : undefined;
 
+/** Stored cohorts by their key (base slug, programme, ref as `cohortKey` writes it), with their ids. */
+async function findCohorts(em: EntityManager, keys: readonly string[]): Promise<Map<string, { id: number }>> {
+  const refs = [...new Set(keys.map((k) => k.slice(k.lastIndexOf('/') + 1)))];
+  const rows = await exec<{ id: number; k: string }>(
+    em,
+    sql`select c.id, b.slug || '/' || to_json(p.name_en)::text || '/' || c.ref as k
+      from talent_cohort c join talent_programme p on p.id = c.programme_id join talent_base b on b.id = p.base_id
+      where c.ref = any(${sql.array(refs, 'text')})`,
+  );
+  const wanted = new Set(keys);
+  return new Map(rows.filter((r) => wanted.has(r.k)).map((r) => [r.k, { id: Number(r.id) }]));
+}
+
 export const talentCohortsImport: ImportUnit<TalentCohortRecord, 'talentCohorts'> = compositeUnit({
   key: 'talentCohorts',
   table: 'talent_cohort',
   dependsOn: ['talentBases'],
   fields: cohortFields,
   // Nothing points at cohorts: the key names them in messages, and duplicates within a programme.
-  naturalKey: { field: 'ref', column: 'ref', label: 'talent cohort' },
+  naturalKey: { field: 'ref', column: 'ref', label: 'talent cohort', find: findCohorts },
   unique: 'cohort',
   keyOf: cohortKey,
   more(r) {

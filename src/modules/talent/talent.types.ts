@@ -6,6 +6,7 @@ import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, expr, many, one } from '../../graphql/sql/fields';
 import { District } from '../reference/reference.types';
 import { TalentBaseKind, TalentBaseKindLabels, TalentSpecialty, TalentSpecialtyLabels } from './talent.enums';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 registerBilingualEnum(TalentBaseKind, 'TalentBaseKind', 'Kind of talent base, as named by measure 14 (人才基地类型)', TalentBaseKindLabels);
 registerBilingualEnum(TalentSpecialty, 'TalentSpecialty', 'A CBEC skill a talent base trains, as named by measure 14 (培养方向)', TalentSpecialtyLabels);
@@ -36,6 +37,10 @@ export class TalentProgramme extends NamedNode {
   description: 'A CBEC talent base of measure 14: talent incubation centre, practical training base or university programme (跨境电商人才基地)',
 })
 export class TalentBase extends NamedNode {
+  @Sql(sourceOf('talent_base'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(col('slug'))
   @Field({ description: 'URL-safe stable key; fetch one with `talentBase(slug:)` (短标识)' })
   slug!: string;

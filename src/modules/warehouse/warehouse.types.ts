@@ -18,6 +18,7 @@ import {
   WarehouseService,
   WarehouseServiceLabels,
 } from './warehouse.enums';
+import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 registerBilingualEnum(CapacityUnit, 'CapacityUnit', 'Unit of storage capacity (容量单位)', CapacityUnitLabels);
 registerBilingualEnum(StorageClass, 'StorageClass', 'Class of goods a warehouse can store (存储类别)', StorageClassLabels);
@@ -119,6 +120,10 @@ export class WarehouseCorridorLink {
 @SqlObject({ table: 'overseas_warehouse' })
 @ObjectType({ implements: Node, description: 'An overseas warehouse (海外仓) with its capacity, prices, services and corridors' })
 export class OverseasWarehouse extends NamedNode {
+  @Sql(sourceOf('overseas_warehouse'))
+  @Field(() => RecordSource, { nullable: true, description: SOURCE_DESCRIPTION })
+  source?: RecordSource | null;
+
   @Sql(col('slug'))
   @Field({ description: 'URL-safe stable key (短标识)' })
   slug!: string;
