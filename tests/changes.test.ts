@@ -59,6 +59,7 @@ describe('changes: the change feed in commit order', () => {
         'industrial-parks',
         'industrial-belts',
         'overseas-warehouses',
+        'warehouse-filings',
         'service-providers',
         'service-offerings',
         'talent-bases',

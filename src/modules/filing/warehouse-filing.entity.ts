@@ -1,6 +1,7 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
+import { changeFeed } from '../../db/change-capture';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { OverseasWarehouse } from '../warehouse/overseas-warehouse.entity';
 import { CustomsOffice } from './customs-office.entity';
@@ -20,6 +21,8 @@ export interface StoredReason {
  * second one whatever the code does). Every status change, by any path, is written to
  * warehouse_filing_event by the trigger `warehouse_filing_audit`.
  */
+// The public see accepted and revoked filings (a revoked number can still be checked).
+@changeFeed('warehouse-filings', { visible: "status in ('ACCEPTED', 'REVOKED')" })
 @Entity({ tableName: 'warehouse_filing' })
 @Check({ name: 'warehouse_filing_area_positive', expression: 'area_m2 > 0' })
 @Index({ name: 'warehouse_filing_warehouse_idx', properties: ['warehouse', 'status'] })
