@@ -24,7 +24,9 @@ import { cachePolicyHooks } from './graphql/plugins/cache-policy';
 import { requestHooksPlugin } from './graphql/plugins/hooks';
 import { connectClusterPubSub } from './graphql/pubsub-cluster';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
-import { buildApiSchema, HTTP_ROUTES, MODULES } from './composition';
+import { buildApiSchema, DATASET_DOCUMENTS, DATASETS, HTTP_ROUTES, MODULES } from './composition';
+import { datasetDigestTask } from './datasets/digest';
+import { datasetRoutes } from './datasets/routes';
 import { printSdl } from './graphql/schema';
 import { compiledExecutionPlugin } from './graphql/execute';
 import { accessLog } from './http/access-log';
@@ -208,8 +210,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // gzip or brotli, as the client accepts, for bodies over 1 KB (/graphql compresses its own answers).
   app.use(compression({ threshold: 1024 }));
   mountHttp(app, { read, health, sdl: printSdl(schema), metrics });
-  // What modules serve beside /graphql (the fair's edition download), through all of the above.
-  mountModuleRoutes(app, HTTP_ROUTES, { read, health, logger, config });
+  // What modules serve beside /graphql (the fair's edition download, the datasets' catalogue and
+  // files), through all of the above. The change feed's hook (X-Change-Cursor) is not wired yet.
+  mountModuleRoutes(app, [...HTTP_ROUTES, ...datasetRoutes({ specs: DATASETS, documents: DATASET_DOCUMENTS })], { read, health, logger, config });
   mountExplorer(app);
   // /graphql itself: node:http under Apollo (src/http/graphql-http.ts); express only for the rest.
   const graphql = graphqlHttp({
@@ -275,6 +278,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     retryMs: config.leaderRetryMs,
     lead: () => {
       const tasks = starts.map((start) => start({ orm, logger, health, config, taskRun: metrics.taskRun }));
+      // The catalogue's sizes and hashes of the dataset files (src/datasets/digest.ts).
+      tasks.push(
+        datasetDigestTask({ read, em: () => orm.em.fork(), specs: DATASETS, everyMs: config.datasetDigestMs, logger, health, taskRun: metrics.taskRun }),
+      );
       return () => {
         for (const task of tasks) task.stop();
       };
