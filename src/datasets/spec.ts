@@ -108,7 +108,7 @@ export function checkDatasets(specs: readonly DatasetSpec[]): string[] {
 }
 
 /** snake_case of a camelCase key: the column of `t` a key names by default. */
-const snake = (key: string) => key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`).replace(/([a-z])(\d)/g, '$1_$2');
+const snake = (key: string) => key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
 /** A column; its SQL defaults to the column of `t` named as the key in snake_case (`nameZh` → `t.name_zh`). */
 export function column(key: string, zh: string, en: string, kind: ColumnKind = 'text', expr?: string): DatasetColumn {
