@@ -52,5 +52,5 @@ export const overseasWarehousesDataset: DatasetSpec = {
     column('openedYear', '开仓年份', 'Year opened', 'int'),
     ...SAMPLE_AND_UPDATED,
   ],
-  related: ['countries', 'enterprises', 'capacity-offers', 'warehouse-filings'],
+  related: ['countries', 'enterprises', 'capacity-offers'],
 };
