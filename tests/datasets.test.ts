@@ -5,32 +5,12 @@
  */
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import http from 'node:http';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { DATASET_DOCUMENTS, DATASETS } from '../src/composition';
 import { digestDatasets } from '../src/datasets/digest';
+import { request } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** A request without fetch()'s automatic decompression: the bytes as sent. */
-function request(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (b: Buffer) => chunks.push(b));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** An RFC 4180 parser (quoted fields with doubled quotes, CRLF or LF records), independent of the code under test. */
 function parseCsv(text: string): string[][] {
