@@ -257,7 +257,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
   // Unknown paths: JSON, like every other answer of this API.
   app.use((req, res) => {
-    sendError(res, 404, 'NOT_FOUND', `Nothing at ${req.method} ${req.path}: the API is at /graphql (GET or POST); see also /healthz, /readyz`);
+    sendError(
+      res,
+      404,
+      'NOT_FOUND',
+      `Nothing at ${req.method} ${req.path}: the API is at /graphql (GET or POST), its datasets at /datasets; see also /healthz, /readyz`,
+    );
   });
   // HTTP-level problems on the other paths: a clear 4xx, never a stack (no express route reads a body).
   app.use((err: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

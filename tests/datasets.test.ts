@@ -280,6 +280,11 @@ describe('open datasets (/datasets)', () => {
     expect(file.headers['content-encoding']).toBeUndefined();
     expect(file.headers['content-disposition']).toBe('attachment; filename="countries.ndjson.gz"');
     expect(zlib.gunzipSync(file.body).equals(plain.body)).toBe(true);
+    // Brotli only: the identity bytes, which the strong ETag names (no-transform keeps the compression middleware off).
+    const brOnly = await request(url('/datasets/countries.ndjson'), { 'accept-encoding': 'br' });
+    expect(brOnly.headers['content-encoding']).toBeUndefined();
+    expect(brOnly.body.equals(plain.body)).toBe(true);
+    expect(brOnly.headers.etag).toBe(plain.headers.etag);
     // A strong ETag per representation.
     expect(new Set([plain.headers.etag, encoded.headers.etag, file.headers.etag]).size).toBe(3);
     expect(plain.headers.etag).toMatch(/^"/);
@@ -292,7 +297,7 @@ describe('open datasets (/datasets)', () => {
     const modified = String(first.headers['last-modified']);
     const { rows } = await db.query<{ at: Date }>('select max(updated_at) as at from corridor');
     expect(modified).toBe(rows[0].at.toUTCString());
-    expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+, no-transform$/);
     // When
     const byTag = await request(url('/datasets/corridors.csv'), { 'if-none-match': etag });
     const byDate = await request(url('/datasets/corridors.csv'), { 'if-modified-since': modified });

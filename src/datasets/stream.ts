@@ -71,7 +71,9 @@ export function startDownload(req: Request, res: Response, d: Download): { gzip:
   const etag = d.weak ? `W/${strong}` : strong;
   res.setHeader('etag', etag);
   if (d.modified) res.setHeader('last-modified', d.modified.toUTCString());
-  res.setHeader('cache-control', `public, max-age=${d.maxAgeS}`);
+  // A strong ETag names exact bytes: no proxy, nor our own compression middleware (a client that
+  // accepts br but not gzip), may re-encode them under it.
+  res.setHeader('cache-control', `public, max-age=${d.maxAgeS}${d.weak ? '' : ', no-transform'}`);
   if (d.gzFile) res.setHeader('content-type', 'application/gzip');
   else {
     vary(res, 'Accept-Encoding');
