@@ -12,7 +12,14 @@ import { BENCH_CONFIG } from './operations';
 async function main(): Promise<void> {
   const app = await createApp({
     databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cbec_bench',
-    config: { ...BENCH_CONFIG, dbPoolSize: 16, seedWhenEmpty: true, responseCache: false },
+    config: {
+      ...BENCH_CONFIG,
+      dbPoolSize: 16,
+      seedWhenEmpty: true,
+      responseCache: false,
+      // The dataset digest task reads whole datasets: a download benchmark turns it off (bench/dataset-download.ts).
+      ...(process.env.BENCH_DATASET_DIGEST_MS ? { datasetDigestMs: Number(process.env.BENCH_DATASET_DIGEST_MS) } : {}),
+    },
     logger: createLogger('error'),
     limits: process.argv[2] !== 'off',
   });

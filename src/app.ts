@@ -24,7 +24,9 @@ import { cachePolicyHooks } from './graphql/plugins/cache-policy';
 import { requestHooksPlugin } from './graphql/plugins/hooks';
 import { connectClusterPubSub } from './graphql/pubsub-cluster';
 import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
-import { buildApiSchema, HTTP_ROUTES, MODULES } from './composition';
+import { buildApiSchema, DATASET_DOCUMENTS, DATASETS, HTTP_ROUTES, MODULES } from './composition';
+import { datasetDigestTask } from './datasets/digest';
+import { datasetRoutes } from './datasets/routes';
 import { printSdl } from './graphql/schema';
 import { compiledExecutionPlugin } from './graphql/execute';
 import { accessLog } from './http/access-log';
@@ -215,7 +217,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // gzip or brotli, as the client accepts, for bodies over 1 KB (/graphql compresses its own answers).
   app.use(compression({ threshold: 1024 }));
   mountHttp(app, { read, health, sdl: printSdl(schema), metrics });
-  // What modules serve beside /graphql (the fair's edition download), through all of the above.
+  // What modules serve beside /graphql (the fair's edition download, the datasets' catalogue and
+  // files, the dashboard), through all of the above.
   /** A request's GraphQL context: its SQL is cancelled when `signal` aborts (the client went away). */
   const contextFor = (
     req: IncomingMessage,
@@ -248,7 +251,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // @defer is not asked for by a page; if it were, the first part is what there is to show.
       return (r.body.kind === 'single' ? r.body.singleResult : r.body.initialResult) as GraphQLAnswer<T>;
     };
-  mountModuleRoutes(app, HTTP_ROUTES, { read, health, logger, config, executor });
+  mountModuleRoutes(app, [...HTTP_ROUTES, ...datasetRoutes({ specs: DATASETS, documents: DATASET_DOCUMENTS })], { read, health, logger, config, executor });
   mountExplorer(app);
   // /graphql itself: node:http under Apollo (src/http/graphql-http.ts); express only for the rest.
   const graphql = graphqlHttp({
@@ -285,7 +288,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
   // Unknown paths: JSON, like every other answer of this API.
   app.use((req, res) => {
-    sendError(res, 404, 'NOT_FOUND', `Nothing at ${req.method} ${req.path}: the API is at /graphql (GET or POST); see also /healthz, /readyz`);
+    sendError(
+      res,
+      404,
+      'NOT_FOUND',
+      `Nothing at ${req.method} ${req.path}: the API is at /graphql (GET or POST), its datasets at /datasets; see also /healthz, /readyz`,
+    );
   });
   // HTTP-level problems on the other paths: a clear 4xx, never a stack (no express route reads a body).
   app.use((err: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
@@ -306,6 +314,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     retryMs: config.leaderRetryMs,
     lead: () => {
       const tasks = starts.map((start) => start({ orm, logger, health, config, taskRun: metrics.taskRun }));
+      // The catalogue's sizes and hashes of the dataset files (src/datasets/digest.ts).
+      tasks.push(
+        datasetDigestTask({ read, em: () => orm.em.fork(), specs: DATASETS, everyMs: config.datasetDigestMs, logger, health, taskRun: metrics.taskRun }),
+      );
       return () => {
         for (const task of tasks) task.stop();
       };

@@ -4,6 +4,8 @@ import type { ImportUnit } from './import/unit';
 import type { ScaleUnit } from './db/scale';
 import { IdempotencyRecord } from './db/idempotency-record.entity';
 import { ImportRun, RecordSource } from './import/provenance.entity';
+import { DatasetDistribution } from './datasets/dataset-distribution.entity';
+import { checkDatasets, type DatasetSpec, type DocumentSpec } from './datasets/spec';
 import type { HttpRoute, ModuleManifest } from './manifest';
 import type { EntityManager } from '@mikro-orm/core';
 import { importRows, importWith, type Dataset, type ImportOptions, type ImportResult, type RowsOptions, type RowsResult, type SourcedRow } from './import';
@@ -50,9 +52,18 @@ export const MODULES: readonly ModuleManifest[] = [...DOMAIN_MODULES, searchModu
 
 /**
  * Every entity class, for MikroORM (listed, not discovered by glob): the API's own (idempotency
- * records of every module's mutations, the import's provenance) and every module's.
+ * records of every module's mutations, the import's provenance, the datasets' file digests) and every module's.
  */
-export const ENTITIES: Function[] = [IdempotencyRecord, ImportRun, RecordSource, ...MODULES.flatMap((m) => m.entities ?? [])];
+export const ENTITIES: Function[] = [IdempotencyRecord, ImportRun, RecordSource, DatasetDistribution, ...MODULES.flatMap((m) => m.entities ?? [])];
+
+/** Every module's open datasets, in MODULES order (the catalogue at /datasets and its downloads: src/datasets). */
+export const DATASETS: readonly DatasetSpec[] = MODULES.flatMap((m) => m.datasets ?? []);
+/** Documents the catalogue describes (the policy), their content in DATASETS. */
+export const DATASET_DOCUMENTS: readonly DocumentSpec[] = MODULES.flatMap((m) => m.documents ?? []);
+{
+  const problems = checkDatasets(DATASETS);
+  if (problems.length) throw new Error(`The modules' datasets: ${problems.join('; ')}`);
+}
 
 /** Every resolver class of every module. */
 export const MODULE_RESOLVERS: Function[] = MODULES.flatMap((m) => m.resolvers ?? []);

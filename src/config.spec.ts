@@ -56,4 +56,21 @@ describe('loadConfig: the public-service settings', () => {
     expect(() => loadConfig({ CHANGE_RETENTION_DAYS: '1.5' })).toThrow(/CHANGE_RETENTION_DAYS/);
     expect(() => loadConfig({ CHANGE_RETENTION_DAYS: 'forever' })).toThrow(/CHANGE_RETENTION_DAYS/);
   });
+
+  it('DATA_PUBLISHER_ZH/EN: the publisher the catalogue names, without control characters; DATASET_DIGEST_MS: milliseconds', () => {
+    expect(loadConfig({})).toMatchObject({
+      dataPublisher: { zh: '重庆跨境电商开放数据平台', en: 'Chongqing Cross-border E-commerce Open Data' },
+      datasetDigestMs: 60_000,
+    });
+    expect(loadConfig({ DATA_PUBLISHER_ZH: ' 重庆市商务委员会 ', DATA_PUBLISHER_EN: 'Chongqing Commerce Commission', DATASET_DIGEST_MS: '500' })).toMatchObject(
+      {
+        dataPublisher: { zh: '重庆市商务委员会', en: 'Chongqing Commerce Commission' },
+        datasetDigestMs: 500,
+      },
+    );
+    expect(loadConfig({ DATA_PUBLISHER_EN: '  ' }).dataPublisher.en).toBe('Chongqing Cross-border E-commerce Open Data');
+    expect(() => loadConfig({ DATA_PUBLISHER_ZH: 'a\u0000b' })).toThrow(/DATA_PUBLISHER_ZH/);
+    expect(() => loadConfig({ DATA_PUBLISHER_EN: 'x'.repeat(201) })).toThrow(/DATA_PUBLISHER_EN/);
+    expect(() => loadConfig({ DATASET_DIGEST_MS: '10' })).toThrow(/DATASET_DIGEST_MS/);
+  });
 });

@@ -53,6 +53,10 @@ export interface Config {
    * `loopback` (default: a proxy on this machine), a list of addresses or CIDRs, or a hop count.
    */
   trustProxy: string | number | false;
+  /** Who publishes the data, as the dataset catalogue names it (/datasets, DCAT `publisher`). */
+  dataPublisher: { zh: string; en: string };
+  /** How often the leader checks whether a dataset changed and, if so, hashes its files again (src/datasets/digest.ts). */
+  datasetDigestMs: number;
   /** How often expired holds return their quantity and holds about to expire are announced. */
   holdSweepMs: number;
   /** How long the change feed keeps changes and tombstones (docs/changes.md); older cursors must resync. */
@@ -126,6 +130,17 @@ function origins(value: string | undefined): '*' | string[] {
   return list;
 }
 
+/** A short line of text shown to users (a name): trimmed, 1–200 characters, no control characters. */
+function text(name: string, value: string | undefined, fallback: string): string {
+  if (value === undefined || value.trim() === '') return fallback;
+  const v = value.trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (v.length > 200 || /[\u0000-\u001f\u007f]/.test(v)) {
+    throw new ConfigError(`${name} must be a name of at most 200 characters without control characters, got "${v.slice(0, 40)}…"`);
+  }
+  return v;
+}
+
 function trustProxy(value: string | undefined): string | number | false {
   if (!value || value === 'loopback') return 'loopback';
   if (/^(false|no|0)$/i.test(value)) return false;
@@ -180,6 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: origins(env.CORS_ORIGINS),
     accessLog: bool('ACCESS_LOG', env.ACCESS_LOG, true),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    dataPublisher: {
+      zh: text('DATA_PUBLISHER_ZH', env.DATA_PUBLISHER_ZH, '重庆跨境电商开放数据平台'),
+      en: text('DATA_PUBLISHER_EN', env.DATA_PUBLISHER_EN, 'Chongqing Cross-border E-commerce Open Data'),
+    },
+    datasetDigestMs: int('DATASET_DIGEST_MS', env.DATASET_DIGEST_MS, 60_000, 100, 86_400_000),
     holdSweepMs: int('HOLD_SWEEP_MS', env.HOLD_SWEEP_MS, 5000, 100, 3_600_000),
     changeRetentionDays: int('CHANGE_RETENTION_DAYS', env.CHANGE_RETENTION_DAYS, 35, 1, 3650),
     wsKeyRecheckMs: int('WS_KEY_RECHECK_MS', env.WS_KEY_RECHECK_MS, 30_000, 100, 3_600_000),

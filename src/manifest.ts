@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { Config } from './config';
+import type { DatasetSpec, DocumentSpec } from './datasets/spec';
 import type { DbHealth } from './db/health';
 import type { ReadPool } from './db/read-db';
 import type { ScaleUnit } from './db/scale';
@@ -100,4 +101,11 @@ export interface ModuleManifest {
   profiles?: AnyProfile[];
   /** HTTP endpoints beside /graphql (downloads), mounted by src/app.ts through src/http/module-routes.ts. */
   http?: HttpRoute[];
+  /**
+   * The open datasets of its types (`<domain>.dataset.ts`): catalogued at /datasets and downloadable
+   * whole as CSV and NDJSON (src/datasets). Only what an anonymous caller of the list query sees.
+   */
+  datasets?: DatasetSpec[];
+  /** Documents the catalogue describes, whose content is in datasets (the policy: its measures and targets). */
+  documents?: DocumentSpec[];
 }

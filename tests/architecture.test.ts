@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MODULES } from '../src/composition';
+import { DATASET_DOCUMENTS, DATASETS, MODULES } from '../src/composition';
+import { datasetsReference, withDatasetsReference } from '../src/datasets/describe';
+import { checkDatasets } from '../src/datasets/spec';
 import { profilesTable, withProfilesTable } from '../src/matching/describe';
 import { checkProfile } from '../src/matching/engine';
 
@@ -79,5 +81,11 @@ describe('layout', () => {
     expect(declared.filter((d) => !d.profile.about).map((d) => d.profile.name)).toEqual([]);
     const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'matchmaking.md'), 'utf8');
     expect(withProfilesTable(doc, profilesTable(declared))).toBe(doc);
+  });
+
+  it('every dataset a module declares is sound, and docs/datasets.md describes each as the code declares it (npm run docs:profiles)', () => {
+    expect(checkDatasets(DATASETS)).toEqual([]);
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'datasets.md'), 'utf8');
+    expect(withDatasetsReference(doc, datasetsReference(DATASETS, DATASET_DOCUMENTS))).toBe(doc);
   });
 });

@@ -15,27 +15,8 @@ import { toGlobalId } from '../src/graphql/ids';
 import { createLogger } from '../src/logger';
 import { testDatabase } from './helpers/db';
 import { type FairWorld, type ListingSpec, makeFairWorld } from './helpers/fair';
+import { type Answer, request } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** A request without fetch()'s automatic decompression: the bytes as sent. */
-function request(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (b: Buffer) => chunks.push(b));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 type Line = Record<string, any> & { type: string };
 const lines = (text: string): Line[] =>

@@ -5,10 +5,12 @@ import { beltResolvers } from './belt.resolver';
 import { IndustrialBelt as IndustrialBeltType } from './belt.types';
 import { beltsImport } from './belt.import';
 import { beltScale } from './belt.scale';
+import { industrialBeltsDataset } from './belt.dataset';
 
 /** The belt module (see src/manifest.ts). */
 export const beltModule: ModuleManifest = {
   name: 'belt',
+  datasets: [industrialBeltsDataset],
   entities: [IndustrialBelt, BeltMembership, BeltAnnualFigure],
   resolvers: [...beltResolvers],
   import: [beltsImport],

@@ -6,10 +6,12 @@ import { enterpriseResolvers } from './enterprise.resolver';
 import { Enterprise as EnterpriseType } from './enterprise.types';
 import { enterprisesImport } from './enterprise.import';
 import { enterpriseScale } from './enterprise.scale';
+import { enterprisesDataset } from './enterprise.dataset';
 
 /** The enterprise module (see src/manifest.ts). */
 export const enterpriseModule: ModuleManifest = {
   name: 'enterprise',
+  datasets: [enterprisesDataset],
   entities: [Enterprise, EnterpriseAnnualFigure, Brand],
   resolvers: [...enterpriseResolvers],
   import: [enterprisesImport],

@@ -1,14 +1,10 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
 import { Snapshot } from '../../db/snapshot';
 import { type Sql, sql } from '../../db/sql';
 import { badInput, notFound } from '../../graphql/errors';
 import { globalIdSql } from '../../graphql/ids';
 import { SLUG_PATTERN } from '../../graphql/text';
-import { notModified } from '../../http/graphql-http';
-import { acceptedEncodings, vary } from '../../http/lean';
+import { cursorLines, sendLines, STALL_MS, startDownload } from '../../datasets/stream';
 import type { HttpContext, HttpRoute } from '../../manifest';
 import { SLOT_HOLDING_STATUSES } from './fair.enums';
 import { slotFreeSql } from './meeting.access';
@@ -20,11 +16,8 @@ import { slotFreeSql } from './meeting.access';
  * listings and meeting slots, then an `end` line with the counts (a file without it is incomplete).
  * Public data only: no contacts, no drafts or withdrawn listings, no word of who booked a slot.
  *
- * Encoding, one scheme: `<slug>.ndjson` is NDJSON, sent gzip-compressed (Content-Encoding: gzip,
- * Vary: Accept-Encoding) when the client accepts gzip; `<slug>.ndjson.gz` is the gzip file itself
- * (application/gzip, no Content-Encoding, whatever the client accepts), for `curl -O`, `wget` and
- * a browser's "save as", which keep it compressed. gzip only: every client decodes it, and one
- * compressed form per version keeps what a CDN stores small.
+ * Encoding as every download (src/datasets/stream.ts): `<slug>.ndjson` is NDJSON, sent
+ * gzip-compressed when the client accepts gzip; `<slug>.ndjson.gz` is the gzip file itself.
  *
  * One snapshot: every statement runs in one READ ONLY REPEATABLE READ transaction, so the file is
  * the edition at one instant and its syncVersion covers exactly what it holds (versions are taken
@@ -41,14 +34,6 @@ import { slotFreeSql } from './meeting.access';
 
 /** Rows per FETCH: about a megabyte of listing lines. */
 const BATCH = 500;
-/**
- * zlib's default. On the 124 MB of a 100,000-listing edition (bench/fair-download.ts), level 6 took
- * 0.8–1.0 s of CPU for 13.2 MB, level 1 0.4–0.8 s for 14.6 MB; PostgreSQL's share of a download is
- * ten times either, so the smaller file wins.
- */
-const GZIP_LEVEL = 6;
-/** A client that takes nothing for this long is cut off: its transaction must not stay open. */
-const STALL_MS = 30_000;
 const MAX_AGE_S = 60;
 const SLUG_MAX = 80;
 
@@ -176,11 +161,10 @@ async function* editionLines(snapshot: Snapshot, edition: number, first: string)
   yield `${first}\n`;
   const counts: Record<Section, number> = { halls: 0, exhibitors: 0, listings: 0, slots: 0 };
   for (const section of SECTIONS) {
-    for await (const rows of snapshot.cursor<[string]>(sectionSql(section, edition), BATCH)) {
-      counts[section] += rows.length;
-      // One flat string per batch (a `+=` loop would make a rope of 500 pieces to flatten later).
-      yield `${rows.map((row) => row[0]).join('\n')}\n`;
-    }
+    for await (const lines of cursorLines(snapshot, sectionSql(section, edition), BATCH, '\n', (n) => {
+      counts[section] += n;
+    }))
+      yield lines;
   }
   yield `${JSON.stringify({ type: 'end', ...counts })}\n`;
 }
@@ -205,35 +189,16 @@ async function downloadEdition(req: Request, res: Response, ctx: HttpContext): P
     const [edition] = await snapshot.run<EditionMeta>(editionSql(slug));
     if (!edition) throw notFound(`No fair edition "${slug}"`, 'slug');
     const asFile = gz !== undefined;
-    const gzip = asFile || acceptedEncodings(req.headers['accept-encoding']).gzip;
-    const etag = `W/"fair-${edition.id}-${edition.version}-${edition.stamp.slice(0, 12)}"`;
-    res.setHeader('etag', etag);
-    res.setHeader('last-modified', edition.modified.toUTCString());
-    res.setHeader('cache-control', `public, max-age=${MAX_AGE_S}`);
-    if (asFile) {
-      res.setHeader('content-type', 'application/gzip');
-      res.setHeader('content-disposition', `attachment; filename="${slug}.ndjson.gz"`);
-    } else {
-      vary(res, 'Accept-Encoding');
-      res.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
-      if (gzip) res.setHeader('content-encoding', 'gzip');
-    }
-    if (notModified(req, etag)) {
-      res.removeHeader('content-type');
-      res.removeHeader('content-encoding');
-      res.removeHeader('content-disposition');
-      res.status(304).end();
-      return;
-    }
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    // A client that stops reading holds a connection and a snapshot: after STALL_MS it is cut off.
-    res.setTimeout(STALL_MS, () => res.destroy());
-    const lines = Readable.from(editionLines(snapshot, edition.id, edition.line), { objectMode: false });
-    if (gzip) await pipeline(lines, zlib.createGzip({ level: GZIP_LEVEL }), res);
-    else await pipeline(lines, res);
+    const send = startDownload(req, res, {
+      etag: `"fair-${edition.id}-${edition.version}-${edition.stamp.slice(0, 12)}"`,
+      weak: true,
+      modified: edition.modified,
+      maxAgeS: MAX_AGE_S,
+      contentType: 'application/x-ndjson; charset=utf-8',
+      gzFile: asFile,
+      filename: asFile ? `${slug}.ndjson.gz` : undefined,
+    });
+    if (send) await sendLines(res, editionLines(snapshot, edition.id, edition.line), send.gzip);
   } finally {
     await snapshot.end();
   }

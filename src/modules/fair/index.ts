@@ -14,10 +14,12 @@ import { meetingResolvers } from './meeting.resolver';
 import { meetingSweeper } from './meeting.sweeper';
 import { SOURCING, SOURCING_REQUESTS } from './sourcing.profile';
 import { SourcingResolver } from './sourcing.resolver';
+import { fairEditionsDataset, fairExhibitorsDataset, fairListingsDataset } from './fair.dataset';
 
 /** The trade fair module (see src/manifest.ts): editions, halls, exhibitors, listings, meetings. */
 export const fairModule: ModuleManifest = {
   name: 'fair',
+  datasets: [fairEditionsDataset, fairExhibitorsDataset, fairListingsDataset],
   entities: [FairEdition, FairHall, FairExhibitor, FairTombstone, FairListing, FairSearchWord, FairSlot, FairMeeting],
   resolvers: [...fairResolvers, ...listingResolvers, ...meetingResolvers, SourcingResolver],
   tasks: [meetingSweeper],

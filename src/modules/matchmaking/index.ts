@@ -12,6 +12,7 @@ import { capacityHoldSweeper } from './matchmaking.sweeper';
 import { DEMANDS_FOR_OFFER, OFFERS_FOR_DEMAND } from './capacity.profile';
 import { matchmakingScale } from './matchmaking.scale';
 import { capacityOffersImport } from './offer.import';
+import { capacityOffersDataset } from './capacity.dataset';
 
 /**
  * Overseas-warehouse capacity matchmaking (see src/manifest.ts), split by role: offer.*
@@ -22,6 +23,7 @@ import { capacityOffersImport } from './offer.import';
  */
 export const matchmakingModule: ModuleManifest = {
   name: 'matchmaking',
+  datasets: [capacityOffersDataset],
   entities: [CapacityOffer, CapacityDemand, CapacityHold, CapacityOperatorRecord],
   // By role: offers (operators), demands (sellers), holds, matching both ways, live updates.
   resolvers: [OfferResolver, DemandResolver, HoldResolver, MatchResolver, MatchmakingSubscriptions],

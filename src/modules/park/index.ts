@@ -10,10 +10,12 @@ import { IndustrialPark as IndustrialParkType } from './park.types';
 import { parksImport } from './park.import';
 import { parkSpacesImport } from './park-space.import';
 import { parkScale } from './park.scale';
+import { industrialParksDataset, parkSpacesDataset } from './park.dataset';
 
 /** The park module (see src/manifest.ts). */
 export const parkModule: ModuleManifest = {
   name: 'park',
+  datasets: [industrialParksDataset, parkSpacesDataset],
   entities: [IndustrialPark, ParkTenancy, ParkSpace],
   resolvers: [...parkResolvers, ...parkSpaceResolvers],
   import: [parksImport, parkSpacesImport],

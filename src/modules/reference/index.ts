@@ -18,10 +18,12 @@ import {
   productCategoriesImport,
   zonesImport,
 } from './reference.import';
+import { referenceDatasets } from './reference.dataset';
 
 /** The reference module (see src/manifest.ts). */
 export const referenceModule: ModuleManifest = {
   name: 'reference',
+  datasets: referenceDatasets,
   entities: [Corridor, CorridorLane, Country, District, ExchangeRate, ExchangeRateConversion, HsChapter, HsSubheading, ProductCategory, Zone],
   resolvers: [...referenceResolvers],
   import: [districtsImport, countriesImport, zonesImport, corridorsImport, productCategoriesImport, exchangeRatesImport, hsChaptersImport, hsSubheadingsImport],

@@ -10,10 +10,12 @@ import { ServiceOffering as ServiceOfferingType } from './service-offering.types
 import { serviceMatchResolvers } from './service-match.resolver';
 import { SERVICE_NEEDS, SERVICES } from './service.profile';
 import { serviceNeedsImport, serviceOfferingsImport } from './service.import';
+import { serviceOfferingsDataset, serviceProvidersDataset } from './service.dataset';
 
 /** The service-provider module (see src/manifest.ts): providers, their service offerings, enterprises' service needs, and matching both ways. */
 export const serviceProviderModule: ModuleManifest = {
   name: 'service-provider',
+  datasets: [serviceProvidersDataset, serviceOfferingsDataset],
   entities: [ServiceProvider, ServiceOffering, ServiceNeed],
   resolvers: [...serviceProviderResolvers, ...serviceOfferingResolvers, ...serviceMatchResolvers],
   import: [serviceProvidersImport, serviceOfferingsImport, serviceNeedsImport],

@@ -13,10 +13,12 @@ import { holdSweeper } from '../../matching/holds';
 import { SEAT_RESERVATIONS } from './reservation.service';
 import { TalentMatchResolver } from './match.resolver';
 import { TALENT } from './talent.profile';
+import { talentBasesDataset, talentCohortsDataset } from './talent.dataset';
 
 /** The talent module (see src/manifest.ts). */
 export const talentModule: ModuleManifest = {
   name: 'talent',
+  datasets: [talentBasesDataset, talentCohortsDataset],
   entities: [TalentBase, TalentProgramme, TalentCohort, SeatReservation],
   resolvers: [...talentResolvers, ...cohortResolvers, TalentMatchResolver, SeatReservationSubscriptions],
   profiles: [TALENT],
