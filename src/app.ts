@@ -27,6 +27,9 @@ import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema, DATASET_DOCUMENTS, DATASETS, HTTP_ROUTES, MODULES } from './composition';
 import { datasetDigestTask } from './datasets/digest';
 import { datasetRoutes } from './datasets/routes';
+import { CURRENT_CHANGE_SEQ_SQL, encodeChangeCursor } from './db/change-capture';
+import { sql } from './db/sql';
+import type { Snapshot } from './db/snapshot';
 import { printSdl } from './graphql/schema';
 import { compiledExecutionPlugin } from './graphql/execute';
 import { accessLog } from './http/access-log';
@@ -251,7 +254,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // @defer is not asked for by a page; if it were, the first part is what there is to show.
       return (r.body.kind === 'single' ? r.body.singleResult : r.body.initialResult) as GraphQLAnswer<T>;
     };
-  mountModuleRoutes(app, [...HTTP_ROUTES, ...datasetRoutes({ specs: DATASETS, documents: DATASET_DOCUMENTS })], { read, health, logger, config, executor });
+  // A download says where the change feed stands in its own snapshot (X-Change-Cursor): a client
+  // that syncs from there with `changes(after:)` misses nothing and sees nothing twice.
+  const changeCursor = async (snapshot: Snapshot) => {
+    const [r] = await snapshot.run<{ seq: string }>(sql.raw(CURRENT_CHANGE_SEQ_SQL));
+    return encodeChangeCursor({ seq: r?.seq ?? '0' });
+  };
+  mountModuleRoutes(app, [...HTTP_ROUTES, ...datasetRoutes({ specs: DATASETS, documents: DATASET_DOCUMENTS, changeCursor })], {
+    read,
+    health,
+    logger,
+    config,
+    executor,
+  });
   mountExplorer(app);
   // /graphql itself: node:http under Apollo (src/http/graphql-http.ts); express only for the rest.
   const graphql = graphqlHttp({

@@ -109,6 +109,7 @@ describe('open datasets (/datasets)', () => {
       'hs-codes',
       'product-categories',
       'exchange-rates',
+      'warehouse-filings',
       'policy',
     ]) {
       expect(entries.map((e) => e['dct:identifier'])).toContain(name);
@@ -124,8 +125,8 @@ describe('open datasets (/datasets)', () => {
       { '@value': 'Chongqing Cross-border E-commerce Open Data', '@language': 'en' },
     ]);
     expect(enterprises['dct:accrualPeriodicity']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/frequency/CONT' });
-    // Modified is the data's newest change, not the clock.
-    const { rows } = await db.query<{ at: Date }>('select max(updated_at) as at from enterprise');
+    // Modified is when the data last changed (the commit of its last change, from the change feed), not the clock.
+    const { rows } = await db.query<{ at: Date }>(`select last_modified as at from change_dataset_state where dataset = 'enterprises'`);
     expect(enterprises['dct:modified']['@value']).toBe(rows[0].at.toISOString());
     const files = (enterprises['dcat:distribution'] as Entry[]).map((d) => [d['dcat:downloadURL']['@id'], d['dcat:mediaType']['@id']]);
     expect(files).toEqual([
@@ -295,7 +296,8 @@ describe('open datasets (/datasets)', () => {
     const first = await request(url('/datasets/corridors.csv'));
     const etag = String(first.headers.etag);
     const modified = String(first.headers['last-modified']);
-    const { rows } = await db.query<{ at: Date }>('select max(updated_at) as at from corridor');
+    // Last-Modified is when the dataset last changed, from the change feed's record of its commits
+    const { rows } = await db.query<{ at: Date }>(`select last_modified as at from change_dataset_state where dataset = 'corridors'`);
     expect(modified).toBe(rows[0].at.toUTCString());
     expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+, no-transform$/);
     // When
@@ -310,13 +312,34 @@ describe('open datasets (/datasets)', () => {
     expect(head.body.length).toBe(0);
     expect(head.headers.etag).toBe(etag);
     expect(head.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
-    // When the data changes (as every write does, updated_at moves)
-    await db.query(`update corridor set name_en = name_en || ' ', updated_at = now() where id = (select min(id) from corridor)`);
+    // When the data changes, even by a write that leaves updated_at alone
+    await db.query(`update corridor set name_en = name_en || ' ' where id = (select min(id) from corridor)`);
     const after = await request(url('/datasets/corridors.csv'), { 'if-none-match': etag });
     // Then
     expect(after.status).toBe(200);
     expect(after.headers.etag).not.toBe(etag);
     expect(Date.parse(String(after.headers['last-modified']))).toBeGreaterThanOrEqual(Date.parse(modified));
+  });
+
+  it('says in X-Change-Cursor where the change feed stands for the rows sent: changes after it are exactly the later writes', async () => {
+    // Given a download and its cursor
+    const file = await request(url('/datasets/corridors.ndjson'));
+    const cursor = String(file.headers['x-change-cursor']);
+    expect(cursor).toMatch(/^[A-Za-z0-9_=+/-]+$/);
+    expect(String(file.headers['access-control-expose-headers'] ?? '')).toMatch(/X-Change-Cursor/);
+    const CHANGES = `query ($after: String) { changes(after: $after, datasets: ["corridors"], first: 50) { cursor resync nodes { dataset op id } } }`;
+    const none = await s.gql<any>(CHANGES, { after: cursor });
+    expect(none.errors).toBeUndefined();
+    expect(none.data.changes.nodes).toEqual([]);
+    // When one corridor changes after the download
+    const { rows } = await db.query<{ id: number }>(`update corridor set name_en = name_en || '.' where id = (select max(id) from corridor) returning id`);
+    const later = await s.gql<any>(CHANGES, { after: cursor });
+    // Then the feed after the download's cursor holds that change alone
+    expect(later.errors).toBeUndefined();
+    expect(later.data.changes.resync).toBe(false);
+    expect(later.data.changes.nodes).toHaveLength(1);
+    expect(later.data.changes.nodes[0]).toMatchObject({ dataset: 'corridors', op: 'UPDATE' });
+    expect(Buffer.from(later.data.changes.nodes[0].id, 'base64').toString()).toMatch(new RegExp(`:${rows[0].id}$`));
   });
 
   it('publishes the size and SHA-256 of exactly the bytes served, computed by the digest task for the version it names', async () => {

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../manifest';
 import { CustomsOffice } from './customs-office.entity';
+import { warehouseFilingsDataset } from './filing.dataset';
 import { customsOfficesImport } from './filing.import';
 import { filingResolvers } from './filing.resolver';
 import { WarehouseFiling, WarehouseFilingDocument, WarehouseFilingEvent, WarehouseFilingSequence } from './warehouse-filing.entity';
@@ -14,4 +15,5 @@ export const filingModule: ModuleManifest = {
   entities: [CustomsOffice, WarehouseFiling, WarehouseFilingDocument, WarehouseFilingEvent, WarehouseFilingSequence],
   resolvers: [...filingResolvers],
   import: [customsOfficesImport],
+  datasets: [warehouseFilingsDataset],
 };
