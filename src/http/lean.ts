@@ -12,7 +12,19 @@ import varyHeader from 'vary';
 
 // ETag: browsers' caches revalidate without it being exposed, but an app that keeps its own copy
 // (the fair's offline download) reads it.
-const EXPOSED = ['X-Request-Id', 'ETag', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used', 'X-RateLimit-Reset', 'Retry-After', 'Last-Modified', 'Content-Disposition', 'X-Change-Cursor', 'X-Dataset-Version'].join(',');
+const EXPOSED = [
+  'X-Request-Id',
+  'ETag',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Used',
+  'X-RateLimit-Reset',
+  'Retry-After',
+  'Last-Modified',
+  'Content-Disposition',
+  'X-Change-Cursor',
+  'X-Dataset-Version',
+].join(',');
 
 /** Appends to the Vary header (express's `res.vary`, for plain node responses too). */
 export function vary(res: ServerResponse, field: string): void {
