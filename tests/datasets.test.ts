@@ -180,9 +180,11 @@ describe('open datasets (/datasets)', () => {
   });
 
   it('gives every dataset whole as CSV and NDJSON, as many rows as an anonymous caller of its list query counts, with a bilingual header row', async () => {
+    // Lists whose default filter narrows what anyone may ask for: the dataset has every row anyone can see.
+    const everyone: Record<string, string> = { 'park-spaces': '(filter: { statuses: [AVAILABLE, LET, WITHDRAWN] })' };
     for (const spec of DATASETS) {
       // Given
-      const res = await s.gql<Record<string, { totalCount: number }>>(`{ ${spec.query} { totalCount } }`);
+      const res = await s.gql<Record<string, { totalCount: number }>>(`{ ${spec.query}${everyone[spec.name] ?? ''} { totalCount } }`);
       expect(res.errors).toBeUndefined();
       const total = res.data?.[spec.query].totalCount;
       expect({ name: spec.name, query: camel(spec.name) }).toEqual({ name: spec.name, query: spec.query });
@@ -214,7 +216,6 @@ describe('open datasets (/datasets)', () => {
       contacts.push(...rows.map((r) => r.v).filter((v) => v && v.length > 5));
     }
     expect(contacts.length).toBeGreaterThan(0);
-    await db.query(`update park_space set status = 'LET', name_en = 'NOT-PUBLIC-SPACE' where id = (select min(id) from park_space)`);
     await db.query(`update service_offering set status = 'DRAFT', name_en = 'NOT-PUBLIC-OFFERING' where id = (select min(id) from service_offering)`);
     // When / Then
     for (const spec of DATASETS) {
@@ -246,6 +247,28 @@ describe('open datasets (/datasets)', () => {
     expect(row[at('certifications')]).toBe('CE;FDA');
     const obj = ndjson(json.body).find((o) => o.creditCode === rows[0].credit_code) as Entry;
     expect(obj).toMatchObject({ nameEn: tricky, website: null, certifications: ['CE', 'FDA'] });
+  });
+
+  it('writes a text a spreadsheet would run as a formula with an apostrophe first in CSV (as is in NDJSON), and changes a file whose joined dataset changed', async () => {
+    // Given an enterprise whose name would be a formula, and a park file before its zone changes
+    const formula = '=HYPERLINK("http://evil.example","x")';
+    const { rows } = await db.query<{ credit_code: string }>(
+      `update enterprise set name_en = $1 where id = (select max(id) from enterprise) returning credit_code`,
+      [formula],
+    );
+    const parks = await request(url('/datasets/industrial-parks.csv'));
+    // When
+    const csv = await request(url('/datasets/enterprises.csv'));
+    const json = await request(url('/datasets/enterprises.ndjson'));
+    await db.query(`update zone set name_en = name_en || ' ' where id = (select min(zone_id) from industrial_park)`);
+    const parksAfter = await request(url('/datasets/industrial-parks.csv'), { 'if-none-match': String(parks.headers.etag) });
+    // Then
+    const [header, ...records] = parseCsv(csv.body.toString('utf8'));
+    const at = (k: string) => header.findIndex((h) => h.startsWith(`${k} (`));
+    expect(records.find((r) => r[at('creditCode')] === rows[0].credit_code)?.[at('nameEn')]).toBe(`'${formula}`);
+    expect(ndjson(json.body).find((o) => o.creditCode === rows[0].credit_code)?.nameEn).toBe(formula);
+    expect(parksAfter.status).toBe(200);
+    expect(parksAfter.headers.etag).not.toBe(parks.headers.etag);
   });
 
   it('writes decimals exactly, as strings in NDJSON', async () => {

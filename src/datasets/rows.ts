@@ -60,7 +60,12 @@ const QUOTED = new Set<ColumnKind>(['text', 'code', 'text[]', 'code[]']);
  */
 function csvValueSql(c: DatasetColumn): string {
   const text = csvText(c.kind, c.sql);
-  return QUOTED.has(c.kind) ? `'"' || replace(${text}, '"', '""') || '"'` : text;
+  if (!QUOTED.has(c.kind)) return text;
+  // A text a spreadsheet would run as a formula (=, +, -, @, tab, CR first: OWASP's CSV injection
+  // rule; quoting does not stop Excel or LibreOffice) starts with an apostrophe, which they show as
+  // text; the import takes the apostrophe off again, so a file round-trips. NDJSON has the text as is.
+  const guarded = `regexp_replace(${text}, '^([=+@\t\r-])', '''\\1')`;
+  return `'"' || replace(${guarded}, '"', '""') || '"'`;
 }
 
 /** RFC 4180 quoting in JavaScript, for the header row: a name with a comma, a quote or a line break is quoted. */

@@ -1,3 +1,4 @@
+import { changeFeedDatasets } from '../db/change-capture';
 import { type Sql, sql } from '../db/sql';
 import type { DatasetSpec } from './spec';
 
@@ -26,13 +27,43 @@ export interface DatasetVersion {
  * newest `updated_at` of the whole table (a row that leaves the public set is written, so the
  * version moves even when the count stays). One aggregate per such dataset.
  */
+/**
+ * The other datasets whose rows a dataset's file shows (its `from` joins their tables: a listing's
+ * edition slug, a park's zone), found from the captured tables: a change to one of them changes the
+ * file's bytes, so it moves the file's version and Last-Modified too. Tables the change feed does not
+ * capture (fair halls, customs offices, a zone's districts) are not followed: docs/datasets.md.
+ */
+export function joinedDatasets(spec: DatasetSpec): string[] {
+  const byTable = new Map([...changeFeedDatasets().values()].map((d) => [d.table, d.dataset]));
+  const out = new Set<string>();
+  for (const m of spec.from.matchAll(/(?:^|\bjoin\s+)([a-z_][a-z0-9_]*)\s/g)) {
+    const d = byTable.get(m[1]);
+    if (d && d !== spec.name) out.add(d);
+  }
+  return [...out];
+}
+
 export async function datasetVersions(db: StatementRunner, names: readonly string[], specs: readonly DatasetSpec[]): Promise<Map<string, DatasetVersion>> {
   const out = new Map<string, DatasetVersion>();
   if (names.length === 0) return out;
+  const joined = new Map(specs.filter((s) => names.includes(s.name)).map((s) => [s.name, joinedDatasets(s)]));
+  const asked = [...new Set([...names, ...[...joined.values()].flat()])];
   const states = await db.run<{ dataset: string; seq: string; modified: Date }>(
-    sql`select dataset, last_seq::text as seq, last_modified as modified from change_dataset_state where dataset = any(${sql.known(names, 'text')})`,
+    sql`select dataset, last_seq::text as seq, last_modified as modified from change_dataset_state where dataset = any(${sql.known(asked, 'text')})`,
   );
-  for (const r of states) out.set(r.dataset, { version: `s${r.seq}`, modified: r.modified });
+  const state = new Map(states.map((r) => [r.dataset, r]));
+  for (const name of names) {
+    const own = state.get(name);
+    if (!own) continue;
+    let version = `s${own.seq}`;
+    let modified = own.modified;
+    for (const d of joined.get(name) ?? []) {
+      const j = state.get(d);
+      version += `.${j?.seq ?? 0}`;
+      if (j && j.modified > modified) modified = j.modified;
+    }
+    out.set(name, { version, modified });
+  }
   const wanted = specs.filter((s) => names.includes(s.name) && !out.has(s.name));
   if (wanted.length === 0) return out;
   const parts = wanted.map(

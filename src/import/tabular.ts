@@ -193,6 +193,9 @@ const NUMBER_CELL_HINT =
  */
 export function readCell(f: Field, c: Cell, name: string): Read {
   if (c === null || c === undefined || c === '') return { value: undefined };
+  // Our CSV downloads write a text that a spreadsheet would run as a formula with an apostrophe
+  // first (src/datasets/rows.ts), as spreadsheets do themselves: the value is what follows it.
+  if (typeof c === 'string' && /^'[=+\-@\t\r]/.test(c)) c = c.slice(1);
   const isNumber = typeof c === 'object' && !(c instanceof Date);
   if (f.shape === 'records') {
     if (typeof c !== 'string') return { problem: `${name} must be a JSON array of records`, code: 'BAD_CELL' };

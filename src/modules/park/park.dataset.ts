@@ -42,15 +42,17 @@ export const parkSpacesDataset: DatasetSpec = {
   name: 'park-spaces',
   type: 'ParkSpace',
   query: 'parkSpaces',
-  title: { zh: '园区可租空间', en: 'Park space to let' },
+  title: { zh: '园区空间', en: 'Park space' },
   description: {
-    zh: '产业园区中可租用的办公、仓储与直播空间：面积、楼层、月租金、起租日期与最短租期（仅“可租”状态，不含联系人）。',
-    en: 'Offices, storage and studios to let in the industrial parks: area, floor, monthly rent, availability and minimum term (AVAILABLE spaces only, no contacts).',
+    zh: '产业园区中可租用的办公、仓储与直播空间：面积、楼层、月租金、起租日期与最短租期与状态（可租、已租、已撤下，与接口对匿名调用者公开的一致；不含联系人）。',
+    en: 'Offices, storage and studios to let in the industrial parks: area, floor, monthly rent, availability, minimum term and status (available, let or withdrawn, as the API shows anyone; no contacts).',
   },
   keywords: { zh: ['园区', '租赁', '空间'], en: ['park space', 'lettings', 'offices'] },
   frequency: 'DAILY',
   from: 'park_space t',
-  where: "t.status = 'AVAILABLE'",
+  // Every space, with its status, as the parkSpaces query shows anyone who asks for each status
+  // (its default is AVAILABLE): the change feed follows the same rows, a status change is an UPDATE.
+  where: 'true',
   order: 't.id',
   updatedAt: 't.updated_at',
   columns: [
