@@ -63,7 +63,8 @@ export interface HttpRoute {
   path: string;
   /**
    * At most this many requests of the route at once in a process (each may hold a database
-   * connection for long); more get 503 SERVICE_UNAVAILABLE with Retry-After. No limit when absent.
+   * connection for long); more wait up to 2 s for a free one (first come, first served), then get 503
+   * SERVICE_UNAVAILABLE with Retry-After. No limit when absent.
    */
   maxInFlight?: (config: Config) => number;
   handle(req: Request, res: Response, ctx: HttpContext): Promise<void>;

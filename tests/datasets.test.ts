@@ -192,7 +192,8 @@ describe('open datasets (/datasets)', () => {
       const csv = await request(url(`/datasets/${spec.name}.csv`));
       const json = await request(url(`/datasets/${spec.name}.ndjson`));
       // Then
-      expect([spec.name, csv.status, json.status]).toEqual([spec.name, 200, 200]);
+      const said = (r: { status: number; body: Buffer }) => (r.status === 200 ? 200 : `${r.status} ${r.body.toString('utf8').slice(0, 300)}`);
+      expect([spec.name, said(csv), said(json)]).toEqual([spec.name, 200, 200]);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
       expect(json.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
       expect(csv.headers['content-disposition']).toBe(`attachment; filename="${spec.name}.csv"`);

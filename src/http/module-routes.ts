@@ -47,20 +47,60 @@ export interface ModuleRouteDeps {
  * Mounts the routes modules declare (`ModuleManifest.http`) on the app's express, after its request
  * id, access log, CORS and compression, before its 404 and error handlers: a module's endpoint is
  * served as every other path is. Per request: 503 at once while the database is down (as /readyz),
- * or when the route's `maxInFlight` is reached; an AbortSignal for the client going away; the
+ * or when the route's `maxInFlight` stays reached for SLOT_WAIT_MS; an AbortSignal for the client going away; the
  * handler's errors as JSON with their code (a database failure typed as on every other path: 503
  * SERVICE_UNAVAILABLE with Retry-After, logged once by DbHealth). An error after the body has
  * started cannot be said in the body: the response is cut short (a chunked body without its end,
  * which clients report as an error), never ended as if complete.
  */
+/** How long a request waits for a route's free slot before it is told the route is busy. */
+export const SLOT_WAIT_MS = 2_000;
+
+/**
+ * A route's slots (`maxInFlight`): a request takes one, or waits up to SLOT_WAIT_MS for one, first
+ * come first served. The wait covers what a client doing one download after another runs into: the
+ * previous answer has reached it while its handler is still closing its snapshot.
+ */
+export class Slots {
+  private used = 0;
+  private readonly waiting: ((granted: boolean) => void)[] = [];
+  constructor(private readonly limit: number) {}
+
+  take(): Promise<boolean> {
+    if (this.used < this.limit) {
+      this.used += 1;
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      const grant = (granted: boolean) => {
+        clearTimeout(timer);
+        resolve(granted);
+      };
+      const timer = setTimeout(() => {
+        const i = this.waiting.indexOf(grant);
+        if (i >= 0) this.waiting.splice(i, 1);
+        resolve(false);
+      }, SLOT_WAIT_MS);
+      this.waiting.push(grant);
+    });
+  }
+
+  /** Gives a slot back: to the first waiting request, else free. */
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next(true);
+    else this.used -= 1;
+  }
+}
+
 export function mountModuleRoutes(app: express.Express, routes: readonly HttpRoute[], deps: ModuleRouteDeps): void {
   const { read, health, logger, config, executor } = deps;
   for (const route of routes) {
     const limit = route.maxInFlight?.(config) ?? Number.POSITIVE_INFINITY;
-    let inFlight = 0;
+    const slots = new Slots(limit);
     const serve = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
       if (health.down) return sendFailure(res, serviceUnavailable());
-      if (inFlight >= limit) {
+      if (!(await slots.take())) {
         res.setHeader('retry-after', String(RETRY_AFTER_UNAVAILABLE_S));
         return sendError(
           res,
@@ -69,7 +109,8 @@ export function mountModuleRoutes(app: express.Express, routes: readonly HttpRou
           `The service is busy (${limit} requests of ${route.path} at once); retry in ${RETRY_AFTER_UNAVAILABLE_S} seconds`,
         );
       }
-      inFlight += 1;
+      // The client may have gone while it waited for its turn.
+      if (req.socket.destroyed) return slots.give();
       const gone = new AbortController();
       res.once('close', () => {
         if (!res.writableFinished) gone.abort();
@@ -89,7 +130,7 @@ export function mountModuleRoutes(app: express.Express, routes: readonly HttpRou
         else if (typed) sendFailure(res, typed);
         else next(e);
       } finally {
-        inFlight -= 1;
+        slots.give();
       }
     };
     if (route.method === 'GET') app.get(route.path, serve);
