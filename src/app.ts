@@ -27,8 +27,7 @@ import { channelPrefix, connectRedisPubSub } from './graphql/pubsub-redis';
 import { buildApiSchema, DATASET_DOCUMENTS, DATASETS, HTTP_ROUTES, MODULES } from './composition';
 import { datasetDigestTask } from './datasets/digest';
 import { datasetRoutes } from './datasets/routes';
-import { CURRENT_CHANGE_SEQ_SQL, encodeChangeCursor } from './db/change-capture';
-import { sql } from './db/sql';
+import { currentChangeCursor } from './db/change-capture';
 import type { Snapshot } from './db/snapshot';
 import { printSdl } from './graphql/schema';
 import { compiledExecutionPlugin } from './graphql/execute';
@@ -256,10 +255,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     };
   // A download says where the change feed stands in its own snapshot (X-Change-Cursor): a client
   // that syncs from there with `changes(after:)` misses nothing and sees nothing twice.
-  const changeCursor = async (snapshot: Snapshot) => {
-    const [r] = await snapshot.run<{ seq: string }>(sql.raw(CURRENT_CHANGE_SEQ_SQL));
-    return encodeChangeCursor({ seq: r?.seq ?? '0' });
-  };
+  const changeCursor = (snapshot: Snapshot) => currentChangeCursor(snapshot);
   mountModuleRoutes(app, [...HTTP_ROUTES, ...datasetRoutes({ specs: DATASETS, documents: DATASET_DOCUMENTS, changeCursor })], {
     read,
     health,

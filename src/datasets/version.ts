@@ -34,14 +34,21 @@ export interface DatasetVersion {
  * capture (fair halls, customs offices, a zone's districts) are not followed: docs/datasets.md.
  */
 export function joinedDatasets(spec: DatasetSpec): string[] {
-  const byTable = new Map([...changeFeedDatasets().values()].map((d) => [d.table, d.dataset]));
-  const out = new Set<string>();
-  for (const m of spec.from.matchAll(/(?:^|\bjoin\s+)([a-z_][a-z0-9_]*)\s/g)) {
-    const d = byTable.get(m[1]);
-    if (d && d !== spec.name) out.add(d);
+  // Specs and captured tables are fixed once the modules are loaded: worked out once per spec, not per request.
+  let out = joinedCache.get(spec);
+  if (!out) {
+    const byTable = new Map([...changeFeedDatasets().values()].map((d) => [d.table, d.dataset]));
+    const found = new Set<string>();
+    for (const m of spec.from.matchAll(/(?:^|\bjoin\s+)([a-z_][a-z0-9_]*)\s/g)) {
+      const d = byTable.get(m[1]);
+      if (d && d !== spec.name) found.add(d);
+    }
+    out = [...found];
+    joinedCache.set(spec, out);
   }
-  return [...out];
+  return out;
 }
+const joinedCache = new WeakMap<DatasetSpec, string[]>();
 
 export async function datasetVersions(db: StatementRunner, names: readonly string[], specs: readonly DatasetSpec[]): Promise<Map<string, DatasetVersion>> {
   const out = new Map<string, DatasetVersion>();

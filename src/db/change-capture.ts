@@ -1,4 +1,5 @@
 import { Trigger } from '@mikro-orm/decorators/legacy';
+import { type Sql, sql } from './sql';
 
 /**
  * The change feed's capture side (issue 16, point 3): every table behind a public dataset records
@@ -183,9 +184,11 @@ export interface Queryable {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] } | Record<string, unknown>[]>;
 }
 
-/** The cursor of the newest committed change (see CURRENT_CHANGE_SEQ_SQL). */
-export async function currentChangeCursor(db: Queryable): Promise<string> {
-  const r = await db.query(CURRENT_CHANGE_SEQ_SQL);
-  const rows = Array.isArray(r) ? r : r.rows;
-  return encodeChangeCursor({ seq: String(rows[0]?.seq ?? '0') });
+/**
+ * The cursor of the newest committed change (see CURRENT_CHANGE_SEQ_SQL), as `db` sees it: the read
+ * database of a request, or a download's snapshot (its X-Change-Cursor matches the rows it sends).
+ */
+export async function currentChangeCursor(db: { run<T>(statement: Sql): Promise<T[]> }): Promise<string> {
+  const [r] = await db.run<{ seq: string }>(sql.raw(CURRENT_CHANGE_SEQ_SQL));
+  return encodeChangeCursor({ seq: r?.seq ?? '0' });
 }
