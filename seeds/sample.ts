@@ -613,8 +613,9 @@ interface ParkSite {
 
 /**
  * Twelve-plus parks at real places in Chongqing; names and figures are sample data. Each point is
- * the subdistrict, zone or landmark its `addressZh` names, read off the map (good to about a
- * kilometre; the three marked approximate to a few).
+ * the subdistrict, zone or landmark its `addressZh` names, from the compiler's knowledge of the map
+ * (good to a kilometre or two; the three marked approximate placed from the distance and direction
+ * public pages give, to a few).
  */
 export const PARK_SITES: ParkSite[] = [
   {

@@ -10,9 +10,11 @@ import type { Rng } from './prng';
  *
  * Where the points come from: city points are the usual centre coordinates of the city (city hall
  * or main square); street points are a point on the named street, in the part of it the address's
- * postcode or district names, read off OpenStreetMap by the compiler and rounded to 4 decimals.
- * They are good to about a kilometre, not surveyed: enough for a `near` search and a distance
- * factor, not for navigation. Streets and districts are real; house numbers are invented (2–480),
+ * postcode or district names, given from the compiler's knowledge of the map (not looked up in a
+ * geocoder), rounded to 4 decimals. Which district a street is in was checked against public pages
+ * for a few (logport I in Duisburg-Rheinhausen; Gimpo's cargo terminals in Gangseo-gu, Seoul). They
+ * are good to a kilometre or two, not surveyed: enough for a `near` search and a distance factor,
+ * not for navigation. Streets and districts are real; house numbers are invented (2–480),
  * and so are the Singapore postcodes' last digits. Every street lies inside the city its address
  * names: a street of a neighbouring municipality (an airport town, a port suburb) is not used for
  * that city (issue 17 found "Seoul" warehouses with Incheon addresses and "Kuala Lumpur" ones in
