@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { policyMeasures, policyProvisions, policyTargets } from '../seeds/data/policy';
+import { importInto } from './helpers/import';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 const MEASURES = /* GraphQL */ `{
@@ -328,6 +330,32 @@ describe('policy measures, targets and live progress', () => {
     expect(nodes[0]).toEqual({ __typename: 'PolicyMeasure', id: m.id, number: 1 });
     expect(nodes[1]).toMatchObject({ __typename: 'PolicyTarget', id: t.id, slug: t.slug });
     expect(typeof nodes[1].progress.currentValue).toBe('number');
+  });
+
+  it('refuses to import a counting rule the metric cannot use, a scale threshold on another target, or a period that ends before it starts', async () => {
+    const parks = policyTargets.find((t) => t.slug === 'industrial-parks-2027')!;
+    const players = policyTargets.find((t) => t.slug === 'market-players-2027')!;
+    const m7 = policyMeasures.find((m) => m.number === 7)!;
+    const issues = async (ds: Record<string, unknown[]>) => {
+      const err = await importInto(s.databaseUrl, ds).then(
+        () => null,
+        (e: { issues?: { field: string; message: string }[] }) => e,
+      );
+      return (err?.issues ?? []).map((i) => `${i.field}: ${i.message}`);
+    };
+    expect(await issues({ policyTargets: [{ ...players, countingRule: 'CUMULATIVE' }] })).toEqual([
+      expect.stringMatching(/^countingRule: CUMULATIVE is not a way/),
+    ]);
+    expect(await issues({ policyTargets: [{ ...players, minParkAreaM2: 5000, workingDefinitionZh: '试', workingDefinitionEn: 'test' }] })).toEqual([
+      expect.stringMatching(/^minParkAreaM2: does not apply/),
+    ]);
+    expect(await issues({ policyTargets: [{ ...parks, workingDefinitionZh: null, workingDefinitionEn: null }] })).toEqual([
+      expect.stringMatching(/^workingDefinitionZh: must explain/),
+    ]);
+    expect(await issues({ policyMeasures: [{ ...m7, effectiveTo: '2023-01-01' }] })).toEqual([expect.stringMatching(/^effectiveTo: 2023-01-01 is before/)]);
+    expect(await issues({ policyProvisions: [{ ...policyProvisions[0], effectiveTo: '2022-12-31' }] })).toEqual([expect.stringMatching(/^effectiveTo: /)]);
+    // and the seeded records import again as they are
+    await expect(importInto(s.databaseUrl, { policyMeasures, policyProvisions, policyTargets })).resolves.toBeDefined();
   });
 
   describe('bad input gets a coded error that says what to fix', () => {

@@ -35,10 +35,15 @@ export const policyMeasureFields = {
   effectiveTo: date({ optional: true, then: (to, r) => checkPeriod(to, r) }),
 };
 
-/** A period of validity ends on or after its first day. */
-function checkPeriod(to: unknown, r: { values: Record<string, unknown>; problem(field: string, message: string): void }): void {
-  const from = r.values.effectiveFrom as string | undefined;
-  if (typeof to === 'string' && from && to < from) r.problem('effectiveTo', `${to} is before effectiveFrom ${from}`);
+/** A period of validity ends on or after its first day (date fields check to epoch days). */
+function checkPeriod(
+  to: unknown,
+  r: { values: Record<string, unknown>; record: Record<string, unknown>; problem(field: string, message: string): void },
+): void {
+  const from = r.values.effectiveFrom;
+  if (typeof to === 'number' && typeof from === 'number' && to < from) {
+    r.problem('effectiveTo', `${String(r.record.effectiveTo)} is before effectiveFrom ${String(r.record.effectiveFrom)}`);
+  }
 }
 
 export type PolicyMeasureRecord = RecordOf<typeof policyMeasureFields>;
