@@ -195,8 +195,8 @@ export function explanationEnSql(p: string): string {
       'No enterprise annual figures yet, counted as 0')
     when '${M.MARKET_PLAYERS}' then 'CBEC market players (enterprises) on record on ' || ${today} || ': ' || ${p}.current_value
     when '${M.INDUSTRIAL_PARKS}' then 'CBEC industrial parks on record on ' || ${today} || ' that had opened by ' || ${p}.year
-      || coalesce(' and cover at least ' || ${p}.min_park_area_m2 || ' m²', '') || ': ' || ${p}.current_value || '; '
-      || ${excludedSql(p)} || ' more parks on record are left out (' || case when ${p}.min_park_area_m2 is null then 'not open yet, or opening year unknown' else 'smaller or of unknown area, not open yet, or opening year unknown' end || ')'
+      || coalesce(' and cover at least ' || to_char(${p}.min_park_area_m2, 'FM999,999,999') || ' m²', '') || ': ' || ${p}.current_value
+      || '; parks on record left out: ' || ${excludedSql(p)} || ' (' || case when ${p}.min_park_area_m2 is null then 'not open yet, or opening year unknown' else 'smaller or of unknown area, not open yet, or opening year unknown' end || ')'
       || case when ${p}.min_park_area_m2 is null then '' else '. The area threshold for “of a certain scale” is this API''s working definition: the policy gives no number, and it is not an official standard' end
     when '${M.PARK_TENANTS}' then case ${p}.counting_rule
       when 'CUMULATIVE' then 'Enterprises that have ever settled in an industrial park up to ' || ${today} || ': ' || ${p}.current_value
