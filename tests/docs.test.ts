@@ -91,6 +91,10 @@ function collectExamples(): { examples: Example[]; problems: string[] } {
     };
     for (let k = 0; k < tokens.length; k++) {
       const block = tokens[k];
+      // An operation in a block of another language (or none) would be shown but never run.
+      if (block.kind === 'block' && block.lang !== 'graphql' && /^\s*(query|mutation|subscription)\b/.test(block.body)) {
+        problems.push(`${rel}:${block.line}: a GraphQL operation in a \`\`\`${block.lang} block is never run: fence it as \`\`\`graphql`);
+      }
       if (block.kind !== 'block' || block.lang !== 'graphql') continue;
       const where = `${rel}:${block.line}`;
       const example: Partial<Example> = { where, query: block.body, method: 'POST', excerpts: [] };

@@ -300,7 +300,7 @@ describe('fairListings, what a review found', () => {
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
     }
     const res = await s.gql(LISTINGS, { filter: { edition: 't-fair', categories: ['no-such-category'] } });
-    expect(res.errors?.[0]?.message).toBe('Unknown category "no-such-category" in `filter.categories`');
+    expect(res.errors?.[0]?.message).toBe('"no-such-category" is not a known product category slug (see `productCategories`)');
   });
 
   it('corrects a misspelt word that only a draft has', async () => {

@@ -38,3 +38,14 @@ export function countryCodes(codes: string[], known: ReadonlySet<string>, argume
     return code;
   });
 }
+
+/**
+ * The options of every filter's `isSample` field: sample rows (fictitious, seeded for demonstration)
+ * can be left out or picked out the same way on every kind that has them.
+ */
+export const IS_SAMPLE_FIELD = { nullable: true, description: 'Only sample data (true) or only real records (false) (是否示例数据)' };
+
+/** Pushes the condition of an `isSample` filter field on `alias`.is_sample (SQL text written by the code) onto `where`. */
+export function isSampleSql(f: { isSample?: boolean | null } | undefined, where: Sql[], alias = 't'): void {
+  if (f?.isSample != null) where.push(sql`${sql.raw(alias)}.is_sample = ${f.isSample}`);
+}

@@ -2,6 +2,7 @@ import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../graphql/types/enums';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { BeltIndustry } from './belt.enums';
+import { IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 
 @InputType({ description: 'Import+export above an amount in a year (年度进出口额条件)' })
 export class BeltTradeFilter {
@@ -25,6 +26,9 @@ export class BeltFilter {
 
   @Field(() => BeltTradeFilter, { nullable: true, description: 'Import+export above an amount in a year (年度进出口额)' })
   tradeAbove?: BeltTradeFilter;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

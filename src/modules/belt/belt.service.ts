@@ -6,6 +6,7 @@ import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
 import { type BeltFilter, type BeltOrder, BeltOrderField } from './belt.inputs';
+import { isSampleSql } from '../../graphql/types/filters';
 
 function beltWhere(filter: BeltFilter | undefined): Sql[] {
   const where: Sql[] = [];
@@ -23,6 +24,7 @@ function beltWhere(filter: BeltFilter | undefined): Sql[] {
       sql`exists (select 1 from belt_annual_figure f where f.belt_id = t.id and f.year = ${year}::smallint and f.import_export_cny > ${sql.typed(filter.tradeAbove.above, 'numeric')})`,
     );
   }
+  isSampleSql(filter, where);
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }

@@ -7,7 +7,7 @@ import { checkYear, districtCodes, intRangeSql } from '../../graphql/types/range
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
-import { knownCountryCodes, latestFigureYear } from '../reference/reference.cache';
+import { knownCountryCodes, knownIds, latestFigureYear } from '../reference/reference.cache';
 import { creditCodeError } from './credit-code';
 import { GmvBandBounds } from './enterprise.enums';
 import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
@@ -47,14 +47,14 @@ export async function enterpriseWhere(ctx: Context, filter: EnterpriseFilter | u
     where.push(sql`exists (select 1 from enterprise_annual_figure f where ${sql.join(conds, ' and ')})`);
   }
   if (filter.parks) {
+    const parks = await knownIds(ctx.db, 'industrialPark', filter.parks, 'filter.parks');
     where.push(
-      sql`exists (select 1 from park_tenancy pt join industrial_park ip on ip.id = pt.park_id where pt.enterprise_id = t.id and pt.moved_out_on is null and ip.slug = any(${sql.array(filter.parks, 'text')}))`,
+      sql`exists (select 1 from park_tenancy pt where pt.enterprise_id = t.id and pt.moved_out_on is null and pt.park_id = any(${sql.array(parks, 'int')}))`,
     );
   }
   if (filter.belts) {
-    where.push(
-      sql`exists (select 1 from belt_membership bm join industrial_belt ib on ib.id = bm.belt_id where bm.enterprise_id = t.id and ib.slug = any(${sql.array(filter.belts, 'text')}))`,
-    );
+    const belts = await knownIds(ctx.db, 'industrialBelt', filter.belts, 'filter.belts');
+    where.push(sql`exists (select 1 from belt_membership bm where bm.enterprise_id = t.id and bm.belt_id = any(${sql.array(belts, 'int')}))`);
   }
   const founded: string[] = [];
   intRangeSql('t.founded_year', filter.foundedYear, p, founded, 'filter.foundedYear');

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../graphql/types/enums';
-import { EnumSetFilter } from '../../graphql/types/filters';
+import { EnumSetFilter, IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { ListingKind, ListingStatus, OrderUnit, ProductCertification } from './fair.enums';
 
@@ -50,6 +50,9 @@ export class FairListingFilter {
   @Field({ nullable: true, description: 'Only your own listings (needs an API key) (仅本企业)' })
   mine?: boolean;
 
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
+
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:
@@ -94,6 +97,12 @@ export class FairListingOrder {
   direction?: OrderDirection;
 }
 
+@InputType({ description: 'Filter for fair editions (交易会届次筛选条件)' })
+export class FairEditionFilter {
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
+}
+
 @InputType({ description: 'Filter for fair exhibitors; every field given must match (参展商筛选条件)' })
 export class FairExhibitorFilter {
   @Field(() => String, { nullable: true, description: 'Of this edition, by slug (届次)' })
@@ -110,6 +119,9 @@ export class FairExhibitorFilter {
 
   @Field(() => [String], { nullable: true, description: 'Selling to any of these markets, ISO 3166-1 alpha-2 (目标市场)' })
   markets?: string[];
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

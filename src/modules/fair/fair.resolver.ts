@@ -11,7 +11,7 @@ import { NameResolver } from '../../graphql/types/name-resolver';
 import { NestedPageArgs } from '../../graphql/types/nested-args';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { Enterprise } from '../enterprise/enterprise.types';
-import { FairExhibitorFilter, FairListingFilter, FairListingOrder } from './fair.inputs';
+import { FairEditionFilter, FairExhibitorFilter, FairListingFilter, FairListingOrder } from './fair.inputs';
 import { listEditions, listExhibitors, listListings } from './fair.service';
 import { SYNC_DEFAULT, SYNC_MAX, syncEdition } from './fair.sync';
 import { FairEdition, FairExhibitor, FairHall, FairListing, FairTombstone } from './fair.types';
@@ -44,8 +44,13 @@ export class FairSyncPage {
 @Resolver()
 export class FairResolver {
   @Query(() => FairEditionConnection, { description: 'Editions of the China (Chongqing) CBEC Trade Fair, latest first (交易会届次列表)' })
-  fairEditions(@Args() page: PageArgsType, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return listEditions(ctx, info, page);
+  fairEditions(
+    @Args() page: PageArgsType,
+    @Arg('filter', () => FairEditionFilter, { nullable: true, description: 'Conditions every row must meet (筛选条件)' }) filter: FairEditionFilter | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listEditions(ctx, info, { ...page, filter });
   }
 
   @Query(() => FairEdition, { nullable: true, description: 'One fair edition by slug; null when none has it (按短标识查询届次)' })

@@ -17,10 +17,18 @@ import { decodeCursorValues, keysetSql } from '../../graphql/sql/keyset';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
 import { escapeLike, parseSearchQuery, type SearchTerms, textMatcher } from '../../graphql/text-search';
-import { countryCodes, setFilterSql } from '../../graphql/types/filters';
-import { industrialBeltIds, knownCountryCodes, productCategoryIds } from '../reference/reference.cache';
+import { countryCodes, setFilterSql, isSampleSql } from '../../graphql/types/filters';
+import { HS_CHAPTER } from '../reference/hs-code';
+import { knownCountryCodes, knownIds, requireKnown } from '../reference/reference.cache';
 import { listingAccess } from './fair.access';
-import { type FairExhibitorFilter, type FairListingFilter, type FairListingOrder, FairListingOrderField, FILTER_VALUES_MAX } from './fair.inputs';
+import {
+  type FairEditionFilter,
+  type FairExhibitorFilter,
+  type FairListingFilter,
+  type FairListingOrder,
+  FairListingOrderField,
+  FILTER_VALUES_MAX,
+} from './fair.inputs';
 import { ListingKind } from './fair.enums';
 
 /** A list filter's values: at most FILTER_VALUES_MAX, none empty. */
@@ -30,18 +38,19 @@ function bounded(values: string[] | undefined, field: string): string[] | undefi
   return values;
 }
 
-const HS_CHAPTER = /^[0-9]{2}$/;
-
 /**
  * The conditions listings and exhibitors share (alias `t`, columns of both tables): edition, halls,
- * belts, markets and updatedSince.
+ * belts, markets, isSample and updatedSince. An unknown edition or belt slug is refused (requireKnown).
  */
 async function placeWhere(
   ctx: Context,
-  f: Pick<FairListingFilter, 'edition' | 'halls' | 'belts' | 'markets' | 'updatedSince'> | undefined,
+  f: Pick<FairListingFilter, 'edition' | 'halls' | 'belts' | 'markets' | 'isSample' | 'updatedSince'> | undefined,
   where: Sql[],
 ): Promise<void> {
-  if (f?.edition != null) where.push(sql`t.edition_id = (select id from fair_edition where slug = ${f.edition})`);
+  if (f?.edition != null) {
+    await requireKnown(ctx.db, 'fairEdition', [f.edition], 'filter.edition');
+    where.push(sql`t.edition_id = (select id from fair_edition where slug = ${f.edition})`);
+  }
   const halls = bounded(f?.halls, 'filter.halls');
   if (halls)
     where.push(
@@ -51,9 +60,10 @@ async function placeWhere(
       )})`,
     );
   const belts = bounded(f?.belts, 'filter.belts');
-  if (belts) where.push(sql`t.belt_id = any(${sql.array(await industrialBeltIds(ctx.db, belts), 'int')})`);
+  if (belts) where.push(sql`t.belt_id = any(${sql.array(await knownIds(ctx.db, 'industrialBelt', belts, 'filter.belts'), 'int')})`);
   const markets = bounded(f?.markets, 'filter.markets');
   if (markets) where.push(sql`t.target_markets && ${sql.array(countryCodes(markets, await knownCountryCodes(ctx.db), 'filter.markets'), 'text')}`);
+  isSampleSql(f, where);
   if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
 }
 
@@ -94,43 +104,17 @@ async function listingWhere(ctx: Context, f: FairListingFilter | undefined, p: P
   if (categories) {
     // A category and, for a top-level one, its subcategories: one condition on category_id, with
     // the IDs as constants, which fair_listing_find_gin intersects with the others.
-    where.push(sql`t.category_id = any(${sql.array(await productCategoryIds(ctx.db, categories), 'int')})`);
+    where.push(sql`t.category_id = any(${sql.array(await knownIds(ctx.db, 'productCategory', categories, 'filter.categories'), 'int')})`);
   }
   const chapters = bounded(f?.hsChapters, 'filter.hsChapters');
   if (chapters) {
     const bad = chapters.find((c) => !HS_CHAPTER.test(c));
-    if (bad !== undefined) throw badInput(`"${bad}" is not an HS chapter: two digits, e.g. "87" (HS章为两位数字)`, 'filter.hsChapters');
+    if (bad !== undefined) throw badInput(`"${bad.slice(0, 40)}" is not an HS chapter: two digits, 01–97, e.g. "87" (HS章为两位数字)`, 'filter.hsChapters');
+    await requireKnown(ctx.db, 'hsChapter', chapters, 'filter.hsChapters');
     where.push(sql`t.hs_chapter = any(${sql.array(chapters, 'text')})`);
   }
   setFilterSql('t.certifications', f?.certifications, where);
   return where;
-}
-
-/**
- * After an empty page: an unknown edition, category or belt slug is the client's mistake, said so
- * (BAD_USER_INPUT naming the first, as unknown countries are). Asked in one statement, and only
- * when a page came back empty, so a filter with known values costs no extra round trip.
- */
-async function explainEmpty(ctx: Context, f: { edition?: string; categories?: string[]; belts?: string[] } | undefined): Promise<void> {
-  const checks = [
-    ['filter.edition', 'fair_edition', f?.edition != null ? [f.edition] : []],
-    ['filter.categories', 'product_category', f?.categories ?? []],
-    ['filter.belts', 'industrial_belt', f?.belts ?? []],
-  ] as const;
-  const asked = checks.filter(([, , values]) => values.length);
-  if (!asked.length) return;
-  const rows = await ctx.db.query<{ field: string; v: string }>(
-    asked
-      .map(
-        ([field, table], i) =>
-          `(select '${field}' as field, v from unnest($${i + 1}::text[]) v where not exists (select 1 from ${table} x where x.slug = v) limit 1)`,
-      )
-      .join(' union all '),
-    asked.map(([, , values]) => [...values]),
-  );
-  const first = asked.map(([field]) => rows.find((r) => r.field === field)).find(Boolean);
-  const noun: Record<string, string> = { 'filter.edition': 'edition', 'filter.categories': 'category', 'filter.belts': 'belt' };
-  if (first) throw badInput(`Unknown ${noun[first.field]} "${first.v}" in \`${first.field}\``, first.field);
 }
 
 function isEmptyPage(r: ConnectionResult): boolean {
@@ -257,7 +241,6 @@ export async function listListings(
     const again = await listingPage(ctx, info, args, { terms: search!.terms, spellings: more }, orderBy);
     if (!again.empty) return again.result;
   }
-  await explainEmpty(ctx, args.filter);
   return page.result;
 }
 
@@ -443,6 +426,7 @@ export async function listExhibitors(
   await placeWhere(ctx, f, where);
   const categories = bounded(f?.categories, 'filter.categories');
   if (categories) {
+    await requireKnown(ctx.db, 'productCategory', categories, 'filter.categories');
     // A top-level category includes its subcategories.
     where.push(
       sql`t.product_categories && array(select c.slug from product_category c left join product_category r on r.id = c.parent_id
@@ -461,22 +445,23 @@ export async function listExhibitors(
     where.push(sql.raw(m.cond('t')));
     order = [{ name: 'RELEVANCE', expr: `round(${m.score('t')}::numeric, 6)::float8`, type: 'float8' as never, desc: true }, ...order];
   }
-  const r = await runConnection(ctx, info, { type: 'FairExhibitor', from: 'fair_exhibitor t', where: where.map((w) => w.render(p)), order, params: p }, args);
-  if (isEmptyPage(r)) await explainEmpty(ctx, f);
-  return r;
+  return runConnection(ctx, info, { type: 'FairExhibitor', from: 'fair_exhibitor t', where: where.map((w) => w.render(p)), order, params: p }, args);
 }
 
 /** Fair editions, latest first. */
-export function listEditions(ctx: Context, info: GraphQLResolveInfo, args: PageArgs): Promise<ConnectionResult> {
+export function listEditions(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: FairEditionFilter }): Promise<ConnectionResult> {
+  const where: Sql[] = [];
+  isSampleSql(args.filter, where);
+  const params = new Params();
   return runConnection(
     ctx,
     info,
     {
       type: 'FairEdition',
       from: 'fair_edition t',
-      where: [],
+      where: where.map((w) => w.render(params)),
       order: [{ name: 'STARTS_ON', expr: 't.starts_on', type: 'date', desc: true }],
-      params: new Params(),
+      params,
     },
     args,
   );

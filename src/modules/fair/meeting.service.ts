@@ -3,13 +3,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { type Sql, sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import type { Context, Viewer } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
 import { idOf, type MutationResult, mutationScope, runMutation } from '../../graphql/mutation';
 import { failure, type Path, Problems } from '../../graphql/payload';
 import { type ConnectionResult, type PageArgs, runByKeys, runConnection } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { selected } from '../../graphql/subscription-payload';
 import { checkContact, text } from '../matchmaking/matchmaking.validation';
+import { knownIds } from '../reference/reference.cache';
 import { MeetingStatus } from './fair.enums';
 import { FairErrorCode } from './fair.errors';
 import { meetingStatusSql } from './meeting.access';
@@ -507,9 +507,8 @@ export async function listMeetings(
   else if (filter?.role === FairMeetingRole.EXHIBITOR) where.push(exhibits);
   else where.push(sql`(t.buyer_id = ${v} or ${exhibits})`);
   if (filter?.edition != null) {
-    const [edition] = await ctx.db.query<{ id: number }>('select id from fair_edition where slug = $1', [filter.edition]);
-    if (!edition) throw badInput(`Unknown edition "${filter.edition.slice(0, 80)}" in \`filter.edition\`; see \`fairEditions\``, 'filter.edition');
-    where.push(sql`t.exhibitor_id in (select x.id from fair_exhibitor x where x.edition_id = ${sql.typed(edition.id, 'int')})`);
+    const [edition] = await knownIds(ctx.db, 'fairEdition', [filter.edition], 'filter.edition');
+    where.push(sql`t.exhibitor_id in (select x.id from fair_exhibitor x where x.edition_id = ${sql.typed(edition, 'int')})`);
   }
   if (filter?.statuses?.length) where.push(sql`${sql.raw(meetingStatusSql('t'))} = any(${sql.array([...new Set(filter.statuses)], 'text')})`);
   return runConnection(

@@ -57,6 +57,10 @@ export class FairSlot extends Node {
   @Field({ description: 'It has started (or passed): it can no longer be requested, cancelled or removed (是否已开始)' })
   hasStarted!: boolean;
 
+  @Sql(col('is_sample'))
+  @Field({ description: 'True for fictitious sample data: a slot of the seeded sample fair (是否为示例数据)' })
+  isSample!: boolean;
+
   @Sql(one((t, c) => `fair_exhibitor ${c} where ${c}.id = ${t}.exhibitor_id`))
   @Field(() => FairExhibitor, { description: 'The exhibitor it is with (参展商)' })
   exhibitor!: FairExhibitor;

@@ -8,6 +8,7 @@ import { compileSelection, type MatchListArgs, type NodeSelection, rankPage } fr
 import { type Explanation, normalise } from '../../matching/engine';
 import type { MatchProfile } from '../../matching/profile';
 import { currency, intBetween, listAtMost, nonNegativeDecimal, noControlChars, positiveDecimal, Problems } from '../matchmaking/matchmaking.validation';
+import { checkHsCode } from '../reference/hs-code';
 import { knownCountryCodes } from '../reference/reference.cache';
 import { OrderUnit, ProductCertification } from './fair.enums';
 import { publishSourcingOfferMatch } from './sourcing.events';
@@ -156,7 +157,8 @@ async function criteriaListing(ctx: Context, c: SourcingCriteriaInput): Promise<
   const { edition, category, belt } = await bySlugs(ctx, p, c);
   if (!p.ok) throw badInput(p.list.map((e) => `${e.field?.join('.')}: ${e.message}`).join('; '), p.list[0].field);
   const markets = c.markets?.length ? [...new Set(countryCodes(c.markets, await knownCountryCodes(ctx.db), 'request.markets'))] : [];
-  const hsCode = hs ? `${hs[1]}${hs[2]}` : null;
+  // A well-formed code must also be a subheading of HS 2022: one that none has matches no offer.
+  const hsCode = hs ? await checkHsCode(ctx.db, `${hs[1]}${hs[2]}`, 'request.hsCode') : null;
   return {
     id: null,
     edition_id: edition!.id,

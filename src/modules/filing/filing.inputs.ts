@@ -2,6 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/types/scalars';
 import { ADDRESS_MAX, AREA_MAX, DOCUMENTS_MAX, REASON_TEXT_MAX, REFERENCE_MAX, TITLE_MAX } from './filing.bounds';
 import { FilingDocumentKind, FilingReturnReason, FilingRevocationReason, FilingStatus } from './filing.enums';
+import { IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 
 /* What operators and customs offices send; the bounds are filing.bounds.ts's, checked in filing.validation.ts. */
 @InputType({ description: 'A supporting document, by reference: no file is uploaded (证明材料)' })
@@ -100,4 +101,7 @@ export class WarehouseFilingFilter {
 
   @Field(() => ID, { nullable: true, description: 'By this operating enterprise (运营企业ID)' })
   operatorId?: string;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 }

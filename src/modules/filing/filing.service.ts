@@ -8,10 +8,12 @@ import { privateAnswer } from '../../graphql/plugins/cache-policy';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
 import { FilingStatus } from './filing.enums';
+import { requireKnown } from '../reference/reference.cache';
 import type { WarehouseFilingFilter } from './filing.inputs';
 import { PUBLIC_STATUS_SQL, type FilingDocument, type FilingEvent } from './filing.types';
 import { OFFICE_CODE } from './filing.validation';
 import type { StoredReason } from './warehouse-filing.entity';
+import { isSampleSql } from '../../graphql/types/filters';
 
 /*
  * Reads of filings. Who sees what (docs/filing.md, "Who sees what"):
@@ -36,7 +38,7 @@ export function isParty(ctx: Context, operatorId: number, officeCode: string): b
   return ctx.viewer?.enterpriseId === operatorId || ctx.authority?.officeCode === officeCode;
 }
 
-function filterWhere(filter: WarehouseFilingFilter | undefined): Sql[] {
+async function filterWhere(ctx: Context, filter: WarehouseFilingFilter | undefined): Promise<Sql[]> {
   const where: Sql[] = [];
   if (!filter) return where;
   if (filter.statuses) {
@@ -48,18 +50,20 @@ function filterWhere(filter: WarehouseFilingFilter | undefined): Sql[] {
     if (codes.length === 0 || codes.length > 50) throw badInput('`customsOfficeCodes` must list 1 to 50 codes', 'filter.customsOfficeCodes');
     const bad = codes.find((c) => !OFFICE_CODE.test(c));
     if (bad !== undefined) throw badInput(`"${bad.slice(0, 20)}" is not a customs district code (four digits, e.g. 8000)`, 'filter.customsOfficeCodes');
+    await requireKnown(ctx.db, 'customsOffice', codes, 'filter.customsOfficeCodes');
     where.push(sql`t.office_code = any(${sql.array(codes, 'text')})`);
   }
+  isSampleSql(filter, where);
   if (filter.warehouseId) where.push(sql`t.warehouse_id = ${sql.typed(intIdOf('OverseasWarehouse', filter.warehouseId, 'filter.warehouseId'), 'int')}`);
   if (filter.operatorId) where.push(sql`t.operator_id = ${sql.typed(intIdOf('Enterprise', filter.operatorId, 'filter.operatorId'), 'int')}`);
   return where;
 }
 
 /** A page of the filings the caller may see, by number. */
-export function listFilings(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: WarehouseFilingFilter }): Promise<ConnectionResult> {
+export async function listFilings(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: WarehouseFilingFilter }): Promise<ConnectionResult> {
   if (ctx.viewer || ctx.authority) privateAnswer(ctx);
   const params = new Params();
-  const where = [visible(ctx), ...filterWhere(args.filter)].map((w) => w.render(params));
+  const where = [visible(ctx), ...(await filterWhere(ctx, args.filter))].map((w) => w.render(params));
   const order = [{ name: 'NUMBER', expr: 't.number', type: 'text' as const, desc: false }];
   return runConnection(ctx, info, { type: 'WarehouseFiling', from: 'warehouse_filing t', where, order, params }, args);
 }

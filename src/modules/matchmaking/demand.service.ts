@@ -10,7 +10,7 @@ import { idOf, mutationScope, runMutation } from '../../graphql/mutation';
 import { failure, Problems, type Path } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
-import { countryCodes } from '../../graphql/types/filters';
+import { countryCodes, isSampleSql } from '../../graphql/types/filters';
 import { knownCountryCodes, knownProductCategorySlugs } from '../reference/reference.cache';
 import { demandAccess } from './matchmaking.access';
 import { MatchmakingErrorCode } from './matchmaking.errors';
@@ -43,6 +43,7 @@ export async function listDemands(ctx: Context, info: GraphQLResolveInfo, page: 
     where.push(sql`t.countries && ${sql.array(codes, 'text')}`);
   }
   if (filter?.startingFrom) where.push(sql`t.start_date >= ${sql.typed(filter.startingFrom, 'date')}`);
+  isSampleSql(filter, where);
   if (filter?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return runConnection(
     ctx,

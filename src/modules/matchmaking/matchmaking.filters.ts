@@ -2,6 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { StorageClass } from '../warehouse/warehouse.enums';
 import { DemandStatus, HoldStatus, OfferStatus } from './matchmaking.enums';
+import { IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 
 @InputType({ description: 'Filter for capacity offers (供给筛选条件)' })
 export class CapacityOfferFilter {
@@ -22,6 +23,9 @@ export class CapacityOfferFilter {
 
   @Field({ nullable: true, description: 'Only offers of warehouses your enterprise operates (仅本企业)' })
   mine?: boolean;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,
@@ -51,6 +55,9 @@ export class CapacityDemandFilter {
 
   @Field({ nullable: true, description: 'Only your enterprise’s demands (仅本企业)' })
   mine?: boolean;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

@@ -9,7 +9,7 @@ import { idOf, mutationScope, runMutation } from '../../graphql/mutation';
 import { failure, Problems, type Path } from '../../graphql/payload';
 import { runConnection, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
-import { countryCodes } from '../../graphql/types/filters';
+import { countryCodes, isSampleSql } from '../../graphql/types/filters';
 import { knownCountryCodes } from '../reference/reference.cache';
 import { cbmPerUnit, offerDerivedSelect } from './capacity.formulas';
 import { lockDemandsOfHolds } from './hold.ending';
@@ -116,6 +116,7 @@ export async function listOffers(ctx: Context, info: GraphQLResolveInfo, page: P
   if (filter?.storageClasses) where.push(sql`t.storage_class = any(${sql.array(filter.storageClasses, 'text')})`);
   if (filter?.availableOn) where.push(sql`${sql.typed(filter.availableOn, 'date')} between t.available_from and t.available_to`);
   if (filter?.remainingCbmAtLeast) where.push(sql`(t.quantity - t.held_quantity) * t.cbm_per_unit >= ${sql.typed(filter.remainingCbmAtLeast, 'numeric')}`);
+  isSampleSql(filter, where);
   if (filter?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return runConnection(
     ctx,

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { requireKnownDistricts, unknownDistrictCodes } from '../reference/reference.cache';
+import { requireKnown, requireKnownDistricts, unknownDistrictCodes } from '../reference/reference.cache';
 import { sql, type Sql } from '../../db/sql';
 import { type Context, requireViewer } from '../../graphql/context';
 import type { DecimalFit } from '../../graphql/decimal';
@@ -32,6 +32,7 @@ import {
   SPACE_FILTER_VALUES_MAX,
 } from './park-space.types';
 import { ParkSpaceStatus } from './park.enums';
+import { isSampleSql } from '../../graphql/types/filters';
 
 /**
  * Park space: the public list (`parkSpaces`, a park's `spaces`) and the matches for an enterprise's
@@ -84,6 +85,7 @@ function spaceWhere(ctx: Context, filter: ParkSpaceFilter | undefined, p: Params
   const rent = amountOf(filter.maxMonthlyRentPerM2, RENT, 'filter.maxMonthlyRentPerM2');
   if (rent !== undefined) where.push(sql`t.monthly_rent_per_m2 <= ${sql.typed(rent, 'numeric')}`);
   if (filter.availableBy) where.push(sql`t.available_from <= ${sql.typed(filter.availableBy, 'date')}`);
+  isSampleSql(filter, where);
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   const out = where.map((w) => w.render(p));
   intRangeSql('t.area_m2', filter.areaM2, p, out, 'filter.areaM2');
@@ -93,16 +95,7 @@ function spaceWhere(ctx: Context, filter: ParkSpaceFilter | undefined, p: Params
 /** An unknown park slug or district code in a filter is BAD_USER_INPUT naming it, not an empty page. */
 async function requireKnownPlaces(ctx: Context, filter: ParkSpaceFilter | undefined): Promise<void> {
   if (filter?.districts?.length) await requireKnownDistricts(ctx.db, filter.districts, 'filter.districts');
-  if (!filter?.parks?.length) return;
-  const found = new Set(
-    (await ctx.db.query<{ slug: string }>('select slug from industrial_park where slug = any($1::text[])', [filter.parks])).map((r) => r.slug),
-  );
-  const unknown = filter.parks.filter((slug) => !found.has(slug));
-  if (unknown.length)
-    throw badInput(
-      `Unknown park${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u.slice(0, 80)}"`).join(', ')} (see \`industrialParks\`)`,
-      'filter.parks',
-    );
+  if (filter?.parks?.length) await requireKnown(ctx.db, 'industrialPark', filter.parks, 'filter.parks');
 }
 
 /** A page of park space for the `parkSpaces` query: AVAILABLE spaces unless `statuses` says otherwise. */

@@ -14,6 +14,7 @@ import { ParkKind, ParkPublicService, ParkSpaceKind, ParkSpaceKindLabels, ParkSp
 import { ParkError } from './park.errors';
 import { IndustrialPark } from './park.types';
 import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
+import { IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 
 /*
  * Park space as GraphQL (docs/matchmaking.md, "Park space"): the space a park lets, its list's
@@ -146,6 +147,9 @@ export class ParkSpaceFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'Available on or before this day (最迟可入驻日期)' })
   availableBy?: string;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../graphql/types/enums';
-import { EnumSetFilter } from '../../graphql/types/filters';
+import { EnumSetFilter, IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 import { NearInput } from '../../graphql/types/geo';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import { ParkDesignation, ParkKind, ParkPublicService } from './park.enums';
@@ -26,6 +26,9 @@ export class ParkFilter {
 
   @Field(() => NearInput, { nullable: true, description: 'Within a radius of a point or a city; enables `distanceKm` and DISTANCE ordering (距离范围)' })
   near?: NearInput;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

@@ -1,12 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
-import { setFilterSql } from '../../graphql/types/filters';
+import { setFilterSql, isSampleSql } from '../../graphql/types/filters';
 import { applyNear, distanceOrder } from '../../graphql/types/geo';
 import { districtCodes } from '../../graphql/types/ranges';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
+import { knownIds } from '../reference/reference.cache';
 import { type ParkFilter, type ParkOrder, ParkOrderField } from './park.inputs';
 
 async function parkWhere(ctx: Context, filter: ParkFilter | undefined, vars: Record<string, unknown>): Promise<Sql[]> {
@@ -15,9 +16,10 @@ async function parkWhere(ctx: Context, filter: ParkFilter | undefined, vars: Rec
   if (filter.kinds) where.push(sql`t.kind = any(${sql.known(filter.kinds, 'text')})`);
   if (filter.designations) where.push(sql`t.designation = any(${sql.known(filter.designations, 'text')})`);
   if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
-  if (filter.zones) where.push(sql`t.zone_id in (select id from zone where slug = any(${sql.array(filter.zones, 'text')}))`);
+  if (filter.zones) where.push(sql`t.zone_id = any(${sql.array(await knownIds(ctx.db, 'zone', filter.zones, 'filter.zones'), 'int')})`);
   setFilterSql('t.public_services', filter.publicServices, where);
   await applyNear(ctx.db, filter.near, where, vars);
+  isSampleSql(filter, where);
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }

@@ -10,14 +10,14 @@ const TTL_MS = 60_000;
 /**
  * A value loaded from the database and kept for TTL_MS, per database (keyed by the pool every
  * request's ReadDb shares; a test process talks to several databases, whose IDs differ); `clear`
- * forgets it.
+ * forgets it. `get(db, maxAgeMs)` reloads a value older than `maxAgeMs`.
  */
-function cached<T>(load: (db: ReadDb) => Promise<T>): { get(db: ReadDb): Promise<T>; clear(): void } {
+function cached<T>(load: (db: ReadDb) => Promise<T>): { get(db: ReadDb, maxAgeMs?: number): Promise<T>; clear(): void } {
   let held = new WeakMap<object, { at: number; value: T }>();
   return {
-    async get(db) {
+    async get(db, maxAgeMs = TTL_MS) {
       const h = held.get(db.source);
-      if (h && Date.now() - h.at < TTL_MS) return h.value;
+      if (h && Date.now() - h.at < maxAgeMs) return h.value;
       const value = await load(db);
       held.set(db.source, { at: Date.now(), value });
       return value;
@@ -30,17 +30,6 @@ function cached<T>(load: (db: ReadDb) => Promise<T>): { get(db: ReadDb): Promise
 
 const districts = cached(async (db) => new Set((await db.query<{ code: string }>('select code from district')).map((r) => r.code)));
 const countries = cached(async (db) => new Set((await db.query<{ code: string }>('select code from country')).map((r) => r.code)));
-const categories = cached(async (db) => new Set((await db.query<{ slug: string }>('select slug from product_category')).map((r) => r.slug)));
-/** Per category slug, its ID and, for a top-level category, its subcategories' IDs. */
-const categoryIds = cached(async (db) => {
-  const rows = await db.query<{ slug: string; ids: number[] }>(
-    'select c.slug, array_prepend(c.id, array(select s.id from product_category s where s.parent_id = c.id and c.parent_id is null order by s.id)) as ids from product_category c',
-  );
-  return new Map(rows.map((r) => [r.slug, r.ids.map(Number)]));
-});
-const beltIds = cached(
-  async (db) => new Map((await db.query<{ slug: string; id: number }>('select slug, id from industrial_belt')).map((r) => [r.slug, Number(r.id)])),
-);
 const latestYear = cached(async (db) => (await db.query<{ y: number | null }>('select max(year)::int as y from enterprise_annual_figure'))[0].y);
 
 export function knownCountryCodes(db: ReadDb): Promise<ReadonlySet<string>> {
@@ -65,8 +54,8 @@ export async function requireKnownDistricts(db: ReadDb, codes: readonly string[]
 }
 
 /** Slugs of the product categories: what a demand's `productCategories` may name. */
-export function knownProductCategorySlugs(db: ReadDb): Promise<ReadonlySet<string>> {
-  return categories.get(db);
+export async function knownProductCategorySlugs(db: ReadDb): Promise<ReadonlySet<string>> {
+  return new Set((await VOCABULARIES.productCategory.values.get(db)).keys());
 }
 
 /** The latest year that has enterprise annual figures (default year for GMV sorts). */
@@ -78,27 +67,99 @@ export function latestFigureYear(db: ReadDb): Promise<number | null> {
 export function clearReferenceCache(): void {
   countries.clear();
   districts.clear();
-  categories.clear();
   latestYear.clear();
-  categoryIds.clear();
-  beltIds.clear();
+  for (const v of Object.values(VOCABULARIES)) v.values.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Codes and slugs a filter may name
+
+/** Slug or code → the row IDs it selects (none for a vocabulary without IDs). */
+type Known = ReadonlyMap<string, readonly number[]>;
+
+/** Unknown values one message quotes, and the characters of each. */
+const QUOTED_MAX = 10;
+const QUOTE_CHARS = 80;
+
+/** Rows of `key` (and `ids`) as a Known map. */
+function knownBy(statement: string) {
+  return cached<Known>(
+    async (db) => new Map((await db.query<{ key: string; ids: number[] | null }>(statement)).map((r) => [r.key, (r.ids ?? []).map(Number)])),
+  );
 }
 
 /**
- * The IDs a filter by these category slugs selects: each category and, for a top-level one, its
- * subcategories. Unknown slugs select nothing (the caller says so when the page comes back empty).
- * As constants in a statement they give PostgreSQL the column's statistics and an index key.
+ * The codes and slugs filters take, each with how it is named in a refusal and the query that lists
+ * them. Small sets (the largest, HS headings, has 1,228 codes), loaded once per minute per
+ * database: checking a filter costs no round trip.
  */
-export async function productCategoryIds(db: ReadDb, slugs: readonly string[]): Promise<number[]> {
-  return idsOf(await categoryIds.get(db), slugs);
+const VOCABULARIES = {
+  industrialBelt: {
+    noun: 'industrial belt slug',
+    list: 'industrialBelts',
+    values: knownBy('select slug as key, array[id] as ids from industrial_belt'),
+  },
+  industrialPark: {
+    noun: 'industrial park slug',
+    list: 'industrialParks',
+    values: knownBy('select slug as key, array[id] as ids from industrial_park'),
+  },
+  /** A category selects itself and, when top-level, its subcategories. */
+  productCategory: {
+    noun: 'product category slug',
+    list: 'productCategories',
+    values: knownBy(
+      'select c.slug as key, array_prepend(c.id, array(select s.id from product_category s where s.parent_id = c.id and c.parent_id is null order by s.id)) as ids from product_category c',
+    ),
+  },
+  zone: { noun: 'zone slug', list: 'zones', values: knownBy('select slug as key, array[id] as ids from zone') },
+  corridor: { noun: 'corridor slug', list: 'corridors', values: knownBy('select slug as key, array[id] as ids from corridor') },
+  fairEdition: { noun: 'fair edition slug', list: 'fairEditions', values: knownBy('select slug as key, array[id] as ids from fair_edition') },
+  hsChapter: { noun: 'HS chapter', list: 'hsChapters', values: knownBy('select code as key, null as ids from hs_chapter') },
+  hsHeading: { noun: 'HS heading', list: 'hsCodes', values: knownBy('select distinct left(code, 4) as key, null as ids from hs_subheading') },
+  customsOffice: { noun: 'customs office code', list: 'customsOffices', values: knownBy('select code as key, null as ids from customs_office') },
+  countryRegion: {
+    noun: 'country region',
+    list: 'countries',
+    values: knownBy('select distinct region as key, null as ids from country where region is not null'),
+  },
+} as const satisfies Record<string, { noun: string; list: string; values: ReturnType<typeof knownBy> }>;
+
+/** A kind of code or slug a filter may name (see VOCABULARIES). */
+export type Vocabulary = keyof typeof VOCABULARIES;
+
+/**
+ * The known entries of `values` of one vocabulary, or BAD_USER_INPUT on `argument` naming every
+ * unknown one, as unknown countries are refused: a filter by a value nothing has is a mistake to
+ * say, not an empty page. A value missing from the cached set reloads it before it is refused.
+ */
+async function lookUp(db: ReadDb, kind: Vocabulary, values: readonly string[], argument: string): Promise<(readonly number[])[]> {
+  if (!values.length) return [];
+  const v = VOCABULARIES[kind];
+  let known = await v.values.get(db);
+  // A miss reloads the set first, so a row added a moment ago is not refused for a minute; only a
+  // request naming an unknown value (which is then refused) pays that statement.
+  if (values.some((x) => !known.has(x))) known = await v.values.get(db, 0);
+  const unknown = [...new Set(values.filter((x) => !known.has(x)))];
+  if (unknown.length) {
+    const quoted = unknown.slice(0, QUOTED_MAX).map((x) => JSON.stringify(x.length > QUOTE_CHARS ? `${x.slice(0, QUOTE_CHARS)}…` : x));
+    const more = unknown.length > QUOTED_MAX ? ` and ${unknown.length - QUOTED_MAX} more` : '';
+    const is = unknown.length === 1 ? `is not a known ${v.noun}` : `are not known ${v.noun}s`;
+    throw badInput(`${quoted.join(', ')}${more} ${is} (see \`${v.list}\`)`, argument);
+  }
+  return values.map((x) => known.get(x)!);
 }
 
-/** The IDs of these industrial belt slugs (unknown ones select nothing), as productCategoryIds. */
-export async function industrialBeltIds(db: ReadDb, slugs: readonly string[]): Promise<number[]> {
-  return idsOf(await beltIds.get(db), slugs);
+/** Refuses (BAD_USER_INPUT on `argument`) any of `values` that is not a known code or slug of `kind`. */
+export async function requireKnown(db: ReadDb, kind: Vocabulary, values: readonly string[], argument: string): Promise<void> {
+  await lookUp(db, kind, values, argument);
 }
 
-/** The IDs the slugs name, once each; unknown slugs name none. */
-function idsOf(bySlug: ReadonlyMap<string, number | number[]>, slugs: readonly string[]): number[] {
-  return [...new Set(slugs.flatMap((s) => bySlug.get(s) ?? []))];
+/**
+ * The row IDs these slugs select, once each, refusing unknown ones as requireKnown does: for a
+ * product category, the category and (top-level) its subcategories. As constants in a statement
+ * they give PostgreSQL the column's statistics and an index key.
+ */
+export async function knownIds(db: ReadDb, kind: Vocabulary, values: readonly string[], argument: string): Promise<number[]> {
+  return [...new Set((await lookUp(db, kind, values, argument)).flat())];
 }

@@ -3,6 +3,7 @@ import { OrderDirection } from '../../graphql/types/enums';
 import { DateScalar, DateTimeScalar } from '../../graphql/types/scalars';
 import { HS_SEARCH_MAX, HS_SEARCH_WORDS } from './hs-code';
 import { CorridorMode, DistrictKind, ZoneKind } from './reference.enums';
+import { IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 
 export enum ReferenceOrderField {
   KEY = 'KEY',
@@ -121,6 +122,9 @@ export class ExchangeRateFilter {
       'Only the rates in force on this day: each pair’s latest rate on or before it, as matching takes them (某日适用的汇率：各货币对在该日或之前的最新汇率)',
   })
   on?: string;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

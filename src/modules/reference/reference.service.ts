@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
-import { countryCodes } from '../../graphql/types/filters';
+import { countryCodes, isSampleSql } from '../../graphql/types/filters';
 import { districtCodes } from '../../graphql/types/ranges';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
@@ -10,7 +10,7 @@ import { Params } from '../../graphql/sql/params';
 import { latestRatesCtes } from './exchange-rate.sql';
 import { HS_CHAPTER, HS_HEADING, HS_SEARCH_MAX, HS_SEARCH_WORDS, hsCodeArg } from './hs-code';
 import { ISO_4217 } from './iso-codes';
-import { knownCountryCodes } from './reference.cache';
+import { knownCountryCodes, requireKnown } from './reference.cache';
 import type {
   CorridorFilter,
   CountryFilter,
@@ -102,10 +102,13 @@ export function listZones(ctx: Context, info: GraphQLResolveInfo, args: PageArgs
   return listRef(ctx, info, REF.zone, where, args);
 }
 
-export function listCountries(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: CountryFilter; orderBy?: ReferenceOrder[] }) {
+export async function listCountries(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: CountryFilter; orderBy?: ReferenceOrder[] }) {
   const where: Sql[] = [];
   const f = args.filter;
-  if (f?.regions) where.push(sql`t.region = any(${sql.array(f.regions, 'text')})`);
+  if (f?.regions) {
+    await requireKnown(ctx.db, 'countryRegion', f.regions, 'filter.regions');
+    where.push(sql`t.region = any(${sql.array(f.regions, 'text')})`);
+  }
   updatedSince(f?.updatedSince, where);
   return listRef(ctx, info, REF.country, where, args);
 }
@@ -122,11 +125,18 @@ export async function listCorridors(ctx: Context, info: GraphQLResolveInfo, args
   return listRef(ctx, info, REF.corridor, where, args);
 }
 
-export function listProductCategories(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ProductCategoryFilter; orderBy?: ReferenceOrder[] }) {
+export async function listProductCategories(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: PageArgs & { filter?: ProductCategoryFilter; orderBy?: ReferenceOrder[] },
+) {
   const where: Sql[] = [];
   const f = args.filter;
   if (f?.isTopLevel != null) where.push(f.isTopLevel ? sql`t.parent_id is null` : sql`t.parent_id is not null`);
-  if (f?.parentSlug) where.push(sql`t.parent_id = (select id from product_category where slug = ${f.parentSlug})`);
+  if (f?.parentSlug) {
+    await requireKnown(ctx.db, 'productCategory', [f.parentSlug], 'filter.parentSlug');
+    where.push(sql`t.parent_id = (select id from product_category where slug = ${f.parentSlug})`);
+  }
   updatedSince(f?.updatedSince, where);
   return listRef(ctx, info, REF.productCategory, where, args);
 }
@@ -174,6 +184,7 @@ export function listExchangeRates(ctx: Context, info: GraphQLResolveInfo, args: 
     if (base) where.push(sql`t.base_currency = ${base}`);
     if (quote) where.push(sql`t.quote_currency = ${quote}`);
   }
+  isSampleSql(f, where);
   updatedSince(f?.updatedSince, where);
   const order = orderTerms(
     args.orderBy,
@@ -233,12 +244,17 @@ function hsSearchSql(raw: string, argument: string): Sql[] {
  * A page of HS 2022 subheadings in code order. The chapter filter is served by the chapter index,
  * the heading filter by a range of the primary key; `search` scans (see hsSearchSql).
  */
-export function listHsCodes(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: HsCodeFilter }) {
+export async function listHsCodes(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: HsCodeFilter }) {
   const where: Sql[] = [];
   const f = args.filter;
-  if (f?.chapter != null) where.push(sql`t.chapter_code = ${hsChapterArg(f.chapter, 'filter.chapter')}`);
+  if (f?.chapter != null) {
+    const c = hsChapterArg(f.chapter, 'filter.chapter');
+    await requireKnown(ctx.db, 'hsChapter', [c], 'filter.chapter');
+    where.push(sql`t.chapter_code = ${c}`);
+  }
   if (f?.heading != null) {
     const h = hsHeadingArg(f.heading, 'filter.heading');
+    await requireKnown(ctx.db, 'hsHeading', [h], 'filter.heading');
     where.push(sql`t.code between ${`${h}00`} and ${`${h}99`}`);
   }
   if (f?.search != null) where.push(...hsSearchSql(f.search, 'filter.search'));

@@ -3,6 +3,7 @@ import { OrderDirection } from '../../graphql/types/enums';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { ServiceCategory, ServiceCertification, ServiceNeedStatus, ServiceOfferingStatus, ServicePriceUnit } from './service-provider.enums';
 import { ServiceCategorySetFilter } from './service-provider.inputs';
+import { IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 
 /** Inputs of service offerings and needs: list filters, writes and ad-hoc needs (bounds: service.validation.ts). */
 
@@ -46,6 +47,9 @@ export class ServiceOfferingFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only your own offerings (needs your API key) (仅我的)' })
   mine?: boolean;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,
@@ -101,6 +105,9 @@ export class ServiceNeedFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only your own needs (needs your API key) (仅我的)' })
   mine?: boolean;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

@@ -11,7 +11,7 @@ import { type ConnectionResult, type PageArgs, runConnection } from '../../graph
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
 import { parseSearchQuery, textMatcher } from '../../graphql/text-search';
-import { setFilterSql } from '../../graphql/types/filters';
+import { setFilterSql, isSampleSql } from '../../graphql/types/filters';
 import { currency, decimalFits, todayInChina } from '../matchmaking/matchmaking.validation';
 import { announceOffering } from './service-match.service';
 import { EU, EU_MEMBERS } from './service-provider.enums';
@@ -137,6 +137,7 @@ function offeringWhere(ctx: Context, f: ServiceOfferingFilter | undefined): Sql[
       p.add(['filter', 'turnaroundDaysAtMost'], `turnaroundDaysAtMost must be a whole number from 0 to 730 (got ${f.turnaroundDaysAtMost})`);
     else where.push(sql`t.turnaround_days <= ${sql.typed(f.turnaroundDaysAtMost, 'int')}`);
   }
+  isSampleSql(f, where);
   if (f.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
   thrown(p);
   return where;
@@ -182,6 +183,7 @@ export async function listNeeds(
   const l = f?.languages ? languages(p, ['filter', 'languages'], f.languages) : undefined;
   if (l?.length) where.push(sql`(t.languages && ${sql.known(l, 'text')} or cardinality(t.languages) = 0)`);
   thrown(p);
+  isSampleSql(f, where);
   if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
   // An open need past its deadline is matched no more, so others do not see it as open (its owner does).
   if (!f?.mine) where.push(sql`(t.status <> 'OPEN' or t.deadline is null or t.deadline >= (now() at time zone 'Asia/Shanghai')::date)`);

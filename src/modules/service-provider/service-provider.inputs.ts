@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../graphql/types/enums';
-import { EnumSetFilter } from '../../graphql/types/filters';
+import { EnumSetFilter, IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import { ServiceCategory } from './service-provider.enums';
 
@@ -16,6 +16,9 @@ export class ServiceProviderFilter {
 
   @Field(() => [String], { nullable: true, description: 'Works in any of these languages, ISO 639-1 codes such as ru (工作语言，任一)' })
   languages?: string[];
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

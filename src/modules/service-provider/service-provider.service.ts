@@ -2,10 +2,11 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
-import { countryCodes, setFilterSql } from '../../graphql/types/filters';
+import { countryCodes, isSampleSql, setFilterSql } from '../../graphql/types/filters';
 import { runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
+import { ISO_639_1 } from '../reference/iso-codes';
 import { knownCountryCodes } from '../reference/reference.cache';
 import { type ServiceProviderFilter, type ServiceProviderOrder, ServiceProviderOrderField } from './service-provider.inputs';
 
@@ -16,13 +17,11 @@ const ORDER_COLUMNS = {
   [ServiceProviderOrderField.UPDATED_AT]: { expr: 't.updated_at', type: 'timestamptz' },
 } as const;
 
-const ISO_639_1 = /^[a-z]{2}$/;
-
-/** Lower-cases ISO 639-1 codes and checks their form (two letters); which codes exist is not checked. */
+/** Lower-cases ISO 639-1 codes and refuses any that is not one (as talent's and offerings' language filters do). */
 export function languageCodes(codes: string[], argument: string): string[] {
   return codes.map((raw) => {
     const code = raw.trim().toLowerCase();
-    if (!ISO_639_1.test(code)) throw badInput(`"${raw}" is not an ISO 639-1 language code (two letters, e.g. en, ru, vi)`, argument);
+    if (!ISO_639_1.has(code)) throw badInput(`"${raw}" is not an ISO 639-1 language code (two letters, e.g. en, ru, vi)`, argument);
     return code;
   });
 }
@@ -40,6 +39,7 @@ export async function serviceProviderWhere(ctx: Context, filter: ServiceProvider
     where.push(sql`t.markets && ${sql.known(codes, 'text')}`);
   }
   if (filter.languages) where.push(sql`t.languages && ${sql.known(languageCodes(filter.languages, 'filter.languages'), 'text')}`);
+  isSampleSql(filter, where);
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }

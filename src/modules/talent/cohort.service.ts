@@ -8,7 +8,7 @@ import { fromGlobalId, intKey } from '../../graphql/ids';
 import { type ConnectionResult, type PageArgs, runConnection } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
-import { setFilterSql } from '../../graphql/types/filters';
+import { setFilterSql, isSampleSql } from '../../graphql/types/filters';
 import { districtCodes } from '../../graphql/types/ranges';
 import { COHORT_FILTER_IDS_MAX, LANGUAGES_MAX, type TalentCohortFilter, type TalentCohortOrder, TalentCohortOrderField } from './talent-cohort.inputs';
 import { seatsLeftSql } from './talent.profile';
@@ -67,6 +67,7 @@ export function cohortWhere(filter: TalentCohortFilter | undefined): Sql[] {
   if (filter.startsFrom) where.push(sql`t.starts_on >= ${sql.typed(filter.startsFrom, 'date')}`);
   if (filter.startsTo) where.push(sql`t.starts_on <= ${sql.typed(filter.startsTo, 'date')}`);
   if (filter.hasFreeSeats != null) where.push(sql`(${sql.raw(seatsLeftSql('t'))} > 0) = ${sql.typed(filter.hasFreeSeats, 'bool')}`);
+  isSampleSql(filter, where);
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }

@@ -4,6 +4,7 @@ import { DateScalar, DateTimeScalar } from '../../graphql/types/scalars';
 import { ContactInput } from '../matchmaking/matchmaking.inputs';
 import { CohortMode, CohortStatus, SeatReservationStatus, type TalentSpecialty } from './talent.enums';
 import { TalentSpecialtySetFilter } from './talent.inputs';
+import { IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 
 /** Inputs of cohorts and seat reservations: the list's filter and order, and what a reservation asks. */
 
@@ -45,6 +46,9 @@ export class TalentCohortFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'True: with seats left to reserve; false: full (是否有剩余名额)' })
   hasFreeSeats?: boolean;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

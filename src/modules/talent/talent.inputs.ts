@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../graphql/types/enums';
-import { EnumSetFilter } from '../../graphql/types/filters';
+import { EnumSetFilter, IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 import { DateTimeScalar } from '../../graphql/types/scalars';
 import { TalentBaseKind, TalentSpecialty } from './talent.enums';
 
@@ -16,6 +16,9 @@ export class TalentBaseFilter {
 
   @Field(() => [String], { nullable: true, description: 'In any of these districts, GB/T 2260 six-digit codes such as 500112 (所在区县，任一)' })
   districts?: string[];
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

@@ -3,7 +3,7 @@ import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { districtCodes } from '../../graphql/types/ranges';
-import { setFilterSql } from '../../graphql/types/filters';
+import { setFilterSql, isSampleSql } from '../../graphql/types/filters';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
@@ -28,6 +28,7 @@ export function talentBaseWhere(filter: TalentBaseFilter | undefined): Sql[] {
   if (filter.kinds) where.push(sql`t.kind = any(${sql.known(filter.kinds, 'text')})`);
   setFilterSql('t.specialties', filter.specialties, where);
   if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
+  isSampleSql(filter, where);
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }

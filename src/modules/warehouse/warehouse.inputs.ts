@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { MoneyInput } from '../../graphql/types/common';
 import { NearInput } from '../../graphql/types/geo';
 import { OrderDirection } from '../../graphql/types/enums';
-import { EnumSetFilter } from '../../graphql/types/filters';
+import { EnumSetFilter, IS_SAMPLE_FIELD } from '../../graphql/types/filters';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { StorageClass, WarehouseService } from './warehouse.enums';
 
@@ -46,6 +46,9 @@ export class WarehouseFilter {
 
   @Field(() => ID, { nullable: true, description: 'Operated by this enterprise (运营企业ID)' })
   operatorId?: string;
+
+  @Field(IS_SAMPLE_FIELD)
+  isSample?: boolean;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

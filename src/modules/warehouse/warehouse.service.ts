@@ -3,12 +3,13 @@ import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { intIdOf } from '../../graphql/ids';
-import { countryCodes, setFilterSql } from '../../graphql/types/filters';
+import { countryCodes, setFilterSql, isSampleSql } from '../../graphql/types/filters';
 import { applyNear, distanceOrder } from '../../graphql/types/geo';
 import { runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
-import { knownCountryCodes } from '../reference/reference.cache';
+import { knownCountryCodes, knownIds } from '../reference/reference.cache';
+import { currencyArg } from '../reference/reference.service';
 import { type WarehouseFilter, WarehouseOrderField, type WarehouseOrder } from './warehouse.inputs';
 
 const ORDER_COLUMNS = (distance: string) =>
@@ -45,12 +46,7 @@ export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | und
     where.push(sql`t.capacity_cbm >= ${sql.typed(filter.capacityCbmAtLeast, 'numeric')}`);
   }
   if (filter.storagePriceAtMost) {
-    const cur = filter.storagePriceAtMost.currency.toUpperCase();
-    if (!/^[A-Z]{3}$/.test(cur))
-      throw badInput(
-        `"${filter.storagePriceAtMost.currency}" is not an ISO 4217 currency code (three letters, e.g. USD)`,
-        'filter.storagePriceAtMost.currency',
-      );
+    const cur = currencyArg(filter.storagePriceAtMost.currency, 'filter.storagePriceAtMost.currency');
     where.push(sql`t.currency = ${cur} and t.monthly_storage_price_per_cbm <= ${sql.typed(filter.storagePriceAtMost.amount, 'numeric')}`);
   }
   if (filter.maxTransitDays != null && filter.maxTransitDays < 1) {
@@ -58,11 +54,12 @@ export async function warehouseWhere(ctx: Context, filter: WarehouseFilter | und
   }
   if (filter.corridors || filter.maxTransitDays != null) {
     const conds = [sql`wc.warehouse_id = t.id`];
-    if (filter.corridors) conds.push(sql`wc.corridor_id in (select id from corridor where slug = any(${sql.array(filter.corridors, 'text')}))`);
+    if (filter.corridors) conds.push(sql`wc.corridor_id = any(${sql.array(await knownIds(ctx.db, 'corridor', filter.corridors, 'filter.corridors'), 'int')})`);
     if (filter.maxTransitDays != null) conds.push(sql`wc.transit_days <= ${filter.maxTransitDays}`);
     where.push(sql`exists (select 1 from warehouse_corridor wc where ${sql.join(conds, ' and ')})`);
   }
   if (filter.operatorId) where.push(sql`t.operator_id = ${intIdOf('Enterprise', filter.operatorId, 'filter.operatorId')}`);
+  isSampleSql(filter, where);
   if (filter.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
   return where;
 }
