@@ -35,15 +35,20 @@ export function creditCode<O extends boolean = false>(o: { ref?: boolean; role?:
   });
 }
 
-export const annualFigureFields = {
-  year: year({
+/** The year of an enterprise's figures: from 2000, and not before the enterprise was founded. */
+function figureYear(o: { unique?: string } = {}) {
+  return year({
     min: 2000,
-    unique: 'year',
+    ...o,
     then(y, r) {
       const founded = r.parent?.values.foundedYear as number | undefined;
       if (y !== undefined && founded !== undefined && (y as number) < founded) r.problem('year', `is before the enterprise was founded (${founded})`);
     },
-  }),
+  });
+}
+
+export const annualFigureFields = {
+  year: figureYear({ unique: 'year' }),
   cbecTransactionsCny: decimal({ precision: 18, scale: 2 }),
   importsCny: decimal({ precision: 18, scale: 2 }),
   exportsCny: decimal({ precision: 18, scale: 2 }),
@@ -62,13 +67,7 @@ function centsOf(v: unknown): bigint {
 const MARKETS_OF: Record<TradeDirection, 'exportMarkets' | 'importSourceMarkets'> = { EXPORT: 'exportMarkets', IMPORT: 'importSourceMarkets' };
 
 export const marketFigureFields = {
-  year: year({
-    min: 2000,
-    then(y, r) {
-      const founded = r.parent?.values.foundedYear as number | undefined;
-      if (y !== undefined && founded !== undefined && (y as number) < founded) r.problem('year', `is before the enterprise was founded (${founded})`);
-    },
-  }),
+  year: figureYear(),
   direction: oneOf(TradeDirection, 'TradeDirection'),
   countryCode: countryCode({
     then(code, r) {
