@@ -17,7 +17,9 @@ registerEnumType(EnterpriseDimension, {
     GMV_BAND: { description: '年度交易额区间 — band of the year’s CBEC transactions; enterprises without a figure for the year have no band' },
     YEAR: { description: '年份 — year of the annual figures' },
     CUSTOMS_MODE: {
-      description: '海关监管方式 — customs mode (9610, 1210, 9710, 9810); an enterprise with two modes counts in both groups, one with none in the null group',
+      description:
+        '海关监管方式 — customs mode (9610, 1210, 9710, 9810); an enterprise with two modes counts in both groups, one with none in the null group. ' +
+        'The sums are the enterprises’ whole annual figures, not their trade under that mode, which is not reported by mode (金额为企业全年合计，并非该方式下的贸易额)',
     },
   },
 });
