@@ -1,7 +1,10 @@
 import pg from 'pg';
 import { CustomsMode, EnterpriseRole, EXPORTING_ROLES, IMPORTING_ROLES, SERVING_ROLES } from '../../src/modules/enterprise/enterprise.enums';
-import { importDataset } from '../../src/composition';
-import { ImportValidationError, type Dataset, type ImportIssue } from '../../src/import';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { IMPORT_UNITS, importDataset, importRowsOf } from '../../src/composition';
+import { ImportValidationError, readRows, unitOfKind, type Dataset, type ImportIssue } from '../../src/import';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../src/orm';
 import { creditCodeFor } from '../../src/modules/enterprise/credit-code';
@@ -204,7 +207,7 @@ describe('the API answers what the rows say', () => {
     ['servedMarkets', ['KP'], /Unknown country code "KP"/],
     ['targetMarkets', ['ZZ'], /Unknown country code "ZZ"/],
     ['exportMarkets', Array(51).fill('DE'), /at most 50/],
-  ])('refuses %s %j with BAD_USER_INPUT naming the argument', async (field, codes, message) => {
+  ])('refuses %s (case %#) with BAD_USER_INPUT naming the argument', async (field, codes, message) => {
     const res = await s.gql(`query($f: EnterpriseFilter) { enterprises(filter: $f) { totalCount } }`, { f: { [field]: codes } });
     expect(res.status).toBeLessThan(500);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -365,6 +368,32 @@ describe('importing market data', () => {
     expect(noYear.join('\n')).toMatch(/no 2024/);
     const target = await problems(firm({ targetMarkets: ['DE', 'JP'] }));
     expect(target).toEqual([expect.stringMatching(/targetMarkets\[1\]: "JP" is in none of exportMarkets/)]);
+  });
+
+  it('imports the enterprises CSV download back without a change: the three markets, the deprecated union and the customs modes', async () => {
+    // Given: the download, as a user saves it
+    const res = await fetch(`${s.url}/datasets/enterprises.csv`);
+    expect(res.status).toBe(200);
+    const file = path.join(os.tmpdir(), `trade-enterprises-${process.pid}.csv`);
+    writeFileSync(file, await res.text());
+    const unit = unitOfKind(IMPORT_UNITS, 'enterprises')!;
+    // When
+    const read = await readRows(unit, file);
+    // Then: only the two columns the API makes itself are no import fields (the import does not take them)
+    expect(read.fileProblems.map((p) => p.value)).toEqual(['id (标识)', 'updatedAt (更新时间)']);
+    expect(read.cellProblems).toEqual([]);
+    const result = await importRowsOf(orm.em.fork(), unit, read.rows, {
+      acceptValid: false,
+      dryRun: false,
+      fileName: path.basename(file),
+      format: read.format,
+      fileProblems: [],
+      cellProblems: [],
+    });
+    expect(result.problems).toEqual([]);
+    expect(read.rows.length).toBeGreaterThan(300);
+    expect(result.valid).toBe(read.rows.length);
+    expect(result.counts).toMatchObject({ enterprise: 0 });
   });
 
   it('imports market figures that fit, and their union as targetMarkets, idempotently', async () => {
