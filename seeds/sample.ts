@@ -15,12 +15,13 @@ import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../sr
 import { corridors } from './data/corridors';
 import { LIANGJIANG_CODE, retiredCodeOf } from './data/districts';
 import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from './sample/names';
-import { USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from './sample/places';
+import { siteIn, USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from './sample/places';
 import { makeFairSample, type FairDataset } from './sample/fair';
 import { makeParkSpaces, type ParkSpaceDataset } from './sample/parks';
 import { makeTalentCohorts, type TalentDataset } from './sample/talent';
 import { makeServicesSample, type ServicesDataset } from './sample/services';
 import { Rng } from './sample/prng';
+import { addDays } from '../src/modules/matchmaking/matchmaking.validation';
 import { assignTrade } from './sample/trade';
 
 /*
@@ -613,7 +614,12 @@ interface ParkSite {
   openedYear: number;
 }
 
-/** Twelve-plus parks at real places in Chongqing; names and figures are sample data. */
+/**
+ * Twelve-plus parks at real places in Chongqing; names and figures are sample data. Each point is
+ * the subdistrict, zone or landmark its `addressZh` names, from the compiler's knowledge of the map
+ * (good to a kilometre or two; the three marked approximate placed from the distance and direction
+ * public pages give, to a few).
+ */
 export const PARK_SITES: ParkSite[] = [
   {
     slug: 'sino-singapore-chongqing-cbec-park',
@@ -760,8 +766,9 @@ export const PARK_SITES: ParkSite[] = [
     districtCode: '500118',
     zoneSlug: 'yongchuan-comprehensive-bonded-zone',
     addressZh: '重庆市永川区凤凰湖产业园',
-    lat: 29.3559,
-    lng: 105.927,
+    // South-east of the old town, in the urban new area (approximate, ±3 km; was the old town's centre).
+    lat: 29.34,
+    lng: 105.945,
     areaM2: 38000,
     openedYear: 2022,
   },
@@ -774,8 +781,9 @@ export const PARK_SITES: ParkSite[] = [
     districtCode: '500101',
     zoneSlug: 'wanzhou-comprehensive-bonded-zone',
     addressZh: '重庆市万州区高峰园',
-    lat: 30.8078,
-    lng: 108.4083,
+    // 高峰街道, 12 km south-west of the district's centre, where the bonded zone is (approximate; was the centre).
+    lat: 30.729,
+    lng: 108.32,
     areaM2: 30000,
     openedYear: 2022,
   },
@@ -787,8 +795,9 @@ export const PARK_SITES: ParkSite[] = [
     designation: ParkDesignation.NONE,
     districtCode: '500102',
     addressZh: '重庆市涪陵区李渡街道',
-    lat: 29.703,
-    lng: 107.3896,
+    // 李渡, about 8 km west of the old town (approximate; was the old town's centre).
+    lat: 29.715,
+    lng: 107.305,
     areaM2: 9000,
     openedYear: 2023,
   },
@@ -845,6 +854,9 @@ const PARK_AFFINITY: Record<ParkKind, Record<string, number>> = {
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const TODAY_YEAR = Number(SAMPLE_TODAY.slice(0, 4));
+const minDate = (a: string, b: string) => (a < b ? a : b);
+/** Days from one ISO date to a later one. */
+const daysFrom = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
 function makeParks(seed: number, ents: SampleEnterprise[]): ParkRecord[] {
   const rng = Rng.for(seed, 'parks');
@@ -870,7 +882,9 @@ function makeParks(seed: number, ents: SampleEnterprise[]): ParkRecord[] {
     };
   });
   // About 85 % of firms settle in a park, preferring parks of their kind and in their district;
-  // about one in six of those moved once, so its first tenancy has a move-out date.
+  // about one in six of those moved once, so its first tenancy has a move-out date. A firm is in one
+  // park at a time (park.import.ts refuses overlaps): a move-out is on or before SAMPLE_TODAY, and
+  // the move into the next park on or after the move-out and not after SAMPLE_TODAY.
   for (const e of ents) {
     if (!rng.chance(0.85)) continue;
     const weights = parks.map((p, i) => {
@@ -882,16 +896,22 @@ function makeParks(seed: number, ents: SampleEnterprise[]): ParkRecord[] {
     const moves = rng.chance(0.17) ? 2 : 1;
     const chosen = rng.sampleWeighted(weights, moves);
     let start = Math.max(e.record.foundedYear ?? 2010, 2015);
+    let left: string | null = null; // the move-out from the previous park
     chosen.forEach((pi, k) => {
       const park = parks[pi];
       const from = Math.max(start, park.openedYear ?? 2015);
       if (from > TODAY_YEAR) return;
       const inYear = rng.int(from, Math.min(TODAY_YEAR, from + 3));
-      const movedInOn = iso(inYear, rng.int(1, inYear === TODAY_YEAR ? 10 : 12), rng.int(1, 28));
+      const drawnIn = iso(inYear, rng.int(1, inYear === TODAY_YEAR ? 10 : 12), rng.int(1, 28));
+      // Into the next park no earlier than out of the last (within a month after, when drawn earlier).
+      const movedInOn = left === null || drawnIn >= left ? drawnIn : minDate(addDays(left, Number(drawnIn.slice(8, 10)) - 1), SAMPLE_TODAY);
       let movedOutOn: string | null = null;
       if (k === 0 && chosen.length > 1) {
         const outYear = Math.min(TODAY_YEAR, inYear + rng.int(1, 3));
-        movedOutOn = iso(outYear, outYear === inYear ? 12 : rng.int(1, 10), 28);
+        const drawnOut = iso(outYear, outYear === inYear ? 12 : rng.int(1, 10), 28);
+        // A move-out drawn after the sample's today (a move-in late in its year) falls halfway between.
+        movedOutOn = drawnOut <= SAMPLE_TODAY ? drawnOut : addDays(movedInOn, Math.floor(daysFrom(movedInOn, SAMPLE_TODAY) / 2));
+        left = movedOutOn;
         start = outYear;
       }
       park.tenants!.push({ creditCode: e.record.creditCode, movedInOn, movedOutOn });
@@ -1197,10 +1217,8 @@ function makeWarehouses(seed: number, ents: SampleEnterprise[]): WarehouseRecord
       countryCode: city.countryCode,
       cityZh: city.cityZh,
       cityEn: city.cityEn,
-      address: city.address(rng.int(2, 480), rng.pick(city.streets)),
-      // Within ~5 km of the city's logistics area.
-      latitude: Math.round((city.lat + rng.real(-0.045, 0.045)) * 1e6) / 1e6,
-      longitude: Math.round((city.lng + rng.real(-0.06, 0.06)) * 1e6) / 1e6,
+      // At the address: the street's point in the gazetteer, moved by at most ~0.3 km.
+      ...siteIn(rng, city),
       isPublic,
       ...terms,
       ...features,

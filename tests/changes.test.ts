@@ -70,6 +70,7 @@ describe('changes: the change feed in commit order', () => {
         'fair-exhibitors',
         'fair-listings',
         'policy-measures',
+        'policy-provisions',
         'policy-targets',
         'districts',
         'zones',

@@ -279,9 +279,10 @@ describe('/dashboard', () => {
       await client.end();
     }
     // then the queries count no sample record
-    const progress = expectData<{ policyProgress: { targets: { progress: { currentValue: number; sampleValue: number } }[] } }>(
-      await s.gql(`{ policyProgress { targets { progress { currentValue sampleValue } } } }`),
+    const progress = expectData<{ policyProgress: { targets: { progress: { currentValue: number; sampleValue: number; dataBasis: string } }[] } }>(
+      await s.gql(`{ policyProgress { targets { progress { currentValue sampleValue dataBasis } } } }`),
     );
+    expect(progress.policyProgress.targets.filter((t) => !['RECORDED_ONLY', 'NO_DATA'].includes(t.progress.dataBasis))).toEqual([]);
     expect(progress.policyProgress.targets.some((t) => t.progress.currentValue > 0)).toBe(true);
     expect(progress.policyProgress.targets.map((t) => t.progress.sampleValue).filter((v) => v !== 0)).toEqual([]);
     // and the page marks nothing, while it still draws every chart

@@ -101,6 +101,7 @@ describe('open datasets (/datasets)', () => {
       'fair-exhibitors',
       'fair-listings',
       'policy-measures',
+      'policy-provisions',
       'policy-targets',
       'districts',
       'zones',
@@ -142,7 +143,11 @@ describe('open datasets (/datasets)', () => {
       'csvw:datatype': 'xsd:string',
     });
     const policy = entries.find((e) => e['dct:identifier'] === 'policy') as Entry;
-    expect(policy['dct:hasPart']).toEqual([{ '@id': url('/datasets/policy-measures') }, { '@id': url('/datasets/policy-targets') }]);
+    expect(policy['dct:hasPart']).toEqual([
+      { '@id': url('/datasets/policy-measures') },
+      { '@id': url('/datasets/policy-provisions') },
+      { '@id': url('/datasets/policy-targets') },
+    ]);
   });
 
   it('shows the catalogue as a page in Chinese and English to a browser', async () => {

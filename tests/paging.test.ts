@@ -472,11 +472,12 @@ describe('nested connections (first/after): every row once across pages, with ti
     // One operator gets the tie-set warehouses.
     [{ id: operator }] = await q(`select id from enterprise order by id limit 1`);
     await db.query(`update overseas_warehouse set operator_id = $1 where updated_at >= '${SINCE}'`, [operator]);
-    // The park with most tenants: move-in dates in groups of four.
+    // The park with most tenants: move-in dates in groups of four (a move-out no earlier: park_tenancy_dates).
     [{ park_id: park }] = await q(`select park_id from park_tenancy group by park_id order by count(*) desc, park_id limit 1`);
     await db.query(
-      `with s as (select id, (row_number() over (order by id) - 1)::int as r from park_tenancy where park_id = $1)
-      update park_tenancy t set moved_in_on = date '2024-01-01' + (s.r / 4) * 30 from s where s.id = t.id`,
+      `with s as (select id, date '2024-01-01' + ((row_number() over (order by id) - 1)::int / 4) * 30 as d from park_tenancy where park_id = $1)
+      update park_tenancy t set moved_in_on = s.d, moved_out_on = case when t.moved_out_on is not null then greatest(t.moved_out_on, s.d) end
+      from s where s.id = t.id`,
       [park],
     );
     // The belt with most members: anchors and names in groups.

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { policyMeasures, policyProvisions, policyTargets } from '../seeds/data/policy';
+import { importInto } from './helpers/import';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
 
 const MEASURES = /* GraphQL */ `{
@@ -21,16 +23,17 @@ const PROGRESS = /* GraphQL */ `{
   policyProgress {
     asOf targetCount reachedCount
     targets {
-      id slug metric targetValue strictlyAbove targetYear threshold { amount currency }
+      id slug metric targetValue strictlyAbove targetYear threshold { amount currency } countingRule minParkAreaM2
       descriptionZh description(lang: EN)
       measure { number titleZh }
-      progress { currentValue year percentReached reached remaining explanationZh explanationEn explanation }
+      progress { currentValue year percentReached reached remaining explanationZh explanationEn explanation excludedCount }
     }
   }
 }`;
 
 type Progress = {
   currentValue: number;
+  excludedCount: number | null;
   year: number | null;
   percentReached: number;
   reached: boolean;
@@ -41,6 +44,8 @@ type Progress = {
 };
 type Target = {
   id: string;
+  countingRule: string;
+  minParkAreaM2: number | null;
   slug: string;
   metric: string;
   targetValue: number;
@@ -65,7 +70,14 @@ describe('policy measures, targets and live progress', () => {
   });
 
   /** What each metric counts, computed independently of the API's SQL. */
-  async function expectedProgress(t: { metric: string; threshold: { amount: string } | null; targetValue: number; strictlyAbove: boolean }) {
+  async function expectedProgress(t: {
+    metric: string;
+    threshold: { amount: string } | null;
+    targetValue: number;
+    strictlyAbove: boolean;
+    countingRule: string;
+    minParkAreaM2: number | null;
+  }) {
     const one = async (q: string, params: unknown[] = []) => (await sql.query(q, params)).rows[0] as Record<string, number | null>;
     const thisYear = new Date().getFullYear();
     let year: number | null = thisYear;
@@ -87,13 +99,20 @@ describe('policy measures, targets and live progress', () => {
         value = Number((await one('select count(*)::int as n from enterprise')).n);
         break;
       case 'INDUSTRIAL_PARKS':
-        value = Number((await one('select count(*)::int as n from industrial_park')).n);
+        // built by this year and at least the working floor area (every park when no threshold is set)
+        value = Number(
+          (await one('select count(*)::int as n from industrial_park where opened_year <= $1 and area_m2 >= coalesce($2::int, 0)', [thisYear, t.minParkAreaM2]))
+            .n,
+        );
         break;
       case 'PARK_TENANTS':
+        // cumulative: every enterprise that ever moved in (on or before today), moved out or not, once
         value = Number(
           (
             await one(
-              'select count(*)::int as n from enterprise e where exists (select 1 from park_tenancy pt where pt.enterprise_id = e.id and pt.moved_out_on is null)',
+              t.countingRule === 'CUMULATIVE'
+                ? 'select count(*)::int as n from enterprise e where exists (select 1 from park_tenancy pt where pt.enterprise_id = e.id and pt.moved_in_on <= current_date)'
+                : 'select count(*)::int as n from enterprise e where exists (select 1 from park_tenancy pt where pt.enterprise_id = e.id and pt.moved_in_on <= current_date and (pt.moved_out_on is null or pt.moved_out_on > current_date))',
             )
           ).n,
         );
@@ -176,9 +195,10 @@ describe('policy measures, targets and live progress', () => {
     expect(targets.size).toBe(7);
     for (const t of targets.values()) {
       const expected = await expectedProgress(t);
-      expect({ slug: t.slug, ...t.progress, explanationZh: undefined, explanationEn: undefined, explanation: undefined }).toEqual({
+      expect({ slug: t.slug, ...t.progress, explanationZh: undefined, explanationEn: undefined, explanation: undefined, excludedCount: undefined }).toEqual({
         slug: t.slug,
         ...expected,
+        excludedCount: undefined,
         explanationZh: undefined,
         explanationEn: undefined,
         explanation: undefined,
@@ -196,8 +216,13 @@ describe('policy measures, targets and live progress', () => {
     expect(targets.get('belts-trade-500m-2027')!.progress.explanationZh).toMatch(/5亿元|尚无/);
     const tenants = targets.get('park-tenants-2027')!;
     expect(tenants.strictlyAbove).toBe(true);
-    expect(tenants.progress.explanationEn).toMatch(/no move-out date/);
-    expect(tenants.progress.explanationEn).toMatch(/not a cumulative one/);
+    expect(tenants.countingRule).toBe('CUMULATIVE');
+    expect(tenants.progress.explanationEn).toMatch(/ever settled/);
+    expect(tenants.progress.explanationEn).toMatch(/including enterprises that have since moved out/);
+    expect(tenants.progress.explanationZh).toContain('累计');
+    const parks = targets.get('industrial-parks-2027')!;
+    expect(parks.progress.explanationZh).toContain(`${parks.minParkAreaM2}平方米`);
+    expect(parks.progress.explanationEn).toMatch(/working definition/);
   });
 
   it('summarises the dashboard: target and reached counts agree with the targets', async () => {
@@ -213,9 +238,9 @@ describe('policy measures, targets and live progress', () => {
     expectData(await s.gql(PROGRESS));
     expect(s.lastStatements()).toBe(1);
     // given two more targets
-    await sql.query(`insert into policy_target (slug, measure_number, description_zh, description_en, metric, threshold_cny, target_value, strictly_above, target_year)
-      values ('test-extra-1', 1, '测试', 'test', 'ENTERPRISES_WITH_CBEC_TRANSACTIONS_AT_LEAST', 50000000, 10, false, 2027),
-             ('test-extra-2', 4, '测试', 'test', 'BELTS_WITH_TRADE_ABOVE', 100000000, 1, true, 2027)`);
+    await sql.query(`insert into policy_target (slug, measure_number, description_zh, description_en, metric, threshold_cny, target_value, strictly_above, target_year, counting_rule)
+      values ('test-extra-1', 1, '测试', 'test', 'ENTERPRISES_WITH_CBEC_TRANSACTIONS_AT_LEAST', 50000000, 10, false, 2027, 'IN_YEAR'),
+             ('test-extra-2', 4, '测试', 'test', 'BELTS_WITH_TRADE_ABOVE', 100000000, 1, true, 2027, 'IN_YEAR')`);
     try {
       const data = expectData(await s.gql<any>(PROGRESS));
       expect(data.policyProgress.targets).toHaveLength(9);
@@ -255,12 +280,11 @@ describe('policy measures, targets and live progress', () => {
        on conflict (enterprise_id, year) do update set cbec_transactions_cny = excluded.cbec_transactions_cny`,
       [e.id, year],
     );
-    // and a park opens
-    const {
-      rows: [park],
-    } = await sql.query(
-      `insert into industrial_park (slug, name_zh, name_en, kind, district_code, latitude, longitude)
-       select 'test-new-park', '测试园区', 'Test park', 'LIVE_STREAMING_BASE', code, 29.56, 106.55 from district order by code limit 1 returning id`,
+    // and a park of 20,000 m² opens, and one of 5,000 m² (below the working threshold)
+    const { rows: newParks } = await sql.query(
+      `insert into industrial_park (slug, name_zh, name_en, kind, district_code, latitude, longitude, area_m2, opened_year)
+       select s.slug, '测试园区', 'Test park', 'LIVE_STREAMING_BASE', d.code, 29.56, 106.55, s.area, extract(year from current_date)::int
+       from (select code from district order by code limit 1) d, (values ('test-new-park', 20000), ('test-small-park', 5000)) s(slug, area) returning id`,
     );
     try {
       const after = await progress();
@@ -273,13 +297,14 @@ describe('policy measures, targets and live progress', () => {
       expect(a.progress.remaining).toBe(Math.max(b.progress.remaining - 1, 0));
       // the 100-million count does not move
       expect(after.get('enterprises-cbec-100m-2027')!.progress.currentValue).toBe(before.get('enterprises-cbec-100m-2027')!.progress.currentValue);
-      // and the parks count goes up by one
+      // and the parks count goes up by one: the small park is left out, and said to be
       expect(after.get('industrial-parks-2027')!.progress.currentValue).toBe(before.get('industrial-parks-2027')!.progress.currentValue + 1);
+      expect(after.get('industrial-parks-2027')!.progress.excludedCount).toBe(before.get('industrial-parks-2027')!.progress.excludedCount! + 1);
       expect(after.get('industrial-parks-2027')!.progress.percentReached).toBe(
         Math.round(((before.get('industrial-parks-2027')!.progress.currentValue + 1) * 1000) / 12) / 10,
       );
     } finally {
-      await sql.query('delete from industrial_park where id = $1', [park.id]);
+      await sql.query('delete from industrial_park where id = any($1)', [newParks.map((p) => p.id)]);
       if (old) {
         await sql.query('update enterprise_annual_figure set cbec_transactions_cny = $3 where enterprise_id = $1 and year = $2', [
           e.id,
@@ -305,6 +330,32 @@ describe('policy measures, targets and live progress', () => {
     expect(nodes[0]).toEqual({ __typename: 'PolicyMeasure', id: m.id, number: 1 });
     expect(nodes[1]).toMatchObject({ __typename: 'PolicyTarget', id: t.id, slug: t.slug });
     expect(typeof nodes[1].progress.currentValue).toBe('number');
+  });
+
+  it('refuses to import a counting rule the metric cannot use, a scale threshold on another target, or a period that ends before it starts', async () => {
+    const parks = policyTargets.find((t) => t.slug === 'industrial-parks-2027')!;
+    const players = policyTargets.find((t) => t.slug === 'market-players-2027')!;
+    const m7 = policyMeasures.find((m) => m.number === 7)!;
+    const issues = async (ds: Record<string, unknown[]>) => {
+      const err = await importInto(s.databaseUrl, ds).then(
+        () => null,
+        (e: { issues?: { field: string; message: string }[] }) => e,
+      );
+      return (err?.issues ?? []).map((i) => `${i.field}: ${i.message}`);
+    };
+    expect(await issues({ policyTargets: [{ ...players, countingRule: 'CUMULATIVE' }] })).toEqual([
+      expect.stringMatching(/^countingRule: CUMULATIVE is not a way/),
+    ]);
+    expect(await issues({ policyTargets: [{ ...players, minParkAreaM2: 5000, workingDefinitionZh: '试', workingDefinitionEn: 'test' }] })).toEqual([
+      expect.stringMatching(/^minParkAreaM2: does not apply/),
+    ]);
+    expect(await issues({ policyTargets: [{ ...parks, workingDefinitionZh: null, workingDefinitionEn: null }] })).toEqual([
+      expect.stringMatching(/^workingDefinitionZh: must explain/),
+    ]);
+    expect(await issues({ policyMeasures: [{ ...m7, effectiveTo: '2023-01-01' }] })).toEqual([expect.stringMatching(/^effectiveTo: 2023-01-01 is before/)]);
+    expect(await issues({ policyProvisions: [{ ...policyProvisions[0], effectiveTo: '2022-12-31' }] })).toEqual([expect.stringMatching(/^effectiveTo: /)]);
+    // and the seeded records import again as they are
+    await expect(importInto(s.databaseUrl, { policyMeasures, policyProvisions, policyTargets })).resolves.toBeDefined();
   });
 
   describe('bad input gets a coded error that says what to fix', () => {

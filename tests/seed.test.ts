@@ -42,6 +42,7 @@ const TABLES = [
   'corridor_lane',
   'product_category',
   'policy_measure',
+  'policy_provision',
   'policy_target',
   'enterprise',
   'enterprise_annual_figure',
@@ -85,6 +86,7 @@ describe('seeded database', () => {
     expect(jb).toEqual({ valid_to: '2025-12-31', successor_codes: ['500157'] });
     expect(await count('policy_measure')).toBe(15);
     expect(await count('policy_target', 'target_year = 2027')).toBe(7);
+    expect(await count('policy_provision', `effective_to = '2025-12-31'`)).toBe(1); // measure 7's duty exemption
     expect(await count('corridor')).toBe(5);
     expect(await count('country')).toBeGreaterThanOrEqual(60);
   });

@@ -1,6 +1,6 @@
 import type { DatasetOf } from '../../src/import';
 import type { customsOfficesImport } from '../../src/modules/filing/filing.import';
-import type { policyMeasuresImport, policyTargetsImport } from '../../src/modules/policy/policy.import';
+import type { policyMeasuresImport, policyProvisionsImport, policyTargetsImport } from '../../src/modules/policy/policy.import';
 import type {
   countriesImport,
   corridorsImport,
@@ -18,7 +18,7 @@ import { districts } from './districts';
 import { exchangeRates } from './exchange-rates';
 import { hsChapters } from './hs-chapters';
 import { hsSubheadings } from './hs-subheadings';
-import { policyMeasures, policyTargets } from './policy';
+import { policyMeasures, policyProvisions, policyTargets } from './policy';
 import { productCategories } from './product-categories';
 import { zones } from './zones';
 
@@ -30,6 +30,7 @@ export type ReferenceDataset = DatasetOf<
   | typeof corridorsImport
   | typeof productCategoriesImport
   | typeof policyMeasuresImport
+  | typeof policyProvisionsImport
   | typeof policyTargetsImport
   | typeof exchangeRatesImport
   | typeof hsChaptersImport
@@ -50,6 +51,7 @@ export function referenceDataset(): ReferenceDataset {
     corridors,
     productCategories,
     policyMeasures,
+    policyProvisions,
     policyTargets,
     'exchange-rates': exchangeRates,
     hsChapters,
@@ -58,4 +60,17 @@ export function referenceDataset(): ReferenceDataset {
   };
 }
 
-export { corridors, countries, customsOffices, districts, exchangeRates, hsChapters, hsSubheadings, policyMeasures, policyTargets, productCategories, zones };
+export {
+  corridors,
+  countries,
+  customsOffices,
+  districts,
+  exchangeRates,
+  hsChapters,
+  hsSubheadings,
+  policyMeasures,
+  policyProvisions,
+  policyTargets,
+  productCategories,
+  zones,
+};

@@ -1,5 +1,5 @@
-import type { PolicyMeasureRecord, PolicyTargetRecord } from '../../src/modules/policy/policy.import';
-import { TargetMetric } from '../../src/modules/policy/policy.enums';
+import type { PolicyMeasureRecord, PolicyProvisionRecord, PolicyTargetRecord } from '../../src/modules/policy/policy.import';
+import { CountingRule, TargetMetric } from '../../src/modules/policy/policy.enums';
 
 /*
  * 渝府办发〔2023〕92号 «重庆市推进跨境电商高质量发展若干措施» (issued 2023-12-04): the 15 measures
@@ -53,6 +53,15 @@ function units(zh: string[]): { responsibleUnitsZh: string[]; responsibleUnitsEn
   };
 }
 
+/*
+ * Dates. The notice is dated 2023-12-04 (2023 年 12 月 4 日) and asks for the measures to be carried
+ * out ("现印发给你们，请认真贯彻执行"); the text states no other commencement date and no period of
+ * validity (its last article, 十五, is about the CBEC association and publicity). So every measure
+ * runs from the issue date with no end (effectiveTo left out), and only the provision that carries
+ * its own dates in the text has them (policyProvisions below).
+ */
+const ISSUED_ON = '2023-12-04';
+
 export const policyMeasures: PolicyMeasureRecord[] = [
   {
     number: 1,
@@ -63,6 +72,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       "Attract third-party platforms with annual GMV above 3 bn CNY, import supply-chain leaders with imports of 1 bn CNY or more and sellers exporting 1 bn CNY or more; support vertical platforms, independent sites and payment firms' functional centres; grow professional service firms (software, data analysis, marketing incl. international live streaming, finance and tax, training, IP agency, legal); help traditional traders, manufacturers and commerce firms move into CBEC.",
     ...units(['市商务委', '市招商投资局', '市科技局', '市财政局', '各区县（自治县）政府和两江新区、西部科学城重庆高新区、万盛经开区管委会']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 2,
@@ -73,6 +83,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Encourage brand strategies, DTC brands and own-brand selling promoted through digital channels; support overseas trademark registration, international product certification and patents.',
     ...units(['市商务委', '市知识产权局', '市财政局', '各区县政府']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 3,
@@ -83,6 +94,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Grow parks of four kinds (logistics and warehousing, live-streaming bases, professional services, platform cooperation) with offline service centres, smart park (port) systems and public services; by 2027, 12 parks of a certain scale with more than 500 settled enterprises in all.',
     ...units(['市商务委', '市财政局', '各区县政府']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 4,
@@ -93,6 +105,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Spread the "CBEC + industrial belt" model for auto and motorcycle parts, consumer electronics, general machinery, hardware and tools, light industry and textiles, smart home, and food and agricultural processing; by 2027, 3 or more belts with annual import+export above 500 million CNY.',
     ...units(['市商务委', '市经济信息委', '市农业农村委', '重庆海关', '各区县政府']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 5,
@@ -103,6 +116,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Bonded display plus CBEC new retail; pilots for repackaged retail imports of pet food and food; seek a pharmaceutical retail-import pilot; combine CBEC with market-procurement trade.',
     ...units(['市商务委', '市农业农村委', '市市场监管局', '市药监局', '重庆海关', '各区县政府']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 6,
@@ -113,6 +127,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Airport front cargo stations in bonded zones; simplified declaration, list-based release with summary statistics and 24/7 booked clearance; consolidated exports; return-goods centre warehouses; interchange of bonded CBEC goods with other bonded goods.',
     ...units(['重庆海关', '各综合保税区管委会']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 7,
@@ -123,6 +138,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Use the VAT and consumption-tax exemptions and deemed income tax for retail exports; exempt duties and import VAT/consumption tax on returned CBEC exports from 2023-01-30 to 2025-12-31; support export tax refunds.',
     ...units(['重庆市税务局', '重庆海关']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 8,
@@ -132,6 +148,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'FX settlement on electronic trade data; netting of overseas warehousing and logistics costs against export proceeds; RMB settlement; rewards for FX hedging.',
     ...units(['人行重庆市分行', '市商务委', '市财政局']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 9,
@@ -142,6 +159,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'A digital finance network; receivables, confirmed-warehouse and warehouse-receipt financing; listing support; export credit insurance, with premiums fully paid by the municipal budget for small and micro CBEC firms insuring through the Single Window.',
     ...units(['市发展改革委', '市国资委', '市商务委', '国家金融监督管理总局重庆监管局', '人行重庆市分行', '市金融监管局', '出口信保重庆分公司']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 10,
@@ -152,6 +170,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Link the New International Land-Sea Trade Corridor with the China-Europe Railway Express, Yangtze shipping and air cargo; regular CBEC trains and freighter lines; an air cargo transfer and distribution centre; regular mail and express by rail.',
     ...units(['市政府口岸物流办', '市邮政管理局', '重庆机场集团', '陆海新通道运营有限公司', '渝新欧（重庆）物流有限公司']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 11,
@@ -162,6 +181,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Municipal public overseas warehouses; warehouses at air and rail hubs and trade nodes built or leased by logistics firms, platforms and large sellers; an overseas-warehouse service platform for supply-demand matching; paperless filing.',
     ...units(['市商务委', '市政府口岸物流办', '市邮政管理局']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 12,
@@ -172,6 +192,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Use RCEP and the China-Singapore (Chongqing) connectivity initiative; deepen CBEC cooperation with Belt and Road countries, ASEAN first; build the China-Singapore (Chongqing) CBEC industrial park; take part in standards work.',
     ...units(['市商务委', '市中新项目管理局', '市市场监管局']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 13,
@@ -182,6 +203,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Upgrade the Single Window; extend the Chongqing cross-border local public service platform (information sharing, statistics monitoring, risk control, smart logistics); grow one-stop service firms; hold the China (Chongqing) CBEC Trade Fair.',
     ...units(['市商务委', '市政府口岸物流办', '重庆海关', '重庆市税务局']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 14,
@@ -192,6 +214,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryEn:
       'Bring platform operations, IT product development, supply-chain management and overseas media buying into municipal talent policy; university programmes; talent incubation centres and practical training bases; skills competitions.',
     ...units(['市人力社保局', '市教委']),
+    effectiveFrom: ISSUED_ON,
   },
   {
     number: 15,
@@ -200,6 +223,7 @@ export const policyMeasures: PolicyMeasureRecord[] = [
     summaryZh: '成立重庆市跨境电商协会，举办行业峰会和企业沙龙，总结推广典型案例，开展多层次宣传。',
     summaryEn: 'Found a Chongqing CBEC association; summits and salons; typical cases and their replication; publicity.',
     ...units(['市商务委', '市民政局']),
+    effectiveFrom: ISSUED_ON,
   },
 ];
 
@@ -209,6 +233,18 @@ export const policyMeasures: PolicyMeasureRecord[] = [
  * …_AT_LEAST (2000万元"以上", which in Chinese usage includes the amount) versus
  * BELTS_WITH_TRADE_ABOVE ("超过5亿元", strictly above).
  */
+/*
+ * Counting rules, from the wording: 年交易规模 and 年进出口总额 are annual amounts (IN_YEAR, the
+ * latest data year); 经营主体达到 and 建成…产业园 count what exists (CURRENT); 累计入驻企业数 counts
+ * every enterprise that ever settled in a park (CUMULATIVE, including those that moved out).
+ *
+ * "具有一定规模的跨境电商产业园" has no number in the policy. The working threshold is a floor area of
+ * 10,000 m²: a round figure that keeps the one park the policy names itself, the Sino-Singapore
+ * (Chongqing) CBEC industrial park of about 14,000 m² (measure 12; shared/reference facts), and leaves
+ * out small sites. It is stored with the target and published as this API's working definition.
+ */
+export const PARK_SCALE_MIN_AREA_M2 = 10_000;
+
 export const policyTargets: PolicyTargetRecord[] = [
   {
     slug: 'enterprises-cbec-20m-2027',
@@ -218,6 +254,7 @@ export const policyTargets: PolicyTargetRecord[] = [
     targetValue: 100,
     strictlyAbove: false,
     targetYear: 2027,
+    countingRule: CountingRule.IN_YEAR,
     descriptionZh: '跨境电商年交易规模在2000万元以上的企业达到100家',
     descriptionEn: '100 enterprises with annual CBEC transactions of 20 million CNY or more',
   },
@@ -229,6 +266,7 @@ export const policyTargets: PolicyTargetRecord[] = [
     targetValue: 20,
     strictlyAbove: false,
     targetYear: 2027,
+    countingRule: CountingRule.IN_YEAR,
     descriptionZh: '跨境电商年交易规模在1亿元以上的企业达到20家',
     descriptionEn: '20 enterprises with annual CBEC transactions of 100 million CNY or more',
   },
@@ -240,6 +278,7 @@ export const policyTargets: PolicyTargetRecord[] = [
     targetValue: 5,
     strictlyAbove: false,
     targetYear: 2027,
+    countingRule: CountingRule.IN_YEAR,
     descriptionZh: '跨境电商年交易规模在10亿元以上的企业达到5家',
     descriptionEn: '5 enterprises with annual CBEC transactions of 1 billion CNY or more',
   },
@@ -251,6 +290,7 @@ export const policyTargets: PolicyTargetRecord[] = [
     targetValue: 2700,
     strictlyAbove: false,
     targetYear: 2027,
+    countingRule: CountingRule.CURRENT,
     descriptionZh: '跨境电商经营主体达到2700家',
     descriptionEn: '2,700 CBEC market players',
   },
@@ -262,6 +302,12 @@ export const policyTargets: PolicyTargetRecord[] = [
     targetValue: 12,
     strictlyAbove: false,
     targetYear: 2027,
+    countingRule: CountingRule.CURRENT,
+    minParkAreaM2: PARK_SCALE_MIN_AREA_M2,
+    workingDefinitionZh:
+      '政策未规定“具有一定规模”的具体标准。本API的工作定义：园区面积不低于10000平方米且已开园（开园年份不晚于统计年份）即计入；面积或开园年份未知的园区不计入。此门槛仅为本API的统计口径，不是官方标准；有官方口径后以官方为准。',
+    workingDefinitionEn:
+      'The policy does not say what “of a certain scale” means. This API’s working definition: a park counts when its floor area is at least 10,000 m² and it has opened (opening year no later than the year counted); a park of unknown area or opening year does not count. The threshold is this API’s counting rule, not an official standard, and gives way to an official one when published.',
     descriptionZh: '建成12个具有一定规模的跨境电商产业园',
     descriptionEn: '12 CBEC industrial parks of a certain scale',
   },
@@ -273,6 +319,7 @@ export const policyTargets: PolicyTargetRecord[] = [
     targetValue: 500,
     strictlyAbove: true,
     targetYear: 2027,
+    countingRule: CountingRule.CUMULATIVE,
     descriptionZh: '产业园累计入驻企业数超过500家',
     descriptionEn: 'More than 500 enterprises settled in the parks, cumulative',
   },
@@ -284,7 +331,22 @@ export const policyTargets: PolicyTargetRecord[] = [
     targetValue: 3,
     strictlyAbove: false,
     targetYear: 2027,
+    countingRule: CountingRule.IN_YEAR,
     descriptionZh: '年进出口总额超过5亿元的跨境电商产业带达3个以上',
     descriptionEn: '3 or more CBEC industrial belts with annual import+export above 500 million CNY',
+  },
+];
+
+/* Provisions with their own dates in the text: only measure 7's duty exemption on returned exports. */
+export const policyProvisions: PolicyProvisionRecord[] = [
+  {
+    slug: 'returned-cbec-exports-duty-exemption',
+    measureNumber: 7,
+    summaryZh: '符合政策条件的退运进境原跨境电商出口商品免征进口关税和进口环节增值税、消费税。',
+    summaryEn:
+      'Returned goods originally exported through CBEC that meet the conditions are exempt from import duties and from import VAT and consumption tax.',
+    quoteZh: '对 2023 年 1 月 30 日至 2025 年 12 月 31 日期间符合政策条件的退运进境原跨境电商出口商品免征进口关税和进口环节增值税、消费税。',
+    effectiveFrom: '2023-01-30',
+    effectiveTo: '2025-12-31',
   },
 ];

@@ -91,6 +91,7 @@ export interface UnitSpec<K extends string, F extends FieldTable> {
     find?: NaturalKey['find'];
   };
   checkAll?: ImportUnit['checkAll'];
+  checkStored?: (records: readonly RecordOf<F>[], tx: ImportTx, findings: Findings) => Promise<void>;
   /**
    * How the records are written, when not as the field table says (ImportTx.writeRecords: one row
    * each in `table`, upserted by natural key, and the rows of their list fields).
@@ -134,6 +135,7 @@ export function defineUnit<K extends string, F extends FieldTable>(spec: UnitSpe
       return key === undefined || key === '' ? undefined : { key: String(key), info: nk.info?.(r.values) };
     },
     checkAll: spec.checkAll,
+    checkStored: spec.checkStored,
     write: (records, tx) => (spec.write ? spec.write(records, tx, unit) : tx.writeRecords(unit, records)),
   };
   return unit;

@@ -2,6 +2,7 @@ import { changeFeed } from '../../db/change-capture';
 import { Collection } from '@mikro-orm/core';
 import { Entity, Index, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
+import { PolicyProvision } from './policy-provision.entity';
 import { PolicyTarget } from './policy-target.entity';
 
 /** One of the 15 measures of 渝府办发〔2023〕92号, with its responsible units. */
@@ -32,6 +33,20 @@ export class PolicyMeasure extends TimestampedEntity {
   /** The same units in English. */
   @Property({ type: 'text[]' })
   responsibleUnitsEn!: string[];
+
+  /** First day the measure applies: the policy states no commencement date, so its issue date (2023-12-04). */
+  @Property({ type: 'date' })
+  effectiveFrom!: string;
+
+  /** Last day the measure applies (inclusive); null when the policy sets no end. */
+  @Property({ type: 'date', nullable: true })
+  effectiveTo?: string;
+
+  @OneToMany(
+    () => PolicyProvision,
+    (p) => p.measure,
+  )
+  provisions = new Collection<PolicyProvision>(this);
 
   @OneToMany(
     () => PolicyTarget,

@@ -2,7 +2,7 @@ import { changeFeed } from '../../db/change-capture';
 import type { Rel } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
-import { TargetMetric } from './policy.enums';
+import { CountingRule, TargetMetric } from './policy.enums';
 import { PolicyMeasure } from './policy-measure.entity';
 
 /** A quantitative 2027 target; its current value is computed from the data, never stored. */
@@ -42,4 +42,23 @@ export class PolicyTarget extends TimestampedEntity {
 
   @Property({ type: 'smallint' })
   targetYear!: number;
+
+  /** How the count is taken over time, as the policy words the target (累计 → CUMULATIVE …). */
+  @Enum({ items: () => CountingRule })
+  countingRule!: CountingRule;
+
+  /**
+   * INDUSTRIAL_PARKS only: the least floor area (m²) of a park "of a certain scale" (具有一定规模).
+   * The policy gives no number: this is the API's working definition, explained in workingDefinition*.
+   */
+  @Property({ type: 'integer', nullable: true })
+  minParkAreaM2?: number;
+
+  /** Where the policy leaves a term undefined, the working definition this API counts by, in Chinese. */
+  @Property({ type: 'text', nullable: true })
+  workingDefinitionZh?: string;
+
+  /** The same in English. */
+  @Property({ type: 'text', nullable: true })
+  workingDefinitionEn?: string;
 }

@@ -29,9 +29,11 @@ export const policyMeasuresDataset: DatasetSpec = {
     column('summaryEn', '英文摘要', 'Summary in English'),
     column('responsibleUnitsZh', '责任单位（中文）', 'Responsible units in Chinese', 'text[]'),
     column('responsibleUnitsEn', '责任单位（英文）', 'Responsible units in English', 'text[]'),
+    column('effectiveFrom', '生效日期', 'First day the measure applies (the issue date: the policy states no other)', 'date'),
+    column('effectiveTo', '失效日期', 'Last day the measure applies, inclusive; empty when the policy sets no end', 'date'),
     ...UPDATED,
   ],
-  related: ['policy', 'policy-targets'],
+  related: ['policy', 'policy-provisions', 'policy-targets'],
 };
 
 export const policyTargetsDataset: DatasetSpec = {
@@ -59,6 +61,43 @@ export const policyTargetsDataset: DatasetSpec = {
     column('targetValue', '目标值', 'How many by the target year', 'int'),
     column('strictlyAbove', '须超过', 'True when the policy says “more than”', 'bool'),
     column('targetYear', '目标年份', 'Target year', 'int'),
+    column('countingRule', '计数口径', 'How the count is taken over time (CountingRule: CUMULATIVE, CURRENT, IN_YEAR)'),
+    column(
+      'minParkAreaM2',
+      '园区面积门槛（平方米）',
+      'Least floor area of a park “of a certain scale”: the API’s working definition, not an official one',
+      'int',
+    ),
+    column('workingDefinitionZh', '工作定义（中文）', 'The working definition where the policy gives no number, in Chinese'),
+    column('workingDefinitionEn', '工作定义（英文）', 'The working definition in English'),
+    ...UPDATED,
+  ],
+  related: ['policy', 'policy-measures'],
+};
+
+export const policyProvisionsDataset: DatasetSpec = {
+  name: 'policy-provisions',
+  type: 'PolicyProvision',
+  query: 'policyProvisions',
+  title: { zh: '有期限的政策条款', en: 'Time-limited policy provisions' },
+  description: {
+    zh: '政策中自带有效期的条款：所属措施、摘要、原文摘录与起止日期（当前效力状态见 GraphQL 的 status 字段）。',
+    en: 'Provisions of the policy with their own period of validity: measure, summary, the quoted text and the dates (status today: the GraphQL status field).',
+  },
+  keywords: { zh: ['政策', '条款', '有效期'], en: ['policy', 'provisions', 'validity'] },
+  frequency: 'IRREG',
+  from: 'policy_provision t',
+  where: 'true',
+  order: 't.id',
+  updatedAt: 't.updated_at',
+  columns: [
+    column('slug', '标识名', 'Stable short name'),
+    column('measureNumber', '措施编号', 'Number of its measure (policy-measures dataset)', 'int'),
+    column('summaryZh', '中文摘要', 'What the provision grants, in Chinese'),
+    column('summaryEn', '英文摘要', 'What the provision grants, in English'),
+    column('quoteZh', '原文摘录', 'The policy’s words that set the dates'),
+    column('effectiveFrom', '起始日期', 'First day the provision applies', 'date'),
+    column('effectiveTo', '截止日期', 'Last day the provision applies, inclusive; empty when open-ended', 'date'),
     ...UPDATED,
   ],
   related: ['policy', 'policy-measures'],
@@ -69,10 +108,10 @@ export const policyDocument: DocumentSpec = {
   name: 'policy',
   title: { zh: '重庆市跨境电子商务高质量发展政策', en: "Chongqing's policy for the high-quality development of cross-border e-commerce" },
   description: {
-    zh: '本平台数据所依据的政策文件。其措施与 2027 年目标以数据集 policy-measures 与 policy-targets 发布；政策原文不由本 API 提供。',
-    en: 'The policy this data serves. Its measures and 2027 targets are published as the datasets policy-measures and policy-targets; the API does not serve the text itself.',
+    zh: '本平台数据所依据的政策文件（渝府办发〔2023〕92号，2023年12月4日印发）。原文未规定施行日期和有效期：本API以印发之日为各项措施的生效日期，失效日期为空。其措施、有期限的条款与 2027 年目标以数据集 policy-measures、policy-provisions 与 policy-targets 发布；政策原文不由本 API 提供。',
+    en: 'The policy this data serves (渝府办发〔2023〕92号, issued 2023-12-04). Its text states neither a commencement date nor a period of validity: the API takes the issue date as every measure’s first day and leaves the end empty. Its measures, time-limited provisions and 2027 targets are published as the datasets policy-measures, policy-provisions and policy-targets; the API does not serve the text itself.',
   },
   keywords: { zh: ['政策', '跨境电商'], en: ['policy', 'cross-border e-commerce'] },
   frequency: 'IRREG',
-  parts: ['policy-measures', 'policy-targets'],
+  parts: ['policy-measures', 'policy-provisions', 'policy-targets'],
 };

@@ -5,6 +5,7 @@ import { badInput } from '../../graphql/errors';
 import { compileObject, newCompileCtx } from '../../graphql/sql/compile';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { Params } from '../../graphql/sql/params';
+import { statusSql } from './policy.validity';
 
 /**
  * Reads for the policy module. Measures and targets are Relay connections like every list (the
@@ -12,12 +13,25 @@ import { Params } from '../../graphql/sql/params';
  * (see policy.progress.ts).
  */
 
-function updatedSince(filter: { updatedSince?: string } | undefined): Sql[] {
-  return filter?.updatedSince ? [sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`] : [];
+type PolicyFilterArgs = { updatedSince?: string; status?: string };
+
+/** `t` is a measure or provision with its own dates, or, with `measure`, a row whose measure `m` is found by that SQL condition. */
+function policyWhere(filter: PolicyFilterArgs | undefined, measure?: string): Sql[] {
+  const where: Sql[] = [];
+  if (filter?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(filter.updatedSince, 'timestamptz')}`);
+  if (filter?.status) {
+    const status = sql`${sql.raw(statusSql('m'))} = ${sql.typed(filter.status, 'text')}`;
+    where.push(
+      measure
+        ? sql`exists (select 1 from policy_measure m where ${sql.raw(measure)} and ${status})`
+        : sql`${sql.raw(statusSql('t'))} = ${sql.typed(filter.status, 'text')}`,
+    );
+  }
+  return where;
 }
 
 /** The 15 measures in the policy's order. */
-export function listPolicyMeasures(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: { updatedSince?: string } }): Promise<ConnectionResult> {
+export function listPolicyMeasures(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: PolicyFilterArgs }): Promise<ConnectionResult> {
   const params = new Params();
   return runConnection(
     ctx,
@@ -25,7 +39,7 @@ export function listPolicyMeasures(ctx: Context, info: GraphQLResolveInfo, args:
     {
       type: 'PolicyMeasure',
       from: 'policy_measure t',
-      where: updatedSince(args.filter).map((w) => w.render(params)),
+      where: policyWhere(args.filter).map((w) => w.render(params)),
       params,
       order: [],
       key: 't.number',
@@ -44,7 +58,7 @@ export async function policyMeasureByNumber(ctx: Context, info: GraphQLResolveIn
 }
 
 /** Every 2027 target, by measure number. */
-export function listPolicyTargets(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: { updatedSince?: string } }): Promise<ConnectionResult> {
+export function listPolicyTargets(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: PolicyFilterArgs }): Promise<ConnectionResult> {
   const params = new Params();
   return runConnection(
     ctx,
@@ -52,7 +66,24 @@ export function listPolicyTargets(ctx: Context, info: GraphQLResolveInfo, args: 
     {
       type: 'PolicyTarget',
       from: 'policy_target t',
-      where: updatedSince(args.filter).map((w) => w.render(params)),
+      where: policyWhere(args.filter, 'm.number = t.measure_number').map((w) => w.render(params)),
+      params,
+      order: [{ name: 'MEASURE', expr: 't.measure_number', type: 'int', desc: false }],
+    },
+    args,
+  );
+}
+
+/** Every time-limited provision, by measure number then first day. */
+export function listPolicyProvisions(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: PolicyFilterArgs }): Promise<ConnectionResult> {
+  const params = new Params();
+  return runConnection(
+    ctx,
+    info,
+    {
+      type: 'PolicyProvision',
+      from: 'policy_provision t',
+      where: policyWhere(args.filter).map((w) => w.render(params)),
       params,
       order: [{ name: 'MEASURE', expr: 't.measure_number', type: 'int', desc: false }],
     },

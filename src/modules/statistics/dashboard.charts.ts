@@ -50,7 +50,7 @@ export const DASHBOARD_PROGRESS = /* GraphQL */ `query DashboardPolicyProgress {
       targetValue
       strictlyAbove
       targetYear
-      progress { currentValue percentReached reached sampleValue year explanation }
+      progress { currentValue percentReached reached sampleValue dataBasis year explanation }
     }
   }
 }
@@ -166,8 +166,11 @@ export const DASHBOARD_CHARTS: readonly ChartSpec[] = [
         targetValue: number;
         strictlyAbove: boolean;
         targetYear: number;
-        progress: { currentValue: number; percentReached: number; reached: boolean; sampleValue: number };
+        progress: { currentValue: number; percentReached: number; reached: boolean; sampleValue: number; dataBasis: string };
       };
+      // A figure rests on sample data when any record its count looked at is sample data (dataBasis),
+      // even a count of 0: such a row says so after its figures.
+      const onSample = (t: T) => t.progress.dataBasis === 'SAMPLE_ONLY' || t.progress.dataBasis === 'MIXED';
       const p = (d as { policyProgress: { targets: T[]; reachedCount: number; targetCount: number } }).policyProgress;
       const progress = p.targets.map((t) => ({
         label: lang === 'zh' ? `措施${t.measure.number}：${t.description}` : `Measure ${t.measure.number}: ${t.description}`,
@@ -175,13 +178,14 @@ export const DASHBOARD_CHARTS: readonly ChartSpec[] = [
         reached: t.progress.reached,
         display:
           `${formatCount(t.progress.currentValue, lang)} / ${t.strictlyAbove ? (lang === 'zh' ? '超过' : 'over ') : ''}${formatCount(t.targetValue, lang)}` +
-          ` (${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(t.progress.percentReached)}%)`,
+          ` (${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(t.progress.percentReached)}%)` +
+          (onSample(t) ? (lang === 'zh' ? ' · 示例数据' : ' · sample data') : ''),
       }));
       return {
         kind: 'progress',
         progress,
         data: progress.map((x) => ({ label: x.label, value: x.percent, display: x.display })),
-        sample: p.targets.some((t) => t.progress.sampleValue > 0),
+        sample: p.targets.some(onSample),
         note: p.targetCount
           ? lang === 'zh'
             ? `已达成 ${p.reachedCount} / ${p.targetCount} 项`

@@ -1,6 +1,6 @@
 import { lanesTo, warehouseFeatures, warehouseTerms } from '../../../seeds/sample';
 import { TradeNamePool } from '../../../seeds/sample/names';
-import { WAREHOUSE_CITIES, type WarehouseCity } from '../../../seeds/sample/places';
+import { siteIn, WAREHOUSE_CITIES, type WarehouseCity } from '../../../seeds/sample/places';
 import { handoff, type ScaleUnit } from '../../db/scale';
 import { sql } from '../../db/sql';
 import { SCALE_ENTERPRISES } from '../enterprise/enterprise.scale';
@@ -41,7 +41,19 @@ const cityAt = (
   streets: string[],
   currencies: string[],
   priceLevel: number,
-): WarehouseCity => ({ countryCode, cityZh, cityEn, lat, lng, streets, currencies, priceLevel, address: (n, s) => `${n} ${s}, ${cityEn}` });
+): WarehouseCity => ({
+  countryCode,
+  cityZh,
+  cityEn,
+  lat,
+  lng,
+  localities: [cityEn],
+  // Benchmark cities only, with no street points in the gazetteer: the city point stands for each street.
+  streets: streets.map((name) => ({ name, area: cityEn, lat, lng })),
+  currencies,
+  priceLevel,
+  address: (n, s) => `${n} ${s.name}, ${s.area}`,
+});
 const MORE_CITIES: WarehouseCity[] = [
   cityAt('AT', '维也纳', 'Vienna', 48.2082, 16.3738, ['Freudenauer Hafenstraße', 'Seitenhafenstraße'], ['EUR'], 0.85),
   cityAt('CH', '巴塞尔', 'Basel', 47.5596, 7.5886, ['Hafenstrasse', 'Westquaistrasse'], ['EUR'], 1.15),
@@ -152,6 +164,7 @@ export const warehouseScale: ScaleUnit = {
       const terms = warehouseTerms(wrng, city);
       const f = warehouseFeatures(wrng, city);
       const isPublic = wrng.chance(0.03);
+      const site = siteIn(wrng, city);
       const cslug = city.cityEn
         .normalize('NFD')
         .replace(/[\u0300-\u036f]/g, '')
@@ -166,9 +179,9 @@ export const warehouseScale: ScaleUnit = {
         city.countryCode,
         city.cityZh,
         city.cityEn,
-        city.address(wrng.int(2, 480), wrng.pick(city.streets)),
-        Math.round((city.lat + wrng.real(-0.045, 0.045)) * 1e6) / 1e6,
-        Math.round((city.lng + wrng.real(-0.06, 0.06)) * 1e6) / 1e6,
+        site.address,
+        site.latitude,
+        site.longitude,
         isPublic,
         terms.areaM2,
         terms.capacity,

@@ -4,9 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
 const IMPORTER = `('IMPORT_SUPPLY_CHAIN_LEADER' = any("roles") and not "roles" && '{THIRD_PARTY_PLATFORM,VERTICAL_PLATFORM}')`;
 const EXPORTER = `"roles" && '{THIRD_PARTY_PLATFORM,EXPORT_SELLER,VERTICAL_PLATFORM,INDEPENDENT_SITE,MANUFACTURER,TRADITIONAL_TRADER}'`;
 
-export class Migration20261202175747 extends Migration {
+export class Migration20261202182654 extends Migration {
 
-  override name = 'Migration20261202175747';
+  override name = 'Migration20261202182654';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "enterprise_market_figure" ("id" serial primary key, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "enterprise_id" int not null, "year" smallint not null, "direction" varchar(6) not null, "country_code" varchar(2) not null, "amount_cny" numeric(18,2) not null);`);
