@@ -59,7 +59,7 @@ function row(i: number): string[] {
   return [code, nameZh, `Benchmark Enterprise ${i}`, districtCode, ROLES[i % ROLES.length], 'US;DE', String(2000 + (i % 25))];
 }
 
-const HEADER = ['creditCode (统一社会信用代码)', 'nameZh (中文名称)', 'nameEn (英文名称)', 'districtCode', 'roles', 'targetMarkets', 'foundedYear'];
+const HEADER = ['creditCode (统一社会信用代码)', 'nameZh (中文名称)', 'nameEn (英文名称)', 'districtCode', 'roles', 'exportMarkets', 'foundedYear'];
 
 function csv(): string {
   const lines = [HEADER.join(',')];

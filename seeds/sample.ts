@@ -22,6 +22,7 @@ import { makeTalentCohorts, type TalentDataset } from './sample/talent';
 import { makeServicesSample, type ServicesDataset } from './sample/services';
 import { Rng } from './sample/prng';
 import { addDays } from '../src/modules/matchmaking/matchmaking.validation';
+import { assignTrade } from './sample/trade';
 
 /*
  * The fictitious sample: enterprises, parks, belts, overseas warehouses, service providers and
@@ -444,6 +445,8 @@ export interface SampleEnterprise {
   serviceMain?: ServiceCategory;
   /** Latest-year CBEC transactions in CNY (0 for non-trading firms). */
   gmv2025: number;
+  /** The markets drawn for it; seeds/sample/trade.ts sorts them into export, import and served markets. */
+  markets: string[];
 }
 
 /** CNY amount with 2 decimals, as a decimal string. */
@@ -530,7 +533,6 @@ function makeEnterprises(seed: number): SampleEnterprise[] {
         districtCode: district,
         roles,
         certifications: [],
-        targetMarkets: markets,
         salesChannels:
           a.trading && a.key !== 'importer' ? channelsFor(rng, markets.length ? markets : ['US'], a.key === 'manufacturer' || a.key === 'trader') : [],
         foundedYear: founded,
@@ -561,7 +563,7 @@ function makeEnterprises(seed: number): SampleEnterprise[] {
           });
         }
       }
-      const e: SampleEnterprise = { record, archetype: a.key, industry, trade, phrase, serviceMain, gmv2025: 0 };
+      const e: SampleEnterprise = { record, archetype: a.key, industry, trade, phrase, serviceMain, gmv2025: 0, markets };
       out.push(e);
       if (a.trading) {
         const score = a.size * rng.logNormal(1, 0.8) * (founded < 2024 ? 1 : 0.3);
@@ -590,6 +592,7 @@ function makeEnterprises(seed: number): SampleEnterprise[] {
     }
     e.record.annualFigures = figures;
   }
+  assignTrade(seed, out, { markets: MARKET_WEIGHTS, importSources: IMPORT_SOURCES });
   return out;
 }
 
@@ -1325,7 +1328,7 @@ function makeServiceProviders(seed: number, ents: SampleEnterprise[]): ServicePr
     if (e.archetype === 'payment') cats.add(ServiceCategory.FX_COLLECTION);
     if (e.archetype === 'logistics' && rng.chance(0.5)) cats.add(ServiceCategory.CUSTOMS_DECLARATION);
     for (const r of RELATED[main] ?? []) if (rng.chance(0.35)) cats.add(r);
-    const markets = e.record.targetMarkets?.length ? e.record.targetMarkets : pickMarkets(rng, rng.int(2, 6));
+    const markets = e.markets.length ? e.markets : pickMarkets(rng, rng.int(2, 6));
     const languages = new Set(['zh', 'en']);
     for (const m of markets) if (MARKET_LANGUAGE[m] && rng.chance(0.6)) languages.add(MARKET_LANGUAGE[m]);
     const [labelZh, labelEn] = [ServiceCategoryLabels[main][0], titleCase(ServiceCategoryLabels[main][1])];

@@ -30,7 +30,7 @@ const wrongCheck = (n: number) => {
   return c.slice(0, 17) + (c[17] === '0' ? '1' : '0');
 };
 
-const HEADER = 'creditCode (统一社会信用代码),nameZh (中文名称),nameEn,districtCode,roles,targetMarkets,foundedYear,website,annualFigures';
+const HEADER = 'creditCode (统一社会信用代码),nameZh (中文名称),nameEn,districtCode,roles,exportMarkets,foundedYear,website,annualFigures';
 
 /** 15 rows, the 3 good ones on lines 2, 9 and 16; every other row has one problem. */
 function fifteenRows(prefix: string, base: number): string {

@@ -8,7 +8,8 @@ const ENTERPRISES_DEEP = /* GraphQL */ `
     enterprises(first: $first) {
       totalCount
       nodes {
-        id creditCode nameZh name(lang: EN) roles targetMarkets
+        id creditCode nameZh name(lang: EN) roles exportMarkets importSourceMarkets servedMarkets customsModes
+        marketFigures(year: 2025) { year direction amount { amount } }
         district { code nameZh zones { slug } }
         annualFigures { year cbecTransactions { amount currency } gmvBand }
         annualFigure { year }
@@ -84,7 +85,7 @@ describe('read API', () => {
     s = await startTestServer(__filename, { config: { maxQueryCost: 20_000 } });
     sql = new pg.Client({ connectionString: s.databaseUrl });
     await sql.connect();
-    expectData(await s.gql(`{ enterprises(filter: { targetMarkets: ["DE"] }, first: 1) { nodes { id } } }`)); // warm caches
+    expectData(await s.gql(`{ enterprises(filter: { exportMarkets: ["DE"] }, first: 1) { nodes { id } } }`)); // warm caches
   });
   afterAll(async () => {
     await sql.end();
@@ -179,7 +180,22 @@ describe('read API', () => {
         `exists (select 1 from enterprise_annual_figure f where f.enterprise_id = e.id and f.year = 2025 and ((f.cbec_transactions_cny >= 20000000 and f.cbec_transactions_cny < 100000000) or f.cbec_transactions_cny >= 1000000000))`,
         [],
       ],
-      ['target market', { targetMarkets: ['de', 'RU'] }, `target_markets && array['DE', 'RU']`, []],
+      ['export market', { exportMarkets: ['de', 'RU'] }, `export_markets && array['DE', 'RU']`, []],
+      ['import source market', { importSourceMarkets: ['DE'] }, `import_source_markets && array['DE']`, []],
+      ['served market', { servedMarkets: ['VN'] }, `served_markets && array['VN']`, []],
+      [
+        'target market (deprecated: the union)',
+        { targetMarkets: ['de', 'RU'] },
+        `(export_markets || import_source_markets || served_markets) && array['DE', 'RU']`,
+        [],
+      ],
+      ['customs mode any of', { customsModes: { anyOf: ['OVERSEAS_WAREHOUSE_9810'] } }, `'OVERSEAS_WAREHOUSE_9810' = any(customs_modes)`, []],
+      [
+        'customs mode all of',
+        { customsModes: { allOf: ['B2C_DIRECT_9610', 'B2B_DIRECT_9710'] } },
+        `customs_modes @> array['B2C_DIRECT_9610', 'B2B_DIRECT_9710']`,
+        [],
+      ],
       ['sales channel', { salesChannels: { anyOf: ['TIKTOK_SHOP'] } }, `'TIKTOK_SHOP' = any(sales_channels)`, []],
       ['certification', { certifications: { anyOf: ['NATIONAL_HIGH_TECH_ENTERPRISE'] } }, `'NATIONAL_HIGH_TECH_ENTERPRISE' = any(certifications)`, []],
       ['founded', { foundedYear: { gte: 2015, lte: 2020 } }, `founded_year between 2015 and 2020`, []],

@@ -168,7 +168,9 @@ describe('seeded database', () => {
       where not exists (select 1 from corridor_lane l where l.corridor_id = wc.corridor_id and l.country_code = w.country_code
                         and l.city_en = w.city_en and wc.transit_days between l.transit_days_min and l.transit_days_max)`);
     expect(off).toEqual([]);
-    expect(await count('enterprise', `array_length(target_markets, 1) > 0 and not target_markets <@ (select array_agg(code)::text[] from country)`)).toBe(0);
+    expect(await count('enterprise', `not (export_markets || import_source_markets || served_markets) <@ (select array_agg(code)::text[] from country)`)).toBe(
+      0,
+    );
     expect(await count('belt_membership', 'is_anchor')).toBeGreaterThanOrEqual(7);
     expect(await count('park_tenancy', 'moved_out_on is not null and moved_out_on < moved_in_on')).toBe(0);
     expect(await count('industrial_park', 'latitude not between 28.1 and 32.3 or longitude not between 105.1 and 110.3')).toBe(0);
@@ -237,7 +239,7 @@ describe('importing', () => {
           nameEn: 'Chongqing Example Other Trading Co., Ltd.',
           districtCode: '509999',
           roles: ['NOT_A_ROLE' as EnterpriseRole],
-          targetMarkets: ['KP'],
+          exportMarkets: ['KP'],
         },
       ],
       warehouses: [
@@ -275,7 +277,7 @@ describe('importing', () => {
     expect(find('enterprises[1]', 'creditCode')).toMatchObject({ key: '91500103MA5U00003P', message: expect.stringContaining('expected N') });
     expect(find('enterprises[2]', 'districtCode')?.message).toMatch(/unknown district "509999"/);
     expect(find('enterprises[2]', 'roles[0]')?.message).toMatch(/not a EnterpriseRole/);
-    expect(find('enterprises[2]', 'targetMarkets[0]')?.message).toMatch(/unknown country "KP"/);
+    expect(find('enterprises[2]', 'exportMarkets[0]')?.message).toMatch(/unknown country "KP"/);
     expect(find('warehouses[0]', 'countryCode')).toMatchObject({ key: 'example-pyongyang', message: expect.stringContaining('unknown country "KP"') });
     expect(find('warehouses[0]', 'capacity')?.message).toMatch(/≥ 0/);
     expect(find('warehouses[0].corridors[0]', 'corridorSlug')?.message).toMatch(/unknown corridor/);
@@ -329,7 +331,7 @@ describe('importing', () => {
           nameEn: 'Chongqing Example Trading Co., Ltd.',
           districtCode: '500103',
           roles: ['EXPORT_SELLER'],
-          targetMarkets: ['DE', 'US'],
+          exportMarkets: ['DE', 'US'],
           foundedYear: 2020,
           annualFigures: [{ year: 2025, cbecTransactionsCny: 1234567.8, importsCny: '0', exportsCny: '1234567.80' }],
           brands: [{ nameZh: '示例', nameEn: 'Examplo', kind: 'OWN', overseasTrademarkCountries: ['DE'] }],

@@ -47,9 +47,10 @@ export interface FairFirm {
     nameZh: string;
     nameEn: string;
     roles: readonly string[];
-    targetMarkets?: string[] | null;
     brands?: { nameZh: string; nameEn: string }[] | null;
   };
+  /** Its markets as drawn: export markets, or an importer's sources. */
+  markets: readonly string[];
   archetype: string;
   industry?: BeltIndustry;
   trade: { ascii: string };
@@ -505,7 +506,7 @@ export function makeFairSample(seed: number, firms: readonly FairFirm[], belts: 
     chosen.forEach((firm, k) => {
       const first = (firm.archetype === 'manufacturer' && PHRASE_CATEGORY[firm.phrase.key]) || rng.pick(leaves);
       const categories = [...new Set([first, ...rng.sample(leaves, rng.int(0, firm.archetype === 'manufacturer' ? 1 : 2))])];
-      const own = firm.record.targetMarkets ?? [];
+      const own = [...firm.markets];
       exhibiting.push({
         firm,
         hall,
@@ -534,7 +535,7 @@ export function makeFairSample(seed: number, firms: readonly FairFirm[], belts: 
     const cats = x.categories.map((c) => CATEGORY_NAMES.get(c)!);
     const brand = record.brands?.[0];
     const importer = !x.hall.industry;
-    const sources = importer ? (record.targetMarkets ?? []).slice(0, 4) : [];
+    const sources = importer ? x.firm.markets.slice(0, 4) : [];
     const profileZh = importer
       ? `${record.nameZh}是跨境电商进口供应链企业，经营${zhList(cats.map((c) => c[0]))}，${sources.length ? `从${marketsZh(sources)}等地原装进口，` : ''}保税仓备货，支持直播与社交电商渠道供货。`
       : `${record.nameZh}主营${zhList(cats.map((c) => c[0]))}，产品销往${marketsZh(x.markets.slice(0, 5))}等市场${brand ? `，自有品牌${brand.nameZh}（${brand.nameEn}）` : ''}，支持OEM/ODM定制与小单快反。`;
@@ -614,7 +615,7 @@ export function makeFairSample(seed: number, firms: readonly FairFirm[], belts: 
       k--
     ) {
       const p = brng.pick(PRODUCTS_BY_CATEGORY.get(brng.pick(leaves))!);
-      const own = b.record.targetMarkets ?? [];
+      const own = b.markets;
       const markets = top === IMPORTS_CATEGORY ? [] : (own.length ? brng.sample(own, brng.int(1, Math.min(3, own.length))) : ['US']).sort();
       fairListings.push({
         editionSlug: FAIR_SAMPLE_EDITION,

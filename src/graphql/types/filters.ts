@@ -27,6 +27,12 @@ export function setFilterSql(column: string, f: { anyOf?: string[]; allOf?: stri
   if (f.allOf) where.push(sql`${sql.raw(column)} @> ${sql.array(f.allOf, 'text')}`);
 }
 
+/** `values` when there are at most `max` of them; else BAD_USER_INPUT naming `argument`. */
+export function atMost<T>(values: T[], max: number, argument: string): T[] {
+  if (values.length > max) throw badInput(`\`${argument}\` takes at most ${max} values (got ${values.length}; 最多${max}个)`, argument);
+  return values;
+}
+
 const ISO_COUNTRY = /^[A-Z]{2}$/;
 
 /** Upper-cases and checks ISO 3166-1 alpha-2 codes against the countries the API knows. */

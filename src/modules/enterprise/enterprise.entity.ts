@@ -5,7 +5,8 @@ import { SearchableEntity, SearchIndexes } from '../../db/search-index';
 import { District } from '../reference/district.entity';
 import { Brand } from './brand.entity';
 import { EnterpriseAnnualFigure } from './enterprise-annual-figure.entity';
-import type { Certification, EnterpriseRole, SalesChannel } from './enterprise.enums';
+import type { Certification, CustomsMode, EnterpriseRole, SalesChannel } from './enterprise.enums';
+import { EnterpriseMarketFigure } from './enterprise-market-figure.entity';
 
 /**
  * A CBEC market player (跨境电商经营主体), identified by its unified social credit code.
@@ -24,7 +25,13 @@ import type { Certification, EnterpriseRole, SalesChannel } from './enterprise.e
 @Index({ name: 'enterprise_name_en_idx', properties: ['nameEn', 'id'] })
 @Index({ name: 'enterprise_roles_gin', expression: 'create index "enterprise_roles_gin" on "enterprise" using gin ("roles")' })
 @Index({ name: 'enterprise_certifications_gin', expression: 'create index "enterprise_certifications_gin" on "enterprise" using gin ("certifications")' })
-@Index({ name: 'enterprise_target_markets_gin', expression: 'create index "enterprise_target_markets_gin" on "enterprise" using gin ("target_markets")' })
+@Index({ name: 'enterprise_export_markets_gin', expression: 'create index "enterprise_export_markets_gin" on "enterprise" using gin ("export_markets")' })
+@Index({
+  name: 'enterprise_import_source_markets_gin',
+  expression: 'create index "enterprise_import_source_markets_gin" on "enterprise" using gin ("import_source_markets")',
+})
+@Index({ name: 'enterprise_served_markets_gin', expression: 'create index "enterprise_served_markets_gin" on "enterprise" using gin ("served_markets")' })
+@Index({ name: 'enterprise_customs_modes_gin', expression: 'create index "enterprise_customs_modes_gin" on "enterprise" using gin ("customs_modes")' })
 @Index({ name: 'enterprise_sales_channels_gin', expression: 'create index "enterprise_sales_channels_gin" on "enterprise" using gin ("sales_channels")' })
 export class Enterprise extends SearchableEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -50,9 +57,22 @@ export class Enterprise extends SearchableEntity {
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
   certifications: Certification[] = [];
 
-  /** ISO 3166-1 alpha-2 codes. */
+  /**
+   * Where it exports to, where it imports from, and where it serves others (a platform, carrier or
+   * service firm): ISO 3166-1 alpha-2 codes. The old `targetMarkets` is their union, computed.
+   */
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
-  targetMarkets: string[] = [];
+  exportMarkets: string[] = [];
+
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  importSourceMarkets: string[] = [];
+
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  servedMarkets: string[] = [];
+
+  /** Customs supervision modes it trades under (CustomsMode). */
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  customsModes: CustomsMode[] = [];
 
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
   salesChannels: SalesChannel[] = [];
@@ -72,6 +92,12 @@ export class Enterprise extends SearchableEntity {
     (f) => f.enterprise,
   )
   annualFigures = new Collection<EnterpriseAnnualFigure>(this);
+
+  @OneToMany(
+    () => EnterpriseMarketFigure,
+    (f) => f.enterprise,
+  )
+  marketFigures = new Collection<EnterpriseMarketFigure>(this);
 
   @OneToMany(
     () => Brand,

@@ -1,9 +1,10 @@
 import { INT4_MAX } from '../../graphql/ids';
-import { bool, children, decimal, field, int, manyOf, oneOf, sampleFlag, text, year, type FieldHooks, type RecordOf } from '../../import/fields';
+import type { RecordCheck } from '../../import/checks';
+import { bool, children, decimal, field, int, manyOf, oneOf, sampleFlag, text, year, type Field, type FieldHooks, type RecordOf } from '../../import/fields';
 import { defineUnit } from '../../import/unit';
-import { countryCodes, districtCode } from '../reference/reference.import';
+import { countryCode, countryCodes, districtCode } from '../reference/reference.import';
 import { creditCodeError } from './credit-code';
-import { BrandKind, Certification, EnterpriseRole, SalesChannel } from './enterprise.enums';
+import { BrandKind, Certification, CustomsMode, EnterpriseRole, SalesChannel, TradeDirection } from './enterprise.enums';
 
 /* Enterprises by credit code, with their annual figures and brands; and the credit-code field kind. */
 
@@ -34,21 +35,83 @@ export function creditCode<O extends boolean = false>(o: { ref?: boolean; role?:
   });
 }
 
-export const annualFigureFields = {
-  year: year({
+/** The year of an enterprise's figures: from 2000, and not before the enterprise was founded. */
+function figureYear(o: { unique?: string } = {}) {
+  return year({
     min: 2000,
-    unique: 'year',
+    ...o,
     then(y, r) {
       const founded = r.parent?.values.foundedYear as number | undefined;
       if (y !== undefined && founded !== undefined && (y as number) < founded) r.problem('year', `is before the enterprise was founded (${founded})`);
     },
-  }),
+  });
+}
+
+export const annualFigureFields = {
+  year: figureYear({ unique: 'year' }),
   cbecTransactionsCny: decimal({ precision: 18, scale: 2 }),
   importsCny: decimal({ precision: 18, scale: 2 }),
   exportsCny: decimal({ precision: 18, scale: 2 }),
 };
 
 export type AnnualFigureRecord = RecordOf<typeof annualFigureFields>;
+
+/** A decimal string of at most 2 decimals as integer cents, exactly. */
+function centsOf(v: unknown): bigint {
+  const [whole, frac = ''] = String(v).split('.');
+  const sign = whole.startsWith('-') ? -1n : 1n;
+  return sign * (BigInt(whole.replace('-', '') || '0') * 100n + BigInt(`${frac}00`.slice(0, 2)));
+}
+
+/** Where a market figure's country must be listed on its enterprise. */
+const MARKETS_OF: Record<TradeDirection, 'exportMarkets' | 'importSourceMarkets'> = { EXPORT: 'exportMarkets', IMPORT: 'importSourceMarkets' };
+
+export const marketFigureFields = {
+  year: figureYear(),
+  direction: oneOf(TradeDirection, 'TradeDirection'),
+  countryCode: countryCode({
+    then(code, r) {
+      const direction = r.values.direction as TradeDirection | undefined;
+      if (code === undefined || direction === undefined || !r.parent) return;
+      const markets = (r.parent.values[MARKETS_OF[direction]] as string[] | undefined) ?? [];
+      if (!markets.includes(code as string))
+        r.problem('countryCode', `"${String(code)}" has ${direction} figures but is not among the enterprise's ${MARKETS_OF[direction]}`);
+    },
+  }),
+  amountCny: decimal({ precision: 18, scale: 2 }),
+};
+
+export type MarketFigureRecord = RecordOf<typeof marketFigureFields>;
+
+/**
+ * The market figures of a year and direction add up to at most the enterprise's annual exports
+ * (or imports) of that year, which must be given: the rest is trade whose market was not reported.
+ */
+function checkMarketSums(value: unknown, r: RecordCheck, name: string): void {
+  const figures = (value as MarketFigureRecord[] | undefined) ?? [];
+  if (!figures.length) return;
+  const annual = new Map(((r.values.annualFigures as AnnualFigureRecord[] | undefined) ?? []).map((a) => [a.year, a]));
+  const sums = new Map<string, bigint>();
+  for (const f of figures) {
+    if (f.year === undefined || f.direction === undefined || f.amountCny === undefined) continue;
+    const key = `${f.year} ${f.direction}`;
+    sums.set(key, (sums.get(key) ?? 0n) + centsOf(f.amountCny));
+  }
+  for (const [key, sum] of sums) {
+    const [y, direction] = key.split(' ');
+    const a = annual.get(Number(y));
+    if (!a) {
+      r.problem(name, `has ${direction} figures for ${y} but annualFigures has no ${y}: give the year's totals too`);
+      continue;
+    }
+    const total = centsOf(direction === TradeDirection.EXPORT ? a.exportsCny : a.importsCny);
+    if (sum > total)
+      r.problem(
+        name,
+        `${direction} figures for ${y} add up to more than the year's ${direction === TradeDirection.EXPORT ? 'exportsCny' : 'importsCny'} (${String(a[direction === TradeDirection.EXPORT ? 'exportsCny' : 'importsCny'])})`,
+      );
+  }
+}
 
 export const brandFields = {
   nameZh: text({ max: 120 }),
@@ -61,6 +124,18 @@ export const brandFields = {
 
 export type BrandRecord = RecordOf<typeof brandFields>;
 
+/** The market-figures field, with the check of its sums against the annual totals. */
+function withSumCheck<F extends Field<MarketFigureRecord[], true>>(f: F): F {
+  return {
+    ...f,
+    check(r: RecordCheck, name: string) {
+      const v = f.check(r, name);
+      checkMarketSums(v, r, name);
+      return v;
+    },
+  };
+}
+
 export const enterpriseFields = {
   creditCode: creditCode(),
   nameZh: text({ max: 200 }),
@@ -69,7 +144,27 @@ export const enterpriseFields = {
   districtCode: districtCode(),
   roles: manyOf(EnterpriseRole, 'EnterpriseRole', { nonEmpty: true }),
   certifications: manyOf(Certification, 'Certification'),
-  targetMarkets: countryCodes(),
+  exportMarkets: countryCodes(),
+  importSourceMarkets: countryCodes(),
+  servedMarkets: countryCodes(),
+  /**
+   * Deprecated, no column: the union of the three above, as our downloads write it. Accepted so that
+   * a downloaded file imports back; a market here that none of the three lists is refused (we
+   * cannot tell which kind it is).
+   */
+  targetMarkets: countryCodes({
+    column: null,
+    then(v, r, name) {
+      const known = new Set([r.values.exportMarkets, r.values.importSourceMarkets, r.values.servedMarkets].flatMap((m) => (m as string[] | undefined) ?? []));
+      for (const [i, m] of ((v as string[] | undefined) ?? []).entries())
+        if (typeof m === 'string' && !known.has(m))
+          r.problem(
+            `${name}[${i}]`,
+            `"${m}" is in none of exportMarkets, importSourceMarkets and servedMarkets: targetMarkets is deprecated, list the market in one of them`,
+          );
+    },
+  }),
+  customsModes: manyOf(CustomsMode, 'CustomsMode'),
   salesChannels: manyOf(SalesChannel, 'SalesChannel'),
   foundedYear: year({ optional: true }),
   website: text({
@@ -89,6 +184,10 @@ export const enterpriseFields = {
   }),
   isSample: sampleFlag(),
   annualFigures: children(annualFigureFields, { table: 'enterprise_annual_figure', parent: 'enterprise_id', by: ['year'] }),
+  /** Exports and imports by country and year; after annualFigures, whose totals bound them. */
+  marketFigures: withSumCheck(
+    children(marketFigureFields, { table: 'enterprise_market_figure', parent: 'enterprise_id', by: ['year', 'direction', 'countryCode'] }),
+  ),
   /** Brands have no natural key in the table: an enterprise's brands are replaced only when they differ. */
   brands: children(brandFields, { table: 'brand', parent: 'enterprise_id' }),
 };

@@ -3,11 +3,12 @@ import { OrderDirection } from '../../graphql/types/enums';
 import { EnumSetFilter } from '../../graphql/types/filters';
 import { IntRange } from '../../graphql/types/ranges';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
-import { Certification, EnterpriseRole, GmvBand, SalesChannel } from './enterprise.enums';
+import { Certification, CustomsMode, EnterpriseRole, GmvBand, SalesChannel } from './enterprise.enums';
 
 export const EnterpriseRoleSetFilter = EnumSetFilter(EnterpriseRole, 'EnterpriseRole', '经营主体类型');
 export const CertificationSetFilter = EnumSetFilter(Certification, 'Certification', '资质认定');
 export const SalesChannelSetFilter = EnumSetFilter(SalesChannel, 'SalesChannel', '销售渠道');
+export const CustomsModeSetFilter = EnumSetFilter(CustomsMode, 'CustomsMode', '海关监管方式');
 
 @InputType({ description: 'Annual CBEC transactions in one year: by band and/or CNY bounds (年度交易额条件)' })
 export class GmvFilter {
@@ -35,8 +36,35 @@ export class EnterpriseFilter {
   @Field(() => CertificationSetFilter, { nullable: true, description: 'Recognitions held (资质认定)' })
   certifications?: { anyOf?: Certification[]; allOf?: Certification[] };
 
-  @Field(() => [String], { nullable: true, description: 'Targets any of these markets, ISO 3166-1 alpha-2 (目标市场)' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Exports to any of these countries, ISO 3166-1 alpha-2, at most 50; an unknown code is refused (出口市场，任一)',
+  })
+  exportMarkets?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Imports from any of these countries, ISO 3166-1 alpha-2, at most 50; an unknown code is refused (进口来源市场，任一)',
+  })
+  importSourceMarkets?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Serves any of these countries (platforms, carriers, service firms), ISO 3166-1 alpha-2, at most 50; an unknown code is refused (服务市场，任一)',
+  })
+  servedMarkets?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Exports to, imports from or serves any of these countries, ISO 3166-1 alpha-2, at most 50 (目标市场，任一)',
+    deprecationReason:
+      'Matches export markets, import sources and served markets alike: use exportMarkets, importSourceMarkets or servedMarkets (已弃用：请改用 exportMarkets、importSourceMarkets 或 servedMarkets)',
+  })
   targetMarkets?: string[];
+
+  @Field(() => CustomsModeSetFilter, { nullable: true, description: 'Customs supervision modes (海关监管方式)' })
+  customsModes?: { anyOf?: CustomsMode[]; allOf?: CustomsMode[] };
 
   @Field(() => SalesChannelSetFilter, { nullable: true, description: 'Sales channels (销售渠道)' })
   salesChannels?: { anyOf?: SalesChannel[]; allOf?: SalesChannel[] };

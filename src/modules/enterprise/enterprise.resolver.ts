@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Sql } from '../../graphql/sql/declare';
-import { connection, one } from '../../graphql/sql/fields';
+import { connection, many, one } from '../../graphql/sql/fields';
+import { checkYear } from '../../graphql/types/ranges';
+import { TradeDirection } from './enterprise.enums';
 import { NestedPageArgs } from '../../graphql/types/nested-args';
 import { District } from '../reference/reference.types';
 import type { Context } from '../../graphql/context';
@@ -9,7 +11,7 @@ import { NameResolver } from '../../graphql/types/name-resolver';
 import { Connection, PageArgsType } from '../../graphql/types/relay';
 import { EnterpriseFilter, EnterpriseOrder } from './enterprise.inputs';
 import { enterpriseByCreditCode, listEnterprises } from './enterprise.service';
-import { Enterprise, EnterpriseAnnualFigure } from './enterprise.types';
+import { Enterprise, EnterpriseAnnualFigure, EnterpriseMarketFigure } from './enterprise.types';
 
 export const EnterpriseConnection = Connection(Enterprise, 'Enterprise', '经营主体');
 
@@ -50,6 +52,35 @@ export class EnterpriseResolver {
     @Arg('year', () => Int, { nullable: true, description: 'Calendar year; default the latest with figures (年份)' }) _year?: number,
   ) {
     return row.annualFigure;
+  }
+
+  /**
+   * Declares the field and its arguments; the SQL compiler folds it into the list's statement (a
+   * sub-select per row over enterprise_market_figure_unique, which leads with enterprise_id).
+   */
+  @Extensions({ cost: { weight: 1, listSize: 30 } })
+  @Sql(
+    many(
+      (t, c, a) => {
+        const conds = [`${c}.enterprise_id = ${t}.id`];
+        if (a.args.year != null) conds.push(`${c}.year = ${a.c.params.add(checkYear(a.args.year as number, 'year'))}::smallint`);
+        if (a.args.direction != null) conds.push(`${c}.direction = ${a.c.params.add(a.args.direction)}`);
+        return `enterprise_market_figure ${c} where ${conds.join(' and ')}`;
+      },
+      (c) => `${c}.year desc, ${c}.direction, ${c}.amount_cny desc, ${c}.country_code`,
+    ),
+  )
+  @FieldResolver(() => [EnterpriseMarketFigure], {
+    description:
+      'CBEC exports and imports by country and year: latest year first, then exports before imports, largest first. Public like the enterprise (按市场的年度进出口额)',
+  })
+  marketFigures(
+    @Root() row: Record<string, unknown>,
+    @Arg('year', () => Int, { nullable: true, description: 'Only this calendar year, 2000–2100; default every year (年份)' }) _year?: number,
+    @Arg('direction', () => TradeDirection, { nullable: true, description: 'Only exports or only imports; default both (贸易方向)' })
+    _direction?: TradeDirection,
+  ) {
+    return row.marketFigures;
   }
 }
 

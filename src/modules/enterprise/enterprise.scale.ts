@@ -5,7 +5,7 @@ import { cents, handoff, ScaleError, type ScaleUnit } from '../../db/scale';
 import { BeltIndustry } from '../belt/belt.enums';
 import { ServiceCategory } from '../service-provider/service-provider.enums';
 import { creditCodeFor } from './credit-code';
-import { BrandKind, Certification, EnterpriseRole } from './enterprise.enums';
+import { BrandKind, Certification, CustomsMode, EnterpriseRole } from './enterprise.enums';
 
 /** What later units need about the enterprises, kept compact (arrays of ids, not rows). */
 export interface ScaleEnterprises {
@@ -77,7 +77,10 @@ export const enterpriseScale: ScaleUnit = {
         'district_code',
         'roles',
         'certifications',
-        'target_markets',
+        'export_markets',
+        'import_source_markets',
+        'served_markets',
+        'customs_modes',
         'sales_channels',
         'founded_year',
         'website',
@@ -132,7 +135,15 @@ export const enterpriseScale: ScaleUnit = {
         district,
         roles,
         certs.sort(),
-        markets,
+        // Markets and modes as the sample sorts them (seeds/sample/trade.ts), without drawing more.
+        a.trading && a.key !== 'importer' ? markets : [],
+        a.key === 'importer' ? markets : [],
+        a.trading ? [] : markets,
+        a.key === 'importer'
+          ? [CustomsMode.BONDED_1210]
+          : a.trading
+            ? [a.key === 'manufacturer' || a.key === 'trader' ? CustomsMode.B2B_DIRECT_9710 : CustomsMode.B2C_DIRECT_9610]
+            : [],
         a.trading && a.key !== 'importer' ? channelsFor(rng, markets.length ? markets : ['US'], a.key === 'manufacturer') : [],
         year,
         rng.chance(0.7) ? `https://www.${trade.ascii}-${phrase.key}${round0}.example` : null,

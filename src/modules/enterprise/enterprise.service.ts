@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
-import { countryCodes, setFilterSql } from '../../graphql/types/filters';
+import { atMost, countryCodes, setFilterSql } from '../../graphql/types/filters';
 import { checkYear, districtCodes, intRangeSql } from '../../graphql/types/ranges';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
@@ -11,6 +11,9 @@ import { knownCountryCodes, knownIds, latestFigureYear } from '../reference/refe
 import { creditCodeError } from './credit-code';
 import { GmvBandBounds } from './enterprise.enums';
 import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
+
+/** The most countries a market filter takes. */
+const MARKETS_MAX = 50;
 
 /**
  * WHERE conditions for an enterprise filter (alias `t`), each served by an index. Render them into
@@ -23,9 +26,16 @@ export async function enterpriseWhere(ctx: Context, filter: EnterpriseFilter | u
   setFilterSql('t.roles', filter.roles, where);
   setFilterSql('t.certifications', filter.certifications, where);
   setFilterSql('t.sales_channels', filter.salesChannels, where);
+  setFilterSql('t.customs_modes', filter.customsModes, where);
+  const markets = async (codes: string[], argument: string) =>
+    sql.known(countryCodes(atMost(codes, MARKETS_MAX, argument), await knownCountryCodes(ctx.db), argument), 'text');
+  if (filter.exportMarkets) where.push(sql`t.export_markets && ${await markets(filter.exportMarkets, 'filter.exportMarkets')}`);
+  if (filter.importSourceMarkets) where.push(sql`t.import_source_markets && ${await markets(filter.importSourceMarkets, 'filter.importSourceMarkets')}`);
+  if (filter.servedMarkets) where.push(sql`t.served_markets && ${await markets(filter.servedMarkets, 'filter.servedMarkets')}`);
   if (filter.targetMarkets) {
-    const codes = countryCodes(filter.targetMarkets, await knownCountryCodes(ctx.db), 'filter.targetMarkets');
-    where.push(sql`t.target_markets && ${sql.known(codes, 'text')}`);
+    // The deprecated union: one GIN index per column, combined by a BitmapOr.
+    const codes = await markets(filter.targetMarkets, 'filter.targetMarkets');
+    where.push(sql`(t.export_markets && ${codes} or t.import_source_markets && ${codes} or t.served_markets && ${codes})`);
   }
   if (filter.gmv) {
     const g = filter.gmv;

@@ -4,12 +4,14 @@ import { NamedNode, Node } from '../../graphql/types/relay';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, expr, many, one } from '../../graphql/sql/fields';
 import { Money } from '../../graphql/types/common';
-import { District } from '../reference/reference.types';
+import { Country, District } from '../reference/reference.types';
 import {
   BrandKind,
   BrandKindLabels,
   Certification,
   CertificationLabels,
+  CustomsMode,
+  CustomsModeLabels,
   EnterpriseRole,
   EnterpriseRoleLabels,
   GmvBand,
@@ -17,12 +19,19 @@ import {
   GmvBandLabels,
   SalesChannel,
   SalesChannelLabels,
+  TradeDirection,
+  TradeDirectionLabels,
 } from './enterprise.enums';
 import { RecordSource, SOURCE_DESCRIPTION, sourceOf } from '../../graphql/types/provenance';
 
 /** A CNY amount column as Money. */
 function cny(column: string) {
   return expr((t) => `json_build_object('amount', ${t}.${column}::text, 'currency', 'CNY')`);
+}
+
+/** The deprecated targetMarkets of the enterprise row `t`: the union of its three market columns, in code order. */
+export function targetMarketsSql(t: string): string {
+  return `array(select distinct m from unnest(${t}.export_markets || ${t}.import_source_markets || ${t}.served_markets) m order by m)`;
 }
 
 /** The GmvBand of a CNY amount; bounds from GmvBandBounds. */
@@ -37,6 +46,13 @@ registerBilingualEnum(EnterpriseRole, 'EnterpriseRole', 'Kind of CBEC market pla
 registerBilingualEnum(Certification, 'Certification', 'A recognition an enterprise holds (企业资质认定)', CertificationLabels);
 registerBilingualEnum(SalesChannel, 'SalesChannel', 'Where an enterprise sells abroad (销售渠道)', SalesChannelLabels);
 registerBilingualEnum(BrandKind, 'BrandKind', 'Kind of brand (品牌类型)', BrandKindLabels);
+registerBilingualEnum(
+  CustomsMode,
+  'CustomsMode',
+  'Customs supervision mode of cross-border e-commerce, with its four-digit code (跨境电商海关监管方式)',
+  CustomsModeLabels,
+);
+registerBilingualEnum(TradeDirection, 'TradeDirection', 'Export or import (贸易方向)', TradeDirectionLabels);
 registerBilingualEnum(GmvBand, 'GmvBand', 'Band of annual CBEC transactions in CNY; bounds are the policy’s 2027 thresholds (交易额区间)', GmvBandLabels);
 
 @SqlObject({ table: 'enterprise_annual_figure' })
@@ -61,6 +77,29 @@ export class EnterpriseAnnualFigure {
   @Sql(expr((t) => gmvBandSql(`${t}.cbec_transactions_cny`)))
   @Field(() => GmvBand, { description: 'Band of the year’s CBEC transactions (交易额区间)' })
   gmvBand!: GmvBand;
+}
+
+@SqlObject({ table: 'enterprise_market_figure' })
+@ObjectType({
+  description:
+    'An enterprise’s CBEC exports to, or imports from, one country in one year, in CNY. The figures of a year and direction add up to at most the annual total (`annualFigure.exports` / `imports`); the rest went to or came from markets not reported (按市场的年度进出口额)',
+})
+export class EnterpriseMarketFigure {
+  @Sql(col('year'))
+  @Field(() => Int, { description: 'Calendar year (年份)' })
+  year!: number;
+
+  @Sql(col('direction'))
+  @Field(() => TradeDirection, { description: 'Export or import (贸易方向)' })
+  direction!: TradeDirection;
+
+  @Sql(one((t, c) => `country ${c} where ${c}.code = ${t}.country_code`))
+  @Field(() => Country, { description: 'Country of destination (EXPORT) or of origin (IMPORT) (目的国或来源国)' })
+  country!: Country;
+
+  @Sql(cny('amount_cny'))
+  @Field(() => Money, { description: 'CBEC trade with that country in the year, CNY, exact (金额)' })
+  amount!: Money;
 }
 
 @SqlObject({ table: 'brand' })
@@ -114,9 +153,36 @@ export class Enterprise extends NamedNode {
   @Field(() => [Certification], { description: 'Recognitions held (资质认定)' })
   certifications!: Certification[];
 
-  @Sql(col('target_markets'))
-  @Field(() => [String], { description: 'Target markets, ISO 3166-1 alpha-2 codes (目标市场)' })
+  @Sql(col('export_markets'))
+  @Field(() => [String], {
+    description: 'Countries it exports to, ISO 3166-1 alpha-2 codes, in code order; every country of its EXPORT `marketFigures` is here (出口市场)',
+  })
+  exportMarkets!: string[];
+
+  @Sql(col('import_source_markets'))
+  @Field(() => [String], {
+    description: 'Countries it imports from, ISO 3166-1 alpha-2 codes, in code order; every country of its IMPORT `marketFigures` is here (进口来源市场)',
+  })
+  importSourceMarkets!: string[];
+
+  @Sql(col('served_markets'))
+  @Field(() => [String], {
+    description:
+      'Countries where it serves other firms (a platform’s, carrier’s, payment or service firm’s markets), ISO 3166-1 alpha-2 codes, in code order (服务市场)',
+  })
+  servedMarkets!: string[];
+
+  @Sql(expr((t) => targetMarketsSql(t)))
+  @Field(() => [String], {
+    description: 'Union of exportMarkets, importSourceMarkets and servedMarkets, in code order (目标市场：出口、进口来源与服务市场的并集)',
+    deprecationReason:
+      'Mixes export markets, import sources and served markets: use exportMarkets, importSourceMarkets or servedMarkets (已弃用：混合了出口、进口来源与服务市场，请改用 exportMarkets、importSourceMarkets 或 servedMarkets)',
+  })
   targetMarkets!: string[];
+
+  @Sql(col('customs_modes'))
+  @Field(() => [CustomsMode], { description: 'Customs supervision modes it trades under: 9610, 1210, 9710, 9810 (海关监管方式)' })
+  customsModes!: CustomsMode[];
 
   @Sql(col('sales_channels'))
   @Field(() => [SalesChannel], { description: 'Sales channels (销售渠道)' })

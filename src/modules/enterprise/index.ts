@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../manifest';
 import { Enterprise } from './enterprise.entity';
 import { EnterpriseAnnualFigure } from './enterprise-annual-figure.entity';
+import { EnterpriseMarketFigure } from './enterprise-market-figure.entity';
 import { Brand } from './brand.entity';
 import { enterpriseResolvers } from './enterprise.resolver';
 import { Enterprise as EnterpriseType } from './enterprise.types';
@@ -12,7 +13,7 @@ import { enterprisesDataset } from './enterprise.dataset';
 export const enterpriseModule: ModuleManifest = {
   name: 'enterprise',
   datasets: [enterprisesDataset],
-  entities: [Enterprise, EnterpriseAnnualFigure, Brand],
+  entities: [Enterprise, EnterpriseAnnualFigure, EnterpriseMarketFigure, Brand],
   resolvers: [...enterpriseResolvers],
   import: [enterprisesImport],
   search: [{ kind: 'ENTERPRISE', type: EnterpriseType, description: '经营主体 — Enterprise' }],

@@ -6,6 +6,7 @@ export enum EnterpriseDimension {
   ROLE = 'ROLE',
   GMV_BAND = 'GMV_BAND',
   YEAR = 'YEAR',
+  CUSTOMS_MODE = 'CUSTOMS_MODE',
 }
 registerEnumType(EnterpriseDimension, {
   name: 'EnterpriseDimension',
@@ -15,6 +16,27 @@ registerEnumType(EnterpriseDimension, {
     ROLE: { description: '经营主体类型 — market-player kind; an enterprise with two roles counts in both groups' },
     GMV_BAND: { description: '年度交易额区间 — band of the year’s CBEC transactions; enterprises without a figure for the year have no band' },
     YEAR: { description: '年份 — year of the annual figures' },
+    CUSTOMS_MODE: {
+      description:
+        '海关监管方式 — customs mode (9610, 1210, 9710, 9810); an enterprise with two modes counts in both groups, one with none in the null group. ' +
+        'The sums are the enterprises’ whole annual figures, not their trade under that mode, which is not reported by mode (金额为企业全年合计，并非该方式下的贸易额)',
+    },
+  },
+});
+
+/** What market figures (an enterprise's exports and imports by country) can be grouped by. */
+export enum MarketFigureDimension {
+  COUNTRY = 'COUNTRY',
+  YEAR = 'YEAR',
+  DIRECTION = 'DIRECTION',
+}
+registerEnumType(MarketFigureDimension, {
+  name: 'MarketFigureDimension',
+  description: 'A key statistics of exports and imports by market can be grouped by (分市场进出口统计维度)',
+  valuesConfig: {
+    COUNTRY: { description: '国家 — country of destination (exports) or origin (imports)' },
+    YEAR: { description: '年份 — year of the figures' },
+    DIRECTION: { description: '贸易方向 — export or import' },
   },
 });
 

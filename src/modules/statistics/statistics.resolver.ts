@@ -3,14 +3,14 @@ import { Arg, Ctx, Extensions, FieldResolver, Info, Int, Query, Resolver } from 
 import type { Context } from '../../graphql/context';
 import type { FieldCost } from '../../graphql/limits/cost';
 import { BeltIndustry } from '../belt/belt.enums';
-import { EnterpriseRole, GmvBand } from '../enterprise/enterprise.enums';
+import { CustomsMode, EnterpriseRole, GmvBand, TradeDirection } from '../enterprise/enterprise.enums';
 import { ParkDesignation, ParkKind } from '../park/park.enums';
 import { StorageClass } from '../warehouse/warehouse.enums';
 import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { WarehouseFilter } from '../warehouse/warehouse.inputs';
-import { BeltDimension, EnterpriseDimension, ParkDimension, WarehouseDimension } from './statistics.enums';
-import { beltStatistics, enterpriseStatistics, parkStatistics, warehouseStatistics } from './statistics.service';
-import { BeltGroup, EnterpriseGroup, ParkGroup, Statistics, WarehouseGroup } from './statistics.types';
+import { BeltDimension, EnterpriseDimension, MarketFigureDimension, ParkDimension, WarehouseDimension } from './statistics.enums';
+import { beltStatistics, enterpriseStatistics, marketFigureStatistics, parkStatistics, TOP_MAX, warehouseStatistics } from './statistics.service';
+import { BeltGroup, EnterpriseGroup, MarketFigureGroup, ParkGroup, Statistics, WarehouseGroup } from './statistics.types';
 
 const YEAR_RULE = 'The year the annual figures are for, 2000–2100. Without it: every year when grouped by YEAR, else the latest year that has figures (年份)';
 
@@ -26,6 +26,8 @@ const KEY_GROUPS: Record<string, number> = {
   COUNTRY: 60,
   ROLE: Object.keys(EnterpriseRole).length + 1,
   GMV_BAND: Object.keys(GmvBand).length + 1,
+  CUSTOMS_MODE: Object.keys(CustomsMode).length + 1,
+  DIRECTION: Object.keys(TradeDirection).length,
   STORAGE_CLASS: Object.keys(StorageClass).length,
   INDUSTRY: Object.keys(BeltIndustry).length,
   KIND: Object.keys(ParkKind).length,
@@ -40,6 +42,13 @@ const GROUPED_COST: FieldCost = {
   weight: 20,
   maxSize: 5000,
   size: (a) => ((a.groupBy as string[] | undefined) ?? []).reduce((n, key) => n * (KEY_GROUPS[key] ?? 50), 1),
+};
+
+/** Market figures: as GROUPED_COST, or `top` groups when it is given. */
+const MARKET_COST: FieldCost = {
+  weight: 20,
+  maxSize: 5000,
+  size: (a) => (a.top != null ? Number(a.top) : ((a.groupBy as string[] | undefined) ?? []).reduce((n, key) => n * (KEY_GROUPS[key] ?? 50), 1)),
 };
 
 @Resolver(() => Statistics)
@@ -66,6 +75,35 @@ export class StatisticsResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return enterpriseStatistics(ctx, info, { groupBy, year, filter });
+  }
+
+  @Extensions({ cost: MARKET_COST })
+  @FieldResolver(() => [MarketFigureGroup], {
+    description:
+      'CBEC exports and imports by market (country), from the enterprises’ market figures, grouped by the keys in `groupBy`: enterprise counts and exact CNY sums. ' +
+      'Market figures cover the markets enterprises reported: their sum is at most the annual totals of `enterprises`. Groups come sorted by their keys, ' +
+      'or with `top` the largest first: `groupBy: [COUNTRY], direction: EXPORT, top: 10` gives the ten largest export markets (分市场进出口统计)',
+  })
+  markets(
+    @Arg('groupBy', () => [MarketFigureDimension], { description: 'Keys to group by, in order; empty for one grand-total row (分组维度)' })
+    groupBy: MarketFigureDimension[],
+    @Arg('year', () => Int, { nullable: true, description: YEAR_RULE }) year: number | undefined,
+    @Arg('direction', () => TradeDirection, { nullable: true, description: 'Only exports or only imports; default both (贸易方向)' })
+    direction: TradeDirection | undefined,
+    @Arg('top', () => Int, {
+      nullable: true,
+      description: `Only the largest groups by amount, 1–${TOP_MAX}, largest first; default every group, sorted by key (前N名)`,
+    })
+    top: number | undefined,
+    @Arg('filter', () => EnterpriseFilter, {
+      nullable: true,
+      description: 'Only figures of enterprises that meet these conditions, as in `enterprises` (筛选条件)',
+    })
+    filter: EnterpriseFilter | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return marketFigureStatistics(ctx, info, { groupBy, year, direction, top, filter });
   }
 
   @Extensions({ cost: GROUPED_COST })

@@ -1,18 +1,19 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { sql, type Sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
 import { compileObject, newCompileCtx } from '../../graphql/sql/compile';
 import { Params } from '../../graphql/sql/params';
 import { checkYear } from '../../graphql/types/ranges';
 import { BeltIndustry } from '../belt/belt.enums';
-import { EnterpriseRole, GmvBand, GmvBandBounds } from '../enterprise/enterprise.enums';
+import { CustomsMode, EnterpriseRole, GmvBand, GmvBandBounds, TradeDirection } from '../enterprise/enterprise.enums';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { enterpriseWhere } from '../enterprise/enterprise.service';
 import { ParkDesignation, ParkKind } from '../park/park.enums';
 import { StorageClass } from '../warehouse/warehouse.enums';
 import type { WarehouseFilter } from '../warehouse/warehouse.inputs';
 import { warehouseWhere } from '../warehouse/warehouse.service';
-import { BeltDimension, EnterpriseDimension, ParkDimension, WarehouseDimension } from './statistics.enums';
+import { BeltDimension, EnterpriseDimension, MarketFigureDimension, ParkDimension, WarehouseDimension } from './statistics.enums';
 
 /**
  * Grouped statistics. Each call is one SQL statement of the form
@@ -48,6 +49,8 @@ interface GroupQuery<D extends string> {
   where: string[];
   params: Params;
   vars?: Record<string, unknown>;
+  /** The `n` largest groups by the numeric measure column `by` of `g` (ties by the keys), instead of every group by key. */
+  top?: { by: string; n: number };
 }
 
 /** Orders enum-valued keys by the enum's declaration order rather than alphabetically. */
@@ -69,8 +72,11 @@ async function runGroups<D extends string>(ctx: Context, info: GraphQLResolveInf
   const inner =
     `select ${[...selects, ...q.measures].join(', ')} from ${q.from}${joins.length ? ` ${joins.join(' ')}` : ''}` +
     `${q.where.length ? ` where ${q.where.join(' and ')}` : ''}${groupOrdinals.length ? ` group by ${groupOrdinals.join(', ')}` : ''}`;
-  const order = chosen.length ? ` order by ${chosen.map((k) => q.dims[k].sort('g')).join(', ')}` : '';
-  const rows = await ctx.db.query<{ n: unknown }>(`select ${obj} as n from (${inner}) g${order}`, q.params.values);
+  const keyOrder = chosen.map((k) => q.dims[k].sort('g'));
+  const terms = q.top ? [`g.${q.top.by} desc`, ...keyOrder] : keyOrder;
+  const order = terms.length ? ` order by ${terms.join(', ')}` : '';
+  const limit = q.top ? ` limit ${q.params.add(q.top.n)}` : '';
+  const rows = await ctx.db.query<{ n: unknown }>(`select ${obj} as n from (${inner}) g${order}${limit}`, q.params.values);
   return rows.map((r) => r.n);
 }
 
@@ -128,8 +134,14 @@ export async function enterpriseStatistics(
         },
         [D.GMV_BAND]: { column: 'gmv_band', expr: gmvBandSql('af.cbec_transactions_cny'), sort: (g) => enumOrder(Object.values(GmvBand), `${g}.gmv_band`) },
         [D.YEAR]: { column: 'year', expr: 'af.year::int', sort: (g) => `${g}.year nulls last` },
+        [D.CUSTOMS_MODE]: {
+          column: 'customs_mode',
+          expr: 'cm.customs_mode',
+          join: 'left join lateral unnest(t.customs_modes) cm(customs_mode) on true',
+          sort: (g) => enumOrder(Object.values(CustomsMode), `${g}.customs_mode`),
+        },
       },
-      types: { [D.DISTRICT]: 'text', [D.ROLE]: 'text', [D.GMV_BAND]: 'text', [D.YEAR]: 'int' },
+      types: { [D.DISTRICT]: 'text', [D.ROLE]: 'text', [D.GMV_BAND]: 'text', [D.YEAR]: 'int', [D.CUSTOMS_MODE]: 'text' },
       ungrouped: { [D.YEAR]: scope.ungrouped.render(params) },
       // Each enterprise is one row per group (one year's figure, or one per year when grouped by
       // year; one per role when unnested), so plain counts are exact and skip a sort per group.
@@ -143,6 +155,59 @@ export async function enterpriseStatistics(
       ],
       where,
       params,
+    },
+    args.groupBy,
+  );
+}
+
+/** The most groups `top` asks for. */
+export const TOP_MAX = 100;
+
+/**
+ * Enterprises' market figures grouped by country, year and/or direction, with enterprise counts and
+ * exact CNY sums; with `top`, the largest groups by amount (the top markets).
+ */
+export async function marketFigureStatistics(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: { groupBy: MarketFigureDimension[]; year?: number | null; direction?: TradeDirection | null; top?: number | null; filter?: EnterpriseFilter },
+): Promise<unknown[]> {
+  const params = new Params();
+  const year = yearArg(args.year);
+  if (args.top != null && (!Number.isInteger(args.top) || args.top < 1 || args.top > TOP_MAX))
+    throw badInput(`\`top\` must be between 1 and ${TOP_MAX} (got ${args.top})`, 'top');
+  const where = (await enterpriseWhere(ctx, args.filter, params)).map((w) => w.render(params));
+  const scope = yearScope('enterprise_market_figure', 'mf', year, args.groupBy.includes(MarketFigureDimension.YEAR));
+  where.unshift(scope.cond.render(params));
+  if (args.direction != null) where.push(sql`mf.direction = ${args.direction}`.render(params));
+  const D = MarketFigureDimension;
+  return runGroups(
+    ctx,
+    info,
+    {
+      type: 'MarketFigureGroup',
+      from: 'enterprise_market_figure mf join enterprise t on t.id = mf.enterprise_id',
+      dims: {
+        [D.COUNTRY]: { column: 'country_code', expr: 'mf.country_code', sort: (g) => `${g}.country_code` },
+        [D.YEAR]: { column: 'year', expr: 'mf.year::int', sort: (g) => `${g}.year` },
+        [D.DIRECTION]: { column: 'direction', expr: 'mf.direction', sort: (g) => enumOrder(Object.values(TradeDirection), `${g}.direction`) },
+      },
+      types: { [D.COUNTRY]: 'text', [D.YEAR]: 'int', [D.DIRECTION]: 'text' },
+      // Rendered only where used: every parameter of the statement appears in it.
+      ungrouped: {
+        ...(!args.groupBy.includes(D.YEAR) && { [D.YEAR]: scope.ungrouped.render(params) }),
+        ...(args.direction != null && !args.groupBy.includes(D.DIRECTION) && { [D.DIRECTION]: sql`${args.direction}::text`.render(params) }),
+      },
+      // An enterprise has one row per country, year and direction: several in a group not keyed by all three.
+      measures: [
+        'count(distinct mf.enterprise_id)::int as enterprise_count',
+        'count(distinct mf.enterprise_id) filter (where t.is_sample)::int as sample_count',
+        CNY_SUM('mf.amount_cny', 'amount'),
+        'coalesce(sum(mf.amount_cny), 0) as amount_sort',
+      ],
+      where,
+      params,
+      top: args.top != null ? { by: 'amount_sort', n: args.top } : undefined,
     },
     args.groupBy,
   );

@@ -5,7 +5,7 @@ import { Sql, SqlObject, type DeclaredFieldSpec } from '../../graphql/sql/declar
 import { col, expr, one } from '../../graphql/sql/fields';
 import { BeltIndustry } from '../belt/belt.enums';
 import '../belt/belt.types';
-import { EnterpriseRole, GmvBand } from '../enterprise/enterprise.enums';
+import { CustomsMode, EnterpriseRole, GmvBand, TradeDirection } from '../enterprise/enterprise.enums';
 import '../enterprise/enterprise.types';
 import { ParkDesignation, ParkKind } from '../park/park.enums';
 import '../park/park.types';
@@ -52,6 +52,13 @@ export class EnterpriseGroup {
   })
   year?: number;
 
+  @Sql(col('customs_mode'))
+  @Field(() => CustomsMode, {
+    nullable: true,
+    description: `Customs mode; ${NULL_KEY} CUSTOMS_MODE, or for enterprises with no mode recorded (海关监管方式)`,
+  })
+  customsMode?: CustomsMode;
+
   @Sql(col('enterprise_count'))
   @Field(() => Int, { description: 'Enterprises in the group, each counted once (企业数)' })
   enterpriseCount!: number;
@@ -78,6 +85,44 @@ export class EnterpriseGroup {
   @Sql(cny('exports'))
   @Field(() => Money, { description: 'Sum of annual CBEC exports, CNY, exact (出口额合计)' })
   exports!: Money;
+}
+
+@SqlObject()
+@ObjectType({
+  description:
+    'One group of statistics of CBEC exports and imports by market: its keys (those in `groupBy`) and its measures, from the enterprises’ market figures (分市场进出口分组统计)',
+})
+export class MarketFigureGroup {
+  @Sql(one((t, c) => `country ${c} where ${c}.code = ${t}.country_code`))
+  @Field(() => Country, { nullable: true, description: `Country of destination or origin; ${NULL_KEY} COUNTRY (国家)` })
+  country?: Country;
+
+  @Sql(col('year'))
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year of the figures: the group’s year when grouped by YEAR, else the one year the sums are for (年份)',
+  })
+  year?: number;
+
+  @Sql(col('direction'))
+  @Field(() => TradeDirection, { nullable: true, description: `Export or import; ${NULL_KEY} DIRECTION or \`direction\` (贸易方向)` })
+  direction?: TradeDirection;
+
+  @Sql(col('enterprise_count'))
+  @Field(() => Int, { description: 'Enterprises with a figure in the group, each counted once (企业数)' })
+  enterpriseCount!: number;
+
+  @Sql(col('sample_count'))
+  @Field(() => Int, {
+    description: 'Of these, enterprises that are fictitious sample data (`isSample`); a group where this is not 0 rests on sample data (示例数据企业数)',
+  })
+  sampleEnterpriseCount!: number;
+
+  @Sql(cny('amount'))
+  @Field(() => Money, {
+    description: 'Sum of the market figures, CNY, exact. Exports and imports add up together unless grouped by DIRECTION or filtered by `direction` (金额合计)',
+  })
+  amount!: Money;
 }
 
 @SqlObject()
