@@ -56,7 +56,7 @@ const VOCABULARIES: Record<string, Vocabulary> = {
   zone: { names: ['zones'], unknown: 'no-such-zone', known: firstNode('zones', 'slug') },
   corridor: { names: ['corridors', 'corridor'], unknown: 'no-such-corridor', known: firstNode('corridors', 'slug') },
   fairEdition: { names: ['edition'], unknown: 'no-such-edition', known: firstNode('fairEditions', 'slug') },
-  country: { names: ['countries', 'markets', 'targetMarkets', 'destinationCountries'], unknown: 'ZZ', known: 'DE' },
+  country: { names: ['countries', 'markets', 'targetMarkets', 'exportMarkets', 'importSourceMarkets', 'servedMarkets', 'destinationCountries'], unknown: 'ZZ', known: 'DE' },
   countryRegion: { names: ['regions'], unknown: 'Atlantis', known: firstNode('countries', 'region') },
   currency: { names: ['currency', 'base', 'quote'], unknown: 'ZZZ', known: 'EUR' },
   // Every well-formed chapter (01–97) is in HS 2022, so an unknown one is a malformed one.
