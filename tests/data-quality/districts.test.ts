@@ -265,6 +265,14 @@ describe('data quality: districts and credit-code regions', () => {
       expect(res.errors![0].message).toContain('500109');
     });
 
+    it('refuses a retired code in an ad-hoc service need', async () => {
+      const res = await s.gql('query($n: ServiceNeedInput) { serviceMatches(need: $n) { totalCount } }', {
+        n: { categories: ['CUSTOMS_DECLARATION'], district: '500234' },
+      });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'need.district' });
+      expect(res.errors![0].message).toContain('500154');
+    });
+
     const BY_REGION = `query($f: EnterpriseFilter) {
       enterprises(first: 100, filter: $f) { totalCount nodes { creditCode registrationRegionCode registrationRegion { code isCurrent validTo } district { code } } }
     }`;
