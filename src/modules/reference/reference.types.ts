@@ -57,11 +57,18 @@ export class District extends NamedNode {
   kind!: DistrictKind;
 
   @Sql(col('valid_from'))
-  @Field(() => DateScalar, { nullable: true, description: 'First day the code was in force, when known (启用日期)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'First day the division was in force under this code: the day of the State Council approval that created it (2011 onwards); null for divisions older than the history kept (启用日期)',
+  })
   validFrom?: string;
 
   @Sql(col('valid_to'))
-  @Field(() => DateScalar, { nullable: true, description: 'Last day the code was in force; null while current (停用日期)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day the code was in force (the day before its successors’ validFrom); null while current (停用日期)',
+  })
   validTo?: string;
 
   @Sql(expr((t) => districtInForceSql(t, CHINA_TODAY_SQL)))
