@@ -130,6 +130,38 @@ describe('data quality: districts and credit-code regions', () => {
     });
   });
 
+  it('places every record (enterprise, park, belt, talent base, cohort, service need …) in a division in force today, and every zone in at least one (a retired one only beside its successor)', async () => {
+    // Every column that holds where a record is now: district_code, whatever the table.
+    const columns = (
+      await sql.query<{ table_name: string }>(
+        `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'district_code' order by table_name`,
+      )
+    ).rows.map((r) => r.table_name);
+    expect(columns).toEqual(expect.arrayContaining(['enterprise', 'industrial_park', 'talent_base', 'zone_district', 'industrial_belt_district']));
+    const wrong: string[] = [];
+    // A zone lists the divisions it spans now and, for history, those it spanned (寸滩 was in 江北区):
+    // every zone spans one in force, and a retired one only with a successor of it.
+    const zones = (
+      await sql.query<{ slug: string; codes: string[] }>(
+        `select z.slug, array_agg(zd.district_code) as codes from zone z join zone_district zd on zd.zone_id = z.id group by 1`,
+      )
+    ).rows;
+    for (const z of zones) {
+      if (!z.codes.some((c) => byCode.get(c)?.in_force)) wrong.push(`zone ${z.slug}: no division in force`);
+      for (const c of z.codes.filter((c) => !byCode.get(c)?.in_force))
+        if (!byCode.get(c)?.successor_codes.some((succ) => z.codes.includes(succ))) wrong.push(`zone ${z.slug}: ${c} without its successor`);
+    }
+    for (const table of columns.filter((t) => t !== 'zone_district')) {
+      const rows = (
+        await sql.query<{ code: string; n: number }>(
+          `select district_code as code, count(*)::int as n from "${table}" where district_code is not null group by 1`,
+        )
+      ).rows;
+      for (const r of rows) if (!byCode.get(r.code)?.in_force) wrong.push(`${table}: ${r.n} in ${r.code}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   describe('the sample enterprises’ credit codes', () => {
     let firms: { credit_code: string; district_code: string; founded_year: number | null }[];
     beforeAll(async () => {
