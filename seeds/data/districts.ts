@@ -180,6 +180,9 @@ const RETIRED_COUNTIES: [string, string, string, string, string, string, keyof t
   ['500232', '武隆县', 'Wulong County', '500156', '武隆区', 'Wulong District', '2016-11'],
 ];
 
+/** What else the 2011 districts were made of: 万盛区 and 双桥区, whose codes they took. */
+const MERGED_WITH: Record<string, string> = { '500110': '万盛区', '500111': '双桥区' };
+
 /** Why a code existed before its district: 500110 and 500111 were 万盛区 and 双桥区 until 2011. */
 const REUSED: Record<string, string> = {
   '500110': '代码500110在2011年10月22日前为万盛区，同日起为綦江区（原万盛区、綦江县）。统一社会信用代码自2015年10月起核发，其中的500110均指綦江区。',
@@ -210,13 +213,14 @@ export const districts: DistrictRecord[] = [
   ...CURRENT.map(([code, nameZh, nameEn, kind]) => current(code, nameZh, nameEn, kind)),
   ...RETIRED_COUNTIES.flatMap(([code, nameZh, nameEn, successor, successorZh, successorEn, key]): DistrictRecord[] => {
     const change: Change = CHANGES[key];
+    const from = MERGED_WITH[successor] ? `${MERGED_WITH[successor]}、${nameZh}` : nameZh;
     return [
       {
         ...current(successor, successorZh, successorEn, D),
         validFrom: change.on,
         validityConfidence: change.validityConfidence,
         sources: [...CODE_SOURCES, ...change.sources],
-        changeNote: `${change.what}撤销${nameZh}，设立${successorZh}，以原${nameZh}的行政区域为${successorZh}的行政区域。${REUSED[successor] ?? ''}`,
+        changeNote: `${change.what}撤销${from}，设立${successorZh}，以原${from}的行政区域为${successorZh}的行政区域。${REUSED[successor] ?? ''}`,
       },
       {
         ...current(code, nameZh, nameEn, C),
@@ -224,7 +228,7 @@ export const districts: DistrictRecord[] = [
         successorCodes: [successor],
         validityConfidence: change.validityConfidence,
         sources: [...CODE_SOURCES, ...change.sources],
-        changeNote: `撤县设区：${change.what}撤销${nameZh}，设立${successorZh}（${successor}），${nameZh}代码${code}最后一日为${change.lastDay}。统一社会信用代码自2015年10月起核发，${change.on < '2015-10-01' ? `不会带${code}` : `其后至${change.lastDay}核发的仍可能带${code}`}。`,
+        changeNote: `撤县设区：${change.what}撤销${from}，设立${successorZh}（${successor}），${nameZh}代码${code}最后一日为${change.lastDay}。统一社会信用代码自2015年10月起核发，${change.on < '2015-10-01' ? `不会带${code}` : `其后至${change.lastDay}核发的仍可能带${code}`}。`,
       },
     ];
   }),
