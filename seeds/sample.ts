@@ -13,7 +13,7 @@ import { ServiceCategory, ServiceCategoryLabels } from '../src/modules/service-p
 import { TalentBaseKind, TalentSpecialty } from '../src/modules/talent/talent.enums';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../src/modules/warehouse/warehouse.enums';
 import { corridors } from './data/corridors';
-import { LIANGJIANG_CODE, retiredCodeOf } from './data/districts';
+import { LIANGJIANG_CODE, predecessorsOf, registrationRegionsOn } from './data/districts';
 import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from './sample/names';
 import { siteIn, USD_RATE, WAREHOUSE_CITIES, type WarehouseCity } from './sample/places';
 import { makeFairSample, type FairDataset } from './sample/fair';
@@ -108,16 +108,41 @@ const INDUSTRY_WEIGHTS: readonly (readonly [BeltIndustry, number])[] = [
 ];
 
 /**
- * The region part of a firm's credit code: the registering office at the time of registration.
- * Firms in 两江新区 registered before 2026 carry old 江北 (500105) or 渝北 (500112); some old firms
- * carry a county code retired in 2011–2016; a few large ones were registered at municipal level.
+ * The first day unified social credit codes were issued: GB 32100-2015 took effect on 2015-10-01,
+ * with the "three certificates in one" reform (国发〔2015〕33号). No credit code is older.
  */
-export function creditRegionFor(rng: Rng, districtCode: string, foundedYear: number, large: boolean): string {
+export const CREDIT_CODES_FROM = '2015-10-01';
+/** Firms registered before the reform were re-issued a unified code by the end of 2017 (the transition period). */
+const REISSUED_BY = '2017-12-31';
+
+/**
+ * The day a firm's unified credit code was issued: within its founding year for firms founded
+ * since 2016 (new-style "MA" organisation codes), else re-issued between 2015-10-01 and the end of
+ * 2017. Never after the sample's today. Drawn from a generator of its own (`Rng.for(seed,
+ * 'credit-issue')`), so the rest of the sample does not move.
+ */
+export function creditIssueDay(rng: Rng, foundedYear: number): string {
+  const from = Math.max(Date.parse(CREDIT_CODES_FROM), Date.parse(`${foundedYear}-01-01`));
+  const to = Math.min(Date.parse(foundedYear >= 2016 ? `${foundedYear}-12-31` : REISSUED_BY), Date.parse(SAMPLE_TODAY));
+  const day = 86_400_000;
+  return new Date(from + rng.int(0, Math.max(0, Math.floor((to - from) / day))) * day).toISOString().slice(0, 10);
+}
+
+/**
+ * The region part of a firm's credit code (characters 3–8): the registering office's code on the
+ * day the code was issued (creditIssueDay), so always a code in force on or after 2015-10-01. A
+ * 两江新区 firm issued before 2026 carries old 江北 (500105) or 渝北 (500112); a 开州区 firm issued
+ * before 2016-06-08 the 开县 code (500234), and so on; a few large firms were registered at
+ * municipal level (500000).
+ */
+export function creditRegionFor(rng: Rng, districtCode: string, foundedYear: number, large: boolean, issuedOn: string): string {
   if (large && rng.chance(0.12)) return '500000';
-  if (districtCode === LIANGJIANG_CODE) return foundedYear >= 2026 ? LIANGJIANG_CODE : rng.chance(0.45) ? '500105' : '500112';
-  const retired = retiredCodeOf[districtCode];
-  if (retired && foundedYear <= 2012 && rng.chance(0.6)) return retired;
-  return districtCode;
+  const regions = registrationRegionsOn(districtCode, issuedOn);
+  if (regions.length > 1) return rng.chance(0.45) ? regions[0] : regions[1];
+  // Kept so that every later draw of the sample stays as it was (this draw once chose a retired
+  // county code by founding year, which issue dates now decide).
+  if (foundedYear <= 2012 && predecessorsOf(districtCode).some((p) => p.kind !== 'DISTRICT')) rng.chance(0.6);
+  return regions[0];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,6 +516,7 @@ function assignGmv(rng: Rng, firms: { score: number; set: (v: number) => void }[
 
 function makeEnterprises(seed: number): SampleEnterprise[] {
   const rng = Rng.for(seed, 'enterprises');
+  const issueRng = Rng.for(seed, 'credit-issue');
   const pool = new TradeNamePool();
   const out: SampleEnterprise[] = [];
   const scored: { score: number; set: (v: number) => void }[] = [];
@@ -515,7 +541,7 @@ function makeEnterprises(seed: number): SampleEnterprise[] {
       else district = rng.weighted(a.districts ?? DISTRICT_WEIGHTS);
       const founded = rng.int(a.founded[0], a.founded[1]);
       const large = a.size >= 10;
-      const region = creditRegionFor(rng, district, founded, large);
+      const region = creditRegionFor(rng, district, founded, large, creditIssueDay(issueRng, founded));
       const creditCode = creditCodeFor(region, serial++, { newStyle: founded >= 2016 });
       const roles = a.roles(rng);
       const markets =

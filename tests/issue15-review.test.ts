@@ -302,7 +302,7 @@ describe('bad input is BAD_USER_INPUT naming the field, never a 500', () => {
 
   it('unknown district codes and park slugs are BAD_USER_INPUT naming them, as unknown zones and countries are, not an empty answer', async () => {
     const cases: [string, Record<string, unknown>, string][] = [
-      [PARK, { need: { districts: ['500105', '999999'] } }, 'need.districts.1'],
+      [PARK, { need: { districts: ['500103', '999999'] } }, 'need.districts.1'],
       ['query($f: ParkSpaceFilter) { parkSpaces(filter: $f) { totalCount } }', { f: { districts: ['999999'] } }, 'filter.districts'],
       ['query($f: ParkSpaceFilter) { parkSpaces(filter: $f) { totalCount } }', { f: { parks: ['no-such-park'] } }, 'filter.parks'],
       ['query($f: TalentCohortFilter) { talentCohorts(filter: $f) { totalCount } }', { f: { districts: ['999999'] } }, 'filter.districts'],

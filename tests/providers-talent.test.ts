@@ -174,7 +174,7 @@ describe('service providers and talent bases over HTTP', () => {
         [{ kinds: ['TALENT_INCUBATION_CENTRE', 'UNIVERSITY_PROGRAMME'] }, `kind in ('TALENT_INCUBATION_CENTRE', 'UNIVERSITY_PROGRAMME')`, []],
         [{ specialties: { anyOf: [sample.specialties[0]] } }, 'specialties && $1::text[]', [[sample.specialties[0]]]],
         [{ specialties: { allOf: sample.specialties.slice(0, 2) } }, 'specialties @> $1::text[]', [sample.specialties.slice(0, 2)]],
-        [{ districts: [sample.district_code, '500000'] }, 'district_code = any($1)', [[sample.district_code, '500000']]],
+        [{ districts: [sample.district_code, '500243'] }, 'district_code = any($1)', [[sample.district_code, '500243']]],
         [{ districts: [sample.district_code], kinds: [sample.kind] }, 'district_code = $1 and kind = $2', [sample.district_code, sample.kind]],
         [{ updatedSince: '2099-01-01T00:00:00Z' }, 'false', []],
       ];

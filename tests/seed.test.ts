@@ -82,6 +82,7 @@ describe('seeded database', () => {
   it('has the reference data', async () => {
     expect(await count('district', `valid_to is null and successor_codes = '{}'`)).toBe(37); // 36 in the facts besides 江北/渝北, + 两江新区
     expect(await count('district')).toBe(48); // + 江北区, 渝北区 (retired 2025) + 9 county codes retired 2011–2016
+    expect(await count('district', `valid_to is not null`)).toBe(11); // every retired code has its last day
     const [jb] = await rows<{ valid_to: string; successor_codes: string[] }>(`select valid_to::text, successor_codes from district where code = '500105'`);
     expect(jb).toEqual({ valid_to: '2025-12-31', successor_codes: ['500157'] });
     expect(await count('policy_measure')).toBe(15);
@@ -122,11 +123,10 @@ describe('seeded database', () => {
     const codes = await rows<{ credit_code: string }>('select credit_code from enterprise');
     const invalid = codes.map((c) => c.credit_code).filter((c) => !isValidCreditCode(c));
     expect(invalid).toEqual([]);
-    // Old firms keep retired region codes, 两江新区 firms the codes of old 江北/渝北.
+    // 两江新区 firms registered before 2026 keep the codes of old 江北/渝北; no code carries a county
+    // code retired before credit codes were first issued (2015-10-01). tests/data-quality/districts.test.ts checks the rest.
     expect(await count('enterprise', `substr(credit_code, 3, 6) in ('500105', '500112')`)).toBeGreaterThan(20);
-    expect(
-      await count('enterprise', `substr(credit_code, 3, 6) in (select code from district where valid_to is null and successor_codes <> '{}')`),
-    ).toBeGreaterThan(0);
+    expect(await count('enterprise', `substr(credit_code, 3, 6) in (select code from district where valid_to < '2015-10-01')`)).toBe(0);
   });
 
   it('covers every service category', async () => {

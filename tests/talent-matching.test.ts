@@ -60,18 +60,18 @@ interface Match {
   cohort: { ref: string; mode: string; language: string; seatsLeft: number; base: { slug: string }; district: { code: string } };
 }
 
-const YUBEI = '500112';
+const LIANGJIANG = '500157';
 const NANAN = '500108';
 
-/** "Where can my two operations staff train within four months?": on site in 渝北 or online, in Chinese, at most 5,000 CNY each. */
+/** "Where can my two operations staff train within four months?": on site in 两江新区 or online, in Chinese, at most 5,000 CNY each. */
 const NEED = {
   specialties: ['PLATFORM_OPERATIONS'],
   people: 2,
   latestStart: '', // set in beforeAll: today + 120
-  districts: [YUBEI],
+  districts: [LIANGJIANG],
   languages: ['zh'],
   maxFeePerPerson: '5000',
-  nearDistrict: YUBEI,
+  nearDistrict: LIANGJIANG,
 };
 
 let s: TestServer;
@@ -114,7 +114,7 @@ beforeAll(async () => {
   today = (await sql.query(`select ((now() at time zone 'Asia/Shanghai')::date)::text as d`)).rows[0].d;
   NEED.latestStart = day(120);
   await sql.query('delete from talent_cohort');
-  // Three bases: a in 渝北 (operations, live streaming; 500 a year), b in 南岸 (supply chain), c in 南岸 (operations).
+  // Three bases: a in 两江新区 (operations, live streaming; 500 a year), b in 南岸 (supply chain), c in 南岸 (operations).
   const base = async (slug: string, district: string, specialties: string[], capacity: number) =>
     (
       await sql.query(
@@ -124,7 +124,7 @@ beforeAll(async () => {
       )
     ).rows[0].id as number;
   const bases = {
-    a: await base('a', YUBEI, ['LIVE_STREAMING', 'PLATFORM_OPERATIONS'], 500),
+    a: await base('a', LIANGJIANG, ['LIVE_STREAMING', 'PLATFORM_OPERATIONS'], 500),
     b: await base('b', NANAN, ['SUPPLY_CHAIN_MANAGEMENT'], 250),
     c: await base('c', NANAN, ['PLATFORM_OPERATIONS'], 250),
   };
@@ -156,12 +156,12 @@ describe('talentMatches', () => {
     // when the need is ranked without near misses
     const data = expectData(await talent({}));
     const ms = nodes(data);
-    // then a1 (on site in 渝北) and a2 (online), nothing else
+    // then a1 (on site in 两江新区) and a2 (online), nothing else
     expect(ms.map((m) => m.cohort.ref)).toEqual(['a1', 'a2']);
     expect(data.talentMatches.totalCount).toBe(2);
     expect(data.talentMatches.fullMatchCountCapped).toBe(false);
     expect(data.talentMatches.weights).toEqual({ soonness: 0.3, fee: 0.25, specialties: 0.25, baseExperience: 0.1, nearness: 0.1 });
-    // a1: starts 9 days after the earliest (tomorrow): 1 − 9/180 = 0.95; fee 1 − 3000/5000 = 0.4; skills 1/1; base 500/500; in 渝北 = 1
+    // a1: starts 9 days after the earliest (tomorrow): 1 − 9/180 = 0.95; fee 1 − 3000/5000 = 0.4; skills 1/1; base 500/500; in 两江新区 = 1
     // 0.285 + 0.1 + 0.25 + 0.1 + 0.1 = 0.835
     const [a1, a2] = ms;
     expect(a1.score).toBe(0.835);
@@ -379,9 +379,9 @@ describe('talentCohorts', () => {
   const refs = (data: any): string[] => data.talentCohorts.nodes.map((n: { ref: string }) => n.ref);
 
   it('lists cohorts soonest first, filtered, and hides the enrolment contact from anonymous callers', async () => {
-    const anon = expectData(await s.gql(LIST, { filter: { districts: [YUBEI], modes: ['ON_SITE'], languages: ['en'] } }));
+    const anon = expectData(await s.gql(LIST, { filter: { districts: [LIANGJIANG], modes: ['ON_SITE'], languages: ['en'] } }));
     expect(anon.talentCohorts.nodes).toEqual([{ ref: 'a-en', seatsLeft: 20, contact: null }]);
-    const keyed = expectData(await s.gql(LIST, { filter: { districts: [YUBEI], modes: ['ON_SITE'], languages: ['en'] } }, bearer(keys[0])));
+    const keyed = expectData(await s.gql(LIST, { filter: { districts: [LIANGJIANG], modes: ['ON_SITE'], languages: ['en'] } }, bearer(keys[0])));
     expect(keyed.talentCohorts.nodes[0].contact).toEqual({ name: '招生办', email: 'admissions@test.example.cn' });
     expect(refs(expectData(await s.gql(LIST, { filter: { hasFreeSeats: false } })))).toEqual(['crowded', 'sold-out']); // crowded filled up above
     expect(refs(expectData(await s.gql(LIST, { filter: { statuses: ['CLOSED'] } })))).toEqual(['closed']);
@@ -399,7 +399,7 @@ describe('talentCohorts', () => {
   });
 
   it('follows its base: a base that moves district moves its cohorts', async () => {
-    await sql.query(`update talent_base set district_code = $1 where slug = 'test-c'`, [YUBEI]);
+    await sql.query(`update talent_base set district_code = $1 where slug = 'test-c'`, [LIANGJIANG]);
     const ms = nodes(expectData(await talent({})));
     expect(ms.map((m) => m.cohort.ref)).toContain('c1');
     await sql.query(`update talent_base set district_code = $1 where slug = 'test-c'`, [NANAN]);

@@ -4,8 +4,9 @@ import { ZoneKind } from '../../src/modules/reference/reference.enums';
 /*
  * Bonded and customs infrastructure and functional zones, from shared/reference/chongqing-facts.md.
  * ✔ facts are data; ~ facts are kept out of the columns (establishedYear/areaKm2 left null) and
- * named in `noteZh` as unverified. Zones in old 江北/渝北 list both the old codes and 500157, so a
- * lookup by either the credit-code region or today's district finds them.
+ * named in `noteZh` as unverified. Zones in old 江北/渝北 list both the old codes and 500157, so
+ * `district(code:) { zones }` finds them from either the credit-code region or today's district (the
+ * `zones` filter takes today's codes only, as every district filter does).
  */
 export const zones: ZoneRecord[] = [
   {

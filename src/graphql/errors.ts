@@ -19,10 +19,13 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-/** A problem with what the client sent; `argument` names the argument or input field to fix. */
-export function badInput(message: string, argument?: string | string[]): GraphQLError {
+/**
+ * A problem with what the client sent; `argument` names the argument or input field to fix, `more`
+ * adds facts a client can act on (the successors of a retired district code).
+ */
+export function badInput(message: string, argument?: string | string[], more?: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument: Array.isArray(argument) ? argument.join('.') : argument } : {}) },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument: Array.isArray(argument) ? argument.join('.') : argument } : {}), ...more },
   });
 }
 

@@ -5,6 +5,7 @@ import { checkYear, districtCodes } from '../../graphql/types/ranges';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
+import { requireKnownDistricts } from '../reference/reference.cache';
 import { type BeltFilter, type BeltOrder, BeltOrderField } from './belt.inputs';
 import { isSampleSql } from '../../graphql/types/filters';
 
@@ -37,6 +38,7 @@ export async function listBelts(
 ): Promise<ConnectionResult> {
   const params = new Params();
   const where = beltWhere(args.filter).map((w) => w.render(params));
+  if (args.filter?.districts) await requireKnownDistricts(ctx.db, args.filter.districts, 'filter.districts');
   const order = orderTerms(
     args.orderBy,
     {

@@ -21,6 +21,11 @@ import { EnterpriseMarketFigure } from './enterprise-market-figure.entity';
   name: 'enterprise_district_cover_idx',
   expression: 'create index "enterprise_district_cover_idx" on "enterprise" ("district_code", "id") include ("roles")',
 })
+/** By the credit code's region part (characters 3–8): the `registrationRegions` filter. */
+@Index({
+  name: 'enterprise_registration_region_idx',
+  expression: 'create index "enterprise_registration_region_idx" on "enterprise" (substr("credit_code", 3, 6))',
+})
 @Index({ name: 'enterprise_name_zh_idx', properties: ['nameZh', 'id'] })
 @Index({ name: 'enterprise_name_en_idx', properties: ['nameEn', 'id'] })
 @Index({ name: 'enterprise_roles_gin', expression: 'create index "enterprise_roles_gin" on "enterprise" using gin ("roles")' })

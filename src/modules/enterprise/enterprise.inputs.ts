@@ -25,10 +25,23 @@ export class GmvFilter {
   below?: string;
 }
 
+/** Most region codes one `registrationRegions` filter may list. */
+export const REGISTRATION_REGIONS_MAX = 50;
+
 @InputType({ description: 'Filter for enterprises; every field given must match (经营主体筛选条件)' })
 export class EnterpriseFilter {
-  @Field(() => [String], { nullable: true, description: 'Registered in any of these districts, GB/T 2260 codes (所在区县)' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Registered in any of these districts, GB/T 2260 codes in force today. A retired code (500105 江北区, 500227 璧山县 …) is refused with BAD_USER_INPUT naming its last day and successors (extensions.retiredCodes), not expanded: a split (渝北区 → 两江新区 + 北碚区) cannot be; to find firms whose credit codes still carry an old code use `registrationRegions` (所在区县，现行代码；已撤销代码报错并给出承继区县)',
+  })
   districts?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Whose unified social credit code carries any of these region codes in characters 3–8: the registering office's GB/T 2260 code when the code was issued, which a retired code keeps (500105 江北区 for firms registered there before 2026). Takes retired codes, and 500000 (registered at municipal level); refuses a code that was never a Chongqing division. At most ${REGISTRATION_REGIONS_MAX} (登记机关区划代码，取自统一社会信用代码第3–8位，可用已撤销代码)`,
+  })
+  registrationRegions?: string[];
 
   @Field(() => EnterpriseRoleSetFilter, { nullable: true, description: 'Market-player kinds (经营主体类型)' })
   roles?: { anyOf?: EnterpriseRole[]; allOf?: EnterpriseRole[] };

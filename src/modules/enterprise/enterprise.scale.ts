@@ -1,5 +1,14 @@
 import { districts as DISTRICTS } from '../../../seeds/data/districts';
-import { ARCHETYPES, DISTRICT_WEIGHTS, FIGURE_YEARS, INDUSTRY_DISTRICTS, channelsFor, creditRegionFor, pickMarkets } from '../../../seeds/sample';
+import {
+  ARCHETYPES,
+  DISTRICT_WEIGHTS,
+  FIGURE_YEARS,
+  INDUSTRY_DISTRICTS,
+  channelsFor,
+  creditIssueDay,
+  creditRegionFor,
+  pickMarkets,
+} from '../../../seeds/sample';
 import { INDUSTRY_PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from '../../../seeds/sample/names';
 import { cents, handoff, ScaleError, type ScaleUnit } from '../../db/scale';
 import { BeltIndustry } from '../belt/belt.enums';
@@ -66,6 +75,7 @@ export const enterpriseScale: ScaleUnit = {
     };
 
     const rng = ctx.rng('scale-enterprises');
+    const issueRng = ctx.rng('scale-credit-issue');
     const progress = ctx.progress('enterprises (+ figures)', count);
     const ent = ctx.table(
       'enterprise',
@@ -118,7 +128,7 @@ export const enterpriseScale: ScaleUnit = {
       const district =
         a.key === 'manufacturer' && industry && rng.chance(0.85) ? rng.pick(INDUSTRY_DISTRICTS[industry]) : rng.weighted(a.districts ?? DISTRICT_WEIGHTS);
       const year = rng.int(a.founded[0], a.founded[1]);
-      const creditCode = creditCodeFor(creditRegionFor(rng, district, year, a.size >= 10), id, { newStyle: year >= 2016 });
+      const creditCode = creditCodeFor(creditRegionFor(rng, district, year, a.size >= 10, creditIssueDay(issueRng, year)), id, { newStyle: year >= 2016 });
       const roles = a.roles(rng);
       const markets = a.trading ? pickMarkets(rng, rng.int(1, 6)) : pickMarkets(rng, rng.int(0, 5));
       const certs: Certification[] = [];

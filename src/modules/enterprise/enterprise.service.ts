@@ -7,10 +7,33 @@ import { checkYear, districtCodes, intRangeSql } from '../../graphql/types/range
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
-import { knownCountryCodes, knownIds, latestFigureYear } from '../reference/reference.cache';
+import { knownCountryCodes, knownIds, latestFigureYear, requireKnownDistricts } from '../reference/reference.cache';
 import { creditCodeError } from './credit-code';
 import { GmvBandBounds } from './enterprise.enums';
-import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
+import { type EnterpriseFilter, type EnterpriseOrder, EnterpriseOrderField, REGISTRATION_REGIONS_MAX } from './enterprise.inputs';
+
+/** The region part of a credit code (characters 3–8), as enterprise_registration_region_idx indexes it. */
+export const REGISTRATION_REGION_SQL = (t: string) => `substr(${t}.credit_code, 3, 6)`;
+
+/** GB/T 2260 code of the municipality: an enterprise registered at municipal level carries it. */
+export const MUNICIPAL_REGION = '500000';
+
+/**
+ * Region codes for `registrationRegions`: six digits each, at most REGISTRATION_REGIONS_MAX, each
+ * a division of Chongqing current or retired, or 500000; BAD_USER_INPUT naming the argument else.
+ */
+async function registrationRegionCodes(ctx: Context, codes: string[], argument: string): Promise<string[]> {
+  if (codes.length > REGISTRATION_REGIONS_MAX)
+    throw badInput(`\`registrationRegions\` may list at most ${REGISTRATION_REGIONS_MAX} codes (got ${codes.length})`, argument);
+  const regions = districtCodes(codes, argument);
+  await requireKnownDistricts(
+    ctx.db,
+    regions.filter((c) => c !== MUNICIPAL_REGION),
+    argument,
+    { acceptRetired: true },
+  );
+  return [...new Set(regions)];
+}
 
 /** The most countries a market filter takes. */
 const MARKETS_MAX = 50;
@@ -22,7 +45,14 @@ const MARKETS_MAX = 50;
 export async function enterpriseWhere(ctx: Context, filter: EnterpriseFilter | undefined, p: Params): Promise<Sql[]> {
   const where: Sql[] = [];
   if (!filter) return where;
-  if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
+  if (filter.districts) {
+    where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
+    await requireKnownDistricts(ctx.db, filter.districts, 'filter.districts');
+  }
+  if (filter.registrationRegions) {
+    const regions = await registrationRegionCodes(ctx, filter.registrationRegions, 'filter.registrationRegions');
+    where.push(sql`${sql.raw(REGISTRATION_REGION_SQL('t'))} = any(${sql.array(regions, 'text')})`);
+  }
   setFilterSql('t.roles', filter.roles, where);
   setFilterSql('t.certifications', filter.certifications, where);
   setFilterSql('t.sales_channels', filter.salesChannels, where);

@@ -142,8 +142,23 @@ export class Enterprise extends NamedNode {
   creditCode!: string;
 
   @Sql(one((t, c) => `district ${c} where ${c}.code = ${t}.district_code`))
-  @Field(() => District, { description: 'District of registration (所在区县)' })
+  @Field(() => District, { description: 'District of registration, in force today; its `confidence` says how far its code is confirmed (所在区县)' })
   district!: District;
+
+  @Sql(expr((t) => `substr(${t}.credit_code, 3, 6)`))
+  @Field({
+    description:
+      'Characters 3–8 of the credit code: the GB/T 2260 code of the office that issued it, kept when divisions change (500105 for a 两江新区 firm registered before 2026); 500000 for registration at municipal level (登记机关区划代码)',
+  })
+  registrationRegionCode!: string;
+
+  @Sql(one((t, c) => `district ${c} where ${c}.code = substr(${t}.credit_code, 3, 6)`))
+  @Field(() => District, {
+    nullable: true,
+    description:
+      'The division of `registrationRegionCode`, current or retired (see its validTo and successors); null for 500000 (municipal level) or a code that is not a Chongqing county-level division (登记机关所在区划)',
+  })
+  registrationRegion?: District | null;
 
   @Sql(col('roles'))
   @Field(() => [EnterpriseRole], { description: 'Market-player kinds (经营主体类型)' })

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { requireKnown, requireKnownDistricts, unknownDistrictCodes } from '../reference/reference.cache';
+import { requireKnown, requireKnownDistricts, retiredCodeSentence, retiredDistrictCodes, unknownDistrictCodes } from '../reference/reference.cache';
 import { sql, type Sql } from '../../db/sql';
 import { type Context, requireViewer } from '../../graphql/context';
 import type { DecimalFit } from '../../graphql/decimal';
@@ -156,8 +156,11 @@ async function needOf(ctx: Context, i: ParkSpaceNeedInput): Promise<{ need: Spac
   });
   if (p.ok) {
     const unknown = new Set(await unknownDistrictCodes(ctx.db, i.districts ?? []));
+    const retired = new Map((await retiredDistrictCodes(ctx.db, i.districts ?? [])).map((r) => [r.code, r]));
     (i.districts ?? []).forEach((d, k) => {
       if (unknown.has(d)) p.add(at('districts', k), `"${d}" is not a district code of Chongqing (see \`districts\`)`);
+      const r = retired.get(d);
+      if (r) p.add(at('districts', k), `${retiredCodeSentence(r)}: give the successor(s) instead`);
     });
   }
   const area = i.areaM2;

@@ -7,7 +7,7 @@ import { districtCodes } from '../../graphql/types/ranges';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
-import { knownIds } from '../reference/reference.cache';
+import { knownIds, requireKnownDistricts } from '../reference/reference.cache';
 import { type ParkFilter, type ParkOrder, ParkOrderField } from './park.inputs';
 
 async function parkWhere(ctx: Context, filter: ParkFilter | undefined, vars: Record<string, unknown>): Promise<Sql[]> {
@@ -15,7 +15,10 @@ async function parkWhere(ctx: Context, filter: ParkFilter | undefined, vars: Rec
   if (!filter) return where;
   if (filter.kinds) where.push(sql`t.kind = any(${sql.known(filter.kinds, 'text')})`);
   if (filter.designations) where.push(sql`t.designation = any(${sql.known(filter.designations, 'text')})`);
-  if (filter.districts) where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
+  if (filter.districts) {
+    where.push(sql`t.district_code = any(${sql.array(districtCodes(filter.districts, 'filter.districts'), 'text')})`);
+    await requireKnownDistricts(ctx.db, filter.districts, 'filter.districts');
+  }
   if (filter.zones) where.push(sql`t.zone_id = any(${sql.array(await knownIds(ctx.db, 'zone', filter.zones, 'filter.zones'), 'int')})`);
   setFilterSql('t.public_services', filter.publicServices, where);
   await applyNear(ctx.db, filter.near, where, vars);

@@ -1,7 +1,16 @@
 import { changeFeed } from '../../db/change-capture';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { SearchableEntity, SearchIndexes } from '../../db/search-index';
-import { DistrictKind } from './reference.enums';
+import { DataConfidence, DistrictKind } from './reference.enums';
+
+/** A source a district's facts rest on, as stored (jsonb). */
+export interface DistrictSourceRecord {
+  /** The document's title as published, e.g. 国务院关于同意重庆市调整部分行政区划的批复（国函〔2014〕58号）. */
+  title: string;
+  url?: string | null;
+  /** What it supports, in Chinese. */
+  note?: string | null;
+}
 
 /**
  * A county-level division of Chongqing (GB/T 2260). Divisions change: a retired code keeps its
@@ -36,6 +45,18 @@ export class District extends SearchableEntity {
   /** Codes that took over this division's territory when it was retired. */
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
   successorCodes: string[] = [];
+
+  /** How far the code and name are confirmed (a code known from one source says so). */
+  @Enum({ items: () => DataConfidence, default: DataConfidence.VERIFIED })
+  confidence: DataConfidence = DataConfidence.VERIFIED;
+
+  /** How far `validFrom` and `validTo` are confirmed; null when the division carries neither. */
+  @Enum({ items: () => DataConfidence, nullable: true })
+  validityConfidence?: DataConfidence | null;
+
+  /** The sources of the code, name and dates: [{ title, url, note }]. */
+  @Property({ type: 'jsonb', defaultRaw: `'[]'` })
+  sources: DistrictSourceRecord[] = [];
 
   /** Why the division changed, in Chinese. */
   @Property({ type: 'text', nullable: true })

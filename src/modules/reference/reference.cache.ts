@@ -1,5 +1,6 @@
 import { badInput } from '../../graphql/errors';
 import type { ReadDb } from '../../db/read-db';
+import { CHINA_TODAY_SQL, districtInForceSql } from './reference.types';
 
 /**
  * Small, rarely changing reference sets (country codes …) kept in memory for input validation,
@@ -28,7 +29,22 @@ function cached<T>(load: (db: ReadDb) => Promise<T>): { get(db: ReadDb, maxAgeMs
   };
 }
 
-const districts = cached(async (db) => new Set((await db.query<{ code: string }>('select code from district')).map((r) => r.code)));
+/** What a filter needs to know of a division: its names, when it was in force and what followed it. */
+interface DistrictFacts {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  validTo: string | null;
+  inForce: boolean;
+  successorCodes: string[];
+}
+const districts = cached(async (db) => {
+  const rows = await db.query<DistrictFacts>(
+    `select code, name_zh as "nameZh", name_en as "nameEn", to_char(valid_to, 'YYYY-MM-DD') as "validTo",
+      ${districtInForceSql('d', CHINA_TODAY_SQL)} as "inForce", successor_codes as "successorCodes" from district d`,
+  );
+  return new Map(rows.map((r) => [r.code, r]));
+});
 const countries = cached(async (db) => new Set((await db.query<{ code: string }>('select code from country')).map((r) => r.code)));
 const latestYear = cached(async (db) => (await db.query<{ y: number | null }>('select max(year)::int as y from enterprise_annual_figure'))[0].y);
 
@@ -36,20 +52,72 @@ export function knownCountryCodes(db: ReadDb): Promise<ReadonlySet<string>> {
   return countries.get(db);
 }
 
-/** Those of `codes` that name no district in the reference data (GB/T 2260 codes of Chongqing). */
+/** Those of `codes` that name no district in the reference data (GB/T 2260 codes of Chongqing, current or retired). */
 export async function unknownDistrictCodes(db: ReadDb, codes: readonly string[]): Promise<string[]> {
   if (codes.length === 0) return [];
   const known = await districts.get(db);
   return codes.filter((c) => !known.has(c));
 }
 
-/** BAD_USER_INPUT on `argument` when a code names no district, as unknown countries are refused. */
-export async function requireKnownDistricts(db: ReadDb, codes: readonly string[], argument: string): Promise<void> {
+/** A retired code in a filter, as the error's `retiredCodes` extension lists it. */
+export interface RetiredDistrictCode {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  /** Its last day in force. */
+  validTo: string | null;
+  successorCodes: string[];
+  successors: { code: string; nameZh: string; nameEn: string }[];
+}
+
+/** Those of `codes` that name a division not in force today (retired, or not yet in force), with what followed them. */
+export async function retiredDistrictCodes(db: ReadDb, codes: readonly string[]): Promise<RetiredDistrictCode[]> {
+  if (codes.length === 0) return [];
+  const known = await districts.get(db);
+  return [...new Set(codes)]
+    .map((c) => known.get(c))
+    .filter((d): d is DistrictFacts => d !== undefined && !d.inForce)
+    .map((d) => ({
+      code: d.code,
+      nameZh: d.nameZh,
+      nameEn: d.nameEn,
+      validTo: d.validTo,
+      successorCodes: d.successorCodes,
+      successors: d.successorCodes.map((s) => known.get(s)).flatMap((s) => (s ? [{ code: s.code, nameZh: s.nameZh, nameEn: s.nameEn }] : [])),
+    }));
+}
+
+/** The sentence naming a retired code, its last day and its successors. */
+export function retiredCodeSentence(r: RetiredDistrictCode): string {
+  const until = r.validTo ? `in force until ${r.validTo}` : 'not in force today';
+  const by = r.successors.length ? `, succeeded by ${r.successors.map((s) => `${s.code} ${s.nameZh} (${s.nameEn})`).join(' and ')}` : '';
+  return `"${r.code}" ${r.nameZh} (${r.nameEn}) is a retired district code, ${until}${by}`;
+}
+
+/**
+ * The one check of district codes in filters and needs (where things are now): BAD_USER_INPUT on
+ * `argument` when a code names no district of Chongqing (as unknown countries are refused), and
+ * when it names one that is not in force today. A retired code is refused rather than expanded to
+ * its successors because a split cannot be expanded honestly (渝北区 went to 两江新区 and, for 5
+ * towns, to 北碚区): the error names each retired code's last day and successors, and lists them in
+ * `extensions.retiredCodes` [{ code, nameZh, nameEn, validTo, successorCodes, successors }]. Credit
+ * codes that still carry an old code are found with the enterprises' `registrationRegions` filter.
+ * `acceptRetired` is for that filter: a retired code is its point.
+ */
+export async function requireKnownDistricts(db: ReadDb, codes: readonly string[], argument: string, o: { acceptRetired?: boolean } = {}): Promise<void> {
   const unknown = await unknownDistrictCodes(db, codes);
   if (unknown.length)
     throw badInput(
       `${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a district code of Chongqing (see \`districts\`)`,
       argument,
+    );
+  if (o.acceptRetired) return;
+  const retired = await retiredDistrictCodes(db, codes);
+  if (retired.length)
+    throw badInput(
+      `${retired.map(retiredCodeSentence).join('; ')}. Filters by district take the codes in force today (\`districts(filter: { isCurrent: true })\`): give the successor(s) instead; to find enterprises whose credit codes still carry an old code, filter them by \`registrationRegions\``,
+      argument,
+      { retiredCodes: retired },
     );
 }
 

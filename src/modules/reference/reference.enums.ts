@@ -44,3 +44,19 @@ export const CorridorModeLabels: Labels<CorridorMode> = {
   POSTAL_EXPRESS: ['邮政快递', 'Postal and express'],
   ROAD: ['跨境公路', 'Cross-border road'],
 };
+
+/**
+ * How far a fact of the reference data is confirmed: by two independent sources or a primary text
+ * (VERIFIED), by one source only (SINGLE_SOURCE), or not at all (UNVERIFIED). What statistics and
+ * dashboards show next to a figure that rests on it.
+ */
+export enum DataConfidence {
+  VERIFIED = 'VERIFIED',
+  SINGLE_SOURCE = 'SINGLE_SOURCE',
+  UNVERIFIED = 'UNVERIFIED',
+}
+export const DataConfidenceLabels: Labels<DataConfidence> = {
+  VERIFIED: ['已核实：原文或两个独立来源', 'Verified: a primary text or two independent sources'],
+  SINGLE_SOURCE: ['仅一个来源', 'One source only'],
+  UNVERIFIED: ['未核实', 'Unverified'],
+};

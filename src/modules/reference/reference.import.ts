@@ -5,6 +5,7 @@ import {
   children,
   date,
   decimal,
+  type Field,
   field,
   int,
   list,
@@ -21,7 +22,8 @@ import {
 import { defineUnit } from '../../import/unit';
 import { HS_CHAPTER, HS_SUBHEADING, normalizeHsCode } from './hs-code';
 import { ISO_3166_ALPHA2, ISO_4217 } from './iso-codes';
-import { CorridorMode, DistrictKind, ZoneKind } from './reference.enums';
+import { CorridorMode, DataConfidence, DistrictKind, ZoneKind } from './reference.enums';
+import type { DistrictSourceRecord } from './district.entity';
 
 /*
  * Reference data in the dataset: districts (GB/T 2260), countries (ISO 3166-1), zones, corridors
@@ -131,7 +133,57 @@ export const districtFields = {
     },
   }),
   changeNote: text({ max: 2000, optional: true, freeText: true }),
+  /** How far the code and name are confirmed; VERIFIED when left out. */
+  confidence: oneOf(DataConfidence, 'DataConfidence', { optional: true, default: DataConfidence.VERIFIED }),
+  /** How far validFrom and validTo are confirmed; required with either, refused without both. */
+  validityConfidence: oneOf(DataConfidence, 'DataConfidence', {
+    optional: true,
+    then(v, r) {
+      const dated = r.present('validFrom') || r.present('validTo');
+      if (dated && v === undefined) r.problem('validityConfidence', 'is required with validFrom or validTo (how far the dates are confirmed)');
+      if (!dated && v !== undefined) r.problem('validityConfidence', 'is given without validFrom or validTo');
+    },
+  }),
+  sources: districtSources(),
 };
+
+const SOURCE_FIELDS = ['title', 'url', 'note'] as const;
+
+/**
+ * The sources of a district's facts: a list of { title, url?, note? } (a JSON array in a
+ * spreadsheet cell), stored as jsonb. A division that is not VERIFIED must name at least one, so
+ * the reason for the doubt can be read.
+ */
+function districtSources(): Field<DistrictSourceRecord[], true> {
+  return field<DistrictSourceRecord[], true>({
+    optional: true,
+    shape: 'records',
+    sqlType: 'jsonb',
+    check(r, f) {
+      const list = r.list(f, { optional: true }) ?? [];
+      for (const [i, raw] of list.entries()) {
+        const at = `${f}[${i}]`;
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+          r.problem(at, 'must be an object { title, url, note }');
+          continue;
+        }
+        const o = raw as Record<string, unknown>;
+        for (const k of Object.keys(o))
+          if (!(SOURCE_FIELDS as readonly string[]).includes(k)) r.problem(`${at}.${k}`, `unknown field (expected one of: ${SOURCE_FIELDS.join(', ')})`);
+        if (typeof o.title !== 'string' || o.title.trim() === '' || o.title.length > 300) r.problem(`${at}.title`, 'is required: 1–300 characters');
+        if (o.url != null && (typeof o.url !== 'string' || !/^https?:\/\/\S{1,500}$/.test(o.url)))
+          r.problem(`${at}.url`, 'must be an http(s) URL of at most 500 characters');
+        if (o.note != null && (typeof o.note !== 'string' || o.note.length > 1000)) r.problem(`${at}.note`, 'must be text of at most 1,000 characters');
+      }
+      const confidence = r.record.confidence ?? DataConfidence.VERIFIED;
+      const validity = r.record.validityConfidence;
+      if ((confidence !== DataConfidence.VERIFIED || (validity != null && validity !== DataConfidence.VERIFIED)) && list.length === 0)
+        r.problem(f, 'must name at least one source when the code or the dates are not VERIFIED');
+      return list as DistrictSourceRecord[];
+    },
+    toColumn: (v) => JSON.stringify(v ?? []),
+  });
+}
 
 /** A county-level division of Chongqing (GB/T 2260), current or retired. */
 export type DistrictRecord = RecordOf<typeof districtFields>;

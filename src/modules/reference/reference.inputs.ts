@@ -36,8 +36,19 @@ export class DistrictFilter {
   @Field(() => [DistrictKind], { nullable: true, description: 'Any of these kinds (类型)' })
   kinds?: DistrictKind[];
 
-  @Field({ nullable: true, description: 'Only codes in force today (true) or only retired ones (false) (是否现行)' })
+  @Field({
+    nullable: true,
+    description:
+      'Only codes in force today, China time (true: the 37 divisions of today) or only those not in force (false: retired, or not yet in force) (是否现行)',
+  })
   isCurrent?: boolean;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Only codes in force on this day: what a credit code issued that day could carry. The history kept starts on 2011-10-22 (the last change before it is not recorded); an earlier day is refused (某日有效的区划代码，自2011-10-22起)',
+  })
+  validOn?: string;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

@@ -10,7 +10,8 @@ import { Params } from '../../graphql/sql/params';
 import { latestRatesCtes } from './exchange-rate.sql';
 import { HS_CHAPTER, HS_HEADING, HS_SEARCH_MAX, HS_SEARCH_WORDS, hsCodeArg } from './hs-code';
 import { ISO_4217 } from './iso-codes';
-import { knownCountryCodes, requireKnown } from './reference.cache';
+import { knownCountryCodes, requireKnown, requireKnownDistricts } from './reference.cache';
+import { CHINA_TODAY_SQL, districtInForceSql } from './reference.types';
 import type {
   CorridorFilter,
   CountryFilter,
@@ -81,23 +82,41 @@ function updatedSince(v: string | undefined, where: Sql[]): void {
   if (v) where.push(sql`t.updated_at >= ${sql.typed(v, 'timestamptz')}`);
 }
 
+/**
+ * The first day the division history is complete from: 2011-10-22, when 500110 and 500111 passed
+ * from 万盛区 and 双桥区 to 綦江区 and 大足区 (the earlier divisions are not recorded).
+ */
+export const DISTRICT_HISTORY_FROM = '2011-10-22';
+
 export function listDistricts(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: DistrictFilter; orderBy?: ReferenceOrder[] }) {
   const where: Sql[] = [];
   const f = args.filter;
   if (f?.kinds) where.push(sql`t.kind = any(${sql.known(f.kinds, 'text')})`);
-  if (f?.isCurrent != null) where.push(f.isCurrent ? sql`(t.valid_to is null or t.valid_to >= current_date)` : sql`t.valid_to < current_date`);
+  if (f?.isCurrent != null) {
+    const inForce = sql.raw(districtInForceSql('t', CHINA_TODAY_SQL));
+    where.push(f.isCurrent ? inForce : sql`not ${inForce}`);
+  }
+  if (f?.validOn != null) {
+    if (f.validOn < DISTRICT_HISTORY_FROM)
+      throw badInput(`\`validOn\` must be ${DISTRICT_HISTORY_FROM} or later: the division history kept starts there (got ${f.validOn})`, 'filter.validOn');
+    where.push(
+      sql`(t.valid_from is null or t.valid_from <= ${sql.typed(f.validOn, 'date')}) and (t.valid_to is null or t.valid_to >= ${sql.typed(f.validOn, 'date')})`,
+    );
+  }
   updatedSince(f?.updatedSince, where);
   return listRef(ctx, info, REF.district, where, args);
 }
 
-export function listZones(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ZoneFilter; orderBy?: ReferenceOrder[] }) {
+export async function listZones(ctx: Context, info: GraphQLResolveInfo, args: PageArgs & { filter?: ZoneFilter; orderBy?: ReferenceOrder[] }) {
   const where: Sql[] = [];
   const f = args.filter;
   if (f?.kinds) where.push(sql`t.kind = any(${sql.known(f.kinds, 'text')})`);
-  if (f?.districts)
+  if (f?.districts) {
     where.push(
       sql`exists (select 1 from zone_district zd where zd.zone_id = t.id and zd.district_code = any(${sql.array(districtCodes(f.districts, 'filter.districts'), 'text')}))`,
     );
+    await requireKnownDistricts(ctx.db, f.districts, 'filter.districts');
+  }
   updatedSince(f?.updatedSince, where);
   return listRef(ctx, info, REF.zone, where, args);
 }

@@ -4,11 +4,46 @@ import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, decimal, expr, many, one } from '../../graphql/sql/fields';
-import { CorridorMode, CorridorModeLabels, DistrictKind, DistrictKindLabels, ZoneKind, ZoneKindLabels } from './reference.enums';
+import {
+  CorridorMode,
+  CorridorModeLabels,
+  DataConfidence,
+  DataConfidenceLabels,
+  DistrictKind,
+  DistrictKindLabels,
+  ZoneKind,
+  ZoneKindLabels,
+} from './reference.enums';
 
 registerBilingualEnum(DistrictKind, 'DistrictKind', 'Kind of county-level division (区县类型)', DistrictKindLabels);
 registerBilingualEnum(ZoneKind, 'ZoneKind', 'Kind of functional zone (功能区类型)', ZoneKindLabels);
+registerBilingualEnum(
+  DataConfidence,
+  'DataConfidence',
+  'How far a fact of the reference data is confirmed: VERIFIED, SINGLE_SOURCE or UNVERIFIED (可信程度)',
+  DataConfidenceLabels,
+);
 registerBilingualEnum(CorridorMode, 'CorridorMode', 'Transport mode of a logistics corridor (通道运输方式)', CorridorModeLabels);
+
+/** The day in China (divisions change at midnight there), as SQL. */
+export const CHINA_TODAY_SQL = `(now() at time zone 'Asia/Shanghai')::date`;
+
+/** Whether the division alias `t` is in force on the SQL date `day`. */
+export function districtInForceSql(t: string, day: string): string {
+  return `((${t}.valid_from is null or ${t}.valid_from <= ${day}) and (${t}.valid_to is null or ${t}.valid_to >= ${day}))`;
+}
+
+@ObjectType({ description: 'A source a district’s code, name or dates rest on (来源)' })
+export class DistrictSource {
+  @Field({ description: 'The document’s title as published, e.g. an approval with its number (国函〔2014〕58号) (标题)' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Where to read it; null for the project’s reference notes (链接)' })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What it supports and how far, in Chinese (说明)' })
+  note?: string | null;
+}
 
 @SqlObject({ table: 'district', node: { column: 'code', keyType: 'text' } })
 @ObjectType({ implements: Node, description: 'A county-level division of Chongqing by GB/T 2260 code, current or retired (区县)' })
@@ -22,16 +57,41 @@ export class District extends NamedNode {
   kind!: DistrictKind;
 
   @Sql(col('valid_from'))
-  @Field(() => DateScalar, { nullable: true, description: 'First day the code was in force, when known (启用日期)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'First day the division was in force under this code: the day of the State Council approval that created it (2011 onwards); null for divisions older than the history kept (启用日期)',
+  })
   validFrom?: string;
 
   @Sql(col('valid_to'))
-  @Field(() => DateScalar, { nullable: true, description: 'Last day the code was in force; null while current (停用日期)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day the code was in force (the day before its successors’ validFrom); null while current (停用日期)',
+  })
   validTo?: string;
 
-  @Sql(expr((t) => `(${t}.valid_to is null or ${t}.valid_to >= current_date)`))
-  @Field({ description: 'True while the code is in force (是否现行)' })
+  @Sql(expr((t) => districtInForceSql(t, CHINA_TODAY_SQL)))
+  @Field({ description: 'True while the code is in force today, China time: validFrom (when known) passed and validTo not yet (是否现行)' })
   isCurrent!: boolean;
+
+  @Sql(col('confidence'))
+  @Field(() => DataConfidence, {
+    description:
+      'How far the code and name are confirmed: SINGLE_SOURCE for a code known from one source (500157 两江新区); anything counted by district inherits it (代码可信程度)',
+  })
+  confidence!: DataConfidence;
+
+  @Sql(col('validity_confidence'))
+  @Field(() => DataConfidence, {
+    nullable: true,
+    description: 'How far validFrom and validTo are confirmed (the day of an approval); null when the division carries neither (起止日期可信程度)',
+  })
+  validityConfidence?: DataConfidence | null;
+
+  @Sql(col('sources'))
+  @Field(() => [DistrictSource], { description: 'The sources of the code, name and dates, with what each supports (来源)' })
+  sources!: DistrictSource[];
 
   @Sql(
     many(
@@ -43,7 +103,7 @@ export class District extends NamedNode {
   successors!: District[];
 
   @Sql(col('change_note'))
-  @Field(() => String, { nullable: true, description: 'What changed, in Chinese (变更说明)' })
+  @Field(() => String, { nullable: true, description: 'What changed, in Chinese, with the approval’s number (变更说明)' })
   changeNote?: string;
 }
 

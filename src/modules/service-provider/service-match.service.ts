@@ -6,6 +6,7 @@ import { compileSelection, type MatchListArgs, type NodeSelection, rankPage } fr
 import { type Explanation, normalise } from '../../matching/engine';
 import type { MatchProfile } from '../../matching/profile';
 import { todayInChina } from '../matchmaking/matchmaking.validation';
+import { retiredCodeSentence, retiredDistrictCodes } from '../reference/reference.cache';
 import { publishServiceOfferingMatch } from './service.events';
 import {
   type NeedValues,
@@ -82,6 +83,8 @@ async function adHocNeed(ctx: Context, input: ServiceNeedInput, today: string): 
   if (p.ok && f.district) {
     const [d] = await ctx.db.query('select 1 from district where code = $1', [f.district]);
     if (!d) p.add(['need', 'district'], `No Chongqing district has the code ${f.district}; see \`districts\``);
+    const [retired] = await retiredDistrictCodes(ctx.db, [f.district]);
+    if (retired) p.add(['need', 'district'], `${retiredCodeSentence(retired)}: give the successor instead`);
   }
   if (!p.ok) throw badInput(p.list.map((e) => `${e.field?.join('.')}: ${e.message}`).join('; '), p.list[0].field);
   return { id: null, owner_id: ctx.viewer?.enterpriseId ?? null, ...needMatchColumns(f) };

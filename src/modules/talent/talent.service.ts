@@ -7,6 +7,7 @@ import { setFilterSql, isSampleSql } from '../../graphql/types/filters';
 import { runByKeys, runConnection, type ConnectionResult, type PageArgs } from '../../graphql/sql/connection';
 import { orderTerms } from '../../graphql/sql/order';
 import { Params } from '../../graphql/sql/params';
+import { requireKnownDistricts } from '../reference/reference.cache';
 import { type TalentBaseFilter, type TalentBaseOrder, TalentBaseOrderField } from './talent.inputs';
 
 const ORDER_COLUMNS = {
@@ -41,6 +42,7 @@ export async function listTalentBases(
 ): Promise<ConnectionResult> {
   const params = new Params();
   const where = talentBaseWhere(args.filter).map((w) => w.render(params));
+  if (args.filter?.districts) await requireKnownDistricts(ctx.db, args.filter.districts, 'filter.districts');
   const order = orderTerms(args.orderBy, ORDER_COLUMNS, [{ field: TalentBaseOrderField.NAME_ZH, direction: 'ASC' }]);
   return runConnection(ctx, info, { type: 'TalentBase', from: 'talent_base t', where, order, params }, args);
 }
