@@ -54,7 +54,7 @@ type Match = {
   offering: { id: string; nameEn: string; contact: { name: string } | null; provider: { nameEn: string } };
 };
 
-/** An offering of the world: its provider (p1 in Yubei, p2 in Yuzhong, p3 in Shapingba) and columns. */
+/** An offering of the world: its provider (p1 in Liangjiang, p2 in Yuzhong, p3 in Shapingba) and columns. */
 interface OfferingSpec {
   provider: 'p1' | 'p2' | 'p3';
   category: string;
@@ -213,7 +213,7 @@ beforeAll(async () => {
   await q(`update service_need set status = 'CLOSED'`);
   const free = await q(`select id from enterprise e where not exists (select 1 from service_provider p where p.enterprise_id = e.id) order by id limit 5`);
   const names = ['p1', 'p2', 'p3', 'buyer', 'other'] as const;
-  const districts = ['500112', '500103', '500106', '500112', '500103'];
+  const districts = ['500157', '500103', '500106', '500157', '500103'];
   for (const [i, n] of names.entries()) {
     ents[n] = free[i].id;
     await q(`update enterprise set district_code = $2 where id = $1`, [ents[n], districts[i]]);
@@ -271,7 +271,7 @@ beforeAll(async () => {
     null,
     null,
     DEADLINE,
-    '500112',
+    '500157',
   ]);
   ids['need-ip'] = await need('need-ip', ['EU trade mark', [IP], ['EU'], ['zh'], [TM], '12000', 'CNY', 'PER_PROJECT', DEADLINE, null]);
 });
@@ -292,7 +292,7 @@ describe('serviceMatches: offerings for a need', () => {
     expect(data.weights).toEqual({ price: 0.3, turnaround: 0.2, coverage: 0.2, certifications: 0.1, localPresence: 0.2 });
     const m = byRef(data.edges.map((e: { node: Match }) => e.node));
     // live-th: no budget (PRICE does not apply): weights 0.2, 0.2, 0.1, 0.2 ÷ 0.7 = 0.2857, 0.2857, 0.1429, 0.2857;
-    // turnaround 1 − 3/60 = 0.95, coverage 2 of 2, MCN_AGENCY beyond none required 1/3, in Yubei as asked:
+    // turnaround 1 − 3/60 = 0.95, coverage 2 of 2, MCN_AGENCY beyond none required 1/3, in Liangjiang as asked:
     // 0.2857 × 0.95 + 0.2857 + 0.1429 × 0.3333 + 0.2857 = 0.8904
     expect(m['live-th'].score).toBe(0.8904);
     expect(m['live-th'].scoreParts.map((p) => [p.factor, p.weight, p.value])).toEqual([
@@ -310,8 +310,8 @@ describe('serviceMatches: offerings for a need', () => {
     expect(coverage('live-th-2').value).toBe(0.5);
     expect(m['live-th-2'].scoreParts.find((p) => p.factor === 'LOCAL_PRESENCE')).toMatchObject({
       value: 0,
-      detail: 'registered in Yuzhong District, not in Yubei District',
-      detailZh: '注册于渝中区，不在渝北区',
+      detail: 'registered in Yuzhong District, not in Liangjiang New Area',
+      detailZh: '注册于渝中区，不在两江新区',
     });
     // ip-eu: 0.2857 × (1 − 10/60) + 0.2857 + 0.1429 × 0.3333 + 0.2857 = 0.8571
     expect(m['ip-eu'].score).toBe(0.8571);
@@ -589,6 +589,18 @@ describe('writes and rights', () => {
     const bad = async (input: Record<string, unknown>) => (await s.gql<any>(SAVE, { input }, bearer(keys.other))).data.createServiceNeed.errors[0];
     const base = { title: 'Customs for 9610', categories: ['CUSTOMS_DECLARATION'] };
     expect(await bad({ ...base, district: '500199' })).toEqual({ code: 'UNKNOWN_DISTRICT', field: ['input', 'district'] });
+    // 渝北区 was retired at the end of 2025: the need is refused with the districts that succeeded it.
+    const retired = (
+      await s.gql<any>(
+        `mutation N($input: CreateServiceNeedInput!) { createServiceNeed(input: $input) { need { id } errors { code field message } } }`,
+        { input: { ...base, district: '500112' } },
+        bearer(keys.other),
+      )
+    ).data.createServiceNeed;
+    expect(retired.need).toBeNull();
+    expect(retired.errors).toEqual([
+      { code: 'RETIRED_DISTRICT', field: ['input', 'district'], message: expect.stringMatching(/2025-12-31.*500109 北碚区.*500157 两江新区/) },
+    ]);
     expect(await bad({ ...base, deadline: addDays(TODAY, -1) })).toEqual({ code: 'INVALID', field: ['input', 'deadline'] });
     expect(await bad({ ...base, categories: [] })).toEqual({ code: 'INVALID', field: ['input', 'categories'] });
     const saved = (

@@ -25,6 +25,7 @@ import type {
   UpdateServiceOfferingInput,
 } from './service-offering.inputs';
 import { ServiceOfferingOrderField } from './service-offering.inputs';
+import { CHINA_TODAY_SQL, districtInForceSql } from '../reference/reference.types';
 import { ServiceErrorCode } from './service.errors';
 import {
   type CheckedNeed,
@@ -350,8 +351,20 @@ function needColumns(f: CheckedNeed): [string, Sql][] {
 async function checkedNeed(em: EntityManager, input: CreateServiceNeedInput | UpdateServiceNeedInput, p: Problems<ServiceErrorCode>): Promise<CheckedNeed> {
   const fields = checkNeedFields(input, p, ['input'], todayInChina());
   if (fields.district) {
-    const [d] = await exec(em, sql`select 1 from district where code = ${fields.district}`);
+    // A need says where the provider should be now: a retired code is refused with its successors, as in filters.
+    const [d] = await exec<{ in_force: boolean; valid_to: string | null; successors: string[] }>(
+      em,
+      sql`select ${sql.raw(districtInForceSql('d', CHINA_TODAY_SQL))} as in_force, d.valid_to::text as valid_to,
+        array(select s.code || ' ' || s.name_zh || ' (' || s.name_en || ')' from district s where s.code = any(d.successor_codes) order by s.code) as successors
+        from district d where d.code = ${fields.district}`,
+    );
     if (!d) p.add(['input', 'district'], `No Chongqing district has the code ${fields.district}; see \`districts\``, ServiceErrorCode.UNKNOWN_DISTRICT);
+    else if (!d.in_force)
+      p.add(
+        ['input', 'district'],
+        `${fields.district} is a retired district code${d.valid_to ? `, in force until ${d.valid_to}` : ''}${d.successors.length ? `; give its successor: ${d.successors.join(' or ')}` : ''}`,
+        ServiceErrorCode.RETIRED_DISTRICT,
+      );
   }
   return fields;
 }

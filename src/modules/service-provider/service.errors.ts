@@ -10,5 +10,6 @@ export const { Code: ServiceErrorCode, ErrorType: ServiceError } = payloadErrors
   OFFERING_WITHDRAWN: '已撤回 — a withdrawn offering cannot be changed or published again; create a new one',
   NEED_CLOSED: '需求已关闭 — a closed need cannot be changed; save a new one',
   UNKNOWN_DISTRICT: '区县不存在 — no Chongqing district has this code; see `districts`',
+  RETIRED_DISTRICT: '区县代码已停用 — this district code is no longer in force; give its successor (named in the message, see `districts`)',
 });
 export type ServiceErrorCode = keyof typeof ServiceErrorCode;
