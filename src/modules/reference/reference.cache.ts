@@ -1,6 +1,6 @@
 import { badInput } from '../../graphql/errors';
 import type { ReadDb } from '../../db/read-db';
-import { CHINA_TODAY_SQL, districtInForceSql } from './reference.types';
+import { CHINA_TODAY_SQL, districtInForceSql } from './district-validity';
 
 /**
  * Small, rarely changing reference sets (country codes …) kept in memory for input validation,

@@ -4,6 +4,7 @@ import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, decimal, expr, many, one } from '../../graphql/sql/fields';
+import { CHINA_TODAY_SQL, districtInForceSql } from './district-validity';
 import {
   CorridorMode,
   CorridorModeLabels,
@@ -24,14 +25,6 @@ registerBilingualEnum(
   DataConfidenceLabels,
 );
 registerBilingualEnum(CorridorMode, 'CorridorMode', 'Transport mode of a logistics corridor (通道运输方式)', CorridorModeLabels);
-
-/** The day in China (divisions change at midnight there), as SQL. */
-export const CHINA_TODAY_SQL = `(now() at time zone 'Asia/Shanghai')::date`;
-
-/** Whether the division alias `t` is in force on the SQL date `day`. */
-export function districtInForceSql(t: string, day: string): string {
-  return `((${t}.valid_from is null or ${t}.valid_from <= ${day}) and (${t}.valid_to is null or ${t}.valid_to >= ${day}))`;
-}
 
 @ObjectType({ description: 'A source a district’s code, name or dates rest on (来源)' })
 export class DistrictSource {

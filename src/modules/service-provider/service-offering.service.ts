@@ -25,7 +25,7 @@ import type {
   UpdateServiceOfferingInput,
 } from './service-offering.inputs';
 import { ServiceOfferingOrderField } from './service-offering.inputs';
-import { CHINA_TODAY_SQL, districtInForceSql } from '../reference/reference.types';
+import { CHINA_TODAY_SQL, districtInForceSql } from '../reference/district-validity';
 import { ServiceErrorCode } from './service.errors';
 import {
   type CheckedNeed,
