@@ -41,13 +41,21 @@ const XLSX = process.argv.includes('--xlsx');
 const server = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const url = server.replace(/\/[^/?]*(\?|$)/, '/cbec_bench_import$1');
 
-const DISTRICTS = ['500103', '500105', '500106', '500107', '500108', '500112'];
+/** [credit-code region, district now]: firms registered in 江北区/渝北区 before 2026 are in 两江新区 now. */
+const DISTRICTS = [
+  ['500103', '500103'],
+  ['500105', '500157'],
+  ['500106', '500106'],
+  ['500107', '500107'],
+  ['500108', '500108'],
+  ['500112', '500157'],
+];
 const ROLES = ['EXPORT_SELLER', 'MANUFACTURER', 'INDEPENDENT_SITE'];
 
 /** Row i of the file: a valid enterprise, or (1 in 100) one with a problem. */
 function row(i: number): string[] {
-  const district = DISTRICTS[i % DISTRICTS.length];
-  let code = creditCodeFor(district, 1_000_000 + i);
+  const [region, district] = DISTRICTS[i % DISTRICTS.length];
+  let code = creditCodeFor(region, 1_000_000 + i);
   let nameZh = `基准企业${i}`;
   let districtCode = district;
   if (i % 100 === 99) {

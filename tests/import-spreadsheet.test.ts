@@ -178,6 +178,21 @@ describe('the header row', () => {
   });
 });
 
+describe('districts that are no longer in force', () => {
+  it('refuses an enterprise placed in a retired district, naming its last day and successor; its credit code may still carry the old code', async () => {
+    const old = creditCodeFor('500105', 880_801); // issued in 江北区 before 2026
+    const p = file(
+      'retired.csv',
+      `creditCode,nameZh,nameEn,districtCode,roles\n${old},旧区企业,Old District Co,500105,EXPORT_SELLER\n${creditCodeFor('500105', 880_802)},新区企业,New District Co,500157,EXPORT_SELLER\n`,
+    );
+    const result = await importFile('enterprises', p, { acceptValid: true });
+    expect({ valid: result.valid, rejected: result.rejected }).toEqual({ valid: 1, rejected: 1 });
+    expect(result.problems).toEqual([expect.objectContaining({ line: 2, field: 'districtCode', code: 'RETIRED_CODE', value: '500105' })]);
+    expect(result.problems[0].reasonEn).toMatch(/in force until 2025-12-31; give its successor 500157/);
+    expect(await enterprisesWithCodes([old])).toEqual([]);
+  });
+});
+
 describe('references to rows that were rejected', () => {
   it('sends a row pointing at a rejected row of the file to the report too', async () => {
     // given a category with a bad name and a child of it

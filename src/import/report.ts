@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'CHECK_CHARACTER'
   | 'DUPLICATE'
   | 'UNKNOWN_REFERENCE'
+  | 'RETIRED_CODE'
   | 'DEPENDS_ON_REJECTED'
   | 'UNKNOWN_FIELD'
   | 'NOT_A_DATE'
@@ -40,6 +41,7 @@ export const PROBLEM_ZH: Record<ProblemCode, string> = {
   CHECK_CHARACTER: '统一社会信用代码校验位错误',
   DUPLICATE: '自然键在文件中重复',
   UNKNOWN_REFERENCE: '引用的记录在文件和数据库中都不存在',
+  RETIRED_CODE: '区县代码已停用或尚未生效；请填写现行的承继区县代码（统一社会信用代码中仍可带旧代码）',
   DEPENDS_ON_REJECTED: '引用的记录所在行被拒绝',
   UNKNOWN_FIELD: '未知字段',
   NOT_A_DATE: '不是有效日期（YYYY-MM-DD）',
@@ -80,6 +82,7 @@ export function codeOf(message: string): ProblemCode {
   if (/check character/.test(message)) return 'CHECK_CHARACTER';
   if (/^duplicate /.test(message)) return 'DUPLICATE';
   if (/neither in this dataset nor in the database/.test(message)) return 'UNKNOWN_REFERENCE';
+  if (/is a retired district code|district code is in force only from/.test(message)) return 'RETIRED_CODE';
   if (/^unknown field/.test(message)) return 'UNKNOWN_FIELD';
   if (/is not a date/.test(message)) return 'NOT_A_DATE';
   if (/\(one of: /.test(message)) return 'NOT_ALLOWED';

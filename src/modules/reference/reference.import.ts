@@ -1,6 +1,6 @@
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
-import { keyOf, normaliseDecimal, type RecordCheck } from '../../import/checks';
+import { keyOf, normaliseDecimal, type RecordCheck, type ReferenceCheck } from '../../import/checks';
 import {
   children,
   date,
@@ -38,11 +38,44 @@ const COUNTRY_CODE = /^[A-Z]{2}$/;
 // ---------------------------------------------------------------------------------------------
 // Field kinds other modules use
 
-function checkDistrictCode(r: RecordCheck, v: unknown, field: string): string | undefined {
+function checkDistrictCode(r: RecordCheck, v: unknown, field: string, inForce = false): string | undefined {
   if (typeof v !== 'string' || !DISTRICT_CODE.test(v)) return void r.problem(field, `"${String(v)}" is not a GB/T 2260 code (6 digits)`);
-  r.ref('districts', v, field);
+  r.ref('districts', v, field, inForce ? districtInForceToday : undefined);
   return v;
 }
+
+/** What a district reference sees of the division (districtsImport's info: from the file or the database). */
+interface DistrictInfo {
+  valid_from: string | number | Date | null;
+  valid_to: string | number | Date | null;
+  successor_codes: string[] | null;
+}
+
+/** A date as YYYY-MM-DD: from a file, epoch days (RecordCheck.date); from the database, a Date at local midnight. */
+function isoDay(d: string | number | Date | null): string | null {
+  if (d == null) return null;
+  if (typeof d === 'number') return new Date(d * 86_400_000).toISOString().slice(0, 10);
+  if (typeof d === 'string') return d.slice(0, 10);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Where a record is now must be a division in force today (China time): a retired code is refused
+ * with its last day and successors, as the API's filters refuse it (the credit code may still carry it).
+ */
+export const districtInForceToday: ReferenceCheck = (info) => {
+  const d = info as DistrictInfo | undefined;
+  if (!d) return undefined;
+  const today = CHINA_DAY.format(new Date());
+  const from = isoDay(d.valid_from);
+  const to = isoDay(d.valid_to);
+  if (from && from > today) return `the district code is in force only from ${from}`;
+  if (to && to < today) {
+    const next = d.successor_codes?.length ? `; give its successor ${d.successor_codes.join(' or ')}` : '';
+    return `is a retired district code, in force until ${to}${next} (a credit code may still carry it)`;
+  }
+  return undefined;
+};
 
 function checkCountryCode(r: RecordCheck, v: unknown, field: string): string | undefined {
   if (typeof v !== 'string' || !COUNTRY_CODE.test(v)) {
@@ -59,7 +92,8 @@ export function districtCode(o: FieldHooks = {}) {
     ...o,
     optional: false,
     sqlType: 'text',
-    check: (r, f) => (r.present(f) ? checkDistrictCode(r, r.record[f], f) : void r.problem(f, 'is required')),
+    // Where a record is now: a division in force today.
+    check: (r, f) => (r.present(f) ? checkDistrictCode(r, r.record[f], f, true) : void r.problem(f, 'is required')),
   });
 }
 
@@ -192,7 +226,14 @@ export const districtsImport = defineUnit({
   key: 'districts',
   table: 'district',
   fields: districtFields,
-  naturalKey: { field: 'code', unique: 'district code', label: 'district' },
+  naturalKey: {
+    field: 'code',
+    unique: 'district code',
+    label: 'district',
+    // What references to a district check: whether it is in force (districtInForceToday).
+    infoColumns: ['valid_from', 'valid_to', 'successor_codes'],
+    info: (v) => ({ valid_from: v.validFrom ?? null, valid_to: v.validTo ?? null, successor_codes: v.successorCodes ?? [] }),
+  },
 });
 
 // ---------------------------------------------------------------------------------------------

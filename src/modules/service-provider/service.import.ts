@@ -7,6 +7,7 @@ import { findByParentRef, type ImportTx } from '../../import/write';
 import { creditCode } from '../enterprise/enterprise.import';
 import { checkContact, Problems } from '../matchmaking/matchmaking.validation';
 import { apiChecks, contact } from '../matchmaking/offer.import';
+import { districtInForceToday } from '../reference/reference.import';
 import { ServiceCategory, ServiceNeedStatus, ServiceOfferingStatus } from './service-provider.enums';
 import {
   checkNeedFields,
@@ -288,7 +289,7 @@ export const serviceNeedsImport: ImportUnit<ServiceNeedRecord, typeof NEEDS> = {
     const v = r.values as Partial<ServiceNeedRecord>;
     if (!r.present('categories')) r.problem('categories', 'is required: 1 to 8 services');
     apiChecks(r, (p) => checkedNeed(v, p));
-    if (v.district != null) r.ref('districts', v.district, 'district');
+    if (v.district != null) r.ref('districts', v.district, 'district', districtInForceToday);
     if (v.enterprise === undefined || v.ref === undefined) return undefined;
     const key = `${v.enterprise}/${v.ref}`;
     r.unique('service need', key, 'ref');
