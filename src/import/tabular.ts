@@ -131,6 +131,12 @@ export function headerField(header: string, names: readonly string[]): string | 
   return undefined;
 }
 
+/**
+ * Columns of a dataset download that the API assigns (the record's global ID, its timestamps): a
+ * downloaded file imports back with them, and their values are ignored, never written.
+ */
+const API_MADE_COLUMNS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt']);
+
 function fromTable(fields: FieldTable, format: FileFormat, table: Table): ReadRows {
   const names = Object.keys(fields);
   const fileProblems: RowProblem[] = [];
@@ -140,6 +146,17 @@ function fromTable(fields: FieldTable, format: FileFormat, table: Table): ReadRo
     const dotted = /^([A-Za-z]+)\.([A-Za-z]+)$/.exec(h.split(/\s*[(（]/)[0].trim());
     if (dotted && fields[dotted[1]]?.shape === 'object') return `${dotted[1]}.${dotted[2]}`;
     const name = headerField(h, names);
+    // The columns our downloads carry that the API makes itself: read back, they are left alone.
+    if (
+      !name &&
+      API_MADE_COLUMNS.has(
+        h
+          .replace(/^\uFEFF/, '')
+          .split(/\s*[(（]/)[0]
+          .trim(),
+      )
+    )
+      return undefined;
     if (!name) fileProblems.push(problem(1, table.sheet, h, h, 'UNKNOWN_COLUMN', `unknown column "${h}" (expected field names: ${names.join(', ')})`));
     else if (table.header.findIndex((o) => headerField(o, names) === name) !== i)
       fileProblems.push(problem(1, table.sheet, name, h, 'DUPLICATE_COLUMN', `column "${name}" appears twice`));
