@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp, type App } from '../src/app';
 import { createLogger } from '../src/logger';
 import { escapeXml } from '../src/http/svg-chart';
-import { DASHBOARD_CHARTS, DASHBOARD_ENTERPRISES_BY_DISTRICT } from '../src/modules/statistics/dashboard.charts';
+import { DASHBOARD_CHARTS, DASHBOARD_ENTERPRISES_BY_DISTRICT, districtLabel } from '../src/modules/statistics/dashboard.charts';
 import { testDatabase } from './helpers/db';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, itInBrowserFor, requireChromium } from './helpers/chromium';
 import { expectData, startTestServer, type TestServer } from './helpers/server';
@@ -107,7 +107,7 @@ describe('/dashboard', () => {
 
   it('charts what its query answers', async () => {
     // given the districts' enterprise counts, as the linked query answers them
-    const data = expectData<{ statistics: { enterprises: { district: { name: string }; enterpriseCount: number }[] } }>(
+    const data = expectData<{ statistics: { enterprises: { district: { code: string; name: string; confidence: string }; enterpriseCount: number }[] } }>(
       await s.gql(DASHBOARD_ENTERPRISES_BY_DISTRICT, undefined, { 'accept-language': 'en' }),
     );
     const groups = data.statistics.enterprises;
@@ -118,7 +118,11 @@ describe('/dashboard', () => {
     const part = html.slice(at, html.indexOf('</section>', at));
     // then its table holds each group's figure
     for (const g of groups)
-      expect(part).toContain(`<tr><td>${escapeXml(g.district.name)}</td><td class="num">${g.enterpriseCount.toLocaleString('en')}</td></tr>`);
+      expect(part).toContain(`<tr><td>${escapeXml(districtLabel(g.district, 'en'))}</td><td class="num">${g.enterpriseCount.toLocaleString('en')}</td></tr>`);
+    // and a district whose code rests on one source (500157 两江新区) says so beside its figure
+    const liangjiang = groups.find((g) => g.district.code === '500157');
+    expect(liangjiang?.district.confidence).toBe('SINGLE_SOURCE');
+    expect(part).toContain('Liangjiang New Area (code 500157, one source only)');
     // and the explorer link carries that very document
     const href = /class="query" href="([^"]+)"/.exec(part)![1].replace(/&amp;/g, '&');
     expect(new URL(href, s.url).searchParams.get('explore')).toBe(DASHBOARD_ENTERPRISES_BY_DISTRICT);

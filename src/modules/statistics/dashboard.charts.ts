@@ -59,7 +59,7 @@ export const DASHBOARD_PROGRESS = /* GraphQL */ `query DashboardPolicyProgress {
 export const DASHBOARD_ENTERPRISES_BY_DISTRICT = /* GraphQL */ `query DashboardEnterprisesByDistrict {
   statistics {
     enterprises(groupBy: [DISTRICT]) {
-      district { code name }
+      district { code name confidence }
       enterpriseCount
       sampleEnterpriseCount
     }
@@ -124,6 +124,16 @@ export function formatCount(n: number, lang: Lang): string {
 export function formatCny(n: number, lang: Lang): string {
   if (lang === 'zh') return `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(n / 1e8)}亿元`;
   return `CNY ${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(n / 1e9)} bn`;
+}
+
+/**
+ * A district's name, saying so when its code is not confirmed (DataConfidence: 500157 两江新区 rests
+ * on one third-party source), so a figure under it is not read as resting on a verified code.
+ */
+export function districtLabel(d: { code: string; name: string; confidence: string }, lang: Lang): string {
+  if (d.confidence === 'VERIFIED') return d.name;
+  const how = d.confidence === 'SINGLE_SOURCE' ? { zh: '仅一个来源', en: 'one source only' } : { zh: '未核实', en: 'unverified' };
+  return lang === 'zh' ? `${d.name}（代码${d.code}${how.zh}）` : `${d.name} (code ${d.code}, ${how.en})`;
 }
 
 /** Bars of counts by a named key (district, country), largest first; `missing` labels the group without one. */
@@ -202,9 +212,9 @@ export const DASHBOARD_CHARTS: readonly ChartSpec[] = [
     query: DASHBOARD_ENTERPRISES_BY_DISTRICT,
     columns: { zh: ['区县', '企业数'], en: ['District', 'Enterprises'] },
     build(d, lang) {
-      const rows = statistics(d).enterprises as { district: Named; enterpriseCount: number; sampleEnterpriseCount: number }[];
+      const rows = statistics(d).enterprises as { district: (Named & { confidence: string }) | null; enterpriseCount: number; sampleEnterpriseCount: number }[];
       return countsByName(
-        rows.map((r) => ({ name: r.district?.name, count: r.enterpriseCount, sample: r.sampleEnterpriseCount })),
+        rows.map((r) => ({ name: r.district ? districtLabel(r.district, lang) : undefined, count: r.enterpriseCount, sample: r.sampleEnterpriseCount })),
         lang,
         { zh: '未填区县', en: 'No district' },
       );
