@@ -130,6 +130,23 @@ describe('data quality: places and tenancies of the seeded sample', () => {
       }
     });
 
+    it('answers a count alone with `near` as the page counts it (warehouses by city, parks by point)', async () => {
+      const near = { city: { countryCode: 'US', name: 'Los Angeles' }, radiusKm: CITY_RADIUS_KM };
+      const withPage = expectData(await s.gql<any>(NEAR, { near })).overseasWarehouses.totalCount;
+      const countOnly = await s.gql<any>(`query($near: NearInput!) { overseasWarehouses(filter: { near: $near }) { totalCount } }`, { near });
+      expect(expectData(countOnly).overseasWarehouses.totalCount).toBe(withPage);
+      expect(withPage).toBeGreaterThan(0);
+      const point = { point: { latitude: 29.5577, longitude: 106.577 }, radiusKm: 15 };
+      const parks = expectData(
+        await s.gql<any>(
+          `query($near: NearInput!) { all: industrialParks(first: 100, filter: { near: $near }) { totalCount nodes { slug } } n: industrialParks(filter: { near: $near }) { totalCount } }`,
+          { near: point },
+        ),
+      );
+      expect(parks.n.totalCount).toBe(parks.all.totalCount);
+      expect(parks.all.nodes).toHaveLength(parks.all.totalCount);
+    });
+
     it('a Seoul warehouse is in Seoul, not at Incheon airport (about 48 km west of the centre)', async () => {
       const seoul = warehouses.filter((w) => w.city_en === 'Seoul');
       expect(seoul.length).toBeGreaterThan(0);

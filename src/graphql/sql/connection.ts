@@ -180,7 +180,8 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
   // Without cursors, `c` only tells the page's rows from the empty row of the count's join.
   const cursorSql = wantsCursors ? `json_build_array(${order.map((o) => `${o.expr}::text`).join(', ')})` : 'true';
   const nodeColumns = wantsNodes ? nodes.columns.map((sql, i) => `${sql} as n${i || ''}`).join(', ') : 'null as n';
-  const page = `select ${nodeColumns}, ${cursorSql} as c from ${spec.from}${pageWhere} order by ${orderSql} limit ${size + 1}`;
+  const pageOf = (limit: number) => `select ${nodeColumns}, ${cursorSql} as c from ${spec.from}${pageWhere} order by ${orderSql} limit ${limit}`;
+  const page = pageOf(size + 1);
 
   let rows: ({ n: unknown; c: unknown[] | null; total?: number } & Record<string, unknown>)[] = [];
   let total: number | undefined;
@@ -192,7 +193,13 @@ export async function runConnection(ctx: Context, info: GraphQLResolveInfo, spec
     total = rows[0]?.total ?? 0;
     rows = rows.filter((r) => r.c !== null);
   } else if (wantsTotal) {
-    const r = await ctx.db.query<{ total: number }>(`select count(*)::int as total from ${spec.from}${baseWhere}`, params.values);
+    // The count alone, in the combined statement's shape: the page's order may bind values the count
+    // does not use (the distance of `near`), and a statement must use every value bound to it. An
+    // empty lateral page (limit 0) is never run.
+    const r = await ctx.db.query<{ total: number }>(
+      `select tc.total from (select count(*)::int as total from ${spec.from}${baseWhere}) tc left join lateral (${pageOf(0)}) p on true`,
+      params.values,
+    );
     total = r[0].total;
   } else if (wantsPage) {
     rows = await ctx.db.query(page, params.values);
