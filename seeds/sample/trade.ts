@@ -119,6 +119,13 @@ export function assignTrade(seed: number, ents: readonly SampleEnterprise[], w: 
     r.exportMarkets = exportMarkets;
     r.importSourceMarkets = importSourceMarkets;
     r.servedMarkets = servedMarkets;
+    // A firm trades only in the directions it has markets for: a year's transactions are all exports
+    // when it has no import sources, all imports when it has no export markets (the total is kept).
+    if (exportMarkets.length === 0 || importSourceMarkets.length === 0)
+      for (const f of figures) {
+        if (exportMarkets.length > 0) [f.exportsCny, f.importsCny] = [f.cbecTransactionsCny, '0.00'];
+        else if (importSourceMarkets.length > 0) [f.exportsCny, f.importsCny] = ['0.00', f.cbecTransactionsCny];
+      }
 
     const years = (field: 'exportsCny' | 'importsCny') => figures.map((f) => ({ year: f.year, total: String(f[field]) }));
     const byMarket = [

@@ -87,6 +87,15 @@ describe('data quality of the seeded trade data', () => {
     expect(await count(`select count(*)::int as n from enterprise_market_figure`)).toBeGreaterThan(1000);
   });
 
+  it('has annual exports only with export markets and annual imports only with import sources', async () => {
+    expect(
+      await rows(`select e.credit_code, a.year, a.exports_cny, a.imports_cny from enterprise_annual_figure a join enterprise e on e.id = a.enterprise_id
+        where (a.exports_cny > 0 and cardinality(e.export_markets) = 0) or (a.imports_cny > 0 and cardinality(e.import_source_markets) = 0)`),
+    ).toEqual([]);
+    // and the split keeps the year's transactions whole
+    expect(await count(`select count(*)::int as n from enterprise_annual_figure where imports_cny + exports_cny <> cbec_transactions_cny`)).toBe(0);
+  });
+
   it('has by-market sums within the annual totals of the same year and direction, and no figure without a year’s totals', async () => {
     expect(
       await rows(`select x.* from (select enterprise_id, year, direction, sum(amount_cny) as s from enterprise_market_figure group by 1, 2, 3) x
