@@ -215,6 +215,7 @@ describe('the API answers what the rows say', () => {
     ['importSourceMarkets', ['Germany'], /not an ISO 3166-1 alpha-2/],
     ['servedMarkets', ['KP'], /Unknown country code "KP"/],
     ['targetMarkets', ['ZZ'], /Unknown country code "ZZ"/],
+    ['exportMarkets', ['XX', 'DE', 'YY'], /Unknown country codes "XX", "YY"; see/],
     ['exportMarkets', Array(51).fill('DE'), /at most 50/],
   ])('refuses %s (case %#) with BAD_USER_INPUT naming the argument', async (field, codes, message) => {
     const res = await s.gql(`query($f: EnterpriseFilter) { enterprises(filter: $f) { totalCount } }`, { f: { [field]: codes } });

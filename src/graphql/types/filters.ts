@@ -37,13 +37,20 @@ const ISO_COUNTRY = /^[A-Z]{2}$/;
 
 /** Upper-cases and checks ISO 3166-1 alpha-2 codes against the countries the API knows. */
 export function countryCodes(codes: string[], known: ReadonlySet<string>, argument: string): string[] {
-  return codes.map((raw) => {
-    const code = raw.trim().toUpperCase();
-    if (!ISO_COUNTRY.test(code)) throw badInput(`"${raw}" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. DE)`, argument);
-    if (!known.has(code)) throw badInput(`Unknown country code "${raw}"; see \`countries\` for the codes in use`, argument);
-    return code;
-  });
+  const malformed = codes.filter((raw) => !ISO_COUNTRY.test(raw.trim().toUpperCase()));
+  if (malformed.length)
+    throw badInput(
+      `${quoted(malformed)} ${malformed.length === 1 ? 'is not an ISO 3166-1 alpha-2 country code' : 'are not ISO 3166-1 alpha-2 country codes'} (two letters, e.g. DE)`,
+      argument,
+    );
+  const unknown = codes.filter((raw) => !known.has(raw.trim().toUpperCase()));
+  // Every unknown code at once, as the slug and district checks name theirs.
+  if (unknown.length)
+    throw badInput(`Unknown country code${unknown.length === 1 ? '' : 's'} ${quoted(unknown)}; see \`countries\` for the codes in use`, argument);
+  return codes.map((raw) => raw.trim().toUpperCase());
 }
+
+const quoted = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
 
 /**
  * The options of every filter's `isSample` field: sample rows (fictitious, seeded for demonstration)
