@@ -108,7 +108,7 @@ export async function requireKnownDistricts(db: ReadDb, codes: readonly string[]
   const unknown = await unknownDistrictCodes(db, codes);
   if (unknown.length)
     throw badInput(
-      `${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a district code of Chongqing (see \`districts\`)`,
+      `${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is not a district code' : 'are not district codes'} of Chongqing (see \`districts\`)`,
       argument,
     );
   if (o.acceptRetired) return;
