@@ -158,6 +158,12 @@ describe('enterprise-market-figures', () => {
       },
     ]);
     expect((await download('enterprise-market-figures')).filter((r) => r.id === id).map((r) => r.amountCny)).toEqual(['0.01']);
+    const fetched = expectData(
+      await s.gql<{ node: Record<string, unknown> }>('query ($id: ID!) { node(id: $id) { id ... on EnterpriseMarketFigure { year amount { amount } } } }', {
+        id,
+      }),
+    );
+    expect(fetched.node).toEqual({ id, year: 2025, amount: { amount: '0.01' } });
     // and another dataset's feed does not carry it
     expect(await changesAfter(after, 'enterprise-annual-figures')).toEqual([]);
   });
