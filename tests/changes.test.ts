@@ -56,6 +56,8 @@ describe('changes: the change feed in commit order', () => {
     expect([...declared.keys()].sort()).toEqual(
       [
         'enterprises',
+        'enterprise-annual-figures',
+        'enterprise-market-figures',
         'industrial-parks',
         'industrial-belts',
         'overseas-warehouses',

@@ -143,7 +143,7 @@ export function datasetEntry(input: CatalogueInput, spec: DatasetSpec) {
     'dct:conformsTo': { '@id': 'https://www.rfc-editor.org/rfc/rfc4180' },
     ...(spec.related?.length ? { 'dct:relation': spec.related.map((r) => ({ '@id': datasetUrl(input.base, r) })) } : {}),
     'cbec:graphqlType': spec.type,
-    'cbec:graphqlQuery': spec.query,
+    ...(spec.query ? { 'cbec:graphqlQuery': spec.query } : {}),
     'cbec:version': current,
     'dcat:landingPage': { '@id': datasetUrl(input.base, spec.name) },
     'dcat:distribution': FILES.map((f) => distribution(input.base, spec, f, current, digests.get(f))),
@@ -233,7 +233,7 @@ function specSection(input: CatalogueInput, spec: DatasetSpec): string {
 <p lang="zh">${esc(spec.description.zh)}</p>
 <p lang="en">${esc(spec.description.en)}</p>
 <dl>
-<dt>名称 · Name</dt><dd><code>${esc(spec.name)}</code> (GraphQL <code>${esc(spec.query)}</code>, <code>${esc(spec.type)}</code>)</dd>
+<dt>名称 · Name</dt><dd><code>${esc(spec.name)}</code> (GraphQL ${spec.query ? `<code>${esc(spec.query)}</code>, ` : ''}<code>${esc(spec.type)}</code>)</dd>
 <dt>最后更新 · Last modified</dt><dd>${v?.modified ? esc(v.modified.toISOString()) : '—'}</dd>
 <dt>更新频率 · Updated</dt><dd>${FREQUENCY_WORDS[spec.frequency].zh} · ${FREQUENCY_WORDS[spec.frequency].en}</dd>
 <dt>关键词 · Keywords</dt><dd>${esc([...spec.keywords.zh, ...spec.keywords.en].join(', '))}</dd>

@@ -18,7 +18,7 @@ export function datasetsReference(specs: readonly DatasetSpec[], documents: read
   out.push('| Dataset 数据集 | Rows 行 | Updated 更新 | GraphQL |', '|---|---|---|---|');
   for (const s of specs) {
     out.push(
-      `| [\`${s.name}\`](#${s.name}) ${cell(s.title.zh)} · ${cell(s.title.en)} | ${s.where === 'true' ? 'all 全部' : `\`${cell(s.where)}\``} | ${s.frequency} | \`${s.query}\` (\`${s.type}\`) |`,
+      `| [\`${s.name}\`](#${s.name}) ${cell(s.title.zh)} · ${cell(s.title.en)} | ${s.where === 'true' ? 'all 全部' : `\`${cell(s.where)}\``} | ${s.frequency} | ${s.query ? `\`${s.query}\` ` : ''}(\`${s.type}\`) |`,
     );
   }
   for (const d of documents)

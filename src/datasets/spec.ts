@@ -45,8 +45,11 @@ export interface DatasetSpec {
   name: string;
   /** The GraphQL type of a row (`Enterprise`). */
   type: string;
-  /** The root list query (`enterprises`): the same rows, a page at a time. */
-  query: string;
+  /**
+   * The root list query (`enterprises`): the same rows, a page at a time. Absent when no root list
+   * serves the rows (the enterprises' figures, read through `Enterprise.annualFigures`).
+   */
+  query?: string;
   title: Bilingual;
   description: Bilingual;
   keywords: { zh: string[]; en: string[] };

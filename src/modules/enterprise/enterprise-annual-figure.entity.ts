@@ -1,9 +1,11 @@
 import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
+import { changeFeed } from '../../db/change-capture';
 import { Enterprise } from './enterprise.entity';
 
 /** An enterprise's figures for one calendar year, in CNY. */
+@changeFeed('enterprise-annual-figures')
 @Entity({ tableName: 'enterprise_annual_figure' })
 @Unique({ name: 'enterprise_annual_figure_unique', properties: ['enterprise', 'year'] })
 @Index({ name: 'enterprise_annual_figure_year_tx_idx', properties: ['year', 'cbecTransactionsCny'] })

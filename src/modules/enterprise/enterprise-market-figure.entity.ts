@@ -1,6 +1,7 @@
 import type { Rel } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TimestampedEntity } from '../../db/base.entity';
+import { changeFeed } from '../../db/change-capture';
 import { Country } from '../reference/country.entity';
 import { Enterprise } from './enterprise.entity';
 import type { TradeDirection } from './enterprise.enums';
@@ -11,6 +12,7 @@ import type { TradeDirection } from './enterprise.enums';
  * for that direction (exports_cny / imports_cny of enterprise_annual_figure): what is left is
  * trade whose market was not reported. Checked on import and by tests/data-quality/trade.test.ts.
  */
+@changeFeed('enterprise-market-figures')
 @Entity({ tableName: 'enterprise_market_figure' })
 @Unique({ name: 'enterprise_market_figure_unique', properties: ['enterprise', 'year', 'direction', 'country'] })
 @Check({ name: 'enterprise_market_figure_direction', expression: "direction in ('EXPORT', 'IMPORT')" })

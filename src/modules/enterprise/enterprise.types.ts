@@ -56,8 +56,11 @@ registerBilingualEnum(TradeDirection, 'TradeDirection', 'Export or import (贸�
 registerBilingualEnum(GmvBand, 'GmvBand', 'Band of annual CBEC transactions in CNY; bounds are the policy’s 2027 thresholds (交易额区间)', GmvBandLabels);
 
 @SqlObject({ table: 'enterprise_annual_figure' })
-@ObjectType({ description: 'An enterprise’s figures for one calendar year, in CNY (年度经营数据)' })
-export class EnterpriseAnnualFigure {
+@ObjectType({
+  implements: Node,
+  description: 'An enterprise’s figures for one calendar year, in CNY; a row of the dataset `enterprise-annual-figures` (年度经营数据)',
+})
+export class EnterpriseAnnualFigure extends Node {
   @Sql(col('year'))
   @Field(() => Int, { description: 'Calendar year (年份)' })
   year!: number;
@@ -81,10 +84,11 @@ export class EnterpriseAnnualFigure {
 
 @SqlObject({ table: 'enterprise_market_figure' })
 @ObjectType({
+  implements: Node,
   description:
-    'An enterprise’s CBEC exports to, or imports from, one country in one year, in CNY. The figures of a year and direction add up to at most the annual total (`annualFigure.exports` / `imports`); the rest went to or came from markets not reported (按市场的年度进出口额)',
+    'An enterprise’s CBEC exports to, or imports from, one country in one year, in CNY; a row of the dataset `enterprise-market-figures`. The figures of a year and direction add up to at most the annual total (`annualFigure.exports` / `imports`); the rest went to or came from markets not reported (按市场的年度进出口额)',
 })
-export class EnterpriseMarketFigure {
+export class EnterpriseMarketFigure extends Node {
   @Sql(col('year'))
   @Field(() => Int, { description: 'Calendar year (年份)' })
   year!: number;

@@ -8,11 +8,12 @@ import { Enterprise as EnterpriseType } from './enterprise.types';
 import { enterprisesImport } from './enterprise.import';
 import { enterpriseScale } from './enterprise.scale';
 import { enterprisesDataset } from './enterprise.dataset';
+import { enterpriseAnnualFiguresDataset, enterpriseMarketFiguresDataset } from './enterprise-figures.dataset';
 
 /** The enterprise module (see src/manifest.ts). */
 export const enterpriseModule: ModuleManifest = {
   name: 'enterprise',
-  datasets: [enterprisesDataset],
+  datasets: [enterprisesDataset, enterpriseAnnualFiguresDataset, enterpriseMarketFiguresDataset],
   entities: [Enterprise, EnterpriseAnnualFigure, EnterpriseMarketFigure, Brand],
   resolvers: [...enterpriseResolvers],
   import: [enterprisesImport],
