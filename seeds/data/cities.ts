@@ -13,16 +13,17 @@ import type { CityRecord } from '../../src/modules/reference/reference.import';
  */
 const SOURCE = "City centre (city hall or main square), from the compiler's knowledge of the map, good to about 1 km";
 
-const slugOf = (countryCode: string, nameEn: string) =>
-  `${countryCode.toLowerCase()}-${nameEn
+/** A city's English name as a slug part: no accents, lower case, hyphens (São Paulo → sao-paulo). */
+export const citySlug = (s: string) =>
+  s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')}`;
+    .replace(/^-|-$/g, '');
 
 const city = (countryCode: string, nameZh: string, nameEn: string, latitude: number, longitude: number, aliases: string[] = []): CityRecord => ({
-  slug: slugOf(countryCode, nameEn),
+  slug: `${countryCode.toLowerCase()}-${citySlug(nameEn)}`,
   countryCode,
   nameZh,
   nameEn,

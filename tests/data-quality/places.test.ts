@@ -203,6 +203,26 @@ describe('data quality: places and tenancies of the seeded sample', () => {
       }
     });
 
+    it('`near` a city the city table lacks but warehouses name is centred on the mean of those warehouses', async () => {
+      const mine = warehouses.filter((w) => w.country_code === 'GB' && w.city_en === 'Felixstowe');
+      expect(mine.length).toBeGreaterThan(0);
+      const { rows: removed } = await sql.query('delete from city where country_code = $1 and name_en = $2 returning *', ['GB', 'Felixstowe']);
+      expect(removed).toHaveLength(1);
+      try {
+        const mean = [mine.reduce((a, w) => a + w.latitude, 0) / mine.length, mine.reduce((a, w) => a + w.longitude, 0) / mine.length];
+        const km = await distances(mine.map((w) => [w.latitude, w.longitude, mean[0], mean[1]]));
+        const d = expectData(await s.gql<any>(NEAR, { near: { city: { countryCode: 'GB', name: 'felixstowe' }, radiusKm: CITY_RADIUS_KM } }));
+        const found = new Map<string, any>(d.overseasWarehouses.nodes.map((n: any) => [n.slug, n]));
+        mine.forEach((w, i) => expect(found.get(w.slug)?.distanceKm).toBeCloseTo(km[i], 2));
+      } finally {
+        const r = removed[0];
+        await sql.query(
+          'insert into city (slug, country_code, name_zh, name_en, aliases, latitude, longitude, source) values ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [r.slug, r.country_code, r.name_zh, r.name_en, r.aliases, r.latitude, r.longitude, r.source],
+        );
+      }
+    });
+
     it('`near` a city neither the city table nor any place knows is BAD_USER_INPUT naming near.city', async () => {
       const res = await s.gql<any>(NEAR, { near: { city: { countryCode: 'US', name: 'Springfield' }, radiusKm: 10 } });
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
