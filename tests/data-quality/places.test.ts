@@ -213,7 +213,7 @@ describe('data quality: places and tenancies of the seeded sample', () => {
         const km = await distances(mine.map((w) => [w.latitude, w.longitude, mean[0], mean[1]]));
         const d = expectData(await s.gql<any>(NEAR, { near: { city: { countryCode: 'GB', name: 'felixstowe' }, radiusKm: CITY_RADIUS_KM } }));
         const found = new Map<string, any>(d.overseasWarehouses.nodes.map((n: any) => [n.slug, n]));
-        mine.forEach((w, i) => expect(found.get(w.slug)?.distanceKm).toBeCloseTo(km[i], 2));
+        for (const [i, w] of mine.entries()) expect(found.get(w.slug)?.distanceKm).toBeCloseTo(km[i], 2);
       } finally {
         const r = removed[0];
         await sql.query(
