@@ -12,6 +12,7 @@ import { DRAWN_PARK_SERVICES, ParkDesignation, ParkKind, ParkPublicService } fro
 import { ServiceCategory, ServiceCategoryLabels } from '../src/modules/service-provider/service-provider.enums';
 import { TalentBaseKind, TalentSpecialty } from '../src/modules/talent/talent.enums';
 import { CapacityUnit, PricePeriod, StorageClass, WarehouseService } from '../src/modules/warehouse/warehouse.enums';
+import { citySlug } from './data/cities';
 import { corridors } from './data/corridors';
 import { LIANGJIANG_CODE, predecessorsOf, registrationRegionsOn } from './data/districts';
 import { INDUSTRY_PHRASES, PHRASES, SERVICE_PHRASES, TradeNamePool, brandNameAt, companyName, type Phrase, type TradeName } from './sample/names';
@@ -1201,14 +1202,6 @@ export function warehouseFeatures(rng: Rng, city: WarehouseCity): { storageClass
   if (services.size === 0) services.add(WarehouseService.ONE_PIECE_FULFILMENT);
   return { storageClasses: [...classes].sort(), services: [...services].sort() };
 }
-
-const citySlug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 function makeWarehouses(seed: number, ents: SampleEnterprise[]): WarehouseRecord[] {
   const rng = Rng.for(seed, 'warehouses');

@@ -2,6 +2,7 @@ import type { DatasetOf } from '../../src/import';
 import type { customsOfficesImport } from '../../src/modules/filing/filing.import';
 import type { policyMeasuresImport, policyProvisionsImport, policyTargetsImport } from '../../src/modules/policy/policy.import';
 import type {
+  citiesImport,
   countriesImport,
   corridorsImport,
   districtsImport,
@@ -11,6 +12,7 @@ import type {
   productCategoriesImport,
   zonesImport,
 } from '../../src/modules/reference/reference.import';
+import { cities } from './cities';
 import { corridors } from './corridors';
 import { countries } from './countries';
 import { customsOffices } from './customs-offices';
@@ -26,6 +28,7 @@ import { zones } from './zones';
 export type ReferenceDataset = DatasetOf<
   | typeof districtsImport
   | typeof countriesImport
+  | typeof citiesImport
   | typeof zonesImport
   | typeof corridorsImport
   | typeof productCategoriesImport
@@ -49,6 +52,7 @@ export function referenceDataset(): ReferenceDataset {
     countries,
     zones,
     corridors,
+    cities,
     productCategories,
     policyMeasures,
     policyProvisions,
@@ -61,6 +65,7 @@ export function referenceDataset(): ReferenceDataset {
 }
 
 export {
+  cities,
   corridors,
   countries,
   customsOffices,

@@ -43,6 +43,16 @@ describe('data quality: places and tenancies of the seeded sample', () => {
     return rows.map((r) => Number(r.km));
   }
 
+  /** The city table's point of a city, read from the raw row. */
+  async function cityPoint(countryCode: string, nameEn: string): Promise<[number, number]> {
+    const { rows } = await sql.query<{ latitude: number; longitude: number }>('select latitude, longitude from city where country_code = $1 and name_en = $2', [
+      countryCode,
+      nameEn,
+    ]);
+    expect(rows).toHaveLength(1);
+    return [rows[0].latitude, rows[0].longitude];
+  }
+
   beforeAll(async () => {
     s = await startTestServer(__filename);
     sql = new pg.Client({ connectionString: s.databaseUrl });
@@ -113,8 +123,9 @@ describe('data quality: places and tenancies of the seeded sample', () => {
         const c = cityOf(mine[0])!;
         const d = expectData(await s.gql<any>(NEAR, { near: { city: { countryCode: c.countryCode, name: cityEn }, radiusKm: CITY_RADIUS_KM } }));
         const found = new Map<string, any>(d.overseasWarehouses.nodes.map((n: any) => [n.slug, n]));
-        // The centre of a city is the mean of the API's warehouses there: each of them is found, at its distance from it.
-        const centre = [mine.reduce((a, w) => a + w.latitude, 0) / mine.length, mine.reduce((a, w) => a + w.longitude, 0) / mine.length];
+        // The centre of a city is its point in the city table (the gazetteer's city point): each warehouse is found, at its distance from it.
+        const centre = await cityPoint(c.countryCode, cityEn);
+        expect(centre).toEqual([c.lat, c.lng]);
         const fromCentre = await distances(mine.map((w) => [w.latitude, w.longitude, centre[0], centre[1]]));
         mine.forEach((w, i) => {
           expect(found.get(w.slug)).toBeDefined();
@@ -145,6 +156,78 @@ describe('data quality: places and tenancies of the seeded sample', () => {
       );
       expect(parks.n.totalCount).toBe(parks.all.totalCount);
       expect(parks.all.nodes).toHaveLength(parks.all.totalCount);
+    });
+
+    it('the city table has every gazetteer city, at its city point, with its local names (not its districts) as aliases', async () => {
+      const { rows } = await sql.query<{ country_code: string; name_zh: string; name_en: string; aliases: string[]; latitude: number; longitude: number }>(
+        'select country_code, name_zh, name_en, aliases, latitude, longitude from city',
+      );
+      const byKey = new Map(rows.map((r) => [`${r.country_code}/${r.name_en}`, r]));
+      for (const c of WAREHOUSE_CITIES) {
+        const r = byKey.get(`${c.countryCode}/${c.cityEn}`);
+        expect({ city: c.cityEn, row: r && [r.name_zh, r.latitude, r.longitude] }).toEqual({ city: c.cityEn, row: [c.cityZh, c.lat, c.lng] });
+        for (const a of r!.aliases) expect(c.localities).toContain(a);
+      }
+      expect(byKey.get('PL/Warsaw')!.aliases).toEqual(['Warszawa']);
+      expect(byKey.get('US/Los Angeles')!.aliases).toEqual([]); // Wilmington is a district of Los Angeles, not another name of it
+      expect(byKey.get('CN/Chongqing')).toMatchObject({ name_zh: '重庆', latitude: 29.563, longitude: 106.5516 });
+    });
+
+    it('`near` Los Angeles within 10 km finds the warehouses within 10 km of the city point, and only them', async () => {
+      const centre = await cityPoint('US', 'Los Angeles');
+      const km = await distances(warehouses.map((w) => [w.latitude, w.longitude, centre[0], centre[1]]));
+      const expected = warehouses.filter((_, i) => km[i] <= 10).map((w) => w.slug);
+      expect(expected.length).toBeGreaterThan(0);
+      for (const name of ['Los Angeles', 'los angeles', '洛杉矶']) {
+        const d = expectData(await s.gql<any>(NEAR, { near: { city: { countryCode: 'US', name }, radiusKm: 10 } }));
+        expect(d.overseasWarehouses.nodes.map((n: any) => n.slug).sort()).toEqual([...expected].sort());
+      }
+    });
+
+    it('`near` a city by its local name measures from the same point as by its English name', async () => {
+      const by = async (name: string) =>
+        expectData(await s.gql<any>(NEAR, { near: { city: { countryCode: 'PL', name }, radiusKm: CITY_RADIUS_KM } })).overseasWarehouses.nodes;
+      const warsaw = await by('Warsaw');
+      expect(warsaw.length).toBeGreaterThan(0);
+      expect(await by('warszawa')).toEqual(warsaw);
+    });
+
+    it('parks `near` the city Chongqing (no warehouse is in China) are the parks near its city point', async () => {
+      const PARKS = `query($near: NearInput!) { industrialParks(first: 100, filter: { near: $near }) { totalCount nodes { slug distanceKm } } }`;
+      const [lat, lng] = await cityPoint('CN', 'Chongqing');
+      const byPoint = expectData(await s.gql<any>(PARKS, { near: { point: { latitude: lat, longitude: lng }, radiusKm: 30 } })).industrialParks;
+      expect(byPoint.totalCount).toBeGreaterThan(0);
+      for (const name of ['Chongqing', '重庆']) {
+        const byCity = expectData(await s.gql<any>(PARKS, { near: { city: { countryCode: 'CN', name }, radiusKm: 30 } })).industrialParks;
+        expect(byCity).toEqual(byPoint);
+      }
+    });
+
+    it('`near` a city the city table lacks but warehouses name is centred on the mean of those warehouses', async () => {
+      const mine = warehouses.filter((w) => w.country_code === 'GB' && w.city_en === 'Felixstowe');
+      expect(mine.length).toBeGreaterThan(0);
+      const { rows: removed } = await sql.query('delete from city where country_code = $1 and name_en = $2 returning *', ['GB', 'Felixstowe']);
+      expect(removed).toHaveLength(1);
+      try {
+        const mean = [mine.reduce((a, w) => a + w.latitude, 0) / mine.length, mine.reduce((a, w) => a + w.longitude, 0) / mine.length];
+        const km = await distances(mine.map((w) => [w.latitude, w.longitude, mean[0], mean[1]]));
+        const d = expectData(await s.gql<any>(NEAR, { near: { city: { countryCode: 'GB', name: 'felixstowe' }, radiusKm: CITY_RADIUS_KM } }));
+        const found = new Map<string, any>(d.overseasWarehouses.nodes.map((n: any) => [n.slug, n]));
+        for (const [i, w] of mine.entries()) expect(found.get(w.slug)?.distanceKm).toBeCloseTo(km[i], 2);
+      } finally {
+        const r = removed[0];
+        await sql.query(
+          'insert into city (slug, country_code, name_zh, name_en, aliases, latitude, longitude, source) values ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [r.slug, r.country_code, r.name_zh, r.name_en, r.aliases, r.latitude, r.longitude, r.source],
+        );
+      }
+    });
+
+    it('`near` a city neither the city table nor any place knows is BAD_USER_INPUT naming near.city', async () => {
+      const res = await s.gql<any>(NEAR, { near: { city: { countryCode: 'US', name: 'Springfield' }, radiusKm: 10 } });
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.extensions?.argument).toBe('filter.near.city');
+      expect(res.errors?.[0]?.message).toMatch(/No known place in "Springfield"/);
     });
 
     it('a Seoul warehouse is in Seoul, not at Incheon airport (about 48 km west of the centre)', async () => {

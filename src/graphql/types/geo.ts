@@ -27,7 +27,10 @@ export class CityInput {
   @Field({ description: 'ISO 3166-1 alpha-2 country code (国家代码)' })
   countryCode!: string;
 
-  @Field({ description: 'City name in Chinese or English, e.g. Duisburg or 杜伊斯堡 (城市名)' })
+  @Field({
+    description:
+      'City name in Chinese, English (any case) or the local language, e.g. Duisburg, 杜伊斯堡 or Warszawa; looked up in the city table, else among the places the API knows (城市名：中文、英文或当地名称，先查城市表，再查已知地点)',
+  })
   name!: string;
 }
 
@@ -36,7 +39,11 @@ export class NearInput {
   @Field(() => GeoPointInput, { nullable: true, description: 'Centre point (中心点)' })
   point?: GeoPointInput;
 
-  @Field(() => CityInput, { nullable: true, description: 'Centre city; its position is the centre of the places the API knows there (中心城市)' })
+  @Field(() => CityInput, {
+    nullable: true,
+    description:
+      'Centre city: its centre point from the city table (city hall or main square); for a city not in it, the centre of the places the API knows there (中心城市：取城市表中的城市中心点；表中没有的城市取本 API 在该城已知地点的中心)',
+  })
   city?: CityInput;
 
   @Field(() => Float, { description: 'Radius in kilometres, more than 0 and at most 20,000 (半径，公里)' })
@@ -49,7 +56,7 @@ export interface ResolvedNear {
   radiusKm: number;
 }
 
-/** Checks the input and turns a city into a point (one small query over known places). */
+/** Checks the input and turns a city into a point (one small query: the city table, else the known places there). */
 export async function resolveNear(db: ReadDb, near: NearInput, argument: string): Promise<ResolvedNear> {
   if (!(near.radiusKm > 0) || near.radiusKm > 20_000)
     throw badInput(`\`radiusKm\` must be more than 0 and at most 20000 (got ${near.radiusKm})`, `${argument}.radiusKm`);
@@ -66,15 +73,24 @@ export async function resolveNear(db: ReadDb, near: NearInput, argument: string)
   if (countryProblem) throw badInput(`countryCode ${countryProblem}`, `${argument}.city.countryCode`);
   const nameProblem = textProblem(city.name, { max: 128 });
   if (nameProblem) throw badInput(`name ${nameProblem}`, `${argument}.city.name`);
+  // The city's centre from the city table (English name, any case; Chinese name; or an alias); only
+  // when the table has no such city, the centre of the warehouses the API knows there.
   const rows = await db.query<{ lat: number | null; lng: number | null }>(
-    `select avg(latitude) as lat, avg(longitude) as lng from overseas_warehouse
-      where country_code = $1 and (lower(city_en) = lower($2) or city_zh = $2)`,
+    `with c as (
+       select latitude, longitude from city
+        where country_code = $1 and (lower(name_en) = lower($2) or name_zh = $2 or exists (select from unnest(aliases) a where lower(a) = lower($2)))
+     )
+     select latitude as lat, longitude as lng from c
+     union all
+     select avg(latitude), avg(longitude) from overseas_warehouse
+      where not exists (select from c) and country_code = $1 and (lower(city_en) = lower($2) or city_zh = $2)`,
     [city.countryCode.toUpperCase(), city.name.trim()],
   );
-  if (rows[0].lat == null) {
+  const found = rows.find((r) => r.lat != null);
+  if (!found) {
     throw badInput(`No known place in "${city.name}" (${city.countryCode}); give a \`point\` instead`, `${argument}.city`);
   }
-  return { latitude: Number(rows[0].lat), longitude: Number(rows[0].lng), radiusKm: near.radiusKm };
+  return { latitude: Number(found.lat), longitude: Number(found.lng), radiusKm: near.radiusKm };
 }
 
 /** A coordinate, kilometres or a box bound as a `float8` parameter. */

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../manifest';
+import { City } from './city.entity';
 import { Corridor, CorridorLane } from './corridor.entity';
 import { Country } from './country.entity';
 import { District } from './district.entity';
@@ -9,6 +10,7 @@ import { Zone } from './zone.entity';
 import { referenceResolvers } from './reference.resolver';
 import { Corridor as CorridorType, Country as CountryType, District as DistrictType, Zone as ZoneType } from './reference.types';
 import {
+  citiesImport,
   countriesImport,
   corridorsImport,
   districtsImport,
@@ -24,9 +26,19 @@ import { referenceDatasets } from './reference.dataset';
 export const referenceModule: ModuleManifest = {
   name: 'reference',
   datasets: referenceDatasets,
-  entities: [Corridor, CorridorLane, Country, District, ExchangeRate, ExchangeRateConversion, HsChapter, HsSubheading, ProductCategory, Zone],
+  entities: [City, Corridor, CorridorLane, Country, District, ExchangeRate, ExchangeRateConversion, HsChapter, HsSubheading, ProductCategory, Zone],
   resolvers: [...referenceResolvers],
-  import: [districtsImport, countriesImport, zonesImport, corridorsImport, productCategoriesImport, exchangeRatesImport, hsChaptersImport, hsSubheadingsImport],
+  import: [
+    districtsImport,
+    countriesImport,
+    zonesImport,
+    corridorsImport,
+    citiesImport,
+    productCategoriesImport,
+    exchangeRatesImport,
+    hsChaptersImport,
+    hsSubheadingsImport,
+  ],
   search: [
     { kind: 'DISTRICT', type: DistrictType, description: '区县 — District' },
     { kind: 'ZONE', type: ZoneType, description: '功能区 — Zone' },

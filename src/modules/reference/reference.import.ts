@@ -9,6 +9,7 @@ import {
   field,
   int,
   list,
+  num,
   oneOf,
   sampleFlag,
   slug,
@@ -335,6 +336,45 @@ export const corridorsImport = defineUnit({
   dependsOn: ['countries'],
   fields: corridorFields,
   naturalKey: { field: 'slug', unique: 'corridor slug', label: 'corridor' },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Cities (the centre points `near: { city }` measures from)
+
+export const cityFields = {
+  slug: slug({ max: 80 }),
+  /**
+   * An assigned ISO 3166-1 alpha-2 code, not a reference to `countries`: that table holds the
+   * countries trade reaches, and China (CN, Chongqing itself) is not among them.
+   */
+  countryCode: countryFields.code,
+  nameZh: text({ max: 64 }),
+  nameEn: text({
+    max: 128,
+    then(name, r) {
+      r.unique('city', name === undefined ? undefined : `${String(r.record.countryCode)}/${String(name).toLowerCase()}`, 'nameEn');
+    },
+  }),
+  /** Other names of the city (its local-language name), not its districts. */
+  aliases: list<string>({
+    each(v, f, r) {
+      if (typeof v !== 'string' || v.trim() === '' || v.length > 128) r.problem(f, `"${String(v)}" is not a city name (1 to 128 characters)`);
+    },
+  }),
+  latitude: num({ min: -90, max: 90 }),
+  longitude: num({ min: -180, max: 180 }),
+  /** Where the point comes from. */
+  source: text({ max: 300, freeText: true }),
+};
+
+/** A city's centre point; (country, English name) is unique, case-insensitively. */
+export type CityRecord = RecordOf<typeof cityFields>;
+
+export const citiesImport = defineUnit({
+  key: 'cities',
+  table: 'city',
+  fields: cityFields,
+  naturalKey: { field: 'slug', unique: 'city slug', label: 'city' },
 });
 
 // ---------------------------------------------------------------------------------------------
