@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CHINA_TODAY_SQL } from '../../db/china-day';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import type { Authority, Context, Viewer } from '../../graphql/context';
@@ -242,7 +243,7 @@ async function decide(
     await exec(
       em,
       sql`update warehouse_filing set status = ${to}, decided_at = now(), updated_at = now(), reasons = ${sql.typed(JSON.stringify(stored), 'jsonb')},
-        valid_from = case when ${to}::text = 'ACCEPTED' then (now() at time zone 'Asia/Shanghai')::date else valid_from end
+        valid_from = case when ${to}::text = 'ACCEPTED' then ${sql.raw(CHINA_TODAY_SQL)} else valid_from end
         where id = ${sql.typed(f.id, 'int')}`,
     );
     return { id: f.id, errors: [] };

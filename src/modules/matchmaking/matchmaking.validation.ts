@@ -1,4 +1,5 @@
 import { TransportMode } from './matchmaking.enums';
+import { todayInChina } from '../../db/china-day';
 import { DEMAND_CBM_PER_UNIT } from './capacity.formulas';
 import { decimalForm, fitDecimal, type DecimalFit } from '../../graphql/decimal';
 import { controlCharMessage, firstControlChar, SLUG_PATTERN, textLength, textProblem } from '../../graphql/text';
@@ -43,13 +44,8 @@ export const SERVICES_MAX = 20;
 /** Periods end at most this many years after today (in China): no end date can overflow. */
 export const HORIZON_YEARS = 5;
 
-/** Made once: an Intl.DateTimeFormat costs about a millisecond to build. */
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-
-/** Today in China Standard Time: a period "in the past" is judged where the users are. */
-export function todayInChina(now = new Date()): string {
-  return CHINA_DATE.format(now);
-}
+/** Today in China Standard Time: a period "in the past" is judged where the users are (src/db/china-day.ts). */
+export { todayInChina };
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

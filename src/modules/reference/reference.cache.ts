@@ -1,6 +1,7 @@
 import { badInput } from '../../graphql/errors';
 import type { ReadDb } from '../../db/read-db';
-import { CHINA_TODAY_SQL, districtInForceSql } from './district-validity';
+import { CHINA_TODAY_SQL } from '../../db/china-day';
+import { districtInForceSql } from './district-validity';
 
 /**
  * Small, rarely changing reference sets (country codes …) kept in memory for input validation,

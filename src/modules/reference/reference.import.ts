@@ -1,3 +1,4 @@
+import { todayInChina } from '../../db/china-day';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import { keyOf, normaliseDecimal, type RecordCheck, type ReferenceCheck } from '../../import/checks';
@@ -67,7 +68,7 @@ function isoDay(d: string | number | Date | null): string | null {
 export const districtInForceToday: ReferenceCheck = (info) => {
   const d = info as DistrictInfo | undefined;
   if (!d) return undefined;
-  const today = CHINA_DAY.format(new Date());
+  const today = todayInChina();
   const from = isoDay(d.valid_from);
   const to = isoDay(d.valid_to);
   if (from && from > today) return `the district code is in force only from ${from}`;
@@ -432,9 +433,6 @@ export const productCategoriesImport = defineUnit({
 // ---------------------------------------------------------------------------------------------
 // Exchange rates (ISO 4217 pairs by day)
 
-/** Today in China, YYYY-MM-DD (as matchmaking's todayInChina). */
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-
 /** The natural key of an exchange rate: its pair and its day (`EUR/USD/2026-11-30`). */
 export const exchangeRateKey = (base: string, quote: string, day: string) => `${base}/${quote}/${day}`;
 
@@ -460,7 +458,7 @@ export const exchangeRateFields = {
     check(r, f) {
       if (r.date(f) === undefined) return undefined;
       const day = r.record[f] as string;
-      const today = CHINA_DAY.format(new Date());
+      const today = todayInChina();
       if (day > today) return void r.problem(f, `${day} is after today in China (${today}): import a rate once its day has come`);
       const { base, quote } = r.values;
       return typeof base === 'string' && typeof quote === 'string' ? exchangeRateKey(base, quote, day) : undefined;

@@ -11,7 +11,8 @@ import { latestRatesCtes } from './exchange-rate.sql';
 import { HS_CHAPTER, HS_HEADING, HS_SEARCH_MAX, HS_SEARCH_WORDS, hsCodeArg } from './hs-code';
 import { ISO_4217 } from './iso-codes';
 import { knownCountryCodes, requireKnown, requireKnownDistricts } from './reference.cache';
-import { CHINA_TODAY_SQL, districtInForceSql } from './district-validity';
+import { CHINA_TODAY_SQL } from '../../db/china-day';
+import { districtInForceSql } from './district-validity';
 import type {
   CorridorFilter,
   CountryFilter,

@@ -4,7 +4,8 @@ import { NamedNode, Node } from '../../graphql/types/relay';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/types/scalars';
 import { Sql, SqlObject } from '../../graphql/sql/declare';
 import { col, decimal, expr, many, one } from '../../graphql/sql/fields';
-import { CHINA_TODAY_SQL, districtInForceSql } from './district-validity';
+import { CHINA_TODAY_SQL } from '../../db/china-day';
+import { districtInForceSql } from './district-validity';
 import {
   CorridorMode,
   CorridorModeLabels,

@@ -25,7 +25,8 @@ import type {
   UpdateServiceOfferingInput,
 } from './service-offering.inputs';
 import { ServiceOfferingOrderField } from './service-offering.inputs';
-import { CHINA_TODAY_SQL, districtInForceSql } from '../reference/district-validity';
+import { CHINA_TODAY_SQL } from '../../db/china-day';
+import { districtInForceSql } from '../reference/district-validity';
 import { ServiceErrorCode } from './service.errors';
 import {
   type CheckedNeed,
@@ -187,7 +188,7 @@ export async function listNeeds(
   isSampleSql(f, where);
   if (f?.updatedSince) where.push(sql`t.updated_at >= ${sql.typed(f.updatedSince, 'timestamptz')}`);
   // An open need past its deadline is matched no more, so others do not see it as open (its owner does).
-  if (!f?.mine) where.push(sql`(t.status <> 'OPEN' or t.deadline is null or t.deadline >= (now() at time zone 'Asia/Shanghai')::date)`);
+  if (!f?.mine) where.push(sql`(t.status <> 'OPEN' or t.deadline is null or t.deadline >= ${sql.raw(CHINA_TODAY_SQL)})`);
   const rendered = where.map((w) => w.render(params));
   if (args.search != null) {
     // Title and description (service_need_search_trgm); two-character words through their bigrams.

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { CHINA_TODAY_SQL } from '../../db/china-day';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import type { Context, Viewer } from '../../graphql/context';
@@ -37,7 +38,6 @@ export const SEAT_RESERVATIONS: HoldKind = {
 };
 
 /** Today in China (cohorts start on Chinese calendar days, whatever the server's time zone). */
-const TODAY = `(now() at time zone 'Asia/Shanghai')::date`;
 
 /**
  * Reserves `people` seats of a cohort for the viewer's enterprise, until `holdMinutes` (default 60)
@@ -61,7 +61,7 @@ export async function reserveSeats(ctx: Context, viewer: Viewer, input: ReserveS
     const [r] = await exec<{ id: number }>(
       em,
       sql`with taken as (update talent_cohort set reserved_seats = reserved_seats + ${sql.typed(input.people, 'int')}, updated_at = now()
-          where id = ${cohortId} and status = 'OPEN' and starts_on > ${sql.raw(TODAY)} and reserved_seats + ${sql.typed(input.people, 'int')} <= seats
+          where id = ${cohortId} and status = 'OPEN' and starts_on > ${sql.raw(CHINA_TODAY_SQL)} and reserved_seats + ${sql.typed(input.people, 'int')} <= seats
           returning id, fee_cny)
         insert into seat_reservation (cohort_id, enterprise_id, people, fee_cny, expires_at, contact_name, contact_email, contact_phone, notes)
         select t.id, ${viewer.enterpriseId}, ${sql.typed(input.people, 'int')}, t.fee_cny, now() + make_interval(mins => ${sql.typed(input.holdMinutes ?? 60, 'int')}),
@@ -71,7 +71,7 @@ export async function reserveSeats(ctx: Context, viewer: Viewer, input: ReserveS
     if (r) return { id: r.id, errors: [] };
     const [c] = await exec<{ status: string; started: boolean; left: number; starts_on: string }>(
       em,
-      sql`select status, starts_on <= ${sql.raw(TODAY)} as started, seats - reserved_seats as left, starts_on::text from talent_cohort where id = ${cohortId}`,
+      sql`select status, starts_on <= ${sql.raw(CHINA_TODAY_SQL)} as started, seats - reserved_seats as left, starts_on::text from talent_cohort where id = ${cohortId}`,
     );
     const at = ['input', 'cohortId'];
     if (!c) return failure(TalentErrorCode.NOT_FOUND, at, 'No such talent cohort');

@@ -1,4 +1,5 @@
 import type { Params } from '../../graphql/sql/params';
+import { CHINA_TODAY_SQL } from '../../db/china-day';
 import type { Bilingual, CandidateSource, Constraint, Factor, MatchProfile, MatchRow } from '../../matching/profile';
 import { fmt } from '../../matching/wording';
 import { TalentSpecialtyLabels } from './talent.enums';
@@ -28,7 +29,6 @@ export const lapsedSeatsSql = (t: string) =>
 export const seatsLeftSql = (t: string) => `(${t}.seats - ${t}.reserved_seats + ${lapsedSeatsSql(t)})::int`;
 
 /** Today in China: cohorts start on Chinese calendar days. */
-export const TODAY = `(now() at time zone 'Asia/Shanghai')::date`;
 
 /** What is asked, as values. */
 export interface TalentNeed {
@@ -74,7 +74,7 @@ export interface TalentRow extends MatchRow {
 /** The need as a one-row sub-select of parameters, aliased `n`: the statement is planned for them. */
 export function needSql(need: TalentNeed, p: Params): string {
   return `(select ${p.add(need.specialties)}::text[] as specialties, ${p.add(need.people)}::int as people,
-    greatest(coalesce(${p.add(need.earliest)}::date, ${TODAY} + 1), ${TODAY} + 1) as earliest, ${p.add(need.latest)}::date as latest,
+    greatest(coalesce(${p.add(need.earliest)}::date, ${CHINA_TODAY_SQL} + 1), ${CHINA_TODAY_SQL} + 1) as earliest, ${p.add(need.latest)}::date as latest,
     ${p.add(need.modes)}::text[] as modes, ${p.add(need.districts)}::text[] as districts, ${p.add(need.languages)}::text[] as languages,
     ${p.add(need.maxFee)}::numeric as max_fee, ${p.add(need.near)}::text as near) n`;
 }
@@ -258,7 +258,7 @@ const WALK_COLUMNS = ['id', 'mode', 'district_code', 'starts_on', 'seats', 'rese
 /** Open cohorts that have not started, per mode and district in a walk. */
 function cohortsFor(need: TalentNeed, p: Params): CandidateSource {
   const n = needSql(need, p);
-  const open = [`c.status = 'OPEN'`, `c.starts_on > ${TODAY}`];
+  const open = [`c.status = 'OPEN'`, `c.starts_on > ${CHINA_TODAY_SQL}`];
   return {
     from: `${n} cross join talent_cohort c`,
     where: open,
