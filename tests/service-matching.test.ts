@@ -599,7 +599,7 @@ describe('writes and rights', () => {
     ).data.createServiceNeed;
     expect(retired.need).toBeNull();
     expect(retired.errors).toEqual([
-      { code: 'RETIRED_DISTRICT', field: ['input', 'district'], message: expect.stringMatching(/2025-12-31.*500109 北碚区.*500157 两江新区/) },
+      { code: 'RETIRED_DISTRICT', field: ['input', 'district'], message: expect.stringMatching(/2025-12-31, succeeded by 500157 两江新区.*and 500109 北碚区/) },
     ]);
     expect(await bad({ ...base, deadline: addDays(TODAY, -1) })).toEqual({ code: 'INVALID', field: ['input', 'deadline'] });
     expect(await bad({ ...base, categories: [] })).toEqual({ code: 'INVALID', field: ['input', 'categories'] });

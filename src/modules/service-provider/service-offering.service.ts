@@ -26,7 +26,8 @@ import type {
 } from './service-offering.inputs';
 import { ServiceOfferingOrderField } from './service-offering.inputs';
 import { CHINA_TODAY_SQL } from '../../db/china-day';
-import { districtInForceSql } from '../reference/district-validity';
+import type { ReadDb } from '../../db/read-db';
+import { retiredCodeSentence, retiredDistrictCodes } from '../reference/reference.cache';
 import { ServiceErrorCode } from './service.errors';
 import {
   type CheckedNeed,
@@ -348,24 +349,23 @@ function needColumns(f: CheckedNeed): [string, Sql][] {
   return cols;
 }
 
-/** Checks a need input, and its district against the reference data (on the mutation's connection). */
-async function checkedNeed(em: EntityManager, input: CreateServiceNeedInput | UpdateServiceNeedInput, p: Problems<ServiceErrorCode>): Promise<CheckedNeed> {
+/**
+ * Checks a need input, and its district against the reference data: known (on the mutation's
+ * connection), and in force today, since a need says where the provider should be now (a retired
+ * code is refused with its successors, in the words of the district filters).
+ */
+async function checkedNeed(
+  em: EntityManager,
+  db: ReadDb,
+  input: CreateServiceNeedInput | UpdateServiceNeedInput,
+  p: Problems<ServiceErrorCode>,
+): Promise<CheckedNeed> {
   const fields = checkNeedFields(input, p, ['input'], todayInChina());
   if (fields.district) {
-    // A need says where the provider should be now: a retired code is refused with its successors, as in filters.
-    const [d] = await exec<{ in_force: boolean; valid_to: string | null; successors: string[] }>(
-      em,
-      sql`select ${sql.raw(districtInForceSql('d', CHINA_TODAY_SQL))} as in_force, d.valid_to::text as valid_to,
-        array(select s.code || ' ' || s.name_zh || ' (' || s.name_en || ')' from district s where s.code = any(d.successor_codes) order by s.code) as successors
-        from district d where d.code = ${fields.district}`,
-    );
+    const [d] = await exec(em, sql`select 1 from district where code = ${fields.district}`);
     if (!d) p.add(['input', 'district'], `No Chongqing district has the code ${fields.district}; see \`districts\``, ServiceErrorCode.UNKNOWN_DISTRICT);
-    else if (!d.in_force)
-      p.add(
-        ['input', 'district'],
-        `${fields.district} is a retired district code${d.valid_to ? `, in force until ${d.valid_to}` : ''}${d.successors.length ? `; give its successor: ${d.successors.join(' or ')}` : ''}`,
-        ServiceErrorCode.RETIRED_DISTRICT,
-      );
+    const [retired] = await retiredDistrictCodes(db, [fields.district]);
+    if (retired) p.add(['input', 'district'], `${retiredCodeSentence(retired)}: give the successor instead`, ServiceErrorCode.RETIRED_DISTRICT);
   }
   return fields;
 }
@@ -374,7 +374,7 @@ export async function createNeed(ctx: Context, viewer: Viewer, input: CreateServ
   return runMutation(ctx.em, mutationScope(viewer), 'createServiceNeed', key, input, async (em) => {
     const p = new Problems<ServiceErrorCode>();
     if (input.categories == null) p.add(['input', 'categories'], 'categories is required: 1 to 8 services');
-    const fields = await checkedNeed(em, input, p);
+    const fields = await checkedNeed(em, ctx.db, input, p);
     if (!p.ok) return { errors: p.list };
     const cols = needColumns(fields);
     cols.push(['owner_id', sql`${viewer.enterpriseId}`], ['is_sample', sql`false`]);
@@ -400,7 +400,7 @@ export async function updateNeed(ctx: Context, viewer: Viewer, id: string, input
     if (own.need.status === 'CLOSED') return failure(ServiceErrorCode.NEED_CLOSED, ['id'], 'The need was closed; save a new one');
     const p = new Problems<ServiceErrorCode>();
     for (const f of ['title', 'categories'] as const) if (input[f] === null) p.add(['input', f], `${f} cannot be cleared`);
-    const fields = await checkedNeed(em, input, p);
+    const fields = await checkedNeed(em, ctx.db, input, p);
     if (!p.ok) return { errors: p.list };
     const cols = needColumns(fields);
     if (cols.length) await exec(em, updateSql('service_need', k.key, cols));
