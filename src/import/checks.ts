@@ -76,6 +76,11 @@ export function parseIsoDate(s: unknown): number | null {
   return t / 86_400_000;
 }
 
+/** The inverse of parseIsoDate: days since epoch as "YYYY-MM-DD". */
+export function isoDateOfDays(days: number): string {
+  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * Normalises a decimal for a numeric(precision, scale) column: a non-negative number or decimal
  * string → canonical string, or an error message. The column check is the API's own (fitDecimal).

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
 import { SLUG_PATTERN } from '../../graphql/text';
-import { type Findings, openRecord, parseIsoDate, type Rec, type RecordCheck, type Scope } from '../../import/checks';
+import { type Findings, isoDateOfDays, openRecord, parseIsoDate, type Rec, type RecordCheck, type Scope } from '../../import/checks';
 import { checkFields, date, field, int, list, oneOf, sampleFlag, slug, text, textRef, type FieldTable, type RecordOf } from '../../import/fields';
 import { compositeUnit, defineUnit, type ImportUnit } from '../../import/unit';
 import type { ImportTx } from '../../import/write';
@@ -122,8 +122,6 @@ function validTimeZone(tz: string): boolean {
   }
 }
 
-const isoDay = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
-
 /** An edition lasts at most this many days. */
 const EDITION_DAYS_MAX = 31;
 
@@ -170,7 +168,7 @@ export const fairEditionsImport = defineUnit({
     // What slots are checked against: the edition's days and time zone.
     info: (v): EditionInfo | undefined =>
       typeof v.startsOn === 'number' && typeof v.endsOn === 'number'
-        ? { startsOn: isoDay(v.startsOn), endsOn: isoDay(v.endsOn), timeZone: (v.timeZone as string | undefined) ?? DEFAULT_TIME_ZONE }
+        ? { startsOn: isoDateOfDays(v.startsOn), endsOn: isoDateOfDays(v.endsOn), timeZone: (v.timeZone as string | undefined) ?? DEFAULT_TIME_ZONE }
         : undefined,
     async find(em, keys) {
       const rows = await exec<{ slug: string; id: number } & EditionInfo>(

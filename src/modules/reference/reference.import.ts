@@ -1,7 +1,7 @@
 import { todayInChina } from '../../db/china-day';
 import { sql } from '../../db/sql';
 import { exec } from '../../db/write';
-import { keyOf, normaliseDecimal, type RecordCheck, type ReferenceCheck } from '../../import/checks';
+import { isoDateOfDays, keyOf, normaliseDecimal, type RecordCheck, type ReferenceCheck } from '../../import/checks';
 import {
   children,
   date,
@@ -56,7 +56,7 @@ interface DistrictInfo {
 /** A date as YYYY-MM-DD: from a file, epoch days (RecordCheck.date); from the database, a Date at local midnight. */
 function isoDay(d: string | number | Date | null): string | null {
   if (d == null) return null;
-  if (typeof d === 'number') return new Date(d * 86_400_000).toISOString().slice(0, 10);
+  if (typeof d === 'number') return isoDateOfDays(d);
   if (typeof d === 'string') return d.slice(0, 10);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
