@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Sql, sql } from '../db/sql';
+import { csvField, FORMULA_FIRST } from './csv-text';
 import type { ColumnKind, DatasetColumn, DatasetSpec } from './spec';
 
 /*
@@ -61,16 +62,10 @@ const QUOTED = new Set<ColumnKind>(['text', 'code', 'text[]', 'code[]']);
 function csvValueSql(c: DatasetColumn): string {
   const text = csvText(c.kind, c.sql);
   if (!QUOTED.has(c.kind)) return text;
-  // A text a spreadsheet would run as a formula (=, +, -, @, tab, CR first: OWASP's CSV injection
-  // rule; quoting does not stop Excel or LibreOffice) starts with an apostrophe, which they show as
-  // text; the import takes the apostrophe off again, so a file round-trips. NDJSON has the text as is.
-  const guarded = `regexp_replace(${text}, '^([=+@\t\r-])', '''\\1')`;
+  // A text a spreadsheet would run as a formula starts with an apostrophe (src/datasets/csv-text.ts).
+  // NDJSON has the text as is.
+  const guarded = `regexp_replace(${text}, '^(${FORMULA_FIRST})', '''\\1')`;
   return `'"' || replace(${guarded}, '"', '""') || '"'`;
-}
-
-/** RFC 4180 quoting in JavaScript, for the header row: a name with a comma, a quote or a line break is quoted. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** A column's CSV header: `creditCode (统一社会信用代码)`. */

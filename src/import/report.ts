@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { csvField, formulaGuarded } from '../datasets/csv-text';
 import { controlCharIn } from '../graphql/text';
 
 /*
@@ -116,10 +117,9 @@ const CSV_COLUMNS: [keyof RowProblem, string][] = [
 ];
 
 function csvCell(v: unknown, guard: boolean): string {
-  let s = v === undefined || v === null ? '' : String(v);
+  const s = v === undefined || v === null ? '' : String(v);
   // A value that a spreadsheet would run as a formula is shown as text.
-  if (guard && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return csvField(guard ? formulaGuarded(s) : s);
 }
 
 /** The report as CSV: a BOM, one bilingual header row, one row per problem. */

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import readXlsxFile from 'read-excel-file/node';
+import { formulaUnguarded } from '../datasets/csv-text';
 import type { Field, FieldTable } from './fields';
 import type { RowProblem } from './report';
 import { problem } from './report';
@@ -212,7 +213,7 @@ export function readCell(f: Field, c: Cell, name: string): Read {
   if (c === null || c === undefined || c === '') return { value: undefined };
   // Our CSV downloads write a text that a spreadsheet would run as a formula with an apostrophe
   // first (src/datasets/rows.ts), as spreadsheets do themselves: the value is what follows it.
-  if (typeof c === 'string' && /^'[=+\-@\t\r]/.test(c)) c = c.slice(1);
+  if (typeof c === 'string') c = formulaUnguarded(c);
   const isNumber = typeof c === 'object' && !(c instanceof Date);
   if (f.shape === 'records') {
     if (typeof c !== 'string') return { problem: `${name} must be a JSON array of records`, code: 'BAD_CELL' };
