@@ -123,13 +123,20 @@ export function kebab(key: string): string {
  */
 export function headerField(header: string, names: readonly string[]): string | undefined {
   const h = header.replace(/^\uFEFF/, '').trim();
-  const base = h.split(/\s*[(（]/)[0].trim();
-  for (const candidate of [h, base]) {
+  for (const candidate of [h, headerBase(h)]) {
     if (names.includes(candidate)) return candidate;
     const ci = names.find((n) => n.toLowerCase() === candidate.toLowerCase());
     if (ci) return ci;
   }
   return undefined;
+}
+
+/** A header cell without a byte-order mark and without the bilingual part from ` (` on: `creditCode (统一社会信用代码)` → `creditCode`. */
+function headerBase(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .split(/\s*[(（]/)[0]
+    .trim();
 }
 
 /**
@@ -144,20 +151,11 @@ function fromTable(fields: FieldTable, format: FileFormat, table: Table): ReadRo
   const columns: (string | undefined)[] = table.header.map((h, i) => {
     if (h.trim() === '') return undefined;
     // One column per member of an object field: `contact.email`.
-    const dotted = /^([A-Za-z]+)\.([A-Za-z]+)$/.exec(h.split(/\s*[(（]/)[0].trim());
+    const dotted = /^([A-Za-z]+)\.([A-Za-z]+)$/.exec(headerBase(h));
     if (dotted && fields[dotted[1]]?.shape === 'object') return `${dotted[1]}.${dotted[2]}`;
     const name = headerField(h, names);
     // The columns our downloads carry that the API makes itself: read back, they are left alone.
-    if (
-      !name &&
-      API_MADE_COLUMNS.has(
-        h
-          .replace(/^\uFEFF/, '')
-          .split(/\s*[(（]/)[0]
-          .trim(),
-      )
-    )
-      return undefined;
+    if (!name && API_MADE_COLUMNS.has(headerBase(h))) return undefined;
     if (!name) fileProblems.push(problem(1, table.sheet, h, h, 'UNKNOWN_COLUMN', `unknown column "${h}" (expected field names: ${names.join(', ')})`));
     else if (table.header.findIndex((o) => headerField(o, names) === name) !== i)
       fileProblems.push(problem(1, table.sheet, name, h, 'DUPLICATE_COLUMN', `column "${name}" appears twice`));
